@@ -1,0 +1,109 @@
+/**
+ * Diagnostics: every problem any stage finds, with a stable code, a severity and a location.
+ * Nothing the source says is silently dropped or invented: it becomes a diagnostic instead.
+ *
+ * Severity follows data loss: `error` where a value of the source would be lost or wrong,
+ * `warning` where the source is odd but nothing is lost, `info` for facts worth knowing once.
+ */
+
+/** How bad a diagnostic is; see the module doc for the rule. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Where a diagnostic points. `row` is an activity id such as `AL3-12`. */
+export interface DiagnosticLocation {
+  file?: string;
+  page?: number;
+  line?: number;
+  row?: string;
+  column?: string;
+}
+
+/** One diagnostic as reported to users and written into `annex.json`. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  location: DiagnosticLocation;
+}
+
+/** Every diagnostic code, its severity and what it means. The README table is generated from this. */
+export const DIAGNOSTIC_CODES = {
+  // Input (NAP0xx)
+  NAP001: { severity: 'error', summary: 'Input could not be read (missing, empty, binary or unreadable).' },
+  NAP002: { severity: 'error', summary: 'Input is larger than the size limit (--max-bytes).' },
+  NAP003: { severity: 'error', summary: 'PDF is encrypted or password protected.' },
+  NAP004: { severity: 'error', summary: 'PDF is damaged or truncated.' },
+  NAP005: { severity: 'error', summary: 'PDF has more pages than the page limit (--max-pages).' },
+  NAP006: { severity: 'warning', summary: 'Text input is not UTF-8; it was decoded as Windows-1252.' },
+  NAP007: { severity: 'info', summary: 'Text input had a byte-order mark or CRLF line endings; they were normalised.' },
+  NAP008: { severity: 'error', summary: 'Input format could not be recognised.' },
+  NAP009: { severity: 'error', summary: 'Reading the input took longer than the time limit.' },
+  // Table structure (NAP1xx)
+  NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
+  NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },
+  NAP103: { severity: 'error', summary: 'Column header not recognised.' },
+  NAP104: { severity: 'error', summary: 'Row without a title (Activiteit cell empty) that cannot be joined to a previous row.' },
+  NAP105: { severity: 'error', summary: 'Row has more or fewer cells than the header.' },
+  NAP106: { severity: 'warning', summary: 'Text outside the table that is not known page furniture.' },
+  NAP107: { severity: 'error', summary: 'Activity row before any "Actielijn N" row.' },
+  NAP108: { severity: 'info', summary: 'A row split by a page break was joined into one row.' },
+  NAP109: { severity: 'warning', summary: 'Status legend missing or incomplete on a page.' },
+  // Footnotes (NAP2xx)
+  NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
+  NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },
+  NAP203: { severity: 'error', summary: 'Footnote number defined twice.' },
+  // Status (NAP3xx)
+  NAP301: { severity: 'info', summary: 'Input carries no status icons (text export); every status is null.' },
+  NAP302: { severity: 'error', summary: 'Unknown status label.' },
+  NAP303: { severity: 'error', summary: 'Status icon colour matches no legend entry on the page.' },
+  NAP304: { severity: 'warning', summary: 'Row has no status icon although the input carries icons.' },
+  // Normalisation (NAP4xx)
+  NAP401: { severity: 'warning', summary: 'Planning (Wanneer) not parsable; raw text kept.' },
+  NAP402: { severity: 'warning', summary: 'Owner (Wie) not recognised; raw text kept.' },
+  NAP403: { severity: 'warning', summary: 'Citation in a footnote not parsable; raw text kept.' },
+  // Action lines (NAP5xx)
+  NAP501: { severity: 'warning', summary: 'Action-line title differs from the canonical NAP title.' },
+  NAP502: { severity: 'error', summary: 'Activity count of an action line differs from the --expect counts.' },
+  NAP503: { severity: 'warning', summary: 'Action lines missing or out of order.' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+/** A known diagnostic code such as `NAP201`. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/**
+ * Collects diagnostics for one input. Stages call `report`; severity comes from the code table
+ * unless a caller has a reason to override it.
+ */
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+
+  constructor(private readonly file?: string) {}
+
+  /** Adds a diagnostic with the code's default severity; the bag's file name is filled in. */
+  report(code: DiagnosticCode, message: string, location: DiagnosticLocation = {}, severity?: Severity): Diagnostic {
+    const d: Diagnostic = {
+      code,
+      severity: severity ?? DIAGNOSTIC_CODES[code].severity,
+      message,
+      location: this.file !== undefined ? { file: this.file, ...location } : { ...location },
+    };
+    this.items.push(d);
+    return d;
+  }
+
+  /** True when any diagnostic has severity `error`. */
+  hasErrors(): boolean {
+    return this.items.some((d) => d.severity === 'error');
+  }
+}
+
+/**
+ * Thrown when an input cannot be read at all (exit code 2): the diagnostic says why.
+ * Everything short of that is reported into a DiagnosticBag instead.
+ */
+export class InputError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+    this.name = 'InputError';
+  }
+}

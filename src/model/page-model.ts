@@ -1,0 +1,97 @@
+/**
+ * The neutral page model: what every reader (text export, PDF, HTML) produces and the only
+ * thing the later pipeline stages see. Only readers know an input format.
+ *
+ * Conventions
+ * - Page numbers are 1-based, in document order.
+ * - `line` is the 1-based line number in a text input; PDF input has none.
+ * - `bbox` is `[x0, y0, x1, y1]` in PDF points (1/72 inch), origin top-left of the page,
+ *   y growing downwards (already flipped from PDF user space by the PDF reader).
+ * - Footnote markers in cell text are always Unicode superscript digits (`¹`, `¹⁰`): the text
+ *   export prints them that way; the PDF reader converts superscripts it detects by size/rise.
+ */
+
+/** Which reader produced a page model. */
+export type InputFormat = 'text' | 'pdf' | 'html';
+
+/** `[x0, y0, x1, y1]` in PDF points, origin top-left. */
+export type BBox = readonly [number, number, number, number];
+
+/** Where something sits in the source: page, and line for text input, box for PDF. */
+export interface SourceLocation {
+  page: number;
+  line?: number;
+  bbox?: BBox;
+}
+
+/**
+ * How a row's Status cell showed its status.
+ * - `icon`: something coloured was drawn in the Status column; `color` is `#rrggbb`.
+ * - `text`: the cell holds words (e.g. a later annex prints `In uitvoering`).
+ * - `none`: the cell is empty (the text export always: it lost the icons).
+ */
+export type StatusCue =
+  | { kind: 'icon'; color: string; shape: 'vector' | 'glyph' | 'image' }
+  | { kind: 'text'; text: string }
+  | { kind: 'none' };
+
+/** One entry of the status legend printed on a page: the label and its icon colour, if any. */
+export interface LegendEntry {
+  label: string;
+  /** `#rrggbb` of the legend icon; null when the input carries no icons (text export). */
+  iconColor: string | null;
+  location: SourceLocation;
+}
+
+/** The table header row: cell texts as printed, left to right. */
+export interface HeaderRow {
+  cells: string[];
+  location: SourceLocation;
+}
+
+/**
+ * One body row of the activity table, cells aligned to the header's columns
+ * (Activiteit, Status, Wanneer/Oorspronkelijke planning, Wie, Toelichting).
+ * Cell text is as printed; Toelichting may hold HTML (text/HTML input) or `\n` line breaks
+ * where a reader saw a new paragraph or bullet (PDF input).
+ */
+export interface BodyRow {
+  cells: string[];
+  statusCue: StatusCue;
+  location: SourceLocation;
+}
+
+/** A header row and the body rows under it, in reading order. A page can hold several. */
+export interface TableBlock {
+  /** null when body rows appear on a page before any header row. */
+  header: HeaderRow | null;
+  rows: BodyRow[];
+}
+
+/** A footnote definition found at the bottom of a page: `¹⁰ Kamerstukken II …`. */
+export interface FootnoteDefinition {
+  number: number;
+  text: string;
+  location: SourceLocation;
+}
+
+/** Text on a page that is neither legend, table nor footnote (document title, page number …). */
+export interface LooseText {
+  text: string;
+  location: SourceLocation;
+}
+
+/** One page of the source. */
+export interface Page {
+  number: number;
+  legend: LegendEntry[];
+  tables: TableBlock[];
+  footnotes: FootnoteDefinition[];
+  looseText: LooseText[];
+}
+
+/** The whole input as pages. */
+export interface PageModel {
+  format: InputFormat;
+  pages: Page[];
+}

@@ -1,0 +1,172 @@
+/**
+ * The one schema of nap-annex's output (zod 4). `schemas/annex.schema.json` is generated from it
+ * by `npm run schema` (zod's own `z.toJSONSchema`); a test fails when the committed file is stale.
+ * Field meanings follow DESIGN.md's data model.
+ */
+import { z } from 'zod';
+import { DIAGNOSTIC_CODES } from '../model/diagnostics.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO 8601 calendar date, YYYY-MM-DD');
+
+export const statusCodeSchema = z
+  .enum(['completed', 'in_progress', 'ongoing', 'delayed', 'not_started_or_stopped'])
+  .describe(
+    'completed = Afgerond; in_progress = In uitvoering; ongoing = Doorlopend gedurende uitvoering programma; ' +
+      'delayed = In uitvoering met vertraging; not_started_or_stopped = Nog niet begonnen of afgebroken',
+  );
+
+export const statusSchema = z
+  .object({
+    code: statusCodeSchema,
+    label: z.string().describe('The legend label (icon input) or the text as printed (text input)'),
+    foundBy: z.enum(['icon', 'text']),
+    iconColor: z.string().regex(/^#[0-9a-f]{6}$/).nullable().describe('#rrggbb of the icon, null for text'),
+  })
+  .describe('A row status and how it was found');
+
+export const precisionSchema = z.enum(['day', 'month', 'quarter', 'half', 'season', 'year', 'approximate']);
+
+export const planningRangeSchema = z.object({
+  start: isoDate.nullable().describe('First day of the range; null when only an end is known (t/m 2025)'),
+  end: isoDate.nullable().describe('Last day of the range; null when open-ended'),
+  startPrecision: precisionSchema.nullable(),
+  endPrecision: precisionSchema.nullable(),
+  openEnded: z.boolean().describe('True for "Vanaf …": no end given'),
+});
+
+export const planningSchema = z.object({
+  text: z.string().describe('Wanneer / Oorspronkelijke planning as printed'),
+  kind: z
+    .enum(['dated', 'ongoing', 'to_be_determined', 'unparsed'])
+    .describe('dated: ranges hold the dates; ongoing: "Doorlopend"; to_be_determined: "n.t.b."; unparsed: see diagnostics'),
+  ranges: z.array(planningRangeSchema),
+});
+
+export const actorSchema = z.object({
+  name: z.string().describe('The owner as printed'),
+  canonical: z.string().describe('Canonical form, e.g. Regeringscommissaris or OCW'),
+  kind: z.enum(['ministry', 'agency', 'government_commissioner', 'all', 'other']),
+  code: z.string().nullable().describe('Ministry or agency code, e.g. OCW, NLA'),
+  fullName: z.string().nullable().describe('e.g. Ministerie van Onderwijs, Cultuur en Wetenschap'),
+  members: z.array(z.string()).describe('For "Allen": the codes of the ministries of the programme'),
+  recognised: z.boolean(),
+});
+
+export const ownersSchema = z.object({
+  text: z.string().describe('Wie as printed'),
+  actors: z.array(actorSchema),
+});
+
+export const explanationBlockSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('paragraph'), text: z.string() }),
+  z.object({ type: z.literal('list'), items: z.array(z.string()) }),
+]);
+
+export const explanationSchema = z.object({
+  text: z.string().describe('Plain text: paragraphs separated by a blank line, list items on lines starting "• "'),
+  blocks: z.array(explanationBlockSchema),
+});
+
+export const sourceLocationSchema = z.object({
+  page: z.number().int().positive(),
+  line: z.number().int().positive().nullable().describe('1-based line in a text input; null for PDF'),
+});
+
+export const activitySchema = z.object({
+  id: z.string().regex(/^AL\d+-\d{2,}$/).describe('Action line + order within it, e.g. AL1-05'),
+  actionLine: z.number().int().positive(),
+  sequence: z.number().int().positive().describe('1-based order within the action line'),
+  title: z.string().min(1),
+  status: statusSchema.nullable().describe('null when the source carries no status (see statusFoundBy)'),
+  statusFoundBy: z.enum(['icon', 'text', 'absent']),
+  planning: planningSchema,
+  owners: ownersSchema,
+  explanation: explanationSchema,
+  footnotes: z.array(z.number().int().positive()).describe('Footnote numbers cited in this row, in order of appearance'),
+  location: sourceLocationSchema,
+});
+
+export const actionLineSchema = z.object({
+  number: z.number().int().positive(),
+  title: z.string().describe('The goal sentence as printed under "Actielijn N"'),
+  canonicalTitle: z.string().nullable().describe('The NAP title of this action line, when known'),
+  activityCount: z.number().int().nonnegative(),
+  location: sourceLocationSchema,
+});
+
+export const linkSchema = z.object({
+  text: z.string(),
+  url: z.string().nullable().describe('null when the source link has no target (e.g. "(#)")'),
+});
+
+export const citationSchema = z.object({
+  text: z.string().describe('The citation as printed'),
+  chamber: z.enum(['I', 'II']).nullable().describe('I = Eerste Kamer, II = Tweede Kamer, null when not printed'),
+  sessionYear: z.string().regex(/^\d{4}\/\d{2}$/).nullable().describe('Parliamentary session, e.g. 2023/24'),
+  dossiers: z.array(z.string()).min(1).describe('Kamerstuk dossier numbers, e.g. ["34843", "30234"] or ["36200-VIII"]'),
+  documentNumber: z.string().describe('nr. within the dossier'),
+  id: z.string().describe('officielebekendmakingen id, e.g. kst-34843-80'),
+  url: z.string().url().describe('https://zoek.officielebekendmakingen.nl/<id>.html'),
+});
+
+export const footnoteSchema = z.object({
+  number: z.number().int().positive(),
+  text: z.string().describe('The footnote as printed, marker removed'),
+  links: z.array(linkSchema),
+  citations: z.array(citationSchema),
+  citedBy: z.array(z.string()).describe('Ids of the activities whose cells cite this footnote'),
+  location: sourceLocationSchema,
+});
+
+export const diagnosticSchema = z.object({
+  code: z.enum(Object.keys(DIAGNOSTIC_CODES) as [keyof typeof DIAGNOSTIC_CODES, ...(keyof typeof DIAGNOSTIC_CODES)[]]),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  location: z.object({
+    file: z.string().optional(),
+    page: z.number().int().positive().optional(),
+    line: z.number().int().positive().optional(),
+    row: z.string().optional(),
+    column: z.string().optional(),
+  }),
+});
+
+export const legendEntrySchema = z.object({
+  code: statusCodeSchema,
+  label: z.string(),
+});
+
+export const annexSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    source: z.object({
+      fileName: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      byteLength: z.number().int().nonnegative(),
+      format: z.enum(['text', 'pdf', 'html']),
+      pageCount: z.number().int().nonnegative(),
+    }),
+    title: z.string().nullable().describe('Document title as printed, e.g. "Bijlage 1. Voortgang activiteiten …"'),
+    legend: z.array(legendEntrySchema).describe('The status legend as printed (first page that has one)'),
+    actionLines: z.array(actionLineSchema),
+    activities: z.array(activitySchema),
+    footnotes: z.array(footnoteSchema),
+    diagnostics: z.array(diagnosticSchema),
+  })
+  .describe('One NAP progress annex as data (nap-annex)');
+
+export type Annex = z.infer<typeof annexSchema>;
+export type Activity = z.infer<typeof activitySchema>;
+export type ActionLine = z.infer<typeof actionLineSchema>;
+export type Footnote = z.infer<typeof footnoteSchema>;
+export type Status = z.infer<typeof statusSchema>;
+export type StatusCode = z.infer<typeof statusCodeSchema>;
+export type Planning = z.infer<typeof planningSchema>;
+export type PlanningRange = z.infer<typeof planningRangeSchema>;
+export type Precision = z.infer<typeof precisionSchema>;
+export type Owners = z.infer<typeof ownersSchema>;
+export type Actor = z.infer<typeof actorSchema>;
+export type Explanation = z.infer<typeof explanationSchema>;
+export type ExplanationBlock = z.infer<typeof explanationBlockSchema>;
+export type Link = z.infer<typeof linkSchema>;
+export type Citation = z.infer<typeof citationSchema>;
