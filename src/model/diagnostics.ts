@@ -107,3 +107,12 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** A page-model location (page, text line) as a diagnostic location, optionally naming a row. */
+export function locationOf(location: { page: number; line?: number }, row?: string): DiagnosticLocation {
+  return {
+    page: location.page,
+    ...(location.line !== undefined ? { line: location.line } : {}),
+    ...(row !== undefined ? { row } : {}),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Footnote reattachment: finds the markers (Unicode superscript digits) in every cell of every
+ * activity, removes them from the text, records the numbers on the row, and checks them against
+ * the footnote definitions collected from the page bottoms.
+ *
+ * Marker forms in the 2024 annex: after a space (`ontvangen. ¹⁶`), glued to a word
+ * (`beleidsreactie¹⁵`) or to a full stop (`2023.¹⁴`), multi-digit (`¹⁰`, `²⁵`).
+ */
+import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
+import type { FootnoteDefinition } from '../model/page-model.js';
+import { fromSuperscript } from '../model/superscript.js';
+import { clip, type AssembledRow } from './rows.js';
+
+/** A footnote definition and the activity ids that cite it, in document order. */
+export interface AttachedFootnote extends FootnoteDefinition {
+  citedBy: string[];
+}
+
+/** An assembled row with markers removed from its cells and their numbers recorded. */
+export interface RowWithFootnotes extends AssembledRow {
+  footnotes: number[];
+}
+
+/** Markers with the white space before them: `gedrag . ¹ De` → `gedrag . De`. */
+const MARKER_WITH_SPACE = /[ \t\u00a0]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
+
+/**
+ * Removes footnote markers from `text`. Returns the clean text and the marker numbers in order.
+ */
+export function stripMarkers(text: string): { text: string; numbers: number[] } {
+  const numbers: number[] = [];
+  const clean = text.replace(MARKER_WITH_SPACE, (_m, digits: string) => {
+    numbers.push(fromSuperscript(digits));
+    return '';
+  });
+  return { text: clean, numbers };
+}
+
+/**
+ * Attaches footnotes to rows. Reports NAP201 (marker cites an undefined footnote), NAP202
+ * (footnote never cited) and NAP203 (footnote number defined twice; the first definition is kept
+ * and the second quoted in the message).
+ */
+export function attachFootnotes(
+  rows: AssembledRow[],
+  definitions: FootnoteDefinition[],
+  diagnostics: DiagnosticBag,
+): { rows: RowWithFootnotes[]; footnotes: AttachedFootnote[] } {
+  const byNumber = new Map<number, AttachedFootnote>();
+  for (const def of definitions) {
+    const first = byNumber.get(def.number);
+    if (first) {
+      diagnostics.report(
+        'NAP203',
+        `Footnote ${def.number} is defined twice: on page ${first.location.page} ("${clip(first.text)}") and on page ${def.location.page} ("${clip(def.text)}"). The first is kept; renumber one of them.`,
+        locationOf(def.location),
+      );
+      continue;
+    }
+    byNumber.set(def.number, { ...def, citedBy: [] });
+  }
+
+  const withFootnotes = rows.map((row): RowWithFootnotes => {
+    const numbers: number[] = [];
+    const cells = { ...row.cells };
+    for (const key of Object.keys(cells) as (keyof typeof cells)[]) {
+      const stripped = stripMarkers(cells[key]);
+      cells[key] = stripped.text;
+      numbers.push(...stripped.numbers);
+    }
+    for (const n of numbers) {
+      const footnote = byNumber.get(n);
+      if (!footnote) {
+        diagnostics.report(
+          'NAP201',
+          `Footnote marker ${n} in ${row.id} "${clip(row.cells.title)}" cites a footnote that is not defined. Add footnote ${n} at the bottom of the page, or remove the marker.`,
+          locationOf(row.location, row.id),
+        );
+      } else if (!footnote.citedBy.includes(row.id)) {
+        footnote.citedBy.push(row.id);
+      }
+    }
+    return { ...row, cells, footnotes: [...new Set(numbers)] };
+  });
+
+  const footnotes = [...byNumber.values()].sort((a, b) => a.number - b.number);
+  for (const f of footnotes) {
+    if (f.citedBy.length === 0) {
+      diagnostics.report(
+        'NAP202',
+        `Footnote ${f.number} ("${clip(f.text)}") is never cited by a marker in the table.`,
+        locationOf(f.location),
+      );
+    }
+  }
+  return { rows: withFootnotes, footnotes };
+}

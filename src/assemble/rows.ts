@@ -1,0 +1,215 @@
+/**
+ * Assembly: page model → action lines and activity rows in document order.
+ * - Drops page furniture: the repeated header, the `Actielijn N` row and its goal sentence row
+ *   (counted once: the first occurrence gives the action line's title).
+ * - Joins a row that a page break split in two: a body row with an empty Activiteit cell at the
+ *   top of a page continues the last activity of the previous page (NAP108, info).
+ * - Assigns each activity its action line and a stable id `AL<n>-<seq>` (seq 2 digits, 1-based).
+ * Everything it cannot place becomes a diagnostic quoting the text, never silently dropped.
+ */
+import { locationOf as loc, type DiagnosticBag } from '../model/diagnostics.js';
+import type { BodyRow, FootnoteDefinition, LegendEntry, PageModel, SourceLocation, StatusCue } from '../model/page-model.js';
+
+/** Column order of the activity table after header recognition. */
+export const COLUMNS = ['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'] as const;
+
+/** Accepted header texts per column (lower case, spacing collapsed). */
+const HEADER_ALIASES: ReadonlyArray<ReadonlyArray<string>> = [
+  ['activiteit', 'activiteiten'],
+  ['status'],
+  ['wanneer', 'oorspronkelijke planning', 'planning'],
+  ['wie'],
+  ['toelichting'],
+];
+
+const ACTION_LINE_ROW = /^actielijn\s+(\d+)$/i;
+
+/** An action line as assembled: number, goal sentence as printed, where it was first seen. */
+export interface AssembledActionLine {
+  number: number;
+  title: string;
+  location: SourceLocation;
+}
+
+/** One activity row with its cells in COLUMNS order, before footnotes and normalisation. */
+export interface AssembledRow {
+  id: string;
+  actionLine: number;
+  sequence: number;
+  cells: { title: string; status: string; planning: string; owners: string; explanation: string };
+  statusCue: StatusCue;
+  /** The legend printed on the row's page (icon colours for status matching). */
+  pageLegend: LegendEntry[];
+  location: SourceLocation;
+}
+
+/** The output of assembly. */
+export interface AssembledAnnex {
+  title: string | null;
+  legend: LegendEntry[];
+  actionLines: AssembledActionLine[];
+  rows: AssembledRow[];
+  footnotes: FootnoteDefinition[];
+  pageCount: number;
+}
+
+/**
+ * Assembles rows from the page model. Reports into `diagnostics`: NAP101 (no table), NAP102
+ * (rows without header), NAP103 (header not recognised), NAP104 (row without title), NAP105
+ * (cell count), NAP106 (unknown loose text), NAP107 (activity before any action line), NAP108
+ * (row joined across a page break), NAP109 (legend incomplete).
+ */
+export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): AssembledAnnex {
+  const actionLines: AssembledActionLine[] = [];
+  const rows: AssembledRow[] = [];
+  const footnotes: FootnoteDefinition[] = [];
+  const titleParts: string[] = [];
+  let current: AssembledActionLine | null = null;
+  let expectGoalFor: number | null = null;
+  let legend: LegendEntry[] = [];
+  let tableCount = 0;
+
+  for (const page of model.pages) {
+    footnotes.push(...page.footnotes);
+    checkLegend(page.legend, page.number, diagnostics);
+    if (legend.length === 0 && page.legend.length > 0) legend = page.legend;
+    for (const loose of page.looseText) {
+      if (page.number === 1 && rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page)) {
+        titleParts.push(loose.text);
+      } else {
+        diagnostics.report('NAP106', `Text outside the table is not known page furniture: "${clip(loose.text)}". It is not in the output; check whether the reader missed a row or footnote.`, loc(loose.location));
+      }
+    }
+    let firstRowOfPage = true;
+    for (const table of page.tables) {
+      tableCount++;
+      if (table.header === null) {
+        diagnostics.report('NAP102', `${table.rows.length} table row(s) without a header row above them on page ${page.number}; columns are assumed to be ${COLUMNS.join(' | ')}. Check that the header row "Activiteit | Status | Wanneer | Wie | Toelichting" is in the input.`, loc(table.rows[0]?.location ?? { page: page.number }));
+      } else {
+        checkHeader(table.header.cells, table.header.location, diagnostics);
+      }
+      const width = table.header?.cells.length ?? COLUMNS.length;
+      for (const row of table.rows) {
+        const cells = row.cells;
+        if (cells.length !== width) {
+          diagnostics.report('NAP105', `Row has ${cells.length} cells where the header has ${width}: "${clip(cells.join(' | '))}". Cells were read left to right; check the column split.`, loc(row.location));
+        }
+        const [first = '', ...rest] = cells;
+        const lineMatch = ACTION_LINE_ROW.exec(first.trim());
+        if (lineMatch && rest.every((c) => c.trim() === '')) {
+          const number = Number(lineMatch[1]);
+          const known = actionLines.find((a) => a.number === number);
+          if (known) {
+            // Repeated page furniture: a continuation row may still follow it.
+            current = known;
+          } else {
+            current = { number, title: '', location: row.location };
+            actionLines.push(current);
+            firstRowOfPage = false;
+          }
+          expectGoalFor = number;
+          continue;
+        }
+        if (expectGoalFor !== null && current !== null && first.trim() !== '' && rest.every((c) => c.trim() === '')) {
+          if (current.title === '') current.title = first.trim();
+          else if (current.title !== first.trim()) {
+            diagnostics.report('NAP106', `Goal sentence of Actielijn ${current.number} on page ${page.number} differs from the first one printed: "${clip(first)}". The first one is kept as the title.`, loc(row.location));
+          }
+          expectGoalFor = null;
+          continue;
+        }
+        expectGoalFor = null;
+        if (first.trim() === '') {
+          if (cells.every((c) => c.trim() === '')) continue;
+          const previous = rows.at(-1);
+          if (firstRowOfPage && previous && previous.location.page === page.number - 1) {
+            joinContinuation(previous, row);
+            diagnostics.report('NAP108', `Row continued from page ${page.number - 1} joined into ${previous.id} "${clip(previous.cells.title)}".`, loc(row.location, previous.id));
+          } else {
+            diagnostics.report('NAP104', `Row without a title (Activiteit cell empty): "${clip(cells.join(' | '))}". It is not in the output; give the row its title.`, loc(row.location));
+          }
+          firstRowOfPage = false;
+          continue;
+        }
+        firstRowOfPage = false;
+        if (current === null) {
+          diagnostics.report('NAP107', `Activity "${clip(first)}" appears before any "Actielijn N" row; it is not in the output. Check that the action line row is in the input.`, loc(row.location));
+          continue;
+        }
+        const sequence = rows.filter((r) => r.actionLine === current!.number).length + 1;
+        rows.push({
+          id: activityId(current.number, sequence),
+          actionLine: current.number,
+          sequence,
+          cells: {
+            title: first.trim(),
+            status: (cells[1] ?? '').trim(),
+            planning: (cells[2] ?? '').trim(),
+            owners: (cells[3] ?? '').trim(),
+            explanation: cells.slice(4).join(' ').trim(),
+          },
+          statusCue: row.statusCue,
+          pageLegend: page.legend,
+          location: row.location,
+        });
+      }
+    }
+  }
+  if (tableCount === 0 || (rows.length === 0 && actionLines.length === 0)) {
+    diagnostics.report('NAP101', 'No activity table found: no header row "Activiteit | Status | Wanneer | Wie | Toelichting" and no "Actielijn N" rows. Is this a NAP progress annex?', {});
+  }
+  return {
+    title: titleParts.length > 0 ? titleParts.join(' ') : null,
+    legend,
+    actionLines,
+    rows,
+    footnotes,
+    pageCount: model.pages.length,
+  };
+}
+
+/** `AL1-05`: action line number and 1-based sequence, at least two digits. */
+export function activityId(actionLine: number, sequence: number): string {
+  return `AL${actionLine}-${String(sequence).padStart(2, '0')}`;
+}
+
+function joinContinuation(previous: AssembledRow, row: BodyRow): void {
+  const keys = ['title', 'status', 'planning', 'owners', 'explanation'] as const;
+  keys.forEach((key, i) => {
+    const more = (i === 4 ? row.cells.slice(4).join(' ') : (row.cells[i] ?? '')).trim();
+    if (more !== '') previous.cells[key] = previous.cells[key] === '' ? more : `${previous.cells[key]} ${more}`;
+  });
+  if (previous.statusCue.kind === 'none') previous.statusCue = row.statusCue;
+}
+
+function checkHeader(cells: string[], location: SourceLocation, diagnostics: DiagnosticBag): void {
+  HEADER_ALIASES.forEach((aliases, i) => {
+    const printed = (cells[i] ?? '').replace(/\s+/g, ' ').trim();
+    if (!aliases.includes(printed.toLowerCase())) {
+      diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; expected ${aliases.map((a) => `"${a}"`).join(' or ')}. Values of this column may be read as ${COLUMNS[i]}.`, { ...loc(location), column: printed || COLUMNS[i] });
+    }
+  });
+}
+
+function checkLegend(legend: LegendEntry[], page: number, diagnostics: DiagnosticBag): void {
+  if (legend.length === 0) {
+    diagnostics.report('NAP109', `Page ${page} has no status legend.`, { page });
+  } else if (legend.length < 5) {
+    diagnostics.report('NAP109', `Page ${page} legend has ${legend.length} of 5 labels: ${legend.map((l) => `"${l.label}"`).join(', ')}.`, { page });
+  }
+}
+
+function isBeforeTables(location: SourceLocation, page: PageModel['pages'][number]): boolean {
+  const firstTable = page.tables[0]?.header?.location ?? page.tables[0]?.rows[0]?.location;
+  if (!firstTable) return false;
+  if (location.line !== undefined && firstTable.line !== undefined) return location.line < firstTable.line;
+  if (location.bbox && firstTable.bbox) return location.bbox[1] < firstTable.bbox[1];
+  return false;
+}
+
+
+/** Shortens text for a diagnostic message. */
+export function clip(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

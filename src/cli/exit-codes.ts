@@ -1,0 +1,9 @@
+/**
+ * Exit codes of the `nap-annex` commands (documented in README.md):
+ * - 0 `OK`: the input was read and no error diagnostic was found (with `--strict`: no warning either);
+ * - 1 `FINDINGS`: error diagnostics (or warnings with `--strict`); `extract` wrote nothing unless `--force`;
+ * - 2 `UNREADABLE`: an input could not be read at all (missing, empty, binary, encrypted, damaged, too large);
+ * - 3 `INTERNAL`: nap-annex itself failed (output did not validate, unexpected exception); please report it;
+ * - 64 `USAGE`: the command line was wrong (unknown option, missing argument).
+ */
+export const EXIT = { OK: 0, FINDINGS: 1, UNREADABLE: 2, INTERNAL: 3, USAGE: 64 } as const;

@@ -1,0 +1,63 @@
+/**
+ * `nap-annex extract <input> [-o dir] [--format json|csv|all]`: runs the pipeline on one input;
+ * writes annex.json / activities.csv / footnotes.csv into the folder (atomically), or the JSON to
+ * stdout without `-o`. The summary goes to stderr.
+ */
+import { join } from 'node:path';
+import { activitiesCsv, footnotesCsv, type CsvOptions } from '../emit/csv.js';
+import { annexJson } from '../emit/json.js';
+import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
+import type { InputFormat } from '../model/page-model.js';
+import { extractAnnex } from '../pipeline.js';
+import { EXIT } from './exit-codes.js';
+import { readInput } from './read-input.js';
+import { countBySeverity, formatSummary } from './report.js';
+
+/** Parsed options of `extract`. */
+export interface ExtractCommandOptions {
+  output?: string;
+  format: 'json' | 'csv' | 'all';
+  inputFormat?: InputFormat;
+  delimiter: ',' | ';';
+  bom: boolean;
+  excel: boolean;
+  neutraliseFormulas: boolean;
+  maxBytes: number;
+  force: boolean;
+  quiet: boolean;
+}
+
+/** Runs `extract`; returns the exit code. Lets InputError and SchemaViolationError through. */
+export async function runExtract(input: string, options: ExtractCommandOptions): Promise<number> {
+  const { name, bytes } = await readInput(input, options.maxBytes);
+  const { annex } = await extractAnnex(bytes, {
+    fileName: name,
+    maxBytes: options.maxBytes,
+    ...(options.inputFormat ? { format: options.inputFormat } : {}),
+  });
+  if (!options.quiet) process.stderr.write(`${formatSummary(annex)}\n`);
+  const counts = countBySeverity(annex.diagnostics);
+  if (counts.error > 0 && !options.force) {
+    process.stderr.write(`nap-annex: ${counts.error} error(s) in ${name}; nothing written. Fix the input, or use --force to write the output anyway.\n`);
+    return EXIT.FINDINGS;
+  }
+  if (options.output === undefined) {
+    process.stdout.write(annexJson(annex));
+  } else {
+    const csv: CsvOptions = {
+      delimiter: options.excel ? ';' : options.delimiter,
+      bom: options.excel || options.bom,
+      recordDelimiter: options.excel ? '\r\n' : '\n',
+      neutraliseFormulas: options.neutraliseFormulas,
+    };
+    const files: OutputFile[] = [];
+    if (options.format !== 'csv') files.push({ path: join(options.output, 'annex.json'), content: annexJson(annex) });
+    if (options.format !== 'json') {
+      files.push({ path: join(options.output, 'activities.csv'), content: activitiesCsv(annex, csv) });
+      files.push({ path: join(options.output, 'footnotes.csv'), content: footnotesCsv(annex, csv) });
+    }
+    await writeFilesAtomically(files);
+    if (!options.quiet) process.stderr.write(`wrote ${files.map((f) => f.path).join(', ')}\n`);
+  }
+  return counts.error > 0 ? EXIT.FINDINGS : EXIT.OK;
+}

@@ -1,0 +1,86 @@
+/**
+ * The `nap-annex` command line (commander). Commands: `extract`, `check`, `schema`.
+ * Every command returns an exit code from ./exit-codes.ts; uncaught errors are mapped there too.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { InputError } from '../model/diagnostics.js';
+import { DEFAULT_MAX_BYTES, SchemaViolationError } from '../pipeline.js';
+import { annexJsonSchema } from '../schema/json-schema.js';
+import { EXIT } from './exit-codes.js';
+import { runExtract } from './extract-command.js';
+import { formatDiagnostic } from './report.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
+  return n;
+}
+
+/** Builds the commander program; `run` is called with the exit code of the chosen command. */
+export function buildProgram(run: (code: Promise<number>) => void): Command {
+  const program = new Command('nap-annex')
+    .description('Turns the Dutch NAP progress annex (Bijlage 1; PDF, text export or HTML) into validated JSON and CSV.')
+    .version(pkg.version)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('extract')
+    .description('Extract one annex: JSON to stdout, or annex.json + activities.csv + footnotes.csv into a folder (-o)')
+    .argument('<input>', 'annex file (PDF, text export or HTML), or - for standard input')
+    .option('-o, --output <dir>', 'write the output files into this folder (created if missing)')
+    .addOption(new Option('-f, --format <format>', 'which files to write with -o').choices(['json', 'csv', 'all']).default('all'))
+    .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
+    .addOption(new Option('--delimiter <char>', 'CSV delimiter').choices([',', ';']).default(','))
+    .option('--bom', 'start CSV files with a UTF-8 byte-order mark', false)
+    .option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends', false)
+    .option('--no-neutralise-formulas', "keep CSV cells that start with = + - @ as they are (default: prefix them with ')")
+    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('--force', 'write the output even when error diagnostics were found', false)
+    .option('-q, --quiet', 'no summary on stderr', false)
+    .action((input: string, options) => run(runExtract(input, options)));
+
+  program
+    .command('schema')
+    .description('Print the JSON Schema of annex.json (generated from the zod schema)')
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(annexJsonSchema(), null, 2)}\n`);
+      run(Promise.resolve(EXIT.OK));
+    });
+
+  return program;
+}
+
+/** Entry point used by bin/nap-annex.js: parses argv, runs, sets process.exitCode. */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  let pending: Promise<number> | undefined;
+  const program = buildProgram((code) => {
+    pending = code;
+  });
+  try {
+    await program.parseAsync(argv);
+    process.exitCode = pending ? await pending : EXIT.OK;
+  } catch (error) {
+    process.exitCode = exitCodeFor(error);
+  }
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.OK;
+    return EXIT.USAGE;
+  }
+  if (error instanceof InputError) {
+    process.stderr.write(`${formatDiagnostic(error.diagnostic)}\n`);
+    return EXIT.UNREADABLE;
+  }
+  if (error instanceof SchemaViolationError) {
+    process.stderr.write(`nap-annex: ${error.message}\n`);
+    return EXIT.INTERNAL;
+  }
+  process.stderr.write(`nap-annex: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT.INTERNAL;
+}

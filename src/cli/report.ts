@@ -1,0 +1,52 @@
+/**
+ * Human-readable reporting for the CLI: one line per diagnostic
+ * (`file:page:line severity code message`) and the extraction summary printed to stderr.
+ */
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { Annex } from '../schema/annex.js';
+
+/** `file:page:line severity code message`; missing parts are left out (`file severity …`). */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = [d.location.file ?? '', d.location.page ?? '', d.location.line ?? ''];
+  while (where.length > 1 && where.at(-1) === '') where.pop();
+  const row = d.location.row ? ` [${d.location.row}${d.location.column ? ` ${d.location.column}` : ''}]` : '';
+  return `${where.join(':')} ${d.severity} ${d.code}${row} ${d.message}`;
+}
+
+/** Counts per severity. */
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { error: number; warning: number; info: number } {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}
+
+/** `0 errors, 1 warning, 1 info`. */
+export function formatCounts(counts: { error: number; warning: number; info: number }): string {
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+}
+
+/** The multi-line summary of one extraction: counts per action line, then every diagnostic. */
+export function formatSummary(annex: Annex): string {
+  const s = annex.source;
+  const lines = [
+    `${s.fileName}: ${s.format}, ${s.pageCount} pages, ${annex.actionLines.length} action lines, ${annex.activities.length} activities, ${annex.footnotes.length} footnotes`,
+  ];
+  for (const a of annex.actionLines) {
+    const statuses = statusCounts(annex, a.number);
+    lines.push(`  Actielijn ${a.number}  ${String(a.activityCount).padStart(3)} activities${statuses}  ${a.title}`);
+  }
+  lines.push(`  diagnostics: ${formatCounts(countBySeverity(annex.diagnostics))}`);
+  for (const d of annex.diagnostics) lines.push(`  ${formatDiagnostic(d)}`);
+  return lines.join('\n');
+}
+
+function statusCounts(annex: Annex, actionLine: number): string {
+  const counts = new Map<string, number>();
+  for (const a of annex.activities) {
+    if (a.actionLine !== actionLine || a.status === null) continue;
+    counts.set(a.status.code, (counts.get(a.status.code) ?? 0) + 1);
+  }
+  if (counts.size === 0) return '';
+  return ` (${[...counts].map(([code, n]) => `${n} ${code}`).join(', ')})`;
+}

@@ -1,0 +1,119 @@
+/**
+ * CSV output (RFC 4180, via csv-stringify): `activities.csv`, one row per activity with
+ * flattened columns, and `footnotes.csv`, one row per footnote. Multi-valued cells are joined
+ * with `;` (or `,` when `;` is the delimiter). Cells a spreadsheet would run as a formula
+ * (starting with `=`, `+`, `-`, `@`, tab, CR or LF) are neutralised with a leading `'`
+ * (OWASP CSV-injection guidance; csv-stringify's `escape_formulas`) unless turned off.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Annex } from '../schema/annex.js';
+
+/** CSV dialect options. Defaults: `,` delimiter, no BOM, LF records, formulas neutralised. */
+export interface CsvOptions {
+  delimiter?: ',' | ';' | '\t';
+  /** Prefix the file with a UTF-8 byte-order mark (Dutch Excel needs it to read UTF-8). */
+  bom?: boolean;
+  /** Record separator; Excel is happiest with CRLF. */
+  recordDelimiter?: '\n' | '\r\n';
+  /** Neutralise formula-like cells (default true). */
+  neutraliseFormulas?: boolean;
+}
+
+/** Column names of activities.csv, in order. */
+export const ACTIVITY_COLUMNS = [
+  'action_line',
+  'action_line_title',
+  'id',
+  'sequence',
+  'title',
+  'status_code',
+  'status_label',
+  'status_found_by',
+  'planning_text',
+  'planning_kind',
+  'planning_start',
+  'planning_end',
+  'planning_open_ended',
+  'owners_text',
+  'owner_names',
+  'owner_codes',
+  'explanation',
+  'footnotes',
+  'citation_ids',
+  'page',
+  'line',
+] as const;
+
+/** Column names of footnotes.csv, in order. */
+export const FOOTNOTE_COLUMNS = ['number', 'text', 'link_urls', 'citation_ids', 'cited_by', 'page', 'line'] as const;
+
+/** activities.csv as a string. */
+export function activitiesCsv(annex: Annex, options: CsvOptions = {}): string {
+  const sep = listSeparator(options);
+  const titles = new Map(annex.actionLines.map((a) => [a.number, a.title]));
+  const footnotes = new Map(annex.footnotes.map((f) => [f.number, f]));
+  const records = annex.activities.map((a) => {
+    const ranges = a.planning.ranges;
+    const citationIds = a.footnotes.flatMap((n) => footnotes.get(n)?.citations.map((c) => c.id) ?? []);
+    return [
+      a.actionLine,
+      titles.get(a.actionLine) ?? '',
+      a.id,
+      a.sequence,
+      a.title,
+      a.status?.code ?? '',
+      a.status?.label ?? '',
+      a.statusFoundBy,
+      a.planning.text,
+      a.planning.kind,
+      ranges[0]?.start ?? '',
+      ranges.at(-1)?.end ?? '',
+      ranges.length > 0 ? String(ranges.some((r) => r.openEnded)) : '',
+      a.owners.text,
+      a.owners.actors.map((x) => x.canonical).join(sep),
+      a.owners.actors.flatMap((x) => (x.kind === 'all' ? x.members : x.code !== null ? [x.code] : [])).join(sep),
+      a.explanation.text,
+      a.footnotes.join(sep),
+      [...new Set(citationIds)].join(sep),
+      a.location.page,
+      a.location.line ?? '',
+    ];
+  });
+  return toCsv(ACTIVITY_COLUMNS, records, options);
+}
+
+/** footnotes.csv as a string. */
+export function footnotesCsv(annex: Annex, options: CsvOptions = {}): string {
+  const sep = listSeparator(options);
+  const records = annex.footnotes.map((f) => [
+    f.number,
+    f.text,
+    f.links.flatMap((l) => (l.url !== null ? [l.url] : [])).join(sep),
+    f.citations.map((c) => c.id).join(sep),
+    f.citedBy.join(sep),
+    f.location.page,
+    f.location.line ?? '',
+  ]);
+  return toCsv(FOOTNOTE_COLUMNS, records, options);
+}
+
+function listSeparator(options: CsvOptions): string {
+  return options.delimiter === ';' ? ',' : ';';
+}
+
+function toCsv(columns: readonly string[], records: unknown[][], options: CsvOptions): string {
+  const neutralise = options.neutraliseFormulas ?? true;
+  return stringify(records, {
+    header: true,
+    columns: [...columns],
+    delimiter: options.delimiter ?? ',',
+    bom: options.bom ?? false,
+    record_delimiter: options.recordDelimiter === '\r\n' ? 'windows' : 'unix',
+    escape_formulas: neutralise,
+    cast: {
+      boolean: (v) => String(v),
+      // escape_formulas covers = + - @ tab CR; OWASP also lists a leading line feed.
+      string: (v) => (neutralise && v.startsWith('\n') ? `'${v}` : v),
+    },
+  });
+}

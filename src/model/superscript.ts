@@ -1,0 +1,29 @@
+/**
+ * Footnote markers as Unicode superscript digits (`¹`, `¹⁰`, `²⁵`): the page model's one
+ * representation of a marker, whatever the input format.
+ */
+
+const DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** Matches one run of superscript digits (a marker). Global: reset `lastIndex` or use matchAll. */
+export const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+
+/** `¹⁰` → 10. Returns NaN when `s` holds anything but superscript digits. */
+export function fromSuperscript(s: string): number {
+  if (s === '') return Number.NaN;
+  let n = 0;
+  for (const ch of s) {
+    const d = DIGITS.indexOf(ch);
+    if (d < 0) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** 10 → `¹⁰`. `n` must be a non-negative integer. */
+export function toSuperscript(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => DIGITS[Number(d)])
+    .join('');
+}

@@ -1,0 +1,54 @@
+/**
+ * Status icon colour → legend entry. The legend printed on the same page defines what each
+ * colour means; an icon takes the status of the legend entry with the nearest colour, provided
+ * it is within a tolerance. No colour is hard-coded: a palette never seen before works as long
+ * as the page's legend uses it.
+ */
+
+/** `#rrggbb` → [r, g, b] in 0..255; null when the string is not of that form. */
+export function parseHexColour(hex: string): [number, number, number] | null {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!m) return null;
+  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
+}
+
+/** Euclidean distance between two `#rrggbb` colours in RGB space (0 … ~441.7); Infinity if unparsable. */
+export function colourDistance(a: string, b: string): number {
+  const x = parseHexColour(a);
+  const y = parseHexColour(b);
+  if (!x || !y) return Number.POSITIVE_INFINITY;
+  return Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]);
+}
+
+/**
+ * Default tolerance for icon matching, in RGB distance units: about 10% of the colour cube's
+ * diagonal. Anti-aliased or re-encoded icons (JPEG, colour profiles) drift by a few units;
+ * two legend colours closer than this would be indistinguishable to a reader anyway.
+ */
+export const DEFAULT_COLOUR_TOLERANCE = 45;
+
+/**
+ * Finds the legend entry whose icon colour is nearest to `colour`. Returns it with the distance,
+ * or null when no entry has a colour, or the nearest is farther than `tolerance`, or two entries
+ * tie (ambiguous: never a guess).
+ */
+export function nearestLegendEntry<T extends { iconColor: string | null }>(
+  colour: string,
+  legend: readonly T[],
+  tolerance = DEFAULT_COLOUR_TOLERANCE,
+): { entry: T; distance: number } | null {
+  let best: { entry: T; distance: number } | null = null;
+  let tie = false;
+  for (const entry of legend) {
+    if (entry.iconColor === null) continue;
+    const distance = colourDistance(colour, entry.iconColor);
+    if (best === null || distance < best.distance) {
+      best = { entry, distance };
+      tie = false;
+    } else if (distance === best.distance && entry.iconColor !== best.entry.iconColor) {
+      tie = true;
+    }
+  }
+  if (best === null || tie || best.distance > tolerance) return null;
+  return best;
+}

@@ -1,0 +1,91 @@
+/**
+ * Reader for the annex as a text export (the form of `fixtures/nap-2024/bijlage-1.txt`):
+ * table rows are tab-separated lines (Activiteit, Status, Wanneer, Wie, Toelichting), the legend
+ * is five label lines, footnote definitions are lines that start with a superscript number.
+ *
+ * Pages: the export has no page-break characters, but every PDF page starts with the status
+ * legend, so a legend that follows table rows or footnotes starts a new page. A header row
+ * without a legend before it starts a new table on the same page (Actielijn 2 and 4 begin
+ * mid-page in the 2024 annex).
+ */
+import type { DiagnosticBag } from '../model/diagnostics.js';
+import type { BodyRow, Page, PageModel, TableBlock } from '../model/page-model.js';
+import { findLegendLabel } from '../model/status-legend.js';
+import { fromSuperscript } from '../model/superscript.js';
+import { decodeText } from './decode-text.js';
+
+const FOOTNOTE_DEFINITION = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$/;
+const HEADER_FIRST_CELL = /^\s*activiteit\s*$/i;
+
+/**
+ * Reads a text export into the page model. Input is raw bytes (any of UTF-8, UTF-8 with BOM,
+ * Windows-1252; LF or CRLF). Throws InputError (NAP001) for empty or binary input; reports
+ * decoding facts (NAP006, NAP007) into `diagnostics`. Structure problems (no table, header
+ * missing …) are left to the assembly stage, which sees all formats alike.
+ */
+export function readText(bytes: Uint8Array, diagnostics: DiagnosticBag): PageModel {
+  const { text } = decodeText(bytes, diagnostics);
+  const lines = text.split('\n');
+  const pages: Page[] = [];
+  let page = newPage(1);
+  let table: TableBlock | null = null;
+
+  const pageHasContent = (): boolean => page.tables.length > 0 || page.footnotes.length > 0;
+
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === '') return;
+    const location = { page: page.number, line };
+
+    if (!raw.includes('\t')) {
+      const legend = findLegendLabel(raw);
+      if (legend) {
+        if (pageHasContent()) {
+          pages.push(page);
+          page = newPage(page.number + 1);
+          table = null;
+        }
+        page.legend.push({ label: raw.trim(), iconColor: null, location: { page: page.number, line } });
+        return;
+      }
+      const footnote = FOOTNOTE_DEFINITION.exec(raw);
+      if (footnote) {
+        page.footnotes.push({ number: fromSuperscript(footnote[1]!), text: footnote[2]!.trim(), location });
+        return;
+      }
+      page.looseText.push({ text: raw.trim(), location });
+      return;
+    }
+
+    const cells = raw.split('\t').map((c) => c.trim());
+    if (HEADER_FIRST_CELL.test(cells[0] ?? '')) {
+      table = { header: { cells, location }, rows: [] };
+      page.tables.push(table);
+      return;
+    }
+    if (table === null) {
+      table = { header: null, rows: [] };
+      page.tables.push(table);
+    }
+    table.rows.push(bodyRow(cells, location));
+  });
+  pages.push(page);
+  return { format: 'text', pages: pages.filter((p, i) => i === 0 || !isEmptyPage(p)) };
+}
+
+function bodyRow(cells: string[], location: { page: number; line: number }): BodyRow {
+  const status = cells[1] ?? '';
+  return {
+    cells,
+    statusCue: status === '' ? { kind: 'none' } : { kind: 'text', text: status },
+    location,
+  };
+}
+
+function newPage(number: number): Page {
+  return { number, legend: [], tables: [], footnotes: [], looseText: [] };
+}
+
+function isEmptyPage(p: Page): boolean {
+  return p.legend.length === 0 && p.tables.length === 0 && p.footnotes.length === 0 && p.looseText.length === 0;
+}

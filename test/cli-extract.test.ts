@@ -1,0 +1,61 @@
+/** `nap-annex extract` as a user runs it: files, stdout, summary, exit codes. */
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { TEXT_2024 } from './helpers/fixtures.js';
+import { runCli } from './helpers/run-cli.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'nap-annex-'));
+
+describe('nap-annex extract', () => {
+  it('writes annex.json, activities.csv and footnotes.csv with -o, summary on stderr, exit 0', () => {
+    const out = join(tmp(), 'out');
+    const run = runCli(['extract', TEXT_2024, '-o', out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('text, 17 pages, 5 action lines, 83 activities, 25 footnotes');
+    expect(run.stderr).toMatch(/Actielijn 3\s+31 activities\s+Organisaties hebben processen/);
+    expect(run.stderr).toContain('0 errors, 0 warnings, 1 info');
+    expect(readdirSync(out).sort()).toEqual(['activities.csv', 'annex.json', 'footnotes.csv']);
+    const annex = JSON.parse(readFileSync(join(out, 'annex.json'), 'utf8'));
+    expect(annex.activities).toHaveLength(83);
+    expect(annex.source).toMatchObject({ fileName: TEXT_2024, format: 'text', pageCount: 17, sha256: 'ef2bc6063569d46c12f2b867a1ca4dfc348a51070242554a775fc5ea264523b7' });
+    expect(parse(readFileSync(join(out, 'activities.csv')), { columns: true })).toHaveLength(83);
+    expect(parse(readFileSync(join(out, 'footnotes.csv')), { columns: true })).toHaveLength(25);
+  });
+
+  it('prints the JSON to stdout without -o, and reads stdin with -', () => {
+    const run = runCli(['extract', '-', '--quiet'], { input: readFileSync(TEXT_2024) });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    const annex = JSON.parse(run.stdout);
+    expect(annex.source.fileName).toBe('<stdin>');
+    expect(annex.activities.map((a: { id: string }) => a.id).slice(0, 3)).toEqual(['AL1-01', 'AL1-02', 'AL1-03']);
+  });
+
+  it('writes only the CSVs with --format csv, in the Excel dialect with --excel', () => {
+    const out = tmp();
+    const run = runCli(['extract', TEXT_2024, '-o', out, '--format', 'csv', '--excel', '-q']);
+    expect(run.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['activities.csv', 'footnotes.csv']);
+    const csv = readFileSync(join(out, 'activities.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFaction_line;')).toBe(true);
+    expect(csv.split('\r\n')[0]).toContain(';owners_text;');
+  });
+
+  it('exits 2 naming the file when the input does not exist, and writes nothing', () => {
+    const out = join(tmp(), 'out');
+    const run = runCli(['extract', 'no/such/annex.txt', '-o', out]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('no/such/annex.txt error NAP001 Cannot read input: no such file.\n');
+    expect(() => readdirSync(out)).toThrow();
+  });
+
+  it('exits 64 on a usage error', () => {
+    const run = runCli(['extract', TEXT_2024, '--format', 'xml']);
+    expect(run.status).toBe(64);
+    expect(run.stderr).toContain("argument 'xml' is invalid. Allowed choices are json, csv, all.");
+  });
+});

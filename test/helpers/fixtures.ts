@@ -1,0 +1,23 @@
+/** Paths and cached extractions of the bundled fixtures, shared by tests. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { extractAnnex, type ExtractResult } from '../../src/pipeline.js';
+
+export const TEXT_2024 = fileURLToPath(new URL('../../fixtures/nap-2024/bijlage-1.txt', import.meta.url));
+export const PDF_2024 = fileURLToPath(new URL('../../fixtures/nap-2024/bijlage-1-rendition.pdf', import.meta.url));
+export const EXPECTED_STATUSES_2024 = fileURLToPath(
+  new URL('../../fixtures/nap-2024/bijlage-1-rendition.expected-statuses.json', import.meta.url),
+);
+
+let text2024: Promise<ExtractResult> | undefined;
+
+/** The pipeline's result on the 2024 text export (computed once per test file). */
+export function extract2024Text(): Promise<ExtractResult> {
+  text2024 ??= extractAnnex(readFileSync(TEXT_2024), { fileName: 'bijlage-1.txt' });
+  return text2024;
+}
+
+/** Runs the pipeline on a string as a text export. */
+export function extractString(text: string, fileName = 'test.txt'): Promise<ExtractResult> {
+  return extractAnnex(new TextEncoder().encode(text), { fileName });
+}

@@ -1,0 +1,24 @@
+/** Runs the CLI from source (node --import tsx) as a child process, the way a user runs it. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
+
+/** Exit status, stdout and stderr of one CLI run. */
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `nap-annex <args>` with optional stdin, in the repo root unless `cwd` is given. */
+export function runCli(args: string[], options: { input?: string | Uint8Array; cwd?: string } = {}): CliRun {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

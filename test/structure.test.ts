@@ -1,0 +1,96 @@
+/** Assembly and footnote rules on small text exports built for each case. */
+import { describe, expect, it } from 'vitest';
+import { extractString } from './helpers/fixtures.js';
+
+const LEGEND = ' Afgerond\n  In uitvoering\n  Doorlopend gedurende uitvoering programma\n  In uitvoering met vertraging\n  Nog niet begonnen of afgebroken\n';
+const HEADER = 'Activiteit\tStatus\tWanneer\tWie\tToelichting\n';
+const AL1 = 'Actielijn 1\t\t\t\t\nEr zijn gedeelde maatschappelijke waarden en normen over hoe we met elkaar om willen gaan in de samenleving\t\t\t\t\n';
+const page = (body: string, footnotes = '') => `${LEGEND}\n${HEADER}${AL1}${body}\n${footnotes}\n`;
+const codes = (d: { code: string }[]) => d.map((x) => x.code);
+
+describe('assembly', () => {
+  it('joins a row continued at the top of the next page, counts furniture once', async () => {
+    const text =
+      page('Eerste activiteit\t\t2024\tOCW\tBegin van de tekst die doorloopt\n') +
+      page('\t\t\t\top de volgende pagina.\nTweede activiteit\t\t2025\tVWS\tKort.\n');
+    const { annex } = await extractString(text);
+    expect(annex.source.pageCount).toBe(2);
+    expect(annex.activities.map((a) => [a.id, a.title, a.explanation.text])).toEqual([
+      ['AL1-01', 'Eerste activiteit', 'Begin van de tekst die doorloopt op de volgende pagina.'],
+      ['AL1-02', 'Tweede activiteit', 'Kort.'],
+    ]);
+    expect(annex.actionLines).toHaveLength(1);
+    const join = annex.diagnostics.find((d) => d.code === 'NAP108');
+    const line = text.split('\n').findIndex((l) => l.startsWith('\t\t\t\top de')) + 1;
+    expect(join).toMatchObject({ severity: 'info', location: { page: 2, line, row: 'AL1-01' } });
+  });
+
+  it('reports a row without title mid-page as an error quoting it (NAP104)', async () => {
+    const { annex } = await extractString(page('Eerste\t\t2024\tOCW\tA.\n\t\t2025\tVWS\tZwevende cel.\n'));
+    expect(annex.activities).toHaveLength(1);
+    const d = annex.diagnostics.find((x) => x.code === 'NAP104');
+    expect(d).toMatchObject({ severity: 'error', location: { page: 1, line: 11 } }); // LEGEND 5 + blank + header + 2 + row 10
+    expect(d!.message).toContain('Zwevende cel.');
+  });
+
+  it('reports rows without a header row (NAP102) and an unknown header (NAP103)', async () => {
+    const noHeader = await extractString(`${LEGEND}\n${AL1}Eerste\t\t2024\tOCW\tA.\n`);
+    expect(codes(noHeader.diagnostics)).toContain('NAP102');
+    expect(noHeader.annex.activities).toHaveLength(1);
+    const odd = await extractString(`${LEGEND}\nActiviteit\tStatus\tPeriode\tWie\tToelichting\n${AL1}Eerste\t\t2024\tOCW\tA.\n`);
+    const d = odd.diagnostics.find((x) => x.code === 'NAP103');
+    expect(d).toMatchObject({ severity: 'error', location: { page: 1, line: 7, column: 'Periode' } });
+  });
+
+  it('accepts "Oorspronkelijke planning" as the third header', async () => {
+    const { diagnostics } = await extractString(`${LEGEND}\nActiviteit\tStatus\tOorspronkelijke planning\tWie\tToelichting\n${AL1}Eerste\t\t2024\tOCW\tA.\n`);
+    expect(codes(diagnostics)).not.toContain('NAP103');
+  });
+
+  it('reports no activity table (NAP101) for a legend-only text', async () => {
+    const { annex, diagnostics } = await extractString(LEGEND);
+    expect(annex.activities).toEqual([]);
+    expect(diagnostics.find((d) => d.code === 'NAP101')?.severity).toBe('error');
+  });
+
+  it('reports an activity before any Actielijn row (NAP107)', async () => {
+    const { diagnostics } = await extractString(`${LEGEND}\n${HEADER}Los\t\t2024\tOCW\tA.\n`);
+    expect(diagnostics.find((d) => d.code === 'NAP107')?.message).toContain('"Los"');
+  });
+
+  it('keeps the first goal sentence and reports a different repeat', async () => {
+    const text = page('Eerste\t\t2024\tOCW\tA.\n') + `${LEGEND}\n${HEADER}Actielijn 1\t\t\t\t\nAndere doelzin\t\t\t\t\nTweede\t\t2024\tOCW\tB.\n`;
+    const { annex, diagnostics } = await extractString(text);
+    expect(annex.actionLines[0]!.title).toMatch(/^Er zijn gedeelde/);
+    expect(diagnostics.find((d) => d.code === 'NAP106')?.message).toContain('Andere doelzin');
+  });
+});
+
+describe('footnotes', () => {
+  it('reports a marker citing an undefined footnote (NAP201) as an error with the row', async () => {
+    const { annex, diagnostics } = await extractString(page('Eerste\t\t2024\tOCW\tZie rapport.⁷\n', '¹ Niet geciteerd.\n'));
+    expect(annex.activities[0]!.footnotes).toEqual([7]);
+    expect(diagnostics.find((d) => d.code === 'NAP201')).toMatchObject({ severity: 'error', location: { page: 1, line: 10, row: 'AL1-01' } });
+    expect(diagnostics.find((d) => d.code === 'NAP202')).toMatchObject({ severity: 'warning', location: { page: 1, line: 12 } });
+  });
+
+  it('reports a footnote number defined twice (NAP203), keeping the first', async () => {
+    const text = page('Eerste\t\t2024\tOCW\tA.¹\n', '¹ Eerste definitie.\n') + page('Tweede\t\t2024\tOCW\tB.\n', '¹ Tweede definitie.\n');
+    const { annex, diagnostics } = await extractString(text);
+    expect(annex.footnotes).toHaveLength(1);
+    expect(annex.footnotes[0]!.text).toBe('Eerste definitie.');
+    const d = diagnostics.find((x) => x.code === 'NAP203');
+    expect(d).toMatchObject({ severity: 'error', location: { page: 2 } });
+    expect(d!.message).toContain('Tweede definitie.');
+  });
+});
+
+describe('status from a text Status column', () => {
+  it('reads legend labels printed as text, and reports unknown labels (NAP302)', async () => {
+    const { annex, diagnostics } = await extractString(page('Eerste\tAfgerond\t2024\tOCW\tA.\nTweede\tMisschien\t2024\tOCW\tB.\n'));
+    expect(annex.activities[0]!.status).toEqual({ code: 'completed', label: 'Afgerond', foundBy: 'text', iconColor: null });
+    expect(annex.activities[0]!.statusFoundBy).toBe('text');
+    expect(annex.activities[1]!.status).toBeNull();
+    expect(diagnostics.find((d) => d.code === 'NAP302')).toMatchObject({ severity: 'error', location: { row: 'AL1-02', column: 'Status' } });
+  });
+});
