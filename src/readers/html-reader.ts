@@ -1,0 +1,152 @@
+/**
+ * Reader for the annex as HTML (a web page or an HTML export of the document).
+ *
+ * What it understands, without depending on one site's class names:
+ * - Pages: elements with class `page` (or a `page-break-before/after` style) are pages; without
+ *   them the whole document is one page.
+ * - Legend: an element outside any table whose own text is a legend label; its icon colour is
+ *   the first `background`/`background-color`/`color` in the inline style of the element or of a
+ *   child or preceding sibling (an icon `<span>`), or an `<img alt="…">` is ignored (no colour).
+ * - Tables: every `<tr>`; a row whose first cell reads "Activiteit" is a header row and starts a
+ *   table block. Cells keep their inner HTML for the explanation normaliser, with `<sup>n</sup>`
+ *   turned into Unicode superscripts (the page model's marker form).
+ * - Status cell: text → text cue; an element with a colour style (e.g. `<span style="background:#…">`)
+ *   → icon cue.
+ * - Footnotes: outside tables, a `<li>` of a list with class `footnotes`, or a block element whose
+ *   text starts with a `<sup>` number or superscript digits, is a footnote definition.
+ * Locations: page number; no line (HTML has none that a user would look up).
+ */
+import { load, type CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import type { DiagnosticBag } from '../model/diagnostics.js';
+import type { BodyRow, Page, PageModel, StatusCue, TableBlock } from '../model/page-model.js';
+import { findLegendLabel } from '../model/status-legend.js';
+import { fromSuperscript, toSuperscript } from '../model/superscript.js';
+import { decodeText } from './decode-text.js';
+
+const COLOUR_STYLE = /(?:^|;)\s*(?:background-color|background|color)\s*:\s*(#[0-9a-f]{6}|#[0-9a-f]{3}|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\))/i;
+const FOOTNOTE_TEXT = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([\s\S]*)$/;
+
+/**
+ * Reads HTML bytes (UTF-8 or Windows-1252, as the text reader decodes) into the page model.
+ * Throws InputError (NAP001) for empty or binary input; never throws on malformed HTML.
+ */
+export function readHtml(bytes: Uint8Array, diagnostics: DiagnosticBag): PageModel {
+  const { text } = decodeText(bytes, diagnostics);
+  const $ = load(text);
+  $('script, style, noscript, template').remove();
+  $('sup').each((_, el) => {
+    const digits = $(el).text().trim();
+    if (/^\d{1,3}$/.test(digits)) $(el).replaceWith(toSuperscript(Number(digits)));
+  });
+  const pageRoots = $('.page, [style*="page-break-before"], [style*="page-break-after"], [style*="break-before: page"]').toArray();
+  const roots = pageRoots.length > 0 ? pageRoots : [$('body').get(0) ?? $.root().get(0)!];
+  const pages = roots.map((root, i) => readPage($, root as Element, i + 1));
+  return { format: 'html', pages };
+}
+
+function readPage($: CheerioAPI, root: Element, number: number): Page {
+  const page: Page = { number, legend: [], tables: [], footnotes: [], looseText: [] };
+  const location = { page: number };
+  let table: TableBlock | null = null;
+
+  const visit = (node: AnyNode): void => {
+    if (node.type !== 'tag') {
+      if (node.type === 'text' && node.data.trim() !== '' && node.parent?.type === 'tag' && !isInlineContainer(node.parent)) {
+        page.looseText.push({ text: collapse(node.data), location });
+      }
+      return;
+    }
+    const name = node.name.toLowerCase();
+    if (name === 'tr') {
+      const cells = $(node).children('td, th').toArray();
+      const texts = cells.map((c) => collapse($(c).text()));
+      if (/^activiteit$/i.test(texts[0] ?? '')) {
+        table = { header: { cells: texts, location }, rows: [] };
+        page.tables.push(table);
+        return;
+      }
+      if (table === null) {
+        table = { header: null, rows: [] };
+        page.tables.push(table);
+      }
+      table.rows.push(bodyRow($, cells, number));
+      return;
+    }
+    const ownText = collapse($(node).text());
+    if (name !== 'table' && name !== 'tbody' && name !== 'thead' && !hasBlockChildren(node)) {
+      if (ownText === '') return;
+      const legend = findLegendLabel(ownText);
+      if (legend) {
+        page.legend.push({ label: ownText, iconColor: colourNear($, node), location });
+        return;
+      }
+      const footnote = FOOTNOTE_TEXT.exec(ownText);
+      if (footnote) {
+        page.footnotes.push({ number: fromSuperscript(footnote[1]!), text: footnote[2]!.trim(), location });
+        return;
+      }
+      if (name === 'li' && $(node).closest('.footnotes, ol.footnotes').length > 0) {
+        const index = $(node).parent().children('li').index(node) + 1;
+        page.footnotes.push({ number: index, text: ownText, location });
+        return;
+      }
+      page.looseText.push({ text: ownText, location });
+      return;
+    }
+    for (const child of node.children) visit(child);
+  };
+  for (const child of root.children) visit(child);
+  return page;
+}
+
+function bodyRow($: CheerioAPI, cells: Element[], page: number): BodyRow {
+  const html = cells.map((c, i) => (i === cells.length - 1 ? ($(c).html() ?? '').trim() : collapse($(c).text())));
+  return { cells: html, statusCue: statusCue($, cells[1]), location: { page } };
+}
+
+function statusCue($: CheerioAPI, cell: Element | undefined): StatusCue {
+  if (!cell) return { kind: 'none' };
+  const text = collapse($(cell).text());
+  if (text !== '') return { kind: 'text', text };
+  const styled = [cell, ...$(cell).find('[style]').toArray()].map((el) => colourOf($(el).attr('style'))).find((c) => c !== null);
+  if (styled) return { kind: 'icon', color: styled, shape: 'vector' };
+  return { kind: 'none' };
+}
+
+function colourNear($: CheerioAPI, node: Element): string | null {
+  const candidates = [node, ...$(node).find('[style]').toArray(), ...$(node).prevAll('[style]').slice(0, 1).toArray()];
+  for (const el of candidates) {
+    const colour = colourOf($(el).attr('style'));
+    if (colour) return colour;
+  }
+  return null;
+}
+
+/** CSS colour (`#abc`, `#aabbcc`, `rgb(r,g,b)`) in an inline style → `#rrggbb`, or null. */
+export function colourOf(style: string | undefined): string | null {
+  if (!style) return null;
+  const m = COLOUR_STYLE.exec(style);
+  if (!m) return null;
+  const value = m[1]!.toLowerCase();
+  if (value.startsWith('rgb')) {
+    const [r, g, b] = value.match(/\d+/g)!.map(Number);
+    return `#${[r, g, b].map((n) => Math.min(255, n!).toString(16).padStart(2, '0')).join('')}`;
+  }
+  if (value.length === 4) return `#${value[1]}${value[1]}${value[2]}${value[2]}${value[3]}${value[3]}`;
+  return value;
+}
+
+const BLOCK = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'table', 'tbody', 'thead', 'tr', 'ul', 'ol', 'body', 'html', 'aside', 'nav']);
+
+function hasBlockChildren(node: Element): boolean {
+  return node.children.some((c) => c.type === 'tag' && (BLOCK.has(c.name.toLowerCase()) || c.name.toLowerCase() === 'p' || c.name.toLowerCase() === 'li'));
+}
+
+function isInlineContainer(node: AnyNode): boolean {
+  return node.type === 'tag' && !BLOCK.has(node.name.toLowerCase());
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
