@@ -49,3 +49,12 @@ export const DUTCH_MONTHS: ReadonlyMap<string, number> = new Map([
   ['november', 11], ['nov', 11],
   ['december', 12], ['dec', 12],
 ]);
+
+/**
+ * The first year after `year` whose last two digits are `twoDigits`: `yearAfter(2023, 24)` → 2024,
+ * `yearAfter(1999, 0)` → 2000 (for `2023/24`-style spans).
+ */
+export function yearAfter(year: number, twoDigits: number): number {
+  const sameCentury = year - (year % 100) + twoDigits;
+  return sameCentury > year ? sameCentury : sameCentury + 100;
+}

@@ -24,7 +24,7 @@
  * Anything else → `unparsed`, no ranges, and a NAP401 problem; nothing is guessed.
  */
 import type { Planning, PlanningRange, Precision } from '../schema/annex.js';
-import { DUTCH_MONTHS, MAX_YEAR, MIN_YEAR, dayBefore, isoDate, monthEnd, monthStart } from './dates.js';
+import { DUTCH_MONTHS, MAX_YEAR, MIN_YEAR, dayBefore, isoDate, monthEnd, monthStart, yearAfter } from './dates.js';
 import type { Normalised } from './problems.js';
 import { asciiDashes, cleanText, quote } from './text.js';
 
@@ -113,7 +113,7 @@ function parsePeriod(s: string): PeriodExpr | null {
   // 2024/2025, 2023/24: a span of whole years (second year after the first)
   if ((m = s.match(/^(\d{4})\/(\d{2}|\d{4})$/))) {
     const y1 = Number(m[1]);
-    const y2 = m[2]!.length === 2 ? Math.floor(y1 / 100) * 100 + Number(m[2]) : Number(m[2]);
+    const y2 = m[2]!.length === 2 ? yearAfter(y1, Number(m[2])) : Number(m[2]);
     if (!validYear(y1) || !validYear(y2) || y2 <= y1) return null;
     return { year: y1, build: () => months(y1, 1, y2, 12, 'year') };
   }
@@ -163,7 +163,7 @@ function parsePeriod(s: string): PeriodExpr | null {
   // winter 2024/2025 or winter 2024/25: the winter starting in December 2024
   if ((m = s.match(/^winter(?:\svan)?\s(\d{4})\/(\d{2}|\d{4})$/))) {
     const y1 = Number(m[1]);
-    const y2 = m[2]!.length === 2 ? Math.floor(y1 / 100) * 100 + Number(m[2]) : Number(m[2]);
+    const y2 = m[2]!.length === 2 ? yearAfter(y1, Number(m[2])) : Number(m[2]);
     if (y2 !== y1 + 1) return null;
     return expr(m[1], (y) => months(y, 12, y + 1, 2, 'season'));
   }
