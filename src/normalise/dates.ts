@@ -3,8 +3,9 @@
  * Gregorian calendar, computed in UTC so no time zone can shift a day.
  */
 
-/** Years the planning parser accepts; anything outside is treated as not a year. */
+/** Earliest year the planning parser accepts; an earlier number is treated as not a year. */
 export const MIN_YEAR = 1900;
+/** Latest year the planning parser accepts. */
 export const MAX_YEAR = 2199;
 
 /** `isoDate(2024, 3, 1)` → `'2024-03-01'` (month and day 1-based). */
