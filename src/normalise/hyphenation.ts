@@ -1,0 +1,36 @@
+/**
+ * Line-break hyphens: PDF/Word exports keep the hyphen of a word broken over two lines
+ * (`Regerings-commissaris`). Rule (DESIGN.md, owners): join the two halves only when the
+ * joined word is a known word — so `PvdA-GL` or `Noord-Holland` stay as printed.
+ */
+
+const lowerCache = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/** The set with every entry lower-cased (cached per set, so a large document set costs once). */
+function lowered(words: ReadonlySet<string>): ReadonlySet<string> {
+  let out = lowerCache.get(words);
+  if (out === undefined) {
+    out = new Set([...words].map((w) => w.toLocaleLowerCase('nl')));
+    lowerCache.set(words, out);
+  }
+  return out;
+}
+
+/**
+ * Joins `left-right` and `left- right` (letters on both sides) into `leftright` when the joined
+ * word, compared case-insensitively, is in `knownWords` or in `extraWords`. Everything else is
+ * returned unchanged. `joinLineBreakHyphens('Regerings-commissaris', new Set(['regeringscommissaris']))`
+ * → `'Regeringscommissaris'`.
+ */
+export function joinLineBreakHyphens(
+  text: string,
+  knownWords: ReadonlySet<string>,
+  extraWords: ReadonlySet<string> = new Set(),
+): string {
+  const known = lowered(knownWords);
+  const extra = lowered(extraWords);
+  return text.replace(/(\p{L}+)-\s?(\p{L}+)/gu, (whole, left: string, right: string) => {
+    const joined = `${left}${right}`.toLocaleLowerCase('nl');
+    return known.has(joined) || extra.has(joined) ? `${left}${right}` : whole;
+  });
+}

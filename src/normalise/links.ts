@@ -1,0 +1,72 @@
+/**
+ * Links in footnote (or cell) text → `Link[]` in order of appearance.
+ *
+ * Recognised, in this order (a later form never matches inside an earlier match):
+ * 1. Markdown links `[text](url)` (optional `"title"`, optional `<url>`). Backslash escapes in the
+ *    text are removed (`\(benjeoke.nl\)` → `(benjeoke.nl)`). An empty target or one starting with
+ *    `#` (the export writes `(#)` for a link whose target it lost) gives `url: null`: the link is
+ *    kept as "no url", never invented.
+ * 2. Autolinks `<https://…>` / `<http://…>`: text and url are the address.
+ * 3. Bare `https://…` / `http://…` addresses; trailing sentence punctuation and an unbalanced `)`
+ *    are not part of the address.
+ * 4. Bare `www.` domains (`www.rcgog.nl`): text as printed, url `https://` + text.
+ * Bare domains without `www.` (`rijksoverheid.nl`) are not links: turning them into one would be a
+ * guess. The scheme of a printed URL is kept (`http://` is not upgraded).
+ */
+import type { Link } from '../schema/annex.js';
+
+const MARKDOWN = /\[((?:\\.|[^\]\\])*)\]\(\s*(<[^<>\n]*>|(?:\\.|[^()\s\\]|\((?:\\.|[^()\s\\])*\))*)(?:\s+"[^"]*")?\s*\)/gu;
+const AUTOLINK = /<(https?:\/\/[^\s<>]+)>/giu;
+const BARE_URL = /\bhttps?:\/\/[^\s<>"'\]]+/giu;
+const BARE_WWW = /(?<![\p{L}\p{N}./@:-])www\.[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#][^\s<>"'\]]*)?/giu;
+
+/** Removes Markdown backslash escapes: `\(` → `(`. */
+function unescapeMarkdown(s: string): string {
+  return s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** Drops trailing punctuation that ends a sentence, and a `)` that closes nothing in the URL. */
+function trimUrl(url: string): string {
+  let u = url;
+  for (;;) {
+    const before = u;
+    u = u.replace(/[.,;:!?'"]+$/, '');
+    if (u.endsWith(')') && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0)) u = u.slice(0, -1);
+    if (u === before) return u;
+  }
+}
+
+/**
+ * Extracts every link from `text` (see the module doc). Pure; returns `[]` for text without
+ * links. `extractLinks('Te vinden op: www.rcgog.nl')` → `[{ text: 'www.rcgog.nl', url: 'https://www.rcgog.nl' }]`.
+ */
+export function extractLinks(text: string): Link[] {
+  const found: Array<{ index: number; link: Link }> = [];
+  let rest = text;
+  const consume = (index: number, length: number): void => {
+    rest = rest.slice(0, index) + ' '.repeat(length) + rest.slice(index + length);
+  };
+
+  for (const m of text.matchAll(MARKDOWN)) {
+    let target = (m[2] ?? '').trim();
+    if (target.startsWith('<') && target.endsWith('>')) target = target.slice(1, -1).trim();
+    target = unescapeMarkdown(target);
+    const url = target === '' || target.startsWith('#') ? null : target;
+    found.push({ index: m.index, link: { text: unescapeMarkdown(m[1] ?? '').trim(), url } });
+    consume(m.index, m[0].length);
+  }
+  for (const m of [...rest.matchAll(AUTOLINK)]) {
+    found.push({ index: m.index, link: { text: m[1]!, url: m[1]! } });
+    consume(m.index, m[0].length);
+  }
+  for (const m of [...rest.matchAll(BARE_URL)]) {
+    const url = trimUrl(m[0]);
+    found.push({ index: m.index, link: { text: url, url } });
+    consume(m.index, url.length);
+  }
+  for (const m of [...rest.matchAll(BARE_WWW)]) {
+    const host = trimUrl(m[0]);
+    found.push({ index: m.index, link: { text: host, url: `https://${host}` } });
+  }
+  return found.sort((a, b) => a.index - b.index).map((f) => f.link);
+}

@@ -1,0 +1,21 @@
+/**
+ * The result shape every normaliser returns: a value plus the problems found while making it.
+ * Normalisers never throw on odd input; the pipeline turns problems into diagnostics and adds
+ * the location (page, line, row, column), which a pure function does not know.
+ */
+import type { DiagnosticCode } from '../model/diagnostics.js';
+
+/** The diagnostic codes normalisers report (meanings in `src/model/diagnostics.ts`). */
+export type NormaliseProblemCode = Extract<DiagnosticCode, 'NAP302' | 'NAP401' | 'NAP402' | 'NAP403' | 'NAP501'>;
+
+/** One problem: a code and a message that quotes the raw value and says what to do. */
+export interface NormaliseProblem {
+  code: NormaliseProblemCode;
+  message: string;
+}
+
+/** A normalised value and the problems found (empty when the input was fine). */
+export interface Normalised<T> {
+  value: T;
+  problems: NormaliseProblem[];
+}
