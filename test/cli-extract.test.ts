@@ -17,7 +17,8 @@ describe('nap-annex extract', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('text, 17 pages, 5 action lines, 83 activities, 25 footnotes');
     expect(run.stderr).toMatch(/Actielijn 3\s+31 activities\s+Organisaties hebben processen/);
-    expect(run.stderr).toContain('0 errors, 0 warnings, 1 info');
+    expect(run.stderr).toContain('0 errors, 1 warning, 1 info');
+    expect(run.stderr).toContain('fixtures/nap-2024/bijlage-1.txt:6:192 warning NAP501 Actielijn 2 title');
     expect(readdirSync(out).sort()).toEqual(['activities.csv', 'annex.json', 'footnotes.csv']);
     const annex = JSON.parse(readFileSync(join(out, 'annex.json'), 'utf8'));
     expect(annex.activities).toHaveLength(83);

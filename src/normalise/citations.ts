@@ -26,7 +26,7 @@ const CITATION = new RegExp(
   String.raw`\bKamerstuk(?:ken)?(?:\s+(I{1,2})(?![\p{L}\p{N}]))?\s*,?\s*` +
     String.raw`(?:(\d{4})\s*[/-]\s*(\d{4}|\d{2})(?!\p{N})\s*,?\s*)?` +
     String.raw`(${DOSSIER}(?:\s*[;,]\s*${DOSSIER}|\s+en\s+${DOSSIER})*)` +
-    String.raw`\s*,?\s*(?:nr|no|nummer)\.?\s*(\d+[a-z]?)(?![\p{L}\p{N}])`,
+    String.raw`\s*,?\s*(?:nrs?|no|nummers?)\.?\s*(\d+[a-z]?(?:\s*(?:,|en|&)\s*(?:nrs?\.?\s*)?\d+[a-z]?(?![\p{L}\p{N}/]))*)(?![\p{L}\p{N}])`,
   'giu',
 );
 /** A mention that looks like a citation: `Kamerstuk(ken)` with a 4+ digit number close behind. */
@@ -64,16 +64,19 @@ export function parseCitations(text: string): Normalised<Citation[]> {
         });
       }
     }
-    const id = `kst-${dossiers[0]}-${nr!.toLowerCase()}`;
-    citations.push({
-      text: printed,
-      chamber: chamber === undefined ? null : (chamber.toUpperCase() as 'I' | 'II'),
-      sessionYear,
-      dossiers,
-      documentNumber: nr!.toLowerCase(),
-      id,
-      url: `${BASE_URL}${id}.html`,
-    });
+    // `nr. 80 en nr. 81`, `nrs. 80, 81`: one citation per document number, same dossier.
+    for (const number of nr!.toLowerCase().match(/\d+[a-z]?/g)!) {
+      const id = `kst-${dossiers[0]}-${number}`;
+      citations.push({
+        text: printed,
+        chamber: chamber === undefined ? null : (chamber.toUpperCase() as 'I' | 'II'),
+        sessionYear,
+        dossiers,
+        documentNumber: number,
+        id,
+        url: `${BASE_URL}${id}.html`,
+      });
+    }
   }
 
   for (const m of text.matchAll(LOOKS_LIKE)) {

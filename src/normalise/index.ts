@@ -3,7 +3,7 @@
  * Rules and the approximate-date table: docs/normalisation.md.
  */
 export type { Normalised, NormaliseProblem, NormaliseProblemCode } from './problems.js';
-export { STATUS_LABELS, STATUS_LEGEND, normaliseStatusLabel, statusLabelKey } from './status.js';
+export { STATUS_LABELS, STATUS_LEGEND, normaliseStatusLabel, statusCodeOf, statusLabelKey } from './status.js';
 export { APPROXIMATE_TERMS, SEASONS, parsePlanning } from './planning.js';
 export { ACTORS, NAP_MINISTRIES, type ActorEntry } from './actors.js';
 export { parseOwners, type OwnersContext } from './owners.js';

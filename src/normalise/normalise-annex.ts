@@ -8,10 +8,16 @@ import type { AttachedFootnote, RowWithFootnotes } from '../assemble/footnotes.j
 import type { AssembledAnnex } from '../assemble/rows.js';
 import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
 import type { InputFormat, LegendEntry, SourceLocation } from '../model/page-model.js';
-import { findLegendLabel } from '../model/status-legend.js';
 import type { Activity, Annex, Footnote, Status } from '../schema/annex.js';
+import { compareActionLineTitle } from './action-lines.js';
+import { parseCitations } from './citations.js';
 import { normaliseExplanation } from './explanation.js';
 import { nearestLegendEntry } from './icon-colour.js';
+import { extractLinks } from './links.js';
+import { parseOwners } from './owners.js';
+import { parsePlanning } from './planning.js';
+import type { NormaliseProblem } from './problems.js';
+import { normaliseStatusLabel, statusCodeOf } from './status.js';
 
 /** What the normalise stage needs besides the assembled rows. */
 export interface NormaliseInput {
@@ -31,11 +37,19 @@ export interface NormaliseInput {
 export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag): Omit<Annex, 'diagnostics'> {
   const { assembled } = input;
   const inputHasIcons = assembled.legend.some((e) => e.iconColor !== null);
+  const knownWords = documentWords(input);
   let absentCount = 0;
+  const report = (problems: NormaliseProblem[], location: SourceLocation, row?: string, column?: string): void => {
+    for (const p of problems) diagnostics.report(p.code, p.message, { ...locationOf(location, row), ...(column ? { column } : {}) });
+  };
 
   const activities = input.rows.map((row): Activity => {
     const { status, foundBy } = statusOf(row, inputHasIcons, diagnostics);
     if (foundBy === 'absent') absentCount++;
+    const planning = parsePlanning(row.cells.planning);
+    report(planning.problems, row.location, row.id, 'Wanneer');
+    const owners = parseOwners(row.cells.owners, { knownWords });
+    report(owners.problems, row.location, row.id, 'Wie');
     return {
       id: row.id,
       actionLine: row.actionLine,
@@ -43,8 +57,8 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
       title: row.cells.title,
       status,
       statusFoundBy: foundBy,
-      planning: { text: row.cells.planning, kind: 'unparsed', ranges: [] },
-      owners: { text: row.cells.owners, actors: [] },
+      planning: planning.value,
+      owners: owners.value,
       explanation: normaliseExplanation(row.cells.explanation),
       footnotes: row.footnotes,
       location: schemaLocation(row.location),
@@ -57,16 +71,18 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
     );
   }
 
-  const footnotes = input.footnotes.map(
-    (f): Footnote => ({
+  const footnotes = input.footnotes.map((f): Footnote => {
+    const citations = parseCitations(f.text);
+    report(citations.problems, f.location);
+    return {
       number: f.number,
       text: f.text,
-      links: [],
-      citations: [],
+      links: extractLinks(f.text),
+      citations: citations.value,
       citedBy: f.citedBy,
       location: schemaLocation(f.location),
-    }),
-  );
+    };
+  });
 
   return {
     schemaVersion: 1,
@@ -79,16 +95,20 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
     },
     title: assembled.title,
     legend: assembled.legend.flatMap((e) => {
-      const known = findLegendLabel(e.label);
-      return known ? [{ code: known.code, label: e.label }] : [];
+      const code = statusCodeOf(e.label);
+      return code ? [{ code, label: e.label }] : [];
     }),
-    actionLines: assembled.actionLines.map((a) => ({
-      number: a.number,
-      title: a.title,
-      canonicalTitle: null,
-      activityCount: activities.filter((x) => x.actionLine === a.number).length,
-      location: schemaLocation(a.location),
-    })),
+    actionLines: assembled.actionLines.map((a) => {
+      const comparison = compareActionLineTitle(a.number, a.title);
+      report(comparison.problems, a.location);
+      return {
+        number: a.number,
+        title: a.title,
+        canonicalTitle: comparison.canonicalTitle,
+        activityCount: activities.filter((x) => x.actionLine === a.number).length,
+        location: schemaLocation(a.location),
+      };
+    }),
     activities,
     footnotes,
   };
@@ -102,26 +122,39 @@ function statusOf(
   const cue = row.statusCue;
   const where = locationOf(row.location, row.id);
   if (cue.kind === 'text') {
-    const known = findLegendLabel(cue.text);
-    if (!known) {
-      diagnostics.report('NAP302', `Unknown status label "${cue.text}" in ${row.id}; status left empty. Use one of the legend labels.`, { ...where, column: 'Status' });
-      return { status: null, foundBy: 'absent' };
-    }
-    return { status: { code: known.code, label: cue.text, foundBy: 'text', iconColor: null }, foundBy: 'text' };
+    const { value: code, problems } = normaliseStatusLabel(cue.text);
+    for (const p of problems) diagnostics.report(p.code, `${row.id}: ${p.message}`, { ...where, column: 'Status' });
+    if (code === null) return { status: null, foundBy: 'absent' };
+    return { status: { code, label: cue.text, foundBy: 'text', iconColor: null }, foundBy: 'text' };
   }
   if (cue.kind === 'icon') {
     const match = nearestLegendEntry(cue.color, row.pageLegend);
-    const known = match ? findLegendLabel(match.entry.label) : undefined;
-    if (!match || !known) {
+    const code = match ? statusCodeOf(match.entry.label) : undefined;
+    if (!match || !code) {
       diagnostics.report('NAP303', `Status icon colour ${cue.color} in ${row.id} matches no legend entry on page ${row.location.page} (${legendColours(row.pageLegend)}); status left empty.`, { ...where, column: 'Status' });
       return { status: null, foundBy: 'absent' };
     }
-    return { status: { code: known.code, label: match.entry.label, foundBy: 'icon', iconColor: cue.color.toLowerCase() }, foundBy: 'icon' };
+    return { status: { code, label: match.entry.label, foundBy: 'icon', iconColor: cue.color.toLowerCase() }, foundBy: 'icon' };
   }
   if (inputHasIcons) {
     diagnostics.report('NAP304', `No status icon in the Status cell of ${row.id} "${row.cells.title}"; status left empty.`, { ...where, column: 'Status' });
   }
   return { status: null, foundBy: 'absent' };
+}
+
+/**
+ * Every word of the document's cells and footnotes, lower case: the evidence for joining a
+ * line-break hyphen (`Regerings-commissaris` → `Regeringscommissaris` because the annex also
+ * prints `regeringscommissaris`).
+ */
+function documentWords(input: NormaliseInput): Set<string> {
+  const words = new Set<string>();
+  const add = (text: string): void => {
+    for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) words.add(w);
+  };
+  for (const row of input.rows) for (const cell of Object.values(row.cells)) add(cell);
+  for (const f of input.footnotes) add(f.text);
+  return words;
 }
 
 function legendColours(legend: LegendEntry[]): string {

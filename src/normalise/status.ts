@@ -105,3 +105,11 @@ export function normaliseStatusLabel(text: string): Normalised<StatusCode | null
     ],
   };
 }
+
+/**
+ * The code of a known label or synonym, or undefined; for readers that must recognise legend
+ * lines without reporting anything.
+ */
+export function statusCodeOf(text: string): StatusCode | undefined {
+  return BY_KEY.get(statusLabelKey(text));
+}

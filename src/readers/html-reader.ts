@@ -20,7 +20,7 @@ import { load, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { BodyRow, Page, PageModel, StatusCue, TableBlock } from '../model/page-model.js';
-import { findLegendLabel } from '../model/status-legend.js';
+import { statusCodeOf } from '../normalise/status.js';
 import { fromSuperscript, toSuperscript } from '../model/superscript.js';
 import { decodeText } from './decode-text.js';
 
@@ -76,7 +76,7 @@ function readPage($: CheerioAPI, root: Element, number: number): Page {
     const ownText = collapse($(node).text());
     if (name !== 'table' && name !== 'tbody' && name !== 'thead' && !hasBlockChildren(node)) {
       if (ownText === '') return;
-      const legend = findLegendLabel(ownText);
+      const legend = statusCodeOf(ownText);
       if (legend) {
         page.legend.push({ label: ownText, iconColor: colourNear($, node), location });
         return;

@@ -10,7 +10,7 @@
  */
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { BodyRow, Page, PageModel, TableBlock } from '../model/page-model.js';
-import { findLegendLabel } from '../model/status-legend.js';
+import { statusCodeOf } from '../normalise/status.js';
 import { fromSuperscript } from '../model/superscript.js';
 import { decodeText } from './decode-text.js';
 
@@ -38,7 +38,7 @@ export function readText(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
     const location = { page: page.number, line };
 
     if (!raw.includes('\t')) {
-      const legend = findLegendLabel(raw);
+      const legend = statusCodeOf(raw);
       if (legend) {
         if (pageHasContent()) {
           pages.push(page);

@@ -79,3 +79,15 @@ describe('parseCitations', () => {
     ]);
   });
 });
+
+describe('parseCitations: several document numbers in one dossier', () => {
+  it.each([
+    ['Kamerstukken II 2022/23, 34843, nr. 80 en nr. 81', ['kst-34843-80', 'kst-34843-81']],
+    ['Kamerstukken II 2022/23, 34843, nrs. 80, 81 en 82', ['kst-34843-80', 'kst-34843-81', 'kst-34843-82']],
+    ['Kamerstukken II 2022/23 29544, nr. 1199 en Kamerstukken II 2023/24, 32820, nr. 513.', ['kst-29544-1199', 'kst-32820-513']],
+  ])('%s', (text, ids) => {
+    const { value, problems } = parseCitations(text);
+    expect(value.map((c) => c.id)).toEqual(ids);
+    expect(problems).toEqual([]);
+  });
+});
