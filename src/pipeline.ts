@@ -8,6 +8,7 @@ import { DiagnosticBag, InputError, type Diagnostic } from './model/diagnostics.
 import type { InputFormat, PageModel } from './model/page-model.js';
 import { normaliseAnnex } from './normalise/normalise-annex.js';
 import { detectFormat } from './readers/detect-format.js';
+import { readHtml } from './readers/html-reader.js';
 import { readText } from './readers/text-reader.js';
 import { annexSchema, type Annex } from './schema/annex.js';
 
@@ -70,6 +71,8 @@ async function readPageModel(bytes: Uint8Array, format: InputFormat, diagnostics
   switch (format) {
     case 'text':
       return readText(bytes, diagnostics);
+    case 'html':
+      return readHtml(bytes, diagnostics);
     default:
       throw new InputError(diagnostics.report('NAP008', `Reading ${format.toUpperCase()} input is not supported yet; give the text export.`));
   }

@@ -14,9 +14,9 @@
  *   → icon cue.
  * - Footnotes: outside tables, a `<li>` of a list with class `footnotes`, or a block element whose
  *   text starts with a `<sup>` number or superscript digits, is a footnote definition.
- * Locations: page number; no line (HTML has none that a user would look up).
+ * Locations: page number and the 1-based line of the element's start tag in the HTML source.
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
+import { load, type CheerioAPI, type HTMLParser2Options } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { BodyRow, Page, PageModel, StatusCue, TableBlock } from '../model/page-model.js';
@@ -33,7 +33,22 @@ const FOOTNOTE_TEXT = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([\s\S]*)$/;
  */
 export function readHtml(bytes: Uint8Array, diagnostics: DiagnosticBag): PageModel {
   const { text } = decodeText(bytes, diagnostics);
-  const $ = load(text);
+  // withStartIndices gives source lines; encodeEntities 'utf8' keeps `¹` and `é` as characters
+  // when a cell's inner HTML is serialised (dom-serializer option, not in cheerio's types).
+  const $ = load(text, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: true, encodeEntities: 'utf8' } as HTMLParser2Options });
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineOf = (node: AnyNode): number | undefined => {
+    if (node.startIndex === null) return undefined;
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= node.startIndex) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
   $('script, style, noscript, template').remove();
   $('sup').each((_, el) => {
     const digits = $(el).text().trim();
@@ -41,16 +56,24 @@ export function readHtml(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
   });
   const pageRoots = $('.page, [style*="page-break-before"], [style*="page-break-after"], [style*="break-before: page"]').toArray();
   const roots = pageRoots.length > 0 ? pageRoots : [$('body').get(0) ?? $.root().get(0)!];
-  const pages = roots.map((root, i) => readPage($, root as Element, i + 1));
+  const pages = roots.map((root, i) => readPage($, root as Element, i + 1, lineOf));
+  if (pageRoots.length > 0) {
+    // Text outside every page element is kept, on page 1, rather than dropped.
+    const body = $('body').clone();
+    body.find('.page, [style*="page-break-before"], [style*="page-break-after"], [style*="break-before: page"]').remove();
+    const outside = collapse(body.text());
+    if (outside !== '') pages[0]!.looseText.unshift({ text: outside, location: { page: 1 } });
+  }
   return { format: 'html', pages };
 }
 
-function readPage($: CheerioAPI, root: Element, number: number): Page {
+function readPage($: CheerioAPI, root: Element, number: number, lineOf: (node: AnyNode) => number | undefined): Page {
   const page: Page = { number, legend: [], tables: [], footnotes: [], looseText: [] };
-  const location = { page: number };
   let table: TableBlock | null = null;
 
   const visit = (node: AnyNode): void => {
+    const line = lineOf(node);
+    const location = line === undefined ? { page: number } : { page: number, line };
     if (node.type !== 'tag') {
       if (node.type === 'text' && node.data.trim() !== '' && node.parent?.type === 'tag' && !isInlineContainer(node.parent)) {
         page.looseText.push({ text: collapse(node.data), location });
@@ -70,7 +93,7 @@ function readPage($: CheerioAPI, root: Element, number: number): Page {
         table = { header: null, rows: [] };
         page.tables.push(table);
       }
-      table.rows.push(bodyRow($, cells, number));
+      table.rows.push(bodyRow($, cells, location));
       return;
     }
     const ownText = collapse($(node).text());
@@ -78,7 +101,8 @@ function readPage($: CheerioAPI, root: Element, number: number): Page {
       if (ownText === '') return;
       const legend = statusCodeOf(ownText);
       if (legend) {
-        page.legend.push({ label: ownText, iconColor: colourNear($, node), location });
+        // The icon may be a glyph (`●`) inside the element: it is the icon, not part of the label.
+        page.legend.push({ label: ownText.replace(/^[^\p{L}\p{N}]+/u, ''), iconColor: colourNear($, node), location });
         return;
       }
       const footnote = FOOTNOTE_TEXT.exec(ownText);
@@ -100,9 +124,13 @@ function readPage($: CheerioAPI, root: Element, number: number): Page {
   return page;
 }
 
-function bodyRow($: CheerioAPI, cells: Element[], page: number): BodyRow {
-  const html = cells.map((c, i) => (i === cells.length - 1 ? ($(c).html() ?? '').trim() : collapse($(c).text())));
-  return { cells: html, statusCue: statusCue($, cells[1]), location: { page } };
+function bodyRow($: CheerioAPI, cells: Element[], location: { page: number; line?: number }): BodyRow {
+  // The last cell (Toelichting) keeps its markup for the explanation normaliser when it has any;
+  // a cell of plain text is given as decoded text, so `RI&amp;E` arrives as `RI&E`.
+  const html = cells.map((c, i) =>
+    i === cells.length - 1 && $(c).children().length > 0 ? ($(c).html() ?? '').trim() : collapse($(c).text()),
+  );
+  return { cells: html, statusCue: statusCue($, cells[1]), location };
 }
 
 function statusCue($: CheerioAPI, cell: Element | undefined): StatusCue {
