@@ -8,6 +8,7 @@ import { InputError } from '../model/diagnostics.js';
 import { DEFAULT_MAX_BYTES, SchemaViolationError } from '../pipeline.js';
 import { annexJsonSchema } from '../schema/json-schema.js';
 import { EXIT } from './exit-codes.js';
+import { runDiff } from './diff-command.js';
 import { runExtract } from './extract-command.js';
 import { formatDiagnostic } from './report.js';
 
@@ -16,6 +17,12 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
+  return n;
+}
+
+function similarity(value: string): number {
+  const n = Number(value);
+  if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('expected a number above 0 and at most 1.');
   return n;
 }
 
@@ -42,6 +49,16 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--force', 'write the output even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .action((input: string, options) => run(runExtract(input, options)));
+
+  program
+    .command('diff')
+    .description('What changed between two annexes: activities added, removed, and changed status, planning, owners, explanation')
+    .argument('<old>', 'the earlier annex (any input format, or an annex.json from extract)')
+    .argument('<new>', 'the later annex')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+    .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
+    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .action((before: string, after: string, options) => run(runDiff(before, after, options)));
 
   program
     .command('schema')

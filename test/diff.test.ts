@@ -1,0 +1,91 @@
+/** `compareAnnexes` and `nap-annex diff` on the 2024 annex against edited copies of it. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compareAnnexes, titleSimilarity } from '../src/diff/compare-annexes.js';
+import { extractAnnex } from '../src/pipeline.js';
+import { TEXT_2024, extract2024Text, extractString } from './helpers/fixtures.js';
+import { runCli } from './helpers/run-cli.js';
+
+const original = readFileSync(TEXT_2024, 'utf8');
+/** The 2024 export with edits a later annex could have. */
+const edited = original
+  .replace('Onderzoek naar klachtenprocedures onderwijssector\t\tQ4 2024\t', 'Onderzoek naar klachtenprocedures onderwijssector\t\tQ2 2025\t')
+  .replace(/^Podcast alles op tafel\t.*\n/m, '')
+  .replace('Invzetten op veilige sport', 'Inzetten op veilige sport')
+  .replace(/^(Regionale bezoeken\t.*)$/m, '$1\nNieuwe activiteit evaluatie\t\t2025\tOCW\tNieuw in dit jaar.')
+  .replace('Eind februari is de tweede publieksmonitor opgeleverd.', 'Eind februari 2025 is de derde publieksmonitor opgeleverd en besproken.');
+
+describe('compareAnnexes', () => {
+  it('finds nothing between the annex and itself', async () => {
+    const { annex } = await extract2024Text();
+    const diff = compareAnnexes(annex, annex);
+    expect([diff.added.length, diff.removed.length, diff.changedCount, diff.matched.length]).toEqual([0, 0, 0, 83]);
+  });
+
+  it('finds the added, removed, renamed and changed activities of an edited annex', async () => {
+    const { annex: before } = await extract2024Text();
+    const { annex: after } = await extractString(edited, 'later.txt');
+    const diff = compareAnnexes(before, after);
+    expect(diff.added.map((a) => [a.id, a.title])).toEqual([['AL5-13', 'Nieuwe activiteit evaluatie']]);
+    expect(diff.removed.map((a) => [a.id, a.title])).toEqual([['AL1-06', 'Podcast alles op tafel']]);
+    const changed = diff.matched.filter((m) => m.changes.length > 0);
+    expect(changed.map((m) => [m.oldId, m.newId, m.changes.map((c) => c.field)])).toEqual([
+      ['AL1-04', 'AL1-04', ['explanation']],
+      ['AL3-08', 'AL3-08', ['title']],
+      ['AL3-20', 'AL3-20', ['planning']],
+    ]);
+    expect(changed[1]!.similarity).toBeCloseTo(0.962, 3);
+    expect(changed[2]!.changes[0]).toEqual({ field: 'planning', old: 'Q4 2024', new: 'Q2 2025' });
+    expect(changed[0]!.changes[0]).toMatchObject({ wordsRemoved: 1, wordsAdded: 4 });
+    // Ids after the removed row shift: AL1-07 in 2024 is AL1-06 in the edited annex.
+    expect(diff.matched.find((m) => m.oldId === 'AL1-07')!.newId).toBe('AL1-06');
+  });
+
+  it('reports a status change between two inputs that carry statuses', async () => {
+    const html = readFileSync(fileURLToPath(new URL('../fixtures/html-generated/bijlage-1-2024.html', import.meta.url)), 'utf8');
+    const { annex: before } = await extractAnnex(new TextEncoder().encode(html), { fileName: 'a.html' });
+    const changedHtml = html.replace(
+      /(<tr><td>Project SAMEN<\/td><td><span class="icon" style="background-color: )#[0-9a-f]{6}/,
+      '$1#1b7837',
+    );
+    const { annex: after } = await extractAnnex(new TextEncoder().encode(changedHtml), { fileName: 'b.html' });
+    const diff = compareAnnexes(before, after);
+    expect(diff.matched.filter((m) => m.changes.length > 0).map((m) => [m.newId, m.changes])).toEqual([
+      ['AL1-09', [{ field: 'status', old: 'In uitvoering', new: 'Afgerond' }]],
+    ]);
+  });
+
+  it('title similarity ignores case and punctuation', () => {
+    expect(titleSimilarity('Project SAMEN', 'project samen.')).toBe(1);
+    expect(titleSimilarity('Veilige kerk', 'Meldpunt Mores')).toBeLessThan(0.5);
+  });
+});
+
+describe('nap-annex diff', () => {
+  it('prints the changes as text, and as CSV, from an input file and an annex.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nap-diff-'));
+    const later = join(dir, 'later.txt');
+    writeFileSync(later, edited);
+    const out = join(dir, 'out');
+    expect(runCli(['extract', TEXT_2024, '-o', out, '-q', '--format', 'json']).status).toBe(0);
+    const text = runCli(['diff', join(out, 'annex.json'), later]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('1 added, 1 removed, 3 changed, 79 unchanged');
+    expect(text.stdout).toContain('  + AL5-13  Nieuwe activiteit evaluatie');
+    expect(text.stdout).toContain('  ~ AL3-20  Onderzoek naar klachtenprocedures onderwijssector\n      planning: Q4 2024 → Q2 2025');
+    const csv = runCli(['diff', TEXT_2024, later, '--format', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toBe('change,old_id,new_id,title,field,old,new');
+    expect(csv.stdout).toContain('changed,AL3-08,AL3-08,Inzetten op veilige sport,title,Invzetten op veilige sport,Inzetten op veilige sport');
+  });
+
+  it('exits 2 for a JSON file that is not an annex.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nap-diff-'));
+    writeFileSync(join(dir, 'x.json'), '{"hello": 1}');
+    const run = runCli(['diff', join(dir, 'x.json'), TEXT_2024]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('error NAP001 JSON input is not an annex.json of this nap-annex version: schemaVersion:');
+  });
+});
