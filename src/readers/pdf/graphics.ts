@@ -53,11 +53,19 @@ export interface ImageMark {
   maskColor?: string;
 }
 
+/** A text run (one showText) with the fill colour it was painted in. */
+export interface TextRun {
+  box: Box;
+  color: string;
+}
+
 export interface PageGraphics {
   shapes: Shape[];
   rulings: Ruling[];
   glyphs: GlyphMark[];
   images: ImageMark[];
+  /** Every visible text run: lets the layout find the colour of glyph icons in any font. */
+  runs: TextRun[];
 }
 
 interface GState {
@@ -105,7 +113,7 @@ export function walkOperatorList(
   base: Matrix,
   fontMatrixOf: FontMatrixLookup,
 ): PageGraphics {
-  const out: PageGraphics = { shapes: [], rulings: [], glyphs: [], images: [] };
+  const out: PageGraphics = { shapes: [], rulings: [], glyphs: [], images: [], runs: [] };
   let gs: GState = {
     ctm: base,
     fill: '#000000',
@@ -315,8 +323,11 @@ export function walkOperatorList(
       x += w + (g.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;
     }
     const visible = (gs.renderMode & 3) !== 3 && gs.fill !== null && gs.fillAlpha > 0.05;
-    if (symbols !== null && visible) {
-      const trm = compose(gs.ctm, textMatrix);
+    if (!visible) return x * hScale;
+    const trm = compose(gs.ctm, textMatrix);
+    const ty0 = curY + gs.rise;
+    out.runs.push({ box: transformRect(trm, curX, ty0 - 0.2 * size, curX + x * hScale, ty0 + 0.8 * size), color: gs.fill as string });
+    if (symbols !== null) {
       for (const s of symbols) {
         // Glyph box in text space: advance horizontally, roughly the em box vertically.
         const tx0 = curX + s.x0 * hScale;

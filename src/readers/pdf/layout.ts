@@ -12,7 +12,7 @@
  */
 import type { BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, LooseText, Page, StatusCue, TableBlock } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
-import { type ImageMark, type PageGraphics, isSymbolChar } from './graphics.js';
+import { type ImageMark, type PageGraphics, type TextRun, isSymbolChar } from './graphics.js';
 import { type Chunk, type Line, buildLines, joinChunks } from './text.js';
 
 export interface PageInput {
@@ -125,7 +125,7 @@ export function layoutPage(input: PageInput, carried: Columns | null): LayoutRes
     for (const l of body) used.add(l);
     const regionBottom = body.length > 0 ? Math.max(...body.map((l) => l.y1), tableBottomRuling ?? -Infinity) : headerBottom;
     tableRegions.push({ y0: seg.header ? regionTop : Math.min(...body.map((l) => l.y0)), y1: regionBottom });
-    const rows = buildRows(body, cols, rowRulings, pitch, icons, regionBottom, input.number);
+    const rows = buildRows(body, cols, rowRulings, pitch, icons, input.graphics.runs, regionBottom, input.number);
     page.tables.push({ header: headerRow, rows });
   }
 
@@ -173,7 +173,7 @@ export function layoutPage(input: PageInput, carried: Columns | null): LayoutRes
   const freeIcons = icons.filter((ic) => !tableRegions.some((r) => centerY(ic.box) >= r.y0 && centerY(ic.box) <= r.y1));
   for (const l of lines) {
     if (used.has(l)) continue;
-    const rest = legendFromLine(l, freeIcons, page.legend, input.number);
+    const rest = legendFromLine(l, freeIcons, input.graphics.runs, page.legend, input.number);
     if (rest.length > 0) {
       const text = joinChunks(rest);
       if (text.trim() !== '') page.looseText.push({ text, location: { page: input.number, bbox: toBBox(boxOf(rest)) } });
@@ -273,6 +273,7 @@ function buildRows(
   rulings: readonly { box: Box }[],
   pitch: number,
   icons: readonly Icon[],
+  runs: readonly TextRun[],
   regionBottom: number,
   pageNumber: number,
 ): BodyRow[] {
@@ -339,9 +340,19 @@ function buildRows(
       const rowTop = idx === 0 ? Math.min(top, box.y0) : top;
       return cx >= sLeft && cx < sRight && cy >= rowTop && cy < bottom;
     });
+    // A glyph icon in a font without a symbol mapping (e.g. ZapfDingbats `l` for ●): one or two
+    // characters in the status column, coloured by the text run that drew them.
+    let statusText = cells[cols.statusIndex] ?? '';
+    const statusChunks = frags.filter((f) => f.col === cols.statusIndex).flatMap((f) => f.chunks);
+    if (statusText !== '' && statusText.replace(/\s+/g, '').length <= 2 && statusChunks.length > 0) {
+      const gbox = boxOf(statusChunks);
+      const color = runColorAt(runs, gbox);
+      if (color !== null) candidates.push({ box: gbox, color, shape: 'glyph' });
+      statusText = '';
+      cells[cols.statusIndex] = '';
+    }
     let statusCue: StatusCue;
     const icon = pickIcon(candidates);
-    const statusText = cells[cols.statusIndex] ?? '';
     if (icon) {
       statusCue = { kind: 'icon', color: icon.color, shape: icon.shape };
       box = union(box, icon.box);
@@ -431,23 +442,40 @@ function collectIcons(input: PageInput): Icon[] {
 }
 
 /** Finds `icon label` pairs on a line; adds legend entries and returns the chunks left over. */
-function legendFromLine(l: Line, icons: readonly Icon[], legend: LegendEntry[], pageNumber: number): Chunk[] {
+function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly TextRun[], legend: LegendEntry[], pageNumber: number): Chunk[] {
   const onLine = icons.filter((ic) => {
     const cy = centerY(ic.box);
     return cy >= l.y0 - 0.3 * l.size && cy <= l.y1 + 0.3 * l.size;
   });
+  const chunks = l.chunks;
+  // Glyph icons in fonts without a symbol mapping: a 1–2 character chunk in another font right before a label.
+  const iconChunks = new Set<Chunk>();
+  chunks.forEach((c, i) => {
+    const next = chunks[i + 1];
+    const t = c.text.replace(/\s+/g, '');
+    if (!next || t.length === 0 || t.length > 2 || /\d/.test(t)) return;
+    const symbolic = [...t].every(isSymbolChar);
+    if (!symbolic && c.font === next.font) return;
+    if (next.x0 - c.x1 > 2.5 * next.size || !/\p{L}/u.test(next.text)) return;
+    const color = runColorAt(runs, c);
+    if (color === null) return;
+    iconChunks.add(c);
+    if (!symbolic) onLine.push({ box: { x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 }, color, shape: 'glyph' });
+  });
   if (onLine.length === 0) return l.chunks;
   const rest: Chunk[] = [];
-  const chunks = l.chunks;
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i]!;
+    if (iconChunks.has(c)) continue;
     const labelStart = stripLeadingSymbols(c.text);
     // The icon: right before the chunk, or a symbol glyph at the chunk's start.
     const icon = pickIcon(
       onLine.filter((ic) => {
         const gap = c.x0 - ic.box.x1;
         const leadingGlyph = labelStart.length < c.text.length && ic.shape === 'glyph' && ic.box.x0 >= c.x0 - 0.5 * c.size && ic.box.x0 <= c.x0 + c.size;
-        const prev = chunks[i - 1];
+        let p = i - 1;
+        while (p >= 0 && iconChunks.has(chunks[p]!)) p--;
+        const prev = p >= 0 ? chunks[p] : undefined;
         return leadingGlyph || (gap >= -0.3 * c.size && gap <= 2.5 * c.size && (!prev || prev.x1 <= ic.box.x0 + 0.5));
       }),
     );
@@ -474,6 +502,20 @@ function legendFromLine(l: Line, icons: readonly Icon[], legend: LegendEntry[], 
     i = j - 1;
   }
   return rest;
+}
+
+/** The fill colour of the smallest text run containing the centre of `b`. */
+function runColorAt(runs: readonly TextRun[], b: Box): string | null {
+  const cx = (b.x0 + b.x1) / 2;
+  const cy = (b.y0 + b.y1) / 2;
+  let best: TextRun | null = null;
+  let bestArea = Infinity;
+  for (const r of runs) {
+    if (cx < r.box.x0 - 0.5 || cx > r.box.x1 + 0.5 || cy < r.box.y0 - 0.5 || cy > r.box.y1 + 0.5) continue;
+    const a = (r.box.x1 - r.box.x0) * (r.box.y1 - r.box.y0);
+    if (a < bestArea) [best, bestArea] = [r, a];
+  }
+  return best?.color ?? null;
 }
 
 function stripLeadingSymbols(s: string): string {

@@ -59,8 +59,8 @@ export function toChunks(items: readonly RawTextItem[], view: Matrix, styles: Re
     const py0 = applyY(view, x, y);
     const px1 = applyX(view, ex, ey);
     const style = styles[it.fontName];
-    const ascent = clamp(style?.ascent ?? 0.8, 0.5, 1.1);
-    const descent = clamp(Math.abs(style?.descent ?? 0.2), 0, 0.5);
+    const ascent = clamp(finite(style?.ascent, 0.8), 0.5, 1.1);
+    const descent = clamp(Math.abs(finite(style?.descent, -0.2)), 0, 0.5);
     const lead = it.str.length - it.str.trimStart().length;
     const trail = it.str.length - it.str.trimEnd().length;
     let text = it.str.trim();
@@ -195,6 +195,10 @@ export function joinChunks(chunks: readonly Chunk[]): string {
     prev = c;
   }
   return out;
+}
+
+function finite(v: number | null | undefined, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
 function clamp(v: number, lo: number, hi: number): number {
