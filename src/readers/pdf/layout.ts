@@ -43,6 +43,8 @@ interface Icon {
 
 const HEADER_WORDS = /^(activiteit(en)?|status|wanneer|wie|toelichting|oorspronkelijke|planning|oorspronkelijke planning)$/i;
 const BULLET_START = /^[•◦▪‣⁃∙]/u;
+/** Characters that are punctuation in Unicode but serve as coloured legend markers. */
+const ICON_BULLETS = new Set(['•', '∙', '·', '◦', '▪', '‣']);
 const PAGE_NUMBER = /^(?:[-–]\s*)?(?:(?:pagina|page|blz\.?)\s*)?\d{1,4}(?:\s*(?:\/|van|of)\s*\d{1,4})?(?:\s*[-–])?$/i;
 
 /** Lays out one page. `carried` are the columns of the previous page (for pages without a header). */
@@ -454,13 +456,13 @@ function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly TextRun[
     const next = chunks[i + 1];
     const t = c.text.replace(/\s+/g, '');
     if (!next || t.length === 0 || t.length > 2 || /\d/.test(t)) return;
-    const symbolic = [...t].every(isSymbolChar);
+    const symbolic = [...t].every((ch) => isSymbolChar(ch) || ICON_BULLETS.has(ch));
     if (!symbolic && c.font === next.font) return;
     if (next.x0 - c.x1 > 2.5 * next.size || !/\p{L}/u.test(next.text)) return;
     const color = runColorAt(runs, c);
     if (color === null) return;
     iconChunks.add(c);
-    if (!symbolic) onLine.push({ box: { x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 }, color, shape: 'glyph' });
+    onLine.push({ box: { x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 }, color, shape: 'glyph' });
   });
   if (onLine.length === 0) return l.chunks;
   const rest: Chunk[] = [];

@@ -99,11 +99,12 @@ export function circle(cx: number, cy: number, r: number): string {
   );
 }
 
-export type IconKind = 'vector' | 'glyph' | 'image';
+export type IconKind = 'vector' | 'glyph' | 'bullet' | 'image';
 
 /** Draws a status icon with its centre at (cx, cy). Images are named `Ic<hex>`. */
 export function icon(kind: IconKind, hex: string, cx: number, cy: number): string {
   if (kind === 'vector') return `q ${rgbOperands(hex)} rg ${circle(cx, cy, 4)} Q`;
+  if (kind === 'bullet') return `q BT /F1 14 Tf ${rgbOperands(hex)} rg ${cx - 2.5} ${cy - 4} Td (\x95) Tj ET Q`;
   if (kind === 'glyph') return `q BT /F2 9 Tf ${rgbOperands(hex)} rg ${cx - 3.8} ${cy - 3.2} Td (l) Tj ET Q`;
   return `q 8 0 0 8 ${cx - 4} ${cy - 4} cm /Ic${hex.slice(1)} Do Q`;
 }

@@ -30,7 +30,7 @@ async function read(bytes: Uint8Array): Promise<PageModel> {
   return readPdf(bytes, { fileName: 'mini.pdf', diagnostics: new DiagnosticBag('mini.pdf') });
 }
 
-describe.each(['vector', 'glyph', 'image'] as const)('readPdf on a small annex with %s icons', (kind) => {
+describe.each(['vector', 'glyph', 'bullet', 'image'] as const)('readPdf on a small annex with %s icons', (kind) => {
   it('reads legend colours, header, rows, status colours, markers and footnotes', async () => {
     const model = await read(miniAnnex(kind, COLORS, PAGES));
     expect(model.pages).toHaveLength(2);
@@ -50,8 +50,8 @@ describe.each(['vector', 'glyph', 'image'] as const)('readPdf on a small annex w
     ]);
     expect(r1.map((r) => r.statusCue)).toEqual([
       { kind: 'none' },
-      { kind: 'icon', color: COLORS[3], shape: kind },
-      { kind: 'icon', color: COLORS[0], shape: kind },
+      { kind: 'icon', color: COLORS[3], shape: kind === 'bullet' ? 'glyph' : kind },
+      { kind: 'icon', color: COLORS[0], shape: kind === 'bullet' ? 'glyph' : kind },
     ]);
     expect(p1.footnotes.map((f) => [f.number, f.text])).toEqual([[1, 'Kamerstukken II 2023/24, 28345, nr. 269.']]);
     const r2 = p2.tables[0]!.rows;
@@ -105,5 +105,27 @@ describe('readPdf on unreadable input', () => {
     const { buildPdf } = await import('./mini-pdf.js');
     const bytes = buildPdf([{ content: 'BT /F1 12 Tf 72 500 Td (Een brief zonder tabel) Tj ET' }]);
     expect((await inputError(bytes)).code).toBe('NAP101');
+  });
+});
+
+describe('readPdf on an encrypted PDF', () => {
+  it('rejects a PDF that needs a password (NAP003) naming the file', async () => {
+    const { readFileSync } = await import('node:fs');
+    // Made with: qpdf --encrypt secret secret 256 -- plain.pdf encrypted-user-password.pdf
+    const bytes = new Uint8Array(readFileSync(new URL('../../../fixtures/pdf-generated/encrypted-user-password.pdf', import.meta.url)));
+    const bag = new DiagnosticBag('locked.pdf');
+    const err = await readPdf(bytes, { fileName: 'locked.pdf', diagnostics: bag }).catch((e: unknown) => e);
+    expect((err as Error).name).toBe('InputError');
+    expect((err as { diagnostic: { code: string; message: string } }).diagnostic).toMatchObject({
+      code: 'NAP003',
+      message: expect.stringContaining('locked.pdf'),
+    });
+  });
+
+  it('stops at the time limit (NAP009)', async () => {
+    const bytes = miniAnnex('vector', COLORS, PAGES);
+    const bag = new DiagnosticBag('slow.pdf');
+    const err = await readPdf(bytes, { fileName: 'slow.pdf', diagnostics: bag, timeoutMs: 0 }).catch((e: unknown) => e);
+    expect((err as { diagnostic: { code: string } }).diagnostic.code).toBe('NAP009');
   });
 });
