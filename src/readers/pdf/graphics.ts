@@ -1,0 +1,462 @@
+/**
+ * Walks a pdfjs operator list once and collects what the layout stage needs from the drawing:
+ * filled/stroked path boxes with their colour (status icons, cell backgrounds), ruling lines
+ * (table borders), symbol glyphs with their fill colour (icons drawn as `●`, icon fonts) and
+ * image placements (icons drawn as small images).
+ *
+ * pdfjs-dist ≥ 5.3 facts relied on (see pdf.mjs, CanvasGraphics):
+ * - `constructPath` args are `[paintOp, [Float32Array of draw ops + coords] | [null], minMax]`
+ *   with draw ops moveTo 0, lineTo 1, curveTo 2, quadraticCurveTo 3, closePath 4;
+ *   `minMax` is `[minX, minY, maxX, maxY]` in the current user space.
+ * - Colours arrive as `setFillRGBColor` / `setStrokeRGBColor` with a `#rrggbb` string
+ *   (the worker converts every colour space); patterns arrive as `setFillColorN`.
+ * - The text colour is the fill colour current at `showText`.
+ * Save/restore, `transform`, form XObjects and the text state are tracked here.
+ */
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { type Box, type Matrix, applyX, applyY, compose, transformRect } from './geometry.js';
+
+/** A painted path: its box in page coordinates and its paint colour. */
+export interface Shape {
+  box: Box;
+  color: string;
+  mode: 'fill' | 'stroke';
+}
+
+/** A thin horizontal or vertical line (a stroked segment or a thin filled rectangle). */
+export interface Ruling {
+  box: Box;
+  orientation: 'h' | 'v';
+}
+
+/** A symbol glyph (Unicode category So or private use) drawn as text, with its fill colour. */
+export interface GlyphMark {
+  box: Box;
+  color: string;
+  char: string;
+}
+
+/** Image pixels as pdfjs delivers them (`kind`: 1 gray 1bpp, 2 RGB, 3 RGBA). */
+export interface ImageData {
+  width: number;
+  height: number;
+  kind?: number;
+  data?: Uint8Array | Uint8ClampedArray;
+}
+
+/** An image placed on the page: an XObject (by pdfjs object id), inline data, or a stencil mask. */
+export interface ImageMark {
+  box: Box;
+  objId?: string;
+  inline?: ImageData;
+  /** For stencil masks the fill colour paints the image. */
+  maskColor?: string;
+}
+
+/** A text run (one showText) with the fill colour it was painted in. */
+export interface TextRun {
+  box: Box;
+  color: string;
+}
+
+export interface PageGraphics {
+  shapes: Shape[];
+  rulings: Ruling[];
+  glyphs: GlyphMark[];
+  images: ImageMark[];
+  /** Every visible text run: lets the layout find the colour of glyph icons in any font. */
+  runs: TextRun[];
+}
+
+interface GState {
+  ctm: Matrix;
+  fill: string | null;
+  stroke: string | null;
+  fillAlpha: number;
+  strokeAlpha: number;
+  lineWidth: number;
+  font: string | null;
+  fontSize: number;
+  fontDirection: number;
+  charSpacing: number;
+  wordSpacing: number;
+  hScale: number;
+  leading: number;
+  rise: number;
+  renderMode: number;
+}
+
+interface GlyphLike {
+  unicode?: string;
+  width?: number;
+  isSpace?: boolean;
+}
+
+/** What the walker needs to know about a font: its font matrix (glyph space → text space). */
+export type FontMatrixLookup = (fontRefName: string) => readonly number[] | undefined;
+
+const MAX_RULING_THICKNESS = 2.5;
+const SYMBOL_RE = /[\p{So}\p{Co}]/u;
+const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
+
+/** True for characters the reader treats as drawn symbols (icons), never as words. */
+export function isSymbolChar(ch: string): boolean {
+  return SYMBOL_RE.test(ch);
+}
+
+/**
+ * Collects shapes, rulings, symbol glyphs and images from one page's operator list.
+ * `base` maps PDF user space to page coordinates (top-left origin), e.g. the viewport transform.
+ */
+export function walkOperatorList(
+  opList: { fnArray: ArrayLike<number>; argsArray: ArrayLike<unknown> },
+  base: Matrix,
+  fontMatrixOf: FontMatrixLookup,
+): PageGraphics {
+  const out: PageGraphics = { shapes: [], rulings: [], glyphs: [], images: [], runs: [] };
+  let gs: GState = {
+    ctm: base,
+    fill: '#000000',
+    stroke: '#000000',
+    fillAlpha: 1,
+    strokeAlpha: 1,
+    lineWidth: 1,
+    font: null,
+    fontSize: 0,
+    fontDirection: 1,
+    charSpacing: 0,
+    wordSpacing: 0,
+    hScale: 1,
+    leading: 0,
+    rise: 0,
+    renderMode: 0,
+  };
+  const stack: GState[] = [];
+  // Text object state (not part of the graphics state).
+  let textMatrix: Matrix = [1, 0, 0, 1, 0, 0];
+  let lineX = 0;
+  let lineY = 0;
+  let curX = 0;
+  let curY = 0;
+  const fontMatrixCache = new Map<string, readonly number[]>();
+
+  const fontMatrix = (): readonly number[] => {
+    const name = gs.font;
+    if (name === null) return DEFAULT_FONT_MATRIX;
+    let m = fontMatrixCache.get(name);
+    if (m === undefined) {
+      m = fontMatrixOf(name) ?? DEFAULT_FONT_MATRIX;
+      fontMatrixCache.set(name, m);
+    }
+    return m;
+  };
+
+  const setFont = (name: unknown, size: unknown): void => {
+    gs.font = typeof name === 'string' ? name : null;
+    let s = typeof size === 'number' ? size : 0;
+    gs.fontDirection = s < 0 ? -1 : 1;
+    if (s < 0) s = -s;
+    gs.fontSize = s;
+  };
+
+  const moveText = (x: number, y: number): void => {
+    lineX += x;
+    lineY += y;
+    curX = lineX;
+    curY = lineY;
+  };
+
+  const fnArray = opList.fnArray;
+  const argsArray = opList.argsArray;
+  const n = fnArray.length;
+  for (let i = 0; i < n; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i] as unknown[] | null;
+    switch (fn) {
+      case OPS.save:
+      case OPS.beginGroup:
+        stack.push(gs);
+        gs = { ...gs };
+        break;
+      case OPS.restore:
+      case OPS.endGroup:
+      case OPS.paintFormXObjectEnd: {
+        const prev = stack.pop();
+        if (prev) gs = prev;
+        break;
+      }
+      case OPS.paintFormXObjectBegin: {
+        stack.push(gs);
+        gs = { ...gs };
+        const m = args?.[0];
+        if (isMatrixLike(m)) gs.ctm = compose(gs.ctm, toMatrix(m));
+        break;
+      }
+      case OPS.transform:
+        if (args && args.length >= 6) gs.ctm = compose(gs.ctm, toMatrix(args));
+        break;
+      case OPS.setFillRGBColor:
+        gs.fill = typeof args?.[0] === 'string' ? normaliseColor(args[0]) : null;
+        break;
+      case OPS.setStrokeRGBColor:
+        gs.stroke = typeof args?.[0] === 'string' ? normaliseColor(args[0]) : null;
+        break;
+      case OPS.setFillColorN:
+      case OPS.setFillTransparent:
+        gs.fill = null;
+        break;
+      case OPS.setStrokeColorN:
+      case OPS.setStrokeTransparent:
+        gs.stroke = null;
+        break;
+      case OPS.setLineWidth:
+        gs.lineWidth = typeof args?.[0] === 'number' ? args[0] : gs.lineWidth;
+        break;
+      case OPS.setGState:
+        for (const entry of (args?.[0] as unknown[] | undefined) ?? []) {
+          if (!Array.isArray(entry)) continue;
+          const [key, value] = entry as [unknown, unknown];
+          if (key === 'ca' && typeof value === 'number') gs.fillAlpha = value;
+          else if (key === 'CA' && typeof value === 'number') gs.strokeAlpha = value;
+          else if (key === 'LW' && typeof value === 'number') gs.lineWidth = value;
+          else if (key === 'Font' && Array.isArray(value)) setFont(value[0], value[1]);
+        }
+        break;
+      case OPS.constructPath:
+        if (args) handlePath(args, gs, out);
+        break;
+      // --- text state ---
+      case OPS.beginText:
+        textMatrix = [1, 0, 0, 1, 0, 0];
+        lineX = lineY = curX = curY = 0;
+        break;
+      case OPS.setFont:
+        setFont(args?.[0], args?.[1]);
+        break;
+      case OPS.setCharSpacing:
+        gs.charSpacing = num(args?.[0]);
+        break;
+      case OPS.setWordSpacing:
+        gs.wordSpacing = num(args?.[0]);
+        break;
+      case OPS.setHScale:
+        gs.hScale = num(args?.[0], 100) / 100;
+        break;
+      case OPS.setLeading:
+        gs.leading = -num(args?.[0]);
+        break;
+      case OPS.setTextRise:
+        gs.rise = num(args?.[0]);
+        break;
+      case OPS.setTextRenderingMode:
+        gs.renderMode = num(args?.[0]);
+        break;
+      case OPS.setTextMatrix: {
+        const m = args?.[0];
+        const mm = isMatrixLike(m) ? m : args;
+        if (isMatrixLike(mm)) textMatrix = toMatrix(mm);
+        lineX = lineY = curX = curY = 0;
+        break;
+      }
+      case OPS.moveText:
+        moveText(num(args?.[0]), num(args?.[1]));
+        break;
+      case OPS.setLeadingMoveText:
+        gs.leading = num(args?.[1]);
+        moveText(num(args?.[0]), num(args?.[1]));
+        break;
+      case OPS.nextLine:
+        moveText(0, gs.leading);
+        break;
+      case OPS.showText:
+      case OPS.showSpacedText:
+      case OPS.nextLineShowText:
+      case OPS.nextLineSetSpacingShowText: {
+        // pdfjs folds the last three into showText; handled defensively.
+        if (fn === OPS.nextLineShowText || fn === OPS.nextLineSetSpacingShowText) moveText(0, gs.leading);
+        const glyphs = args?.[fn === OPS.nextLineSetSpacingShowText ? 2 : 0];
+        if (Array.isArray(glyphs)) curX += showText(glyphs as (GlyphLike | number)[]);
+        break;
+      }
+      // --- images ---
+      case OPS.paintImageXObject: {
+        const id = args?.[0];
+        if (typeof id === 'string') out.images.push({ box: unitBox(gs.ctm), objId: id });
+        break;
+      }
+      case OPS.paintInlineImageXObject: {
+        const img = args?.[0] as ImageData | undefined;
+        if (img && typeof img.width === 'number') out.images.push({ box: unitBox(gs.ctm), inline: img });
+        break;
+      }
+      case OPS.paintImageMaskXObject:
+      case OPS.paintSolidColorImageMask:
+        if (gs.fill !== null && gs.fillAlpha > 0.05) out.images.push({ box: unitBox(gs.ctm), maskColor: gs.fill });
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+
+  /** Advances over a showText run and records symbol glyphs; returns the x advance in text space. */
+  function showText(glyphs: (GlyphLike | number)[]): number {
+    const size = gs.fontSize;
+    if (size === 0) return 0;
+    const fm = fontMatrix();
+    const advScale = size * (fm[0] ?? 0.001);
+    const spacingDir = -1;
+    const hScale = gs.hScale * gs.fontDirection;
+    let x = 0;
+    let symbols: { x0: number; x1: number; char: string }[] | null = null;
+    for (const g of glyphs) {
+      if (typeof g === 'number') {
+        x += (spacingDir * g * size) / 1000;
+        continue;
+      }
+      if (g === null || typeof g !== 'object') continue;
+      const w = (g.width ?? 0) * advScale;
+      const u = g.unicode ?? '';
+      if (u.length > 0 && u.charCodeAt(0) >= 0x2190 && SYMBOL_RE.test(u)) {
+        (symbols ??= []).push({ x0: x, x1: x + w, char: u });
+      }
+      x += w + (g.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;
+    }
+    const visible = (gs.renderMode & 3) !== 3 && gs.fill !== null && gs.fillAlpha > 0.05;
+    if (!visible) return x * hScale;
+    const trm = compose(gs.ctm, textMatrix);
+    const ty0 = curY + gs.rise;
+    out.runs.push({ box: transformRect(trm, curX, ty0 - 0.2 * size, curX + x * hScale, ty0 + 0.8 * size), color: gs.fill as string });
+    if (symbols !== null) {
+      for (const s of symbols) {
+        // Glyph box in text space: advance horizontally, roughly the em box vertically.
+        const tx0 = curX + s.x0 * hScale;
+        const tx1 = curX + s.x1 * hScale;
+        const ty = curY + gs.rise;
+        const box = transformRect(trm, tx0, ty - 0.2 * size, tx1, ty + 0.8 * size);
+        out.glyphs.push({ box, color: gs.fill as string, char: s.char });
+      }
+    }
+    return x * hScale;
+  }
+}
+
+function handlePath(args: unknown[], gs: GState, out: PageGraphics): void {
+  const paintOp = args[0];
+  const data = args[1] as unknown[] | undefined;
+  const minMax = args[2] as ArrayLike<number> | null | undefined;
+  const isFill =
+    paintOp === OPS.fill ||
+    paintOp === OPS.eoFill ||
+    paintOp === OPS.fillStroke ||
+    paintOp === OPS.eoFillStroke ||
+    paintOp === OPS.closeFillStroke ||
+    paintOp === OPS.closeEOFillStroke;
+  const isStroke =
+    paintOp === OPS.stroke ||
+    paintOp === OPS.closeStroke ||
+    paintOp === OPS.fillStroke ||
+    paintOp === OPS.eoFillStroke ||
+    paintOp === OPS.closeFillStroke ||
+    paintOp === OPS.closeEOFillStroke;
+  if (!isFill && !isStroke) return;
+  if (!minMax || minMax.length < 4) return;
+  const [mx0, my0, mx1, my1] = [minMax[0]!, minMax[1]!, minMax[2]!, minMax[3]!];
+  if (!(mx1 >= mx0 && my1 >= my0)) return;
+  if (isFill && gs.fill !== null && gs.fillAlpha > 0.05) {
+    const box = transformRect(gs.ctm, mx0, my0, mx1, my1);
+    out.shapes.push({ box, color: gs.fill, mode: 'fill' });
+    const w = box.x1 - box.x0;
+    const h = box.y1 - box.y0;
+    if (h <= MAX_RULING_THICKNESS && w >= 3 * Math.max(h, 0.5)) out.rulings.push({ box, orientation: 'h' });
+    else if (w <= MAX_RULING_THICKNESS && h >= 3 * Math.max(w, 0.5)) out.rulings.push({ box, orientation: 'v' });
+  }
+  if (isStroke && gs.stroke !== null && gs.strokeAlpha > 0.05) {
+    const lw = Math.max(gs.lineWidth, 0) / 2;
+    const box = transformRect(gs.ctm, mx0 - lw, my0 - lw, mx1 + lw, my1 + lw);
+    out.shapes.push({ box, color: gs.stroke, mode: 'stroke' });
+    const buf = data?.[0];
+    if (buf && typeof buf === 'object' && 'length' in buf) strokeSegments(buf as ArrayLike<number>, gs, out);
+  }
+}
+
+/** Axis-aligned straight segments of a stroked path become rulings. */
+function strokeSegments(buf: ArrayLike<number>, gs: GState, out: PageGraphics): void {
+  if (buf.length > 2000) return; // a chart or drawing, not table borders
+  const m = gs.ctm;
+  const half = Math.max(gs.lineWidth * Math.hypot(m[0], m[1]), 0.1) / 2;
+  let sx = 0;
+  let sy = 0;
+  let px = 0;
+  let py = 0;
+  const seg = (x0: number, y0: number, x1: number, y1: number): void => {
+    const ax = applyX(m, x0, y0);
+    const ay = applyY(m, x0, y0);
+    const bx = applyX(m, x1, y1);
+    const by = applyY(m, x1, y1);
+    if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) > 2) {
+      const y = (ay + by) / 2;
+      out.rulings.push({ box: { x0: Math.min(ax, bx), y0: y - half, x1: Math.max(ax, bx), y1: y + half }, orientation: 'h' });
+    } else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) > 2) {
+      const x = (ax + bx) / 2;
+      out.rulings.push({ box: { x0: x - half, y0: Math.min(ay, by), x1: x + half, y1: Math.max(ay, by) }, orientation: 'v' });
+    }
+  };
+  for (let i = 0; i < buf.length; ) {
+    const op = buf[i++];
+    if (op === 0) {
+      sx = px = buf[i++]!;
+      sy = py = buf[i++]!;
+    } else if (op === 1) {
+      const x = buf[i++]!;
+      const y = buf[i++]!;
+      seg(px, py, x, y);
+      px = x;
+      py = y;
+    } else if (op === 2) {
+      px = buf[i + 4]!;
+      py = buf[i + 5]!;
+      i += 6;
+    } else if (op === 3) {
+      px = buf[i + 2]!;
+      py = buf[i + 3]!;
+      i += 4;
+    } else if (op === 4) {
+      seg(px, py, sx, sy);
+      px = sx;
+      py = sy;
+    } else {
+      return; // unknown op: stop rather than misread coordinates
+    }
+  }
+}
+
+function unitBox(ctm: Matrix): Box {
+  return transformRect(ctm, 0, 0, 1, 1);
+}
+
+function num(v: unknown, fallback = 0): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+function isMatrixLike(v: unknown): v is ArrayLike<number> {
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    'length' in v &&
+    (v as ArrayLike<unknown>).length >= 6 &&
+    typeof (v as ArrayLike<unknown>)[0] === 'number'
+  );
+}
+
+function toMatrix(v: ArrayLike<unknown>): Matrix {
+  return [num(v[0], 1), num(v[1]), num(v[2]), num(v[3], 1), num(v[4]), num(v[5])];
+}
+
+/** `#RGB`/`#RRGGBB` in any case → lower-case `#rrggbb`; anything else is returned unchanged. */
+export function normaliseColor(c: string): string {
+  const s = c.trim().toLowerCase();
+  if (/^#[0-9a-f]{6}$/.test(s)) return s;
+  if (/^#[0-9a-f]{3}$/.test(s)) return `#${s[1]}${s[1]}${s[2]}${s[2]}${s[3]}${s[3]}`;
+  return s;
+}

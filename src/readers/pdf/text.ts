@@ -1,0 +1,206 @@
+/**
+ * Positioned text: pdfjs text-content items → chunks in page coordinates → lines.
+ *
+ * A chunk is one pdfjs text item (pdfjs already splits items where the font, size or baseline
+ * changes and where a horizontal gap is wider than about 0.6 em), so column gaps and
+ * superscripts arrive as separate chunks. Lines group chunks by baseline; small raised chunks
+ * (footnote markers) join the line they sit on and are flagged `sup`.
+ */
+import { type Box, type Matrix, applyX, applyY } from './geometry.js';
+
+export interface Chunk extends Box {
+  text: string;
+  baseline: number;
+  size: number;
+  font: string;
+  /** Set by line building: the chunk is a superscript of its line (small and raised). */
+  sup: boolean;
+}
+
+export interface Line extends Box {
+  /** Chunks left to right. */
+  chunks: Chunk[];
+  /** Baseline of the line's main (non-superscript) text. */
+  baseline: number;
+  /** Font size of the line's main text. */
+  size: number;
+}
+
+export interface RawTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+}
+
+export interface FontStyle {
+  ascent?: number;
+  descent?: number;
+}
+
+/** Turns pdfjs text items into chunks in page coordinates (`view` maps user space to the page). */
+export function toChunks(items: readonly RawTextItem[], view: Matrix, styles: Record<string, FontStyle | undefined>): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const it of items) {
+    if (typeof it.str !== 'string' || it.str.trim() === '') continue;
+    const t = it.transform;
+    const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || Math.hypot(t[0] ?? 0, t[1] ?? 0);
+    if (!(size > 0)) continue;
+    const x = t[4] ?? 0;
+    const y = t[5] ?? 0;
+    // Direction of the baseline in user space (unit vector), to place the end point.
+    const sx = Math.hypot(t[0] ?? 0, t[1] ?? 0) || 1;
+    const ux = (t[0] ?? sx) / sx;
+    const uy = (t[1] ?? 0) / sx;
+    const ex = x + ux * it.width;
+    const ey = y + uy * it.width;
+    const px0 = applyX(view, x, y);
+    const py0 = applyY(view, x, y);
+    const px1 = applyX(view, ex, ey);
+    const style = styles[it.fontName];
+    const ascent = clamp(finite(style?.ascent, 0.8), 0.5, 1.1);
+    const descent = clamp(Math.abs(finite(style?.descent, -0.2)), 0, 0.5);
+    const lead = it.str.length - it.str.trimStart().length;
+    const trail = it.str.length - it.str.trimEnd().length;
+    let text = it.str.trim();
+    // Keep the box honest when pdfjs left spaces at the ends of the string.
+    const perChar = it.str.length > 0 ? Math.abs(px1 - px0) / it.str.length : 0;
+    const x0 = Math.min(px0, px1) + lead * perChar;
+    const x1 = Math.max(px0, px1) - trail * perChar;
+    text = text.replace(/\s+/g, ' ');
+    chunks.push({
+      text,
+      x0,
+      x1: Math.max(x1, x0),
+      y0: py0 - ascent * size,
+      y1: py0 + descent * size,
+      baseline: py0,
+      size,
+      font: it.fontName,
+      sup: false,
+    });
+  }
+  return chunks;
+}
+
+/** Groups chunks into lines by baseline; small raised chunks join the line below them as superscripts. */
+export function buildLines(chunks: readonly Chunk[]): Line[] {
+  const sorted = [...chunks].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  // 1. Cluster by baseline.
+  const groups: Chunk[][] = [];
+  let cur: Chunk[] = [];
+  let curBase = Number.NaN;
+  let curSize = 0;
+  for (const c of sorted) {
+    if (cur.length > 0 && Math.abs(c.baseline - curBase) <= 0.2 * Math.max(curSize, c.size)) {
+      cur.push(c);
+      if (c.size > curSize) {
+        curSize = c.size;
+        curBase = c.baseline;
+      }
+    } else {
+      if (cur.length > 0) groups.push(cur);
+      cur = [c];
+      curBase = c.baseline;
+      curSize = c.size;
+    }
+  }
+  if (cur.length > 0) groups.push(cur);
+
+  // 2. Lines; groups of small chunks sitting just above a line become that line's superscripts.
+  const lines: Line[] = groups.map((g) => makeLine(g));
+  const merged: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const next = lines[i + 1];
+    if (next && l.size <= 0.85 * next.size && next.baseline - l.baseline > 0 && next.baseline - l.baseline <= 0.65 * next.size) {
+      // Raised small text: only if it sits next to text of the line below (not a separate tiny line).
+      const adjacent = l.chunks.every((c) => next.chunks.some((d) => c.x0 <= d.x1 + 2 * next.size && c.x1 >= d.x0 - 2 * next.size));
+      if (adjacent) {
+        for (const c of l.chunks) c.sup = true;
+        lines[i + 1] = makeLine([...next.chunks, ...l.chunks], next);
+        continue;
+      }
+    }
+    merged.push(l);
+  }
+  // 3. Within a line, small chunks raised above the main baseline are superscripts.
+  for (const l of merged) {
+    for (const c of l.chunks) {
+      if (!c.sup && c.size <= 0.85 * l.size && l.baseline - c.baseline >= 0.12 * l.size) c.sup = true;
+    }
+  }
+  return merged;
+}
+
+function makeLine(chunks: Chunk[], main?: Line): Line {
+  chunks.sort((a, b) => a.x0 - b.x0);
+  let baseline: number;
+  let size: number;
+  if (main) {
+    baseline = main.baseline;
+    size = main.size;
+  } else {
+    // Main text: the size carrying the most characters.
+    const bySize = new Map<number, number>();
+    for (const c of chunks) {
+      const k = Math.round(c.size * 10) / 10;
+      bySize.set(k, (bySize.get(k) ?? 0) + c.text.length);
+    }
+    size = [...bySize.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+    const mains = chunks.filter((c) => Math.abs(c.size - size) < 0.06);
+    baseline = Math.max(...(mains.length > 0 ? mains : chunks).map((c) => c.baseline));
+  }
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const c of chunks) {
+    x0 = Math.min(x0, c.x0);
+    y0 = Math.min(y0, c.y0);
+    x1 = Math.max(x1, c.x1);
+    y1 = Math.max(y1, c.y1);
+  }
+  return { chunks, baseline, size, x0, y0, x1, y1 };
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
+  '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ',
+};
+
+/** `14` → `¹⁴`; characters without a superscript form are kept as they are. */
+export function toSuperscript(s: string): string {
+  let out = '';
+  for (const ch of s) out += SUPERSCRIPT[ch] ?? ch;
+  return out;
+}
+
+/**
+ * Text of chunks on one line, left to right: a space where the gap is wider than a thin space,
+ * superscripts as Unicode superscript characters.
+ */
+export function joinChunks(chunks: readonly Chunk[]): string {
+  let out = '';
+  let prev: Chunk | null = null;
+  for (const c of chunks) {
+    const text = c.sup ? toSuperscript(c.text.replace(/\s+/g, '')) : c.text;
+    if (prev !== null) {
+      const gap = c.x0 - prev.x1;
+      const ref = Math.max(Math.min(prev.sup ? prev.size / 0.65 : prev.size, c.sup ? c.size / 0.65 : c.size), 1);
+      if (gap > 0.15 * ref) out += ' ';
+    }
+    out += text;
+    prev = c;
+  }
+  return out;
+}
+
+function finite(v: number | null | undefined, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}

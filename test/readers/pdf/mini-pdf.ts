@@ -1,0 +1,125 @@
+/**
+ * A tiny PDF writer for tests: uncompressed content streams, the standard fonts Helvetica and
+ * ZapfDingbats, optional RGB image XObjects. Enough to draw small annex-like tables whose status
+ * icons are vector paths, symbol glyphs or images.
+ */
+
+export interface MiniImage {
+  name: string;
+  width: number;
+  height: number;
+  /** RGB bytes, width × height × 3. */
+  rgb: Uint8Array;
+}
+
+export interface MiniPage {
+  content: string;
+  images?: MiniImage[];
+}
+
+/** Builds a complete PDF file (A4 landscape pages). */
+export function buildPdf(pages: readonly MiniPage[], size: [number, number] = [842, 595]): Uint8Array {
+  const objects: (string | Uint8Array)[] = [];
+  const add = (body: string | Uint8Array): number => {
+    objects.push(body);
+    return objects.length;
+  };
+  const catalog = add('');
+  const pagesObj = add('');
+  const helv = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const zapf = add('<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>');
+  const kids: number[] = [];
+  for (const p of pages) {
+    const xobjects: string[] = [];
+    for (const im of p.images ?? []) {
+      const head = `<< /Type /XObject /Subtype /Image /Width ${im.width} /Height ${im.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length ${im.rgb.length} >>\nstream\n`;
+      const id = add(concat(latin1(head), im.rgb, latin1('\nendstream')));
+      xobjects.push(`/${im.name} ${id} 0 R`);
+    }
+    const content = add(`<< /Length ${latin1(p.content).length} >>\nstream\n${p.content}\nendstream`);
+    const page = add(
+      `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${size[0]} ${size[1]}] /Contents ${content} 0 R ` +
+        `/Resources << /Font << /F1 ${helv} 0 R /F2 ${zapf} 0 R >> /XObject << ${xobjects.join(' ')} >> >> >>`,
+    );
+    kids.push(page);
+  }
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
+  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+
+  const parts: Uint8Array[] = [latin1('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n')];
+  let offset = parts[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(offset);
+    const bytes = concat(latin1(`${i + 1} 0 obj\n`), typeof body === 'string' ? latin1(body) : body, latin1('\nendobj\n'));
+    parts.push(bytes);
+    offset += bytes.length;
+  });
+  const xref =
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` +
+    offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
+    `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${offset}\n%%EOF\n`;
+  parts.push(latin1(xref));
+  return concat(...parts);
+}
+
+export function latin1(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
+  return out;
+}
+
+function concat(...arrays: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
+  let o = 0;
+  for (const a of arrays) {
+    out.set(a, o);
+    o += a.length;
+  }
+  return out;
+}
+
+/** PDF string literal for Helvetica/WinAnsi text. */
+export function pdfString(s: string): string {
+  return `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+}
+
+export function rgbOperands(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => (v / 255).toFixed(3)).join(' ');
+}
+
+/** A filled circle of radius r centred at (cx, cy) in PDF user space. */
+export function circle(cx: number, cy: number, r: number): string {
+  const k = 0.5523 * r;
+  return (
+    `${cx + r} ${cy} m ${cx + r} ${cy + k} ${cx + k} ${cy + r} ${cx} ${cy + r} c ` +
+    `${cx - k} ${cy + r} ${cx - r} ${cy + k} ${cx - r} ${cy} c ${cx - r} ${cy - k} ${cx - k} ${cy - r} ${cx} ${cy - r} c ` +
+    `${cx + k} ${cy - r} ${cx + r} ${cy - k} ${cx + r} ${cy} c f`
+  );
+}
+
+export type IconKind = 'vector' | 'glyph' | 'bullet' | 'image';
+
+/** Draws a status icon with its centre at (cx, cy). Images are named `Ic<hex>`. */
+export function icon(kind: IconKind, hex: string, cx: number, cy: number): string {
+  if (kind === 'vector') return `q ${rgbOperands(hex)} rg ${circle(cx, cy, 4)} Q`;
+  if (kind === 'bullet') return `q BT /F1 14 Tf ${rgbOperands(hex)} rg ${cx - 2.5} ${cy - 4} Td (\x95) Tj ET Q`;
+  if (kind === 'glyph') return `q BT /F2 9 Tf ${rgbOperands(hex)} rg ${cx - 3.8} ${cy - 3.2} Td (l) Tj ET Q`;
+  return `q 8 0 0 8 ${cx - 4} ${cy - 4} cm /Ic${hex.slice(1)} Do Q`;
+}
+
+export function iconImage(hex: string): MiniImage {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const px = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  const w = 6;
+  const rgb = new Uint8Array(w * w * 3);
+  for (let y = 0; y < w; y++) {
+    for (let x = 0; x < w; x++) {
+      // A coloured disc on white: corners stay white.
+      const inside = (x - 2.5) ** 2 + (y - 2.5) ** 2 <= 7;
+      rgb.set(inside ? px : [255, 255, 255], (y * w + x) * 3);
+    }
+  }
+  return { name: `Ic${hex.slice(1)}`, width: w, height: w, rgb };
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { DiagnosticBag } from '../../../src/model/diagnostics.js';
+import type { PageModel } from '../../../src/model/page-model.js';
+import { readPdf } from '../../../src/readers/pdf/index.js';
+import { LABELS, type MiniAnnexPage, miniAnnex } from './mini-annex.js';
+
+const COLORS = ['#008080', '#ffb000', '#5a5a5a', '#d0006f', '#101010'];
+
+const PAGES: MiniAnnexPage[] = [
+  {
+    rows: [
+      { title: ['Actielijn 1'], toelichting: [] },
+      { title: ['Eerste activiteit met een titel', 'over twee regels'], status: 3, wanneer: 'Q1 2024', wie: ['Regerings-', 'commissaris'], toelichting: ['Een toelichting die doorloopt', 'op een tweede regel.'], marker: 1 },
+      { title: ['Tweede activiteit'], status: 0, wanneer: '2023- 2025', wie: ['OCW'], toelichting: ['Afgerond in 2023.', 'Een tweede regel'] },
+    ],
+    footnotes: [{ number: 1, text: 'Kamerstukken II 2023/24, 28345, nr. 269.' }],
+  },
+  {
+    third: 'Oorspronkelijke planning',
+    rows: [
+      { title: [], toelichting: ['vervolg van de vorige pagina.'] },
+      { title: ['Derde activiteit'], status: 4, wanneer: 'Vanaf 2022', wie: ['VWS en OCW'], toelichting: ['Nog niet begonnen.'] },
+      { title: ['Vierde activiteit'], status: 1, wanneer: 'Q3 2022-Q3 2024', wie: ['BZK'], toelichting: ['Loopt.'] },
+      { title: ['Vijfde activiteit'], status: 2, wanneer: '2022-2031', wie: ['NLA'], toelichting: ['Doorlopend.'] },
+    ],
+  },
+];
+
+async function read(bytes: Uint8Array): Promise<PageModel> {
+  return readPdf(bytes, { fileName: 'mini.pdf', diagnostics: new DiagnosticBag('mini.pdf') });
+}
+
+describe.each(['vector', 'glyph', 'bullet', 'image'] as const)('readPdf on a small annex with %s icons', (kind) => {
+  it('reads legend colours, header, rows, status colours, markers and footnotes', async () => {
+    const model = await read(miniAnnex(kind, COLORS, PAGES));
+    expect(model.pages).toHaveLength(2);
+    for (const p of model.pages) {
+      expect(p.legend.map((e) => e.label)).toEqual(LABELS);
+      expect(p.legend.map((e) => e.iconColor)).toEqual(COLORS);
+      expect(p.looseText.map((l) => l.text)).toEqual(['Bijlage 1. Voortgang activiteiten', '3']);
+    }
+    const [p1, p2] = model.pages as [PageModel['pages'][0], PageModel['pages'][0]];
+    expect(p1.tables[0]!.header!.cells).toEqual(['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting']);
+    expect(p2.tables[0]!.header!.cells).toEqual(['Activiteit', 'Status', 'Oorspronkelijke planning', 'Wie', 'Toelichting']);
+    const r1 = p1.tables[0]!.rows;
+    expect(r1.map((r) => r.cells)).toEqual([
+      ['Actielijn 1', '', '', '', ''],
+      ['Eerste activiteit met een titel over twee regels', '', 'Q1 2024', 'Regerings-commissaris', 'Een toelichting die doorloopt op een tweede regel.¹'],
+      ['Tweede activiteit', '', '2023- 2025', 'OCW', 'Afgerond in 2023. Een tweede regel'],
+    ]);
+    expect(r1.map((r) => r.statusCue)).toEqual([
+      { kind: 'none' },
+      { kind: 'icon', color: COLORS[3], shape: kind === 'bullet' ? 'glyph' : kind },
+      { kind: 'icon', color: COLORS[0], shape: kind === 'bullet' ? 'glyph' : kind },
+    ]);
+    expect(p1.footnotes.map((f) => [f.number, f.text])).toEqual([[1, 'Kamerstukken II 2023/24, 28345, nr. 269.']]);
+    const r2 = p2.tables[0]!.rows;
+    expect(r2.map((r) => r.cells[0])).toEqual(['', 'Derde activiteit', 'Vierde activiteit', 'Vijfde activiteit']);
+    expect(r2[0]!.cells[4]).toBe('vervolg van de vorige pagina.');
+    expect(r2[0]!.statusCue).toEqual({ kind: 'none' });
+    expect(r2.slice(1).map((r) => (r.statusCue.kind === 'icon' ? r.statusCue.color : null))).toEqual([COLORS[4], COLORS[1], COLORS[2]]);
+    expect(r2.map((r) => r.cells[2])).toEqual(['', 'Vanaf 2022', 'Q3 2022-Q3 2024', '2022-2031']);
+  });
+});
+
+describe('readPdf on unreadable input', () => {
+  const good = miniAnnex('vector', COLORS, PAGES);
+
+  async function inputError(bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<{ code: string; message: string }> {
+    const bag = new DiagnosticBag('bad.pdf');
+    try {
+      await readPdf(bytes, { fileName: 'bad.pdf', diagnostics: bag, ...options });
+    } catch (err) {
+      expect((err as Error).name).toBe('InputError');
+      const d = (err as { diagnostic: { code: string; message: string } }).diagnostic;
+      expect(bag.items).toContainEqual(expect.objectContaining({ code: d.code }));
+      return d;
+    }
+    throw new Error('expected an InputError');
+  }
+
+  it('rejects a truncated PDF (NAP004) naming the file', async () => {
+    const d = await inputError(good.subarray(0, Math.floor(good.length / 2)));
+    expect(d.code).toBe('NAP004');
+    expect(d.message).toContain('bad.pdf');
+  });
+
+  it('rejects a damaged PDF whose structure is garbage (NAP004)', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7\nthis is not a pdf body at all\n%%EOF\n');
+    expect((await inputError(bytes)).code).toBe('NAP004');
+  });
+
+  it('rejects a file that is not a PDF (NAP008) and an empty file (NAP001)', async () => {
+    expect((await inputError(new TextEncoder().encode('Activiteit\tStatus\tWanneer\tWie\tToelichting\n'))).code).toBe('NAP008');
+    expect((await inputError(new Uint8Array(0))).code).toBe('NAP001');
+  });
+
+  it('rejects more pages than the limit (NAP005)', async () => {
+    const d = await inputError(good, { maxPages: 1 });
+    expect(d.code).toBe('NAP005');
+    expect(d.message).toContain('2 pages');
+  });
+
+  it('rejects a PDF without the activity table (NAP101)', async () => {
+    const { buildPdf } = await import('./mini-pdf.js');
+    const bytes = buildPdf([{ content: 'BT /F1 12 Tf 72 500 Td (Een brief zonder tabel) Tj ET' }]);
+    expect((await inputError(bytes)).code).toBe('NAP101');
+  });
+});
+
+describe('readPdf on an encrypted PDF', () => {
+  it('rejects a PDF that needs a password (NAP003) naming the file', async () => {
+    const { readFileSync } = await import('node:fs');
+    // Made with: qpdf --encrypt secret secret 256 -- plain.pdf encrypted-user-password.pdf
+    const bytes = new Uint8Array(readFileSync(new URL('../../../fixtures/pdf-generated/encrypted-user-password.pdf', import.meta.url)));
+    const bag = new DiagnosticBag('locked.pdf');
+    const err = await readPdf(bytes, { fileName: 'locked.pdf', diagnostics: bag }).catch((e: unknown) => e);
+    expect((err as Error).name).toBe('InputError');
+    expect((err as { diagnostic: { code: string; message: string } }).diagnostic).toMatchObject({
+      code: 'NAP003',
+      message: expect.stringContaining('locked.pdf'),
+    });
+  });
+
+  it('stops at the time limit (NAP009)', async () => {
+    const bytes = miniAnnex('vector', COLORS, PAGES);
+    const bag = new DiagnosticBag('slow.pdf');
+    const err = await readPdf(bytes, { fileName: 'slow.pdf', diagnostics: bag, timeoutMs: 0 }).catch((e: unknown) => e);
+    expect((err as { diagnostic: { code: string } }).diagnostic.code).toBe('NAP009');
+  });
+});
