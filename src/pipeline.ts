@@ -9,6 +9,7 @@ import type { InputFormat, PageModel } from './model/page-model.js';
 import { normaliseAnnex } from './normalise/normalise-annex.js';
 import { detectFormat } from './readers/detect-format.js';
 import { readHtml } from './readers/html-reader.js';
+import { readPdf } from './readers/pdf/index.js';
 import { readText } from './readers/text-reader.js';
 import { annexSchema, type Annex } from './schema/annex.js';
 
@@ -23,7 +24,17 @@ export interface ExtractOptions {
   format?: InputFormat;
   /** Refuse inputs larger than this many bytes (NAP002). Default DEFAULT_MAX_BYTES. */
   maxBytes?: number;
+  /** Refuse PDFs with more pages than this (NAP005). Default DEFAULT_MAX_PAGES. */
+  maxPages?: number;
+  /** Stop reading a PDF after this many milliseconds (NAP009). Default DEFAULT_PDF_TIMEOUT_MS. */
+  timeoutMs?: number;
 }
+
+/** Default PDF page limit: 2000 pages (the 2024 annex has 17). */
+export const DEFAULT_MAX_PAGES = 2000;
+
+/** Default PDF time limit: 120 s (the 2024 annex reads in well under a second). */
+export const DEFAULT_PDF_TIMEOUT_MS = 120_000;
 
 /** The result of one extraction: the validated annex (diagnostics included in it). */
 export interface ExtractResult {
@@ -56,7 +67,7 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions): 
     );
   }
   const format = options.format ?? detectFormat(bytes);
-  const model = await readPageModel(bytes, format, diagnostics);
+  const model = await readPageModel(bytes, format, diagnostics, options);
   const assembled = assembleRows(model, diagnostics);
   const { rows, footnotes } = attachFootnotes(assembled.rows, assembled.footnotes, diagnostics);
   const built = normaliseAnnex({ fileName: options.fileName, bytes, format, assembled, rows, footnotes }, diagnostics);
@@ -67,13 +78,17 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions): 
   return { annex: parsed.data, diagnostics: diagnostics.items };
 }
 
-async function readPageModel(bytes: Uint8Array, format: InputFormat, diagnostics: DiagnosticBag): Promise<PageModel> {
+async function readPageModel(bytes: Uint8Array, format: InputFormat, diagnostics: DiagnosticBag, options: ExtractOptions): Promise<PageModel> {
   switch (format) {
+    case 'pdf':
+      return readPdf(bytes, {
+        diagnostics,
+        maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+        timeoutMs: options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS,
+      });
     case 'text':
       return readText(bytes, diagnostics);
     case 'html':
       return readHtml(bytes, diagnostics);
-    default:
-      throw new InputError(diagnostics.report('NAP008', `Reading ${format.toUpperCase()} input is not supported yet; give the text export.`));
   }
 }

@@ -18,8 +18,6 @@ import { type Columns, layoutPage } from './layout.js';
 import { type FontStyle, type RawTextItem, toChunks } from './text.js';
 
 export interface ReadPdfOptions {
-  /** Name of the input, used in every message. */
-  fileName: string;
   diagnostics: DiagnosticBag;
   /** Refuse PDFs with more pages than this (NAP005). */
   maxPages?: number;
@@ -44,16 +42,17 @@ function pdfjsAssets(): { fonts: string; cmaps: string; wasm: string; iccs: stri
 
 /** Reads a PDF rendition of the annex into the page model; throws `InputError` for unreadable input. */
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promise<PageModel> {
-  const { fileName, diagnostics } = options;
+  const { diagnostics } = options;
   const fail = (code: DiagnosticCode, message: string, location: DiagnosticLocation = {}): never => {
-    throw new InputError(diagnostics.report(code, `${fileName}: ${message}`, location));
+    throw new InputError(diagnostics.report(code, message, location));
   };
 
   checkEnvelope(bytes, fail);
 
   const assets = pdfjsAssets();
   const task = getDocument({
-    data: bytes.slice(), // pdfjs takes ownership of (and detaches) the buffer it is given
+    // A copy as a plain Uint8Array: pdfjs takes ownership of (detaches) it and refuses Buffers.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -90,15 +89,15 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     try {
       doc = await withDeadline(task.promise);
     } catch (err) {
-      if (timedOut) return fail('NAP009', `reading the PDF took longer than ${options.timeoutMs} ms`);
+      if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms; it was stopped. Check the file, or raise the time limit if it is a genuine, very large annex.`);
       if ((err as Error)?.name === "PasswordException") {
-        return fail('NAP003', 'the PDF is encrypted or password protected');
+        return fail('NAP003', 'The PDF is encrypted or password protected, so its text cannot be read. Ask for an unprotected copy, or remove the protection (e.g. `qpdf --decrypt`) and try again.');
       }
-      if (err instanceof InvalidPDFException) return fail('NAP004', `the PDF is damaged: ${(err as Error).message}`);
-      return fail('NAP004', `the PDF could not be opened: ${(err as Error)?.message ?? String(err)}`);
+      if (err instanceof InvalidPDFException) return fail('NAP004', `The PDF is damaged (${(err as Error).message}); no page could be read. Download the file again.`);
+      return fail('NAP004', `The PDF could not be opened (${(err as Error)?.message ?? String(err)}). Download the file again.`);
     }
     if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
-      return fail('NAP005', `the PDF has ${doc.numPages} pages, more than the limit of ${options.maxPages}`);
+      return fail('NAP005', `The PDF has ${doc.numPages} pages, more than the limit of ${options.maxPages}. Raise --max-pages if this is a genuine annex.`);
     }
 
     const model: PageModel = { format: 'pdf', pages: [] };
@@ -113,18 +112,15 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         page.cleanup();
       } catch (err) {
         if (err instanceof InputError) throw err;
-        if (timedOut) return fail('NAP009', `reading the PDF took longer than ${options.timeoutMs} ms`, { page: n });
-        return fail('NAP004', `page ${n} of the PDF is damaged: ${(err as Error)?.message ?? String(err)}`, { page: n });
+        if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms (stopped at page ${n}). Check the file, or raise the time limit if it is a genuine, very large annex.`, { page: n });
+        return fail('NAP004', `Page ${n} of the PDF is damaged (${(err as Error)?.message ?? String(err)}). Download the file again.`, { page: n });
       }
     }
 
-    if (!model.pages.some((p) => p.tables.length > 0)) {
-      fail('NAP101', 'no activity table (header row "Activiteit | Status | … | Toelichting") found; is this the NAP annex?');
-    }
     for (const p of model.pages) {
       const rowsWithIcons = p.tables.some((t) => t.rows.some((r) => r.statusCue.kind === 'icon'));
       if (rowsWithIcons && p.legend.length === 0) {
-        diagnostics.report('NAP109', `page ${p.number}: status icons but no legend with icons found`, { page: p.number });
+        diagnostics.report('NAP109', `Page ${p.number} has status icons but no legend with icons; their colours cannot be read as statuses. Check that the legend is printed on the page.`, { page: p.number });
       }
     }
     return model;
@@ -136,11 +132,11 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
 
 /** Cheap checks before pdfjs: a PDF header, and an end-of-file marker (a truncated file has none). */
 function checkEnvelope(bytes: Uint8Array, fail: (code: DiagnosticCode, message: string) => never): void {
-  if (bytes.length === 0) fail('NAP001', 'the file is empty');
+  if (bytes.length === 0) fail('NAP001', 'Input is empty (0 bytes).');
   const head = latin1(bytes.subarray(0, 1024));
-  if (!head.includes('%PDF-')) fail('NAP008', 'not a PDF file (no %PDF- header)');
+  if (!head.includes('%PDF-')) fail('NAP008', 'Not a PDF file (no %PDF- header). Give the annex as PDF, text export or HTML.');
   const tail = latin1(bytes.subarray(Math.max(0, bytes.length - 2048)));
-  if (!tail.includes('%%EOF')) fail('NAP004', 'the PDF is truncated (no %%EOF marker at the end)');
+  if (!tail.includes('%%EOF')) fail('NAP004', 'The PDF is truncated (no %%EOF marker at its end); it was probably cut off while downloading. Download the file again.');
 }
 
 function latin1(b: Uint8Array): string {

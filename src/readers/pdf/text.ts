@@ -6,6 +6,7 @@
  * superscripts arrive as separate chunks. Lines group chunks by baseline; small raised chunks
  * (footnote markers) join the line they sit on and are flagged `sup`.
  */
+import { toSuperscript } from '../../model/superscript.js';
 import { type Box, type Matrix, applyX, applyY } from './geometry.js';
 
 export interface Chunk extends Box {
@@ -165,18 +166,6 @@ function makeLine(chunks: Chunk[], main?: Line): Line {
   return { chunks, baseline, size, x0, y0, x1, y1 };
 }
 
-const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-  '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ',
-};
-
-/** `14` → `¹⁴`; characters without a superscript form are kept as they are. */
-export function toSuperscript(s: string): string {
-  let out = '';
-  for (const ch of s) out += SUPERSCRIPT[ch] ?? ch;
-  return out;
-}
-
 /**
  * Text of chunks on one line, left to right: a space where the gap is wider than a thin space,
  * superscripts as Unicode superscript characters.
@@ -185,7 +174,8 @@ export function joinChunks(chunks: readonly Chunk[]): string {
   let out = '';
   let prev: Chunk | null = null;
   for (const c of chunks) {
-    const text = c.sup ? toSuperscript(c.text.replace(/\s+/g, '')) : c.text;
+    // Raised digits are footnote markers: the page model writes them as Unicode superscripts.
+    const text = c.sup ? c.text.replace(/\s+/g, '').replace(/\d+/g, (d) => toSuperscript(Number(d))) : c.text;
     if (prev !== null) {
       const gap = c.x0 - prev.x1;
       const ref = Math.max(Math.min(prev.sup ? prev.size / 0.65 : prev.size, c.sup ? c.size / 0.65 : c.size), 1);

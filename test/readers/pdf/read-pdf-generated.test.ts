@@ -27,7 +27,7 @@ const PAGES: MiniAnnexPage[] = [
 ];
 
 async function read(bytes: Uint8Array): Promise<PageModel> {
-  return readPdf(bytes, { fileName: 'mini.pdf', diagnostics: new DiagnosticBag('mini.pdf') });
+  return readPdf(bytes, { diagnostics: new DiagnosticBag('mini.pdf') });
 }
 
 describe.each(['vector', 'glyph', 'bullet', 'image'] as const)('readPdf on a small annex with %s icons', (kind) => {
@@ -66,13 +66,13 @@ describe.each(['vector', 'glyph', 'bullet', 'image'] as const)('readPdf on a sma
 describe('readPdf on unreadable input', () => {
   const good = miniAnnex('vector', COLORS, PAGES);
 
-  async function inputError(bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<{ code: string; message: string }> {
+  async function inputError(bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<{ code: string; message: string; location: { file?: string } }> {
     const bag = new DiagnosticBag('bad.pdf');
     try {
-      await readPdf(bytes, { fileName: 'bad.pdf', diagnostics: bag, ...options });
+      await readPdf(bytes, { diagnostics: bag, ...options });
     } catch (err) {
       expect((err as Error).name).toBe('InputError');
-      const d = (err as { diagnostic: { code: string; message: string } }).diagnostic;
+      const d = (err as { diagnostic: { code: string; message: string; location: { file?: string } } }).diagnostic;
       expect(bag.items).toContainEqual(expect.objectContaining({ code: d.code }));
       return d;
     }
@@ -82,7 +82,8 @@ describe('readPdf on unreadable input', () => {
   it('rejects a truncated PDF (NAP004) naming the file', async () => {
     const d = await inputError(good.subarray(0, Math.floor(good.length / 2)));
     expect(d.code).toBe('NAP004');
-    expect(d.message).toContain('bad.pdf');
+    expect(d.location.file).toBe('bad.pdf');
+    expect(d.message).toBe('The PDF is truncated (no %%EOF marker at its end); it was probably cut off while downloading. Download the file again.');
   });
 
   it('rejects a damaged PDF whose structure is garbage (NAP004)', async () => {
@@ -101,10 +102,14 @@ describe('readPdf on unreadable input', () => {
     expect(d.message).toContain('2 pages');
   });
 
-  it('rejects a PDF without the activity table (NAP101)', async () => {
+  it('reads a PDF without the activity table as pages of loose text; the pipeline reports NAP101', async () => {
     const { buildPdf } = await import('./mini-pdf.js');
+    const { extractAnnex } = await import('../../../src/pipeline.js');
     const bytes = buildPdf([{ content: 'BT /F1 12 Tf 72 500 Td (Een brief zonder tabel) Tj ET' }]);
-    expect((await inputError(bytes)).code).toBe('NAP101');
+    const model = await readPdf(bytes, { diagnostics: new DiagnosticBag('brief.pdf') });
+    expect(model.pages.map((p) => [p.tables.length, p.looseText.map((l) => l.text)])).toEqual([[0, ['Een brief zonder tabel']]]);
+    const { diagnostics } = await extractAnnex(bytes, { fileName: 'brief.pdf' });
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['NAP101']);
   });
 });
 
@@ -114,18 +119,19 @@ describe('readPdf on an encrypted PDF', () => {
     // Made with: qpdf --encrypt secret secret 256 -- plain.pdf encrypted-user-password.pdf
     const bytes = new Uint8Array(readFileSync(new URL('../../../fixtures/pdf-generated/encrypted-user-password.pdf', import.meta.url)));
     const bag = new DiagnosticBag('locked.pdf');
-    const err = await readPdf(bytes, { fileName: 'locked.pdf', diagnostics: bag }).catch((e: unknown) => e);
+    const err = await readPdf(bytes, { diagnostics: bag }).catch((e: unknown) => e);
     expect((err as Error).name).toBe('InputError');
     expect((err as { diagnostic: { code: string; message: string } }).diagnostic).toMatchObject({
       code: 'NAP003',
-      message: expect.stringContaining('locked.pdf'),
+      location: { file: 'locked.pdf' },
+      message: expect.stringContaining('The PDF is encrypted or password protected'),
     });
   });
 
   it('stops at the time limit (NAP009)', async () => {
     const bytes = miniAnnex('vector', COLORS, PAGES);
     const bag = new DiagnosticBag('slow.pdf');
-    const err = await readPdf(bytes, { fileName: 'slow.pdf', diagnostics: bag, timeoutMs: 0 }).catch((e: unknown) => e);
+    const err = await readPdf(bytes, { diagnostics: bag, timeoutMs: 0 }).catch((e: unknown) => e);
     expect((err as { diagnostic: { code: string } }).diagnostic.code).toBe('NAP009');
   });
 });

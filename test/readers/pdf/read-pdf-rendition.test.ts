@@ -59,7 +59,7 @@ describe('readPdf on the 2024 rendition', () => {
 
   beforeAll(async () => {
     bag = new DiagnosticBag('bijlage-1-rendition.pdf');
-    model = await readPdf(new Uint8Array(readFileSync(FIXTURE)), { fileName: 'bijlage-1-rendition.pdf', diagnostics: bag });
+    model = await readPdf(new Uint8Array(readFileSync(FIXTURE)), { diagnostics: bag });
     rows = activityRows(model);
   });
 
