@@ -5,17 +5,16 @@
  * positioned lines and drawn graphics, and lays the page out (see layout.ts). The input is
  * untrusted: no eval, no font loading, no network; errors map to diagnostics.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { getDocument, InvalidPDFException } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { InvalidPDFException } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
 import type { PageModel } from '../../model/page-model.js';
-import type { Matrix } from './geometry.js';
-import { type ImageData, type ImageMark, walkOperatorList } from './graphics.js';
-import { dominantImageColor } from './image-color.js';
-import { type Columns, layoutPage } from './layout.js';
-import { type FontStyle, type RawTextItem, toChunks } from './text.js';
+import { openPdf, readPageInput } from './document.js';
+import { type Columns, type PageInput, layoutPage } from './layout.js';
+import { PageReadError, defaultWorkerCount, readPagesInWorkers } from './page-workers.js';
+
+/** From this many pages on, pages are read in worker threads (below it, starting them costs more than it saves). */
+export const WORKER_PAGE_THRESHOLD = 40;
 
 export interface ReadPdfOptions {
   diagnostics: DiagnosticBag;
@@ -23,21 +22,11 @@ export interface ReadPdfOptions {
   maxPages?: number;
   /** Give up after this many milliseconds (NAP009). */
   timeoutMs?: number;
-}
-
-/** pdfjs `AnnotationMode.DISABLE` (not exported by the legacy build's index). */
-const ANNOTATION_MODE_DISABLE = 0;
-/** Images larger than this (points, either side) are never status icons; their pixels are not read. */
-const MAX_ICON_SIDE = 40;
-
-let assetDirs: { fonts: string; cmaps: string; wasm: string; iccs: string } | null = null;
-function pdfjsAssets(): { fonts: string; cmaps: string; wasm: string; iccs: string } {
-  if (assetDirs === null) {
-    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    const dir = (name: string): string => join(root, name) + '/';
-    assetDirs = { fonts: dir('standard_fonts'), cmaps: dir('cmaps'), wasm: dir('wasm'), iccs: dir('iccs') };
-  }
-  return assetDirs;
+  /**
+   * Worker threads for reading pages: default one per core (at most 4) for PDFs of
+   * WORKER_PAGE_THRESHOLD pages or more, none below. 1 reads in the calling thread.
+   */
+  workers?: number;
 }
 
 /** Reads a PDF rendition of the annex into the page model; throws `InputError` for unreadable input. */
@@ -49,27 +38,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
 
   checkEnvelope(bytes, fail);
 
-  const assets = pdfjsAssets();
-  const task = getDocument({
-    // A copy as a plain Uint8Array: pdfjs takes ownership of (detaches) it and refuses Buffers.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    stopAtErrors: true,
-    enableXfa: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    standardFontDataUrl: assets.fonts,
-    cMapUrl: assets.cmaps,
-    cMapPacked: true,
-    wasmUrl: assets.wasm,
-    iccUrl: assets.iccs,
-    verbosity: 0,
-  });
+  const task = openPdf(bytes);
 
   let timer: NodeJS.Timeout | undefined;
   let timedOut = false;
@@ -100,21 +69,38 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
       return fail('NAP005', `The PDF has ${doc.numPages} pages, more than the limit of ${options.maxPages}. Raise --max-pages if this is a genuine annex.`);
     }
 
+    const workers = options.workers ?? (doc.numPages >= WORKER_PAGE_THRESHOLD ? defaultWorkerCount() : 1);
+    let inputs: PageInput[];
+    if (workers > 1) {
+      const abort = new AbortController();
+      try {
+        inputs = await withDeadline(readPagesInWorkers(bytes, doc.numPages, workers, abort.signal));
+      } catch (err) {
+        abort.abort();
+        if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms; it was stopped. Check the file, or raise the time limit if it is a genuine, very large annex.`);
+        const page = err instanceof PageReadError ? err.page : undefined;
+        return fail('NAP004', `${page ? `Page ${page} of the PDF` : 'The PDF'} is damaged (${(err as Error).message}). Download the file again.`, page ? { page } : {});
+      }
+    } else {
+      inputs = [];
+      for (let n = 1; n <= doc.numPages; n++) {
+        try {
+          const page = await withDeadline(doc.getPage(n));
+          inputs.push(await withDeadline(readPageInput(page, n)));
+          page.cleanup();
+        } catch (err) {
+          if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms (stopped at page ${n}). Check the file, or raise the time limit if it is a genuine, very large annex.`, { page: n });
+          return fail('NAP004', `Page ${n} of the PDF is damaged (${(err as Error)?.message ?? String(err)}). Download the file again.`, { page: n });
+        }
+      }
+    }
+
     const model: PageModel = { format: 'pdf', pages: [] };
     let columns: Columns | null = null;
-    for (let n = 1; n <= doc.numPages; n++) {
-      try {
-        const page = await withDeadline(doc.getPage(n));
-        const input = await withDeadline(readPage(page, n));
-        const { page: laidOut, columns: next } = layoutPage(input, columns);
-        columns = next;
-        model.pages.push(laidOut);
-        page.cleanup();
-      } catch (err) {
-        if (err instanceof InputError) throw err;
-        if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms (stopped at page ${n}). Check the file, or raise the time limit if it is a genuine, very large annex.`, { page: n });
-        return fail('NAP004', `Page ${n} of the PDF is damaged (${(err as Error)?.message ?? String(err)}). Download the file again.`, { page: n });
-      }
+    for (const input of inputs) {
+      const { page: laidOut, columns: next } = layoutPage(input, columns);
+      columns = next;
+      model.pages.push(laidOut);
     }
 
     for (const p of model.pages) {
@@ -145,44 +131,3 @@ function latin1(b: Uint8Array): string {
   return s;
 }
 
-async function readPage(page: PDFPageProxy, n: number) {
-  const viewport = page.getViewport({ scale: 1 });
-  const view = viewport.transform as Matrix;
-  const [text, opList] = await Promise.all([
-    page.getTextContent({ includeMarkedContent: false }),
-    page.getOperatorList({ annotationMode: ANNOTATION_MODE_DISABLE }),
-  ]);
-  const chunks = toChunks(text.items as RawTextItem[], view, text.styles as Record<string, FontStyle>);
-  const graphics = walkOperatorList(opList, view, (name) => {
-    try {
-      const font = page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[] }) : undefined;
-      return font?.fontMatrix;
-    } catch {
-      return undefined;
-    }
-  });
-  const imageColors = new Map<ImageMark, string>();
-  for (const im of graphics.images) {
-    if (im.maskColor !== undefined) continue;
-    if (im.box.x1 - im.box.x0 > MAX_ICON_SIDE || im.box.y1 - im.box.y0 > MAX_ICON_SIDE) continue;
-    const img = im.inline ?? (im.objId !== undefined ? await imageObject(page, im.objId) : undefined);
-    const color = img ? dominantImageColor(img) : null;
-    if (color !== null) imageColors.set(im, color);
-  }
-  return { number: n, chunks, graphics, imageColors };
-}
-
-function imageObject(page: PDFPageProxy, id: string): Promise<ImageData | undefined> {
-  const objs = (id.startsWith('g_') ? page.commonObjs : page.objs) as unknown as {
-    has(id: string): boolean;
-    get(id: string, cb?: (v: unknown) => void): unknown;
-  };
-  if (objs.has(id)) return Promise.resolve(objs.get(id) as ImageData);
-  return new Promise((resolve) => {
-    const t = setTimeout(() => resolve(undefined), 1000);
-    objs.get(id, (v) => {
-      clearTimeout(t);
-      resolve(v as ImageData);
-    });
-  });
-}

@@ -1,0 +1,32 @@
+/** Reading pages in worker threads gives exactly the page model of reading them in one thread. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DiagnosticBag } from '../../../src/model/diagnostics.js';
+import { readPdf } from '../../../src/readers/pdf/index.js';
+import { PDF_2024 } from '../../helpers/fixtures.js';
+
+describe('readPdf with worker threads', () => {
+  it('gives the same page model with 2 and 3 workers as in one thread (2024 rendition, 17 pages)', async () => {
+    const bytes = new Uint8Array(readFileSync(PDF_2024));
+    const single = await readPdf(bytes, { diagnostics: new DiagnosticBag('a.pdf'), workers: 1 });
+    const two = await readPdf(bytes, { diagnostics: new DiagnosticBag('a.pdf'), workers: 2 });
+    const three = await readPdf(bytes, { diagnostics: new DiagnosticBag('a.pdf'), workers: 3 });
+    expect(single.pages).toHaveLength(17);
+    expect(two).toEqual(single);
+    expect(three).toEqual(single);
+  });
+
+  it('reports a damaged page read in a worker as NAP004 with the page', async () => {
+    const good = readFileSync(PDF_2024, 'latin1');
+    // Corrupt every content stream length so that pages fail to parse, keeping %PDF- and %%EOF.
+    const broken = good.replace(/stream\r?\n[\s\S]{40}/g, (m) => m.slice(0, m.length - 40) + 'x'.repeat(40));
+    const bag = new DiagnosticBag('broken.pdf');
+    const err = await readPdf(new Uint8Array(Buffer.from(broken, 'latin1')), { diagnostics: bag, workers: 2 }).catch((e: unknown) => e);
+    expect((err as Error).name).toBe('InputError');
+    expect((err as { diagnostic: unknown }).diagnostic).toMatchObject({
+      code: 'NAP004',
+      location: { file: 'broken.pdf', page: 1 },
+      message: 'Page 1 of the PDF is damaged (Page dictionary kid reference points to wrong type of object.). Download the file again.',
+    });
+  });
+});
