@@ -60,7 +60,7 @@ export function scaleAnnexData(data: AnnexData, factor: number): AnnexData {
                   renumber.set(m.number, n);
                   footnotes.push({ number: n, text: byNumber.get(m.number)?.text ?? '' });
                 }
-                return { at: m.at, number: n };
+                return { at: m.at, number: n, spaced: m.spaced };
               }),
             };
       const blocks: RichBlock[] = a.blocks.map((b) =>
