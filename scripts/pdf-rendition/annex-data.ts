@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { assembleRows } from '../../src/assemble/rows.js';
 import { DiagnosticBag } from '../../src/model/diagnostics.js';
-import { LEGEND_LABELS } from '../../src/model/status-legend.js';
+import { STATUS_LEGEND } from '../../src/normalise/status.js';
 import { fromSuperscript } from '../../src/model/superscript.js';
 import { normaliseExplanation } from '../../src/normalise/explanation.js';
 import { extractAnnex } from '../../src/pipeline.js';
@@ -22,7 +22,7 @@ export const TEXT_EXPORT = new URL('../../fixtures/nap-2024/bijlage-1.txt', impo
 export const EXPECTED_STATUSES = new URL('../../fixtures/nap-2024/bijlage-1-rendition.expected-statuses.json', import.meta.url);
 
 /** The five legend labels, in legend order. */
-export const STATUS_LABELS = LEGEND_LABELS.map((e) => e.label);
+export const STATUS_LABELS = STATUS_LEGEND.map((e) => e.label);
 export type StatusLabel = string;
 
 /** A footnote marker inside a word: printed as raised small digits before character `at`. */

@@ -74,6 +74,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
     checkLegend(page.legend, page.number, diagnostics);
     if (legend.length === 0 && page.legend.length > 0) legend = page.legend;
     for (const loose of page.looseText) {
+      if (loose.kind === 'page-number' || loose.kind === 'running') continue;
       if (page.number === 1 && rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page)) {
         titleParts.push(loose.text);
       } else {

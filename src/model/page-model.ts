@@ -75,10 +75,16 @@ export interface FootnoteDefinition {
   location: SourceLocation;
 }
 
-/** Text on a page that is neither legend, table nor footnote (document title, page number …). */
+/**
+ * Text on a page that is neither legend, table nor footnote. `kind` says what a reader recognised
+ * it as: `page-number` and `running` (a running header or footer repeated on pages) are page
+ * furniture and dropped by assembly; `text` (the default) is anything else, such as the document
+ * title, and is reported when assembly cannot place it.
+ */
 export interface LooseText {
   text: string;
   location: SourceLocation;
+  kind?: 'page-number' | 'running' | 'text';
 }
 
 /** One page of the source. */

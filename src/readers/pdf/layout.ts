@@ -178,7 +178,10 @@ export function layoutPage(input: PageInput, carried: Columns | null): LayoutRes
     const rest = legendFromLine(l, freeIcons, input.graphics.runs, page.legend, input.number);
     if (rest.length > 0) {
       const text = joinChunks(rest);
-      if (text.trim() !== '') page.looseText.push({ text, location: { page: input.number, bbox: toBBox(boxOf(rest)) } });
+      if (text.trim() !== '') {
+        const kind = PAGE_NUMBER.test(text.trim()) ? 'page-number' : 'text';
+        page.looseText.push({ text, location: { page: input.number, bbox: toBBox(boxOf(rest)) }, kind });
+      }
     }
   }
   return { page, columns };
