@@ -23,6 +23,8 @@ export interface ExtractCommandOptions {
   excel: boolean;
   neutraliseFormulas: boolean;
   maxBytes: number;
+  maxPages: number;
+  expect?: number[];
   force: boolean;
   quiet: boolean;
 }
@@ -33,6 +35,8 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
   const { annex } = await extractAnnex(bytes, {
     fileName: name,
     maxBytes: options.maxBytes,
+    maxPages: options.maxPages,
+    ...(options.expect ? { expect: options.expect } : {}),
     ...(options.inputFormat ? { format: options.inputFormat } : {}),
   });
   if (!options.quiet) process.stderr.write(`${formatSummary(annex)}\n`);

@@ -31,12 +31,18 @@ export async function readInput(path: string, maxBytes: number): Promise<{ name:
   try {
     handle = await open(path, 'r');
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw Object.assign(new Error('is a folder, not a file'), { code: 'EISDIR' });
+    if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     if (stat.size > maxBytes) throw tooLarge(stat.size);
     return { name, bytes: new Uint8Array(await handle.readFile()) };
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file. Check the path'
+        : code === 'EISDIR'
+          ? "it is a folder, not a file. Give a file, or a quoted glob pattern such as 'annexes/**/*.pdf'"
+          : `${(error as Error).message}. Check that the file exists and is readable`;
     throw new InputError(diagnostics.report('NAP001', `Cannot read input: ${reason}.`));
   } finally {
     await handle?.close();
