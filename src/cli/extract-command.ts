@@ -60,7 +60,13 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
       files.push({ path: join(options.output, 'activities.csv'), content: activitiesCsv(annex, csv) });
       files.push({ path: join(options.output, 'footnotes.csv'), content: footnotesCsv(annex, csv) });
     }
-    await writeFilesAtomically(files);
+    try {
+      await writeFilesAtomically(files);
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      process.stderr.write(`nap-annex: cannot write the output (${e.code ?? 'error'}: ${e.message}). Nothing was written; existing files in ${options.output} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
+      return EXIT.CANNOT_WRITE;
+    }
     if (!options.quiet) process.stderr.write(`wrote ${files.map((f) => f.path).join(', ')}\n`);
   }
   return counts.error > 0 ? EXIT.FINDINGS : EXIT.OK;
