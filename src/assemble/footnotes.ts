@@ -117,7 +117,7 @@ export function attachFootnotes(
     if (f.citedBy.length === 0) {
       diagnostics.report(
         'NAP202',
-        `Footnote ${f.number} ("${clip(f.text)}") is never cited by a marker in the table.`,
+        `Footnote ${f.number} ("${clip(f.text)}") is never cited by a marker in the table. Add its marker to the row it belongs to, or remove the footnote.`,
         locationOf(f.location),
       );
     }

@@ -202,9 +202,9 @@ function checkHeader(cells: string[], location: SourceLocation, diagnostics: Dia
 
 function checkLegend(legend: LegendEntry[], page: number, diagnostics: DiagnosticBag): void {
   if (legend.length === 0) {
-    diagnostics.report('NAP109', `Page ${page} has no status legend.`, { page });
+    diagnostics.report('NAP109', `Page ${page} has no status legend; status icons on it cannot be read. Check that the page is complete.`, { page });
   } else if (legend.length < 5) {
-    diagnostics.report('NAP109', `Page ${page} legend has ${legend.length} of 5 labels: ${legend.map((l) => `"${l.label}"`).join(', ')}.`, { page });
+    diagnostics.report('NAP109', `Page ${page} legend has ${legend.length} of 5 labels: ${legend.map((l) => `"${l.label}"`).join(', ')}. Check that the page is complete.`, { page });
   }
 }
 

@@ -113,13 +113,13 @@ function statusOf(
     const match = nearestLegendEntry(cue.color, row.pageLegend);
     const known = match ? findLegendLabel(match.entry.label) : undefined;
     if (!match || !known) {
-      diagnostics.report('NAP303', `Status icon colour ${cue.color} in ${row.id} matches no legend entry on page ${row.location.page} (${legendColours(row.pageLegend)}); status left empty.`, { ...where, column: 'Status' });
+      diagnostics.report('NAP303', `Status icon colour ${cue.color} in ${row.id} matches no legend entry on page ${row.location.page} (${legendColours(row.pageLegend)}); status left empty. Check the icon and the page's legend in the source.`, { ...where, column: 'Status' });
       return { status: null, foundBy: 'absent' };
     }
     return { status: { code: known.code, label: match.entry.label, foundBy: 'icon', iconColor: cue.color.toLowerCase() }, foundBy: 'icon' };
   }
   if (inputHasIcons) {
-    diagnostics.report('NAP304', `No status icon in the Status cell of ${row.id} "${row.cells.title}"; status left empty.`, { ...where, column: 'Status' });
+    diagnostics.report('NAP304', `No status icon in the Status cell of ${row.id} "${row.cells.title}"; status left empty. Check the row's Status cell in the source.`, { ...where, column: 'Status' });
   }
   return { status: null, foundBy: 'absent' };
 }
