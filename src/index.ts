@@ -2,7 +2,7 @@
  * nap-annex as a library: `extractAnnex(bytes, { fileName })` runs the whole pipeline and returns
  * the validated annex; the schema, emitters and stage functions are exported for reuse.
  */
-export { extractAnnex, DEFAULT_MAX_BYTES, SchemaViolationError, type ExtractOptions, type ExtractResult } from './pipeline.js';
+export { extractAnnex, checkExpectedCounts, DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, SchemaViolationError, type ExtractOptions, type ExtractResult } from './pipeline.js';
 export { annexSchema } from './schema/annex.js';
 export type * from './schema/annex.js';
 export { annexJsonSchema } from './schema/json-schema.js';

@@ -24,8 +24,16 @@ export interface ExtractOptions {
   format?: InputFormat;
   /** Refuse inputs larger than this many bytes (NAP002). Default DEFAULT_MAX_BYTES. */
   maxBytes?: number;
-  /** Refuse PDFs with more pages than this (NAP005). Default DEFAULT_MAX_PAGES. */
+  /**
+   * Refuse PDF inputs with more pages than this (NAP005), before reading any page.
+   * Default DEFAULT_MAX_PAGES. Used by the PDF reader; text input has no real pages.
+   */
   maxPages?: number;
+  /**
+   * Expected activity count per action line, in order (index 0 = Actielijn 1), e.g.
+   * `[27, 7, 31, 6, 12]`. Every mismatch is a NAP502 error naming the action line.
+   */
+  expect?: readonly number[];
   /** Stop reading a PDF after this many milliseconds (NAP009). Default DEFAULT_PDF_TIMEOUT_MS. */
   timeoutMs?: number;
 }
@@ -71,6 +79,7 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions): 
   const assembled = assembleRows(model, diagnostics);
   const { rows, footnotes } = attachFootnotes(assembled.rows, assembled.footnotes, diagnostics);
   const built = normaliseAnnex({ fileName: options.fileName, bytes, format, assembled, rows, footnotes }, diagnostics);
+  if (options.expect) checkExpectedCounts(built.actionLines, options.expect, diagnostics);
   const parsed = annexSchema.safeParse({ ...built, diagnostics: diagnostics.items });
   if (!parsed.success) {
     throw new SchemaViolationError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -90,5 +99,33 @@ async function readPageModel(bytes: Uint8Array, format: InputFormat, diagnostics
       return readText(bytes, diagnostics);
     case 'html':
       return readHtml(bytes, diagnostics);
+  }
+}
+
+/**
+ * Compares activity counts per action line with the expected counts (NAP502, one error per
+ * mismatch): a missing action line counts as 0 activities; an action line beyond the expected
+ * list is reported too, since the expectation says there should be none.
+ */
+export function checkExpectedCounts(
+  actionLines: ReadonlyArray<{ number: number; activityCount: number; location: { page: number; line: number | null } }>,
+  expected: readonly number[],
+  diagnostics: DiagnosticBag,
+): void {
+  const given = expected.join(',');
+  const numbers = new Set<number>([...expected.map((_, i) => i + 1), ...actionLines.map((a) => a.number)]);
+  for (const number of [...numbers].sort((a, b) => a - b)) {
+    const line = actionLines.find((a) => a.number === number);
+    const found = line?.activityCount ?? 0;
+    const want = expected[number - 1] ?? 0;
+    if (found === want) continue;
+    const where = line ? { page: line.location.page, ...(line.location.line !== null ? { line: line.location.line } : {}) } : {};
+    const what = line ? `${found} activit${found === 1 ? 'y' : 'ies'}` : 'no activities (the action line is missing)';
+    diagnostics.report(
+      'NAP502',
+      `Actielijn ${number}: expected ${want} activit${want === 1 ? 'y' : 'ies'} (--expect ${given}), found ${what}. ` +
+        'Check for rows that were lost or split (see the other diagnostics), or correct --expect if the annex changed.',
+      where,
+    );
   }
 }

@@ -50,7 +50,7 @@ describe('nap-annex extract', () => {
     const out = join(tmp(), 'out');
     const run = runCli(['extract', 'no/such/annex.txt', '-o', out]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('no/such/annex.txt error NAP001 Cannot read input: no such file.\n');
+    expect(run.stderr).toBe('no/such/annex.txt error NAP001 Cannot read input: no such file. Check the path.\n');
     expect(() => readdirSync(out)).toThrow();
   });
 

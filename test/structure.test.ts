@@ -83,6 +83,26 @@ describe('footnotes', () => {
     expect(d).toMatchObject({ severity: 'error', location: { page: 2 } });
     expect(d!.message).toContain('Tweede definitie.');
   });
+
+  it('keeps a marker ⁰ or an absurdly large one in the text and reports it (NAP204), no schema failure', async () => {
+    const { annex, diagnostics } = await extractString(page('Eerste\t\t2024\tOCW\tA⁰ en B¹⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰.\n', '⁰ Nul.\n'));
+    expect(annex.activities[0]!.footnotes).toEqual([]);
+    expect(annex.activities[0]!.explanation.text).toBe('A⁰ en B¹⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰⁰.');
+    expect(annex.footnotes).toEqual([]);
+    const found = diagnostics.filter((d) => d.code === 'NAP204');
+    expect(found.map((d) => d.severity)).toEqual(['error', 'error', 'error']);
+    expect(found[0]!.message).toContain('Footnote definition numbered 0 is not a valid footnote number');
+    expect(found[1]).toMatchObject({ location: { row: 'AL1-01', column: 'Toelichting' } });
+  });
+});
+
+describe('action line numbers', () => {
+  it.each(['0', '99999999999999999999999'])('reports "Actielijn %s" (NAP504) and the rows under it (NAP107), no schema failure', async (n) => {
+    const { annex, diagnostics } = await extractString(`${LEGEND}\n${HEADER}Actielijn ${n}\t\t\t\t\nEerste\t\t2024\tOCW\tA.\n`);
+    expect(annex.actionLines).toEqual([]);
+    expect(diagnostics.find((d) => d.code === 'NAP504')).toMatchObject({ severity: 'error', location: { page: 1, line: 8 } });
+    expect(diagnostics.find((d) => d.code === 'NAP107')?.message).toContain('"Eerste"');
+  });
 });
 
 describe('status from a text Status column', () => {

@@ -8,7 +8,7 @@
  */
 import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
 import type { FootnoteDefinition } from '../model/page-model.js';
-import { fromSuperscript } from '../model/superscript.js';
+import { fromSuperscript, SUPERSCRIPT_RUN } from '../model/superscript.js';
 import { clip, type AssembledRow } from './rows.js';
 
 /** A footnote definition and the activity ids that cite it, in document order. */
@@ -21,16 +21,30 @@ export interface RowWithFootnotes extends AssembledRow {
   footnotes: number[];
 }
 
+const COLUMN_NAMES = { title: 'Activiteit', status: 'Status', planning: 'Wanneer', owners: 'Wie', explanation: 'Toelichting' } as const;
+
+/** Highest footnote number accepted; markers above it (or 0) are kept in the text and reported (NAP204). */
+export const MAX_FOOTNOTE_NUMBER = 9999;
+
+/** True for a number a footnote can have: 1 … MAX_FOOTNOTE_NUMBER. */
+export function isFootnoteNumber(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 1 && n <= MAX_FOOTNOTE_NUMBER;
+}
+
 /** Markers with the white space before them: `gedrag . ¹ De` → `gedrag . De`. */
 const MARKER_WITH_SPACE = /[ \t\u00a0]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
 
 /**
  * Removes footnote markers from `text`. Returns the clean text and the marker numbers in order.
+ * A superscript run that is not a valid footnote number (`⁰`, or over MAX_FOOTNOTE_NUMBER) is
+ * not a marker: it stays in the text as printed.
  */
 export function stripMarkers(text: string): { text: string; numbers: number[] } {
   const numbers: number[] = [];
-  const clean = text.replace(MARKER_WITH_SPACE, (_m, digits: string) => {
-    numbers.push(fromSuperscript(digits));
+  const clean = text.replace(MARKER_WITH_SPACE, (m, digits: string) => {
+    const n = fromSuperscript(digits);
+    if (!isFootnoteNumber(n)) return m;
+    numbers.push(n);
     return '';
   });
   return { text: clean, numbers };
@@ -48,6 +62,14 @@ export function attachFootnotes(
 ): { rows: RowWithFootnotes[]; footnotes: AttachedFootnote[] } {
   const byNumber = new Map<number, AttachedFootnote>();
   for (const def of definitions) {
+    if (!isFootnoteNumber(def.number)) {
+      diagnostics.report(
+        'NAP204',
+        `Footnote definition numbered ${def.number > MAX_FOOTNOTE_NUMBER ? `over ${MAX_FOOTNOTE_NUMBER}` : def.number} is not a valid footnote number (1 to ${MAX_FOOTNOTE_NUMBER}): "${clip(def.text)}". It is not in the output; correct its number in the input.`,
+        locationOf(def.location),
+      );
+      continue;
+    }
     const first = byNumber.get(def.number);
     if (first) {
       diagnostics.report(
@@ -67,6 +89,13 @@ export function attachFootnotes(
       const stripped = stripMarkers(cells[key]);
       cells[key] = stripped.text;
       numbers.push(...stripped.numbers);
+      for (const [invalid] of stripped.text.matchAll(SUPERSCRIPT_RUN)) {
+        diagnostics.report(
+          'NAP204',
+          `Superscript "${clip(invalid, 12)}" in the ${COLUMN_NAMES[key]} cell of ${row.id} "${clip(row.cells.title)}" is not a valid footnote number (1 to ${MAX_FOOTNOTE_NUMBER}); it was kept in the text as printed. Correct the marker in the input.`,
+          { ...locationOf(row.location, row.id), column: COLUMN_NAMES[key] },
+        );
+      }
     }
     for (const n of numbers) {
       const footnote = byNumber.get(n);
@@ -88,7 +117,7 @@ export function attachFootnotes(
     if (f.citedBy.length === 0) {
       diagnostics.report(
         'NAP202',
-        `Footnote ${f.number} ("${clip(f.text)}") is never cited by a marker in the table.`,
+        `Footnote ${f.number} ("${clip(f.text)}") is never cited by a marker in the table. Add its marker to the row it belongs to, or remove the footnote.`,
         locationOf(f.location),
       );
     }

@@ -24,6 +24,9 @@ const HEADER_ALIASES: ReadonlyArray<ReadonlyArray<string>> = [
 
 const ACTION_LINE_ROW = /^actielijn\s+(\d+)$/i;
 
+/** Highest action-line number accepted (the NAP has 5); higher numbers are reported (NAP504). */
+export const MAX_ACTION_LINE = 99;
+
 /** An action line as assembled: number, goal sentence as printed, where it was first seen. */
 export interface AssembledActionLine {
   number: number;
@@ -99,6 +102,12 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
         const lineMatch = ACTION_LINE_ROW.exec(first.trim());
         if (lineMatch && rest.every((c) => c.trim() === '')) {
           const number = Number(lineMatch[1]);
+          if (!(Number.isSafeInteger(number) && number >= 1 && number <= MAX_ACTION_LINE)) {
+            diagnostics.report('NAP504', `"${clip(first)}" is not a valid action line (numbers run from 1 to ${MAX_ACTION_LINE}); the rows under it are not assigned to any action line. Correct the number in the input.`, loc(row.location));
+            current = null;
+            expectGoalFor = null;
+            continue;
+          }
           const known = actionLines.find((a) => a.number === number);
           if (known) {
             // Repeated page furniture: a continuation row may still follow it.
@@ -194,9 +203,9 @@ function checkHeader(cells: string[], location: SourceLocation, diagnostics: Dia
 
 function checkLegend(legend: LegendEntry[], page: number, diagnostics: DiagnosticBag): void {
   if (legend.length === 0) {
-    diagnostics.report('NAP109', `Page ${page} has no status legend.`, { page });
+    diagnostics.report('NAP109', `Page ${page} has no status legend; status icons on it cannot be read. Check that the page is complete.`, { page });
   } else if (legend.length < 5) {
-    diagnostics.report('NAP109', `Page ${page} legend has ${legend.length} of 5 labels: ${legend.map((l) => `"${l.label}"`).join(', ')}.`, { page });
+    diagnostics.report('NAP109', `Page ${page} legend has ${legend.length} of 5 labels: ${legend.map((l) => `"${l.label}"`).join(', ')}. Check that the page is complete.`, { page });
   }
 }
 

@@ -4,6 +4,8 @@
  * - 1 `FINDINGS`: error diagnostics (or warnings with `--strict`); `extract` wrote nothing unless `--force`;
  * - 2 `UNREADABLE`: an input could not be read at all (missing, empty, binary, encrypted, damaged, too large);
  * - 3 `INTERNAL`: nap-annex itself failed (output did not validate, unexpected exception); please report it;
- * - 64 `USAGE`: the command line was wrong (unknown option, missing argument).
+ * - 64 `USAGE`: the command line was wrong (unknown option, missing argument);
+ * - 73 `CANNOT_WRITE`: `extract` could not write its output (sysexits EX_CANTCREAT); existing
+ *   output files are left unchanged.
  */
-export const EXIT = { OK: 0, FINDINGS: 1, UNREADABLE: 2, INTERNAL: 3, USAGE: 64 } as const;
+export const EXIT = { OK: 0, FINDINGS: 1, UNREADABLE: 2, INTERNAL: 3, USAGE: 64, CANNOT_WRITE: 73 } as const;

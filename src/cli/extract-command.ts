@@ -23,6 +23,8 @@ export interface ExtractCommandOptions {
   excel: boolean;
   neutraliseFormulas: boolean;
   maxBytes: number;
+  maxPages: number;
+  expect?: number[];
   force: boolean;
   quiet: boolean;
 }
@@ -33,6 +35,8 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
   const { annex } = await extractAnnex(bytes, {
     fileName: name,
     maxBytes: options.maxBytes,
+    maxPages: options.maxPages,
+    ...(options.expect ? { expect: options.expect } : {}),
     ...(options.inputFormat ? { format: options.inputFormat } : {}),
   });
   if (!options.quiet) process.stderr.write(`${formatSummary(annex)}\n`);
@@ -56,7 +60,13 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
       files.push({ path: join(options.output, 'activities.csv'), content: activitiesCsv(annex, csv) });
       files.push({ path: join(options.output, 'footnotes.csv'), content: footnotesCsv(annex, csv) });
     }
-    await writeFilesAtomically(files);
+    try {
+      await writeFilesAtomically(files);
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      process.stderr.write(`nap-annex: cannot write the output (${e.code ?? 'error'}: ${e.message}). Nothing was written; existing files in ${options.output} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
+      return EXIT.CANNOT_WRITE;
+    }
     if (!options.quiet) process.stderr.write(`wrote ${files.map((f) => f.path).join(', ')}\n`);
   }
   return counts.error > 0 ? EXIT.FINDINGS : EXIT.OK;

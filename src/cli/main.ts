@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../model/diagnostics.js';
-import { DEFAULT_MAX_BYTES, SchemaViolationError } from '../pipeline.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, SchemaViolationError } from '../pipeline.js';
 import { annexJsonSchema } from '../schema/json-schema.js';
+import { runCheck } from './check-command.js';
 import { EXIT } from './exit-codes.js';
 import { runDiff } from './diff-command.js';
 import { runExtract } from './extract-command.js';
@@ -25,6 +26,18 @@ function similarity(value: string): number {
   if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('expected a number above 0 and at most 1.');
   return n;
 }
+
+/** `27,7,31,6,12` → [27, 7, 31, 6, 12]: activity counts per action line, in order. */
+function countList(value: string): number[] {
+  const parts = value.split(',').map((p) => p.trim());
+  if (parts.some((p) => !/^\d{1,6}$/.test(p))) {
+    throw new InvalidArgumentError('expected activity counts per action line separated by commas, e.g. 27,7,31,6,12.');
+  }
+  return parts.map(Number);
+}
+
+const EXPECT_HELP = 'activity counts per action line, e.g. 27,7,31,6,12; each mismatch is an error (NAP502)';
+const MAX_PAGES_HELP = 'refuse PDF inputs with more pages than this (NAP005)';
 
 /** Builds the commander program; `run` is called with the exit code of the chosen command. */
 export function buildProgram(run: (code: Promise<number>) => void): Command {
@@ -46,6 +59,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends', false)
     .option('--no-neutralise-formulas', "keep CSV cells that start with = + - @ as they are (default: prefix them with ')")
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
+    .option('--expect <counts>', EXPECT_HELP, countList)
     .option('--force', 'write the output even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .action((input: string, options) => run(runExtract(input, options)));
@@ -59,6 +74,18 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
     .action((before: string, after: string, options) => run(runDiff(before, after, options)));
+
+  program
+    .command('check')
+    .description('Validate annexes for CI: print diagnostics and a verdict per input, write nothing; exit 0 clean, 1 findings, 2 unreadable')
+    .argument('<inputs...>', "annex files, glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
+    .option('--strict', 'warnings fail the check too (exit 1)', false)
+    .option('--expect <counts>', EXPECT_HELP, countList)
+    .addOption(new Option('--input-format <format>', 'skip detection and read every input as this format').choices(['text', 'pdf', 'html']))
+    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
+    .action((inputs: string[], options) => run(runCheck(inputs, options)));
 
   program
     .command('schema')

@@ -52,6 +52,7 @@ export const DIAGNOSTIC_CODES = {
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
   NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },
   NAP203: { severity: 'error', summary: 'Footnote number defined twice.' },
+  NAP204: { severity: 'error', summary: 'Footnote marker or definition whose number is not a valid footnote number (0, or over 9999).' },
   // Status (NAP3xx)
   NAP301: { severity: 'info', summary: 'Input carries no status icons (text export); every status is null.' },
   NAP302: { severity: 'error', summary: 'Unknown status label.' },
@@ -65,6 +66,7 @@ export const DIAGNOSTIC_CODES = {
   NAP501: { severity: 'warning', summary: 'Action-line title differs from the canonical NAP title.' },
   NAP502: { severity: 'error', summary: 'Activity count of an action line differs from the --expect counts.' },
   NAP503: { severity: 'warning', summary: 'Action lines missing or out of order.' },
+  NAP504: { severity: 'error', summary: 'An "Actielijn N" row whose number is not a valid action-line number (0, or over 99).' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** A known diagnostic code such as `NAP201`. */

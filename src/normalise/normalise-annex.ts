@@ -131,13 +131,13 @@ function statusOf(
     const match = nearestLegendEntry(cue.color, row.pageLegend);
     const code = match ? statusCodeOf(match.entry.label) : undefined;
     if (!match || !code) {
-      diagnostics.report('NAP303', `Status icon colour ${cue.color} in ${row.id} matches no legend entry on page ${row.location.page} (${legendColours(row.pageLegend)}); status left empty.`, { ...where, column: 'Status' });
+      diagnostics.report('NAP303', `Status icon colour ${cue.color} in ${row.id} matches no legend entry on page ${row.location.page} (${legendColours(row.pageLegend)}); status left empty. Check the icon and the page's legend in the source.`, { ...where, column: 'Status' });
       return { status: null, foundBy: 'absent' };
     }
     return { status: { code, label: match.entry.label, foundBy: 'icon', iconColor: cue.color.toLowerCase() }, foundBy: 'icon' };
   }
   if (inputHasIcons) {
-    diagnostics.report('NAP304', `No status icon in the Status cell of ${row.id} "${row.cells.title}"; status left empty.`, { ...where, column: 'Status' });
+    diagnostics.report('NAP304', `No status icon in the Status cell of ${row.id} "${row.cells.title}"; status left empty. Check the row's Status cell in the source.`, { ...where, column: 'Status' });
   }
   return { status: null, foundBy: 'absent' };
 }

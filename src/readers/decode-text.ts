@@ -12,7 +12,28 @@ export interface DecodedText {
   encoding: 'utf-8' | 'windows-1252';
 }
 
-const CONTROL_BYTES = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
+/** C0 controls other than tab, LF, CR; DEL; C1 controls (in Windows-1252: the five unassigned bytes). */
+const CONTROL_BYTES = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/;
+
+/**
+ * Windows-1252 bytes 0x80–0x9F (the rest of the code page is Latin-1). Spelled out because
+ * Node 20's `TextDecoder('windows-1252')` decodes as Latin-1 and turns `–` `’` `•` `€` into C1
+ * control characters. The five unassigned bytes map to the C1 control of the same value, as the
+ * WHATWG Encoding Standard does, and are then refused as binary.
+ */
+const WINDOWS_1252_80_9F =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/** Decodes Windows-1252 (every byte is a character; never fails). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_80_9F.charCodeAt(b - 0x80) : b)));
+  }
+  return out;
+}
 
 /**
  * Decodes a text export. Reports NAP006 (Windows-1252 fallback) and NAP007 (BOM / CRLF
@@ -25,7 +46,7 @@ export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): Decod
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     encoding = 'windows-1252';
-    text = new TextDecoder('windows-1252').decode(bytes);
+    text = decodeWindows1252(bytes);
   }
   if (CONTROL_BYTES.test(text)) {
     const offset = text.search(CONTROL_BYTES);
@@ -60,7 +81,7 @@ export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): Decod
     throw new InputError(
       diagnostics.report(
         'NAP001',
-        bytes.length === 0 ? 'Input is empty (0 bytes).' : `Input holds only white space (${bytes.length} bytes).`,
+        `${bytes.length === 0 ? 'Input is empty (0 bytes).' : `Input holds only white space (${bytes.length} bytes).`} Give the annex as PDF, a UTF-8 text export or HTML.`,
       ),
     );
   }

@@ -1,9 +1,12 @@
 /** Runs the CLI from source (node --import tsx) as a child process, the way a user runs it. */
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
+/** tsx's loader by absolute URL, so that runs with another working folder still find it. */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** Exit status, stdout and stderr of one CLI run. */
 export interface CliRun {
@@ -14,7 +17,7 @@ export interface CliRun {
 
 /** Runs `nap-annex <args>` with optional stdin, in the repo root unless `cwd` is given. */
 export function runCli(args: string[], options: { input?: string | Uint8Array; cwd?: string } = {}): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+  const result = spawnSync(process.execPath, ['--import', TSX, ENTRY, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: 'utf8',

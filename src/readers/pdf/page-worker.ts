@@ -21,9 +21,9 @@ try {
       break;
     }
   }
-  post({ done: true });
 } catch (err) {
   post({ page: pages[0] ?? 1, error: (err as Error)?.message ?? String(err) });
 } finally {
+  post({ done: true });
   await task.destroy().catch(() => undefined);
 }

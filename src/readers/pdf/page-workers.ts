@@ -39,13 +39,15 @@ function workerSpec(): { script: string | URL; eval: boolean } {
   if (!import.meta.url.endsWith('.ts')) return { script: new URL('./page-worker.js', import.meta.url), eval: false };
   const entry = new URL('./page-worker.ts', import.meta.url).href;
   const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}); })` +
-    `.catch((e) => { require('node:worker_threads').parentPort.postMessage({ page: 0, error: String(e && e.stack || e) }); });`;
+    `.catch((e) => { const port = require('node:worker_threads').parentPort; ` +
+    `port.postMessage({ page: 0, error: String(e && e.stack || e) }); port.postMessage({ done: true }); });`;
   return { script: bootstrap, eval: true };
 }
 
 /**
  * Reads pages 1..pageCount with `workers` threads. Resolves to the page inputs in page order;
- * rejects with PageReadError for the first page a worker could not read. `signal` aborts (the
+ * rejects with PageReadError for the lowest page a worker could not read (each worker stops at
+ * its first bad page). `signal` aborts (the
  * workers are terminated).
  */
 export function readPagesInWorkers(bytes: Uint8Array, pageCount: number, workers: number, signal?: AbortSignal): Promise<PageInput[]> {
@@ -55,6 +57,7 @@ export function readPagesInWorkers(bytes: Uint8Array, pageCount: number, workers
   return new Promise<PageInput[]>((resolve, reject) => {
     let running = 0;
     let settled = false;
+    const errors: PageReadError[] = [];
     const finish = (error?: Error): void => {
       if (settled) return;
       settled = true;
@@ -73,9 +76,10 @@ export function readPagesInWorkers(bytes: Uint8Array, pageCount: number, workers
       running++;
       worker.on('message', (m: WorkerMessage) => {
         if ('done' in m) {
-          if (--running === 0) finish();
+          // Deterministic failure: the lowest page any worker could not read.
+          if (--running === 0) finish(errors.sort((a, b) => a.page - b.page)[0]);
         } else if ('error' in m) {
-          finish(new PageReadError(m.page, m.error));
+          errors.push(new PageReadError(m.page, m.error));
         } else {
           inputs[m.page - 1] = m.input;
         }

@@ -1,0 +1,164 @@
+/**
+ * `nap-annex check <inputs...>`: validates annexes for CI. Runs the pipeline on every input
+ * (file, glob pattern or `-`), prints the diagnostics and one verdict line per input, writes no
+ * files. Exit code: the worst over all inputs (3 internal > 2 unreadable > 1 findings > 0 ok).
+ */
+import type { Diagnostic } from '../model/diagnostics.js';
+import { InputError } from '../model/diagnostics.js';
+import type { InputFormat } from '../model/page-model.js';
+import { extractAnnex, SchemaViolationError } from '../pipeline.js';
+import { EXIT } from './exit-codes.js';
+import { expandInputs } from './expand-inputs.js';
+import { escapeData, githubCommand } from './github.js';
+import { readInput } from './read-input.js';
+import { countBySeverity, formatCounts, formatDiagnostic } from './report.js';
+
+/** Parsed options of `check`. */
+export interface CheckCommandOptions {
+  format: 'text' | 'json' | 'github';
+  strict: boolean;
+  expect?: number[];
+  inputFormat?: InputFormat;
+  maxBytes: number;
+  maxPages: number;
+}
+
+/** The outcome for one input. */
+export interface CheckFileResult {
+  name: string;
+  verdict: 'ok' | 'findings' | 'unreadable' | 'internal';
+  exitCode: number;
+  format: InputFormat | null;
+  activities: number | null;
+  actionLines: { number: number; activityCount: number }[];
+  counts: { error: number; warning: number; info: number };
+  diagnostics: Diagnostic[];
+  /** Set for `internal`: what failed inside nap-annex. */
+  internalError?: string;
+}
+
+/** The JSON document of `check --format json`. */
+export interface CheckReport {
+  tool: 'nap-annex';
+  command: 'check';
+  strict: boolean;
+  expect: number[] | null;
+  exitCode: number;
+  summary: { files: number; ok: number; findings: number; unreadable: number; internal: number };
+  files: CheckFileResult[];
+}
+
+/** Severity order of exit codes: which one wins when inputs disagree. */
+const RANK: Record<number, number> = { [EXIT.OK]: 0, [EXIT.FINDINGS]: 1, [EXIT.UNREADABLE]: 2, [EXIT.INTERNAL]: 3 };
+
+/** The worse of two exit codes. */
+export function worstExit(a: number, b: number): number {
+  return (RANK[b] ?? 0) > (RANK[a] ?? 0) ? b : a;
+}
+
+/** Runs `check`; returns the exit code. Output goes to stdout (it is the product of this command). */
+export async function runCheck(inputs: string[], options: CheckCommandOptions): Promise<number> {
+  const results: CheckFileResult[] = [];
+  const emit = (r: CheckFileResult): void => {
+    results.push(r);
+    if (options.format !== 'json') process.stdout.write(renderFile(r, options));
+  };
+  for (const expanded of await expandInputs(inputs)) {
+    if (expanded.kind === 'unmatched') emit(unreadable(expanded.pattern, expanded.error));
+    else emit(await checkOne(expanded.path, options));
+  }
+  const exitCode = results.reduce((worst, r) => worstExit(worst, r.exitCode), EXIT.OK as number);
+  const summary = {
+    files: results.length,
+    ok: results.filter((r) => r.verdict === 'ok').length,
+    findings: results.filter((r) => r.verdict === 'findings').length,
+    unreadable: results.filter((r) => r.verdict === 'unreadable').length,
+    internal: results.filter((r) => r.verdict === 'internal').length,
+  };
+  if (options.format === 'json') {
+    const report: CheckReport = { tool: 'nap-annex', command: 'check', strict: options.strict, expect: options.expect ?? null, exitCode, summary, files: results };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else if (results.length > 1) {
+    const parts = [`${summary.ok} OK`, `${summary.findings} with findings`, `${summary.unreadable} unreadable`];
+    if (summary.internal > 0) parts.push(`${summary.internal} internal error${summary.internal === 1 ? '' : 's'}`);
+    process.stdout.write(`${summary.files} files: ${parts.join(', ')}\n`);
+  }
+  return exitCode;
+}
+
+async function checkOne(path: string, options: CheckCommandOptions): Promise<CheckFileResult> {
+  let name = path;
+  try {
+    const input = await readInput(path, options.maxBytes);
+    name = input.name;
+    const { annex } = await extractAnnex(input.bytes, {
+      fileName: input.name,
+      maxBytes: options.maxBytes,
+      maxPages: options.maxPages,
+      ...(options.inputFormat ? { format: options.inputFormat } : {}),
+      ...(options.expect ? { expect: options.expect } : {}),
+    });
+    const counts = countBySeverity(annex.diagnostics);
+    const failed = counts.error > 0 || (options.strict && counts.warning > 0);
+    return {
+      name,
+      verdict: failed ? 'findings' : 'ok',
+      exitCode: failed ? EXIT.FINDINGS : EXIT.OK,
+      format: annex.source.format,
+      activities: annex.activities.length,
+      actionLines: annex.actionLines.map((a) => ({ number: a.number, activityCount: a.activityCount })),
+      counts,
+      diagnostics: annex.diagnostics,
+    };
+  } catch (error) {
+    if (error instanceof InputError) return unreadable(name, error);
+    const message =
+      error instanceof SchemaViolationError
+        ? error.message
+        : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+    return {
+      name,
+      verdict: 'internal',
+      exitCode: EXIT.INTERNAL,
+      format: null,
+      activities: null,
+      actionLines: [],
+      counts: { error: 0, warning: 0, info: 0 },
+      diagnostics: [],
+      internalError: message,
+    };
+  }
+}
+
+function unreadable(name: string, error: InputError): CheckFileResult {
+  const diagnostics = [error.diagnostic];
+  return {
+    name,
+    verdict: 'unreadable',
+    exitCode: EXIT.UNREADABLE,
+    format: null,
+    activities: null,
+    actionLines: [],
+    counts: countBySeverity(diagnostics),
+    diagnostics,
+  };
+}
+
+const VERDICT = { ok: 'OK', findings: 'FAIL', unreadable: 'UNREADABLE', internal: 'INTERNAL ERROR' } as const;
+
+/** Diagnostics (text lines or workflow commands) and the verdict line of one input. */
+export function renderFile(r: CheckFileResult, options: Pick<CheckCommandOptions, 'format' | 'strict'>): string {
+  const lines = r.diagnostics.map((d) => (options.format === 'github' ? githubCommand(d) : formatDiagnostic(d)));
+  if (r.verdict === 'internal') {
+    const text = `nap-annex: ${r.internalError ?? 'internal error'}`;
+    lines.push(options.format === 'github' ? `::error title=nap-annex internal error::${escapeData(text)}` : text);
+    lines.push(`${r.name}: ${VERDICT.internal} — nap-annex failed on this input; please report it`);
+  } else if (r.verdict === 'unreadable') {
+    lines.push(`${r.name}: ${VERDICT.unreadable} — ${r.diagnostics[0]?.code ?? 'NAP001'}, nothing checked`);
+  } else {
+    const strictNote = options.strict && r.verdict === 'findings' && r.counts.error === 0 ? ' (--strict: warnings fail)' : '';
+    const activities = `${r.activities} activit${r.activities === 1 ? 'y' : 'ies'}`;
+    lines.push(`${r.name}: ${VERDICT[r.verdict]}${strictNote} — ${activities}, ${formatCounts(r.counts)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

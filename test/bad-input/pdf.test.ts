@@ -1,0 +1,39 @@
+/**
+ * Bad PDF inputs through the CLI. The fixtures in fixtures/bad/ are made by
+ * scripts/make-bad-fixtures.sh. These tests wait for the PDF reader (src/readers/pdf/, on
+ * another branch): they are skipped until it exists, and then must pass unchanged.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const pdfReaderAvailable = existsSync(fileURLToPath(new URL('../../src/readers/pdf/index.ts', import.meta.url)));
+const bad = (name: string) => `fixtures/bad/${name}`;
+
+describe.skipIf(!pdfReaderAvailable)('bad PDF inputs (needs the PDF reader)', () => {
+  it('a truncated PDF: exit 2, NAP004', () => {
+    const run = runCli(['check', bad('truncated.pdf')]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^fixtures\/bad\/truncated\.pdf\S* error NAP004 /m);
+  });
+
+  it('an encrypted PDF: exit 2, NAP003', () => {
+    const run = runCli(['check', bad('encrypted.pdf')]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^fixtures\/bad\/encrypted\.pdf\S* error NAP003 /m);
+  });
+
+  it('a PDF that is not an annex: exit 1, NAP101', () => {
+    const run = runCli(['check', bad('not-an-annex.pdf')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^fixtures\/bad\/not-an-annex\.pdf\S* error NAP101 /m);
+  });
+
+  it('a PDF over the page limit: exit 2, NAP005', () => {
+    const run = runCli(['check', bad('three-pages.pdf'), '--max-pages', '2']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^fixtures\/bad\/three-pages\.pdf\S* error NAP005 /m);
+    expect(runCli(['check', bad('three-pages.pdf'), '--max-pages', '3']).stdout).not.toContain('NAP005');
+  });
+});

@@ -1,0 +1,109 @@
+/** `nap-annex check` as CI runs it: verdicts, formats, exit codes, globs, --strict, --expect. */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty, githubCommand } from '../src/cli/github.js';
+import { TEXT_2024 } from './helpers/fixtures.js';
+import { runCli } from './helpers/run-cli.js';
+
+const REL = 'fixtures/nap-2024/bijlage-1.txt';
+const LEGEND = ' Afgerond\n  In uitvoering\n  Doorlopend gedurende uitvoering programma\n  In uitvoering met vertraging\n  Nog niet begonnen of afgebroken\n';
+const HEADER = 'Activiteit\tStatus\tWanneer\tWie\tToelichting\n';
+const AL1 = 'Actielijn 1\t\t\t\t\nDoel\t\t\t\t\n';
+const tmp = () => mkdtempSync(join(tmpdir(), 'nap-check-'));
+
+describe('nap-annex check', () => {
+  it('prints the diagnostics and an OK verdict for the 2024 annex, exit 0, writes nothing', () => {
+    const cwd = tmp();
+    const run = runCli(['check', TEXT_2024]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      `${TEXT_2024} info NAP301 The input carries no status icons (a text export loses them): status is null for 83 of 83 activities. Read the PDF as published to get statuses.`,
+      `${TEXT_2024}:6:192 warning NAP501 Actielijn 2 title "Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke norme" differs from the NAP title "Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke normen" (the printed title looks truncated). The printed title is kept as printed and canonicalTitle holds the NAP title; check the source for a typo or truncation.`,
+      `${TEXT_2024}: OK — 83 activities, 0 errors, 1 warning, 1 info`,
+      '',
+    ]);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('expands a glob, passes --expect, and lets the worst exit code win (2 > 1 > 0)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.txt'), readFileSync(TEXT_2024));
+    writeFileSync(join(dir, 'b.txt'), `${LEGEND}${HEADER}${AL1}Eerste\t\t2024\tOCW\tZie.⁷\n`);
+    const clean = runCli(['check', '*.txt', '--expect', '27,7,31,6,12'], { cwd: dir });
+    expect(clean.status).toBe(1);
+    expect(clean.stdout).toContain('a.txt: OK — 83 activities, 0 errors, 1 warning, 1 info');
+    expect(clean.stdout).toMatch(/b\.txt:1:9 error NAP201 \[AL1-01\] Footnote marker 7/);
+    expect(clean.stdout).toMatch(/b\.txt:\d+:\d+ error NAP502 Actielijn 1: expected 27 activities \(--expect 27,7,31,6,12\), found 1 activity\./);
+    expect(clean.stdout).toMatch(/b\.txt error NAP502 Actielijn 2: expected 7 activities .*found no activities/);
+    expect(clean.stdout).toContain('2 files: 1 OK, 1 with findings, 0 unreadable');
+    const worst = runCli(['check', '*.txt', 'missing.txt'], { cwd: dir });
+    expect(worst.status).toBe(2);
+    expect(worst.stdout).toContain('missing.txt: UNREADABLE — NAP001, nothing checked');
+  });
+
+  it('a glob matching nothing is exit 2 with a clear message', () => {
+    const run = runCli(['check', 'annexes/**/*.pdf'], { cwd: tmp() });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^annexes\/\*\*\/\*\.pdf error NAP001 No file matches the pattern "annexes\/\*\*\/\*\.pdf"\. Check the pattern/);
+  });
+
+  it('--strict fails on warnings', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'w.txt'), `${LEGEND}${HEADER}${AL1}Eerste\t\t2024\tOCW\tA.\n\n¹ Nooit geciteerd.\n`);
+    expect(runCli(['check', 'w.txt'], { cwd: dir }).status).toBe(0);
+    const strict = runCli(['check', '--strict', 'w.txt'], { cwd: dir });
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toContain('w.txt: FAIL (--strict: warnings fail) — 1 activity, 0 errors, 2 warnings, 1 info');
+  });
+
+  it('--format json: one document with verdict, counts and diagnostics per file', () => {
+    const run = runCli(['check', REL, 'nope.txt', '--format', 'json', '--expect', '27,7,31,6,12']);
+    expect(run.status).toBe(2);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ tool: 'nap-annex', command: 'check', strict: false, expect: [27, 7, 31, 6, 12], exitCode: 2 });
+    expect(report.summary).toEqual({ files: 2, ok: 1, findings: 0, unreadable: 1, internal: 0 });
+    expect(report.files[0]).toMatchObject({ name: REL, verdict: 'ok', exitCode: 0, format: 'text', activities: 83, counts: { error: 0, warning: 1, info: 1 } });
+    expect(report.files[0].actionLines.map((a: { activityCount: number }) => a.activityCount)).toEqual([27, 7, 31, 6, 12]);
+    expect(report.files[1]).toMatchObject({ name: 'nope.txt', verdict: 'unreadable', exitCode: 2, diagnostics: [{ code: 'NAP001', severity: 'error' }] });
+  });
+
+  it('--format github: workflow commands per diagnostic', () => {
+    const run = runCli(['check', REL, '--format', 'github', '--expect', '27,7,31,6,11']);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe(`::notice file=${REL},title=NAP301::The input carries no status icons (a text export loses them): status is null for 83 of 83 activities. Read the PDF as published to get statuses.`);
+    expect(lines[1]).toBe(`::warning file=${REL},line=192,title=NAP501 (page 6)::Actielijn 2 title "Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke norme" differs from the NAP title "Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke normen" (the printed title looks truncated). The printed title is kept as printed and canonicalTitle holds the NAP title; check the source for a typo or truncation.`);
+    expect(lines[2]).toMatch(new RegExp(`^::error file=${REL},line=445,title=NAP502 \\(page 15\\)::Actielijn 5: expected 11 activities \\(--expect 27%2C7|^::error file=${REL},line=445,title=NAP502 \\(page 15\\)::Actielijn 5: expected 11`));
+    expect(lines[3]).toBe(`${REL}: FAIL — 83 activities, 1 error, 1 warning, 1 info`);
+  });
+
+  it('reads standard input with -', () => {
+    const run = runCli(['check', '-'], { input: readFileSync(TEXT_2024) });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('<stdin>: OK — 83 activities');
+  });
+
+  it('exits 64 on a malformed --expect or --format', () => {
+    expect(runCli(['check', REL, '--expect', '27,x']).stderr).toContain('expected activity counts per action line separated by commas');
+    expect(runCli(['check', REL, '--expect', '27,x']).status).toBe(64);
+    expect(runCli(['check', REL, '--format', 'xml']).status).toBe(64);
+  });
+});
+
+describe('GitHub workflow command escaping', () => {
+  it('escapes % CR LF in data, and also : , in properties', () => {
+    expect(escapeData('50% a\r\nb: c, d')).toBe('50%25 a%0D%0Ab: c, d');
+    expect(escapeProperty('dir:x/a,b%.txt\n')).toBe('dir%3Ax/a%2Cb%25.txt%0A');
+  });
+
+  it('maps severities to error / warning / notice and leaves out missing properties', () => {
+    const base = { code: 'NAP201' as const, message: 'm1\nm2 100%' };
+    expect(githubCommand({ ...base, severity: 'error', location: { file: 'a,b:c.txt', page: 3, line: 12, row: 'AL1-05' } })).toBe(
+      '::error file=a%2Cb%3Ac.txt,line=12,title=NAP201 (page 3%2C AL1-05)::m1%0Am2 100%25',
+    );
+    expect(githubCommand({ ...base, severity: 'warning', location: {} })).toBe('::warning title=NAP201::m1%0Am2 100%25');
+    expect(githubCommand({ ...base, severity: 'info', location: { file: '<stdin>' } })).toBe('::notice title=NAP201::m1%0Am2 100%25');
+  });
+});
