@@ -9,7 +9,6 @@ import type { InputFormat, PageModel } from './model/page-model.js';
 import { normaliseAnnex } from './normalise/normalise-annex.js';
 import { detectFormat } from './readers/detect-format.js';
 import { readHtml } from './readers/html-reader.js';
-import { readPdf } from './readers/pdf/index.js';
 import { readText } from './readers/text-reader.js';
 import { annexSchema, type Annex } from './schema/annex.js';
 
@@ -36,6 +35,8 @@ export interface ExtractOptions {
   expect?: readonly number[];
   /** Stop reading a PDF after this many milliseconds (NAP009). Default DEFAULT_PDF_TIMEOUT_MS. */
   timeoutMs?: number;
+  /** Threads for reading PDF pages; default one per core (at most 4) for PDFs of 40+ pages. */
+  workers?: number;
 }
 
 /** Default PDF page limit: 2000 pages (the 2024 annex has 17). */
@@ -89,12 +90,16 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions): 
 
 async function readPageModel(bytes: Uint8Array, format: InputFormat, diagnostics: DiagnosticBag, options: ExtractOptions): Promise<PageModel> {
   switch (format) {
-    case 'pdf':
+    case 'pdf': {
+      // Loaded on demand: pdfjs-dist takes a noticeable share of start-up for text and HTML input.
+      const { readPdf } = await import('./readers/pdf/index.js');
       return readPdf(bytes, {
         diagnostics,
         maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
         timeoutMs: options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS,
+        ...(options.workers !== undefined ? { workers: options.workers } : {}),
       });
+    }
     case 'text':
       return readText(bytes, diagnostics);
     case 'html':

@@ -24,6 +24,7 @@ export interface ExtractCommandOptions {
   neutraliseFormulas: boolean;
   maxBytes: number;
   maxPages: number;
+  workers?: number;
   expect?: number[];
   force: boolean;
   quiet: boolean;
@@ -36,6 +37,7 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
     fileName: name,
     maxBytes: options.maxBytes,
     maxPages: options.maxPages,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.expect ? { expect: options.expect } : {}),
     ...(options.inputFormat ? { format: options.inputFormat } : {}),
   });

@@ -61,6 +61,7 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
     .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
     .option('--expect <counts>', EXPECT_HELP, countList)
+    .option('--workers <n>', 'threads for reading PDF pages (default: one per core, at most 4, for PDFs of 40+ pages)', positiveInt)
     .option('--force', 'write the output even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .action((input: string, options) => run(runExtract(input, options)));

@@ -69,12 +69,23 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
       return fail('NAP005', `The PDF has ${doc.numPages} pages, more than the limit of ${options.maxPages}. Raise --max-pages if this is a genuine annex.`);
     }
 
+    const model: PageModel = { format: 'pdf', pages: [] };
+    let columns: Columns | null = null;
+    // Layout runs in page order as page inputs arrive: a page without a header row takes its
+    // columns from the page before.
+    const layout = (input: PageInput): void => {
+      const { page: laidOut, columns: next } = layoutPage(input, columns);
+      columns = next;
+      model.pages.push(laidOut);
+    };
     const workers = options.workers ?? (doc.numPages >= WORKER_PAGE_THRESHOLD ? defaultWorkerCount() : 1);
-    let inputs: PageInput[];
     if (workers > 1) {
       const abort = new AbortController();
+      const pageCount = doc.numPages;
+      // The workers open their own copies; this thread's document is not needed while they run.
+      await task.destroy().catch(() => undefined);
       try {
-        inputs = await withDeadline(readPagesInWorkers(bytes, doc.numPages, workers, abort.signal));
+        await withDeadline(readPagesInWorkers(bytes, pageCount, workers, layout, abort.signal));
       } catch (err) {
         abort.abort();
         if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms; it was stopped. Check the file, or raise the time limit if it is a genuine, very large annex.`);
@@ -82,25 +93,18 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         return fail('NAP004', `${page ? `Page ${page} of the PDF` : 'The PDF'} is damaged (${(err as Error).message}). Download the file again.`, page ? { page } : {});
       }
     } else {
-      inputs = [];
       for (let n = 1; n <= doc.numPages; n++) {
+        let input: PageInput;
         try {
           const page = await withDeadline(doc.getPage(n));
-          inputs.push(await withDeadline(readPageInput(page, n)));
+          input = await withDeadline(readPageInput(page, n));
           page.cleanup();
         } catch (err) {
           if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms (stopped at page ${n}). Check the file, or raise the time limit if it is a genuine, very large annex.`, { page: n });
           return fail('NAP004', `Page ${n} of the PDF is damaged (${(err as Error)?.message ?? String(err)}). Download the file again.`, { page: n });
         }
+        layout(input);
       }
-    }
-
-    const model: PageModel = { format: 'pdf', pages: [] };
-    let columns: Columns | null = null;
-    for (const input of inputs) {
-      const { page: laidOut, columns: next } = layoutPage(input, columns);
-      columns = next;
-      model.pages.push(laidOut);
     }
 
     for (const p of model.pages) {

@@ -45,16 +45,24 @@ function workerSpec(): { script: string | URL; eval: boolean } {
 }
 
 /**
- * Reads pages 1..pageCount with `workers` threads. Resolves to the page inputs in page order;
- * rejects with PageReadError for the lowest page a worker could not read (each worker stops at
- * its first bad page). `signal` aborts (the
- * workers are terminated).
+ * Reads pages 1..pageCount with `workers` threads and hands each page input to `onPage` in page
+ * order as soon as it and all pages before it have arrived (a page input is dropped after
+ * `onPage`, so memory stays bounded by how far the workers run ahead). Rejects with
+ * PageReadError for the lowest page a worker could not read (each worker stops at its first bad
+ * page). `signal` aborts (the workers are terminated).
  */
-export function readPagesInWorkers(bytes: Uint8Array, pageCount: number, workers: number, signal?: AbortSignal): Promise<PageInput[]> {
+export function readPagesInWorkers(
+  bytes: Uint8Array,
+  pageCount: number,
+  workers: number,
+  onPage: (input: PageInput) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const spec = workerSpec();
-  const inputs: PageInput[] = new Array(pageCount);
+  const waiting = new Map<number, PageInput>();
+  let next = 1;
   const threads: Worker[] = [];
-  return new Promise<PageInput[]>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     let running = 0;
     let settled = false;
     const errors: PageReadError[] = [];
@@ -63,7 +71,21 @@ export function readPagesInWorkers(bytes: Uint8Array, pageCount: number, workers
       settled = true;
       for (const t of threads) void t.terminate();
       if (error) reject(error);
-      else resolve(inputs);
+      else if (next <= pageCount) reject(new PageReadError(next, 'no worker delivered this page'));
+      else resolve();
+    };
+    const deliver = (input: PageInput): void => {
+      waiting.set(input.number, input);
+      for (let ready = waiting.get(next); ready !== undefined; ready = waiting.get(next)) {
+        waiting.delete(next);
+        next++;
+        try {
+          onPage(ready);
+        } catch (error) {
+          finish(error as Error);
+          return;
+        }
+      }
     };
     signal?.addEventListener('abort', () => finish(new Error('aborted')), { once: true });
     for (let k = 0; k < workers; k++) {
@@ -80,8 +102,8 @@ export function readPagesInWorkers(bytes: Uint8Array, pageCount: number, workers
           if (--running === 0) finish(errors.sort((a, b) => a.page - b.page)[0]);
         } else if ('error' in m) {
           errors.push(new PageReadError(m.page, m.error));
-        } else {
-          inputs[m.page - 1] = m.input;
+        } else if (!settled) {
+          deliver(m.input);
         }
       });
       worker.on('error', (e) => finish(e));
