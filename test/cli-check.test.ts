@@ -55,7 +55,8 @@ describe('nap-annex check', () => {
     expect(runCli(['check', 'w.txt'], { cwd: dir }).status).toBe(0);
     const strict = runCli(['check', '--strict', 'w.txt'], { cwd: dir });
     expect(strict.status).toBe(1);
-    expect(strict.stdout).toContain('w.txt: FAIL (--strict: warnings fail) — 1 activity, 0 errors, 2 warnings, 1 info');
+    expect(strict.stdout).toContain('w.txt: FAIL (--strict: warnings fail) — 1 activity, 0 errors, 3 warnings, 1 info');
+    expect(strict.stdout).toContain('w.txt warning NAP503 Actielijn 2, 3, 4, 5 not found (the NAP has action lines 1 to 5; this input has 1).');
   });
 
   it('--format json: one document with verdict, counts and diagnostics per file', () => {

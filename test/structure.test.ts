@@ -1,6 +1,7 @@
 /** Assembly and footnote rules on small text exports built for each case. */
 import { describe, expect, it } from 'vitest';
-import { extractString } from './helpers/fixtures.js';
+import { readFileSync } from 'node:fs';
+import { TEXT_2024, extractString } from './helpers/fixtures.js';
 
 const LEGEND = ' Afgerond\n  In uitvoering\n  Doorlopend gedurende uitvoering programma\n  In uitvoering met vertraging\n  Nog niet begonnen of afgebroken\n';
 const HEADER = 'Activiteit\tStatus\tWanneer\tWie\tToelichting\n';
@@ -114,3 +115,26 @@ describe('status from a text Status column', () => {
     expect(diagnostics.find((d) => d.code === 'NAP302')).toMatchObject({ severity: 'error', location: { row: 'AL1-02', column: 'Status' } });
   });
 });
+
+describe('action-line sequence (NAP503)', () => {
+  it('reports missing action lines once and an action line out of order', async () => {
+    const al = (n: number, goal: string) => `Actielijn ${n}\t\t\t\t\n${goal}\t\t\t\t\n`;
+    const text = `${LEGEND}\n${HEADER}${al(1, 'Doel een')}Eerste\t\t2024\tOCW\tA.\n${HEADER}${al(3, 'Doel drie')}Tweede\t\t2024\tOCW\tB.\n${HEADER}${al(2, 'Doel twee')}Derde\t\t2024\tOCW\tC.\n`;
+    const { diagnostics } = await extractString(text);
+    const nap503 = diagnostics.filter((d) => d.code === 'NAP503');
+    expect(nap503.map((d) => d.message)).toEqual([
+      'Actielijn 4, 5 not found (the NAP has action lines 1 to 5; this input has 1, 3, 2). Check whether pages or action-line rows are missing from the input.',
+      'Actielijn 2 starts after Actielijn 3; action lines are printed in order. Check the page order of the input.',
+    ]);
+    expect(nap503[1]!.location).toMatchObject({ page: 1, line: 16 });
+  });
+
+  it('reports nothing for the 2024 annex', async () => {
+    const { annex } = await extractString(require2024());
+    expect(annex.diagnostics.filter((d) => d.code === 'NAP503')).toEqual([]);
+  });
+});
+
+function require2024(): string {
+  return readFileSync(TEXT_2024, 'utf8');
+}

@@ -24,6 +24,9 @@ const HEADER_ALIASES: ReadonlyArray<ReadonlyArray<string>> = [
 
 const ACTION_LINE_ROW = /^actielijn\s+(\d+)$/i;
 
+/** The NAP (2023) has five action lines. */
+export const ACTION_LINE_COUNT = 5;
+
 /** Highest action-line number accepted (the NAP has 5); higher numbers are reported (NAP504). */
 export const MAX_ACTION_LINE = 99;
 
@@ -167,6 +170,8 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   }
   if (tableCount === 0 || (rows.length === 0 && actionLines.length === 0)) {
     diagnostics.report('NAP101', 'No activity table found: no header row "Activiteit | Status | Wanneer | Wie | Toelichting" and no "Actielijn N" rows. Is this a NAP progress annex?', {});
+  } else {
+    checkActionLineSequence(actionLines, diagnostics);
   }
   return {
     title: titleParts.length > 0 ? titleParts.join(' ') : null,
@@ -176,6 +181,23 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
     footnotes,
     pageCount: model.pages.length,
   };
+}
+
+/**
+ * NAP503: the programme has action lines 1 … ACTION_LINE_COUNT, printed in that order. Reports
+ * once the numbers that never appear, and once an action line that starts after a higher one.
+ */
+function checkActionLineSequence(actionLines: AssembledActionLine[], diagnostics: DiagnosticBag): void {
+  const seen = actionLines.map((a) => a.number);
+  const highest = Math.max(ACTION_LINE_COUNT, ...seen);
+  const missing = Array.from({ length: highest }, (_, i) => i + 1).filter((n) => !seen.includes(n));
+  if (missing.length > 0) {
+    diagnostics.report('NAP503', `Actielijn ${missing.join(', ')} not found (the NAP has action lines 1 to ${ACTION_LINE_COUNT}; this input has ${seen.length > 0 ? seen.join(', ') : 'none'}). Check whether pages or action-line rows are missing from the input.`, {});
+  }
+  const outOfOrder = actionLines.find((a, i) => i > 0 && a.number < actionLines[i - 1]!.number);
+  if (outOfOrder) {
+    diagnostics.report('NAP503', `Actielijn ${outOfOrder.number} starts after Actielijn ${actionLines[actionLines.indexOf(outOfOrder) - 1]!.number}; action lines are printed in order. Check the page order of the input.`, loc(outOfOrder.location));
+  }
 }
 
 /** `AL1-05`: action line number and 1-based sequence, at least two digits. */
