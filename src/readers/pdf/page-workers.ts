@@ -45,7 +45,7 @@ function workerSpec(): { script: string | URL; eval: boolean } {
 
 /**
  * Reads pages 1..pageCount with `workers` threads. Resolves to the page inputs in page order;
- * rejects with PageReadError for the first page a worker could not read. `signal` aborts (the
+ * rejects with PageReadError for the first page (in page order) that a worker could not read. `signal` aborts (the
  * workers are terminated).
  */
 export function readPagesInWorkers(bytes: Uint8Array, pageCount: number, workers: number, signal?: AbortSignal): Promise<PageInput[]> {
@@ -62,6 +62,15 @@ export function readPagesInWorkers(bytes: Uint8Array, pageCount: number, workers
       if (error) reject(error);
       else resolve(inputs);
     };
+    // The first damaged page in page order is reported, whichever worker reaches its page first:
+    // a failure settles once every page before it has been read (or all workers are done).
+    let failed: PageReadError | null = null;
+    let readUpTo = 0;
+    const settleIfKnown = (): void => {
+      while (readUpTo < pageCount && inputs[readUpTo] !== undefined) readUpTo++;
+      if (failed !== null && (readUpTo >= failed.page - 1 || running === 0)) finish(failed);
+      else if (running === 0) finish(readUpTo === pageCount ? undefined : new Error('page workers ended before reading every page'));
+    };
     signal?.addEventListener('abort', () => finish(new Error('aborted')), { once: true });
     for (let k = 0; k < workers; k++) {
       const pages: number[] = [];
@@ -72,13 +81,11 @@ export function readPagesInWorkers(bytes: Uint8Array, pageCount: number, workers
       threads.push(worker);
       running++;
       worker.on('message', (m: WorkerMessage) => {
-        if ('done' in m) {
-          if (--running === 0) finish();
-        } else if ('error' in m) {
-          finish(new PageReadError(m.page, m.error));
-        } else {
-          inputs[m.page - 1] = m.input;
-        }
+        if ('done' in m) running--;
+        else if ('error' in m) {
+          if (failed === null || m.page < failed.page) failed = new PageReadError(m.page, m.error);
+        } else inputs[m.page - 1] = m.input;
+        settleIfKnown();
       });
       worker.on('error', (e) => finish(e));
       worker.on('exit', (code) => {
