@@ -2,7 +2,9 @@
  * Page layout: positioned lines + drawn graphics of one page → a page of the neutral page model.
  *
  * - Header rows are lines that carry the known column titles (`Activiteit` … `Toelichting`);
- *   a header cell may wrap over lines above/below (`Oorspronkelijke` / `planning`).
+ *   a header cell may wrap over lines above/below (`Oorspronkelijke` / `planning`), also mid-word
+ *   in a narrow column (`Statu` / `s`, `Oorspronk` / `elijke` / `planning`): such a cell is handed
+ *   over as the header word it forms (`Status`, `Oorspronkelijke planning`).
  * - Columns come from the header cells' x-positions, refined by vertical rulings in the header.
  * - Rows start at the first column's line starts (a gap larger than the line pitch) and at
  *   horizontal rulings that cross the first column.
@@ -42,6 +44,8 @@ interface Icon {
 }
 
 const HEADER_WORDS = /^(activiteit(en)?|status|wanneer|wie|toelichting|oorspronkelijke|planning|oorspronkelijke planning)$/i;
+/** The single words of the known header cells (lower case). */
+const HEADER_VOCABULARY = new Set(['activiteit', 'activiteiten', 'status', 'wanneer', 'wie', 'toelichting', 'oorspronkelijke', 'planning']);
 const BULLET_START = /^[•◦▪‣⁃∙]/u;
 /** Characters that are punctuation in Unicode but serve as coloured legend markers. */
 const ICON_BULLETS = new Set(['•', '∙', '·', '◦', '▪', '‣']);
@@ -194,22 +198,69 @@ function isHeaderAnchor(l: Line): boolean {
   const first = words[0] ?? '';
   if (!/^activiteit(en)?$/i.test(first)) return false;
   const known = words.filter((w) => HEADER_WORDS.test(w)).length;
-  return known >= 3 && known >= words.length - 1;
+  // A header cell wrapped mid-word in a narrow column (`Statu` / `s`) leaves a word start here.
+  const started = words.filter((w) => !HEADER_WORDS.test(w) && isHeaderWordStart(w)).length;
+  return known >= 3 && known + started >= words.length - 1;
 }
 
-/** The anchor line plus wrapped header-cell lines directly above/below it (not in the first column). */
+/** `Statu`, `Oorspronk`: the start (3+ letters, not the whole) of a header word. */
+function isHeaderWordStart(text: string): boolean {
+  const w = text.toLowerCase();
+  if (!/^\p{L}{3,}$/u.test(w)) return false;
+  for (const v of HEADER_VOCABULARY) if (v.length > w.length && v.startsWith(w)) return true;
+  return false;
+}
+
+/** `ijke planning` under `Oorspronkel`: the rest (2+ letters) of a header word, then header words. */
+function isHeaderWordEnd(text: string): boolean {
+  const [head = '', ...tail] = text.toLowerCase().split(/\s+/);
+  if (!/^\p{L}{1,}$/u.test(head) || !tail.every((t) => HEADER_VOCABULARY.has(t))) return false;
+  for (const v of HEADER_VOCABULARY) if (v.length > head.length && v.endsWith(head)) return true;
+  return false;
+}
+
+/**
+ * The anchor line plus wrapped header-cell lines directly above/below it (not in the first
+ * column). One line either side is taken as it is; further lines below only while every chunk
+ * continues a header word or is one (`Oorspronk` / `elijke` / `planning`).
+ */
 function headerBand(lines: readonly Line[], i: number): Line[] {
   const anchor = lines[i]!;
   const firstRight = anchor.chunks[0]!.x1;
   const fonts = new Set(anchor.chunks.map((c) => c.font));
-  const fits = (l: Line | undefined): l is Line =>
+  const fits = (l: Line | undefined, ref: Line): l is Line =>
     l !== undefined &&
-    Math.abs(l.baseline - anchor.baseline) <= 1.6 * anchor.size &&
+    Math.abs(l.baseline - ref.baseline) <= 1.6 * anchor.size &&
     l.chunks.every((c) => c.x0 > firstRight && fonts.has(c.font) && Math.abs(c.size - anchor.size) < 0.2 * anchor.size);
   const band = [anchor];
-  if (fits(lines[i - 1])) band.unshift(lines[i - 1]!);
-  if (fits(lines[i + 1])) band.push(lines[i + 1]!);
+  if (fits(lines[i - 1], anchor)) band.unshift(lines[i - 1]!);
+  for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
+    const l = lines[j];
+    if (!fits(l, band[band.length - 1]!)) break;
+    const wordy = l.chunks.every((c) => HEADER_WORDS.test(c.text.trim()) || isHeaderWordEnd(c.text.trim()));
+    if (j > i + 1 && !wordy) break;
+    band.push(l);
+  }
   return band;
+}
+
+/**
+ * Joins the next line of a header cell: without a space when that, and only that, completes a
+ * header word broken mid-word in a narrow column (`Statu` + `s` → `Status`, `Oorspronkel` +
+ * `ijke planning` → `Oorspronkelijke planning`) and the rest of the next line is header words;
+ * otherwise with a space, so an unknown header stays as printed and assembly reports it.
+ */
+export function joinHeaderLines(text: string, next: string): string {
+  const a = text.trim();
+  const b = next.trim();
+  if (a === '' || b === '') return a || b;
+  const last = a.slice(a.lastIndexOf(' ') + 1).toLowerCase();
+  const [firstWord = '', ...more] = b.toLowerCase().split(/\s+/);
+  const glued =
+    HEADER_VOCABULARY.has(last + firstWord) &&
+    !(HEADER_VOCABULARY.has(last) && HEADER_VOCABULARY.has(firstWord)) &&
+    more.every((w) => HEADER_VOCABULARY.has(w));
+  return glued ? a + b : `${a} ${b}`;
 }
 
 function buildHeader(band: Line[], vRulings: readonly { box: Box }[], bodySize: number, pageNumber: number): { header: HeaderRow; columns: Columns } {
@@ -229,7 +280,7 @@ function buildHeader(band: Line[], vRulings: readonly { box: Box }[], bodySize: 
     return [...byLine.entries()]
       .sort((a, b) => a[0].baseline - b[0].baseline)
       .map(([, cs]) => joinChunks(cs.sort((a, b) => a.x0 - b.x0)))
-      .join(' ');
+      .reduce(joinHeaderLines, '');
   });
   const bandTop = Math.min(...band.map((l) => l.y0));
   const bandBottom = Math.max(...band.map((l) => l.y1));

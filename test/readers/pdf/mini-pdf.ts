@@ -1,6 +1,6 @@
 /**
  * A tiny PDF writer for tests: uncompressed content streams, the standard fonts Helvetica and
- * ZapfDingbats, optional RGB image XObjects. Enough to draw small annex-like tables whose status
+ * ZapfDingbats (also with a ToUnicode map to ●), a Type3 font with a ● glyph, optional RGB image XObjects. Enough to draw small annex-like tables whose status
  * icons are vector paths, symbol glyphs or images.
  */
 
@@ -28,6 +28,19 @@ export function buildPdf(pages: readonly MiniPage[], size: [number, number] = [8
   const pagesObj = add('');
   const helv = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const zapf = add('<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>');
+  // ZapfDingbats with a ToUnicode CMap that maps its `l` (a71) to U+25CF ●, as PDF producers that
+  // write ToUnicode do; and a Type3 font whose one glyph, a filled circle, is named /blackcircle.
+  const cmap =
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /ZaToUni def 1 begincodespacerange <00> <FF> endcodespacerange ' +
+    '1 beginbfchar <6C> <25CF> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end';
+  const toUnicode = add(`<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`);
+  const zapfMapped = add(`<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats /ToUnicode ${toUnicode} 0 R >>`);
+  const proc = `750 0 0 0 750 750 d1 ${circle(375, 375, 375)}`;
+  const circleProc = add(`<< /Length ${proc.length} >>\nstream\n${proc}\nendstream`);
+  const type3 = add(
+    `<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /blackcircle ${circleProc} 0 R >> ` +
+      '/Encoding << /Type /Encoding /Differences [108 /blackcircle] >> /FirstChar 108 /LastChar 108 /Widths [750] /Resources << >> >>',
+  );
   const kids: number[] = [];
   for (const p of pages) {
     const xobjects: string[] = [];
@@ -39,7 +52,7 @@ export function buildPdf(pages: readonly MiniPage[], size: [number, number] = [8
     const content = add(`<< /Length ${latin1(p.content).length} >>\nstream\n${p.content}\nendstream`);
     const page = add(
       `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${size[0]} ${size[1]}] /Contents ${content} 0 R ` +
-        `/Resources << /Font << /F1 ${helv} 0 R /F2 ${zapf} 0 R >> /XObject << ${xobjects.join(' ')} >> >> >>`,
+        `/Resources << /Font << /F1 ${helv} 0 R /F2 ${zapf} 0 R /F3 ${zapfMapped} 0 R /F4 ${type3} 0 R >> /XObject << ${xobjects.join(' ')} >> >> >>`,
     );
     kids.push(page);
   }
@@ -99,13 +112,20 @@ export function circle(cx: number, cy: number, r: number): string {
   );
 }
 
-export type IconKind = 'vector' | 'glyph' | 'bullet' | 'image';
+/**
+ * `glyph`: ZapfDingbats `l` without a Unicode mapping (pdfjs reports `l`); `glyph-mapped`: the same
+ * glyph with a ToUnicode map, reported as U+25CF ●; `glyph-type3`: a Type3 ● (glyph name
+ * /blackcircle, reported as U+25CF); `bullet`: Helvetica • (WinAnsi 0x95).
+ */
+export type IconKind = 'vector' | 'glyph' | 'glyph-mapped' | 'glyph-type3' | 'bullet' | 'image';
 
 /** Draws a status icon with its centre at (cx, cy). Images are named `Ic<hex>`. */
 export function icon(kind: IconKind, hex: string, cx: number, cy: number): string {
   if (kind === 'vector') return `q ${rgbOperands(hex)} rg ${circle(cx, cy, 4)} Q`;
   if (kind === 'bullet') return `q BT /F1 14 Tf ${rgbOperands(hex)} rg ${cx - 2.5} ${cy - 4} Td (\x95) Tj ET Q`;
   if (kind === 'glyph') return `q BT /F2 9 Tf ${rgbOperands(hex)} rg ${cx - 3.8} ${cy - 3.2} Td (l) Tj ET Q`;
+  if (kind === 'glyph-mapped') return `q BT /F3 9 Tf ${rgbOperands(hex)} rg ${cx - 3.8} ${cy - 3.2} Td (l) Tj ET Q`;
+  if (kind === 'glyph-type3') return `q BT /F4 9 Tf ${rgbOperands(hex)} rg ${cx - 3.4} ${cy - 3.4} Td (l) Tj ET Q`;
   return `q 8 0 0 8 ${cx - 4} ${cy - 4} cm /Ic${hex.slice(1)} Do Q`;
 }
 

@@ -30,7 +30,7 @@ async function read(bytes: Uint8Array): Promise<PageModel> {
   return readPdf(bytes, { diagnostics: new DiagnosticBag('mini.pdf') });
 }
 
-describe.each(['vector', 'glyph', 'bullet', 'image'] as const)('readPdf on a small annex with %s icons', (kind) => {
+describe.each(['vector', 'glyph', 'glyph-mapped', 'glyph-type3', 'bullet', 'image'] as const)('readPdf on a small annex with %s icons', (kind) => {
   it('reads legend colours, header, rows, status colours, markers and footnotes', async () => {
     const model = await read(miniAnnex(kind, COLORS, PAGES));
     expect(model.pages).toHaveLength(2);
@@ -50,8 +50,8 @@ describe.each(['vector', 'glyph', 'bullet', 'image'] as const)('readPdf on a sma
     ]);
     expect(r1.map((r) => r.statusCue)).toEqual([
       { kind: 'none' },
-      { kind: 'icon', color: COLORS[3], shape: kind === 'bullet' ? 'glyph' : kind },
-      { kind: 'icon', color: COLORS[0], shape: kind === 'bullet' ? 'glyph' : kind },
+      { kind: 'icon', color: COLORS[3], shape: kind === 'vector' || kind === 'image' ? kind : 'glyph' },
+      { kind: 'icon', color: COLORS[0], shape: kind === 'vector' || kind === 'image' ? kind : 'glyph' },
     ]);
     expect(p1.footnotes.map((f) => [f.number, f.text])).toEqual([[1, 'Kamerstukken II 2023/24, 28345, nr. 269.']]);
     const r2 = p2.tables[0]!.rows;
