@@ -21,6 +21,7 @@ export interface CheckCommandOptions {
   inputFormat?: InputFormat;
   maxBytes: number;
   maxPages: number;
+  workers?: number;
 }
 
 /** The outcome for one input. */
@@ -95,6 +96,7 @@ async function checkOne(path: string, options: CheckCommandOptions): Promise<Che
       fileName: input.name,
       maxBytes: options.maxBytes,
       maxPages: options.maxPages,
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.inputFormat ? { format: options.inputFormat } : {}),
       ...(options.expect ? { expect: options.expect } : {}),
     });

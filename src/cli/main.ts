@@ -38,6 +38,7 @@ function countList(value: string): number[] {
 
 const EXPECT_HELP = 'activity counts per action line, e.g. 27,7,31,6,12; each mismatch is an error (NAP502)';
 const MAX_PAGES_HELP = 'refuse PDF inputs with more pages than this (NAP005)';
+const WORKERS_HELP = 'threads for reading PDF pages (default: one per core, at most 4, for PDFs of 40+ pages)';
 
 /** Builds the commander program; `run` is called with the exit code of the chosen command. */
 export function buildProgram(run: (code: Promise<number>) => void): Command {
@@ -61,7 +62,7 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
     .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
     .option('--expect <counts>', EXPECT_HELP, countList)
-    .option('--workers <n>', 'threads for reading PDF pages (default: one per core, at most 4, for PDFs of 40+ pages)', positiveInt)
+    .option('--workers <n>', WORKERS_HELP, positiveInt)
     .option('--force', 'write the output even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .action((input: string, options) => run(runExtract(input, options)));
@@ -86,6 +87,7 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .addOption(new Option('--input-format <format>', 'skip detection and read every input as this format').choices(['text', 'pdf', 'html']))
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
     .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
+    .option('--workers <n>', WORKERS_HELP, positiveInt)
     .action((inputs: string[], options) => run(runCheck(inputs, options)));
 
   program
