@@ -8,6 +8,7 @@ import { DIAGNOSTIC_CODES } from '../model/diagnostics.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO 8601 calendar date, YYYY-MM-DD');
 
+/** Status code of a row, one per legend label (DESIGN.md data model). */
 export const statusCodeSchema = z
   .enum(['completed', 'in_progress', 'ongoing', 'delayed', 'not_started_or_stopped'])
   .describe(
@@ -15,6 +16,7 @@ export const statusCodeSchema = z
       'delayed = In uitvoering met vertraging; not_started_or_stopped = Nog niet begonnen of afgebroken',
   );
 
+/** A status as found: code, label, how (icon or text) and the icon colour `#rrggbb`. */
 export const statusSchema = z
   .object({
     code: statusCodeSchema,
@@ -24,8 +26,10 @@ export const statusSchema = z
   })
   .describe('A row status and how it was found');
 
+/** How precise one end of a planning range is (`Q3 2024` → quarter; `medio 2024` → approximate). */
 export const precisionSchema = z.enum(['day', 'month', 'quarter', 'half', 'season', 'year', 'approximate']);
 
+/** One planning range: ISO dates (YYYY-MM-DD), the precision of each end, open-ended for `Vanaf …`. */
 export const planningRangeSchema = z.object({
   start: isoDate.nullable().describe('First day of the range; null when only an end is known (t/m 2025)'),
   end: isoDate.nullable().describe('Last day of the range; null when open-ended'),
@@ -34,6 +38,7 @@ export const planningRangeSchema = z.object({
   openEnded: z.boolean().describe('True for "Vanaf …": no end given'),
 });
 
+/** Wanneer / Oorspronkelijke planning: the text as printed and its parsed ranges. */
 export const planningSchema = z.object({
   text: z.string().describe('Wanneer / Oorspronkelijke planning as printed'),
   kind: z
@@ -42,6 +47,7 @@ export const planningSchema = z.object({
   ranges: z.array(planningRangeSchema),
 });
 
+/** One owner (Wie): name as printed, canonical form, kind, ministry code and full name. */
 export const actorSchema = z.object({
   name: z.string().describe('The owner as printed'),
   canonical: z.string().describe('Canonical form, e.g. Regeringscommissaris or OCW'),
@@ -52,26 +58,31 @@ export const actorSchema = z.object({
   recognised: z.boolean(),
 });
 
+/** Wie: the text as printed and the actors it names. */
 export const ownersSchema = z.object({
   text: z.string().describe('Wie as printed'),
   actors: z.array(actorSchema),
 });
 
+/** A paragraph or a bullet list of a Toelichting. */
 export const explanationBlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), text: z.string() }),
   z.object({ type: z.literal('list'), items: z.array(z.string()) }),
 ]);
 
+/** Toelichting as plain text and as blocks; footnote markers removed. */
 export const explanationSchema = z.object({
   text: z.string().describe('Plain text: paragraphs separated by a blank line, list items on lines starting "• "'),
   blocks: z.array(explanationBlockSchema),
 });
 
+/** Where a value was found: 1-based page, and 1-based line for text and HTML input. */
 export const sourceLocationSchema = z.object({
   page: z.number().int().positive(),
   line: z.number().int().positive().nullable().describe('1-based line in a text input; null for PDF'),
 });
 
+/** One activity row of the annex table, with raw and parsed values. */
 export const activitySchema = z.object({
   id: z.string().regex(/^AL\d+-\d{2,}$/).describe('Action line + order within it, e.g. AL1-05'),
   actionLine: z.number().int().positive(),
@@ -86,6 +97,7 @@ export const activitySchema = z.object({
   location: sourceLocationSchema,
 });
 
+/** One action line (Actielijn N) with its goal sentence as printed and the NAP title. */
 export const actionLineSchema = z.object({
   number: z.number().int().positive(),
   title: z.string().describe('The goal sentence as printed under "Actielijn N"'),
@@ -94,11 +106,13 @@ export const actionLineSchema = z.object({
   location: sourceLocationSchema,
 });
 
+/** A link in a footnote; `url` null for a link without target (`[text](#)`). */
 export const linkSchema = z.object({
   text: z.string(),
   url: z.string().nullable().describe('null when the source link has no target (e.g. "(#)")'),
 });
 
+/** A parliamentary paper cited in a footnote (Kamerstuk), with its officielebekendmakingen id and URL. */
 export const citationSchema = z.object({
   text: z.string().describe('The citation as printed'),
   chamber: z.enum(['I', 'II']).nullable().describe('I = Eerste Kamer, II = Tweede Kamer, null when not printed'),
@@ -109,6 +123,7 @@ export const citationSchema = z.object({
   url: z.string().url().describe('https://zoek.officielebekendmakingen.nl/<id>.html'),
 });
 
+/** A footnote: number, text as printed, links, citations and the activities citing it. */
 export const footnoteSchema = z.object({
   number: z.number().int().positive(),
   text: z.string().describe('The footnote as printed, marker removed'),
@@ -118,6 +133,7 @@ export const footnoteSchema = z.object({
   location: sourceLocationSchema,
 });
 
+/** A diagnostic as written into annex.json (see src/model/diagnostics.ts). */
 export const diagnosticSchema = z.object({
   code: z.enum(Object.keys(DIAGNOSTIC_CODES) as [keyof typeof DIAGNOSTIC_CODES, ...(keyof typeof DIAGNOSTIC_CODES)[]]),
   severity: z.enum(['error', 'warning', 'info']),
@@ -131,11 +147,13 @@ export const diagnosticSchema = z.object({
   }),
 });
 
+/** One legend entry: status code and label as printed. */
 export const legendEntrySchema = z.object({
   code: statusCodeSchema,
   label: z.string(),
 });
 
+/** The whole annex: the shape of annex.json (schemas/annex.schema.json is generated from this). */
 export const annexSchema = z
   .object({
     schemaVersion: z.literal(1),
@@ -155,6 +173,7 @@ export const annexSchema = z
   })
   .describe('One NAP progress annex as data (nap-annex)');
 
+/** Types inferred from the schemas above. */
 export type Annex = z.infer<typeof annexSchema>;
 export type Activity = z.infer<typeof activitySchema>;
 export type ActionLine = z.infer<typeof actionLineSchema>;
