@@ -22,8 +22,10 @@ describe('activities.csv', () => {
     const csv = activitiesCsv(annex, { delimiter: ';', bom: true, recordDelimiter: '\r\n' });
     expect(csv.startsWith('\uFEFFaction_line;action_line_title;id;')).toBe(true);
     expect(csv).toContain('\r\n1;');
-    const rows = parse(csv, { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
+    // A strict reader: any line break outside quotes ends a record (as in Excel and Python's csv).
+    const rows = parse(csv, { columns: true, delimiter: ';', bom: true, record_delimiter: ['\r\n', '\n'] }) as Record<string, string>[];
     expect(rows).toHaveLength(83);
+    expect(rows.map((r) => r.explanation)).toEqual(annex.activities.map((a) => a.explanation.text));
     expect(rows.find((r) => r.id === 'AL3-09')!.footnotes).toBe('14,15');
   });
 

@@ -110,6 +110,10 @@ function toCsv(columns: readonly string[], records: unknown[][], options: CsvOpt
     bom: options.bom ?? false,
     record_delimiter: options.recordDelimiter === '\r\n' ? 'windows' : 'unix',
     escape_formulas: neutralise,
+    // A line break inside a cell must be quoted whatever the record delimiter: csv-stringify only
+    // quotes the record delimiter itself, so with CRLF records a bare LF would end the row for
+    // Excel and most readers.
+    quoted_match: /[\r\n]/,
     cast: {
       boolean: (v) => String(v),
       // escape_formulas covers = + - @ tab CR; OWASP also lists a leading line feed.
