@@ -81,6 +81,27 @@ describe('nap-annex diff', () => {
     expect(csv.stdout).toContain('changed,AL3-08,AL3-08,Inzetten op veilige sport,title,Invzetten op veilige sport,Inzetten op veilige sport');
   });
 
+  it('names the files given on the command line, with the source of an annex.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nap-diff-'));
+    const out = join(dir, 'out');
+    expect(runCli(['extract', TEXT_2024, '-o', out, '-q', '--format', 'json']).status).toBe(0);
+    const run = runCli(['diff', join(out, 'annex.json'), TEXT_2024]);
+    expect(run.stdout.split('\n').slice(0, 4)).toEqual([
+      `old: ${join(out, 'annex.json')} (83 activities, extracted from ${TEXT_2024})`,
+      `new: ${TEXT_2024} (83 activities)`,
+      '0 added, 0 removed, 0 changed, 83 unchanged',
+      '(statuses not compared: an input carries none, e.g. a text export)',
+    ]);
+  });
+
+  it('refuses to diff against an input that is not an annex (exit 1, its errors on stderr)', () => {
+    const run = runCli(['diff', TEXT_2024, fileURLToPath(new URL('../fixtures/bad/not-an-annex.pdf', import.meta.url))]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/not-an-annex\.pdf error NAP101 No activity table found/);
+    expect(run.stderr).toMatch(/not-an-annex\.pdf has no activities; is it a NAP annex\? No diff printed\./);
+  });
+
   it('exits 2 for a JSON file that is not an annex.json', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-diff-'));
     writeFileSync(join(dir, 'x.json'), '{"hello": 1}');

@@ -11,6 +11,7 @@ import { extractAnnex } from '../pipeline.js';
 import { annexSchema, type Annex } from '../schema/annex.js';
 import { EXIT } from './exit-codes.js';
 import { readInput } from './read-input.js';
+import { formatDiagnostic } from './report.js';
 
 /** Parsed options of `diff`. */
 export interface DiffCommandOptions {
@@ -19,17 +20,42 @@ export interface DiffCommandOptions {
   minSimilarity: number;
 }
 
-/** Runs `diff`; returns the exit code. Lets InputError through (exit 2). */
+/**
+ * Runs `diff`; returns the exit code. Lets InputError through (exit 2). An input with error
+ * diagnostics (e.g. NAP101, not an annex) makes the diff unreliable: its errors go to stderr and
+ * the exit code is 1; an input with no activities at all gives no diff.
+ */
 export async function runDiff(oldPath: string, newPath: string, options: DiffCommandOptions): Promise<number> {
   const before = await loadAnnex(oldPath, options.maxBytes);
   const after = await loadAnnex(newPath, options.maxBytes);
-  const diff = compareAnnexes(before, after, { minSimilarity: options.minSimilarity });
-  process.stdout.write(options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : options.format === 'csv' ? diffCsv(diff) : diffText(diff));
-  return EXIT.OK;
+  let code: number = EXIT.OK;
+  for (const side of [before, after]) {
+    const errors = side.annex.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length === 0) continue;
+    code = EXIT.FINDINGS;
+    for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    process.stderr.write(`nap-annex: ${side.path} has ${errors.length} error(s); the diff may be wrong where they are.\n`);
+  }
+  const empty = [before, after].find((side) => side.annex.activities.length === 0);
+  if (empty) {
+    process.stderr.write(`nap-annex: ${empty.path} has no activities; is it a NAP annex? No diff printed.\n`);
+    return EXIT.FINDINGS;
+  }
+  const diff = compareAnnexes(before.annex, after.annex, { minSimilarity: options.minSimilarity });
+  diff.old.fileName = before.path;
+  diff.new.fileName = after.path;
+  process.stdout.write(options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : options.format === 'csv' ? diffCsv(diff) : diffText(diff, before.annex, after.annex));
+  return code;
+}
+
+/** An annex loaded for diff, with the path given on the command line. */
+interface LoadedAnnex {
+  path: string;
+  annex: Annex;
 }
 
 /** Reads an annex file (any input format) or an annex.json written by `extract`. */
-export async function loadAnnex(path: string, maxBytes: number): Promise<Annex> {
+export async function loadAnnex(path: string, maxBytes: number): Promise<LoadedAnnex> {
   const { name, bytes } = await readInput(path, maxBytes);
   const head = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('{')) {
@@ -45,18 +71,22 @@ export async function loadAnnex(path: string, maxBytes: number): Promise<Annex> 
       const first = parsed.error.issues[0]!;
       throw new InputError(diagnostics.report('NAP001', `JSON input is not an annex.json of this nap-annex version: ${first.path.join('.') || '(root)'}: ${first.message}.`));
     }
-    return parsed.data;
+    return { path: name, annex: parsed.data };
   }
-  return (await extractAnnex(bytes, { fileName: name, maxBytes })).annex;
+  return { path: name, annex: (await extractAnnex(bytes, { fileName: name, maxBytes })).annex };
 }
 
-/** Human-readable diff. */
-export function diffText(diff: AnnexDiff): string {
+/** Human-readable diff; `before`/`after` add the source of an annex.json and a note on statuses. */
+export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string {
+  const source = (annex: Annex | undefined, path: string): string =>
+    annex && annex.source.fileName !== path ? `, extracted from ${annex.source.fileName}` : '';
   const lines = [
-    `old: ${diff.old.fileName} (${diff.old.activityCount} activities)`,
-    `new: ${diff.new.fileName} (${diff.new.activityCount} activities)`,
+    `old: ${diff.old.fileName} (${diff.old.activityCount} activities${source(before, diff.old.fileName)})`,
+    `new: ${diff.new.fileName} (${diff.new.activityCount} activities${source(after, diff.new.fileName)})`,
     `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changedCount} changed, ${diff.matched.length - diff.changedCount} unchanged`,
   ];
+  const withoutStatus = [before, after].filter((a) => a !== undefined && a.activities.every((x) => x.status === null));
+  if (withoutStatus.length > 0) lines.push('(statuses not compared: an input carries none, e.g. a text export)');
   if (diff.added.length > 0) lines.push('', 'added:', ...diff.added.map((a) => `  + ${a.id}  ${a.title}${a.status ? `  [${a.status}]` : ''}`));
   if (diff.removed.length > 0) lines.push('', 'removed:', ...diff.removed.map((a) => `  - ${a.id}  ${a.title}`));
   const changed = diff.matched.filter((m) => m.changes.length > 0);
