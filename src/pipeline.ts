@@ -126,6 +126,15 @@ export function checkExpectedCounts(
     if (found === want) continue;
     const where = line ? { page: line.location.page, ...(line.location.line !== null ? { line: line.location.line } : {}) } : {};
     const what = line ? `${found} activit${found === 1 ? 'y' : 'ies'}` : 'no activities (the action line is missing)';
+    if (number > expected.length) {
+      diagnostics.report(
+        'NAP502',
+        `Actielijn ${number}: --expect ${given} gives no count for it (${expected.length} count${expected.length === 1 ? '' : 's'}), found ${what}. ` +
+          'Give one count per action line, in order.',
+        where,
+      );
+      continue;
+    }
     diagnostics.report(
       'NAP502',
       `Actielijn ${number}: expected ${want} activit${want === 1 ? 'y' : 'ies'} (--expect ${given}), found ${what}. ` +

@@ -1,5 +1,7 @@
 /** `nap-annex extract` as a user runs it: files, stdout, summary, exit codes. */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -58,5 +60,30 @@ describe('nap-annex extract', () => {
     const run = runCli(['extract', TEXT_2024, '--format', 'xml']);
     expect(run.status).toBe(64);
     expect(run.stderr).toContain("argument 'xml' is invalid. Allowed choices are json, csv, all.");
+  });
+});
+
+describe('nap-annex extract: output conveniences', () => {
+  it('prints activities.csv to stdout with --format csv and no -o', () => {
+    const run = runCli(['extract', TEXT_2024, '-q', '--format', 'csv']);
+    expect(run.status).toBe(0);
+    const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(83);
+    expect(rows.find((r) => r.title === 'Advisering wettelijke verplichting vertrouwenspersoon')!.planning_ranges).toBe(
+      '2023-01-01/2023-03-31;2024-01-01/2024-03-31',
+    );
+    expect(rows.find((r) => r.title === 'Expertisepunt Burgerschap')!.planning_ranges).toBe('2022-01-01/..');
+  });
+
+  it('refuses --excel with an explicit --delimiter (exit 64)', () => {
+    const run = runCli(['extract', TEXT_2024, '--excel', '--delimiter', ',']);
+    expect(run.status).toBe(64);
+    expect(run.stderr).toContain("option '--excel' cannot be used with option '--delimiter <char>'");
+  });
+
+  it('exits quietly when the reader closes the pipe', () => {
+    const run = spawnSync('bash', ['-c', `node --import tsx src/cli/bin.ts extract '${TEXT_2024}' -q | head -c 10; echo " status \${PIPESTATUS[0]}"`], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) });
+    expect(run.stdout).toBe('{\n  "schem status 0\n');
+    expect(run.stderr).toBe('');
   });
 });

@@ -47,15 +47,16 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
     process.stderr.write(`nap-annex: ${counts.error} error(s) in ${name}; nothing written. Fix the input, or use --force to write the output anyway.\n`);
     return EXIT.FINDINGS;
   }
+  const csv: CsvOptions = {
+    delimiter: options.excel ? ';' : options.delimiter,
+    bom: options.excel || options.bom,
+    recordDelimiter: options.excel ? '\r\n' : '\n',
+    neutraliseFormulas: options.neutraliseFormulas,
+  };
   if (options.output === undefined) {
-    process.stdout.write(annexJson(annex));
+    // Without -o: the JSON, or with --format csv the activities CSV, to stdout.
+    process.stdout.write(options.format === 'csv' ? activitiesCsv(annex, csv) : annexJson(annex));
   } else {
-    const csv: CsvOptions = {
-      delimiter: options.excel ? ';' : options.delimiter,
-      bom: options.excel || options.bom,
-      recordDelimiter: options.excel ? '\r\n' : '\n',
-      neutraliseFormulas: options.neutraliseFormulas,
-    };
     const files: OutputFile[] = [];
     if (options.format !== 'csv') files.push({ path: join(options.output, 'annex.json'), content: annexJson(annex) });
     if (options.format !== 'json') {
@@ -66,7 +67,8 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
       await writeFilesAtomically(files);
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      process.stderr.write(`nap-annex: cannot write the output (${e.code ?? 'error'}: ${e.message}). Nothing was written; existing files in ${options.output} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
+      const reason = e.code === 'EEXIST' || e.code === 'ENOTDIR' ? `${options.output} or a folder above it is a file, not a folder` : e.message;
+      process.stderr.write(`nap-annex: cannot write the output (${reason}). Nothing was written; existing files in ${options.output} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
       return EXIT.CANNOT_WRITE;
     }
     if (!options.quiet) process.stderr.write(`wrote ${files.map((f) => f.path).join(', ')}\n`);

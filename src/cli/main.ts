@@ -50,15 +50,15 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
 
   program
     .command('extract')
-    .description('Extract one annex: JSON to stdout, or annex.json + activities.csv + footnotes.csv into a folder (-o)')
+    .description('Extract one annex: JSON (or with -f csv the activities CSV) to stdout, or annex.json + activities.csv + footnotes.csv into a folder (-o)')
     .argument('<input>', 'annex file (PDF, text export or HTML), or - for standard input')
     .option('-o, --output <dir>', 'write the output files into this folder (created if missing)')
     .addOption(new Option('-f, --format <format>', 'which files to write with -o').choices(['json', 'csv', 'all']).default('all'))
     .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
     .addOption(new Option('--delimiter <char>', 'CSV delimiter').choices([',', ';']).default(','))
     .option('--bom', 'start CSV files with a UTF-8 byte-order mark', false)
-    .option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends', false)
-    .option('--no-neutralise-formulas', "keep CSV cells that start with = + - @ as they are (default: prefix them with ')")
+    .addOption(new Option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends').default(false).conflicts('delimiter'))
+    .option('--no-neutralise-formulas', "keep CSV cells that start with = + - @ tab CR LF as they are (default: prefix them with ')")
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
     .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
     .option('--expect <counts>', EXPECT_HELP, countList)
@@ -79,7 +79,7 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
 
   program
     .command('check')
-    .description('Validate annexes for CI: print diagnostics and a verdict per input, write nothing; exit 0 clean, 1 findings, 2 unreadable')
+    .description('Validate annexes for CI: print diagnostics and a verdict per input, write nothing; exit 0 clean, 1 findings, 2 unreadable, 3 internal error, 64 usage')
     .argument('<inputs...>', "annex files, glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', 'warnings fail the check too (exit 1)', false)
@@ -106,6 +106,11 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   let pending: Promise<number> | undefined;
   const program = buildProgram((code) => {
     pending = code;
+  });
+  // A closed pipe (`nap-annex extract x | head`) is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
+    throw error;
   });
   try {
     await program.parseAsync(argv);

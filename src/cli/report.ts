@@ -48,5 +48,8 @@ function statusCounts(annex: Annex, actionLine: number): string {
     counts.set(a.status.code, (counts.get(a.status.code) ?? 0) + 1);
   }
   if (counts.size === 0) return '';
-  return ` (${[...counts].map(([code, n]) => `${n} ${code}`).join(', ')})`;
+  // Legend order, so that action lines compare at a glance.
+  const order = annex.legend.map((e) => e.code);
+  const rank = (code: string): number => (order.includes(code as never) ? order.indexOf(code as never) : order.length);
+  return ` (${[...counts].sort((a, b) => rank(a[0]) - rank(b[0])).map(([code, n]) => `${n} ${code}`).join(', ')})`;
 }

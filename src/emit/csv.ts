@@ -34,6 +34,7 @@ export const ACTIVITY_COLUMNS = [
   'planning_start',
   'planning_end',
   'planning_open_ended',
+  'planning_ranges',
   'owners_text',
   'owner_names',
   'owner_codes',
@@ -45,7 +46,7 @@ export const ACTIVITY_COLUMNS = [
 ] as const;
 
 /** Column names of footnotes.csv, in order. */
-export const FOOTNOTE_COLUMNS = ['number', 'text', 'link_urls', 'citation_ids', 'cited_by', 'page', 'line'] as const;
+export const FOOTNOTE_COLUMNS = ['number', 'text', 'plain_text', 'link_urls', 'citation_ids', 'cited_by', 'page', 'line'] as const;
 
 /** activities.csv as a string. */
 export function activitiesCsv(annex: Annex, options: CsvOptions = {}): string {
@@ -69,6 +70,7 @@ export function activitiesCsv(annex: Annex, options: CsvOptions = {}): string {
       ranges[0]?.start ?? '',
       ranges.at(-1)?.end ?? '',
       ranges.length > 0 ? String(ranges.some((r) => r.openEnded)) : '',
+      ranges.map((r) => `${r.start ?? '..'}/${r.end ?? '..'}`).join(sep),
       a.owners.text,
       a.owners.actors.map((x) => x.canonical).join(sep),
       a.owners.actors.flatMap((x) => (x.kind === 'all' ? x.members : x.code !== null ? [x.code] : [])).join(sep),
@@ -88,6 +90,7 @@ export function footnotesCsv(annex: Annex, options: CsvOptions = {}): string {
   const records = annex.footnotes.map((f) => [
     f.number,
     f.text,
+    f.plainText,
     f.links.flatMap((l) => (l.url !== null ? [l.url] : [])).join(sep),
     f.citations.map((c) => c.id).join(sep),
     f.citedBy.join(sep),

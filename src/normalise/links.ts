@@ -70,3 +70,14 @@ export function extractLinks(text: string): Link[] {
   }
   return found.sort((a, b) => a.index - b.index).map((f) => f.link);
 }
+
+/**
+ * The text as a reader sees it: Markdown links become their text, autolinks their address,
+ * backslash escapes are removed. `'Verinorm (2023) [Schaduw dansen](#).'` →
+ * `'Verinorm (2023) Schaduw dansen.'`. Pure; text without Markdown comes back unchanged.
+ */
+export function plainLinkText(text: string): string {
+  return text
+    .replace(MARKDOWN, (_m, label: string) => unescapeMarkdown(label).trim())
+    .replace(AUTOLINK, (_m, url: string) => url);
+}

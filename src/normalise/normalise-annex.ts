@@ -13,7 +13,7 @@ import { compareActionLineTitle } from './action-lines.js';
 import { parseCitations } from './citations.js';
 import { normaliseExplanation } from './explanation.js';
 import { nearestLegendEntry } from './icon-colour.js';
-import { extractLinks } from './links.js';
+import { extractLinks, plainLinkText } from './links.js';
 import { parseOwners } from './owners.js';
 import { parsePlanning } from './planning.js';
 import type { NormaliseProblem } from './problems.js';
@@ -77,6 +77,7 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
     return {
       number: f.number,
       text: f.text,
+      plainText: plainLinkText(f.text),
       links: extractLinks(f.text),
       citations: citations.value,
       citedBy: f.citedBy,

@@ -127,6 +127,7 @@ export const citationSchema = z.object({
 export const footnoteSchema = z.object({
   number: z.number().int().positive(),
   text: z.string().describe('The footnote as printed, marker removed'),
+  plainText: z.string().describe('The text with Markdown links replaced by their text and <url> autolinks by the url'),
   links: z.array(linkSchema),
   citations: z.array(citationSchema),
   citedBy: z.array(z.string()).describe('Ids of the activities whose cells cite this footnote'),
