@@ -75,8 +75,18 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions): 
       diagnostics.report('NAP002', `Input is ${bytes.byteLength} bytes, over the limit of ${maxBytes} bytes. Raise --max-bytes if this file is genuine.`),
     );
   }
-  const format = options.format ?? detectFormat(bytes);
-  const model = await readPageModel(bytes, format, diagnostics, options);
+  const detected = detectFormat(bytes);
+  const format = options.format ?? detected;
+  let model: PageModel;
+  try {
+    model = await readPageModel(bytes, format, diagnostics, options);
+  } catch (error) {
+    // A forced format that the bytes contradict is the likelier cause: say so.
+    if (error instanceof InputError && format !== detected) {
+      error.diagnostic.message += ` The input looks like ${detected.toUpperCase()}, but was read as ${format.toUpperCase()} (--input-format); drop --input-format to read it as ${detected.toUpperCase()}.`;
+    }
+    throw error;
+  }
   const assembled = assembleRows(model, diagnostics);
   const { rows, footnotes } = attachFootnotes(assembled.rows, assembled.footnotes, diagnostics);
   const built = normaliseAnnex({ fileName: options.fileName, bytes, format, assembled, rows, footnotes }, diagnostics);

@@ -87,3 +87,11 @@ describe('nap-annex extract: output conveniences', () => {
     expect(run.stderr).toBe('');
   });
 });
+
+describe('nap-annex extract: a forced input format the bytes contradict', () => {
+  it('says what the input looks like', () => {
+    const run = runCli(['extract', fileURLToPath(new URL('../fixtures/nap-2024/bijlage-1-rendition.pdf', import.meta.url)), '--input-format', 'text']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('The input looks like PDF, but was read as TEXT (--input-format); drop --input-format to read it as PDF.');
+  });
+});
