@@ -9,7 +9,7 @@ import { InvalidPDFException } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
 import type { PageModel } from '../../model/page-model.js';
-import { openPdf, readPageInput } from './document.js';
+import { type TextSource, openPdf, readPageInput } from './document.js';
 import { type Columns, type PageInput, layoutPage } from './layout.js';
 import { PageReadError, defaultWorkerCount, readPagesInWorkers } from './page-workers.js';
 
@@ -27,6 +27,11 @@ export interface ReadPdfOptions {
    * WORKER_PAGE_THRESHOLD pages or more, none below. 1 reads in the calling thread.
    */
   workers?: number;
+  /**
+   * Where page text comes from: `operator-list` (default: one pass over each content stream) or
+   * `text-content` (pdfjs getTextContent as well; the two-pass reader, for comparison).
+   */
+  textSource?: TextSource;
 }
 
 /** Reads a PDF rendition of the annex into the page model; throws `InputError` for unreadable input. */
@@ -85,7 +90,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
       // The workers open their own copies; this thread's document is not needed while they run.
       await task.destroy().catch(() => undefined);
       try {
-        await withDeadline(readPagesInWorkers(bytes, pageCount, workers, layout, abort.signal));
+        await withDeadline(readPagesInWorkers(bytes, pageCount, workers, layout, abort.signal, options.textSource));
       } catch (err) {
         abort.abort();
         if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms; it was stopped. Check the file, or raise the time limit if it is a genuine, very large annex.`);
@@ -97,7 +102,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         let input: PageInput;
         try {
           const page = await withDeadline(doc.getPage(n));
-          input = await withDeadline(readPageInput(page, n));
+          input = await withDeadline(readPageInput(page, n, options.textSource));
           page.cleanup();
         } catch (err) {
           if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms (stopped at page ${n}). Check the file, or raise the time limit if it is a genuine, very large annex.`, { page: n });

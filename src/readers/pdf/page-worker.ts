@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openPdf, readPageInput } from './document.js';
 import type { WorkerData, WorkerMessage } from './page-workers.js';
 
-const { bytes, pages } = workerData as WorkerData;
+const { bytes, pages, textSource } = workerData as WorkerData;
 const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
 const task = openPdf(bytes);
 try {
@@ -14,7 +14,7 @@ try {
   for (const n of pages) {
     try {
       const page = await doc.getPage(n);
-      post({ page: n, input: await readPageInput(page, n) });
+      post({ page: n, input: await readPageInput(page, n, textSource) });
       page.cleanup();
     } catch (err) {
       post({ page: n, error: (err as Error)?.message ?? String(err) });

@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { TextSource } from './document.js';
 import type { PageInput } from './layout.js';
 
 /** A page that a worker could not read, with pdfjs's reason. */
@@ -28,6 +29,7 @@ export type WorkerMessage = { page: number; input: PageInput } | { page: number;
 export interface WorkerData {
   bytes: Uint8Array;
   pages: number[];
+  textSource?: TextSource;
 }
 
 /**
@@ -57,6 +59,7 @@ export function readPagesInWorkers(
   workers: number,
   onPage: (input: PageInput) => void,
   signal?: AbortSignal,
+  textSource?: TextSource,
 ): Promise<void> {
   const spec = workerSpec();
   const waiting = new Map<number, PageInput>();
@@ -92,7 +95,7 @@ export function readPagesInWorkers(
       const pages: number[] = [];
       for (let n = k + 1; n <= pageCount; n += workers) pages.push(n);
       if (pages.length === 0) continue;
-      const data: WorkerData = { bytes, pages };
+      const data: WorkerData = { bytes, pages, textSource };
       const worker = new Worker(spec.script, { workerData: data, eval: spec.eval });
       threads.push(worker);
       running++;
