@@ -88,7 +88,9 @@ interface ItemState {
   totalHeight: number;
   width: number;
   height: number;
-  prevTransform: M | null;
+  /** getTextContent's `prevTransform`, kept in place (`hasPrev` false while it is null). */
+  prev: M;
+  hasPrev: boolean;
   textAdvanceScale: number;
   spaceInFlowMin: number;
   spaceInFlowMax: number;
@@ -135,14 +137,25 @@ const IMAGE_PAINT_OPS = new Set<number>([
   OPS.paintSolidColorImageMask,
 ]);
 
+const unFloat32Cache = new Map<number, number>();
+
 /** The shortest decimal that a Float32 value was rounded from (see the module comment). */
 export function unFloat32(v: number): number {
   if (Number.isInteger(v) || !Number.isFinite(v)) return v;
-  for (let p = 1; p <= 9; p++) {
-    const d = Number(v.toPrecision(p));
-    if (Math.fround(d) === v) return d;
+  let d = unFloat32Cache.get(v);
+  if (d === undefined) {
+    d = v;
+    for (let p = 1; p <= 9; p++) {
+      const x = Number(v.toPrecision(p));
+      if (Math.fround(x) === v) {
+        d = x;
+        break;
+      }
+    }
+    if (unFloat32Cache.size >= 50_000) unFloat32Cache.clear();
+    unFloat32Cache.set(v, d);
   }
-  return v;
+  return d;
 }
 
 function matrixArg(m: unknown): M | null {
@@ -178,7 +191,8 @@ export function textFromOperatorList(
     totalHeight: 0,
     width: 0,
     height: 0,
-    prevTransform: null,
+    prev: [0, 0, 0, 0, 0, 0],
+    hasPrev: false,
     textAdvanceScale: 0,
     spaceInFlowMin: 0,
     spaceInFlowMax: 0,
@@ -242,11 +256,36 @@ export function textFromOperatorList(
     translateTextLineMatrix(0, -L.state.leading);
     L.state.textMatrix = L.state.textLineMatrix.slice();
   };
-  const getCurrentTextTransform = (): M => {
+  /**
+   * getTextContent's `getCurrentTextTransform()`, i.e. `Util.transform(ctm, Util.transform(tm,
+   * [size·hScale, 0, 0, size, 0, rise]))`, written into `out` without allocating (the same
+   * floating-point operations in the same order, products with 0 included).
+   */
+  const currentTextTransform = (out: M): M => {
     const ts = L.state;
-    const tsm = [ts.fontSize * ts.textHScale, 0, 0, ts.fontSize, 0, ts.textRise];
-    return Util.transform(ts.ctm, Util.transform(ts.textMatrix, tsm)) as M;
+    const tm = ts.textMatrix;
+    const c = ts.ctm;
+    const a = ts.fontSize * ts.textHScale;
+    const d = ts.fontSize;
+    const r = ts.textRise;
+    const t0 = tm[0]!, t1 = tm[1]!, t2 = tm[2]!, t3 = tm[3]!;
+    const i0 = t0 * a + t2 * 0;
+    const i1 = t1 * a + t3 * 0;
+    const i2 = t0 * 0 + t2 * d;
+    const i3 = t1 * 0 + t3 * d;
+    const i4 = t0 * 0 + t2 * r + tm[4]!;
+    const i5 = t1 * 0 + t3 * r + tm[5]!;
+    const c0 = c[0]!, c1 = c[1]!, c2 = c[2]!, c3 = c[3]!;
+    out[0] = c0 * i0 + c2 * i1;
+    out[1] = c1 * i0 + c3 * i1;
+    out[2] = c0 * i2 + c2 * i3;
+    out[3] = c1 * i2 + c3 * i3;
+    out[4] = c0 * i4 + c2 * i5 + c[4]!;
+    out[5] = c1 * i4 + c3 * i5 + c[5]!;
+    return out;
   };
+  const getCurrentTextTransform = (): M => currentTextTransform([0, 0, 0, 0, 0, 0]);
+  const scratch: M = [0, 0, 0, 0, 0, 0];
 
   // --- getTextContent internals ---
   const saveLastChar = (ch: string): boolean => {
@@ -261,7 +300,8 @@ export function textFromOperatorList(
     L.lastChars[0] = L.lastChars[1] = ' ';
     L.lastPos = 0;
   };
-  const pushWhitespace = (width: number, transform: M | null = L.item.prevTransform, fontName: string | null = L.item.fontName): void => {
+  const prevTransform = (): M | null => (L.item.hasPrev ? L.item.prev.slice() : null);
+  const pushWhitespace = (width: number, transform: M | null = prevTransform(), fontName: string | null = L.item.fontName): void => {
     items.push({ str: ' ', width, height: 0, transform: transform as M, fontName: fontName as string, hasEOL: false });
   };
   const ensureTextContentItem = (): ItemState => {
@@ -349,14 +389,14 @@ export function textFromOperatorList(
     return true;
   };
   const compareWithLastPosition = (glyphWidth: number): boolean => {
-    const currentTransform = getCurrentTextTransform();
+    const currentTransform = currentTextTransform(scratch);
     let posX = currentTransform[4]!;
     let posY = currentTransform[5]!;
     if (posX + glyphWidth < viewBox[0]! || posX > viewBox[2]! || posY < viewBox[1]! || posY > viewBox[3]!) return false;
     const it = L.item;
-    if (!L.state.font || !it.prevTransform) return true;
-    let lastPosX = it.prevTransform[4]!;
-    let lastPosY = it.prevTransform[5]!;
+    if (!L.state.font || !it.hasPrev) return true;
+    let lastPosX = it.prev[4]!;
+    let lastPosY = it.prev[5]!;
     if (lastPosX === posX && lastPosY === posY) return true;
     let rotate = -1;
     if (currentTransform[0] && currentTransform[1] === 0 && currentTransform[2] === 0) {
@@ -380,7 +420,7 @@ export function textFromOperatorList(
         break;
       default:
         [posX, posY] = applyInverseRotation(posX, posY, currentTransform);
-        [lastPosX, lastPosY] = applyInverseRotation(lastPosX, lastPosY, it.prevTransform);
+        [lastPosX, lastPosY] = applyInverseRotation(lastPosX, lastPosY, it.prev);
     }
     const advanceX = (posX - lastPosX) / it.textAdvanceScale;
     const advanceY = posY - lastPosY;
@@ -407,7 +447,7 @@ export function textFromOperatorList(
       } else {
         it.width += advanceX;
       }
-    } else if (!addFakeSpaces(advanceX, it.prevTransform, textOrientation)) {
+    } else if (!addFakeSpaces(advanceX, prevTransform(), textOrientation)) {
       if (it.str.length === 0) {
         resetLastChars();
         pushWhitespace(Math.abs(advanceX));
@@ -454,7 +494,10 @@ export function textFromOperatorList(
       scaledDim *= ts.textHScale;
       translateTextMatrix(scaledDim, 0);
       textChunk.width += scaledDim;
-      if (scaledDim) textChunk.prevTransform = getCurrentTextTransform();
+      if (scaledDim) {
+        currentTextTransform(textChunk.prev);
+        textChunk.hasPrev = true;
+      }
       if (saveLastChar(unicode)) textChunk.str.push(' ');
       textChunk.str.push(unicode);
       if (charSpacing) translateTextMatrix(charSpacing * ts.textHScale, 0);
