@@ -23,8 +23,9 @@ export interface ReadPdfOptions {
   /** Give up after this many milliseconds (NAP009). */
   timeoutMs?: number;
   /**
-   * Worker threads for reading pages: default one per core (at most 4) for PDFs of
-   * WORKER_PAGE_THRESHOLD pages or more, none below. 1 reads in the calling thread.
+   * Threads reading pages: default one per core (at most 4) for PDFs of WORKER_PAGE_THRESHOLD
+   * pages or more, 1 below. 1 reads in the calling thread only; k > 1 reads in the calling
+   * thread and k - 1 worker threads.
    */
   workers?: number;
   /**
@@ -87,10 +88,15 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     if (workers > 1) {
       const abort = new AbortController();
       const pageCount = doc.numPages;
-      // The workers open their own copies; this thread's document is not needed while they run.
-      await task.destroy().catch(() => undefined);
+      // This thread reads pages too (its document is open): `workers - 1` threads are started.
+      const readHere = async (n: number): Promise<PageInput> => {
+        const page = await doc.getPage(n);
+        const input = await readPageInput(page, n, options.textSource);
+        page.cleanup();
+        return input;
+      };
       try {
-        await withDeadline(readPagesInWorkers(bytes, pageCount, workers, layout, abort.signal, options.textSource));
+        await withDeadline(readPagesInWorkers(bytes, pageCount, workers, layout, abort.signal, options.textSource, readHere));
       } catch (err) {
         abort.abort();
         if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms; it was stopped. Check the file, or raise the time limit if it is a genuine, very large annex.`);
