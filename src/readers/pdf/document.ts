@@ -12,6 +12,7 @@ import { type ImageData, type ImageMark, walkOperatorList } from './graphics.js'
 import { dominantImageColor } from './image-color.js';
 import type { PageInput } from './layout.js';
 import { type FontStyle, type RawTextItem, toChunks } from './text.js';
+import { type FontInfo, textFromOperatorList } from './text-ops.js';
 
 /** pdfjs `AnnotationMode.DISABLE` (not exported by the legacy build's index). */
 const ANNOTATION_MODE_DISABLE = 0;
@@ -56,27 +57,48 @@ export function openPdf(bytes: Uint8Array): PDFDocumentLoadingTask {
   });
 }
 
+/** Where a page's text comes from: the operator list (one pass, default) or pdfjs `getTextContent` as well. */
+export type TextSource = 'operator-list' | 'text-content';
+
 /**
  * Reads one page's raw material: text chunks (page points, top-left origin), graphics from the
  * operator list, and the dominant colour of every icon-sized image. Inline image pixels are
  * dropped once their colour is known, so the result is small enough to post between threads.
+ *
+ * By default the text is taken from the operator list (text-ops.ts), so pdfjs parses the
+ * content stream once; pages the port does not reproduce exactly (vertical or Type 3 fonts,
+ * right-to-left text) fall back to `getTextContent`. `textSource: 'text-content'` always asks
+ * pdfjs for the text content (the two-pass reader, kept for comparison).
  */
-export async function readPageInput(page: PDFPageProxy, n: number): Promise<PageInput> {
+export async function readPageInput(page: PDFPageProxy, n: number, textSource: TextSource = 'operator-list'): Promise<PageInput> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
-  const [text, opList] = await Promise.all([
-    page.getTextContent({ includeMarkedContent: false }),
-    page.getOperatorList({ annotationMode: ANNOTATION_MODE_DISABLE }),
-  ]);
-  const chunks = toChunks(text.items as RawTextItem[], view, text.styles as Record<string, FontStyle>);
-  const graphics = walkOperatorList(opList, view, (name) => {
+  const fontData = (name: string): FontInfo | undefined => {
     try {
-      const font = page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[] }) : undefined;
-      return font?.fontMatrix;
+      return page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontInfo) : undefined;
     } catch {
       return undefined;
     }
-  });
+  };
+  let text: { items: RawTextItem[]; styles: Record<string, FontStyle> } | null = null;
+  let opList: { fnArray: number[]; argsArray: unknown[] };
+  if (textSource === 'text-content') {
+    const [content, list] = await Promise.all([
+      page.getTextContent({ includeMarkedContent: false }),
+      page.getOperatorList({ annotationMode: ANNOTATION_MODE_DISABLE }),
+    ]);
+    text = { items: content.items as RawTextItem[], styles: content.styles as Record<string, FontStyle> };
+    opList = list;
+  } else {
+    opList = await page.getOperatorList({ annotationMode: ANNOTATION_MODE_DISABLE });
+    text = textFromOperatorList(opList, page.view, fontData);
+    if (text === null) {
+      const content = await page.getTextContent({ includeMarkedContent: false });
+      text = { items: content.items as RawTextItem[], styles: content.styles as Record<string, FontStyle> };
+    }
+  }
+  const chunks = toChunks(text.items, view, text.styles);
+  const graphics = walkOperatorList(opList, view, (name) => fontData(name)?.fontMatrix);
   const imageColors = new Map<ImageMark, string>();
   for (const im of graphics.images) {
     if (im.maskColor !== undefined) continue;

@@ -9,7 +9,7 @@ import { InvalidPDFException } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
 import type { PageModel } from '../../model/page-model.js';
-import { openPdf, readPageInput } from './document.js';
+import { type TextSource, openPdf, readPageInput } from './document.js';
 import { type Columns, type PageInput, layoutPage } from './layout.js';
 import { PageReadError, defaultWorkerCount, readPagesInWorkers } from './page-workers.js';
 
@@ -23,10 +23,16 @@ export interface ReadPdfOptions {
   /** Give up after this many milliseconds (NAP009). */
   timeoutMs?: number;
   /**
-   * Worker threads for reading pages: default one per core (at most 4) for PDFs of
-   * WORKER_PAGE_THRESHOLD pages or more, none below. 1 reads in the calling thread.
+   * Threads reading pages: default one per core (at most 4) for PDFs of WORKER_PAGE_THRESHOLD
+   * pages or more, 1 below. 1 reads in the calling thread only; k > 1 reads in the calling
+   * thread and k - 1 worker threads.
    */
   workers?: number;
+  /**
+   * Where page text comes from: `operator-list` (default: one pass over each content stream) or
+   * `text-content` (pdfjs getTextContent as well; the two-pass reader, for comparison).
+   */
+  textSource?: TextSource;
 }
 
 /** Reads a PDF rendition of the annex into the page model; throws `InputError` for unreadable input. */
@@ -82,10 +88,15 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     if (workers > 1) {
       const abort = new AbortController();
       const pageCount = doc.numPages;
-      // The workers open their own copies; this thread's document is not needed while they run.
-      await task.destroy().catch(() => undefined);
+      // This thread reads pages too (its document is open): `workers - 1` threads are started.
+      const readHere = async (n: number): Promise<PageInput> => {
+        const page = await doc.getPage(n);
+        const input = await readPageInput(page, n, options.textSource);
+        page.cleanup();
+        return input;
+      };
       try {
-        await withDeadline(readPagesInWorkers(bytes, pageCount, workers, layout, abort.signal));
+        await withDeadline(readPagesInWorkers(bytes, pageCount, workers, layout, abort.signal, options.textSource, readHere));
       } catch (err) {
         abort.abort();
         if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms; it was stopped. Check the file, or raise the time limit if it is a genuine, very large annex.`);
@@ -97,7 +108,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         let input: PageInput;
         try {
           const page = await withDeadline(doc.getPage(n));
-          input = await withDeadline(readPageInput(page, n));
+          input = await withDeadline(readPageInput(page, n, options.textSource));
           page.cleanup();
         } catch (err) {
           if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms (stopped at page ${n}). Check the file, or raise the time limit if it is a genuine, very large annex.`, { page: n });

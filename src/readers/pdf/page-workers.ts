@@ -1,11 +1,15 @@
 /**
- * Reading PDF pages in worker threads: each worker opens the same bytes with pdfjs-dist and reads
- * the pages it is given (page n goes to worker n mod k, which balances long and short pages); the
- * page inputs come back in messages and the caller lays them out in page order. Layout stays in
- * the calling thread because a page without a header row takes its columns from the page before.
+ * Reading PDF pages in worker threads: each worker opens the same bytes with pdfjs-dist and takes
+ * the next unread page from a shared counter (so readers stay close together in page order and
+ * few page inputs wait for an earlier page); the page inputs come back in messages and the caller
+ * lays them out in page order. The calling thread can be one of the readers (`local`): it has
+ * pdfjs loaded and the document open anyway, and every worker thread costs a whole pdfjs
+ * instance of memory. Layout stays in the calling thread because a page without a header row
+ * takes its columns from the page before.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { TextSource } from './document.js';
 import type { PageInput } from './layout.js';
 
 /** A page that a worker could not read, with pdfjs's reason. */
@@ -27,7 +31,10 @@ export type WorkerMessage = { page: number; input: PageInput } | { page: number;
 /** Data a page worker starts with. */
 export interface WorkerData {
   bytes: Uint8Array;
-  pages: number[];
+  pageCount: number;
+  /** Shared counter of pages handed out (Int32Array over a SharedArrayBuffer, one element). */
+  claimed: Int32Array;
+  textSource?: TextSource;
 }
 
 /**
@@ -44,12 +51,19 @@ function workerSpec(): { script: string | URL; eval: boolean } {
   return { script: bootstrap, eval: true };
 }
 
+/** Takes the next page number from a shared counter (1-based). */
+export function claimPage(claimed: Int32Array): number {
+  return Atomics.add(claimed, 0, 1) + 1;
+}
+
 /**
- * Reads pages 1..pageCount with `workers` threads and hands each page input to `onPage` in page
+ * Reads pages 1..pageCount with `workers` readers and hands each page input to `onPage` in page
  * order as soon as it and all pages before it have arrived (a page input is dropped after
- * `onPage`, so memory stays bounded by how far the workers run ahead). Rejects with
- * PageReadError for the lowest page a worker could not read (each worker stops at its first bad
- * page). `signal` aborts (the workers are terminated).
+ * `onPage`, so memory stays bounded by how far the readers run ahead). With `local`, the calling
+ * thread is one of the readers and `workers - 1` threads are started. Rejects with
+ * PageReadError for the lowest page a reader could not read (each reader stops at its first bad
+ * page; pages are claimed in increasing order, so every page below a claimed one was claimed).
+ * `signal` aborts (the workers are terminated).
  */
 export function readPagesInWorkers(
   bytes: Uint8Array,
@@ -57,11 +71,14 @@ export function readPagesInWorkers(
   workers: number,
   onPage: (input: PageInput) => void,
   signal?: AbortSignal,
+  textSource?: TextSource,
+  local?: (page: number) => Promise<PageInput>,
 ): Promise<void> {
   const spec = workerSpec();
   const waiting = new Map<number, PageInput>();
   let next = 1;
   const threads: Worker[] = [];
+  const claimed = new Int32Array(new SharedArrayBuffer(4));
   return new Promise<void>((resolve, reject) => {
     let running = 0;
     let settled = false;
@@ -87,19 +104,20 @@ export function readPagesInWorkers(
         }
       }
     };
+    const readerDone = (): void => {
+      // Deterministic failure: the lowest page any reader could not read.
+      if (--running === 0) finish(errors.sort((a, b) => a.page - b.page)[0]);
+    };
     signal?.addEventListener('abort', () => finish(new Error('aborted')), { once: true });
-    for (let k = 0; k < workers; k++) {
-      const pages: number[] = [];
-      for (let n = k + 1; n <= pageCount; n += workers) pages.push(n);
-      if (pages.length === 0) continue;
-      const data: WorkerData = { bytes, pages };
+    const threadCount = Math.min(local ? workers - 1 : workers, pageCount);
+    for (let k = 0; k < threadCount; k++) {
+      const data: WorkerData = { bytes, pageCount, claimed, textSource };
       const worker = new Worker(spec.script, { workerData: data, eval: spec.eval });
       threads.push(worker);
       running++;
       worker.on('message', (m: WorkerMessage) => {
         if ('done' in m) {
-          // Deterministic failure: the lowest page any worker could not read.
-          if (--running === 0) finish(errors.sort((a, b) => a.page - b.page)[0]);
+          readerDone();
         } else if ('error' in m) {
           errors.push(new PageReadError(m.page, m.error));
         } else if (!settled) {
@@ -110,6 +128,22 @@ export function readPagesInWorkers(
       worker.on('exit', (code) => {
         if (code !== 0) finish(new Error(`page worker exited with code ${code}`));
       });
+    }
+    if (local) {
+      running++;
+      void (async () => {
+        for (let n = claimPage(claimed); n <= pageCount && !settled; n = claimPage(claimed)) {
+          let input: PageInput;
+          try {
+            input = await local(n);
+          } catch (err) {
+            errors.push(new PageReadError(n, (err as Error)?.message ?? String(err)));
+            break;
+          }
+          if (!settled) deliver(input);
+        }
+        readerDone();
+      })();
     }
     if (running === 0) finish();
   });
