@@ -22,6 +22,9 @@ export interface CheckCommandOptions {
   maxBytes: number;
   maxPages: number;
   workers?: number;
+  /** Seconds. */
+  timeout: number;
+  maxMemory: number;
 }
 
 /** The outcome for one input. */
@@ -97,6 +100,8 @@ async function checkOne(path: string, options: CheckCommandOptions): Promise<Che
       maxBytes: options.maxBytes,
       maxPages: options.maxPages,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    timeoutMs: options.timeout * 1000,
+    maxMemoryMb: options.maxMemory,
       ...(options.inputFormat ? { format: options.inputFormat } : {}),
       ...(options.expect ? { expect: options.expect } : {}),
     });

@@ -25,6 +25,9 @@ export interface ExtractCommandOptions {
   maxBytes: number;
   maxPages: number;
   workers?: number;
+  /** Seconds. */
+  timeout: number;
+  maxMemory: number;
   expect?: number[];
   force: boolean;
   quiet: boolean;
@@ -38,6 +41,8 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
     maxBytes: options.maxBytes,
     maxPages: options.maxPages,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    timeoutMs: options.timeout * 1000,
+    maxMemoryMb: options.maxMemory,
     ...(options.expect ? { expect: options.expect } : {}),
     ...(options.inputFormat ? { format: options.inputFormat } : {}),
   });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../model/diagnostics.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, SchemaViolationError } from '../pipeline.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError } from '../pipeline.js';
 import { annexJsonSchema } from '../schema/json-schema.js';
 import { runCheck } from './check-command.js';
 import { EXIT } from './exit-codes.js';
@@ -38,7 +38,9 @@ function countList(value: string): number[] {
 
 const EXPECT_HELP = 'activity counts per action line, e.g. 27,7,31,6,12; each mismatch is an error (NAP502)';
 const MAX_PAGES_HELP = 'refuse PDF inputs with more pages than this (NAP005)';
-const WORKERS_HELP = 'threads for reading PDF pages (default: one per core, at most 4, for PDFs of 40+ pages)';
+const WORKERS_HELP = 'threads reading PDF pages (default: 2 for PDFs of 40+ pages, else 1; at most 8)';
+const TIMEOUT_HELP = 'stop reading a PDF after this many seconds (NAP009)';
+const MAX_MEMORY_HELP = 'stop reading a PDF when nap-annex uses more than this many MB (NAP010)';
 
 /** Builds the commander program; `run` is called with the exit code of the chosen command. */
 export function buildProgram(run: (code: Promise<number>) => void): Command {
@@ -63,6 +65,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
     .option('--expect <counts>', EXPECT_HELP, countList)
     .option('--workers <n>', WORKERS_HELP, positiveInt)
+    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
+    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
     .option('--force', 'write the output even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .action((input: string, options) => run(runExtract(input, options)));
@@ -88,6 +92,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
     .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
     .option('--workers <n>', WORKERS_HELP, positiveInt)
+    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
+    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
     .action((inputs: string[], options) => run(runCheck(inputs, options)));
 
   program

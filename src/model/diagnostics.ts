@@ -37,7 +37,8 @@ export const DIAGNOSTIC_CODES = {
   NAP006: { severity: 'warning', summary: 'Text input is not UTF-8; it was decoded as Windows-1252.' },
   NAP007: { severity: 'info', summary: 'Text input had a byte-order mark or CRLF line endings; they were normalised.' },
   NAP008: { severity: 'error', summary: 'Input format could not be recognised.' },
-  NAP009: { severity: 'error', summary: 'Reading the input took longer than the time limit.' },
+  NAP009: { severity: 'error', summary: 'Reading the input took longer than the time limit (--timeout).' },
+  NAP010: { severity: 'error', summary: 'Reading the input needed more memory than the limit (--max-memory).' },
   // Table structure (NAP1xx)
   NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
   NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },

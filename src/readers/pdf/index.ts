@@ -1,31 +1,32 @@
 /**
  * PDF reader: bytes of a PDF rendition of the annex → the neutral page model.
  *
- * Per page it takes the text content and the operator list from pdfjs-dist once, turns them into
- * positioned lines and drawn graphics, and lays the page out (see layout.ts). The input is
- * untrusted: no eval, no font loading, no network; errors map to diagnostics.
+ * pdfjs-dist reads the pages in worker threads (one pass over each page's operator list: text,
+ * paths, colours, images; see document.ts); this thread lays the pages out in order (layout.ts)
+ * and enforces the page, time and memory limits by terminating the readers. The input is
+ * untrusted: no eval, no font loading, no network; every failure maps to a diagnostic.
  */
-import { InvalidPDFException } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
 import type { PageModel } from '../../model/page-model.js';
-import { type TextSource, openPdf, readPageInput } from './document.js';
+import type { TextSource } from './document.js';
 import { type Columns, type PageInput, layoutPage } from './layout.js';
-import { PageReadError, defaultWorkerCount, readPagesInWorkers } from './page-workers.js';
+import { OpenError, PageLimitError, PageReadError, ReadLimitError, readPagesInWorkers } from './page-workers.js';
 
-/** From this many pages on, pages are read in worker threads (below it, starting them costs more than it saves). */
+/** From this many pages on, two reader threads are used by default (below it one is enough). */
 export const WORKER_PAGE_THRESHOLD = 40;
 
+/** Options of readPdf. */
 export interface ReadPdfOptions {
   diagnostics: DiagnosticBag;
-  /** Refuse PDFs with more pages than this (NAP005). */
+  /** Refuse PDFs with more pages than this (NAP005), before reading any page. */
   maxPages?: number;
-  /** Give up after this many milliseconds (NAP009). */
+  /** Stop after this many milliseconds (NAP009); the reader threads are terminated. */
   timeoutMs?: number;
+  /** Stop when the process's resident memory exceeds this many MB (NAP010), e.g. a decompression bomb. */
+  maxMemoryMb?: number;
   /**
-   * Threads reading pages: default one per core (at most 4) for PDFs of WORKER_PAGE_THRESHOLD
-   * pages or more, 1 below. 1 reads in the calling thread only; k > 1 reads in the calling
-   * thread and k - 1 worker threads.
+   * Reader threads: default 2 for PDFs of WORKER_PAGE_THRESHOLD pages or more, else 1; at most
+   * MAX_WORKERS (8) and the page count.
    */
   workers?: number;
   /**
@@ -35,100 +36,66 @@ export interface ReadPdfOptions {
   textSource?: TextSource;
 }
 
-/** Reads a PDF rendition of the annex into the page model; throws `InputError` for unreadable input. */
+/**
+ * Reads a PDF rendition of the annex into the page model. Throws InputError for unreadable input:
+ * NAP001 empty, NAP008 not a PDF, NAP004 truncated or damaged (with the page), NAP003 encrypted,
+ * NAP005 over the page limit, NAP009 over the time limit, NAP010 over the memory limit. Reports
+ * NAP109 for a page with status icons but no legend.
+ */
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promise<PageModel> {
   const { diagnostics } = options;
   const fail = (code: DiagnosticCode, message: string, location: DiagnosticLocation = {}): never => {
     throw new InputError(diagnostics.report(code, message, location));
   };
-
   checkEnvelope(bytes, fail);
 
-  const task = openPdf(bytes);
-
-  let timer: NodeJS.Timeout | undefined;
-  let timedOut = false;
-  const deadline =
-    options.timeoutMs !== undefined
-      ? new Promise<never>((_, reject) => {
-          timer = setTimeout(() => {
-            timedOut = true;
-            reject(new Error('timeout'));
-          }, options.timeoutMs);
-        })
-      : null;
-  const withDeadline = <T>(p: Promise<T>): Promise<T> => (deadline ? Promise.race([p, deadline]) : p);
-
+  const model: PageModel = { format: 'pdf', pages: [] };
+  let columns: Columns | null = null;
+  // Layout runs in page order as page inputs arrive: a page without a header row takes its
+  // columns from the page before.
+  const layout = (input: PageInput): void => {
+    const { page: laidOut, columns: next } = layoutPage(input, columns);
+    columns = next;
+    model.pages.push(laidOut);
+  };
   try {
-    let doc: PDFDocumentProxy;
-    try {
-      doc = await withDeadline(task.promise);
-    } catch (err) {
-      if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms; it was stopped. Check the file, or raise the time limit if it is a genuine, very large annex.`);
-      if ((err as Error)?.name === "PasswordException") {
+    await readPagesInWorkers(bytes, layout, {
+      workerThreshold: WORKER_PAGE_THRESHOLD,
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxMemoryMb !== undefined ? { maxMemoryMb: options.maxMemoryMb } : {}),
+      ...(options.textSource !== undefined ? { textSource: options.textSource } : {}),
+    });
+  } catch (err) {
+    if (err instanceof OpenError) {
+      if (err.kind === 'password') {
         return fail('NAP003', 'The PDF is encrypted or password protected, so its text cannot be read. Ask for an unprotected copy, or remove the protection (e.g. `qpdf --decrypt`) and try again.');
       }
-      if (err instanceof InvalidPDFException) return fail('NAP004', `The PDF is damaged (${(err as Error).message}); no page could be read. Download the file again.`);
-      return fail('NAP004', `The PDF could not be opened (${(err as Error)?.message ?? String(err)}). Download the file again.`);
+      return fail('NAP004', `The PDF ${err.kind === 'invalid' ? 'is damaged' : 'could not be opened'} (${err.message}); no page could be read. Download the file again.`);
     }
-    if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
-      return fail('NAP005', `The PDF has ${doc.numPages} pages, more than the limit of ${options.maxPages}. Raise --max-pages if this is a genuine annex.`);
+    if (err instanceof PageLimitError) {
+      return fail('NAP005', `The PDF has ${err.pageCount} pages, more than the limit of ${options.maxPages}. Raise --max-pages if this is a genuine annex.`);
     }
-
-    const model: PageModel = { format: 'pdf', pages: [] };
-    let columns: Columns | null = null;
-    // Layout runs in page order as page inputs arrive: a page without a header row takes its
-    // columns from the page before.
-    const layout = (input: PageInput): void => {
-      const { page: laidOut, columns: next } = layoutPage(input, columns);
-      columns = next;
-      model.pages.push(laidOut);
-    };
-    const workers = options.workers ?? (doc.numPages >= WORKER_PAGE_THRESHOLD ? defaultWorkerCount() : 1);
-    if (workers > 1) {
-      const abort = new AbortController();
-      const pageCount = doc.numPages;
-      // This thread reads pages too (its document is open): `workers - 1` threads are started.
-      const readHere = async (n: number): Promise<PageInput> => {
-        const page = await doc.getPage(n);
-        const input = await readPageInput(page, n, options.textSource);
-        page.cleanup();
-        return input;
-      };
-      try {
-        await withDeadline(readPagesInWorkers(bytes, pageCount, workers, layout, abort.signal, options.textSource, readHere));
-      } catch (err) {
-        abort.abort();
-        if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms; it was stopped. Check the file, or raise the time limit if it is a genuine, very large annex.`);
-        const page = err instanceof PageReadError ? err.page : undefined;
-        return fail('NAP004', `${page ? `Page ${page} of the PDF` : 'The PDF'} is damaged (${(err as Error).message}). Download the file again.`, page ? { page } : {});
-      }
-    } else {
-      for (let n = 1; n <= doc.numPages; n++) {
-        let input: PageInput;
-        try {
-          const page = await withDeadline(doc.getPage(n));
-          input = await withDeadline(readPageInput(page, n, options.textSource));
-          page.cleanup();
-        } catch (err) {
-          if (timedOut) return fail('NAP009', `Reading the PDF took longer than ${options.timeoutMs} ms (stopped at page ${n}). Check the file, or raise the time limit if it is a genuine, very large annex.`, { page: n });
-          return fail('NAP004', `Page ${n} of the PDF is damaged (${(err as Error)?.message ?? String(err)}). Download the file again.`, { page: n });
-        }
-        layout(input);
-      }
+    if (err instanceof ReadLimitError) {
+      const at = err.pagesRead + 1;
+      return err.kind === 'time'
+        ? fail('NAP009', `Reading the PDF took longer than ${err.limit} ms; it was stopped at page ${at}. Check the file (a page may hold millions of drawing operations), or raise --timeout if it is a genuine, very large annex.`, { page: at })
+        : fail('NAP010', `Reading the PDF needed more than ${err.limit} MB of memory; it was stopped at page ${at}. The file may hold a compressed stream that inflates enormously; check it, or raise --max-memory if it is a genuine, very large annex.`, { page: at });
     }
-
-    for (const p of model.pages) {
-      const rowsWithIcons = p.tables.some((t) => t.rows.some((r) => r.statusCue.kind === 'icon'));
-      if (rowsWithIcons && p.legend.length === 0) {
-        diagnostics.report('NAP109', `Page ${p.number} has status icons but no legend with icons; their colours cannot be read as statuses. Check that the legend is printed on the page.`, { page: p.number });
-      }
+    if (err instanceof PageReadError) {
+      return fail('NAP004', `Page ${err.page} of the PDF is damaged (${err.message}). Download the file again.`, { page: err.page });
     }
-    return model;
-  } finally {
-    if (timer) clearTimeout(timer);
-    await task.destroy().catch(() => undefined);
+    throw err;
   }
+
+  for (const p of model.pages) {
+    const rowsWithIcons = p.tables.some((t) => t.rows.some((r) => r.statusCue.kind === 'icon'));
+    if (rowsWithIcons && p.legend.length === 0) {
+      diagnostics.report('NAP109', `Page ${p.number} has status icons but no legend with icons; their colours cannot be read as statuses. Check that the legend is printed on the page.`, { page: p.number });
+    }
+  }
+  return model;
 }
 
 /** Cheap checks before pdfjs: a PDF header, and an end-of-file marker (a truncated file has none). */

@@ -1,11 +1,15 @@
 /**
- * Reading PDF pages in worker threads: each worker opens the same bytes with pdfjs-dist and takes
- * the next unread page from a shared counter (so readers stay close together in page order and
- * few page inputs wait for an earlier page); the page inputs come back in messages and the caller
- * lays them out in page order. The calling thread can be one of the readers (`local`): it has
- * pdfjs loaded and the document open anyway, and every worker thread costs a whole pdfjs
- * instance of memory. Layout stays in the calling thread because a page without a header row
- * takes its columns from the page before.
+ * Reading PDF pages in worker threads. pdfjs-dist runs only in workers, never in the calling
+ * thread, so the caller stays free to enforce the time and memory limits: a page that makes
+ * pdfjs spin (millions of operators) or inflate (a decompression bomb) is stopped by terminating
+ * its thread, which no promise race inside one thread can do.
+ *
+ * Protocol: every worker opens the bytes and posts `opened` (page count) or `fatal` (the document
+ * does not open: password, damage). The caller checks the page count against the limit after the
+ * first `opened`, starts the remaining workers, and sends each `go`; workers then take the next
+ * unread page from a shared counter (so readers stay close together in page order) and post each
+ * page input, then `done`. Page inputs are handed to the caller in page order; layout stays in the
+ * calling thread because a page without a header row takes its columns from the page before.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -20,21 +24,72 @@ export class PageReadError extends Error {
   }
 }
 
-/** Number of page workers to use by default: one per core, at most 4. */
-export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
+/** The document did not open; `kind` from pdfjs's exception name. */
+export class OpenError extends Error {
+  constructor(readonly kind: 'password' | 'invalid' | 'other', message: string) {
+    super(message);
+    this.name = 'OpenError';
+  }
+}
+
+/** The PDF has more pages than allowed. */
+export class PageLimitError extends Error {
+  constructor(readonly pageCount: number) {
+    super(`${pageCount} pages`);
+    this.name = 'PageLimitError';
+  }
+}
+
+/** Reading was stopped by the time limit (`kind: 'time'`) or the memory limit (`kind: 'memory'`). */
+export class ReadLimitError extends Error {
+  constructor(readonly kind: 'time' | 'memory', readonly limit: number, readonly pagesRead: number) {
+    super(`${kind} limit ${limit}`);
+    this.name = 'ReadLimitError';
+  }
+}
+
+/** Most reader threads a caller may ask for; more only costs memory (about 110 MB each). */
+export const MAX_WORKERS = 8;
+
+/** Reader threads by default: 2 for PDFs of `threshold` pages or more (both cores), else 1. */
+export function defaultWorkerCount(pageCount: number, threshold: number): number {
+  return pageCount >= threshold ? Math.max(1, Math.min(2, availableParallelism())) : 1;
 }
 
 /** Message from a page worker. */
-export type WorkerMessage = { page: number; input: PageInput } | { page: number; error: string } | { done: true };
+export type WorkerMessage =
+  | { opened: number }
+  | { fatal: { kind: 'password' | 'invalid' | 'other'; message: string } }
+  | { page: number; input: PageInput }
+  | { page: number; error: string }
+  | { done: true };
+
+/** Message to a page worker: read pages 1..pageCount from the shared counter. */
+export interface GoMessage {
+  go: number;
+}
 
 /** Data a page worker starts with. */
 export interface WorkerData {
   bytes: Uint8Array;
-  pageCount: number;
   /** Shared counter of pages handed out (Int32Array over a SharedArrayBuffer, one element). */
   claimed: Int32Array;
   textSource?: TextSource;
+}
+
+/** Options of one reading session. */
+export interface ReadSessionOptions {
+  /** Reader threads wanted; undefined = defaultWorkerCount. Capped at MAX_WORKERS and the page count. */
+  workers?: number;
+  /** From this many pages on, the default is 2 readers. */
+  workerThreshold: number;
+  maxPages?: number;
+  timeoutMs?: number;
+  /** Stop when the process's resident memory exceeds this many MB. */
+  maxMemoryMb?: number;
+  textSource?: TextSource;
+  /** Called once, with the page count, before the first page. */
+  onOpen?: (pageCount: number) => void;
 }
 
 /**
@@ -46,8 +101,7 @@ function workerSpec(): { script: string | URL; eval: boolean } {
   if (!import.meta.url.endsWith('.ts')) return { script: new URL('./page-worker.js', import.meta.url), eval: false };
   const entry = new URL('./page-worker.ts', import.meta.url).href;
   const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}); })` +
-    `.catch((e) => { const port = require('node:worker_threads').parentPort; ` +
-    `port.postMessage({ page: 0, error: String(e && e.stack || e) }); port.postMessage({ done: true }); });`;
+    `.catch((e) => { require('node:worker_threads').parentPort.postMessage({ fatal: { kind: 'other', message: String(e && e.stack || e) } }); });`;
   return { script: bootstrap, eval: true };
 }
 
@@ -57,39 +111,36 @@ export function claimPage(claimed: Int32Array): number {
 }
 
 /**
- * Reads pages 1..pageCount with `workers` readers and hands each page input to `onPage` in page
- * order as soon as it and all pages before it have arrived (a page input is dropped after
- * `onPage`, so memory stays bounded by how far the readers run ahead). With `local`, the calling
- * thread is one of the readers and `workers - 1` threads are started. Rejects with
- * PageReadError for the lowest page a reader could not read (each reader stops at its first bad
- * page; pages are claimed in increasing order, so every page below a claimed one was claimed).
- * `signal` aborts (the workers are terminated).
+ * Opens the PDF in worker threads and hands every page input to `onPage` in page order, as soon
+ * as it and all pages before it have arrived (a page input is dropped after `onPage`, so memory
+ * stays bounded by how far the readers run ahead). Resolves with the page count. Rejects with
+ * OpenError, PageLimitError, ReadLimitError, or PageReadError for the lowest page a reader could
+ * not read (each reader stops at its first bad page; pages are claimed in increasing order, so
+ * every page below a claimed one was claimed). Every thread is terminated when it settles.
  */
-export function readPagesInWorkers(
-  bytes: Uint8Array,
-  pageCount: number,
-  workers: number,
-  onPage: (input: PageInput) => void,
-  signal?: AbortSignal,
-  textSource?: TextSource,
-  local?: (page: number) => Promise<PageInput>,
-): Promise<void> {
+export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput) => void, options: ReadSessionOptions): Promise<number> {
   const spec = workerSpec();
-  const waiting = new Map<number, PageInput>();
-  let next = 1;
-  const threads: Worker[] = [];
   const claimed = new Int32Array(new SharedArrayBuffer(4));
-  return new Promise<void>((resolve, reject) => {
-    let running = 0;
-    let settled = false;
-    const errors: PageReadError[] = [];
+  const threads: Worker[] = [];
+  const waiting = new Map<number, PageInput>();
+  const errors: PageReadError[] = [];
+  let pageCount = -1;
+  let next = 1;
+  let running = 0;
+  let settled = false;
+  let timer: NodeJS.Timeout | undefined;
+  let memoryWatch: NodeJS.Timeout | undefined;
+
+  return new Promise<number>((resolve, reject) => {
     const finish = (error?: Error): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
+      clearInterval(memoryWatch);
       for (const t of threads) void t.terminate();
       if (error) reject(error);
-      else if (next <= pageCount) reject(new PageReadError(next, 'no worker delivered this page'));
-      else resolve();
+      else if (next <= pageCount) reject(new PageReadError(next, 'no reader delivered this page'));
+      else resolve(pageCount);
     };
     const deliver = (input: PageInput): void => {
       waiting.set(input.number, input);
@@ -104,47 +155,54 @@ export function readPagesInWorkers(
         }
       }
     };
-    const readerDone = (): void => {
-      // Deterministic failure: the lowest page any reader could not read.
-      if (--running === 0) finish(errors.sort((a, b) => a.page - b.page)[0]);
-    };
-    signal?.addEventListener('abort', () => finish(new Error('aborted')), { once: true });
-    const threadCount = Math.min(local ? workers - 1 : workers, pageCount);
-    for (let k = 0; k < threadCount; k++) {
-      const data: WorkerData = { bytes, pageCount, claimed, textSource };
+    const start = (): Worker => {
+      const data: WorkerData = { bytes, claimed, ...(options.textSource ? { textSource: options.textSource } : {}) };
       const worker = new Worker(spec.script, { workerData: data, eval: spec.eval });
       threads.push(worker);
       running++;
       worker.on('message', (m: WorkerMessage) => {
-        if ('done' in m) {
-          readerDone();
+        if (settled) return;
+        if ('opened' in m) {
+          if (pageCount < 0) firstOpened(m.opened);
+          worker.postMessage({ go: pageCount } satisfies GoMessage);
+        } else if ('fatal' in m) {
+          finish(new OpenError(m.fatal.kind, m.fatal.message));
+        } else if ('done' in m) {
+          // Deterministic failure: the lowest page any reader could not read.
+          if (--running === 0) finish(errors.sort((a, b) => a.page - b.page)[0]);
         } else if ('error' in m) {
           errors.push(new PageReadError(m.page, m.error));
-        } else if (!settled) {
+        } else {
           deliver(m.input);
         }
       });
       worker.on('error', (e) => finish(e));
       worker.on('exit', (code) => {
-        if (code !== 0) finish(new Error(`page worker exited with code ${code}`));
+        if (code !== 0) finish(new Error(`page reader exited with code ${code}`));
       });
+      return worker;
+    };
+    const firstOpened = (count: number): void => {
+      pageCount = count;
+      if (options.maxPages !== undefined && count > options.maxPages) {
+        finish(new PageLimitError(count));
+        return;
+      }
+      options.onOpen?.(count);
+      const wanted = options.workers ?? defaultWorkerCount(count, options.workerThreshold);
+      const readers = Math.max(1, Math.min(wanted, MAX_WORKERS, count));
+      for (let k = 1; k < readers; k++) start();
+    };
+
+    if (options.timeoutMs !== undefined) {
+      timer = setTimeout(() => finish(new ReadLimitError('time', options.timeoutMs!, next - 1)), options.timeoutMs);
     }
-    if (local) {
-      running++;
-      void (async () => {
-        for (let n = claimPage(claimed); n <= pageCount && !settled; n = claimPage(claimed)) {
-          let input: PageInput;
-          try {
-            input = await local(n);
-          } catch (err) {
-            errors.push(new PageReadError(n, (err as Error)?.message ?? String(err)));
-            break;
-          }
-          if (!settled) deliver(input);
-        }
-        readerDone();
-      })();
+    if (options.maxMemoryMb !== undefined) {
+      const limit = options.maxMemoryMb * 1024 * 1024;
+      memoryWatch = setInterval(() => {
+        if (process.memoryUsage.rss() > limit) finish(new ReadLimitError('memory', options.maxMemoryMb!, next - 1));
+      }, 50);
     }
-    if (running === 0) finish();
+    start();
   });
 }

@@ -1,0 +1,67 @@
+/**
+ * The PDF reader's time and memory limits stop hostile PDFs: a page with millions of drawing
+ * operators (synchronous work inside pdfjs that no promise race can interrupt) and a
+ * decompression bomb. The reader threads are terminated; the error names the limit and the page.
+ */
+import { createDeflate } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DiagnosticBag, InputError } from '../../../src/model/diagnostics.js';
+import { readPdf } from '../../../src/readers/pdf/index.js';
+
+/** Deflates `repeat` copies of `chunk` without holding the inflated data in memory. */
+async function deflateRepeated(chunk: Buffer, repeat: number): Promise<Buffer> {
+  const out: Buffer[] = [];
+  const z = createDeflate({ level: 9 });
+  z.on('data', (b: Buffer) => out.push(b));
+  const done = new Promise((resolve) => z.on('end', resolve));
+  for (let i = 0; i < repeat; i++) if (!z.write(chunk)) await new Promise((r) => z.once('drain', r));
+  z.end();
+  await done;
+  return Buffer.concat(out);
+}
+
+/** A one-page PDF whose content stream is `deflated` (FlateDecode), with a valid xref table. */
+function onePagePdf(deflated: Buffer): Uint8Array {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
+  const offsets: number[] = [];
+  let length = parts[0]!.length;
+  const add = (body: Buffer): void => {
+    offsets.push(length);
+    const obj = Buffer.concat([Buffer.from(`${offsets.length} 0 obj\n`), body, Buffer.from('\nendobj\n')]);
+    parts.push(obj);
+    length += obj.length;
+  };
+  add(Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'));
+  add(Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'));
+  add(Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>'));
+  add(Buffer.concat([Buffer.from(`<< /Length ${deflated.length} /Filter /FlateDecode >>\nstream\n`), deflated, Buffer.from('\nendstream')]));
+  const xref = [`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+async function limitError(bytes: Uint8Array, options: { timeoutMs?: number; maxMemoryMb?: number }) {
+  const bag = new DiagnosticBag('hostile.pdf');
+  const err = await readPdf(bytes, { diagnostics: bag, ...options }).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(InputError);
+  return (err as InputError).diagnostic;
+}
+
+describe('readPdf limits', () => {
+  it('stops a page of 2.4 million drawing operators at the time limit (NAP009)', async () => {
+    const bytes = onePagePdf(await deflateRepeated(Buffer.from('0 0 1 1 re f\n'.repeat(80_000)), 30));
+    expect(bytes.length).toBeLessThan(200_000);
+    const d = await limitError(bytes, { timeoutMs: 1500 });
+    expect(d).toMatchObject({ code: 'NAP009', location: { file: 'hostile.pdf', page: 1 } });
+    expect(d.message).toMatch(/^Reading the PDF took longer than 1500 ms; it was stopped at page 1\./);
+  }, 30_000);
+
+  it('stops a decompression bomb at the memory limit (NAP010)', async () => {
+    // 1.5 GB of spaces inflate from about 1.5 MB.
+    const bytes = onePagePdf(await deflateRepeated(Buffer.alloc(1024 * 1024, 0x20), 1536));
+    const limit = Math.ceil(process.memoryUsage.rss() / 1024 / 1024) + 400;
+    const d = await limitError(bytes, { maxMemoryMb: limit, timeoutMs: 60_000 });
+    expect(d).toMatchObject({ code: 'NAP010', location: { page: 1 } });
+    expect(d.message).toContain(`needed more than ${limit} MB of memory; it was stopped at page 1.`);
+  }, 60_000);
+});
