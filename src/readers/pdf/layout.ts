@@ -158,7 +158,7 @@ export function layoutPage(input: PageInput, carried: Columns | null): LayoutRes
       if (used.has(l)) continue;
       const first = l.chunks[0]!;
       const numberText = first.text.replace(/\s+/g, '');
-      const isNumber = /^\d{1,3}$/.test(numberText) && l.chunks.length > 1;
+      const isNumber = /^\d{1,4}$/.test(numberText) && l.chunks.length > 1;
       if (isNumber && (first.sup || first.size < l.size * 0.95 || current === null || startsNewFootnote(l))) {
         flush();
         current = { number: Number(numberText), parts: [joinChunks(l.chunks.slice(1))], box: lineBox(l) };
@@ -586,7 +586,7 @@ function stripLeadingSymbols(s: string): string {
 function isFootnoteStart(l: Line, bodySize: number, cols: Columns | null): boolean {
   const first = l.chunks[0];
   if (!first || l.chunks.length < 2) return false;
-  if (!/^\d{1,3}$/.test(first.text.replace(/\s+/g, ''))) return false;
+  if (!/^\d{1,4}$/.test(first.text.replace(/\s+/g, ''))) return false;
   const second = l.chunks[1]!;
   const marked = first.sup || first.size < 0.9 * second.size;
   if (!marked) return false;
