@@ -15,6 +15,7 @@
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type Box, type Matrix, applyX, applyY, compose, transformRect } from './geometry.js';
+import { isSymbolChar } from './symbols.js';
 
 /** A painted path: its box in page coordinates and its paint colour. */
 export interface Shape {
@@ -96,13 +97,8 @@ interface GlyphLike {
 export type FontMatrixLookup = (fontRefName: string) => readonly number[] | undefined;
 
 const MAX_RULING_THICKNESS = 2.5;
-const SYMBOL_RE = /[\p{So}\p{Co}]/u;
 const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
 
-/** True for characters the reader treats as drawn symbols (icons), never as words. */
-export function isSymbolChar(ch: string): boolean {
-  return SYMBOL_RE.test(ch);
-}
 
 /**
  * Collects shapes, rulings, symbol glyphs and images from one page's operator list.
@@ -317,7 +313,7 @@ export function walkOperatorList(
       if (g === null || typeof g !== 'object') continue;
       const w = (g.width ?? 0) * advScale;
       const u = g.unicode ?? '';
-      if (u.length > 0 && u.charCodeAt(0) >= 0x2190 && SYMBOL_RE.test(u)) {
+      if (u.length > 0 && u.charCodeAt(0) >= 0x2190 && isSymbolChar(u)) {
         (symbols ??= []).push({ x0: x, x1: x + w, char: u });
       }
       x += w + (g.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;

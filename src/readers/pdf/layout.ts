@@ -14,7 +14,8 @@
  */
 import type { BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, LooseText, Page, StatusCue, TableBlock } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
-import { type ImageMark, type PageGraphics, type TextRun, isSymbolChar } from './graphics.js';
+import type { ImageMark, PageGraphics, TextRun } from './graphics.js';
+import { isSymbolChar } from './symbols.js';
 import { type Chunk, type Line, buildLines, joinChunks } from './text.js';
 
 export interface PageInput {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openPdf, readPageInput } from '../../../src/readers/pdf/document.js';
-import { isSymbolChar } from '../../../src/readers/pdf/graphics.js';
+import { isSymbolChar } from '../../../src/readers/pdf/symbols.js';
 import { miniAnnex } from './mini-annex.js';
 
 const COLORS = ['#0b7a75', '#7a0b56', '#556b2f', '#c45a00', '#303f9f'];
