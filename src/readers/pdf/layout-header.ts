@@ -1,0 +1,136 @@
+/**
+ * Header rows of the activity table: lines that carry the known column titles (`Activiteit` …
+ * `Toelichting`), possibly wrapped over lines above/below or mid-word in a narrow column
+ * (`Statu` / `s`); the columns they define, refined by vertical rulings.
+ */
+import type { HeaderRow } from '../../model/page-model.js';
+import { type Box, overlap, toBBox, union } from './geometry.js';
+import { lineBox } from './layout-lines.js';
+import { type Chunk, type Line, joinChunks } from './text.js';
+
+const HEADER_WORDS = /^(activiteit(en)?|status|wanneer|wie|toelichting|oorspronkelijke|planning|oorspronkelijke planning)$/i;
+/** The single words of the known header cells (lower case). */
+const HEADER_VOCABULARY = new Set(['activiteit', 'activiteiten', 'status', 'wanneer', 'wie', 'toelichting', 'oorspronkelijke', 'planning']);
+
+/** Column layout carried from page to page for pages without a header row. */
+export interface Columns {
+  /** Left boundary of each column (x, page points); column i spans [bounds[i], bounds[i+1]). */
+  bounds: number[];
+  statusIndex: number;
+}
+
+
+/** True for the line that carries the header row: it starts with `Activiteit` and holds at least three header words (or their starts). */
+export function isHeaderAnchor(l: Line): boolean {
+  const words = l.chunks.map((c) => c.text.trim());
+  const first = words[0] ?? '';
+  if (!/^activiteit(en)?$/i.test(first)) return false;
+  const known = words.filter((w) => HEADER_WORDS.test(w)).length;
+  // A header cell wrapped mid-word in a narrow column (`Statu` / `s`) leaves a word start here.
+  const started = words.filter((w) => !HEADER_WORDS.test(w) && isHeaderWordStart(w)).length;
+  return known >= 3 && known + started >= words.length - 1;
+}
+
+/** `Statu`, `Oorspronk`: the start (3+ letters, not the whole) of a header word. */
+function isHeaderWordStart(text: string): boolean {
+  const w = text.toLowerCase();
+  if (!/^\p{L}{3,}$/u.test(w)) return false;
+  for (const v of HEADER_VOCABULARY) if (v.length > w.length && v.startsWith(w)) return true;
+  return false;
+}
+
+/** `ijke planning` under `Oorspronkel`: the rest (2+ letters) of a header word, then header words. */
+function isHeaderWordEnd(text: string): boolean {
+  const [head = '', ...tail] = text.toLowerCase().split(/\s+/);
+  if (!/^\p{L}{1,}$/u.test(head) || !tail.every((t) => HEADER_VOCABULARY.has(t))) return false;
+  for (const v of HEADER_VOCABULARY) if (v.length > head.length && v.endsWith(head)) return true;
+  return false;
+}
+
+/**
+ * The anchor line plus wrapped header-cell lines directly above/below it (not in the first
+ * column). One line either side is taken as it is; further lines below only while every chunk
+ * continues a header word or is one (`Oorspronk` / `elijke` / `planning`).
+ */
+export function headerBand(lines: readonly Line[], i: number): Line[] {
+  const anchor = lines[i]!;
+  const firstRight = anchor.chunks[0]!.x1;
+  const fonts = new Set(anchor.chunks.map((c) => c.font));
+  const fits = (l: Line | undefined, ref: Line): l is Line =>
+    l !== undefined &&
+    Math.abs(l.baseline - ref.baseline) <= 1.6 * anchor.size &&
+    l.chunks.every((c) => c.x0 > firstRight && fonts.has(c.font) && Math.abs(c.size - anchor.size) < 0.2 * anchor.size);
+  const band = [anchor];
+  if (fits(lines[i - 1], anchor)) band.unshift(lines[i - 1]!);
+  for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
+    const l = lines[j];
+    if (!fits(l, band[band.length - 1]!)) break;
+    const wordy = l.chunks.every((c) => HEADER_WORDS.test(c.text.trim()) || isHeaderWordEnd(c.text.trim()));
+    if (j > i + 1 && !wordy) break;
+    band.push(l);
+  }
+  return band;
+}
+
+/**
+ * Joins the next line of a header cell: without a space when that, and only that, completes a
+ * header word broken mid-word in a narrow column (`Statu` + `s` → `Status`, `Oorspronkel` +
+ * `ijke planning` → `Oorspronkelijke planning`) and the rest of the next line is header words;
+ * otherwise with a space, so an unknown header stays as printed and assembly reports it.
+ */
+export function joinHeaderLines(text: string, next: string): string {
+  const a = text.trim();
+  const b = next.trim();
+  if (a === '' || b === '') return a || b;
+  const last = a.slice(a.lastIndexOf(' ') + 1).toLowerCase();
+  const [firstWord = '', ...more] = b.toLowerCase().split(/\s+/);
+  const glued =
+    HEADER_VOCABULARY.has(last + firstWord) &&
+    !(HEADER_VOCABULARY.has(last) && HEADER_VOCABULARY.has(firstWord)) &&
+    more.every((w) => HEADER_VOCABULARY.has(w));
+  return glued ? a + b : `${a} ${b}`;
+}
+
+/** The header row and the column bounds (PDF points) from the header band's cells, refined by vertical rulings that cross it. */
+export function buildHeader(band: Line[], vRulings: readonly { box: Box }[], bodySize: number, pageNumber: number): { header: HeaderRow; columns: Columns } {
+  // Cluster chunks into cells by horizontal overlap.
+  const chunks = band.flatMap((l) => l.chunks.map((c) => ({ c, l }))).sort((a, b) => a.c.x0 - b.c.x0);
+  const cells: { x0: number; x1: number; parts: { c: Chunk; l: Line }[] }[] = [];
+  for (const p of chunks) {
+    const last = cells[cells.length - 1];
+    if (last && p.c.x0 <= last.x1 + 0.3 * p.c.size) {
+      last.parts.push(p);
+      last.x1 = Math.max(last.x1, p.c.x1);
+    } else cells.push({ x0: p.c.x0, x1: p.c.x1, parts: [p] });
+  }
+  const texts = cells.map((cell) => {
+    const byLine = new Map<Line, Chunk[]>();
+    for (const p of cell.parts) byLine.set(p.l, [...(byLine.get(p.l) ?? []), p.c]);
+    return [...byLine.entries()]
+      .sort((a, b) => a[0].baseline - b[0].baseline)
+      .map(([, cs]) => joinChunks(cs.sort((a, b) => a.x0 - b.x0)))
+      .reduce(joinHeaderLines, '');
+  });
+  const bandTop = Math.min(...band.map((l) => l.y0));
+  const bandBottom = Math.max(...band.map((l) => l.y1));
+  const size = band[0]!.size || bodySize;
+  const bounds = cells.map((cell, i) => {
+    if (i === 0) return cell.x0 - 1.5 * size;
+    const prev = cells[i - 1]!;
+    // A vertical ruling crossing the header between the previous cell and this one.
+    let best: number | null = null;
+    for (const r of vRulings) {
+      const x = (r.box.x0 + r.box.x1) / 2;
+      if (x >= prev.x1 - 0.5 && x <= cell.x0 + 0.5 && overlap(r.box.y0, r.box.y1, bandTop, bandBottom) > 0) {
+        if (best === null || x > best) best = x;
+      }
+    }
+    return best ?? cell.x0 - 0.6 * size;
+  });
+  const statusIndex = texts.findIndex((t) => /^status$/i.test(t.trim()));
+  const box = band.map(lineBox).reduce(union);
+  return {
+    header: { cells: texts, location: { page: pageNumber, bbox: toBBox(box) } },
+    columns: { bounds, statusIndex: statusIndex >= 0 ? statusIndex : 1 },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Icons and the status legend: compact shapes, symbol glyphs and small images with their paint
+ * colour, and legend entries (`icon label`) found on lines outside the table.
+ */
+import type { Chunk, Line } from './text.js';
+import type { LegendEntry } from '../../model/page-model.js';
+import { type Box, toBBox, union } from './geometry.js';
+import type { TextRun } from './graphics.js';
+import type { PageInput } from './layout.js';
+import { boxOf, centerY } from './layout-lines.js';
+import { isSymbolChar } from './symbols.js';
+import { joinChunks } from './text.js';
+
+/** Characters that are punctuation in Unicode but serve as coloured legend markers. */
+const ICON_BULLETS = new Set(['•', '∙', '·', '◦', '▪', '‣']);
+
+/** Something compact drawn on the page in one colour: a status or legend icon candidate. */
+export interface Icon {
+  box: Box;
+  color: string;
+  shape: 'vector' | 'glyph' | 'image';
+}
+
+
+/** Every icon candidate of a page: filled compact paths, symbol glyphs and small images (1.5–40 pt, aspect ≤ 3), with their colour. */
+export function collectIcons(input: PageInput): Icon[] {
+  const icons: Icon[] = [];
+  const iconLike = (b: Box): boolean => {
+    const w = b.x1 - b.x0;
+    const h = b.y1 - b.y0;
+    return w >= 1.5 && h >= 1.5 && w <= 40 && h <= 40 && w <= 3 * h && h <= 3 * w;
+  };
+  for (const s of input.graphics.shapes) if (s.mode === 'fill' && iconLike(s.box)) icons.push({ box: s.box, color: s.color, shape: 'vector' });
+  for (const g of input.graphics.glyphs) icons.push({ box: g.box, color: g.color, shape: 'glyph' });
+  for (const im of input.graphics.images) {
+    const color = im.maskColor ?? input.imageColors.get(im);
+    if (color !== undefined && iconLike(im.box)) icons.push({ box: im.box, color, shape: 'image' });
+  }
+  return icons;
+}
+
+/** Finds `icon label` pairs on a line; adds legend entries and returns the chunks left over. */
+export function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly TextRun[], legend: LegendEntry[], pageNumber: number): Chunk[] {
+  const onLine = icons.filter((ic) => {
+    const cy = centerY(ic.box);
+    return cy >= l.y0 - 0.3 * l.size && cy <= l.y1 + 0.3 * l.size;
+  });
+  const chunks = l.chunks;
+  // Glyph icons in fonts without a symbol mapping: a 1–2 character chunk in another font right before a label.
+  const iconChunks = new Set<Chunk>();
+  chunks.forEach((c, i) => {
+    const next = chunks[i + 1];
+    const t = c.text.replace(/\s+/g, '');
+    if (!next || t.length === 0 || t.length > 2 || /\d/.test(t)) return;
+    const symbolic = [...t].every((ch) => isSymbolChar(ch) || ICON_BULLETS.has(ch));
+    if (!symbolic && c.font === next.font) return;
+    if (next.x0 - c.x1 > 2.5 * next.size || !/\p{L}/u.test(next.text)) return;
+    const color = runColorAt(runs, c);
+    if (color === null) return;
+    iconChunks.add(c);
+    onLine.push({ box: { x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 }, color, shape: 'glyph' });
+  });
+  if (onLine.length === 0) return l.chunks;
+  const rest: Chunk[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i]!;
+    if (iconChunks.has(c)) continue;
+    const labelStart = stripLeadingSymbols(c.text);
+    // The icon: right before the chunk, or a symbol glyph at the chunk's start.
+    const icon = pickIcon(
+      onLine.filter((ic) => {
+        const gap = c.x0 - ic.box.x1;
+        const leadingGlyph = labelStart.length < c.text.length && ic.shape === 'glyph' && ic.box.x0 >= c.x0 - 0.5 * c.size && ic.box.x0 <= c.x0 + c.size;
+        let p = i - 1;
+        while (p >= 0 && iconChunks.has(chunks[p]!)) p--;
+        const prev = p >= 0 ? chunks[p] : undefined;
+        return leadingGlyph || (gap >= -0.3 * c.size && gap <= 2.5 * c.size && (!prev || prev.x1 <= ic.box.x0 + 0.5));
+      }),
+    );
+    if (!icon || labelStart === '') {
+      if (stripLeadingSymbols(c.text) !== '' || !icon) rest.push(c);
+      continue;
+    }
+    // The label runs on over chunks separated by ordinary word gaps.
+    const label = [{ ...c, text: labelStart }];
+    let j = i + 1;
+    while (j < chunks.length) {
+      const n = chunks[j]!;
+      const gapOk = n.x0 - label[label.length - 1]!.x1 <= 1.0 * n.size;
+      const iconBetween = onLine.some((ic) => ic.box.x0 >= label[label.length - 1]!.x1 - 0.5 && ic.box.x1 <= n.x0 + 0.5);
+      if (!gapOk || iconBetween || stripLeadingSymbols(n.text) !== n.text) break;
+      label.push(n);
+      j++;
+    }
+    legend.push({
+      label: joinChunks(label),
+      iconColor: icon.color,
+      location: { page: pageNumber, bbox: toBBox(union(icon.box, boxOf(label))) },
+    });
+    i = j - 1;
+  }
+  return rest;
+}
+
+/** The fill colour of the smallest text run containing the centre of `b`. */
+export function runColorAt(runs: readonly TextRun[], b: Box): string | null {
+  const cx = (b.x0 + b.x1) / 2;
+  const cy = (b.y0 + b.y1) / 2;
+  let best: TextRun | null = null;
+  let bestArea = Infinity;
+  for (const r of runs) {
+    if (cx < r.box.x0 - 0.5 || cx > r.box.x1 + 0.5 || cy < r.box.y0 - 0.5 || cy > r.box.y1 + 0.5) continue;
+    const a = (r.box.x1 - r.box.x0) * (r.box.y1 - r.box.y0);
+    if (a < bestArea) [best, bestArea] = [r, a];
+  }
+  return best?.color ?? null;
+}
+
+function stripLeadingSymbols(s: string): string {
+  let i = 0;
+  const chars = [...s];
+  while (i < chars.length && (isSymbolChar(chars[i]!) || /\s/.test(chars[i]!))) i++;
+  return chars.slice(i).join('').trim();
+}
+
+/** The largest of the candidate icons (the icon, not a speck next to it), or null. */
+export function pickIcon(cands: readonly Icon[]): Icon | null {
+  let best: Icon | null = null;
+  let bestArea = -1;
+  for (const c of cands) {
+    const a = (c.box.x1 - c.box.x0) * (c.box.y1 - c.box.y0);
+    if (a > bestArea) {
+      best = c;
+      bestArea = a;
+    }
+  }
+  return best;
+}
