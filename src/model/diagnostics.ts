@@ -38,6 +38,7 @@ export const DIAGNOSTIC_CODES = {
   NAP007: { severity: 'info', summary: 'Text input had a byte-order mark or CRLF line endings; they were normalised.' },
   NAP008: { severity: 'error', summary: 'Input format could not be recognised.' },
   NAP009: { severity: 'error', summary: 'Reading the input took longer than the time limit.' },
+  NAP010: { severity: 'warning', summary: 'Control characters in the input (e.g. HTML character references such as &#1;) were replaced with U+FFFD.' },
   // Table structure (NAP1xx)
   NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
   NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },
