@@ -10,7 +10,7 @@ import { extractAnnex, SchemaViolationError } from '../pipeline.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs } from './expand-inputs.js';
 import { escapeData, githubCommand } from './github.js';
-import { readInput } from './read-input.js';
+import { readInput, STDIN_NAME } from './read-input.js';
 import { countBySeverity, formatCounts, formatDiagnostic } from './report.js';
 
 /** Parsed options of `check`. */
@@ -88,7 +88,8 @@ export async function runCheck(inputs: string[], options: CheckCommandOptions): 
 }
 
 async function checkOne(path: string, options: CheckCommandOptions): Promise<CheckFileResult> {
-  let name = path;
+  // One name for standard input in the diagnostics and the verdict line.
+  let name = path === '-' ? STDIN_NAME : path;
   try {
     const input = await readInput(path, options.maxBytes);
     name = input.name;

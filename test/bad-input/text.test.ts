@@ -51,7 +51,7 @@ describe('unreadable inputs: exit 2, NAP001/NAP002, one clear line', () => {
   it('a file over --max-bytes', () => {
     const run = check('big.txt', UTF8, '--max-bytes', '1000');
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain(`big.txt error NAP002 Input is ${Buffer.byteLength(UTF8)} bytes, over the limit of 1000 bytes. Raise --max-bytes if this file is genuine.`);
+    expect(run.stdout).toContain(`big.txt error NAP002 Input is ${Buffer.byteLength(UTF8)} bytes, larger than the limit of 1000 bytes. Raise --max-bytes if this file is genuine.`);
   });
 
   it('a folder as input', () => {
