@@ -182,6 +182,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
       }
     }
   }
+  reportDuplicateTitles(rows, diagnostics);
   if (tableCount === 0 || (rows.length === 0 && actionLines.length === 0)) {
     diagnostics.report('NAP101', 'No activity table found: no header row "Activiteit | Status | Wanneer | Wie | Toelichting" and no "Actielijn N" rows. Is this a NAP progress annex?', {});
   } else {
@@ -216,6 +217,20 @@ function checkActionLineSequence(actionLines: AssembledActionLine[], diagnostics
   }
   for (const beyond of actionLines.filter((a) => a.number > ACTION_LINE_COUNT)) {
     diagnostics.report('NAP506', `Actielijn ${beyond.number} is beyond the NAP's ${ACTION_LINE_COUNT} action lines; its rows are read as printed. Check the number in the input.`, loc(beyond.location));
+  }
+}
+
+/** NAP111: an activity whose title (spacing and case aside) repeats an earlier one in the same action line. */
+function reportDuplicateTitles(rows: AssembledRow[], diagnostics: DiagnosticBag): void {
+  const first = new Map<string, AssembledRow>();
+  for (const row of rows) {
+    const key = `${row.actionLine}\u0000${row.cells.title.replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl')}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, row);
+      continue;
+    }
+    diagnostics.report('NAP111', `${row.id} "${clip(row.cells.title)}" has the same title as ${earlier.id} in Actielijn ${row.actionLine}; both are kept. Remove the row if it is a duplicate.`, loc(row.location, row.id));
   }
 }
 

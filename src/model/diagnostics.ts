@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   NAP008: { severity: 'error', summary: 'Input format could not be recognised.' },
   NAP009: { severity: 'error', summary: 'Reading the input took longer than the time limit.' },
   NAP010: { severity: 'warning', summary: 'Control characters in the input (e.g. HTML character references such as &#1;) were replaced with U+FFFD.' },
+  NAP011: { severity: 'info', summary: 'Text input is UTF-16 (with a byte-order mark); it was decoded as UTF-16.' },
   // Table structure (NAP1xx)
   NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
   NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },
@@ -50,11 +51,13 @@ export const DIAGNOSTIC_CODES = {
   NAP108: { severity: 'info', summary: 'A row split by a page break was joined into one row.' },
   NAP109: { severity: 'warning', summary: 'Status legend missing or incomplete on a page.' },
   NAP110: { severity: 'error', summary: 'Text in the other cells of an "Actielijn N" row; it is not in the output.' },
+  NAP111: { severity: 'warning', summary: 'The same activity title appears twice in one action line (duplicated row?).' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
   NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },
   NAP203: { severity: 'error', summary: 'Footnote number defined twice.' },
   NAP204: { severity: 'error', summary: 'Footnote marker or definition whose number is not a valid footnote number (0, or over 9999).' },
+  NAP205: { severity: 'warning', summary: 'Footnote definition without text.' },
   // Status (NAP3xx)
   NAP301: { severity: 'info', summary: 'Input carries no status icons (text export); every status is null.' },
   NAP302: { severity: 'error', summary: 'Unknown status label.' },
