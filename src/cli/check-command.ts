@@ -10,6 +10,7 @@ import { extractAnnex, SchemaViolationError } from '../pipeline.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs } from './expand-inputs.js';
 import { escapeData, githubCommand } from './github.js';
+import { printable } from './printable.js';
 import { readInput, STDIN_NAME } from './read-input.js';
 import { countBySeverity, formatCounts, formatDiagnostic } from './report.js';
 
@@ -163,5 +164,6 @@ export function renderFile(r: CheckFileResult, options: Pick<CheckCommandOptions
     const activities = `${r.activities} activit${r.activities === 1 ? 'y' : 'ies'}`;
     lines.push(`${r.name}: ${VERDICT[r.verdict]}${strictNote} — ${activities}, ${formatCounts(r.counts)}`);
   }
-  return `${lines.join('\n')}\n`;
+  // Names and messages come from the input: every line is made printable, so none can forge another.
+  return `${lines.map(printable).join('\n')}\n`;
 }
