@@ -77,7 +77,7 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions): 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.byteLength > maxBytes) {
     throw new InputError(
-      diagnostics.report('NAP002', `Input is ${bytes.byteLength} bytes, over the limit of ${maxBytes} bytes. Raise --max-bytes if this file is genuine.`),
+      diagnostics.report('NAP002', `Input is ${bytes.byteLength} bytes, larger than the limit of ${maxBytes} bytes. Raise --max-bytes if this file is genuine.`),
     );
   }
   const detected = detectFormat(bytes);

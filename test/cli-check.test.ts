@@ -51,12 +51,14 @@ describe('nap-annex check', () => {
 
   it('--strict fails on warnings', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'w.txt'), `${LEGEND}${HEADER}${AL1}Eerste\t\t2024\tOCW\tA.\n\n¹ Nooit geciteerd.\n`);
+    // A clean annex of five action lines whose one finding is a warning: a footnote never cited.
+    const clean = readFileSync(new URL('../fixtures/adversarial/min.txt', import.meta.url), 'utf8');
+    writeFileSync(join(dir, 'w.txt'), `${clean}² Nooit geciteerd.\n`);
     expect(runCli(['check', 'w.txt'], { cwd: dir }).status).toBe(0);
     const strict = runCli(['check', '--strict', 'w.txt'], { cwd: dir });
     expect(strict.status).toBe(1);
-    expect(strict.stdout).toContain('w.txt: FAIL (--strict: warnings fail) — 1 activity, 0 errors, 3 warnings, 1 info');
-    expect(strict.stdout).toContain('w.txt warning NAP503 Actielijn 2, 3, 4, 5 not found (the NAP has action lines 1 to 5; this input has 1).');
+    expect(strict.stdout).toContain('w.txt: FAIL (--strict: warnings fail) — 5 activities, 0 errors, 1 warning, 1 info');
+    expect(strict.stdout).toContain('w.txt:1:25 warning NAP202 Footnote 2 ("Nooit geciteerd.") is never cited by a marker in the table.');
   });
 
   it('--format json: one document with verdict, counts and diagnostics per file', () => {

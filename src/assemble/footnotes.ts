@@ -34,14 +34,26 @@ export function isFootnoteNumber(n: number): boolean {
 /** Markers with the white space before them: `gedrag . ¹ De` → `gedrag . De`. */
 const MARKER_WITH_SPACE = /[ \t\u00a0]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
 
+/** A unit of length, area or volume written right before `²`/`³`: `m²`, `km²`, `cm³`. */
+const UNIT_BEFORE = /(?<![\p{L}\p{N}])(?:m|cm|mm|dm|km)$/u;
+
+/**
+ * True when the superscript run at `index` of `text` is `²` or `³` glued to a unit (`m²`, `km³`):
+ * an exponent, not a footnote marker.
+ */
+export function isUnitExponent(text: string, index: number, run: string): boolean {
+  return (run === '²' || run === '³') && UNIT_BEFORE.test(text.slice(Math.max(0, index - 3), index));
+}
+
 /**
  * Removes footnote markers from `text`. Returns the clean text and the marker numbers in order.
  * A superscript run that is not a valid footnote number (`⁰`, or over MAX_FOOTNOTE_NUMBER) is
- * not a marker: it stays in the text as printed.
+ * not a marker: it stays in the text as printed. Neither is `²`/`³` right after a unit (`m²`).
  */
 export function stripMarkers(text: string): { text: string; numbers: number[] } {
   const numbers: number[] = [];
-  const clean = text.replace(MARKER_WITH_SPACE, (m, digits: string) => {
+  const clean = text.replace(MARKER_WITH_SPACE, (m, digits: string, offset: number) => {
+    if (m === digits && isUnitExponent(text, offset, digits)) return m;
     const n = fromSuperscript(digits);
     if (!isFootnoteNumber(n)) return m;
     numbers.push(n);
@@ -70,6 +82,13 @@ export function attachFootnotes(
       );
       continue;
     }
+    if (def.text.trim() === '') {
+      diagnostics.report(
+        'NAP205',
+        `Footnote ${def.number} is defined without text; it is kept, empty. Check whether its text was lost from the input.`,
+        locationOf(def.location),
+      );
+    }
     const first = byNumber.get(def.number);
     if (first) {
       diagnostics.report(
@@ -89,7 +108,9 @@ export function attachFootnotes(
       const stripped = stripMarkers(cells[key]);
       cells[key] = stripped.text;
       numbers.push(...stripped.numbers);
-      for (const [invalid] of stripped.text.matchAll(SUPERSCRIPT_RUN)) {
+      for (const match of stripped.text.matchAll(SUPERSCRIPT_RUN)) {
+        const invalid = match[0];
+        if (isUnitExponent(stripped.text, match.index, invalid)) continue;
         diagnostics.report(
           'NAP204',
           `Superscript "${clip(invalid, 12)}" in the ${COLUMN_NAMES[key]} cell of ${row.id} "${clip(row.cells.title)}" is not a valid footnote number (1 to ${MAX_FOOTNOTE_NUMBER}); it was kept in the text as printed. Correct the marker in the input.`,

@@ -9,6 +9,7 @@
  */
 import { locationOf as loc, type DiagnosticBag } from '../model/diagnostics.js';
 import type { BodyRow, FootnoteDefinition, LegendEntry, PageModel, SourceLocation, StatusCue } from '../model/page-model.js';
+import { withoutFormatChars } from '../normalise/text.js';
 
 /** Column order of the activity table after header recognition. */
 export const COLUMNS = ['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'] as const;
@@ -23,6 +24,15 @@ const HEADER_ALIASES: ReadonlyArray<ReadonlyArray<string>> = [
 ];
 
 const ACTION_LINE_ROW = /^actielijn\s+(\d+)$/i;
+
+/**
+ * The action-line number of a first cell that reads `Actielijn N`, or null. Unicode format
+ * characters (zero-width space, direction marks) are ignored: `Actie\u200blijn 4` is `Actielijn 4`.
+ */
+export function actionLineNumberOf(cell: string): number | null {
+  const m = ACTION_LINE_ROW.exec(withoutFormatChars(cell).trim());
+  return m ? Number(m[1]) : null;
+}
 
 /** The NAP (2023) has five action lines. */
 export const ACTION_LINE_COUNT = 5;
@@ -102,9 +112,13 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
           diagnostics.report('NAP105', `Row has ${cells.length} cells where the header has ${width}: "${clip(cells.join(' | '))}". Cells were read left to right; check the column split.`, loc(row.location));
         }
         const [first = '', ...rest] = cells;
-        const lineMatch = ACTION_LINE_ROW.exec(first.trim());
-        if (lineMatch && rest.every((c) => c.trim() === '')) {
-          const number = Number(lineMatch[1]);
+        const lineNumber = actionLineNumberOf(first);
+        if (lineNumber !== null) {
+          const number = lineNumber;
+          const extra = rest.filter((c) => c.trim() !== '');
+          if (extra.length > 0) {
+            diagnostics.report('NAP110', `The "${clip(first)}" row has text in its other cells: ${extra.map((c) => `"${clip(c)}"`).join(', ')}. It is not in the output; move it into an activity row or a footnote.`, loc(row.location));
+          }
           if (!(Number.isSafeInteger(number) && number >= 1 && number <= MAX_ACTION_LINE)) {
             diagnostics.report('NAP504', `"${clip(first)}" is not a valid action line (numbers run from 1 to ${MAX_ACTION_LINE}); the rows under it are not assigned to any action line. Correct the number in the input.`, loc(row.location));
             current = null;
@@ -168,6 +182,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
       }
     }
   }
+  reportDuplicateTitles(rows, diagnostics);
   if (tableCount === 0 || (rows.length === 0 && actionLines.length === 0)) {
     diagnostics.report('NAP101', 'No activity table found: no header row "Activiteit | Status | Wanneer | Wie | Toelichting" and no "Actielijn N" rows. Is this a NAP progress annex?', {});
   } else {
@@ -184,8 +199,10 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
 }
 
 /**
- * NAP503: the programme has action lines 1 … ACTION_LINE_COUNT, printed in that order. Reports
- * once the numbers that never appear, and once an action line that starts after a higher one.
+ * The programme has action lines 1 … ACTION_LINE_COUNT, printed in that order. Reports once the
+ * numbers that never appear (NAP503, error: their activities are missing), once an action line
+ * that starts after a higher one (NAP505, warning), and every action line numbered above
+ * ACTION_LINE_COUNT (NAP506, warning: read, but not an action line of the NAP).
  */
 function checkActionLineSequence(actionLines: AssembledActionLine[], diagnostics: DiagnosticBag): void {
   const seen = actionLines.map((a) => a.number);
@@ -196,7 +213,24 @@ function checkActionLineSequence(actionLines: AssembledActionLine[], diagnostics
   }
   const outOfOrder = actionLines.find((a, i) => i > 0 && a.number < actionLines[i - 1]!.number);
   if (outOfOrder) {
-    diagnostics.report('NAP503', `Actielijn ${outOfOrder.number} starts after Actielijn ${actionLines[actionLines.indexOf(outOfOrder) - 1]!.number}; action lines are printed in order. Check the page order of the input.`, loc(outOfOrder.location));
+    diagnostics.report('NAP505', `Actielijn ${outOfOrder.number} starts after Actielijn ${actionLines[actionLines.indexOf(outOfOrder) - 1]!.number}; action lines are printed in order. Check the page order of the input.`, loc(outOfOrder.location));
+  }
+  for (const beyond of actionLines.filter((a) => a.number > ACTION_LINE_COUNT)) {
+    diagnostics.report('NAP506', `Actielijn ${beyond.number} is beyond the NAP's ${ACTION_LINE_COUNT} action lines; its rows are read as printed. Check the number in the input.`, loc(beyond.location));
+  }
+}
+
+/** NAP111: an activity whose title (spacing and case aside) repeats an earlier one in the same action line. */
+function reportDuplicateTitles(rows: AssembledRow[], diagnostics: DiagnosticBag): void {
+  const first = new Map<string, AssembledRow>();
+  for (const row of rows) {
+    const key = `${row.actionLine}\u0000${row.cells.title.replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl')}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, row);
+      continue;
+    }
+    diagnostics.report('NAP111', `${row.id} "${clip(row.cells.title)}" has the same title as ${earlier.id} in Actielijn ${row.actionLine}; both are kept. Remove the row if it is a duplicate.`, loc(row.location, row.id));
   }
 }
 
@@ -216,7 +250,7 @@ function joinContinuation(previous: AssembledRow, row: BodyRow): void {
 
 function checkHeader(cells: string[], location: SourceLocation, diagnostics: DiagnosticBag): void {
   HEADER_ALIASES.forEach((aliases, i) => {
-    const printed = (cells[i] ?? '').replace(/\s+/g, ' ').trim();
+    const printed = withoutFormatChars(cells[i] ?? '').replace(/\s+/g, ' ').trim();
     if (!aliases.includes(printed.toLowerCase())) {
       diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; expected ${aliases.map((a) => `"${a}"`).join(' or ')}. Values of this column may be read as ${COLUMNS[i]}.`, { ...loc(location), column: printed || COLUMNS[i] });
     }

@@ -10,7 +10,8 @@ import { extractAnnex, SchemaViolationError } from '../pipeline.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs } from './expand-inputs.js';
 import { escapeData, githubCommand } from './github.js';
-import { readInput } from './read-input.js';
+import { printable } from './printable.js';
+import { readInput, STDIN_NAME } from './read-input.js';
 import { countBySeverity, formatCounts, formatDiagnostic } from './report.js';
 
 /** Parsed options of `check`. */
@@ -91,7 +92,8 @@ export async function runCheck(inputs: string[], options: CheckCommandOptions): 
 }
 
 async function checkOne(path: string, options: CheckCommandOptions): Promise<CheckFileResult> {
-  let name = path;
+  // One name for standard input in the diagnostics and the verdict line.
+  let name = path === '-' ? STDIN_NAME : path;
   try {
     const input = await readInput(path, options.maxBytes);
     name = input.name;
@@ -167,5 +169,6 @@ export function renderFile(r: CheckFileResult, options: Pick<CheckCommandOptions
     const activities = `${r.activities} activit${r.activities === 1 ? 'y' : 'ies'}`;
     lines.push(`${r.name}: ${VERDICT[r.verdict]}${strictNote} — ${activities}, ${formatCounts(r.counts)}`);
   }
-  return `${lines.join('\n')}\n`;
+  // Names and messages come from the input: every line is made printable, so none can forge another.
+  return `${lines.map(printable).join('\n')}\n`;
 }

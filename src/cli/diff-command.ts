@@ -11,6 +11,7 @@ import { extractAnnex } from '../pipeline.js';
 import { annexSchema, type Annex } from '../schema/annex.js';
 import { EXIT } from './exit-codes.js';
 import { readInput } from './read-input.js';
+import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 
 /** Parsed options of `diff`. */
@@ -26,6 +27,10 @@ export interface DiffCommandOptions {
  * the exit code is 1; an input with no activities at all gives no diff.
  */
 export async function runDiff(oldPath: string, newPath: string, options: DiffCommandOptions): Promise<number> {
+  if (oldPath === '-' && newPath === '-') {
+    process.stderr.write('nap-annex diff: standard input (-) can be only one of <old> and <new>; give the other as a file.\n');
+    return EXIT.USAGE;
+  }
   const before = await loadAnnex(oldPath, options.maxBytes);
   const after = await loadAnnex(newPath, options.maxBytes);
   let code: number = EXIT.OK;
@@ -34,11 +39,11 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCom
     if (errors.length === 0) continue;
     code = EXIT.FINDINGS;
     for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`nap-annex: ${side.path} has ${errors.length} error(s); the diff may be wrong where they are.\n`);
+    process.stderr.write(`nap-annex: ${printable(side.path)} has ${errors.length} error(s); the diff may be wrong where they are.\n`);
   }
   const empty = [before, after].find((side) => side.annex.activities.length === 0);
   if (empty) {
-    process.stderr.write(`nap-annex: ${empty.path} has no activities; is it a NAP annex? No diff printed.\n`);
+    process.stderr.write(`nap-annex: ${printable(empty.path)} has no activities; is it a NAP annex? No diff printed.\n`);
     return EXIT.FINDINGS;
   }
   const diff = compareAnnexes(before.annex, after.annex, { minSimilarity: options.minSimilarity });
@@ -57,14 +62,16 @@ interface LoadedAnnex {
 /** Reads an annex file (any input format) or an annex.json written by `extract`. */
 export async function loadAnnex(path: string, maxBytes: number): Promise<LoadedAnnex> {
   const { name, bytes } = await readInput(path, maxBytes);
-  const head = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('{')) {
+  if (startsAsJson(bytes)) {
     const diagnostics = new DiagnosticBag(name);
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder().decode(bytes));
     } catch (error) {
       throw new InputError(diagnostics.report('NAP001', `Input looks like JSON but does not parse: ${(error as Error).message}.`));
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+      throw new InputError(diagnostics.report('NAP001', `JSON input is ${Array.isArray(json) ? 'an array' : `a ${json === null ? 'null' : typeof json}`}, not an annex.json written by nap-annex extract.`));
     }
     const parsed = annexSchema.safeParse(json);
     if (!parsed.success) {
@@ -74,6 +81,13 @@ export async function loadAnnex(path: string, maxBytes: number): Promise<LoadedA
     return { path: name, annex: parsed.data };
   }
   return { path: name, annex: (await extractAnnex(bytes, { fileName: name, maxBytes })).annex };
+}
+
+/** True when the first character that is not white space (after a UTF-8 BOM) is `{` or `[`: JSON, whatever the indentation. */
+function startsAsJson(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b;
 }
 
 /** Human-readable diff; `before`/`after` add the source of an annex.json and a note on statuses. */
@@ -103,7 +117,7 @@ export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string
       }
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 /** One CSV row per change (`added`, `removed`, or a field), for spreadsheets. */

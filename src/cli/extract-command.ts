@@ -10,6 +10,7 @@ import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
 import type { InputFormat } from '../model/page-model.js';
 import { extractAnnex } from '../pipeline.js';
 import { EXIT } from './exit-codes.js';
+import { printable } from './printable.js';
 import { readInput } from './read-input.js';
 import { countBySeverity, formatSummary } from './report.js';
 
@@ -49,7 +50,7 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
   if (!options.quiet) process.stderr.write(`${formatSummary(annex)}\n`);
   const counts = countBySeverity(annex.diagnostics);
   if (counts.error > 0 && !options.force) {
-    process.stderr.write(`nap-annex: ${counts.error} error(s) in ${name}; nothing written. Fix the input, or use --force to write the output anyway.\n`);
+    process.stderr.write(`nap-annex: ${counts.error} error(s) in ${printable(name)}; nothing written. Fix the input, or use --force to write the output anyway.\n`);
     return EXIT.FINDINGS;
   }
   const csv: CsvOptions = {
@@ -73,10 +74,10 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       const reason = e.code === 'EEXIST' || e.code === 'ENOTDIR' ? `${options.output} or a folder above it is a file, not a folder` : e.message;
-      process.stderr.write(`nap-annex: cannot write the output (${reason}). Nothing was written; existing files in ${options.output} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
+      process.stderr.write(`nap-annex: cannot write the output (${printable(reason)}). Nothing was written; existing files in ${printable(options.output)} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
       return EXIT.CANNOT_WRITE;
     }
-    if (!options.quiet) process.stderr.write(`wrote ${files.map((f) => f.path).join(', ')}\n`);
+    if (!options.quiet) process.stderr.write(`wrote ${files.map((f) => printable(f.path)).join(', ')}\n`);
   }
   return counts.error > 0 ? EXIT.FINDINGS : EXIT.OK;
 }

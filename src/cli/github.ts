@@ -6,10 +6,14 @@
  * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
  */
 import type { Diagnostic } from '../model/diagnostics.js';
+import { printable } from './printable.js';
 
-/** Escapes the message part of a workflow command. */
+/**
+ * Escapes the message part of a workflow command. Other control characters (ESC, NUL …), which
+ * the toolkit leaves alone, are shown as escapes (`\x1b`).
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a property value (`file=`, `title=` …) of a workflow command. */

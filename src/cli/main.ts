@@ -11,6 +11,7 @@ import { runCheck } from './check-command.js';
 import { EXIT } from './exit-codes.js';
 import { runDiff } from './diff-command.js';
 import { runExtract } from './extract-command.js';
+import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -136,7 +137,7 @@ function exitCodeFor(error: unknown): number {
     return EXIT.UNREADABLE;
   }
   if (error instanceof SchemaViolationError) {
-    process.stderr.write(`nap-annex: ${error.message}\n`);
+    process.stderr.write(`nap-annex: ${printable(error.message).replace(/\\x0a/g, '\n')}\n`);
     return EXIT.INTERNAL;
   }
   process.stderr.write(`nap-annex: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -8,22 +8,27 @@ import { DiagnosticBag, InputError } from '../model/diagnostics.js';
 /** Display name of standard input in messages and in `source.fileName`. */
 export const STDIN_NAME = '<stdin>';
 
+/** The NAP002 message: `size` when it is known exactly, else only that the input is larger. */
+export function tooLargeMessage(maxBytes: number, size?: number): string {
+  return `Input is ${size !== undefined ? `${size} bytes, ` : ''}larger than the limit of ${maxBytes} bytes. Raise --max-bytes if this file is genuine.`;
+}
+
 /**
  * Returns the bytes of `path` (or stdin for `-`). Throws InputError NAP001 when the file cannot
- * be opened (with the system's reason) and NAP002 when it is larger than `maxBytes`.
+ * be opened (with the system's reason) and NAP002 when it is larger than `maxBytes`. The limit is
+ * enforced while reading, whatever the file's reported size: a device (`/dev/zero`), FIFO or
+ * growing file stops at the first chunk over the limit.
  */
 export async function readInput(path: string, maxBytes: number): Promise<{ name: string; bytes: Uint8Array }> {
   const name = path === '-' ? STDIN_NAME : path;
   const diagnostics = new DiagnosticBag(name);
-  /** `size` is exact for a file; for standard input, reading stops at the first chunk over the limit. */
-  const tooLarge = (size: number, exact: boolean): InputError =>
-    new InputError(diagnostics.report('NAP002', `Input is ${exact ? size : `over ${maxBytes}`} bytes, over the limit of ${maxBytes} bytes. Raise --max-bytes if this file is genuine.`));
+  const tooLarge = (size?: number): InputError => new InputError(diagnostics.report('NAP002', tooLargeMessage(maxBytes, size)));
   if (path === '-') {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of process.stdin) {
       size += (chunk as Buffer).length;
-      if (size > maxBytes) throw tooLarge(size, false);
+      if (size > maxBytes) throw tooLarge();
       chunks.push(chunk as Buffer);
     }
     return { name, bytes: new Uint8Array(Buffer.concat(chunks)) };
@@ -33,8 +38,20 @@ export async function readInput(path: string, maxBytes: number): Promise<{ name:
     handle = await open(path, 'r');
     const stat = await handle.stat();
     if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    if (stat.size > maxBytes) throw tooLarge(stat.size, true);
-    return { name, bytes: new Uint8Array(await handle.readFile()) };
+    if (stat.isFile() && stat.size > maxBytes) throw tooLarge(stat.size);
+    // Read at most maxBytes + 1 bytes: one byte more than the limit proves the input too large.
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const want = Math.min(1 << 20, maxBytes + 1 - size);
+      const buffer = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(buffer, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      size += bytesRead;
+      if (size > maxBytes) throw tooLarge();
+    }
+    return { name, bytes: new Uint8Array(Buffer.concat(chunks, size)) };
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -4,13 +4,19 @@
  */
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { Annex } from '../schema/annex.js';
+import { printable } from './printable.js';
 
-/** `file:page:line severity code message`; missing parts are left out (`file severity …`). */
+/**
+ * `file:page:line severity code message`; missing parts are left out (`file severity …`); a line
+ * without a page is `file (line 3)`. Control characters in names and messages are shown as escapes
+ * (`\x1b`), so the result is always one printable line.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = [d.location.file ?? '', d.location.page ?? '', d.location.line ?? ''];
-  while (where.length > 1 && where.at(-1) === '') where.pop();
+  const file = d.location.file ?? '';
+  const { page, line } = d.location;
+  const where = page !== undefined ? [file, page, ...(line !== undefined ? [line] : [])].join(':') : line !== undefined ? `${file} (line ${line})` : file;
   const row = d.location.row ? ` [${d.location.row}${d.location.column ? ` ${d.location.column}` : ''}]` : '';
-  return `${where.join(':')} ${d.severity} ${d.code}${row} ${d.message}`;
+  return printable(`${where} ${d.severity} ${d.code}${row} ${d.message}`);
 }
 
 /** Counts per severity. */
@@ -38,7 +44,7 @@ export function formatSummary(annex: Annex): string {
   }
   lines.push(`  diagnostics: ${formatCounts(countBySeverity(annex.diagnostics))}`);
   for (const d of annex.diagnostics) lines.push(`  ${formatDiagnostic(d)}`);
-  return lines.join('\n');
+  return lines.map(printable).join('\n');
 }
 
 function statusCounts(annex: Annex, actionLine: number): string {

@@ -39,26 +39,31 @@ export const DIAGNOSTIC_CODES = {
   NAP008: { severity: 'error', summary: 'Input format could not be recognised.' },
   NAP009: { severity: 'error', summary: 'Reading the input took longer than the time limit (--timeout).' },
   NAP010: { severity: 'error', summary: 'Reading the input needed more memory than the limit (--max-memory).' },
+  NAP011: { severity: 'info', summary: 'Text input is UTF-16 (with a byte-order mark); it was decoded as UTF-16.' },
+  NAP012: { severity: 'warning', summary: 'Control characters in the input (e.g. HTML character references such as &#1;) were replaced with U+FFFD.' },
   // Table structure (NAP1xx)
   NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
   NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },
   NAP103: { severity: 'error', summary: 'Column header not recognised.' },
   NAP104: { severity: 'error', summary: 'Row without a title (Activiteit cell empty) that cannot be joined to a previous row.' },
   NAP105: { severity: 'error', summary: 'Row has more or fewer cells than the header.' },
-  NAP106: { severity: 'warning', summary: 'Text outside the table that is not known page furniture.' },
+  NAP106: { severity: 'error', summary: 'Text outside the table that is not known page furniture; it is not in the output.' },
   NAP107: { severity: 'error', summary: 'Activity row before any "Actielijn N" row.' },
   NAP108: { severity: 'info', summary: 'A row split by a page break was joined into one row.' },
   NAP109: { severity: 'warning', summary: 'Status legend missing or incomplete on a page.' },
+  NAP110: { severity: 'error', summary: 'Text in the other cells of an "Actielijn N" row; it is not in the output.' },
+  NAP111: { severity: 'warning', summary: 'The same activity title appears twice in one action line (duplicated row?).' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
   NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },
   NAP203: { severity: 'error', summary: 'Footnote number defined twice.' },
   NAP204: { severity: 'error', summary: 'Footnote marker or definition whose number is not a valid footnote number (0, or over 9999).' },
+  NAP205: { severity: 'warning', summary: 'Footnote definition without text.' },
   // Status (NAP3xx)
   NAP301: { severity: 'info', summary: 'Input carries no status icons (text export); every status is null.' },
   NAP302: { severity: 'error', summary: 'Unknown status label.' },
   NAP303: { severity: 'error', summary: 'Status icon colour matches no legend entry on the page.' },
-  NAP304: { severity: 'warning', summary: 'Row has no status icon although the input carries icons.' },
+  NAP304: { severity: 'error', summary: 'Row has no status icon although the input carries icons; its status is lost.' },
   // Normalisation (NAP4xx)
   NAP401: { severity: 'warning', summary: 'Planning (Wanneer) not parsable; raw text kept.' },
   NAP402: { severity: 'warning', summary: 'Owner (Wie) not recognised; raw text kept.' },
@@ -66,8 +71,10 @@ export const DIAGNOSTIC_CODES = {
   // Action lines (NAP5xx)
   NAP501: { severity: 'warning', summary: 'Action-line title differs from the canonical NAP title.' },
   NAP502: { severity: 'error', summary: 'Activity count of an action line differs from the --expect counts.' },
-  NAP503: { severity: 'warning', summary: 'Action lines missing or out of order.' },
+  NAP503: { severity: 'error', summary: 'Action lines missing: an action line of the NAP (1 to 5) was not found.' },
   NAP504: { severity: 'error', summary: 'An "Actielijn N" row whose number is not a valid action-line number (0, or over 99).' },
+  NAP505: { severity: 'warning', summary: 'Action lines out of order: an action line starts after a higher one.' },
+  NAP506: { severity: 'warning', summary: 'An action line numbered beyond the NAP\'s five; its rows are read as printed.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** A known diagnostic code such as `NAP201`. */

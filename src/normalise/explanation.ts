@@ -33,17 +33,25 @@ export function normaliseExplanation(cell: string): Explanation {
   return { text: renderPlain(blocks), blocks };
 }
 
+/** Tokens of the nodes in document order; iterative, so deeply nested markup cannot exhaust the stack. */
 function walk(nodes: AnyNode[], tokens: Token[]): void {
-  for (const node of nodes) {
+  const stack: Array<AnyNode | Token> = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('kind' in item) {
+      tokens.push(item);
+      continue;
+    }
+    const node = item;
     if (node.type === 'text') {
       pushText(node.data, tokens);
-    } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
-      if (node.type !== 'tag') continue;
+    } else if (node.type === 'tag') {
       const name = node.name.toLowerCase();
       if (name === 'li') tokens.push({ kind: 'bullet' });
       else if (BLOCK_TAGS.has(name)) tokens.push({ kind: 'break' });
-      walk(node.children, tokens);
-      if (BLOCK_TAGS.has(name) || name === 'li') tokens.push({ kind: 'break' });
+      if (BLOCK_TAGS.has(name) || name === 'li') stack.push({ kind: 'break' });
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     }
   }
 }

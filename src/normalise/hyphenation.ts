@@ -29,7 +29,7 @@ export function joinLineBreakHyphens(
 ): string {
   const known = lowered(knownWords);
   const extra = lowered(extraWords);
-  return text.replace(/(\p{L}+)-\s?(\p{L}+)/gu, (whole, left: string, right: string) => {
+  return text.replace(/(?<!\p{L})(\p{L}+)-\s?(\p{L}+)/gu, (whole, left: string, right: string) => {
     const joined = `${left}${right}`.toLocaleLowerCase('nl');
     return known.has(joined) || extra.has(joined) ? `${left}${right}` : whole;
   });

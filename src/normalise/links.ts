@@ -15,7 +15,7 @@
  */
 import type { Link } from '../schema/annex.js';
 
-const MARKDOWN = /\[((?:\\.|[^\]\\])*)\]\(\s*(<[^<>\n]*>|(?:\\.|[^()\s\\]|\((?:\\.|[^()\s\\])*\))*)(?:\s+"[^"]*")?\s*\)/gu;
+const MARKDOWN = /\[((?:\\.|[^[\]\\])*)\]\(\s*(<[^<>\n]*>|(?:\\.|[^()\s\\]|\((?:\\.|[^()\s\\])*\))*)(?:\s+"[^"]*")?\s*\)/gu;
 const AUTOLINK = /<(https?:\/\/[^\s<>]+)>/giu;
 const BARE_URL = /\bhttps?:\/\/[^\s<>"'\]]+/giu;
 const BARE_WWW = /(?<![\p{L}\p{N}./@:-])www\.[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#][^\s<>"'\]]*)?/giu;
@@ -25,14 +25,22 @@ function unescapeMarkdown(s: string): string {
   return s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-/** Drops trailing punctuation that ends a sentence, and a `)` that closes nothing in the URL. */
+/** Drops trailing punctuation that ends a sentence, and a `)` that closes nothing in the URL. Linear. */
 function trimUrl(url: string): string {
-  let u = url;
+  let open = 0;
+  let close = 0;
+  for (const ch of url) {
+    if (ch === '(') open++;
+    else if (ch === ')') close++;
+  }
+  let end = url.length;
   for (;;) {
-    const before = u;
-    u = u.replace(/[.,;:!?'"]+$/, '');
-    if (u.endsWith(')') && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0)) u = u.slice(0, -1);
-    if (u === before) return u;
+    const ch = url[end - 1];
+    if (ch !== undefined && `.,;:!?'"`.includes(ch)) end--;
+    else if (ch === ')' && open < close) {
+      end--;
+      close--;
+    } else return url.slice(0, end);
   }
 }
 
@@ -43,8 +51,22 @@ function trimUrl(url: string): string {
 export function extractLinks(text: string): Link[] {
   const found: Array<{ index: number; link: Link }> = [];
   let rest = text;
+  // Matched text is blanked out (same length) so that a later form never matches inside it;
+  // ranges of one pass are blanked together, in one linear rebuild.
+  let consumed: Array<[number, number]> = [];
   const consume = (index: number, length: number): void => {
-    rest = rest.slice(0, index) + ' '.repeat(length) + rest.slice(index + length);
+    consumed.push([index, length]);
+  };
+  const blankConsumed = (): void => {
+    if (consumed.length === 0) return;
+    let out = '';
+    let at = 0;
+    for (const [index, length] of consumed) {
+      out += rest.slice(at, index) + ' '.repeat(length);
+      at = index + length;
+    }
+    rest = out + rest.slice(at);
+    consumed = [];
   };
 
   for (const m of text.matchAll(MARKDOWN)) {
@@ -55,15 +77,18 @@ export function extractLinks(text: string): Link[] {
     found.push({ index: m.index, link: { text: unescapeMarkdown(m[1] ?? '').trim(), url } });
     consume(m.index, m[0].length);
   }
+  blankConsumed();
   for (const m of [...rest.matchAll(AUTOLINK)]) {
     found.push({ index: m.index, link: { text: m[1]!, url: m[1]! } });
     consume(m.index, m[0].length);
   }
+  blankConsumed();
   for (const m of [...rest.matchAll(BARE_URL)]) {
     const url = trimUrl(m[0]);
     found.push({ index: m.index, link: { text: url, url } });
     consume(m.index, url.length);
   }
+  blankConsumed();
   for (const m of [...rest.matchAll(BARE_WWW)]) {
     const host = trimUrl(m[0]);
     found.push({ index: m.index, link: { text: host, url: `https://${host}` } });

@@ -51,29 +51,58 @@ const PROTECTED = new RegExp(
   'giu',
 );
 
-const SEPARATOR = /\s*[,;&]\s*(?:en\s+)?|\s+(?:en|in samenwerking met|samen met|i\.s\.m\.)\s+/iu;
+const SEPARATOR_GLOBAL = /\s*[,;&]\s*(?:en\s+)?|\s+(?:en|in samenwerking met|samen met|i\.s\.m\.)\s+/giu;
 
-/** Splits a Wie cell into owner parts; parentheses and protected names are never split. */
+/**
+ * Splits a Wie cell into owner parts; parentheses and protected names are never split.
+ * One left-to-right pass marks the protected characters (inside a balanced pair of parentheses,
+ * or inside a protected name); separators are then looked for only in unprotected text. No
+ * placeholder characters are inserted, so any input (control characters included) terminates,
+ * and the work is linear in the length of the cell.
+ */
 function splitOwners(text: string): string[] {
-  const saved: string[] = [];
-  const hold = (s: string): string => `\u0001${saved.push(s) - 1}\u0002`;
-  let masked = text.replace(PROTECTED, hold);
-  // innermost parentheses first, so nested ones are held whole
-  for (let prev = ''; prev !== masked; ) {
-    prev = masked;
-    masked = masked.replace(/\([^()]*\)/g, hold);
-  }
-  const restore = (s: string): string => {
-    for (let prev = ''; prev !== s; ) {
-      prev = s;
-      s = s.replace(/\u0001(\d+)\u0002/g, (_, i: string) => saved[Number(i)] ?? '');
+  const n = text.length;
+  // Difference array: +1 where a protected span starts, -1 after it ends.
+  const delta = new Int32Array(n + 1);
+  const open: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x28) open.push(i);
+    else if (ch === 0x29 && open.length > 0) {
+      delta[open.pop()!]! += 1;
+      delta[i + 1]! -= 1;
     }
-    return s;
-  };
-  return masked
-    .split(SEPARATOR)
-    .map((p) => restore(p).trim())
-    .filter((p) => p !== '');
+  }
+  for (const m of text.matchAll(PROTECTED)) {
+    delta[m.index]! += 1;
+    delta[m.index + m[0].length]! -= 1;
+  }
+  // Protected characters become `x`: same length, so indices map back to `text`, and no
+  // separator (which needs `,` `;` `&` or white space) can match inside them.
+  let masked = '';
+  let depth = 0;
+  let runStart = 0;
+  for (let i = 0; i < n; i++) {
+    const before = depth;
+    depth += delta[i]!;
+    if (before === 0 && depth > 0) {
+      masked += text.slice(runStart, i);
+      runStart = i;
+    } else if (before > 0 && depth === 0) {
+      masked += 'x'.repeat(i - runStart);
+      runStart = i;
+    }
+  }
+  masked += depth > 0 ? 'x'.repeat(n - runStart) : text.slice(runStart);
+  const parts: string[] = [];
+  let start = 0;
+  for (const m of masked.matchAll(SEPARATOR_GLOBAL)) {
+    if (m[0].length === 0) continue;
+    parts.push(text.slice(start, m.index));
+    start = m.index + m[0].length;
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
 }
 
 /** Matching keys for one part, most literal first. */

@@ -9,7 +9,7 @@
  */
 import type { StatusCode } from '../schema/annex.js';
 import type { Normalised } from './problems.js';
-import { cleanText, quote } from './text.js';
+import { cleanText, quote, withoutFormatChars } from './text.js';
 
 /** The five legend labels exactly as the annex prints them, in legend order. */
 export const STATUS_LEGEND: ReadonlyArray<{ readonly code: StatusCode; readonly label: string }> = [
@@ -71,7 +71,7 @@ export const STATUS_LABELS: ReadonlyArray<readonly [label: string, code: StatusC
  * `'in uitvoering met vertraging'`.
  */
 export function statusLabelKey(text: string): string {
-  return cleanText(text)
+  return cleanText(withoutFormatChars(text))
     .toLocaleLowerCase('nl')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

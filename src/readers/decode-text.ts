@@ -9,7 +9,24 @@ import { DiagnosticBag, InputError } from '../model/diagnostics.js';
 /** Result of decoding: the text and the encoding that was used. */
 export interface DecodedText {
   text: string;
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+}
+
+/** `utf-16le` / `utf-16be` when the bytes start with that byte-order mark, else null. */
+export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** True when many of the first bytes are NUL at alternating positions: UTF-16 text without a BOM. */
+function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  if (head.length < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  return Math.max(even, odd) >= head.length / 2 * 0.4 && Math.min(even, odd) <= head.length / 2 * 0.05;
 }
 
 /** C0 controls other than tab, LF, CR; DEL; C1 controls (in Windows-1252: the five unassigned bytes). */
@@ -42,11 +59,29 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): DecodedText {
   let encoding: DecodedText['encoding'] = 'utf-8';
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    encoding = 'windows-1252';
-    text = decodeWindows1252(bytes);
+  const utf16 = utf16Bom(bytes);
+  if (utf16 !== null) {
+    try {
+      text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      throw new InputError(
+        diagnostics.report('NAP001', `Input starts with a ${utf16.toUpperCase()} byte-order mark but is not valid ${utf16.toUpperCase()}. Save the export as UTF-8.`),
+      );
+    }
+    encoding = utf16;
+    diagnostics.report('NAP011', `Input is ${utf16.toUpperCase()} text (byte-order mark); decoded as ${utf16.toUpperCase()}.`);
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      encoding = 'windows-1252';
+      text = decodeWindows1252(bytes);
+    }
+  }
+  if (utf16 === null && looksLikeBomlessUtf16(bytes)) {
+    throw new InputError(
+      diagnostics.report('NAP001', 'Input looks like UTF-16 text without a byte-order mark (every other byte is 0). Save the export as UTF-8, or as UTF-16 with a byte-order mark.'),
+    );
   }
   if (CONTROL_BYTES.test(text)) {
     const offset = text.search(CONTROL_BYTES);

@@ -9,9 +9,11 @@
  * mid-page in the 2024 annex).
  */
 import type { DiagnosticBag } from '../model/diagnostics.js';
-import type { BodyRow, Page, PageModel, TableBlock } from '../model/page-model.js';
+import type { BodyRow, FootnoteDefinition, Page, PageModel, TableBlock } from '../model/page-model.js';
 import { statusCodeOf } from '../normalise/status.js';
 import { fromSuperscript } from '../model/superscript.js';
+import { actionLineNumberOf } from '../assemble/rows.js';
+import { withoutFormatChars } from '../normalise/text.js';
 import { decodeText } from './decode-text.js';
 
 const FOOTNOTE_DEFINITION = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$/;
@@ -31,6 +33,8 @@ export function readText(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
   let table: TableBlock | null = null;
 
   const pageHasContent = (): boolean => page.tables.length > 0 || page.footnotes.length > 0;
+  /** The footnote definition that a following loose line continues, if any. */
+  let openFootnote: FootnoteDefinition | null = null;
 
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -45,20 +49,39 @@ export function readText(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
           page = newPage(page.number + 1);
           table = null;
         }
+        openFootnote = null;
         page.legend.push({ label: raw.trim(), iconColor: null, location: { page: page.number, line } });
         return;
       }
       const footnote = FOOTNOTE_DEFINITION.exec(raw);
       if (footnote) {
-        page.footnotes.push({ number: fromSuperscript(footnote[1]!), text: footnote[2]!.trim(), location });
+        openFootnote = { number: fromSuperscript(footnote[1]!), text: footnote[2]!.trim(), location };
+        page.footnotes.push(openFootnote);
+        return;
+      }
+      if (actionLineNumberOf(raw) !== null) {
+        // `Actielijn 2` printed without its empty cells: still the action-line row of the table.
+        openFootnote = null;
+        if (table === null) {
+          table = { header: null, rows: [] };
+          page.tables.push(table);
+        }
+        const width = table.header?.cells.length ?? 5;
+        table.rows.push(bodyRow([raw.trim(), ...Array<string>(Math.max(0, width - 1)).fill('')], location));
+        return;
+      }
+      if (openFootnote !== null) {
+        // A footnote definition that runs on over the next line.
+        openFootnote.text = openFootnote.text === '' ? raw.trim() : `${openFootnote.text} ${raw.trim()}`;
         return;
       }
       page.looseText.push({ text: raw.trim(), location });
       return;
     }
 
+    openFootnote = null;
     const cells = raw.split('\t').map((c) => c.trim());
-    if (HEADER_FIRST_CELL.test(cells[0] ?? '')) {
+    if (HEADER_FIRST_CELL.test(withoutFormatChars(cells[0] ?? ''))) {
       table = { header: { cells, location }, rows: [] };
       page.tables.push(table);
       return;

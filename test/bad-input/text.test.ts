@@ -45,13 +45,13 @@ describe('unreadable inputs: exit 2, NAP001/NAP002, one clear line', () => {
     const bytes = Uint8Array.from({ length: 4096 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff);
     const run = check('random.bin', bytes);
     expect(run.status).toBe(2);
-    expect(run.stdout).toMatch(/^random\.bin::\d+ error NAP001 Input holds binary data \(control byte 0x[0-9a-f]{2} at character \d+\); it is not a text export\. Give the annex as PDF, a UTF-8 text export or HTML\.\n/);
+    expect(run.stdout).toMatch(/^random\.bin \(line \d+\) error NAP001 Input holds binary data \(control byte 0x[0-9a-f]{2} at character \d+\); it is not a text export\. Give the annex as PDF, a UTF-8 text export or HTML\.\n/);
   });
 
   it('a file over --max-bytes', () => {
     const run = check('big.txt', UTF8, '--max-bytes', '1000');
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain(`big.txt error NAP002 Input is ${Buffer.byteLength(UTF8)} bytes, over the limit of 1000 bytes. Raise --max-bytes if this file is genuine.`);
+    expect(run.stdout).toContain(`big.txt error NAP002 Input is ${Buffer.byteLength(UTF8)} bytes, larger than the limit of 1000 bytes. Raise --max-bytes if this file is genuine.`);
   });
 
   it('a folder as input', () => {
