@@ -12,20 +12,13 @@ import { expandInputs } from './expand-inputs.js';
 import { escapeData, githubCommand } from './github.js';
 import { printable } from './printable.js';
 import { readInput, STDIN_NAME } from './read-input.js';
+import { type ReaderCliOptions, extractOptionsFrom } from './reader-options.js';
 import { countBySeverity, formatCounts, formatDiagnostic } from './report.js';
 
 /** Parsed options of `check`. */
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends ReaderCliOptions {
   format: 'text' | 'json' | 'github';
   strict: boolean;
-  expect?: number[];
-  inputFormat?: InputFormat;
-  maxBytes: number;
-  maxPages: number;
-  workers?: number;
-  /** Seconds. */
-  timeout: number;
-  maxMemory: number;
 }
 
 /** The outcome for one input. */
@@ -97,16 +90,7 @@ async function checkOne(path: string, options: CheckCommandOptions): Promise<Che
   try {
     const input = await readInput(path, options.maxBytes);
     name = input.name;
-    const { annex } = await extractAnnex(input.bytes, {
-      fileName: input.name,
-      maxBytes: options.maxBytes,
-      maxPages: options.maxPages,
-      ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    timeoutMs: options.timeout * 1000,
-    maxMemoryMb: options.maxMemory,
-      ...(options.inputFormat ? { format: options.inputFormat } : {}),
-      ...(options.expect ? { expect: options.expect } : {}),
-    });
+    const { annex } = await extractAnnex(input.bytes, extractOptionsFrom(input.name, options));
     const counts = countBySeverity(annex.diagnostics);
     const failed = counts.error > 0 || (options.strict && counts.warning > 0);
     return {

@@ -7,29 +7,21 @@ import { join } from 'node:path';
 import { activitiesCsv, footnotesCsv, type CsvOptions } from '../emit/csv.js';
 import { annexJson } from '../emit/json.js';
 import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
-import type { InputFormat } from '../model/page-model.js';
 import { extractAnnex } from '../pipeline.js';
 import { EXIT } from './exit-codes.js';
 import { printable } from './printable.js';
 import { readInput } from './read-input.js';
+import { type ReaderCliOptions, extractOptionsFrom } from './reader-options.js';
 import { countBySeverity, formatSummary } from './report.js';
 
 /** Parsed options of `extract`. */
-export interface ExtractCommandOptions {
+export interface ExtractCommandOptions extends ReaderCliOptions {
   output?: string;
   format: 'json' | 'csv' | 'all';
-  inputFormat?: InputFormat;
   delimiter: ',' | ';';
   bom: boolean;
   excel: boolean;
   neutraliseFormulas: boolean;
-  maxBytes: number;
-  maxPages: number;
-  workers?: number;
-  /** Seconds. */
-  timeout: number;
-  maxMemory: number;
-  expect?: number[];
   force: boolean;
   quiet: boolean;
 }
@@ -37,16 +29,7 @@ export interface ExtractCommandOptions {
 /** Runs `extract`; returns the exit code. Lets InputError and SchemaViolationError through. */
 export async function runExtract(input: string, options: ExtractCommandOptions): Promise<number> {
   const { name, bytes } = await readInput(input, options.maxBytes);
-  const { annex } = await extractAnnex(bytes, {
-    fileName: name,
-    maxBytes: options.maxBytes,
-    maxPages: options.maxPages,
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    timeoutMs: options.timeout * 1000,
-    maxMemoryMb: options.maxMemory,
-    ...(options.expect ? { expect: options.expect } : {}),
-    ...(options.inputFormat ? { format: options.inputFormat } : {}),
-  });
+  const { annex } = await extractAnnex(bytes, extractOptionsFrom(name, options));
   if (!options.quiet) process.stderr.write(`${formatSummary(annex)}\n`);
   const counts = countBySeverity(annex.diagnostics);
   if (counts.error > 0 && !options.force) {

@@ -50,7 +50,6 @@ type Alternative =
   | { kind: 'before'; to: PeriodExpr };
 
 const MONTH_NAMES = [...DUTCH_MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
-const YEAR = '(\\d{4})';
 const OPT_YEAR = '(?:\\s(?:van\\s)?(\\d{4}))?';
 
 const ORDINALS: ReadonlyMap<string, number> = new Map([
