@@ -47,10 +47,10 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
     process.stdout.write(options.format === 'csv' ? activitiesCsv(annex, csv) : annexJson(annex));
   } else {
     const files: OutputFile[] = [];
-    if (options.format !== 'csv') files.push({ path: join(options.output, 'annex.json'), content: annexJson(annex) });
+    if (options.format !== 'csv') files.push({ path: join(options.output, 'annex.json'), content: () => annexJson(annex) });
     if (options.format !== 'json') {
-      files.push({ path: join(options.output, 'activities.csv'), content: activitiesCsv(annex, csv) });
-      files.push({ path: join(options.output, 'footnotes.csv'), content: footnotesCsv(annex, csv) });
+      files.push({ path: join(options.output, 'activities.csv'), content: () => activitiesCsv(annex, csv) });
+      files.push({ path: join(options.output, 'footnotes.csv'), content: () => footnotesCsv(annex, csv) });
     }
     try {
       await writeFilesAtomically(files);

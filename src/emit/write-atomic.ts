@@ -7,10 +7,14 @@
 import { copyFile, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** One file to write: absolute or relative path and its content. */
+/**
+ * One file to write: absolute or relative path and its content, or a function that makes the
+ * content when it is written (so that a large output is built, written and released one file at a
+ * time instead of all at once).
+ */
 export interface OutputFile {
   path: string;
-  content: string | Uint8Array;
+  content: string | Uint8Array | (() => string | Uint8Array);
 }
 
 /**
@@ -27,7 +31,7 @@ export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
       await mkdir(dirname(file.path), { recursive: true });
       const temp = join(dirname(file.path), `.${basename(file.path)}.${stamp}.tmp`);
       temps.push({ temp, path: file.path, backup: null });
-      await writeFile(temp, file.content);
+      await writeFile(temp, typeof file.content === 'function' ? file.content() : file.content);
     }
     for (const t of temps) {
       const existing = await lstat(t.path).catch(() => null);
