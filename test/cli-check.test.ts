@@ -110,3 +110,20 @@ describe('GitHub workflow command escaping', () => {
     expect(githubCommand({ ...base, severity: 'info', location: { file: '<stdin>' } })).toBe('::notice title=NAP201::m1%0Am2 100%25');
   });
 });
+
+describe('nap-annex check --ignore', () => {
+  it('accepts a known warning under --strict: the real annex passes with --ignore NAP501', () => {
+    const strict = runCli(['check', '--strict', REL]);
+    expect(strict.status).toBe(1);
+    const run = runCli(['check', '--strict', '--ignore', 'NAP501', REL]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('warning NAP501 Actielijn 2 title');
+    expect(run.stdout).toContain(`${REL}: OK — 83 activities, 0 errors, 0 warnings, 1 info, 1 ignored (--ignore)`);
+  });
+
+  it('refuses an unknown code (exit 64)', () => {
+    const run = runCli(['check', '--ignore', 'NAP999', REL]);
+    expect(run.status).toBe(64);
+    expect(run.stderr).toContain('unknown: NAP999');
+  });
+});

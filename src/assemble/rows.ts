@@ -85,9 +85,13 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   let legend: LegendEntry[] = [];
   let tableCount = 0;
 
+  const inputHasIcons = model.pages.some(
+    (p) => p.legend.some((e) => e.iconColor !== null) || p.tables.some((t) => t.rows.some((r) => r.statusCue.kind === 'icon')),
+  );
   for (const page of model.pages) {
     footnotes.push(...page.footnotes);
-    checkLegend(page.legend, page.number, diagnostics);
+    // The legend only matters where statuses are icons: a text export without one loses nothing.
+    if (inputHasIcons) checkLegend(page.legend, page.number, diagnostics);
     if (legend.length === 0 && page.legend.length > 0) legend = page.legend;
     for (const loose of page.looseText) {
       if (loose.kind === 'page-number' || loose.kind === 'running') continue;

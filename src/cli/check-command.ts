@@ -19,6 +19,8 @@ import { countBySeverity, formatCounts, formatDiagnostic } from './report.js';
 export interface CheckCommandOptions extends ReaderCliOptions {
   format: 'text' | 'json' | 'github';
   strict: boolean;
+  /** Codes accepted as known (e.g. NAP501 for a title the source truncates): printed, not counted. */
+  ignore?: string[];
 }
 
 /** The outcome for one input. */
@@ -29,7 +31,10 @@ export interface CheckFileResult {
   format: InputFormat | null;
   activities: number | null;
   actionLines: { number: number; activityCount: number }[];
+  /** Counts of the diagnostics that decide the verdict (those not in --ignore). */
   counts: { error: number; warning: number; info: number };
+  /** How many diagnostics --ignore took out of the counts. */
+  ignored: number;
   diagnostics: Diagnostic[];
   /** Set for `internal`: what failed inside nap-annex. */
   internalError?: string;
@@ -91,7 +96,9 @@ async function checkOne(path: string, options: CheckCommandOptions): Promise<Che
     const input = await readInput(path, options.maxBytes);
     name = input.name;
     const { annex } = await extractAnnex(input.bytes, extractOptionsFrom(input.name, options));
-    const counts = countBySeverity(annex.diagnostics);
+    const ignore = new Set(options.ignore ?? []);
+    const counted = annex.diagnostics.filter((d) => !ignore.has(d.code));
+    const counts = countBySeverity(counted);
     const failed = counts.error > 0 || (options.strict && counts.warning > 0);
     return {
       name,
@@ -101,6 +108,7 @@ async function checkOne(path: string, options: CheckCommandOptions): Promise<Che
       activities: annex.activities.length,
       actionLines: annex.actionLines.map((a) => ({ number: a.number, activityCount: a.activityCount })),
       counts,
+      ignored: annex.diagnostics.length - counted.length,
       diagnostics: annex.diagnostics,
     };
   } catch (error) {
@@ -117,6 +125,7 @@ async function checkOne(path: string, options: CheckCommandOptions): Promise<Che
       activities: null,
       actionLines: [],
       counts: { error: 0, warning: 0, info: 0 },
+      ignored: 0,
       diagnostics: [],
       internalError: message,
     };
@@ -133,6 +142,7 @@ function unreadable(name: string, error: InputError): CheckFileResult {
     activities: null,
     actionLines: [],
     counts: countBySeverity(diagnostics),
+    ignored: 0,
     diagnostics,
   };
 }
@@ -151,7 +161,8 @@ export function renderFile(r: CheckFileResult, options: Pick<CheckCommandOptions
   } else {
     const strictNote = options.strict && r.verdict === 'findings' && r.counts.error === 0 ? ' (--strict: warnings fail)' : '';
     const activities = `${r.activities} activit${r.activities === 1 ? 'y' : 'ies'}`;
-    lines.push(`${r.name}: ${VERDICT[r.verdict]}${strictNote} — ${activities}, ${formatCounts(r.counts)}`);
+    const ignoredNote = r.ignored > 0 ? `, ${r.ignored} ignored (--ignore)` : '';
+    lines.push(`${r.name}: ${VERDICT[r.verdict]}${strictNote} — ${activities}, ${formatCounts(r.counts)}${ignoredNote}`);
   }
   // Names and messages come from the input: every line is made printable, so none can forge another.
   return `${lines.map(printable).join('\n')}\n`;

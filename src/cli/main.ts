@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { InputError } from '../model/diagnostics.js';
+import { DIAGNOSTIC_CODES, InputError } from '../model/diagnostics.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError } from '../pipeline.js';
 import { annexJsonSchema } from '../schema/json-schema.js';
 import { runCheck } from './check-command.js';
@@ -39,9 +39,19 @@ function countList(value: string): number[] {
 
 const EXPECT_HELP = 'activity counts per action line, e.g. 27,7,31,6,12; each mismatch is an error (NAP502)';
 const MAX_PAGES_HELP = 'refuse PDF inputs with more pages than this (NAP005)';
-const WORKERS_HELP = 'threads reading PDF pages (default: 2 for PDFs of 40+ pages, else 1; at most 8)';
+const WORKERS_HELP = 'threads reading PDF pages (default: 2 for PDFs of 400+ pages, else 1; larger values are capped at 8)';
 const TIMEOUT_HELP = 'stop reading a PDF after this many seconds (NAP009)';
 const MAX_MEMORY_HELP = 'stop reading a PDF when nap-annex uses more than this many MB (NAP010)';
+
+/** `NAP501,NAP202` → the codes, each one of DIAGNOSTIC_CODES. */
+function codeList(value: string): string[] {
+  const codes = value.split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
+  const unknown = codes.filter((c) => !(c in DIAGNOSTIC_CODES));
+  if (codes.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`expected diagnostic codes separated by commas, e.g. NAP501; unknown: ${unknown.join(', ') || '(none given)'}.`);
+  }
+  return codes;
+}
 
 /** Builds the commander program; `run` is called with the exit code of the chosen command. */
 export function buildProgram(run: (code: Promise<number>) => void): Command {
@@ -88,6 +98,7 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .argument('<inputs...>', "annex files, glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', 'warnings fail the check too (exit 1)', false)
+    .option('--ignore <codes>', 'diagnostic codes known and accepted (e.g. NAP501): still printed, not counted for the verdict', codeList)
     .option('--expect <counts>', EXPECT_HELP, countList)
     .addOption(new Option('--input-format <format>', 'skip detection and read every input as this format').choices(['text', 'pdf', 'html']))
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
