@@ -22,8 +22,10 @@ export function fromSuperscript(s: string): number {
 
 /** 10 → `¹⁰`. `n` must be a non-negative integer. */
 export function toSuperscript(n: number): string {
-  return String(n)
-    .split('')
-    .map((d) => DIGITS[Number(d)])
-    .join('');
+  return superscriptDigits(String(n));
+}
+
+/** `'0123'` → `⁰¹²³`: each ASCII digit as printed (leading zeros and long runs kept). */
+export function superscriptDigits(digits: string): string {
+  return digits.replace(/\d/g, (d) => DIGITS[Number(d)]!);
 }

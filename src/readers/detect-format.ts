@@ -9,7 +9,8 @@ import { utf16Bom } from './decode-text.js';
 export function detectFormat(bytes: Uint8Array): InputFormat {
   const utf16 = utf16Bom(bytes);
   const head = utf16 !== null ? new TextDecoder(utf16).decode(bytes.subarray(0, 2048)) : new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  if (head.replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').trimStart().startsWith('%PDF-') || head.slice(0, 1024).includes('%PDF-')) return 'pdf';
+  // PDF readers accept the header anywhere in the first 1024 bytes.
+  if (head.includes('%PDF-')) return 'pdf';
   if (/^\s*(?:\u00EF\u00BB\u00BF)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|table)\b/i.test(head)) return 'html';
   return 'text';
 }

@@ -21,7 +21,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { BodyRow, Page, PageModel, StatusCue, TableBlock } from '../model/page-model.js';
 import { statusCodeOf } from '../normalise/status.js';
-import { fromSuperscript, toSuperscript } from '../model/superscript.js';
+import { fromSuperscript, superscriptDigits } from '../model/superscript.js';
 import { withoutFormatChars } from '../normalise/text.js';
 import { decodeText } from './decode-text.js';
 
@@ -63,7 +63,7 @@ export function readHtml(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
     const digits = textOf(el).trim();
     // Any run of digits is a marker; numbers that are not valid footnote numbers (0, over 9999)
     // are reported by footnote attachment (NAP204), not glued into the text.
-    if (/^\d{1,12}$/.test(digits)) $(el).replaceWith(digitsToSuperscript(digits));
+    if (/^\d{1,12}$/.test(digits)) $(el).replaceWith(superscriptDigits(digits));
   });
   const matched = new Set($(PAGE_SELECTOR).toArray());
   // Only the outermost page elements: a page inside a page is part of it, not another page.
@@ -197,10 +197,6 @@ function innerHtml(node: Element): string {
     for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
   }
   return parts.join('');
-}
-
-function digitsToSuperscript(digits: string): string {
-  return [...digits].map((d) => toSuperscript(Number(d))).join('');
 }
 
 function readPage($: CheerioAPI, root: Element, number: number, lineOf: (node: AnyNode) => number | undefined): Page {

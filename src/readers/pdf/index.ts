@@ -112,8 +112,6 @@ function checkEnvelope(bytes: Uint8Array, fail: (code: DiagnosticCode, message: 
 }
 
 function latin1(b: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
-  return s;
+  return new TextDecoder('latin1').decode(b);
 }
 
