@@ -97,7 +97,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   for (const page of model.pages) {
     footnotes.push(...page.footnotes);
     for (const loose of page.looseText) {
-      if (loose.kind === 'page-number' || loose.kind === 'running') continue;
+      if (loose.kind === 'page-number' || loose.kind === 'running' || loose.kind === 'notes-heading') continue;
       if (page.number === 1 && rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page)) {
         titleParts.push(loose.text);
       } else {
