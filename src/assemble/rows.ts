@@ -88,6 +88,8 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   let current: AssembledActionLine | null = null;
   let expectGoalFor: number | null = null;
   let tableCount = 0;
+  // The page the last activity was last seen on: a row may run over several pages.
+  let lastRowPage = 0;
 
   const cues = hasStatusCues(model);
   const legends = legendsOf(model);
@@ -154,11 +156,12 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
         }
         expectGoalFor = null;
         const previous = rows.at(-1);
-        const continues = firstRowOfPage && previous !== undefined && previous.location.page === page.number - 1 && continuesPrevious(row, previous, cues);
+        const continues = firstRowOfPage && previous !== undefined && lastRowPage === page.number - 1 && continuesPrevious(row, previous, cues);
         if (first.trim() === '' || continues) {
           if (cells.every((c) => c.trim() === '')) continue;
           if (continues && previous) {
             joinContinuation(previous, row);
+            lastRowPage = page.number;
             diagnostics.report('NAP108', `Row continued from page ${page.number - 1} joined into ${previous.id} "${clip(previous.cells.title)}".`, loc(row.location, previous.id));
           } else {
             diagnostics.report('NAP104', `Row without a title (Activiteit cell empty): "${clip(cells.join(' | '))}". It is not in the output; give the row its title.`, loc(row.location));
@@ -172,6 +175,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
           continue;
         }
         const sequence = rows.filter((r) => r.actionLine === current!.number).length + 1;
+        lastRowPage = page.number;
         rows.push({
           id: activityId(current.number, sequence),
           actionLine: current.number,

@@ -182,7 +182,8 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
     // Pages without a table can still carry footnote definitions at the bottom.
     const tablesBottom = tableRegions.length > 0 ? Math.max(...tableRegions.map((r) => r.y1)) : null;
     for (let i = 0; i < lines.length; i++) {
-      const below = tablesBottom !== null && lines[i]!.y0 > tablesBottom;
+      // Below the page's tables, or anywhere on a page without a table (endnotes, a note list).
+      const below = tablesBottom === null || lines[i]!.y0 > tablesBottom;
       if (!used.has(lines[i]!) && isFootnoteStart(lines[i]!, bodySize, null, below) && i > 0) {
         footnoteStart = i;
         break;
