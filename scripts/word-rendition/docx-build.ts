@@ -63,12 +63,37 @@ function textWidthTwips(v: WordVariant): number {
   return width - convertMillimetersToTwip(v.marginsMm[1]) - convertMillimetersToTwip(v.marginsMm[3]);
 }
 
-/** Column widths in twips, summing to the text width. */
-export function columnTwips(v: WordVariant): number[] {
+/**
+ * Average advance of a long lower-case word, in em, per embedded font: measured on this data
+ * (`Publiekscommunicatie` broken by LibreOffice at a known column width) plus a margin.
+ */
+const EM_PER_CHAR: Record<string, number> = { Carlito: 0.5, 'Liberation Sans': 0.56, 'DejaVu Sans': 0.63 };
+/** Cell padding (left + right, 2 × 0.19 cm) plus slack, in points. */
+const CELL_SLACK_PT = 14;
+
+/** The longest unbreakable piece of `texts`: words, and a hyphenated word may break after its hyphen. */
+function longestPiece(texts: string[]): number {
+  return Math.max(...texts.flatMap((t) => t.split(/\s+/).flatMap((w) => w.split(/(?<=-)/))).map((w) => w.length));
+}
+
+/**
+ * Column widths in twips, summing to the text width: the variant's proportions, but Activiteit,
+ * Wanneer and Wie at least as wide as their longest word (Word would break such a word inside,
+ * which no reader can undo), the difference taken from Toelichting.
+ */
+export function columnTwips(v: WordVariant, annex: AnnexData): number[] {
   const total = textWidthTwips(v);
   const sum = v.columns.reduce((a, b) => a + b, 0);
   const cols = v.columns.map((c) => Math.floor((c / sum) * total));
-  cols[4]! += total - cols.reduce((a, b) => a + b, 0);
+  const em = EM_PER_CHAR[v.font.embedded];
+  if (em === undefined) throw new Error(`no width estimate for font ${v.font.embedded}`);
+  const minimum = (texts: string[]): number => Math.ceil((longestPiece(texts) * em * v.font.sizePt + CELL_SLACK_PT) * 20);
+  const a = annex.activities;
+  cols[0] = Math.max(cols[0]!, minimum(a.map((x) => x.title)));
+  cols[2] = Math.max(cols[2]!, minimum(a.map((x) => x.planning)));
+  cols[3] = Math.max(cols[3]!, minimum(a.map((x) => x.owners)));
+  cols[4] = total - cols.slice(0, 4).reduce((x, y) => x + y, 0);
+  if (cols[4]! < total * 0.2) throw new Error(`${v.name}: Toelichting would be only ${cols[4]} twips wide`);
   return cols;
 }
 
@@ -155,7 +180,7 @@ const THIN = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const TABLE_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
 
 function actionLineTable(annex: AnnexData, line: AnnexData['actionLines'][number], v: WordVariant): Table {
-  const cols = columnTwips(v);
+  const cols = columnTwips(v, annex);
   const rows = [
     headerRow(line.planningHeader, cols, v),
     sectionRow(`Actielijn ${line.number}`, true, cols, v),

@@ -130,6 +130,10 @@ function buildTruth(annex: AnnexData, v: WordVariant, rb: ReadBack, pdfs: WordTr
   const activities: WordTruthActivity[] = [];
   const actionLines = annex.actionLines.map((line, t) => {
     const rows = rb.tables[t]!;
+    const header = (rb.lines[t]![0] ?? []).map((cell) => (cell ?? []).join(' ').replace(/\s+/g, ' ').trim());
+    const wantHeader = [...COLUMNS.slice(0, 2), line.planningHeader, ...COLUMNS.slice(3)];
+    // Compared without white space: a narrow column may break a header word (`Oorspronkelij|ke`) as Word does.
+    if (header.join('|').replace(/\s+/g, '') !== wantHeader.join('|').replace(/\s+/g, '')) throw new Error(`${v.name} table ${line.number}: header reads ${JSON.stringify(header)}`);
     const acts = annex.activities.filter((a) => a.actionLine === line.number);
     acts.forEach((a, i) => {
       const cells = rows[3 + i]!;
@@ -137,6 +141,18 @@ function buildTruth(annex: AnnexData, v: WordVariant, rb: ReadBack, pdfs: WordTr
       if (pages.length === 0) throw new Error(`${a.id}: row not found in the PDF`);
       const titlePages = cells[0] ?? [];
       if (titlePages[0] !== pages[0]) throw new Error(`${a.id}: title does not start on the row's first page`);
+      // Activiteit, Wanneer and Wie must read back exactly: lines joined by a space, or directly after
+      // a line-end hyphen (`Regerings-` + `commissaris`). A word broken inside means a too-narrow column.
+      for (const [c, want] of [[0, a.title], [2, a.planning], [3, a.owners]] as const) {
+        const got = (rb.lines[t]![3 + i]![c] ?? [])
+          .map((l) => l.trim())
+          .reduce((acc, l) => (acc === '' ? l : acc.endsWith('-') ? acc + l : `${acc} ${l}`), '')
+          .replace(/\s+/g, ' ');
+        // A line that ends in a hyphen cannot show whether a space followed it (`2023- 2025`).
+        if (got.replace(/- /g, '-') !== want.replace(/\s+/g, ' ').replace(/- /g, '-')) {
+          throw new Error(`${v.name} ${a.id} ${COLUMNS[c]}: PDF reads "${got}", data "${want}" (widen the column)`);
+        }
+      }
       const split = COLUMNS.filter((_, c) => c !== 1 && (cells[c]?.length ?? 0) > 1);
       activities.push({
         id: a.id,
@@ -156,10 +172,11 @@ function buildTruth(annex: AnnexData, v: WordVariant, rb: ReadBack, pdfs: WordTr
   const byNumber = new Map(activities.flatMap((a) => a.footnotes.map((n) => [n, a.page] as const)));
   const footnotes = footnotePages(annex, rb, (n) => (v.notes === 'footnotes' ? byNumber.get(n) ?? 1 : activities.at(-1)!.page));
   if (v.notes === 'footnotes') {
+    // A footnote sits on the page of its marker, or (no room left there) at the top of the next page's notes.
     for (const a of activities) {
       for (const n of a.footnotes) {
         const fp = footnotes[n - 1]!.page;
-        if (!a.pages.includes(fp)) throw new Error(`footnote ${n} printed on page ${fp}, its row ${a.id} is on ${a.pages.join(',')}`);
+        if (fp < a.page || fp > a.pages.at(-1)! + 1) throw new Error(`footnote ${n} printed on page ${fp}, its row ${a.id} is on ${a.pages.join(',')}`);
       }
     }
   }
@@ -277,7 +294,16 @@ async function main(): Promise<void> {
   if (values.variant && chosen.length !== values.variant.length) {
     throw new Error(`unknown variant; known: ${WORD_VARIANTS.map((v) => v.name).join(', ')}`);
   }
-  for (const v of chosen) console.log(summary(await generateWordVariant(v, values.out ?? WORD_FIXTURE_DIR)));
+  let failed = 0;
+  for (const v of chosen) {
+    try {
+      console.log(summary(await generateWordVariant(v, values.out ?? WORD_FIXTURE_DIR)));
+    } catch (e) {
+      failed++;
+      console.error(`${v.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (failed > 0) process.exit(1);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

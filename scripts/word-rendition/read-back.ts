@@ -23,6 +23,8 @@ export interface ReadBack {
   pageSize: [number, number];
   /** tables[t][row][cell] = sorted page numbers with text in that cell. */
   tables: CellPages;
+  /** lines[t][row][cell] = the cell's marked-content texts (about one per printed line), across pages in order. */
+  lines: string[][][][];
   /** Sorted pages on which each table has any tagged content. */
   tablePages: number[][];
   /** Whitespace-free text per page (for locating notes). */
@@ -49,6 +51,9 @@ export async function structRoles(doc: PDFDocumentProxy): Promise<Set<string>> {
   }
   return roles;
 }
+
+/** Rows of a legend printed as a table (one per status). */
+const LEGEND_ROWS = 5;
 
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   return getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
@@ -97,6 +102,7 @@ export async function readBack(bytes: Uint8Array, tableSizes: number[]): Promise
   if (new Set(tableSizes).size !== tableSizes.length) throw new Error('table sizes must be distinct to identify tables');
   const tables: CellPages = tableSizes.map((n) => Array.from({ length: n }, () => [] as number[][]));
   const tablePages: number[][] = tableSizes.map(() => []);
+  const lines: string[][][][] = tableSizes.map((n) => Array.from({ length: n }, () => [] as string[][]));
   const pageText: string[] = [];
   const specialChars = new Map<string, number>();
   const fillColours = new Set<string>();
@@ -112,13 +118,15 @@ export async function readBack(bytes: Uint8Array, tableSizes: number[]): Promise
     for (const table of tablesOf(tree)) {
       const rows = (table.children ?? []).filter((c) => c.role === 'TR');
       const t = tableSizes.indexOf(rows.length);
+      if (t < 0 && rows.length === LEGEND_ROWS) continue; // the legend as a table of shaded cells
       if (t < 0) throw new Error(`page ${p}: a table with ${rows.length} rows matches no action line`);
       let any = false;
       rows.forEach((row, r) => {
         const cells = (row.children ?? []).filter((c) => c.role === 'TD' || c.role === 'TH');
         cells.forEach((cellNode, c) => {
-          const visible = contentIds(cellNode).some((id) => (text.get(id) ?? '').trim() !== '');
-          if (!visible) return;
+          const texts = contentIds(cellNode).map((id) => text.get(id) ?? '');
+          if (!texts.some((x) => x.trim() !== '')) return;
+          (lines[t]![r]![c] ??= []).push(...texts.filter((x) => x.trim() !== ''));
           any = true;
           const slot = (tables[t]![r]![c] ??= []);
           if (!slot.includes(p)) slot.push(p);
@@ -170,6 +178,7 @@ export async function readBack(bytes: Uint8Array, tableSizes: number[]): Promise
     pages,
     pageSize: [Math.round((x1 - x0) * 100) / 100, Math.round((y1 - y0) * 100) / 100],
     tables,
+    lines,
     tablePages,
     pageText,
     specialChars,
