@@ -67,7 +67,7 @@ describe('Word-made renditions: the corpus', () => {
       new Set(['landscape 842', 'portrait 595', 'portrait 420']),
     );
     const splitColumns = new Set(truths.flatMap((t) => t.activities.flatMap((a) => a.split)));
-    for (const c of ['Activiteit', 'Wanneer', 'Toelichting']) expect(splitColumns, c).toContain(c);
+    for (const c of ['Activiteit', 'Wanneer', 'Wie', 'Toelichting']) expect(splitColumns, c).toContain(c);
     expect(new Set(truths.flatMap((t) => t.font.pdfFonts.map((f) => f.replace(/-.*/, ''))))).toEqual(
       new Set(['Carlito', 'LiberationSans', 'DejaVuSans', 'OpenSymbol']),
     );

@@ -153,7 +153,7 @@ export const WORD_VARIANTS: WordVariant[] = [
       'Arial (Liberation Sans) 7 pt, A5 portrait, 6 mm side margins, narrow columns, coloured U+25A0 ■, legend once on page 1, endnotes, untagged; long cells split across pages',
     paper: 'A5',
     landscape: false,
-    marginsMm: [7, 6, 7, 6],
+    marginsMm: [7, 6, 11, 6],
     font: { word: 'Arial', embedded: 'Liberation Sans', sizePt: 7 },
     cue: { kind: 'unicode-glyph', glyph: '\u25A0' },
     palette: ['#00a087', '#3c5488', '#8491b4', '#f39b7f', '#dc0000'],
