@@ -66,7 +66,7 @@ describe('HTML reader on small pages', () => {
     ]);
     expect(annex.footnotes[0]!.citations[0]!.id).toBe('kst-34843-109');
     expect(annex.diagnostics.filter((d) => d.code === 'NAP109').map((d) => d.message)).toEqual([
-      'Page 1 legend has 2 of 5 labels: "Afgerond", "In uitvoering". Check that the page is complete.',
+      'Legend on page 1 has 2 of 5 labels: "Afgerond", "In uitvoering". Check that the legend is complete.',
     ]);
   });
 });
