@@ -1,5 +1,5 @@
 /**
- * The `nap-annex` command line (commander). Commands: `extract`, `check`, `schema`.
+ * The `nap-annex` command line (commander). Commands: `extract`, `check`, `diff`, `report`, `schema`.
  * Every command returns an exit code from ./exit-codes.ts; uncaught errors are mapped there too.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { runCheck } from './check-command.js';
 import { EXIT } from './exit-codes.js';
 import { runDiff } from './diff-command.js';
 import { runExtract } from './extract-command.js';
+import { runReport } from './report-command.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 
@@ -26,6 +27,15 @@ function similarity(value: string): number {
   const n = Number(value);
   if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('expected a number above 0 and at most 1.');
   return n;
+}
+
+/** `2024-03-18`: a real calendar date. */
+function isoDate(value: string): string {
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2024-03-18.');
+  }
+  return value;
 }
 
 /** `27,7,31,6,12` → [27, 7, 31, 6, 12]: activity counts per action line, in order. */
@@ -91,6 +101,26 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
     .action((before: string, after: string, options) => run(runDiff(before, after, options)));
+
+  program
+    .command('report')
+    .description('The annex as one self-contained HTML page: status per action line, delayed activities, planning timeline, a searchable table, diagnostics; with --compare, what changed')
+    .argument('<input>', 'annex file (PDF, text export or HTML), an annex.json from extract, or - for standard input')
+    .option('-o, --output <file>', 'write the page to this file (atomically); without it the page goes to stdout')
+    .option('--compare <older>', 'an earlier annex (any input format or annex.json): show what changed, as nap-annex diff does')
+    .addOption(new Option('--lang <lang>', 'language of the page').choices(['nl', 'en']).default('nl'))
+    .option('--date <YYYY-MM-DD>', 'the reference date marked on the timeline (default: today)', isoDate)
+    .option('--min-similarity <n>', 'as for diff: title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
+    .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
+    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
+    .option('--expect <counts>', EXPECT_HELP, countList)
+    .option('--workers <n>', WORKERS_HELP, positiveInt)
+    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
+    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .option('--force', 'write the page even when error diagnostics were found', false)
+    .option('-q, --quiet', 'no summary on stderr', false)
+    .action((input: string, options) => run(runReport(input, options, pkg.version)));
 
   program
     .command('check')
