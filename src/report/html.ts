@@ -167,7 +167,7 @@ ${c.transitions.length === 0
 <table id="transitions"><thead><tr><th>${w.from} ↓ / ${w.to} →</th>${codes.map((code) => html`<th class="num" scope="col">${labels.get(code)}</th>`)}</tr></thead><tbody>
 ${codes.map((from) => html`<tr><th scope="row">${labels.get(from)}</th>${codes.map((to) => {
   const n = count(from, to);
-  return html`<td class="num${from === to ? ' diagonal' : ''}${n === 0 ? ' zero' : ''}" data-from="${from}" data-to="${to}" title="${labels.get(from)} → ${labels.get(to)}: ${n}">${n}</td>`;
+  return html`<td class="num${from === to ? ' diagonal' : n > 0 ? ' moved' : ''}${n === 0 ? ' zero' : ''}" data-from="${from}" data-to="${to}" title="${labels.get(from)} → ${labels.get(to)}: ${n}">${n}</td>`;
 })}</tr>`)}
 </tbody></table>
 <ul id="transition-list">${c.transitions.filter((t) => t.from.code !== t.to.code).map((t) => html`<li>${t.from.label} → ${t.to.label}: ${t.count}</li>`)}</ul>`}

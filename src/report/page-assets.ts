@@ -32,6 +32,7 @@ th .small { font-weight: normal; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.zero { color: #9ca3af; }
 td.diagonal { background: var(--soft); }
+td.moved { background: #fef3c7; font-weight: 700; }
 .swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-right: .35em; vertical-align: -.05em; border: 1px solid rgba(0,0,0,.25); }
 .status { white-space: nowrap; }
 .nowrap { white-space: nowrap; }
@@ -69,7 +70,7 @@ footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); }
   a { color: inherit; text-decoration: none; }
   tbody.activity[hidden] { display: table-row-group !important; }
   button.toggle::before { content: none; }
-  .swatch, td.diagonal, ins, del, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .swatch, td.diagonal, td.moved, ins, del, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
 
