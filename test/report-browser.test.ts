@@ -17,7 +17,7 @@ import { compareAnnexes } from '../src/diff/compare-annexes.js';
 import { buildReportHtml } from '../src/report/index.js';
 import type { Annex } from '../src/schema/annex.js';
 import { editedAnnex } from './helpers/edited-annex.js';
-import { PDF_2024, TEXT_2024, extract2024Pdf } from './helpers/fixtures.js';
+import { extract2024Pdf } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -53,17 +53,19 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('nap-annex report in chromium
     dir = mkdtempSync(join(tmpdir(), 'nap-report-'));
     annex = (await extract2024Pdf()).annex;
     later = editedAnnex(annex);
-    writeFileSync(join(dir, 'old.json'), JSON.stringify(annex));
-    writeFileSync(join(dir, 'new.json'), JSON.stringify(later));
+    writeFileSync(join(dir, 'bijlage-1-2024.json'), JSON.stringify(annex));
+    writeFileSync(join(dir, 'bijlage-1-2025-bewerkt.json'), JSON.stringify(later));
     files.pdf = join(dir, 'report-2024.html');
     files.compare = join(dir, 'report-compare.html');
     files.text = join(dir, 'report-text.html');
-    for (const [args, out] of [
-      [[PDF_2024, '--date', '2024-03-18'], files.pdf],
-      [[join(dir, 'new.json'), '--compare', join(dir, 'old.json'), '--date', '2025-03-18'], files.compare],
-      [[TEXT_2024, '--date', '2024-03-18'], files.text],
-    ] as const) {
-      const run = runCli(['report', ...args, '-o', out, '-q']);
+    // Paths as a user types them (they are shown on the page and in the screenshots).
+    const runs: [string[], string, string | undefined][] = [
+      [['fixtures/nap-2024/bijlage-1-rendition.pdf', '--date', '2024-03-18'], files.pdf, undefined],
+      [['bijlage-1-2025-bewerkt.json', '--compare', 'bijlage-1-2024.json', '--date', '2025-03-18'], files.compare, dir],
+      [['fixtures/nap-2024/bijlage-1.txt', '--date', '2024-03-18'], files.text, undefined],
+    ];
+    for (const [args, out, cwd] of runs) {
+      const run = runCli(['report', ...args, '-o', out, '-q'], cwd ? { cwd } : {});
       expect(run.status, run.stderr).toBe(0);
     }
     browser = await puppeteer.launch({
@@ -101,9 +103,11 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('nap-annex report in chromium
     return { page, blocked, errors, loadMs };
   }
 
-  async function screenshot(page: Page, name: string): Promise<void> {
+  /** Screenshot of 1200 × 1400 pixels from the top of `selector` (default: the top of the page). */
+  async function screenshot(page: Page, name: string, selector?: string): Promise<void> {
     const target = process.env.NAP_UPDATE_SCREENSHOTS === '1' ? join(DOCS, name) : join(dir, name);
-    await page.screenshot({ path: target as `${string}.png`, clip: { x: 0, y: 0, width: 1200, height: 1400 } });
+    const y = selector ? await page.$eval(selector, (e) => Math.max(0, e.getBoundingClientRect().top + (globalThis as unknown as { scrollY: number }).scrollY - 16)) : 0;
+    await page.screenshot({ path: target as `${string}.png`, clip: { x: 0, y, width: 1200, height: 1400 } });
     expect(statSync(target).size).toBeGreaterThan(10_000);
   }
 
@@ -216,8 +220,7 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('nap-annex report in chromium
     ]);
     expect(await page.$eval('#owner-changes tr[data-id="AL1-04"] ins', (e) => e.textContent)).toBe('VWS');
     expect(await page.$eval('.explanation-change[data-id="AL1-04"] ins', (e) => e.textContent)).toContain('In 2025 volgt de derde publieksmonitor.');
-    await page.$eval('#compare', (e) => e.scrollIntoView());
-    await screenshot(page, 'report-compare.png');
+    await screenshot(page, 'report-compare.png', '#compare');
     await page.close();
   });
 
