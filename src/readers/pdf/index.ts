@@ -1,14 +1,13 @@
 /**
  * PDF reader: bytes of a PDF rendition of the annex → the neutral page model.
  *
- * pdfjs-dist reads the pages in worker threads (one pass over each page's operator list: text,
- * paths, colours, images; see document.ts); this thread lays the pages out in order (layout.ts)
+ * pdfjs-dist reads the pages in worker threads (text content with marked content, one walk over
+ * each page's operator list for paths, colours and images, the structure tree; see document.ts); this thread lays the pages out in order (layout.ts)
  * and enforces the page, time and memory limits by terminating the readers. The input is
  * untrusted: no eval, no font loading, no network; every failure maps to a diagnostic.
  */
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
 import type { PageModel } from '../../model/page-model.js';
-import type { TextSource } from './document.js';
 import { type Columns, type PageInput, layoutPage } from './layout.js';
 import { OpenError, PageLimitError, PageReadError, ReadLimitError, readPagesInWorkers } from './page-workers.js';
 
@@ -33,11 +32,6 @@ export interface ReadPdfOptions {
    * MAX_WORKERS (8) and the page count.
    */
   workers?: number;
-  /**
-   * Where page text comes from: `operator-list` (default: one pass over each content stream) or
-   * `text-content` (pdfjs getTextContent as well; the two-pass reader, for comparison).
-   */
-  textSource?: TextSource;
 }
 
 /**
@@ -69,7 +63,6 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
       ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.maxMemoryMb !== undefined ? { maxMemoryMb: options.maxMemoryMb } : {}),
-      ...(options.textSource !== undefined ? { textSource: options.textSource } : {}),
     });
   } catch (err) {
     if (err instanceof OpenError) {

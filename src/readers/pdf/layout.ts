@@ -20,6 +20,7 @@ import { type Columns, buildHeader, headerBand, isHeaderAnchor } from './layout-
 import { collectIcons, legendFromLine } from './layout-icons.js';
 import { PAGE_NUMBER, boxOf, centerY, dominantSize, estimatePitch, isFurniture, lineBox } from './layout-lines.js';
 import { buildRows, joinLineTexts } from './layout-rows.js';
+import type { PageStructure } from './structure.js';
 import { type Chunk, type Line, buildLines, joinChunks } from './text.js';
 
 /** One page's raw material from the reader thread: text chunks, graphics, icon image colours. */
@@ -29,6 +30,8 @@ export interface PageInput {
   graphics: PageGraphics;
   /** Colours of image marks resolved by the reader (index into graphics.images). */
   imageColors: Map<ImageMark, string>;
+  /** Rows, notes and list labels from the page's structure tree; null for an untagged page. */
+  structure: PageStructure | null;
 }
 
 
