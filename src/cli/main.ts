@@ -63,6 +63,21 @@ function codeList(value: string): string[] {
   return codes;
 }
 
+/** `--expect`, shared by extract, check and report. */
+function expectOption(): Option {
+  return new Option('--expect <counts>', EXPECT_HELP).argParser(countList);
+}
+
+/** The limits of reading one input (ReaderCliOptions), shared by extract, check and report. */
+function addReadingOptions(command: Command): void {
+  command
+    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
+    .option('--workers <n>', WORKERS_HELP, positiveInt)
+    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
+    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB);
+}
+
 /** Builds the commander program; `run` is called with the exit code of the chosen command. */
 export function buildProgram(run: (code: Promise<number>) => void): Command {
   const program = new Command('nap-annex')
@@ -82,15 +97,11 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--bom', 'start CSV files with a UTF-8 byte-order mark', false)
     .addOption(new Option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends').default(false).conflicts('delimiter'))
     .option('--no-neutralise-formulas', "keep CSV cells that start with = + - @ tab CR LF as they are (default: prefix them with ')")
-    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
-    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
-    .option('--expect <counts>', EXPECT_HELP, countList)
-    .option('--workers <n>', WORKERS_HELP, positiveInt)
-    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
-    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .addOption(expectOption())
     .option('--force', 'write the output even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .action((input: string, options) => run(runExtract(input, options)));
+  addReadingOptions(program.commands.at(-1)!);
 
   program
     .command('diff')
@@ -112,15 +123,11 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--date <YYYY-MM-DD>', 'the reference date marked on the timeline (default: today)', isoDate)
     .option('--min-similarity <n>', 'as for diff: title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
     .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
-    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
-    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
-    .option('--expect <counts>', EXPECT_HELP, countList)
-    .option('--workers <n>', WORKERS_HELP, positiveInt)
-    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
-    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .addOption(expectOption())
     .option('--force', 'write the page even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .action((input: string, options) => run(runReport(input, options, pkg.version)));
+  addReadingOptions(program.commands.at(-1)!);
 
   program
     .command('check')
@@ -129,14 +136,10 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', 'warnings fail the check too (exit 1)', false)
     .option('--ignore <codes>', 'diagnostic codes known and accepted (e.g. NAP501): still printed, not counted for the verdict', codeList)
-    .option('--expect <counts>', EXPECT_HELP, countList)
+    .addOption(expectOption())
     .addOption(new Option('--input-format <format>', 'skip detection and read every input as this format').choices(['text', 'pdf', 'html']))
-    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
-    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
-    .option('--workers <n>', WORKERS_HELP, positiveInt)
-    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
-    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
     .action((inputs: string[], options) => run(runCheck(inputs, options)));
+  addReadingOptions(program.commands.at(-1)!);
 
   program
     .command('schema')
