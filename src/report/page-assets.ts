@@ -68,7 +68,6 @@ footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); }
   figure, tr, tbody.activity { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
-  tbody.activity[hidden] { display: table-row-group !important; }
   button.toggle::before { content: none; }
   .swatch, td.diagonal, td.moved, ins, del, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
