@@ -10,6 +10,13 @@ export function isSymbolChar(ch: string): boolean {
   return SYMBOL_RE.test(ch);
 }
 
+/** `text` without symbol characters (icons), trimmed. */
+export function stripSymbolChars(text: string): string {
+  let out = '';
+  for (const ch of text) if (!isSymbolChar(ch)) out += ch;
+  return out.trim();
+}
+
 /**
  * Symbol fonts put their glyphs at private-use code points U+F020–U+F0FF (the font's own byte
  * plus 0xF000): Word's list bullet is U+F0B7 in Symbol, a Wingdings `l` (U+F06C) prints ●.
