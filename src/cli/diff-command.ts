@@ -5,12 +5,10 @@
  * input cannot be read.
  */
 import { stringify } from 'csv-stringify/sync';
-import { compareAnnexes, type AnnexDiff } from '../diff/compare-annexes.js';
-import { DiagnosticBag, InputError } from '../model/diagnostics.js';
-import { extractAnnex } from '../pipeline.js';
-import { annexSchema, type Annex } from '../schema/annex.js';
+import { compareAnnexes, type AnnexDiff, type FieldChange } from '../diff/compare-annexes.js';
+import type { Annex } from '../schema/annex.js';
 import { EXIT } from './exit-codes.js';
-import { readInput } from './read-input.js';
+import { loadAnnex } from './load-annex.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 
@@ -31,8 +29,8 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCom
     process.stderr.write('nap-annex diff: standard input (-) can be only one of <old> and <new>; give the other as a file.\n');
     return EXIT.USAGE;
   }
-  const before = await loadAnnex(oldPath, options.maxBytes);
-  const after = await loadAnnex(newPath, options.maxBytes);
+  const before = await loadAnnex(oldPath, { maxBytes: options.maxBytes });
+  const after = await loadAnnex(newPath, { maxBytes: options.maxBytes });
   let code: number = EXIT.OK;
   for (const side of [before, after]) {
     const errors = side.annex.diagnostics.filter((d) => d.severity === 'error');
@@ -53,43 +51,6 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCom
   return code;
 }
 
-/** An annex loaded for diff, with the path given on the command line. */
-interface LoadedAnnex {
-  path: string;
-  annex: Annex;
-}
-
-/** Reads an annex file (any input format) or an annex.json written by `extract`. */
-export async function loadAnnex(path: string, maxBytes: number): Promise<LoadedAnnex> {
-  const { name, bytes } = await readInput(path, maxBytes);
-  if (startsAsJson(bytes)) {
-    const diagnostics = new DiagnosticBag(name);
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder().decode(bytes));
-    } catch (error) {
-      throw new InputError(diagnostics.report('NAP001', `Input looks like JSON but does not parse: ${(error as Error).message}.`));
-    }
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-      throw new InputError(diagnostics.report('NAP001', `JSON input is ${Array.isArray(json) ? 'an array' : `a ${json === null ? 'null' : typeof json}`}, not an annex.json written by nap-annex extract.`));
-    }
-    const parsed = annexSchema.safeParse(json);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0]!;
-      throw new InputError(diagnostics.report('NAP001', `JSON input is not an annex.json of this nap-annex version: ${first.path.join('.') || '(root)'}: ${first.message}.`));
-    }
-    return { path: name, annex: parsed.data };
-  }
-  return { path: name, annex: (await extractAnnex(bytes, { fileName: name, maxBytes })).annex };
-}
-
-/** True when the first character that is not white space (after a UTF-8 BOM) is `{` or `[`: JSON, whatever the indentation. */
-function startsAsJson(bytes: Uint8Array): boolean {
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
-  return bytes[i] === 0x7b || bytes[i] === 0x5b;
-}
-
 /** Human-readable diff; `before`/`after` add the source of an annex.json and a note on statuses. */
 export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string {
   const source = (annex: Annex | undefined, path: string): string =>
@@ -108,16 +69,35 @@ export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string
     lines.push('', 'changed:');
     for (const m of changed) {
       lines.push(`  ~ ${m.oldId === m.newId ? m.newId : `${m.oldId} → ${m.newId}`}  ${m.title}`);
-      for (const c of m.changes) {
-        lines.push(
-          c.field === 'explanation'
-            ? `      explanation: ${c.wordsRemoved} word${c.wordsRemoved === 1 ? '' : 's'} removed, ${c.wordsAdded} added`
-            : `      ${c.field}: ${c.old} → ${c.new}`,
-        );
-      }
+      for (const c of m.changes) lines.push(`      ${changeText(c)}`);
     }
   }
+  const transitions = diff.statusTransitions.filter((t) => t.from.code !== t.to.code);
+  if (diff.statusTransitions.length > 0) {
+    const same = diff.statusTransitions.filter((t) => t.from.code === t.to.code).reduce((n, t) => n + t.count, 0);
+    lines.push('', `status transitions (${same} unchanged):`, ...transitions.map((t) => `  ${t.from.label} → ${t.to.label}: ${t.count}`));
+  }
   return `${lines.map(printable).join('\n')}\n`;
+}
+
+/** `+2` / `-1` / `0` quarters. */
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+/** One field change as a line of the text diff, with the planning shift and the owners added/removed. */
+function changeText(c: FieldChange): string {
+  if (c.field === 'explanation') {
+    return `explanation: ${c.wordsRemoved} word${c.wordsRemoved === 1 ? '' : 's'} removed, ${c.wordsAdded} added${c.words ? '' : ' (texts too different for a word diff)'}`;
+  }
+  const notes: string[] = [];
+  if (c.shift) {
+    const part = (name: string, n: number | null): string => (n === null ? `${name} not comparable` : `${name} ${signed(n)} quarter${Math.abs(n) === 1 ? '' : 's'}`);
+    notes.push(`${part('start', c.shift.startQuarters)}, ${part('end', c.shift.endQuarters)}`);
+  }
+  if (c.ownersAdded?.length) notes.push(`+${c.ownersAdded.join(', +')}`);
+  if (c.ownersRemoved?.length) notes.push(`-${c.ownersRemoved.join(', -')}`);
+  return `${c.field}: ${c.old} → ${c.new}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 
 /** One CSV row per change (`added`, `removed`, or a field), for spreadsheets. */

@@ -8,6 +8,7 @@ import { activitiesCsv, footnotesCsv, type CsvOptions } from '../emit/csv.js';
 import { annexJson } from '../emit/json.js';
 import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
 import { extractAnnex } from '../pipeline.js';
+import type { Annex } from '../schema/annex.js';
 import { EXIT } from './exit-codes.js';
 import { printable } from './printable.js';
 import { readInput } from './read-input.js';
@@ -30,12 +31,8 @@ export interface ExtractCommandOptions extends ReaderCliOptions {
 export async function runExtract(input: string, options: ExtractCommandOptions): Promise<number> {
   const { name, bytes } = await readInput(input, options.maxBytes);
   const { annex } = await extractAnnex(bytes, extractOptionsFrom(name, options));
-  if (!options.quiet) process.stderr.write(`${formatSummary(annex)}\n`);
-  const counts = countBySeverity(annex.diagnostics);
-  if (counts.error > 0 && !options.force) {
-    process.stderr.write(`nap-annex: ${counts.error} error(s) in ${printable(name)}; nothing written. Fix the input, or use --force to write the output anyway.\n`);
-    return EXIT.FINDINGS;
-  }
+  const stop = summariseAndGate(annex, name, options);
+  if (stop !== undefined) return stop;
   const csv: CsvOptions = {
     delimiter: options.excel ? ';' : options.delimiter,
     bom: options.excel || options.bom,
@@ -52,15 +49,45 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
       files.push({ path: join(options.output, 'activities.csv'), content: () => activitiesCsv(annex, csv) });
       files.push({ path: join(options.output, 'footnotes.csv'), content: () => footnotesCsv(annex, csv) });
     }
-    try {
-      await writeFilesAtomically(files);
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      const reason = e.code === 'EEXIST' || e.code === 'ENOTDIR' ? `${options.output} or a folder above it is a file, not a folder` : e.message;
-      process.stderr.write(`nap-annex: cannot write the output (${printable(reason)}). Nothing was written; existing files in ${printable(options.output)} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
-      return EXIT.CANNOT_WRITE;
-    }
-    if (!options.quiet) process.stderr.write(`wrote ${files.map((f) => printable(f.path)).join(', ')}\n`);
+    const failed = await writeOutputs(files, options.output, options.quiet);
+    if (failed !== undefined) return failed;
   }
-  return counts.error > 0 ? EXIT.FINDINGS : EXIT.OK;
+  return exitCodeAfterWriting(annex);
+}
+
+/**
+ * The steps every command that writes an annex's output shares (`extract`, `report`): prints the
+ * summary and every diagnostic to stderr (unless quiet); with error diagnostics and no `force`,
+ * says that nothing is written and returns EXIT.FINDINGS; otherwise returns undefined (go on).
+ */
+export function summariseAndGate(annex: Annex, name: string, options: { quiet: boolean; force: boolean }): number | undefined {
+  if (!options.quiet) process.stderr.write(`${formatSummary(annex)}\n`);
+  const counts = countBySeverity(annex.diagnostics);
+  if (counts.error > 0 && !options.force) {
+    process.stderr.write(`nap-annex: ${counts.error} error(s) in ${printable(name)}; nothing written. Fix the input, or use --force to write the output anyway.\n`);
+    return EXIT.FINDINGS;
+  }
+  return undefined;
+}
+
+/** Exit code after the output was written: FINDINGS when it was forced past error diagnostics, else OK. */
+export function exitCodeAfterWriting(annex: Annex): number {
+  return countBySeverity(annex.diagnostics).error > 0 ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/**
+ * Writes `files` atomically into `folder` (see write-atomic.ts) and reports it on stderr. Returns
+ * EXIT.CANNOT_WRITE after a failure (nothing written, existing files unchanged), else undefined.
+ */
+export async function writeOutputs(files: OutputFile[], folder: string, quiet: boolean): Promise<number | undefined> {
+  try {
+    await writeFilesAtomically(files);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const reason = e.code === 'EEXIST' || e.code === 'ENOTDIR' ? `${folder} or a folder above it is a file, not a folder` : e.message;
+    process.stderr.write(`nap-annex: cannot write the output (${printable(reason)}). Nothing was written; existing files in ${printable(folder)} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
+    return EXIT.CANNOT_WRITE;
+  }
+  if (!quiet) process.stderr.write(`wrote ${files.map((f) => printable(f.path)).join(', ')}\n`);
+  return undefined;
 }

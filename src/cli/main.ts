@@ -1,5 +1,5 @@
 /**
- * The `nap-annex` command line (commander). Commands: `extract`, `check`, `schema`.
+ * The `nap-annex` command line (commander). Commands: `extract`, `check`, `diff`, `report`, `schema`.
  * Every command returns an exit code from ./exit-codes.ts; uncaught errors are mapped there too.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { runCheck } from './check-command.js';
 import { EXIT } from './exit-codes.js';
 import { runDiff } from './diff-command.js';
 import { runExtract } from './extract-command.js';
+import { runReport } from './report-command.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 
@@ -26,6 +27,15 @@ function similarity(value: string): number {
   const n = Number(value);
   if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('expected a number above 0 and at most 1.');
   return n;
+}
+
+/** `2024-03-18`: a real calendar date. */
+function isoDate(value: string): string {
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2024-03-18.');
+  }
+  return value;
 }
 
 /** `27,7,31,6,12` → [27, 7, 31, 6, 12]: activity counts per action line, in order. */
@@ -53,6 +63,21 @@ function codeList(value: string): string[] {
   return codes;
 }
 
+/** `--expect`, shared by extract, check and report. */
+function expectOption(): Option {
+  return new Option('--expect <counts>', EXPECT_HELP).argParser(countList);
+}
+
+/** The limits of reading one input (ReaderCliOptions), shared by extract, check and report. */
+function addReadingOptions(command: Command): void {
+  command
+    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
+    .option('--workers <n>', WORKERS_HELP, positiveInt)
+    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
+    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB);
+}
+
 /** Builds the commander program; `run` is called with the exit code of the chosen command. */
 export function buildProgram(run: (code: Promise<number>) => void): Command {
   const program = new Command('nap-annex')
@@ -72,15 +97,11 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--bom', 'start CSV files with a UTF-8 byte-order mark', false)
     .addOption(new Option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends').default(false).conflicts('delimiter'))
     .option('--no-neutralise-formulas', "keep CSV cells that start with = + - @ tab CR LF as they are (default: prefix them with ')")
-    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
-    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
-    .option('--expect <counts>', EXPECT_HELP, countList)
-    .option('--workers <n>', WORKERS_HELP, positiveInt)
-    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
-    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .addOption(expectOption())
     .option('--force', 'write the output even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .action((input: string, options) => run(runExtract(input, options)));
+  addReadingOptions(program.commands.at(-1)!);
 
   program
     .command('diff')
@@ -93,20 +114,32 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .action((before: string, after: string, options) => run(runDiff(before, after, options)));
 
   program
+    .command('report')
+    .description('The annex as one self-contained HTML page: status per action line, delayed activities, planning timeline, a searchable table, diagnostics; with --compare, what changed')
+    .argument('<input>', 'annex file (PDF, text export or HTML), an annex.json from extract, or - for standard input')
+    .option('-o, --output <file>', 'write the page to this file (atomically); without it the page goes to stdout')
+    .option('--compare <older>', 'an earlier annex (any input format or annex.json): show what changed, as nap-annex diff does')
+    .addOption(new Option('--lang <lang>', 'language of the page').choices(['nl', 'en']).default('nl'))
+    .option('--date <YYYY-MM-DD>', 'the reference date marked on the timeline (default: today)', isoDate)
+    .option('--min-similarity <n>', 'as for diff: title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
+    .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
+    .addOption(expectOption())
+    .option('--force', 'write the page even when error diagnostics were found', false)
+    .option('-q, --quiet', 'no summary on stderr', false)
+    .action((input: string, options) => run(runReport(input, options, pkg.version)));
+  addReadingOptions(program.commands.at(-1)!);
+
+  program
     .command('check')
     .description('Validate annexes for CI: print diagnostics and a verdict per input, write nothing; exit 0 clean, 1 findings, 2 unreadable, 3 internal error, 64 usage')
     .argument('<inputs...>', "annex files, glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', 'warnings fail the check too (exit 1)', false)
     .option('--ignore <codes>', 'diagnostic codes known and accepted (e.g. NAP501): still printed, not counted for the verdict', codeList)
-    .option('--expect <counts>', EXPECT_HELP, countList)
+    .addOption(expectOption())
     .addOption(new Option('--input-format <format>', 'skip detection and read every input as this format').choices(['text', 'pdf', 'html']))
-    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
-    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
-    .option('--workers <n>', WORKERS_HELP, positiveInt)
-    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
-    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
     .action((inputs: string[], options) => run(runCheck(inputs, options)));
+  addReadingOptions(program.commands.at(-1)!);
 
   program
     .command('schema')

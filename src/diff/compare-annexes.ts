@@ -8,10 +8,43 @@
  * title similarity (1 − Levenshtein distance / longer length) of at least `minSimilarity`
  * (default 0.8), best pairs first, so that a corrected typo (`Invzetten` → `Inzetten`) is a
  * title change, not a removal plus an addition.
+ *
+ * On top of the field changes: a status-transition count matrix over all matched activities that
+ * carry a status on both sides, the planning shift in quarters (start and end), the owners added
+ * and removed, and a word-level diff of a changed explanation (capped, see EXPLANATION_MAX_EDITS).
+ * `nap-annex report --compare` draws exactly this result; it does no comparison of its own.
  */
 import { diffWords } from 'diff';
 import { distance } from 'fastest-levenshtein';
-import type { Activity, Annex } from '../schema/annex.js';
+import { statusCodeSchema, type Activity, type Annex, type Planning, type StatusCode } from '../schema/annex.js';
+
+/**
+ * A word diff of two explanations gives up above this many edits (words inserted plus removed)
+ * and reports only the word counts: the diff costs O((n + m) · edits), so this keeps very long or
+ * wholly rewritten texts linear in their length.
+ */
+export const EXPLANATION_MAX_EDITS = 400;
+
+/** Planning shift in quarters between old and new (`+2` = two quarters later); null where an end is not dated. */
+export interface PlanningShift {
+  /** Start of the first range, new minus old, in quarters. */
+  startQuarters: number | null;
+  /** End of the last range, new minus old, in quarters; null when either side is open-ended. */
+  endQuarters: number | null;
+}
+
+/** One piece of a word diff: text common to both, or only in old (`removed`) or new (`added`). */
+export interface WordDiffPart {
+  op: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/** How many matched activities went from one status to another (from = to: unchanged). */
+export interface StatusTransition {
+  from: { code: StatusCode; label: string };
+  to: { code: StatusCode; label: string };
+  count: number;
+}
 
 /** One changed field of a matched activity: old and new value as display text. */
 export interface FieldChange {
@@ -21,6 +54,13 @@ export interface FieldChange {
   /** For `explanation`: number of words removed and added (word diff). */
   wordsRemoved?: number;
   wordsAdded?: number;
+  /** For `explanation`: the word diff; absent when it needed more than EXPLANATION_MAX_EDITS edits (then the counts are whole texts). */
+  words?: WordDiffPart[];
+  /** For `planning`: the shift in quarters, when both plannings have dated ranges. */
+  shift?: PlanningShift;
+  /** For `owners`: owners (canonical) only in the new or only in the old annex. */
+  ownersAdded?: string[];
+  ownersRemoved?: string[];
 }
 
 /** An activity present in both annexes. */
@@ -42,6 +82,12 @@ export interface AnnexDiff {
   matched: MatchedActivity[];
   /** Matched activities with at least one change. */
   changedCount: number;
+  /**
+   * Status transitions of the matched activities that carry a status in both annexes, in legend
+   * order of `from` then `to`; unchanged statuses are the diagonal (from = to). Empty when an input
+   * carries no statuses (text export).
+   */
+  statusTransitions: StatusTransition[];
 }
 
 /** Title key for exact matching: lower case, letters and digits only, single spaces. */
@@ -106,7 +152,58 @@ export function compareAnnexes(before: Annex, after: Annex, options: { minSimila
     removed: before.activities.filter((a) => unmatchedOld.has(a)).map(brief),
     matched,
     changedCount: matched.filter((m) => m.changes.length > 0).length,
+    statusTransitions: statusTransitions(pairs.map(([a, b]) => [a, b])),
   };
+}
+
+const STATUS_ORDER: readonly StatusCode[] = statusCodeSchema.options;
+
+function statusTransitions(pairs: [Activity, Activity][]): StatusTransition[] {
+  const counts = new Map<string, StatusTransition>();
+  for (const [a, b] of pairs) {
+    if (a.status === null || b.status === null) continue;
+    const key = `${a.status.code}>${b.status.code}`;
+    const t = counts.get(key) ?? { from: { code: a.status.code, label: a.status.label }, to: { code: b.status.code, label: b.status.label }, count: 0 };
+    t.count++;
+    counts.set(key, t);
+  }
+  const rank = (t: StatusTransition): number => STATUS_ORDER.indexOf(t.from.code) * 10 + STATUS_ORDER.indexOf(t.to.code);
+  return [...counts.values()].sort((x, y) => rank(x) - rank(y));
+}
+
+/** Quarter number of an ISO date (year · 4 + quarter − 1). */
+function quarterIndex(iso: string): number {
+  return Number(iso.slice(0, 4)) * 4 + Math.floor((Number(iso.slice(5, 7)) - 1) / 3);
+}
+
+/**
+ * The shift of a planning in quarters: start of the first range and end of the last range, new
+ * minus old. Undefined unless both are dated; an end is null when either side is open-ended or has
+ * no start (`t/m 2025`).
+ */
+export function planningShift(before: Planning, after: Planning): PlanningShift | undefined {
+  if (before.kind !== 'dated' || after.kind !== 'dated' || before.ranges.length === 0 || after.ranges.length === 0) return undefined;
+  const edge = (p: Planning, side: 'start' | 'end'): number | null => {
+    const r = side === 'start' ? p.ranges[0]! : p.ranges[p.ranges.length - 1]!;
+    const date = side === 'start' ? r.start : r.openEnded ? null : r.end;
+    return date === null ? null : quarterIndex(date);
+  };
+  const delta = (side: 'start' | 'end'): number | null => {
+    const x = edge(before, side);
+    const y = edge(after, side);
+    return x === null || y === null ? null : y - x;
+  };
+  return { startQuarters: delta('start'), endQuarters: delta('end') };
+}
+
+/** Word diff of two explanations, or undefined when it needs more than EXPLANATION_MAX_EDITS edits. */
+function explanationWordDiff(before: string, after: string): WordDiffPart[] | undefined {
+  const parts = diffWords(before, after, { maxEditLength: EXPLANATION_MAX_EDITS });
+  return parts?.map((p) => ({ op: p.added ? 'added' : p.removed ? 'removed' : 'same', text: p.value }));
+}
+
+function wordCount(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
 }
 
 function fieldChanges(a: Activity, b: Activity): FieldChange[] {
@@ -119,19 +216,39 @@ function fieldChanges(a: Activity, b: Activity): FieldChange[] {
   // A status that one side does not carry (text export) is not a change of status.
   if (a.status !== null && b.status !== null) push('status', a.status.label, b.status.label);
   push('planning', a.planning.text, b.planning.text);
+  const planning = changes.find((c) => c.field === 'planning');
+  const shift = planning && planningShift(a.planning, b.planning);
+  if (planning && shift) planning.shift = shift;
   push('owners', ownerList(a), ownerList(b));
+  const owners = changes.find((c) => c.field === 'owners');
+  if (owners) {
+    const x = new Set(ownerNames(a));
+    const y = new Set(ownerNames(b));
+    owners.ownersAdded = [...y].filter((o) => !x.has(o));
+    owners.ownersRemoved = [...x].filter((o) => !y.has(o));
+  }
   push('footnotes', footnoteCount(a), footnoteCount(b));
   if (a.explanation.text !== b.explanation.text) {
-    const parts = diffWords(a.explanation.text, b.explanation.text);
-    const count = (added: boolean) =>
-      parts.filter((p) => (added ? p.added : p.removed)).reduce((n, p) => n + (p.value.match(/\S+/g)?.length ?? 0), 0);
-    changes.push({ field: 'explanation', old: a.explanation.text, new: b.explanation.text, wordsRemoved: count(false), wordsAdded: count(true) });
+    const words = explanationWordDiff(a.explanation.text, b.explanation.text);
+    const count = (op: WordDiffPart['op']): number => words!.filter((p) => p.op === op).reduce((n, p) => n + wordCount(p.text), 0);
+    changes.push({
+      field: 'explanation',
+      old: a.explanation.text,
+      new: b.explanation.text,
+      wordsRemoved: words ? count('removed') : wordCount(a.explanation.text),
+      wordsAdded: words ? count('added') : wordCount(b.explanation.text),
+      ...(words ? { words } : {}),
+    });
   }
   return changes;
 }
 
+function ownerNames(a: Activity): string[] {
+  return a.owners.actors.length > 0 ? a.owners.actors.map((x) => x.canonical) : [a.owners.text];
+}
+
 function ownerList(a: Activity): string {
-  return a.owners.actors.length > 0 ? a.owners.actors.map((x) => x.canonical).join(', ') : a.owners.text;
+  return ownerNames(a).join(', ');
 }
 
 function footnoteCount(a: Activity): string {
