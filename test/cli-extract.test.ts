@@ -19,12 +19,12 @@ describe('nap-annex extract', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('text, 17 pages, 5 action lines, 83 activities, 25 footnotes');
     expect(run.stderr).toMatch(/Actielijn 3\s+31 activities\s+Organisaties hebben processen/);
-    expect(run.stderr).toContain('0 errors, 1 warning, 1 info');
+    expect(run.stderr).toContain('0 errors, 1 warning, 2 info');
     expect(run.stderr).toContain('fixtures/nap-2024/bijlage-1.txt:6:192 warning NAP501 Actielijn 2 title');
     expect(readdirSync(out).sort()).toEqual(['activities.csv', 'annex.json', 'footnotes.csv']);
     const annex = JSON.parse(readFileSync(join(out, 'annex.json'), 'utf8'));
     expect(annex.activities).toHaveLength(83);
-    expect(annex.source).toMatchObject({ fileName: TEXT_2024, format: 'text', pageCount: 17, sha256: 'ef2bc6063569d46c12f2b867a1ca4dfc348a51070242554a775fc5ea264523b7' });
+    expect(annex.source).toMatchObject({ fileName: 'bijlage-1.txt', format: 'text', pageCount: 17, sha256: 'ef2bc6063569d46c12f2b867a1ca4dfc348a51070242554a775fc5ea264523b7' });
     expect(parse(readFileSync(join(out, 'activities.csv')), { columns: true })).toHaveLength(83);
     expect(parse(readFileSync(join(out, 'footnotes.csv')), { columns: true })).toHaveLength(25);
   });

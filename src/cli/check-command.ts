@@ -95,9 +95,9 @@ async function checkOne(path: string, options: CheckCommandOptions): Promise<Che
   try {
     const input = await readInput(path, options.maxBytes);
     name = input.name;
-    const { annex } = await extractAnnex(input.bytes, extractOptionsFrom(input.name, options));
+    const { annex, diagnostics } = await extractAnnex(input.bytes, extractOptionsFrom(input.name, options));
     const ignore = new Set(options.ignore ?? []);
-    const counted = annex.diagnostics.filter((d) => !ignore.has(d.code));
+    const counted = diagnostics.filter((d) => !ignore.has(d.code));
     const counts = countBySeverity(counted);
     const failed = counts.error > 0 || (options.strict && counts.warning > 0);
     return {
@@ -108,8 +108,8 @@ async function checkOne(path: string, options: CheckCommandOptions): Promise<Che
       activities: annex.activities.length,
       actionLines: annex.actionLines.map((a) => ({ number: a.number, activityCount: a.activityCount })),
       counts,
-      ignored: annex.diagnostics.length - counted.length,
-      diagnostics: annex.diagnostics,
+      ignored: diagnostics.length - counted.length,
+      diagnostics,
     };
   } catch (error) {
     if (error instanceof InputError) return unreadable(name, error);

@@ -29,8 +29,8 @@ export interface ExtractCommandOptions extends ReaderCliOptions {
 /** Runs `extract`; returns the exit code. Lets InputError and SchemaViolationError through. */
 export async function runExtract(input: string, options: ExtractCommandOptions): Promise<number> {
   const { name, bytes } = await readInput(input, options.maxBytes);
-  const { annex } = await extractAnnex(bytes, extractOptionsFrom(name, options));
-  if (!options.quiet) process.stderr.write(`${formatSummary(annex)}\n`);
+  const { annex, diagnostics } = await extractAnnex(bytes, extractOptionsFrom(name, options));
+  if (!options.quiet) process.stderr.write(`${formatSummary(annex, name, diagnostics)}\n`);
   const counts = countBySeverity(annex.diagnostics);
   if (counts.error > 0 && !options.force) {
     process.stderr.write(`nap-annex: ${counts.error} error(s) in ${printable(name)}; nothing written. Fix the input, or use --force to write the output anyway.\n`);

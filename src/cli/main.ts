@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DIAGNOSTIC_CODES, InputError } from '../model/diagnostics.js';
+import { findDutchDate, parseKamerstukOption } from '../normalise/edition.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError } from '../pipeline.js';
 import { annexJsonSchema } from '../schema/json-schema.js';
 import { runCheck } from './check-command.js';
@@ -43,6 +44,23 @@ const WORKERS_HELP = 'threads reading PDF pages (default: 2 for PDFs of 400+ pag
 const TIMEOUT_HELP = 'stop reading a PDF after this many seconds (NAP009)';
 const MAX_MEMORY_HELP = 'stop reading a PDF when nap-annex uses more than this many MB (NAP010)';
 
+/** `2024-03-18` → itself, when it is a real calendar date. */
+function isoDateOption(value: string): string {
+  const date = findDutchDate(value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || date !== value) throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD, e.g. 2024-03-18.');
+  return value;
+}
+
+/** `34843-109`, `34843 nr. 109` or `kst-34843-109` → `34843-109`. */
+function kamerstukOption(value: string): string {
+  const kamerstuk = parseKamerstukOption(value);
+  if (kamerstuk === null) throw new InvalidArgumentError('expected a Kamerstuk as dossier-number, e.g. 34843-109.');
+  return kamerstuk;
+}
+
+const EDITION_DATE_HELP = 'date of this edition (YYYY-MM-DD) for source.edition, when the document prints none';
+const KAMERSTUK_HELP = 'Kamerstuk this edition was sent with (e.g. 34843-109) for source.edition, when the document prints none';
+
 /** `NAP501,NAP202` → the codes, each one of DIAGNOSTIC_CODES. */
 function codeList(value: string): string[] {
   const codes = value.split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
@@ -78,6 +96,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--workers <n>', WORKERS_HELP, positiveInt)
     .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
     .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .option('--edition-date <date>', EDITION_DATE_HELP, isoDateOption)
+    .option('--kamerstuk <kamerstuk>', KAMERSTUK_HELP, kamerstukOption)
     .option('--force', 'write the output even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .action((input: string, options) => run(runExtract(input, options)));
@@ -106,6 +126,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--workers <n>', WORKERS_HELP, positiveInt)
     .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
     .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .option('--edition-date <date>', EDITION_DATE_HELP, isoDateOption)
+    .option('--kamerstuk <kamerstuk>', KAMERSTUK_HELP, kamerstukOption)
     .action((inputs: string[], options) => run(runCheck(inputs, options)));
 
   program
