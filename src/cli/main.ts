@@ -81,10 +81,10 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
 
   program
     .command('extract')
-    .description('Extract one annex: JSON (or with -f csv the activities CSV) to stdout, or annex.json + activities.csv + footnotes.csv into a folder (-o)')
-    .argument('<input>', 'annex file (PDF, text export or HTML), or - for standard input')
+    .description('Extract annexes: JSON (or with -f csv the activities CSV) to stdout, or annex.json, the CSV tables, datapackage.json and annex.xlsx into a folder (-o); several inputs or a glob: one subfolder each')
+    .argument('<inputs...>', "annex files (PDF, text export or HTML), glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
     .option('-o, --output <dir>', 'write the output files into this folder (created if missing)')
-    .addOption(new Option('-f, --format <format>', 'which files to write with -o').choices(['json', 'csv', 'all']).default('all'))
+    .addOption(new Option('-f, --format <format>', 'which files to write with -o').choices(['json', 'csv', 'xlsx', 'all']).default('all'))
     .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
     .addOption(new Option('--delimiter <char>', 'CSV delimiter').choices([',', ';']).default(','))
     .option('--bom', 'start CSV files with a UTF-8 byte-order mark', false)
@@ -99,8 +99,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--edition-date <date>', EDITION_DATE_HELP, isoDateOption)
     .option('--kamerstuk <kamerstuk>', KAMERSTUK_HELP, kamerstukOption)
     .option('--force', 'write the output even when error diagnostics were found', false)
-    .option('-q, --quiet', 'no summary on stderr', false)
-    .action((input: string, options) => run(runExtract(input, options)));
+    .option('-q, --quiet', 'no summary, progress bar or table on stderr', false)
+    .action((inputs: string[], options) => run(runExtract(inputs, options)));
 
   program
     .command('diff')
