@@ -1,0 +1,64 @@
+/** `extract` with several inputs and globs: one subfolder per input, a final table, the worst exit code. */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { subfolderNames } from '../src/cli/extract-command.js';
+import { TEXT_2024 } from './helpers/fixtures.js';
+import { runCli } from './helpers/run-cli.js';
+
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'nap-many-'));
+
+describe('extract with several inputs', () => {
+  it("'fixtures/**/*.pdf': every committed PDF, each good one in its own folder, the broken ones reported, exit 2", () => {
+    const out = join(tmp(), 'out');
+    const run = runCli(['extract', 'fixtures/**/*.pdf', '-o', out]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(readdirSync(out).sort()).toEqual(['bijlage-1-rendition', 'glyph-a4-portrait', 'image-letter', 'split-letter-portrait', 'vector-a4-landscape']);
+    const annex = JSON.parse(readFileSync(join(out, 'bijlage-1-rendition', 'annex.json'), 'utf8'));
+    expect(annex.activities.filter((a: { status: unknown }) => a.status !== null)).toHaveLength(83);
+    expect(readdirSync(join(out, 'image-letter'))).toContain('annex.xlsx');
+    const lines = run.stderr.split('\n');
+    // Not a terminal: no progress bar, only the table and the problems.
+    expect(lines[0]).toMatch(/^input\s+format\s+pages\s+activities\s+errors\s+warnings\s+exit\s+written to$/);
+    expect(lines.slice(1, 11).map((l) => l.split(/\s+/)[0])).toEqual([
+      'fixtures/bad/encrypted.pdf',
+      'fixtures/bad/not-an-annex.pdf',
+      'fixtures/bad/three-pages.pdf',
+      'fixtures/bad/truncated.pdf',
+      'fixtures/nap-2024/bijlage-1-rendition.pdf',
+      'fixtures/pdf-generated/encrypted-user-password.pdf',
+      'fixtures/pdf-generated/glyph-a4-portrait.pdf',
+      'fixtures/pdf-generated/image-letter.pdf',
+      'fixtures/pdf-generated/split-letter-portrait.pdf',
+      'fixtures/pdf-generated/vector-a4-landscape.pdf',
+    ]);
+    expect(lines[5]).toMatch(/^fixtures\/nap-2024\/bijlage-1-rendition\.pdf\s+pdf\s+17\s+83\s+0\s+1\s+0\s+\S+bijlage-1-rendition$/);
+    expect(lines[4]).toMatch(/^fixtures\/bad\/truncated\.pdf\s+-\s+-\s+-\s+1\s+0\s+2\s+nothing written$/);
+    expect(lines[2]).toMatch(/\s1\s+errors: nothing written \(--force writes anyway\)$/);
+    expect(lines[11]).toBe('10 inputs: 5 written, 5 not written; exit 2');
+    expect(run.stderr).toContain('fixtures/bad/truncated.pdf error NAP004');
+    expect(run.stderr).not.toMatch(/files \|/);
+  }, 240_000);
+
+  it('two files of the same name get name and name-2; --quiet prints nothing; a missing pattern is exit 2', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'a', 'annex.txt'), readFileSync(TEXT_2024));
+    writeFileSync(join(dir, 'b', 'annex.txt'), readFileSync(TEXT_2024));
+    const run = runCli(['extract', '*/annex.txt', 'none/*.pdf', '-o', 'out', '-q'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('');
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['annex', 'annex-2']);
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'annex-2', 'annex.json'), 'utf8')).activities).toHaveLength(83);
+    expect(subfolderNames(['x/Bijlage 1.pdf', 'y/bijlage 1.txt', '.hidden', 'z/Bijlage 1.pdf'])).toEqual(['Bijlage_1', 'bijlage_1-2', 'input', 'Bijlage_1-3']);
+  }, 120_000);
+
+  it('several inputs without -o is a usage error (64)', () => {
+    const run = runCli(['extract', TEXT_2024, TEXT_2024]);
+    expect(run.status).toBe(64);
+    expect(run.stderr).toContain('several inputs (or a glob pattern) need -o <dir>');
+  });
+});
