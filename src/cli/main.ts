@@ -118,6 +118,7 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .argument('<inputs...>', "annex files, glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', 'warnings fail the check too (exit 1)', false)
+    .option('-q, --quiet', 'print only the verdict line of each input', false)
     .option('--ignore <codes>', 'diagnostic codes known and accepted (e.g. NAP501): still printed, not counted for the verdict', codeList)
     .option('--expect <counts>', EXPECT_HELP, countList)
     .addOption(new Option('--input-format <format>', 'skip detection and read every input as this format').choices(['text', 'pdf', 'html']))
