@@ -12,6 +12,7 @@ import { runCheck } from './check-command.js';
 import { EXIT } from './exit-codes.js';
 import { runDiff } from './diff-command.js';
 import { runExtract } from './extract-command.js';
+import { runStack } from './stack-command.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 
@@ -111,6 +112,18 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
     .action((before: string, after: string, options) => run(runDiff(before, after, options)));
+
+  program
+    .command('stack')
+    .description('Several editions (annex.json, PDF, text export, HTML, mixed) into one long dataset: editions, one row per activity per edition, transitions, first and last edition per activity; CSV and XLSX')
+    .argument('<inputs...>', "the editions: files or glob patterns (quote them), in edition order unless every edition has a date")
+    .requiredOption('-o, --output <dir>', 'write the tables into this folder (created if missing)')
+    .addOption(new Option('-f, --format <format>', 'which files to write').choices(['csv', 'xlsx', 'all']).default('all'))
+    .option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends', false)
+    .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
+    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('-q, --quiet', 'no summary on stderr', false)
+    .action((inputs: string[], options) => run(runStack(inputs, options)));
 
   program
     .command('check')

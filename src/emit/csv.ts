@@ -34,6 +34,11 @@ export function csvCell(value: CellValue): string {
   return String(value);
 }
 
+/** Rows of cell values (in the order of `columns`) as CSV text, cells written as by csvCell. */
+export function recordsCsv(columns: readonly string[], records: readonly CellValue[][], options: CsvOptions = {}): string {
+  return toCsv(columns, records.map((cells) => cells.map(csvCell)), options);
+}
+
 /** One published table of `annex` (src/emit/tables.ts) as CSV text. */
 export function tableCsv<R>(table: TableSpec<R>, annex: Annex, options: CsvOptions = {}): string {
   const records = tableRecords(table, annex).map((cells) => cells.map(csvCell));
