@@ -1,7 +1,10 @@
 /** `extract` with several inputs and globs: one subfolder per input, a final table, the worst exit code. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { subfolderNames } from '../src/cli/extract-command.js';
 import { TEXT_2024 } from './helpers/fixtures.js';
@@ -54,6 +57,23 @@ describe('extract with several inputs', () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['annex', 'annex-2']);
     expect(JSON.parse(readFileSync(join(dir, 'out', 'annex-2', 'annex.json'), 'utf8')).activities).toHaveLength(83);
     expect(subfolderNames(['x/Bijlage 1.pdf', 'y/bijlage 1.txt', '.hidden', 'z/Bijlage 1.pdf'])).toEqual(['Bijlage_1', 'bijlage_1-2', 'input', 'Bijlage_1-3']);
+  }, 120_000);
+
+  it('on a terminal, a progress bar shows files done, pages read and the current file (skipped without `script`)', () => {
+    if (spawnSync('script', ['--version']).status !== 0) {
+      console.warn('SKIPPED: util-linux `script` (a pseudo-terminal) is not installed; the progress bar was not checked.');
+      return;
+    }
+    const dir = tmp();
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const entry = fileURLToPath(new URL('../src/cli/bin.ts', import.meta.url));
+    const command = [process.execPath, '--import', tsx, entry, 'extract', TEXT_2024, TEXT_2024.replace('bijlage-1.txt', '../html-generated/bijlage-1-2024.html'), '-o', join(dir, 'out')]
+      .map((a) => `'${a}'`)
+      .join(' ');
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/ 2\/2 files \| 3\d pages read \| /);
+    expect(run.stdout).toContain('2 inputs: 2 written, 0 not written; exit 0');
   }, 120_000);
 
   it('several inputs without -o is a usage error (64)', () => {

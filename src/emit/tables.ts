@@ -108,7 +108,8 @@ function col<R>(name: string, type: ColumnType, field: z.ZodType, value: (row: R
 
 const own = (en: string, nl: string): Description => ({ en, nl });
 
-function codesOf(a: Activity): string[] {
+/** The ministry and agency codes an activity's owners stand for (`Allen` → the programme's ministries). */
+export function ownerCodes(a: Activity): string[] {
   return a.owners.actors.flatMap((x) => (x.kind === 'all' ? x.members : x.code !== null ? [x.code] : []));
 }
 
@@ -146,7 +147,7 @@ export function activitiesTable(): TableSpec<{ a: Activity; annex: Annex; titles
       col<R>('planning_ranges', 'string', planningSchema.shape.ranges, (r) => r.a.planning.ranges.map((x) => `${x.start ?? '..'}/${x.end ?? '..'}`), { list: true }),
       col<R>('owners_text', 'string', ownersSchema.shape.text, (r) => r.a.owners.text),
       col<R>('owner_names', 'string', actorSchema.shape.canonical, (r) => r.a.owners.actors.map((x) => x.canonical), { list: true }),
-      col<R>('owner_codes', 'string', actorSchema.shape.code, (r) => codesOf(r.a), { list: true }),
+      col<R>('owner_codes', 'string', actorSchema.shape.code, (r) => ownerCodes(r.a), { list: true }),
       col<R>('explanation', 'string', explanationSchema.shape.text, (r) => r.a.explanation.text, { long: true }),
       col<R>('footnotes', 'integer', A.footnotes, (r) => r.a.footnotes, { list: true }),
       col<R>('citation_ids', 'string', citationSchema.shape.id, (r) => [...new Set(r.a.footnotes.flatMap((n) => r.footnotes.get(n)?.citations.map((c) => c.id) ?? []))], { list: true }),

@@ -10,6 +10,7 @@
  * this many quarters (`Q4 2024` → `Q2 2025` is +2); empty when either end is unknown.
  */
 import { matchActivities } from '../diff/compare-annexes.js';
+import { ownerCodes } from '../emit/tables.js';
 import type { Activity, Annex } from '../schema/annex.js';
 
 /** One edition given to `stackEditions`: its annex and a label (e.g. the file name). */
@@ -90,10 +91,6 @@ export function planningShiftQuarters(a: Activity, b: Activity): number | null {
   const x = a.planning.ranges.at(-1)?.end ?? null;
   const y = b.planning.ranges.at(-1)?.end ?? null;
   return x === null || y === null ? null : quarterOf(y) - quarterOf(x);
-}
-
-function ownerCodes(a: Activity): string[] {
-  return a.owners.actors.flatMap((x) => (x.kind === 'all' ? x.members : x.code !== null ? [x.code] : []));
 }
 
 /** Stacks `inputs` (see the module doc); `minSimilarity` as for diff (default 0.8). */
