@@ -80,5 +80,8 @@ describe('extract with several inputs', () => {
     const run = runCli(['extract', TEXT_2024, TEXT_2024]);
     expect(run.status).toBe(64);
     expect(run.stderr).toContain('several inputs (or a glob pattern) need -o <dir>');
+    const xlsx = runCli(['extract', TEXT_2024, '--format', 'xlsx']);
+    expect(xlsx.status).toBe(64);
+    expect(xlsx.stderr).toContain('--format xlsx needs -o <dir>');
   });
 });
