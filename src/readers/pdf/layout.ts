@@ -151,7 +151,11 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
     if (body.length === 0 && headerRow === null) continue;
     pitch = estimatePitch(body, bodySize);
     for (const l of body) used.add(l);
-    const regionBottom = body.length > 0 ? Math.max(...body.map((l) => l.y1), tableBottomRuling ?? -Infinity) : headerBottom;
+    // The table ends at its last line, or the ruling just below it (not a ruling further down,
+    // such as the top border of the next table below a legend).
+    const lastY1 = body.length > 0 ? Math.max(...body.map((l) => l.y1)) : headerBottom;
+    const closing = rowRulings.filter((r) => r.box.y0 >= lastY1 - 1 && r.box.y0 <= lastY1 + 1.5 * pitch).map((r) => r.box.y1);
+    const regionBottom = body.length > 0 ? Math.max(lastY1, ...closing) : headerBottom;
     tableRegions.push({ y0: seg.header ? regionTop : Math.min(...body.map((l) => l.y0)), y1: regionBottom });
     const built = buildRows(body, {
       cols,
@@ -182,7 +186,8 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
     // Pages without a table can still carry footnote definitions at the bottom.
     const tablesBottom = tableRegions.length > 0 ? Math.max(...tableRegions.map((r) => r.y1)) : null;
     for (let i = 0; i < lines.length; i++) {
-      const below = tablesBottom !== null && lines[i]!.y0 > tablesBottom;
+      // Below the page's tables, or anywhere on a page without a table (endnotes, a note list).
+      const below = tablesBottom === null || lines[i]!.y0 > tablesBottom;
       if (!used.has(lines[i]!) && isFootnoteStart(lines[i]!, bodySize, null, below) && i > 0) {
         footnoteStart = i;
         break;

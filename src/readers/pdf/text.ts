@@ -165,7 +165,15 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
     }
     merged.push(l);
   }
-  // 3. Within a line, small chunks raised above the main baseline are superscripts.
+  // 3. A footnote marker that wrapped alone onto the next line: a small line of marker text right
+  //    under a line of its own column is a superscript (joining puts it after the word before it).
+  for (let i = 1; i < merged.length; i++) {
+    const l = merged[i]!;
+    const above = merged.slice(Math.max(0, i - 3), i).reverse().find((p) => p.x0 <= l.x0 + 1 && p.x1 >= l.x0);
+    if (!above || l.size > 0.75 * above.size || l.baseline - above.baseline > 1.6 * above.size) continue;
+    if (l.chunks.every((c) => /^\s*(\d{1,4}|[ivx]{1,6})\s*$/.test(c.text))) for (const c of l.chunks) c.sup = true;
+  }
+  // 4. Within a line, small chunks raised above the main baseline are superscripts.
   for (const l of merged) {
     for (const c of l.chunks) {
       if (!c.sup && c.size <= 0.85 * l.size && l.baseline - c.baseline >= 0.12 * l.size) c.sup = true;
