@@ -155,7 +155,7 @@ describe('nap-annex diff', () => {
     expect(runCli(['extract', TEXT_2024, '-o', out, '-q', '--format', 'json']).status).toBe(0);
     const run = runCli(['diff', join(out, 'annex.json'), TEXT_2024]);
     expect(run.stdout.split('\n').slice(0, 4)).toEqual([
-      `old: ${join(out, 'annex.json')} (83 activities, extracted from ${TEXT_2024})`,
+      `old: ${join(out, 'annex.json')} (83 activities, extracted from bijlage-1.txt)`,
       `new: ${TEXT_2024} (83 activities)`,
       '0 added, 0 removed, 0 changed, 83 unchanged',
       '(statuses not compared: an input carries none, e.g. a text export)',

@@ -6,6 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { compareAnnexes, type AnnexDiff, type FieldChange } from '../diff/compare-annexes.js';
+import { baseName } from '../normalise/normalise-annex.js';
 import type { Annex } from '../schema/annex.js';
 import { EXIT } from './exit-codes.js';
 import { loadAnnex } from './load-annex.js';
@@ -54,11 +55,12 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCom
 /** Human-readable diff; `before`/`after` add the source of an annex.json and a note on statuses. */
 export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string {
   const source = (annex: Annex | undefined, path: string): string =>
-    annex && annex.source.fileName !== path ? `, extracted from ${annex.source.fileName}` : '';
+    annex && annex.source.fileName !== baseName(path) ? `, extracted from ${annex.source.fileName}` : '';
   const lines = [
     `old: ${diff.old.fileName} (${diff.old.activityCount} activities${source(before, diff.old.fileName)})`,
     `new: ${diff.new.fileName} (${diff.new.activityCount} activities${source(after, diff.new.fileName)})`,
-    `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changedCount} changed, ${diff.matched.length - diff.changedCount} unchanged`,
+    `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changedCount} changed, ${diff.matched.length - diff.changedCount} unchanged` +
+      (diff.renumbered.length > 0 ? `; ${diff.renumbered.length} renumbered` : ''),
   ];
   const withoutStatus = [before, after].filter((a) => a !== undefined && a.activities.every((x) => x.status === null));
   if (withoutStatus.length > 0) lines.push('(statuses not compared: an input carries none, e.g. a text export)');
@@ -76,6 +78,11 @@ export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string
   if (diff.statusTransitions.length > 0) {
     const same = diff.statusTransitions.filter((t) => t.from.code === t.to.code).reduce((n, t) => n + t.count, 0);
     lines.push('', `status transitions (${same} unchanged):`, ...transitions.map((t) => `  ${t.from.label} → ${t.to.label}: ${t.count}`));
+  }
+  if (diff.renumbered.length > 0) {
+    lines.push('', 'renumbered (same activity, new positional id; key unchanged unless shown):');
+    const moved = new Map(diff.matched.filter((m) => m.oldKey !== undefined).map((m) => [m.newId, m.oldKey!]));
+    for (const r of diff.renumbered) lines.push(`  # ${r.oldId} → ${r.newId}  ${r.key}${moved.has(r.newId) ? ` (was ${moved.get(r.newId)})` : ''}`);
   }
   return `${lines.map(printable).join('\n')}\n`;
 }
@@ -106,6 +113,7 @@ export function diffCsv(diff: AnnexDiff): string {
     ...diff.added.map((a) => ['added', '', a.id, a.title, '', '', '']),
     ...diff.removed.map((a) => ['removed', a.id, '', a.title, '', '', '']),
     ...diff.matched.flatMap((m) => m.changes.map((c) => ['changed', m.oldId, m.newId, m.title, c.field, c.old, c.new])),
+    ...diff.renumbered.map((r) => ['renumbered', r.oldId, r.newId, r.title, 'id', r.oldId, r.newId]),
   ];
   return stringify(rows, { header: true, columns: ['change', 'old_id', 'new_id', 'title', 'field', 'old', 'new'], escape_formulas: true });
 }

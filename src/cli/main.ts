@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DIAGNOSTIC_CODES, InputError } from '../model/diagnostics.js';
+import { parseKamerstukOption } from '../normalise/edition.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError } from '../pipeline.js';
 import { annexJsonSchema } from '../schema/json-schema.js';
 import { runCheck } from './check-command.js';
@@ -12,6 +13,7 @@ import { EXIT } from './exit-codes.js';
 import { runDiff } from './diff-command.js';
 import { runExtract } from './extract-command.js';
 import { runReport } from './report-command.js';
+import { runStack } from './stack-command.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 
@@ -53,6 +55,16 @@ const WORKERS_HELP = 'threads reading PDF pages (default: 2 for PDFs of 400+ pag
 const TIMEOUT_HELP = 'stop reading a PDF after this many seconds (NAP009)';
 const MAX_MEMORY_HELP = 'stop reading a PDF when nap-annex uses more than this many MB (NAP010)';
 
+/** `34843-109`, `34843 nr. 109` or `kst-34843-109` → `34843-109`. */
+function kamerstukOption(value: string): string {
+  const kamerstuk = parseKamerstukOption(value);
+  if (kamerstuk === null) throw new InvalidArgumentError('expected a Kamerstuk as dossier-number, e.g. 34843-109.');
+  return kamerstuk;
+}
+
+const EDITION_DATE_HELP = 'date of this edition (YYYY-MM-DD) for source.edition, when the document prints none';
+const KAMERSTUK_HELP = 'Kamerstuk this edition was sent with (e.g. 34843-109) for source.edition, when the document prints none';
+
 /** `NAP501,NAP202` → the codes, each one of DIAGNOSTIC_CODES. */
 function codeList(value: string): string[] {
   const codes = value.split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
@@ -75,7 +87,9 @@ function addReadingOptions(command: Command): void {
     .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
     .option('--workers <n>', WORKERS_HELP, positiveInt)
     .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
-    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB);
+    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .option('--edition-date <date>', EDITION_DATE_HELP, isoDate)
+    .option('--kamerstuk <kamerstuk>', KAMERSTUK_HELP, kamerstukOption);
 }
 
 /** Builds the commander program; `run` is called with the exit code of the chosen command. */
@@ -88,10 +102,10 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
 
   program
     .command('extract')
-    .description('Extract one annex: JSON (or with -f csv the activities CSV) to stdout, or annex.json + activities.csv + footnotes.csv into a folder (-o)')
-    .argument('<input>', 'annex file (PDF, text export or HTML), or - for standard input')
+    .description('Extract annexes: JSON (or with -f csv the activities CSV) to stdout, or annex.json, the CSV tables, datapackage.json and annex.xlsx into a folder (-o); several inputs or a glob: one subfolder each')
+    .argument('<inputs...>', "annex files (PDF, text export or HTML), glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
     .option('-o, --output <dir>', 'write the output files into this folder (created if missing)')
-    .addOption(new Option('-f, --format <format>', 'which files to write with -o').choices(['json', 'csv', 'all']).default('all'))
+    .addOption(new Option('-f, --format <format>', 'which files to write with -o').choices(['json', 'csv', 'xlsx', 'all']).default('all'))
     .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
     .addOption(new Option('--delimiter <char>', 'CSV delimiter').choices([',', ';']).default(','))
     .option('--bom', 'start CSV files with a UTF-8 byte-order mark', false)
@@ -99,8 +113,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--no-neutralise-formulas', "keep CSV cells that start with = + - @ tab CR LF as they are (default: prefix them with ')")
     .addOption(expectOption())
     .option('--force', 'write the output even when error diagnostics were found', false)
-    .option('-q, --quiet', 'no summary on stderr', false)
-    .action((input: string, options) => run(runExtract(input, options)));
+    .option('-q, --quiet', 'no summary, progress bar or table on stderr', false)
+    .action((inputs: string[], options) => run(runExtract(inputs, options)));
   addReadingOptions(program.commands.at(-1)!);
 
   program
@@ -130,11 +144,24 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
   addReadingOptions(program.commands.at(-1)!);
 
   program
+    .command('stack')
+    .description('Several editions (annex.json, PDF, text export, HTML, mixed) into one long dataset: editions, one row per activity per edition, transitions, first and last edition per activity; CSV and XLSX')
+    .argument('<inputs...>', "the editions: files or glob patterns (quote them), in edition order unless every edition has a date")
+    .requiredOption('-o, --output <dir>', 'write the tables into this folder (created if missing)')
+    .addOption(new Option('-f, --format <format>', 'which files to write').choices(['csv', 'xlsx', 'all']).default('all'))
+    .option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends', false)
+    .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
+    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('-q, --quiet', 'no summary on stderr', false)
+    .action((inputs: string[], options) => run(runStack(inputs, options)));
+
+  program
     .command('check')
     .description('Validate annexes for CI: print diagnostics and a verdict per input, write nothing; exit 0 clean, 1 findings, 2 unreadable, 3 internal error, 64 usage')
     .argument('<inputs...>', "annex files, glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', 'warnings fail the check too (exit 1)', false)
+    .option('-q, --quiet', 'print only the verdict line of each input', false)
     .option('--ignore <codes>', 'diagnostic codes known and accepted (e.g. NAP501): still printed, not counted for the verdict', codeList)
     .addOption(expectOption())
     .addOption(new Option('--input-format <format>', 'skip detection and read every input as this format').choices(['text', 'pdf', 'html']))

@@ -3,8 +3,11 @@
  * removed, and, for activities present in both, changes of title, action line, status, planning,
  * owners, explanation and footnotes. Pure: two validated annexes in, one diff out.
  *
- * Matching: an activity of the new annex is the same activity as one of the old annex when their
- * titles are equal after normalisation (case, white space, punctuation); the rest are paired by
+ * Matching (`matchActivities`, also used by `stack`): an activity of the new annex is the same
+ * activity as one of the old annex when their stable `key`s are equal (same action line, same
+ * normalised title; docs/activity-keys.md); then when their titles are equal after normalisation
+ * (case, white space, punctuation; this pairs an activity that moved to another action line);
+ * the rest are paired by
  * title similarity (1 − Levenshtein distance / longer length) of at least `minSimilarity`
  * (default 0.8), best pairs first, so that a corrected typo (`Invzetten` → `Inzetten`) is a
  * title change, not a removal plus an addition.
@@ -67,6 +70,12 @@ export interface FieldChange {
 export interface MatchedActivity {
   oldId: string;
   newId: string;
+  /** The activity's key in the new annex (and in the old one, unless `oldKey` says otherwise). */
+  key: string;
+  /** Set when the key changed (title or action line changed). */
+  oldKey?: string;
+  /** How the pair was found: equal key, equal normalised title, or title similarity. */
+  matchedBy: MatchKind;
   title: string;
   /** 1 for an exact (normalised) title match; the similarity for a fuzzy match. */
   similarity: number;
@@ -77,8 +86,8 @@ export interface MatchedActivity {
 export interface AnnexDiff {
   old: { fileName: string; activityCount: number };
   new: { fileName: string; activityCount: number };
-  added: { id: string; actionLine: number; title: string; status: string | null }[];
-  removed: { id: string; actionLine: number; title: string; status: string | null }[];
+  added: { id: string; key: string; actionLine: number; title: string; status: string | null }[];
+  removed: { id: string; key: string; actionLine: number; title: string; status: string | null }[];
   matched: MatchedActivity[];
   /** Matched activities with at least one change. */
   changedCount: number;
@@ -88,6 +97,20 @@ export interface AnnexDiff {
    * carries no statuses (text export).
    */
   statusTransitions: StatusTransition[];
+  /** Matched activities whose positional id changed (a row above them was added or removed), in new order. */
+  renumbered: { key: string; oldId: string; newId: string; title: string }[];
+}
+
+/** How two activities were paired. */
+export type MatchKind = 'key' | 'title' | 'similarity';
+
+/** One pair of the same activity in two annexes. */
+export interface ActivityPair {
+  old: Activity;
+  new: Activity;
+  /** 1 for a key or exact title match; the similarity for a fuzzy match. */
+  similarity: number;
+  matchedBy: MatchKind;
 }
 
 /** Title key for exact matching: lower case, letters and digits only, single spaces. */
@@ -103,23 +126,36 @@ export function titleSimilarity(a: string, b: string): number {
   return longest === 0 ? 1 : 1 - distance(x, y) / longest;
 }
 
-/** Compares `before` with `after`; see the module doc for the matching rule. */
-export function compareAnnexes(before: Annex, after: Annex, options: { minSimilarity?: number } = {}): AnnexDiff {
-  const minSimilarity = options.minSimilarity ?? 0.8;
-  const pairs: [Activity, Activity, number][] = [];
+/**
+ * Pairs the activities of `before` and `after` (see the module doc): by key, then by normalised
+ * title, then by title similarity ≥ `minSimilarity`. Returns the pairs in the order of `after`
+ * and the activities left unpaired on each side, each in document order.
+ */
+export function matchActivities(
+  before: Annex,
+  after: Annex,
+  minSimilarity = 0.8,
+): { pairs: ActivityPair[]; unmatchedOld: Activity[]; unmatchedNew: Activity[] } {
+  const pairs: ActivityPair[] = [];
   const unmatchedOld = new Set(before.activities);
   const unmatchedNew = new Set(after.activities);
+  const pair = (a: Activity, b: Activity, similarity: number, matchedBy: MatchKind): void => {
+    pairs.push({ old: a, new: b, similarity, matchedBy });
+    unmatchedOld.delete(a);
+    unmatchedNew.delete(b);
+  };
 
-  const oldByKey = new Map<string, Activity[]>();
-  for (const a of before.activities) oldByKey.set(titleKey(a.title), [...(oldByKey.get(titleKey(a.title)) ?? []), a]);
+  const oldByActivityKey = new Map(before.activities.map((a) => [a.key, a]));
   for (const b of after.activities) {
+    const a = oldByActivityKey.get(b.key);
+    if (a) pair(a, b, 1, 'key');
+  }
+  const oldByKey = new Map<string, Activity[]>();
+  for (const a of unmatchedOld) oldByKey.set(titleKey(a.title), [...(oldByKey.get(titleKey(a.title)) ?? []), a]);
+  for (const b of [...unmatchedNew]) {
     const candidates = oldByKey.get(titleKey(b.title))?.filter((a) => unmatchedOld.has(a)) ?? [];
     const a = candidates.find((c) => c.actionLine === b.actionLine) ?? candidates[0];
-    if (a) {
-      pairs.push([a, b, 1]);
-      unmatchedOld.delete(a);
-      unmatchedNew.delete(b);
-    }
+    if (a) pair(a, b, 1, 'title');
   }
   const fuzzy: [Activity, Activity, number][] = [];
   for (const a of unmatchedOld) {
@@ -131,28 +167,40 @@ export function compareAnnexes(before: Annex, after: Annex, options: { minSimila
   fuzzy.sort((x, y) => y[2] - x[2]);
   for (const [a, b, s] of fuzzy) {
     if (!unmatchedOld.has(a) || !unmatchedNew.has(b)) continue;
-    pairs.push([a, b, s]);
-    unmatchedOld.delete(a);
-    unmatchedNew.delete(b);
+    pair(a, b, s, 'similarity');
   }
-  pairs.sort((x, y) => after.activities.indexOf(x[1]) - after.activities.indexOf(y[1]));
+  const order = new Map(after.activities.map((b, i) => [b, i]));
+  pairs.sort((x, y) => order.get(x.new)! - order.get(y.new)!);
+  return {
+    pairs,
+    unmatchedOld: before.activities.filter((a) => unmatchedOld.has(a)),
+    unmatchedNew: after.activities.filter((b) => unmatchedNew.has(b)),
+  };
+}
 
-  const matched = pairs.map(([a, b, similarity]): MatchedActivity => ({
+/** Compares `before` with `after`; see the module doc for the matching rule. */
+export function compareAnnexes(before: Annex, after: Annex, options: { minSimilarity?: number } = {}): AnnexDiff {
+  const { pairs, unmatchedOld, unmatchedNew } = matchActivities(before, after, options.minSimilarity ?? 0.8);
+  const matched = pairs.map(({ old: a, new: b, similarity, matchedBy }): MatchedActivity => ({
     oldId: a.id,
     newId: b.id,
+    key: b.key,
+    ...(a.key !== b.key ? { oldKey: a.key } : {}),
+    matchedBy,
     title: b.title,
     similarity: Math.round(similarity * 1000) / 1000,
     changes: fieldChanges(a, b),
   }));
-  const brief = (x: Activity) => ({ id: x.id, actionLine: x.actionLine, title: x.title, status: x.status?.label ?? null });
+  const brief = (x: Activity) => ({ id: x.id, key: x.key, actionLine: x.actionLine, title: x.title, status: x.status?.label ?? null });
   return {
     old: { fileName: before.source.fileName, activityCount: before.activities.length },
     new: { fileName: after.source.fileName, activityCount: after.activities.length },
-    added: after.activities.filter((b) => unmatchedNew.has(b)).map(brief),
-    removed: before.activities.filter((a) => unmatchedOld.has(a)).map(brief),
+    added: unmatchedNew.map(brief),
+    removed: unmatchedOld.map(brief),
     matched,
     changedCount: matched.filter((m) => m.changes.length > 0).length,
-    statusTransitions: statusTransitions(pairs.map(([a, b]) => [a, b])),
+    statusTransitions: statusTransitions(pairs.map((p) => [p.old, p.new])),
+    renumbered: matched.filter((m) => m.oldId !== m.newId).map((m) => ({ key: m.key, oldId: m.oldId, newId: m.newId, title: m.title })),
   };
 }
 

@@ -16,10 +16,11 @@ export interface CliRun {
 }
 
 /** Runs `nap-annex <args>` with optional stdin, in the repo root unless `cwd` is given. */
-export function runCli(args: string[], options: { input?: string | Uint8Array; cwd?: string } = {}): CliRun {
+export function runCli(args: string[], options: { input?: string | Uint8Array; cwd?: string; env?: Record<string, string> } = {}): CliRun {
   const result = spawnSync(process.execPath, ['--import', TSX, ENTRY, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
+    env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...options.env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
