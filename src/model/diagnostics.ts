@@ -56,6 +56,7 @@ export const DIAGNOSTIC_CODES = {
   NAP111: { severity: 'warning', summary: 'The same activity title appears twice in one action line (duplicated row?).' },
   NAP112: { severity: 'info', summary: 'Two activities of one action line have the same key (title); the later ones get -2, -3 … in document order.' },
   NAP120: { severity: 'warning', summary: 'A tagged PDF\'s structure tree and its layout disagree about a table row; the tags were followed.' },
+  NAP121: { severity: 'warning', summary: 'The same text was drawn twice at the same place in a PDF (fake bold, or a hidden duplicate); it was read once.' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
   NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },

@@ -57,6 +57,10 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     carried = result.carried;
     model.pages.push(result.page);
     for (const f of result.findings) {
+      if (f.kind === 'duplicate') {
+        diagnostics.report('NAP121', `Text drawn twice at the same place on page ${input.number} ("${f.text.slice(0, 60)}"; fake bold, or hidden duplicate text) was read once.`, { page: input.number });
+        continue;
+      }
       diagnostics.report(
         'NAP120',
         f.tagRows > 1
