@@ -53,6 +53,9 @@ export const DIAGNOSTIC_CODES = {
   NAP109: { severity: 'warning', summary: 'Status legend missing or incomplete on a page.' },
   NAP110: { severity: 'error', summary: 'Text in the other cells of an "Actielijn N" row; it is not in the output.' },
   NAP111: { severity: 'warning', summary: 'The same activity title appears twice in one action line (duplicated row?).' },
+  NAP112: { severity: 'error', summary: 'An "Actielijn N" row with no activity rows under it: its activities are missing.' },
+  NAP113: { severity: 'error', summary: 'Action lines found but no activity rows at all: the annex yields 0 activities.' },
+  NAP114: { severity: 'error', summary: 'A page whose table has a header but no rows, while its action line continues on the next page: the page\'s rows are missing.' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
   NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },
