@@ -71,6 +71,7 @@ export const DIAGNOSTIC_CODES = {
   NAP401: { severity: 'warning', summary: 'Planning (Wanneer) not parsable; raw text kept.' },
   NAP402: { severity: 'warning', summary: 'Owner (Wie) not recognised; raw text kept.' },
   NAP403: { severity: 'warning', summary: 'Citation in a footnote not parsable; raw text kept.' },
+  NAP404: { severity: 'warning', summary: 'Link whose URL is not http, https or mailto (javascript:, data:, file: …); the link text is kept, the URL dropped.' },
   // Action lines (NAP5xx)
   NAP501: { severity: 'warning', summary: 'Action-line title differs from the canonical NAP title.' },
   NAP502: { severity: 'error', summary: 'Activity count of an action line differs from the --expect counts.' },

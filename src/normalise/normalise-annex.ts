@@ -13,10 +13,11 @@ import { compareActionLineTitle } from './action-lines.js';
 import { parseCitations } from './citations.js';
 import { normaliseExplanation } from './explanation.js';
 import { nearestLegendEntry } from './icon-colour.js';
-import { extractLinks, plainLinkText } from './links.js';
+import { extractLinks, plainLinkText, screenLinks } from './links.js';
 import { parseOwners } from './owners.js';
 import { parsePlanning } from './planning.js';
 import type { NormaliseProblem } from './problems.js';
+import { quote } from './text.js';
 import { normaliseStatusLabel, statusCodeOf } from './status.js';
 
 /** What the normalise stage needs besides the assembled rows. */
@@ -74,17 +75,27 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
   const footnotes = input.footnotes.map((f): Footnote => {
     const citations = parseCitations(f.text);
     report(citations.problems, f.location);
+    const links = screenLinks(extractLinks(f.text));
+    if (links.refused.length > 0) {
+      diagnostics.report(
+        'NAP404',
+        `Footnote ${f.number} links to ${links.refused.map((u) => quote(u, 60)).join(', ')}: only http, https and mailto links are kept; the link text stays, its URL is dropped. Check the footnote in the source.`,
+        locationOf(f.location),
+      );
+    }
     return {
       number: f.number,
       text: f.text,
       plainText: plainLinkText(f.text),
-      links: extractLinks(f.text),
+      links: links.links,
       citations: citations.value,
       citedBy: f.citedBy,
       location: schemaLocation(f.location),
     };
   });
 
+  const activityCounts = new Map<number, number>();
+  for (const a of activities) activityCounts.set(a.actionLine, (activityCounts.get(a.actionLine) ?? 0) + 1);
   return {
     schemaVersion: 1,
     source: {
@@ -106,7 +117,7 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
         number: a.number,
         title: a.title,
         canonicalTitle: comparison.canonicalTitle,
-        activityCount: activities.filter((x) => x.actionLine === a.number).length,
+        activityCount: activityCounts.get(a.number) ?? 0,
         location: schemaLocation(a.location),
       };
     }),
