@@ -40,7 +40,10 @@ export const DIAGNOSTIC_CODES = {
   NAP009: { severity: 'error', summary: 'Reading the input took longer than the time limit (--timeout).' },
   NAP010: { severity: 'error', summary: 'Reading the input needed more memory than the limit (--max-memory).' },
   NAP011: { severity: 'info', summary: 'Text input is UTF-16 (with a byte-order mark); it was decoded as UTF-16.' },
-  NAP012: { severity: 'warning', summary: 'Control characters in the input (e.g. HTML character references such as &#1;) were replaced with U+FFFD.' },
+  NAP012: { severity: 'warning', summary: 'Control characters in the input text (e.g. HTML character references such as &#1;, a PDF font mapping to ESC) were replaced with U+FFFD.' },
+  NAP013: { severity: 'warning', summary: 'Bidirectional control characters (overrides, embeddings, isolates, marks) in the input text were removed.' },
+  NAP014: { severity: 'warning', summary: 'Private-use characters (no standard meaning, e.g. unmapped symbol-font glyphs) in the input text were replaced with U+FFFD.' },
+  NAP015: { severity: 'warning', summary: 'Unicode non-characters in the input text were replaced with U+FFFD.' },
   // Table structure (NAP1xx)
   NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
   NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },

@@ -24,15 +24,13 @@ import { statusCodeOf } from '../normalise/status.js';
 import { fromSuperscript, superscriptDigits } from '../model/superscript.js';
 import { withoutFormatChars } from '../normalise/text.js';
 import { decodeText } from './decode-text.js';
+import { CleanTextTally, cleanText } from '../model/clean-text.js';
 
 const COLOUR_STYLE = /(?:^|;)\s*(?:background-color|background|color)\s*:\s*(#[0-9a-f]{6}|#[0-9a-f]{3}|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\))/i;
 const FOOTNOTE_TEXT = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([\s\S]*)$/;
 
 /** Selector of page elements. */
 const PAGE_SELECTOR = '.page, [style*="page-break-before"], [style*="page-break-after"], [style*="break-before: page"]';
-
-/** C0 controls other than tab, LF, FF, CR; DEL; C1 controls: decoded character references such as `&#1;`. */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
 
 /**
  * Reads HTML bytes (UTF-8 or Windows-1252, as the text reader decodes) into the page model.
@@ -58,7 +56,7 @@ export function readHtml(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
     return lo + 1;
   };
   $('script, style, noscript, template').remove();
-  replaceControlCharacters($.root().get(0)!, lineOf, diagnostics);
+  cleanTextNodes($.root().get(0)!, lineOf, diagnostics);
   $('sup').each((_, el) => {
     const digits = textOf(el).trim();
     // Any run of digits is a marker; numbers that are not valid footnote numbers (0, over 9999)
@@ -80,29 +78,16 @@ export function readHtml(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
   return { format: 'html', pages };
 }
 
-/** Replaces control characters in every text node with U+FFFD and reports them once (NAP012). */
-function replaceControlCharacters(root: AnyNode, lineOf: (node: AnyNode) => number | undefined, diagnostics: DiagnosticBag): void {
-  let count = 0;
-  let first: { node: AnyNode; char: number } | null = null;
+/** Applies the clean-text rule (model/clean-text.ts) to every text node; one diagnostic per kind found. */
+function cleanTextNodes(root: AnyNode, lineOf: (node: AnyNode) => number | undefined, diagnostics: DiagnosticBag): void {
+  const tally = new CleanTextTally();
   for (const node of descendants(root)) {
     if (node.type !== 'text') continue;
-    CONTROL_CHARS.lastIndex = 0;
-    if (!CONTROL_CHARS.test(node.data)) continue;
-    node.data = node.data.replace(CONTROL_CHARS, (c) => {
-      count++;
-      first ??= { node, char: c.charCodeAt(0) };
-      return '\uFFFD';
-    });
+    const line = lineOf(node);
+    node.data = cleanText(node.data, tally, line !== undefined ? { line } : {});
   }
-  if (first === null) return;
-  const { node, char } = first as { node: AnyNode; char: number };
-  const line = lineOf(node);
-  diagnostics.report(
-    'NAP012',
-    `Input holds ${count} control character${count === 1 ? '' : 's'} (the first U+${char.toString(16).toUpperCase().padStart(4, '0')}), decoded from character references such as "&#1;"; ` +
-      'each was replaced with U+FFFD in the output. Remove them from the source.',
-    line !== undefined ? { line } : {},
-  );
+  // Raw control bytes are refused as binary when decoding; controls that remain came from references.
+  tally.report(diagnostics, { control: 'decoded from character references such as "&#1;"' });
 }
 
 /** Every node under `root` (not `root` itself) in document order, without recursion. */
