@@ -44,6 +44,8 @@ export const DIAGNOSTIC_CODES = {
   NAP013: { severity: 'warning', summary: 'Bidirectional control characters (overrides, embeddings, isolates, marks) in the input text were removed.' },
   NAP014: { severity: 'warning', summary: 'Private-use characters (no standard meaning, e.g. unmapped symbol-font glyphs) in the input text were replaced with U+FFFD.' },
   NAP015: { severity: 'warning', summary: 'Unicode non-characters in the input text were replaced with U+FFFD.' },
+  NAP016: { severity: 'warning', summary: 'HTML nested deeper than 512 elements; the deeper tags were removed (text kept), as browsers flatten them.' },
+  NAP017: { severity: 'warning', summary: 'Content a reader does not see (hidden element, display:none, zero size, text coloured like its background, <del>, SVG …) was left out of the data.' },
   // Table structure (NAP1xx)
   NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
   NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },
