@@ -5,6 +5,7 @@
  * input cannot be read.
  */
 import { stringify } from 'csv-stringify/sync';
+import { csvStringifyOptions } from '../emit/csv.js';
 import { compareAnnexes, type AnnexDiff } from '../diff/compare-annexes.js';
 import { DiagnosticBag, InputError } from '../model/diagnostics.js';
 import { extractAnnex } from '../pipeline.js';
@@ -127,5 +128,5 @@ export function diffCsv(diff: AnnexDiff): string {
     ...diff.removed.map((a) => ['removed', a.id, '', a.title, '', '', '']),
     ...diff.matched.flatMap((m) => m.changes.map((c) => ['changed', m.oldId, m.newId, m.title, c.field, c.old, c.new])),
   ];
-  return stringify(rows, { header: true, columns: ['change', 'old_id', 'new_id', 'title', 'field', 'old', 'new'], escape_formulas: true });
+  return stringify(rows, csvStringifyOptions(['change', 'old_id', 'new_id', 'title', 'field', 'old', 'new'], true));
 }

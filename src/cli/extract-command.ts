@@ -4,7 +4,8 @@
  * stdout without `-o`. The summary goes to stderr.
  */
 import { join } from 'node:path';
-import { activitiesCsv, footnotesCsv, type CsvOptions } from '../emit/csv.js';
+import { activitiesCsv, EXCEL_MAX_CELL, footnotesCsv, type CsvOptions } from '../emit/csv.js';
+import type { Annex } from '../schema/annex.js';
 import { annexJson } from '../emit/json.js';
 import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
 import { extractAnnex } from '../pipeline.js';
@@ -12,7 +13,7 @@ import { EXIT } from './exit-codes.js';
 import { printable } from './printable.js';
 import { readInput } from './read-input.js';
 import { type ReaderCliOptions, extractOptionsFrom } from './reader-options.js';
-import { countBySeverity, formatSummary } from './report.js';
+import { countBySeverity, formatDiagnostic, formatSummary } from './report.js';
 
 /** Parsed options of `extract`. */
 export interface ExtractCommandOptions extends ReaderCliOptions {
@@ -24,6 +25,28 @@ export interface ExtractCommandOptions extends ReaderCliOptions {
   neutraliseFormulas: boolean;
   force: boolean;
   quiet: boolean;
+}
+
+/**
+ * Excel cuts cells at EXCEL_MAX_CELL characters: with --excel the CSV cells are cut there by us
+ * instead, each with a NAP601 warning (added to the annex's diagnostics before anything is
+ * written, so annex.json records it too, and printed unless --quiet).
+ */
+function reportExcelCuts(annex: Annex, csv: CsvOptions, quiet: boolean): void {
+  const cuts: string[] = [];
+  const probe = (file: string, name: (record: number) => string): CsvOptions => ({
+    ...csv,
+    maxCellLength: EXCEL_MAX_CELL,
+    onCut: ({ record, column, length }) => cuts.push(`${file}, ${name(record)}, column ${column}: ${length} characters cut to ${EXCEL_MAX_CELL} (Excel's cell limit, --excel); the whole text is in annex.json.`),
+  });
+  activitiesCsv(annex, probe('activities.csv', (r) => annex.activities[r]!.id));
+  footnotesCsv(annex, probe('footnotes.csv', (r) => `footnote ${annex.footnotes[r]!.number}`));
+  for (const message of cuts) {
+    const d = { code: 'NAP601' as const, severity: 'warning' as const, message, location: { file: annex.source.fileName } };
+    annex.diagnostics.push(d);
+    if (!quiet) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  }
+  csv.maxCellLength = EXCEL_MAX_CELL;
 }
 
 /** Runs `extract`; returns the exit code. Lets InputError and SchemaViolationError through. */
@@ -42,6 +65,7 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
     recordDelimiter: options.excel ? '\r\n' : '\n',
     neutraliseFormulas: options.neutraliseFormulas,
   };
+  if (options.excel && options.format !== 'json') reportExcelCuts(annex, csv, options.quiet);
   if (options.output === undefined) {
     // Without -o: the JSON, or with --format csv the activities CSV, to stdout.
     process.stdout.write(options.format === 'csv' ? activitiesCsv(annex, csv) : annexJson(annex));

@@ -84,6 +84,8 @@ export const DIAGNOSTIC_CODES = {
   NAP504: { severity: 'error', summary: 'An "Actielijn N" row whose number is not a valid action-line number (0, or over 99).' },
   NAP505: { severity: 'warning', summary: 'Action lines out of order: an action line starts after a higher one.' },
   NAP506: { severity: 'warning', summary: 'An action line numbered beyond the NAP\'s five; its rows are read as printed.' },
+  // Output (NAP6xx)
+  NAP601: { severity: 'warning', summary: "A CSV cell longer than Excel's limit of 32,767 characters was cut (--excel); annex.json keeps the whole text." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** A known diagnostic code such as `NAP201`. */
