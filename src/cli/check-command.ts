@@ -6,7 +6,8 @@
 import type { Diagnostic } from '../model/diagnostics.js';
 import { InputError } from '../model/diagnostics.js';
 import type { InputFormat } from '../model/page-model.js';
-import { extractAnnex, SchemaViolationError } from '../pipeline.js';
+import { SchemaViolationError } from '../pipeline.js';
+import { extractAnnexLimited as extractAnnex } from '../pipeline-limited.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs } from './expand-inputs.js';
 import { escapeData, githubCommand } from './github.js';

@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { csvStringifyOptions } from '../emit/csv.js';
 import { compareAnnexes, type AnnexDiff } from '../diff/compare-annexes.js';
 import { DiagnosticBag, InputError } from '../model/diagnostics.js';
-import { extractAnnex } from '../pipeline.js';
+import { extractAnnexLimited as extractAnnex } from '../pipeline-limited.js';
 import { annexSchema, type Annex } from '../schema/annex.js';
 import { EXIT } from './exit-codes.js';
 import { readInput } from './read-input.js';
@@ -20,6 +20,10 @@ export interface DiffCommandOptions {
   format: 'text' | 'json' | 'csv';
   maxBytes: number;
   minSimilarity: number;
+  /** Seconds per input read (NAP009); the comparison itself is bounded (see compare-annexes.ts). */
+  timeout?: number;
+  /** MB per input read (NAP010). */
+  maxMemory?: number;
 }
 
 /**
@@ -32,8 +36,9 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCom
     process.stderr.write('nap-annex diff: standard input (-) can be only one of <old> and <new>; give the other as a file.\n');
     return EXIT.USAGE;
   }
-  const before = await loadAnnex(oldPath, options.maxBytes);
-  const after = await loadAnnex(newPath, options.maxBytes);
+  const limits = { ...(options.timeout !== undefined ? { timeoutMs: options.timeout * 1000 } : {}), ...(options.maxMemory !== undefined ? { maxMemoryMb: options.maxMemory } : {}) };
+  const before = await loadAnnex(oldPath, options.maxBytes, limits);
+  const after = await loadAnnex(newPath, options.maxBytes, limits);
   let code: number = EXIT.OK;
   for (const side of [before, after]) {
     const errors = side.annex.diagnostics.filter((d) => d.severity === 'error');
@@ -61,7 +66,7 @@ interface LoadedAnnex {
 }
 
 /** Reads an annex file (any input format) or an annex.json written by `extract`. */
-export async function loadAnnex(path: string, maxBytes: number): Promise<LoadedAnnex> {
+export async function loadAnnex(path: string, maxBytes: number, limits: { timeoutMs?: number; maxMemoryMb?: number } = {}): Promise<LoadedAnnex> {
   const { name, bytes } = await readInput(path, maxBytes);
   if (startsAsJson(bytes)) {
     const diagnostics = new DiagnosticBag(name);
@@ -81,7 +86,7 @@ export async function loadAnnex(path: string, maxBytes: number): Promise<LoadedA
     }
     return { path: name, annex: parsed.data };
   }
-  return { path: name, annex: (await extractAnnex(bytes, { fileName: name, maxBytes })).annex };
+  return { path: name, annex: (await extractAnnex(bytes, { fileName: name, maxBytes, ...limits })).annex };
 }
 
 /** True when the first character that is not white space (after a UTF-8 BOM) is `{` or `[`: JSON, whatever the indentation. */

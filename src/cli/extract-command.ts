@@ -8,7 +8,7 @@ import { activitiesCsv, EXCEL_MAX_CELL, footnotesCsv, type CsvOptions } from '..
 import type { Annex } from '../schema/annex.js';
 import { annexJson } from '../emit/json.js';
 import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
-import { extractAnnex } from '../pipeline.js';
+import { extractAnnexLimited as extractAnnex } from '../pipeline-limited.js';
 import { EXIT } from './exit-codes.js';
 import { printable } from './printable.js';
 import { readInput } from './read-input.js';

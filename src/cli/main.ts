@@ -40,8 +40,8 @@ function countList(value: string): number[] {
 const EXPECT_HELP = 'activity counts per action line, e.g. 27,7,31,6,12; each mismatch is an error (NAP502)';
 const MAX_PAGES_HELP = 'refuse PDF inputs with more pages than this (NAP005)';
 const WORKERS_HELP = 'threads reading PDF pages (default: 2 for PDFs of 400+ pages, else 1; larger values are capped at 8)';
-const TIMEOUT_HELP = 'stop reading a PDF after this many seconds (NAP009)';
-const MAX_MEMORY_HELP = 'stop reading a PDF when nap-annex uses more than this many MB (NAP010)';
+const TIMEOUT_HELP = 'stop extracting an input (any format) after this many seconds (NAP009)';
+const MAX_MEMORY_HELP = 'stop extracting an input when its work needs more than this many MB of heap (NAP010)';
 
 /** `NAP501,NAP202` → the codes, each one of DIAGNOSTIC_CODES. */
 function codeList(value: string): string[] {
@@ -90,6 +90,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
     .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
+    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
     .action((before: string, after: string, options) => run(runDiff(before, after, options)));
 
   program

@@ -96,9 +96,28 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
  * unless a caller has a reason to override it.
  */
 export class DiagnosticBag {
-  readonly items: Diagnostic[] = [];
+  private readonly listed: Diagnostic[] = [];
+  private readonly perCode = new Map<DiagnosticCode, number>();
+  private readonly leftOut = new Map<DiagnosticCode, { count: number; severity: Severity }>();
 
   constructor(private readonly file?: string) {}
+
+  /**
+   * The diagnostics reported, in order: at most MAX_DIAGNOSTICS_PER_CODE of each code, then one
+   * diagnostic per code that had more, counting the ones left out (with the worst severity among
+   * them, so the verdict is the same). A hostile input with a million stray lines gives a
+   * readable report in bounded memory, not a million messages.
+   */
+  get items(): Diagnostic[] {
+    if (this.leftOut.size === 0) return this.listed;
+    const summaries = [...this.leftOut].map(([code, { count, severity }]): Diagnostic => ({
+      code,
+      severity,
+      message: `${count} more ${code} diagnostic${count === 1 ? '' : 's'} like the ${MAX_DIAGNOSTICS_PER_CODE} above ${count === 1 ? 'was' : 'were'} left out of this list (at most ${MAX_DIAGNOSTICS_PER_CODE} per code are listed).`,
+      location: this.file !== undefined ? { file: this.file } : {},
+    }));
+    return [...this.listed, ...summaries];
+  }
 
   /** Adds a diagnostic with the code's default severity; the bag's file name is filled in. */
   report(code: DiagnosticCode, message: string, location: DiagnosticLocation = {}, severity?: Severity): Diagnostic {
@@ -108,7 +127,16 @@ export class DiagnosticBag {
       message,
       location: this.file !== undefined ? { file: this.file, ...location } : { ...location },
     };
-    this.items.push(d);
+    const n = this.perCode.get(code) ?? 0;
+    if (n < MAX_DIAGNOSTICS_PER_CODE) {
+      this.perCode.set(code, n + 1);
+      this.listed.push(d);
+      return d;
+    }
+    const left = this.leftOut.get(code) ?? { count: 0, severity: d.severity };
+    left.count++;
+    if (RANK[d.severity] > RANK[left.severity]) left.severity = d.severity;
+    this.leftOut.set(code, left);
     return d;
   }
 
@@ -117,6 +145,11 @@ export class DiagnosticBag {
     return this.items.some((d) => d.severity === 'error');
   }
 }
+
+/** At most this many diagnostics of one code are listed per input; the rest are counted (see DiagnosticBag.items). */
+export const MAX_DIAGNOSTICS_PER_CODE = 200;
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /**
  * Thrown when an input cannot be read at all (exit code 2): the diagnostic says why.
