@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { activitiesCsv, EXCEL_MAX_CELL, footnotesCsv, type CsvOptions } from '../emit/csv.js';
 import type { Annex } from '../schema/annex.js';
 import { annexJson } from '../emit/json.js';
-import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
+import { OutputLockedError, writeOutputSet, type SetFile } from '../emit/output-set.js';
+import { writeFailureReason } from './write-failure.js';
 import { extractAnnexLimited as extractAnnex } from '../pipeline-limited.js';
 import { EXIT } from './exit-codes.js';
 import { printable } from './printable.js';
@@ -70,21 +71,23 @@ export async function runExtract(input: string, options: ExtractCommandOptions):
     // Without -o: the JSON, or with --format csv the activities CSV, to stdout.
     process.stdout.write(options.format === 'csv' ? activitiesCsv(annex, csv) : annexJson(annex));
   } else {
-    const files: OutputFile[] = [];
-    if (options.format !== 'csv') files.push({ path: join(options.output, 'annex.json'), content: () => annexJson(annex) });
+    const files: SetFile[] = [];
+    if (options.format !== 'csv') files.push({ name: 'annex.json', content: () => annexJson(annex) });
     if (options.format !== 'json') {
-      files.push({ path: join(options.output, 'activities.csv'), content: () => activitiesCsv(annex, csv) });
-      files.push({ path: join(options.output, 'footnotes.csv'), content: () => footnotesCsv(annex, csv) });
+      files.push({ name: 'activities.csv', content: () => activitiesCsv(annex, csv) });
+      files.push({ name: 'footnotes.csv', content: () => footnotesCsv(annex, csv) });
     }
     try {
-      await writeFilesAtomically(files);
+      await writeOutputSet(options.output, files);
     } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      const reason = e.code === 'EEXIST' || e.code === 'ENOTDIR' ? `${options.output} or a folder above it is a file, not a folder` : e.message;
-      process.stderr.write(`nap-annex: cannot write the output (${printable(reason)}). Nothing was written; existing files in ${printable(options.output)} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
+      if (error instanceof OutputLockedError) {
+        process.stderr.write(`nap-annex: ${printable(error.message)} Nothing was written.\n`);
+        return EXIT.LOCKED;
+      }
+      process.stderr.write(`nap-annex: cannot write the output: ${printable(writeFailureReason(error, options.output))}. Nothing was written; the files in ${printable(options.output)} are unchanged.\n`);
       return EXIT.CANNOT_WRITE;
     }
-    if (!options.quiet) process.stderr.write(`wrote ${files.map((f) => printable(f.path)).join(', ')}\n`);
+    if (!options.quiet) process.stderr.write(`wrote ${files.map((f) => printable(join(options.output!, f.name))).join(', ')}\n`);
   }
   return counts.error > 0 ? EXIT.FINDINGS : EXIT.OK;
 }

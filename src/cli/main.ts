@@ -13,6 +13,7 @@ import { runDiff } from './diff-command.js';
 import { runExtract } from './extract-command.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
+import { writeFailureReason } from './write-failure.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -130,7 +131,9 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   // A closed pipe (`nap-annex extract x | head`) is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
-    throw error;
+    // Standard output that cannot be written (a full disk, /dev/full): say so, exit 73, no stack trace.
+    process.stderr.write(`nap-annex: cannot write to standard output: ${printable(writeFailureReason(error, 'standard output'))}. The output is incomplete.\n`);
+    process.exit(EXIT.CANNOT_WRITE);
   });
   try {
     await program.parseAsync(argv);
