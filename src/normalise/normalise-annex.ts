@@ -12,7 +12,7 @@ import type { Activity, Annex, Footnote, Status } from '../schema/annex.js';
 import { compareActionLineTitle } from './action-lines.js';
 import { parseCitations } from './citations.js';
 import { normaliseExplanation } from './explanation.js';
-import { nearestLegendEntry } from './icon-colour.js';
+import { nearestLegendEntry, printableColour } from './icon-colour.js';
 import { extractLinks, plainLinkText, screenLinks } from './links.js';
 import { parseOwners } from './owners.js';
 import { parsePlanning } from './planning.js';
@@ -143,7 +143,7 @@ function statusOf(
     const match = nearestLegendEntry(cue.color, row.pageLegend);
     const code = match ? statusCodeOf(match.entry.label) : undefined;
     if (!match || !code) {
-      diagnostics.report('NAP303', `Status icon colour ${cue.color} in ${row.id} matches no legend entry on page ${row.location.page} (${legendColours(row.pageLegend)}); status left empty. Check the icon and the page's legend in the source.`, { ...where, column: 'Status' });
+      diagnostics.report('NAP303', `Status icon colour ${printableColour(cue.color)} in ${row.id} matches no legend entry on page ${row.location.page} (${legendColours(row.pageLegend)}); status left empty. Check the icon and the page's legend in the source.`, { ...where, column: 'Status' });
       return { status: null, foundBy: 'absent' };
     }
     return { status: { code, label: match.entry.label, foundBy: 'icon', iconColor: cue.color.toLowerCase() }, foundBy: 'icon' };
@@ -170,7 +170,7 @@ function documentWords(input: NormaliseInput): Set<string> {
 }
 
 function legendColours(legend: LegendEntry[]): string {
-  return legend.map((e) => `${e.label} ${e.iconColor ?? 'no icon'}`).join(', ');
+  return legend.map((e) => `${e.label} ${e.iconColor === null ? 'no icon' : printableColour(e.iconColor)}`).join(', ');
 }
 
 function schemaLocation(location: SourceLocation): { page: number; line: number | null } {

@@ -5,6 +5,7 @@ import { printable } from '../../src/cli/printable.js';
 import { githubCommand } from '../../src/cli/github.js';
 import { CleanTextTally, cleanText, isNonCharacter, isPrivateUse, unsafeKindOf } from '../../src/model/clean-text.js';
 import { activitiesCsv } from '../../src/emit/csv.js';
+import { printableColour } from '../../src/normalise/icon-colour.js';
 import { extractFixture, minText } from './helpers.js';
 
 const HTML_HEAD = '<html><body><table><tr><td>Activiteit</td><td>Status</td><td>Wanneer</td><td>Wie</td><td>Toelichting</td></tr>\n';
@@ -66,5 +67,35 @@ describe('terminal and GitHub output', () => {
     const d = { code: 'NAP106', severity: 'error', message: 'x \u202Etxt.exe', location: { file: 'f\u202E.txt', page: 1, line: 2 } } as const;
     expect(formatDiagnostic(d)).toBe('f\\u202e.txt:1:2 error NAP106 x \\u202etxt.exe');
     expect(githubCommand(d)).not.toMatch(/[\u202E\n]/);
+  });
+});
+
+describe('right messages for broken text and colours (issue 9 item 8)', () => {
+  it('one invalid UTF-8 byte that Windows-1252 does not assign either is named as invalid UTF-8 with its byte offset, not "binary data"', async () => {
+    const text = new TextEncoder().encode(minText().replace('Activiteit 1a', 'Activiteit é 1a'));
+    const at = text.indexOf(0xc3);
+    const bytes = Uint8Array.from(text);
+    bytes[at] = 0x81; // an invalid UTF-8 start byte, unassigned in Windows-1252
+    bytes[at + 1] = 0x41;
+    await expect(extractFixture('bad-utf8.txt', bytes)).rejects.toMatchObject({
+      diagnostic: {
+        code: 'NAP001',
+        message: `Input is not valid UTF-8: the first invalid byte is 0x81 at byte offset ${at}, and it is not Windows-1252 text either (byte 0x81 at character ${at} is unassigned there). Save the export as UTF-8.`,
+        location: { line: 10 },
+      },
+    });
+  });
+
+  it('Windows-1252 input names the first byte that is not UTF-8 (NAP006)', async () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode(minText().replace('Activiteit 1a', 'Activiteit X 1a'))].map((b) => (b === 0x58 ? 0xe9 : b)));
+    const result = await extractFixture('cp1252.txt', bytes);
+    expect(result.annex.activities[0]!.title).toBe('Activiteit é 1a');
+    const nap006 = result.diagnostics.find((d) => d.code === 'NAP006')!;
+    expect(nap006.message).toMatch(/^Input is not valid UTF-8 \(the first invalid byte is 0xe9 at byte offset \d+\); decoded as Windows-1252\./);
+    expect(nap006.location.line).toBe(10);
+  });
+
+  it('an unreadable icon colour is printed as "unreadable", never #NaNNaNNaN', () => {
+    expect([printableColour('#1B7837'), printableColour('#NaNNaNNaN'), printableColour(null), printableColour('rgb(1,2,3)')]).toEqual(['#1b7837', 'unreadable', 'unreadable', 'unreadable']);
   });
 });
