@@ -20,8 +20,7 @@
  * holding the pid): the second stops with OutputLockedError.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readlinkSync, rmSync } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The hidden folder of sets inside an output folder. */
@@ -71,13 +70,15 @@ function installSignalHandlers(): void {
 }
 
 /**
- * Writes `files` as the new set of `folder` (created if missing), see the module doc. Rejects with
+ * Writes `files` as the new set of `folder` (created if missing), see the module doc. Every file
+ * system call is synchronous on purpose: a signal handler runs only between them, never while a
+ * rename or create is still in flight on libuv's thread pool, so it always sees the true state. Rejects with
  * OutputLockedError when another live run holds the folder, OutputInTheWayError when a regular
  * file sits where a link belongs (checked before anything is written), or the fs error; on every
  * rejection the folder still holds its old set and no file of this run.
  */
 export async function writeOutputSet(folder: string, files: readonly SetFile[]): Promise<void> {
-  await mkdir(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true });
   const lock = join(folder, LOCK_FILE);
   const setsDir = join(folder, SETS_DIR);
   // What a SIGTERM/SIGINT must take away. Every name is known before the call that creates it,
@@ -107,36 +108,36 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[]):
   };
   installSignalHandlers();
   try {
-    await takeLock(folder, lock);
+    takeLock(folder, lock);
     locked = true;
-    for (const f of files) await checkLinkSlot(join(folder, f.name), f.name);
-    await mkdir(setsDir, { recursive: true });
-    state.previous = await currentSet(folder);
-    await removeStaleSets(folder, state.previous);
+    for (const f of files) checkLinkSlot(join(folder, f.name), f.name);
+    mkdirSync(setsDir, { recursive: true });
+    state.previous = currentSet(folder);
+    removeStaleSets(folder, state.previous);
     // An unpredictable name (like mkdtemp), created exclusively: mkdir fails if it exists.
     state.setName = `set-${randomBytes(9).toString('base64url')}`;
     const setDir = join(setsDir, state.setName);
-    await mkdir(setDir);
+    mkdirSync(setDir);
     for (const f of files) {
-      await writeFile(join(setDir, f.name), typeof f.content === 'function' ? f.content() : f.content, { flag: 'wx' });
+      writeFileSync(join(setDir, f.name), typeof f.content === 'function' ? f.content() : f.content, { flag: 'wx' });
     }
     // The links `name -> current/name` do not change with the set: made (once) before the switch.
-    for (const f of files) await ensureFileLink(folder, f.name, state.links);
+    for (const f of files) ensureFileLink(folder, f.name, state.links);
     // The switch: one atomic rename of a fresh link over `current`.
     const link = tempLinkName(folder);
     state.links.add(link);
-    await symlink(join(SETS_DIR, state.setName), link);
-    await rename(link, join(folder, CURRENT));
+    symlinkSync(join(SETS_DIR, state.setName), link);
+    renameSync(link, join(folder, CURRENT));
     state.links.delete(link);
     // The old set goes; a signal meanwhile finishes the job (it is not `current` any more).
-    if (state.previous !== null) await rm(join(setsDir, state.previous), { recursive: true, force: true });
+    if (state.previous !== null) rmSync(join(setsDir, state.previous), { recursive: true, force: true });
   } catch (error) {
-    const current = await currentSet(folder);
-    if (state.setName !== null && state.setName !== current) await rm(join(setsDir, state.setName), { recursive: true, force: true });
-    for (const link of state.links) await rm(link, { force: true });
+    const current = currentSet(folder);
+    if (state.setName !== null && state.setName !== current) rmSync(join(setsDir, state.setName), { recursive: true, force: true });
+    for (const link of state.links) rmSync(link, { force: true });
     throw error;
   } finally {
-    if (locked) await rm(lock, { force: true });
+    if (locked) rmSync(lock, { force: true });
     cleanupOnSignal = null;
   }
 }
@@ -145,22 +146,30 @@ function tempLinkName(folder: string): string {
   return join(folder, `.${CURRENT}-${randomBytes(8).toString('hex')}`);
 }
 
+function readOr<T, F>(read: () => T, fallback: F): T | F {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
 function setDirName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** Takes the folder's lock (exclusive create); a lock whose pid is gone is stale and taken over once. */
-async function takeLock(folder: string, lock: string): Promise<void> {
+function takeLock(folder: string, lock: string): void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
+      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const pid = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+    const pid = Number(readOr(() => readFileSync(lock, 'utf8'), '').trim());
     if (Number.isInteger(pid) && pid > 0 && pidAlive(pid)) throw new OutputLockedError(folder, pid);
-    await rm(lock, { force: true }); // stale: its run was killed
+    rmSync(lock, { force: true }); // stale: its run was killed
   }
   throw new OutputLockedError(folder, Number.NaN);
 }
@@ -175,38 +184,38 @@ function pidAlive(pid: number): boolean {
 }
 
 /** The set `current` names, or null when there is none yet. */
-async function currentSet(folder: string): Promise<string | null> {
-  const target = await readlink(join(folder, CURRENT)).catch(() => null);
+function currentSet(folder: string): string | null {
+  const target = readOr(() => readlinkSync(join(folder, CURRENT)), null);
   return target === null ? null : setDirName(target);
 }
 
 /** Removes sets (and half-made links) that runs killed before their switch left behind. */
-async function removeStaleSets(folder: string, keep: string | null): Promise<void> {
-  for (const name of await readdir(join(folder, SETS_DIR))) {
-    if (name !== keep) await rm(join(folder, SETS_DIR, name), { recursive: true, force: true });
+function removeStaleSets(folder: string, keep: string | null): void {
+  for (const name of readdirSync(join(folder, SETS_DIR))) {
+    if (name !== keep) rmSync(join(folder, SETS_DIR, name), { recursive: true, force: true });
   }
-  for (const name of await readdir(folder)) {
-    if (name.startsWith(`.${CURRENT}-`)) await rm(join(folder, name), { force: true });
+  for (const name of readdirSync(folder)) {
+    if (name.startsWith(`.${CURRENT}-`)) rmSync(join(folder, name), { force: true });
   }
 }
 
 /** A set file's name in the folder must be free or already our link (a regular file from an older version is replaced). */
-async function checkLinkSlot(path: string, name: string): Promise<void> {
-  const stat = await lstat(path).catch(() => null);
+function checkLinkSlot(path: string, name: string): void {
+  const stat = readOr(() => lstatSync(path), null);
   if (stat === null || stat.isFile()) return;
-  if (stat.isSymbolicLink() && (await readlink(path)) === join(CURRENT, name)) return;
+  if (stat.isSymbolicLink() && readlinkSync(path) === join(CURRENT, name)) return;
   throw new OutputInTheWayError(path);
 }
 
 /** Makes `folder/name` the link `current/name` (atomically replacing a regular file of the old layout). */
-async function ensureFileLink(folder: string, name: string, temps: Set<string>): Promise<void> {
+function ensureFileLink(folder: string, name: string, temps: Set<string>): void {
   const path = join(folder, name);
   const target = join(CURRENT, name);
-  const existing = await readlink(path).catch(() => null);
+  const existing = readOr(() => readlinkSync(path), null);
   if (existing === target) return;
   const link = tempLinkName(folder);
   temps.add(link);
-  await symlink(target, link);
-  await rename(link, path);
+  symlinkSync(target, link);
+  renameSync(link, path);
   temps.delete(link);
 }
