@@ -8,7 +8,9 @@
  * Everything it cannot place becomes a diagnostic quoting the text, never silently dropped.
  */
 import { locationOf as loc, type DiagnosticBag } from '../model/diagnostics.js';
-import type { BodyRow, FootnoteDefinition, LegendEntry, PageModel, SourceLocation, StatusCue } from '../model/page-model.js';
+import { type BodyRow, type FootnoteDefinition, type LegendEntry, type PageModel, type SourceLocation, type StatusCue, hasStatusCues } from '../model/page-model.js';
+import { joinWrapped } from '../model/wrapped-text.js';
+import { type Legend, legendInForce, legendsOf } from './legend.js';
 import { withoutFormatChars } from '../normalise/text.js';
 
 /** Column order of the activity table after header recognition. */
@@ -54,15 +56,18 @@ export interface AssembledRow {
   sequence: number;
   cells: { title: string; status: string; planning: string; owners: string; explanation: string };
   statusCue: StatusCue;
-  /** The legend printed on the row's page (icon colours for status matching). */
-  pageLegend: LegendEntry[];
+  /** The legend in force where the row is printed (see legend.ts): icon colours for status matching. */
+  legend: LegendEntry[];
   location: SourceLocation;
 }
 
 /** The output of assembly. */
 export interface AssembledAnnex {
   title: string | null;
+  /** The first legend the document prints (all its entries). */
   legend: LegendEntry[];
+  /** The input carries status cues (hasStatusCues of the page model). */
+  hasStatusCues: boolean;
   actionLines: AssembledActionLine[];
   rows: AssembledRow[];
   footnotes: FootnoteDefinition[];
@@ -73,7 +78,7 @@ export interface AssembledAnnex {
  * Assembles rows from the page model. Reports into `diagnostics`: NAP101 (no table), NAP102
  * (rows without header), NAP103 (header not recognised), NAP104 (row without title), NAP105
  * (cell count), NAP106 (unknown loose text), NAP107 (activity before any action line), NAP108
- * (row joined across a page break), NAP109 (legend incomplete).
+ * (row joined across a page break), NAP109 (status cues but no legend, or a legend without all labels).
  */
 export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): AssembledAnnex {
   const actionLines: AssembledActionLine[] = [];
@@ -82,23 +87,23 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   const titleParts: string[] = [];
   let current: AssembledActionLine | null = null;
   let expectGoalFor: number | null = null;
-  let legend: LegendEntry[] = [];
   let tableCount = 0;
   /** Activities per action line so far: the next sequence number without rescanning `rows`. */
   const perActionLine = new Map<number, number>();
   /** Per page with a table: rows that carry content, and the action line in force at its end. */
   const pageTables: Array<{ page: number; contentRows: number; actionLineAtEnd: number | null; firstActionLine: number | null }> = [];
+  // The page the last activity was last seen on: a row may run over several pages.
+  let lastRowPage = 0;
 
-  const inputHasIcons = model.pages.some(
-    (p) => p.legend.some((e) => e.iconColor !== null) || p.tables.some((t) => t.rows.some((r) => r.statusCue.kind === 'icon')),
-  );
+  const cues = hasStatusCues(model);
+  const legends = legendsOf(model);
+  // The legend only matters where statuses are cues: a text export without one loses nothing.
+  if (cues) checkLegends(legends, diagnostics);
+  const legendAt = legendInForce(legends);
   for (const page of model.pages) {
     footnotes.push(...page.footnotes);
-    // The legend only matters where statuses are icons: a text export without one loses nothing.
-    if (inputHasIcons) checkLegend(page.legend, page.number, diagnostics);
-    if (legend.length === 0 && page.legend.length > 0) legend = page.legend;
     for (const loose of page.looseText) {
-      if (loose.kind === 'page-number' || loose.kind === 'running') continue;
+      if (loose.kind === 'page-number' || loose.kind === 'running' || loose.kind === 'notes-heading') continue;
       if (page.number === 1 && rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page)) {
         titleParts.push(loose.text);
       } else {
@@ -156,12 +161,14 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
           continue;
         }
         expectGoalFor = null;
-        if (first.trim() === '') {
+        const previous = rows.at(-1);
+        const continues = firstRowOfPage && previous !== undefined && lastRowPage === page.number - 1 && continuesPrevious(row, previous, cues);
+        if (first.trim() === '' || continues) {
           if (cells.every((c) => c.trim() === '')) continue;
           pageTable.contentRows++;
-          const previous = rows.at(-1);
-          if (firstRowOfPage && previous && previous.location.page === page.number - 1) {
+          if (continues && previous) {
             joinContinuation(previous, row);
+            lastRowPage = page.number;
             diagnostics.report('NAP108', `Row continued from page ${page.number - 1} joined into ${previous.id} "${clip(previous.cells.title)}".`, loc(row.location, previous.id));
           } else {
             diagnostics.report('NAP104', `Row without a title (Activiteit cell empty): "${clip(cells.join(' | '))}". It is not in the output; give the row its title.`, loc(row.location));
@@ -178,6 +185,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
         const sequence = (perActionLine.get(current.number) ?? 0) + 1;
         perActionLine.set(current.number, sequence);
         pageTable.firstActionLine ??= current.number;
+        lastRowPage = page.number;
         rows.push({
           id: activityId(current.number, sequence),
           actionLine: current.number,
@@ -190,7 +198,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
             explanation: cells.slice(4).join(' ').trim(),
           },
           statusCue: row.statusCue,
-          pageLegend: page.legend,
+          legend: legendAt(row.location)?.entries ?? [],
           location: row.location,
         });
       }
@@ -206,7 +214,8 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   }
   return {
     title: titleParts.length > 0 ? titleParts.join(' ') : null,
-    legend,
+    legend: legends[0]?.entries ?? [],
+    hasStatusCues: cues,
     actionLines,
     rows,
     footnotes,
@@ -283,11 +292,33 @@ export function activityId(actionLine: number, sequence: number): string {
   return `AL${actionLine}-${String(sequence).padStart(2, '0')}`;
 }
 
+/**
+ * True when `row`, the first body row of a page, continues `previous`, the last activity of the
+ * page before (a table row broken by the page end). The reader's word decides where it has one
+ * (a tagged PDF: the same TR on both pages); otherwise an empty Activiteit cell, or — in an input
+ * with status cues — a row without a cue under a row that has one (a new activity always shows
+ * its status, a continuation does not repeat a mark), or a row whose Status cell has the same
+ * shading as the row before and whose Wanneer or Wie is empty (shading runs on into the part on
+ * the next page; a new activity has both).
+ */
+function continuesPrevious(row: BodyRow, previous: AssembledRow, cues: boolean): boolean {
+  if (row.continued !== undefined) return row.continued;
+  if ((row.cells[0] ?? '').trim() === '') return true;
+  if (!cues || previous.statusCue.kind === 'none') return false;
+  if (row.statusCue.kind === 'none') return true;
+  // A shaded Status cell stays shaded in the part on the next page; a new activity has its Wanneer and Wie.
+  const cue = row.statusCue;
+  const before = previous.statusCue;
+  const blank = (i: number): boolean => (row.cells[i] ?? '').trim() === '';
+  return cue.kind === 'icon' && cue.shape === 'shading' && before.kind === 'icon' && before.shape === 'shading' && cue.color === before.color && (blank(2) || blank(3));
+}
+
+/** Appends the continued part of a row to its first part, cell by cell, as a wrapped line joins (joinWrapped). */
 function joinContinuation(previous: AssembledRow, row: BodyRow): void {
   const keys = ['title', 'status', 'planning', 'owners', 'explanation'] as const;
   keys.forEach((key, i) => {
     const more = (i === 4 ? row.cells.slice(4).join(' ') : (row.cells[i] ?? '')).trim();
-    if (more !== '') previous.cells[key] = previous.cells[key] === '' ? more : `${previous.cells[key]} ${more}`;
+    previous.cells[key] = joinWrapped(previous.cells[key], more);
   });
   if (previous.statusCue.kind === 'none') previous.statusCue = row.statusCue;
 }
@@ -301,11 +332,19 @@ function checkHeader(cells: string[], location: SourceLocation, diagnostics: Dia
   });
 }
 
-function checkLegend(legend: LegendEntry[], page: number, diagnostics: DiagnosticBag): void {
-  if (legend.length === 0) {
-    diagnostics.report('NAP109', `Page ${page} has no status legend; status icons on it cannot be read. Check that the page is complete.`, { page });
-  } else if (legend.length < 5) {
-    diagnostics.report('NAP109', `Page ${page} legend has ${legend.length} of 5 labels: ${legend.map((l) => `"${l.label}"`).join(', ')}. Check that the page is complete.`, { page });
+/**
+ * NAP109, for an input with status cues: once when the document prints no legend at all, and
+ * once per printed legend that lacks some of the five labels.
+ */
+function checkLegends(legends: readonly Legend[], diagnostics: DiagnosticBag): void {
+  if (legends.length === 0) {
+    diagnostics.report('NAP109', 'The input has status icons but prints no status legend anywhere; their colours cannot be read as statuses. Check that the legend is in the document.', {});
+    return;
+  }
+  for (const legend of legends) {
+    if (legend.entries.length < 5) {
+      diagnostics.report('NAP109', `Legend on page ${legend.location.page} has ${legend.entries.length} of 5 labels: ${legend.entries.map((l) => `"${l.label}"`).join(', ')}. Check that the legend is complete.`, loc(legend.location));
+    }
   }
 }
 

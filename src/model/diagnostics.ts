@@ -61,6 +61,7 @@ export const DIAGNOSTIC_CODES = {
   NAP112: { severity: 'error', summary: 'An "Actielijn N" row with no activity rows under it: its activities are missing.' },
   NAP113: { severity: 'error', summary: 'Action lines found but no activity rows at all: the annex yields 0 activities.' },
   NAP114: { severity: 'error', summary: 'A page whose table has a header but no rows, while its action line continues on the next page: the page\'s rows are missing.' },
+  NAP120: { severity: 'warning', summary: 'A tagged PDF\'s structure tree and its layout disagree about a table row; the tags were followed.' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
   NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },

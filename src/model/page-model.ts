@@ -25,13 +25,19 @@ export interface SourceLocation {
 }
 
 /**
+ * How a coloured status cue was drawn: a mark in the Status cell (`vector` path or inline shape,
+ * `glyph` such as ● or a Wingdings character, `image`), or the cell's own background `shading`.
+ */
+export type CueShape = 'vector' | 'glyph' | 'image' | 'shading';
+
+/**
  * How a row's Status cell showed its status.
- * - `icon`: something coloured was drawn in the Status column; `color` is `#rrggbb`.
+ * - `icon`: something coloured was drawn in the Status cell (or the cell was shaded); `color` is `#rrggbb`.
  * - `text`: the cell holds words (e.g. a later annex prints `In uitvoering`).
  * - `none`: the cell is empty (the text export always: it lost the icons).
  */
 export type StatusCue =
-  | { kind: 'icon'; color: string; shape: 'vector' | 'glyph' | 'image' }
+  | { kind: 'icon'; color: string; shape: CueShape }
   | { kind: 'text'; text: string }
   | { kind: 'none' };
 
@@ -40,7 +46,31 @@ export interface LegendEntry {
   label: string;
   /** `#rrggbb` of the legend icon; null when the input carries no icons (text export). */
   iconColor: string | null;
+  /** How the legend's icon is drawn; a cue is read with entries of its own family (shading, or a mark). */
+  iconShape?: CueShape;
   location: SourceLocation;
+}
+
+/**
+ * True when a status cue drawn as `cue` may be read with a legend entry drawn as `legend`: cell
+ * shading with a shaded legend cell (which a reader may also see as a filled `vector` box), a mark
+ * (path, glyph, image) with a legend of marks — never a glyph legend for shaded cells. An entry
+ * whose shape is unknown matches any cue.
+ */
+export function sameCueFamily(legend: CueShape | undefined, cue: CueShape): boolean {
+  if (legend === undefined) return true;
+  return cue === 'shading' ? legend === 'shading' || legend === 'vector' : legend !== 'shading';
+}
+
+/**
+ * True when the input carries status cues: a legend with icon colours or a row with an icon.
+ * The one place that decides it (assembly reports a missing legend, normalisation NAP301/NAP304
+ * from it).
+ */
+export function hasStatusCues(model: PageModel): boolean {
+  return model.pages.some(
+    (p) => p.legend.some((e) => e.iconColor !== null) || p.tables.some((t) => t.rows.some((r) => r.statusCue.kind === 'icon')),
+  );
 }
 
 /** The table header row: cell texts as printed, left to right. */
@@ -59,6 +89,12 @@ export interface BodyRow {
   cells: string[];
   statusCue: StatusCue;
   location: SourceLocation;
+  /**
+   * The row continues the last row of the previous page (a table row broken by a page end):
+   * `true` or `false` when the reader knows (a tagged PDF's structure tree), absent when it does
+   * not and assembly decides from the cells.
+   */
+  continued?: boolean;
 }
 
 /** A header row and the body rows under it, in reading order. A page can hold several. */
@@ -77,14 +113,14 @@ export interface FootnoteDefinition {
 
 /**
  * Text on a page that is neither legend, table nor footnote. `kind` says what a reader recognised
- * it as: `page-number` and `running` (a running header or footer repeated on pages) are page
- * furniture and dropped by assembly; `text` (the default) is anything else, such as the document
+ * it as: `page-number`, `running` (a running header or footer repeated on pages) and
+ * `notes-heading` (`Noten`, `Eindnoten` above a note list) are furniture and dropped by assembly; `text` (the default) is anything else, such as the document
  * title, and is reported when assembly cannot place it.
  */
 export interface LooseText {
   text: string;
   location: SourceLocation;
-  kind?: 'page-number' | 'running' | 'text';
+  kind?: 'page-number' | 'running' | 'notes-heading' | 'text';
 }
 
 /** One page of the source. */

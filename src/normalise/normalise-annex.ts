@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AttachedFootnote, RowWithFootnotes } from '../assemble/footnotes.js';
 import type { AssembledAnnex } from '../assemble/rows.js';
 import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
-import type { InputFormat, LegendEntry, SourceLocation } from '../model/page-model.js';
+import { type InputFormat, type LegendEntry, type SourceLocation, sameCueFamily } from '../model/page-model.js';
 import type { Activity, Annex, Footnote, Status } from '../schema/annex.js';
 import { compareActionLineTitle } from './action-lines.js';
 import { parseCitations } from './citations.js';
@@ -37,7 +37,7 @@ export interface NormaliseInput {
  */
 export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag): Omit<Annex, 'diagnostics'> {
   const { assembled } = input;
-  const inputHasIcons = assembled.legend.some((e) => e.iconColor !== null);
+  const inputHasIcons = assembled.hasStatusCues;
   const knownWords = documentWords(input);
   let absentCount = 0;
   const report = (problems: NormaliseProblem[], location: SourceLocation, row?: string, column?: string): void => {
@@ -140,10 +140,14 @@ function statusOf(
     return { status: { code, label: cue.text, foundBy: 'text', iconColor: null }, foundBy: 'text' };
   }
   if (cue.kind === 'icon') {
-    const match = nearestLegendEntry(cue.color, row.pageLegend);
+    // A cue is read with the legend entries of its own family: shading with a shaded legend, a mark with marks.
+    const entries = row.legend.filter((e) => sameCueFamily(e.iconShape, cue.shape));
+    const match = nearestLegendEntry(cue.color, entries);
     const code = match ? statusCodeOf(match.entry.label) : undefined;
     if (!match || !code) {
-      diagnostics.report('NAP303', `Status icon colour ${printableColour(cue.color)} in ${row.id} matches no legend entry on page ${row.location.page} (${legendColours(row.pageLegend)}); status left empty. Check the icon and the page's legend in the source.`, { ...where, column: 'Status' });
+      const what = cue.shape === 'shading' ? 'Status cell shading' : 'Status icon colour';
+      const legend = entries.length > 0 ? `the legend in force (${legendColours(entries)})` : row.legend.length > 0 ? `the legend in force, whose icons are of another kind (${legendColours(row.legend)})` : 'no legend: none is printed';
+      diagnostics.report('NAP303', `${what} ${printableColour(cue.color)} in ${row.id} matches no entry of ${legend}; status left empty. Check the icon and the legend in the source.`, { ...where, column: 'Status' });
       return { status: null, foundBy: 'absent' };
     }
     return { status: { code, label: match.entry.label, foundBy: 'icon', iconColor: cue.color.toLowerCase() }, foundBy: 'icon' };
@@ -169,7 +173,7 @@ function documentWords(input: NormaliseInput): Set<string> {
   return words;
 }
 
-function legendColours(legend: LegendEntry[]): string {
+function legendColours(legend: readonly LegendEntry[]): string {
   return legend.map((e) => `${e.label} ${e.iconColor === null ? 'no icon' : printableColour(e.iconColor)}`).join(', ');
 }
 
