@@ -22,7 +22,7 @@ describe('B9: diff detects JSON by its first non-white-space character', () => {
     const arr = runCli(['diff', 'arr.json', adversarial('min.txt')], { cwd: dir });
     expect(arr.status).toBe(2);
     expect(arr.stderr).toBe('arr.json error NAP001 JSON input is an array, not an annex.json written by nap-annex extract.\n');
-  }, 30_000);
+  });
 });
 
 describe('C16: names and messages cannot forge output lines', () => {

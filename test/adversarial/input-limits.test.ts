@@ -15,7 +15,7 @@ describe('A4: --max-bytes is enforced while reading', () => {
     expect(run.stdout).toBe(
       '/dev/zero error NAP002 Input is larger than the limit of 1000 bytes. Raise --max-bytes if this file is genuine.\n/dev/zero: UNREADABLE — NAP002, nothing checked\n',
     );
-  }, 20_000);
+  });
 
   it.runIf(process.platform !== 'win32')('a FIFO fed without end is refused at the limit', async () => {
     const fifo = join(mkdtempSync(join(tmpdir(), 'nap-fifo-')), 'endless');
@@ -33,7 +33,7 @@ describe('A4: --max-bytes is enforced while reading', () => {
     } finally {
       writer.kill();
     }
-  }, 20_000);
+  });
 });
 
 describe('C17: standard input has one name', () => {

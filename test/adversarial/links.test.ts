@@ -10,20 +10,20 @@ describe('A5: links in linear time', () => {
     const { annex } = await extractFixture('fn_brackets.txt', text);
     expect(annex.footnotes[0]!.text).toBe(brackets);
     expect(annex.footnotes[0]!.links).toEqual([]);
-  }, 10_000);
+  });
 
   it('other long runs: "]", "[a](", "[a](" + 200k "x", a URL with 200k ")"', () => {
     expect(extractLinks(']'.repeat(200_000))).toEqual([]);
     expect(extractLinks('[a]('.repeat(50_000))).toEqual([]);
     expect(plainLinkText(`[a](${'x'.repeat(200_000)}`)).toHaveLength(200_004);
     expect(extractLinks(`http://x.nl${')'.repeat(200_000)}`)).toEqual([{ text: 'http://x.nl', url: 'http://x.nl' }]);
-  }, 5_000);
+  });
 
   it('30k Markdown links, 20k autolinks and 20k bare URLs are all found', () => {
     expect(extractLinks('[a](b) '.repeat(30_000))).toHaveLength(30_000);
     expect(extractLinks('<http://a> '.repeat(20_000))).toHaveLength(20_000);
     expect(extractLinks('http://a '.repeat(20_000))).toHaveLength(20_000);
-  }, 5_000);
+  });
 
   it('still reads the link forms of the 2024 annex', () => {
     expect(extractLinks('Zie [Schaduw dansen](#) en [x](https://a.nl/(b)) en <https://c.nl>, www.rcgog.nl.')).toEqual([

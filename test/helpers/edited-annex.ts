@@ -5,6 +5,7 @@
  * corrected. Plannings and owners are re-parsed by the project's own normalisers, so the edited
  * copy is what extracting such an annex would give.
  */
+import { baseActivityKey } from '../../src/normalise/activity-key.js';
 import { parseOwners } from '../../src/normalise/owners.js';
 import { parsePlanning } from '../../src/normalise/planning.js';
 import type { Activity, Annex, Status, StatusCode } from '../../src/schema/annex.js';
@@ -47,11 +48,14 @@ export function editedAnnex(annex: Annex): Annex {
   e.text += sentence;
   const last = e.blocks[e.blocks.length - 1]!;
   if (last.type === 'paragraph') last.text += sentence;
+  // A new edition's keys come from its titles (activity-key.ts): a renamed row gets the key of its new title.
   get(EDITS.renamed[0]).title = EDITS.renamed[1];
+  get(EDITS.renamed[0]).key = baseActivityKey(get(EDITS.renamed[0]).actionLine, EDITS.renamed[1]);
   const template = copy.activities.find((a) => a.actionLine === EDITS.added.actionLine)!;
   const added: Activity = {
     ...structuredClone(template),
     title: EDITS.added.title,
+    key: baseActivityKey(EDITS.added.actionLine, EDITS.added.title),
     status: { ...statusOf.get(EDITS.added.status)! },
     planning: parsePlanning(EDITS.added.planning).value,
     owners: parseOwners(EDITS.added.owners, context).value,

@@ -94,12 +94,12 @@ describe('mutated text exports', () => {
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), (ms) => survives(mutate(LINES, ms))),
       { numRuns: 1200, seed: 20240318 },
     );
-  }, 60_000);
+  });
 
   it('windows of the export, 0-8 mutations: a valid annex or InputError', async () => {
     await fc.assert(
       fc.asyncProperty(window, fc.array(mutation, { maxLength: 8 }), (lines, ms) => survives(mutate(lines, ms))),
       { numRuns: 2000, seed: 34843109 },
     );
-  }, 60_000);
+  });
 });
