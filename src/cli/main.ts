@@ -1,6 +1,8 @@
 /**
- * The `nap-annex` command line (commander). Commands: `extract`, `check`, `schema`.
+ * The `nap-annex` command line (commander). Commands: `extract`, `check`, `diff`, `schema`.
  * Every command returns an exit code from ./exit-codes.ts; uncaught errors are mapped there too.
+ * `run` takes the streams and working folder as arguments (tests run the CLI in-process);
+ * `main` is the process entry.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -13,6 +15,7 @@ import { runDiff } from './diff-command.js';
 import { runExtract } from './extract-command.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
+import { type CliIo, processIo } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -54,8 +57,10 @@ function codeList(value: string): string[] {
 }
 
 /** Builds the commander program; `run` is called with the exit code of the chosen command. */
-export function buildProgram(run: (code: Promise<number>) => void): Command {
+export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = processIo()): Command {
   const program = new Command('nap-annex')
+    // Set before the commands are added: subcommands copy the output settings of their parent.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .description('Turns the Dutch NAP progress annex (Bijlage 1; PDF, text export or HTML) into validated JSON and CSV.')
     .version(pkg.version)
     .showHelpAfterError('(run with --help for usage)')
@@ -80,7 +85,7 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
     .option('--force', 'write the output even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
-    .action((input: string, options) => run(runExtract(input, options)));
+    .action((input: string, options) => run(runExtract(input, options, io)));
 
   program
     .command('diff')
@@ -90,7 +95,7 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
     .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
-    .action((before: string, after: string, options) => run(runDiff(before, after, options)));
+    .action((before: string, after: string, options) => run(runDiff(before, after, options, io)));
 
   program
     .command('check')
@@ -106,51 +111,60 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--workers <n>', WORKERS_HELP, positiveInt)
     .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
     .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
-    .action((inputs: string[], options) => run(runCheck(inputs, options)));
+    .action((inputs: string[], options) => run(runCheck(inputs, options, io)));
 
   program
     .command('schema')
     .description('Print the JSON Schema of annex.json (generated from the zod schema)')
     .action(() => {
-      process.stdout.write(`${JSON.stringify(annexJsonSchema(), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(annexJsonSchema(), null, 2)}\n`);
       run(Promise.resolve(EXIT.OK));
     });
 
   return program;
 }
 
-/** Entry point used by bin/nap-annex.js: parses argv, runs, sets process.exitCode. */
-export async function main(argv: string[] = process.argv): Promise<void> {
+/**
+ * Runs the CLI once with `argv` the user's arguments (`['extract', 'annex.pdf', '-o', 'out']`) and
+ * the given streams and working folder; resolves with the exit code. Never calls process.exit.
+ */
+export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const full: CliIo = { ...processIo(), ...io };
   let pending: Promise<number> | undefined;
   const program = buildProgram((code) => {
     pending = code;
-  });
+  }, full);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return pending ? await pending : EXIT.OK;
+  } catch (error) {
+    return exitCodeFor(error, full);
+  }
+}
+
+/** Entry point used by bin/nap-annex.js: runs with the process's streams, sets process.exitCode. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   // A closed pipe (`nap-annex extract x | head`) is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
     throw error;
   });
-  try {
-    await program.parseAsync(argv);
-    process.exitCode = pending ? await pending : EXIT.OK;
-  } catch (error) {
-    process.exitCode = exitCodeFor(error);
-  }
+  process.exitCode = await run(argv);
 }
 
-function exitCodeFor(error: unknown): number {
+function exitCodeFor(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.OK;
     return EXIT.USAGE;
   }
   if (error instanceof InputError) {
-    process.stderr.write(`${formatDiagnostic(error.diagnostic)}\n`);
+    io.stderr.write(`${formatDiagnostic(error.diagnostic)}\n`);
     return EXIT.UNREADABLE;
   }
   if (error instanceof SchemaViolationError) {
-    process.stderr.write(`nap-annex: ${printable(error.message).replace(/\\x0a/g, '\n')}\n`);
+    io.stderr.write(`nap-annex: ${printable(error.message).replace(/\\x0a/g, '\n')}\n`);
     return EXIT.INTERNAL;
   }
-  process.stderr.write(`nap-annex: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  io.stderr.write(`nap-annex: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT.INTERNAL;
 }

@@ -1,0 +1,12 @@
+/**
+ * Vitest global setup: builds the shipped bundles once (esbuild, about a second), so that CLI
+ * tests that spawn `bin/nap-annex.js` and every PDF read (worker threads) run compiled code
+ * instead of transpiling the reader in each worker. vitest.config.ts points the reader at the
+ * built worker through NAP_ANNEX_PAGE_WORKER.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export default function setup(): void {
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build-bundles.mjs', import.meta.url))], { stdio: 'inherit' });
+}
