@@ -45,7 +45,7 @@ describe('PDF rendition of the 2024 annex', () => {
   });
 
   it('reports only the truncated Actielijn 2 title', async () => {
-    expect(pdf.diagnostics.map((d) => [d.code, d.location.page])).toEqual([['NAP501', 6]]);
+    expect(pdf.diagnostics.map((d) => [d.code, d.place.page])).toEqual([['NAP501', 6]]);
   });
 
   it('extracts through the CLI with the status counts in the summary', async () => {

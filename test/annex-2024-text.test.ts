@@ -118,7 +118,7 @@ describe('2024 annex (text export): status and diagnostics', () => {
     const reasons = annex.diagnostics.filter((d) => d.code === 'NAP301');
     expect(reasons).toHaveLength(1);
     expect(reasons[0]).toMatchObject({ severity: 'info', location: { file: 'bijlage-1.txt' } });
-    expect(reasons[0]!.message).toContain('83 of 83');
+    expect(reasons[0]!.reason).toContain('83 of 83');
   });
 
   it('reads the legend once, in legend order', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, githubCommand } from '../src/cli/github.js';
+import { DiagnosticBag, type DiagnosticLocation, type Severity } from '../src/model/diagnostics.js';
 import { TEXT_2024 } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -102,12 +103,12 @@ describe('GitHub workflow command escaping', () => {
   });
 
   it('maps severities to error / warning / notice and leaves out missing properties', async () => {
-    const base = { code: 'NAP201' as const, message: 'm1\nm2 100%' };
-    expect(githubCommand({ ...base, severity: 'error', location: { file: 'a,b:c.txt', page: 3, line: 12, row: 'AL1-05' } })).toBe(
+    const d = (severity: Severity, location: DiagnosticLocation) => new DiagnosticBag().report('NAP201', 'm1\nm2 100%', location, { severity });
+    expect(githubCommand(d('error', { file: 'a,b:c.txt', page: 3, line: 12, row: 'AL1-05' }))).toBe(
       '::error file=a%2Cb%3Ac.txt,line=12,title=NAP201 (page 3%2C AL1-05)::m1%0Am2 100%25',
     );
-    expect(githubCommand({ ...base, severity: 'warning', location: {} })).toBe('::warning title=NAP201::m1%0Am2 100%25');
-    expect(githubCommand({ ...base, severity: 'info', location: { file: '<stdin>' } })).toBe('::notice title=NAP201::m1%0Am2 100%25');
+    expect(githubCommand(d('warning', {}))).toBe('::warning title=NAP201::m1%0Am2 100%25');
+    expect(githubCommand(d('info', { file: '<stdin>' }))).toBe('::notice title=NAP201::m1%0Am2 100%25');
   });
 });
 

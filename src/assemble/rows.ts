@@ -113,7 +113,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
       for (const row of table.rows) {
         const cells = row.cells;
         if (cells.length !== width) {
-          diagnostics.report('NAP105', `Row has ${cells.length} cells where the header has ${width}: "${clip(cells.join(' | '))}". Cells were read left to right; check the column split.`, loc(row.location));
+          diagnostics.report('NAP105', `Row has ${cells.length} cells where the header has ${width}: "${clip(cells.join(' | '))}". Cells were read left to right; check the column split.`, loc(row.location), { actual: cells.length, expected: width });
         }
         const [first = '', ...rest] = cells;
         const lineNumber = actionLineNumberOf(first);
@@ -144,7 +144,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
         if (expectGoalFor !== null && current !== null && first.trim() !== '' && rest.every((c) => c.trim() === '')) {
           if (current.title === '') current.title = first.trim();
           else if (current.title !== first.trim()) {
-            diagnostics.report('NAP106', `Goal sentence of Actielijn ${current.number} on page ${page.number} differs from the first one printed: "${clip(first)}". The first one is kept as the title.`, loc(row.location));
+            diagnostics.report('NAP112', `Goal sentence of Actielijn ${current.number} on page ${page.number} differs from the first one printed: "${clip(first)}". The first one is kept as the title.`, loc(row.location));
           }
           expectGoalFor = null;
           continue;
@@ -256,16 +256,16 @@ function checkHeader(cells: string[], location: SourceLocation, diagnostics: Dia
   HEADER_ALIASES.forEach((aliases, i) => {
     const printed = withoutFormatChars(cells[i] ?? '').replace(/\s+/g, ' ').trim();
     if (!aliases.includes(printed.toLowerCase())) {
-      diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; expected ${aliases.map((a) => `"${a}"`).join(' or ')}. Values of this column may be read as ${COLUMNS[i]}.`, { ...loc(location), column: printed || COLUMNS[i] });
+      diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; expected ${aliases.map((a) => `"${a}"`).join(' or ')}. Values of this column may be read as ${COLUMNS[i]}.`, { ...loc(location), field: COLUMNS[i] }, { actual: printed, expected: [...aliases] });
     }
   });
 }
 
 function checkLegend(legend: LegendEntry[], page: number, diagnostics: DiagnosticBag): void {
   if (legend.length === 0) {
-    diagnostics.report('NAP109', `Page ${page} has no status legend; status icons on it cannot be read. Check that the page is complete.`, { page });
+    diagnostics.report('NAP109', `Page ${page} has no status legend; status icons on it cannot be read. Check that the page is complete.`, { page }, { actual: 0, expected: 5 });
   } else if (legend.length < 5) {
-    diagnostics.report('NAP109', `Page ${page} legend has ${legend.length} of 5 labels: ${legend.map((l) => `"${l.label}"`).join(', ')}. Check that the page is complete.`, { page });
+    diagnostics.report('NAP109', `Page ${page} legend has ${legend.length} of 5 labels: ${legend.map((l) => `"${l.label}"`).join(', ')}. Check that the page is complete.`, { page }, { actual: legend.map((l) => l.label), expected: 5 });
   }
 }
 

@@ -50,6 +50,8 @@ export function compareActionLineTitle(number: number, printed: string): ActionL
     problems: [
       {
         code: 'NAP501',
+        actual: seen,
+        expected: canonical,
         message:
           `Actielijn ${number} title "${seen}" differs from the NAP title "${canonical}" (${how}). ` +
           'The printed title is kept as printed and canonicalTitle holds the NAP title; check the source for a typo or truncation.',

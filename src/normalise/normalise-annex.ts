@@ -39,8 +39,8 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
   const inputHasIcons = assembled.legend.some((e) => e.iconColor !== null);
   const knownWords = documentWords(input);
   let absentCount = 0;
-  const report = (problems: NormaliseProblem[], location: SourceLocation, row?: string, column?: string): void => {
-    for (const p of problems) diagnostics.report(p.code, p.message, { ...locationOf(location, row), ...(column ? { column } : {}) });
+  const report = (problems: NormaliseProblem[], location: SourceLocation, row?: string, field?: string): void => {
+    for (const p of problems) diagnostics.report(p.code, p.message, { ...locationOf(location, row), ...(field ? { field } : {}) }, problemDetails(p));
   };
 
   const activities = input.rows.map((row): Activity => {
@@ -124,7 +124,7 @@ function statusOf(
   const where = locationOf(row.location, row.id);
   if (cue.kind === 'text') {
     const { value: code, problems } = normaliseStatusLabel(cue.text);
-    for (const p of problems) diagnostics.report(p.code, `${row.id}: ${p.message}`, { ...where, column: 'Status' });
+    for (const p of problems) diagnostics.report(p.code, `${row.id}: ${p.message}`, { ...where, field: 'Status' }, problemDetails(p));
     if (code === null) return { status: null, foundBy: 'absent' };
     return { status: { code, label: cue.text, foundBy: 'text', iconColor: null }, foundBy: 'text' };
   }
@@ -132,13 +132,16 @@ function statusOf(
     const match = nearestLegendEntry(cue.color, row.pageLegend);
     const code = match ? statusCodeOf(match.entry.label) : undefined;
     if (!match || !code) {
-      diagnostics.report('NAP303', `Status icon colour ${cue.color} in ${row.id} matches no legend entry on page ${row.location.page} (${legendColours(row.pageLegend)}); status left empty. Check the icon and the page's legend in the source.`, { ...where, column: 'Status' });
+      diagnostics.report('NAP303', `Status icon colour ${cue.color} in ${row.id} matches no legend entry on page ${row.location.page} (${legendColours(row.pageLegend)}); status left empty. Check the icon and the page's legend in the source.`, { ...where, field: 'Status' }, {
+        actual: cue.color.toLowerCase(),
+        expected: row.pageLegend.flatMap((e) => (e.iconColor ? [e.iconColor.toLowerCase()] : [])),
+      });
       return { status: null, foundBy: 'absent' };
     }
     return { status: { code, label: match.entry.label, foundBy: 'icon', iconColor: cue.color.toLowerCase() }, foundBy: 'icon' };
   }
   if (inputHasIcons) {
-    diagnostics.report('NAP304', `No status icon in the Status cell of ${row.id} "${row.cells.title}"; status left empty. Check the row's Status cell in the source.`, { ...where, column: 'Status' });
+    diagnostics.report('NAP304', `No status icon in the Status cell of ${row.id} "${row.cells.title}"; status left empty. Check the row's Status cell in the source.`, { ...where, field: 'Status' });
   }
   return { status: null, foundBy: 'absent' };
 }
@@ -164,4 +167,9 @@ function legendColours(legend: LegendEntry[]): string {
 
 function schemaLocation(location: SourceLocation): { page: number; line: number | null } {
   return { page: location.page, line: location.line ?? null };
+}
+
+/** The data fields of a normaliser's problem, for `report`. */
+function problemDetails(p: NormaliseProblem): { actual?: string; expected?: string | string[] } {
+  return { ...(p.actual !== undefined ? { actual: p.actual } : {}), ...(p.expected !== undefined ? { expected: p.expected } : {}) };
 }

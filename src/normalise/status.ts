@@ -97,6 +97,8 @@ export function normaliseStatusLabel(text: string): Normalised<StatusCode | null
     problems: [
       {
         code: 'NAP302',
+        actual: cleanText(text),
+        expected: STATUS_LEGEND.map((e) => e.label),
         message:
           `Status label ${quote(cleanText(text))} is not one of the legend labels ` +
           `(${STATUS_LEGEND.map((e) => e.label).join(' · ')}) or a known synonym; the status is left empty. ` +

@@ -4,7 +4,7 @@
  * Field meanings follow DESIGN.md's data model.
  */
 import { z } from 'zod';
-import { DIAGNOSTIC_CODES } from '../model/diagnostics.js';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCES } from '../model/diagnostics.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO 8601 calendar date, YYYY-MM-DD');
 
@@ -134,18 +134,31 @@ export const footnoteSchema = z.object({
   location: sourceLocationSchema,
 });
 
-/** A diagnostic as written into annex.json (see src/model/diagnostics.ts). */
+const diagnosticValueSchema = z.union([z.string(), z.number(), z.array(z.string()), z.array(z.number())]);
+
+/** A diagnostic as written into annex.json (see src/model/diagnostics.ts; fields after vfile-message). */
 export const diagnosticSchema = z.object({
   code: z.enum(Object.keys(DIAGNOSTIC_CODES) as [keyof typeof DIAGNOSTIC_CODES, ...(keyof typeof DIAGNOSTIC_CODES)[]]),
   severity: z.enum(['error', 'warning', 'info']),
-  message: z.string(),
-  location: z.object({
-    file: z.string().optional(),
-    page: z.number().int().positive().optional(),
-    line: z.number().int().positive().optional(),
-    row: z.string().optional(),
-    column: z.string().optional(),
-  }),
+  reason: z.string().describe('What is wrong and what to do'),
+  file: z.string().optional().describe('The input as named on the command line, or <stdin>'),
+  place: z
+    .object({
+      page: z.number().int().positive().optional(),
+      line: z.number().int().positive().optional().describe('1-based line of a text input'),
+      column: z.number().int().positive().optional().describe('1-based character column of a text input'),
+      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional().describe('[x0, y0, x1, y1] in PDF points, origin top-left of the page'),
+      end: z.object({ line: z.number().int().positive(), column: z.number().int().positive().optional() }).optional(),
+    })
+    .describe('Where in the source'),
+  row: z.string().optional().describe('Activity id, e.g. AL3-12'),
+  field: z.string().optional().describe('Table column: Activiteit, Status, Wanneer, Wie, Toelichting'),
+  actual: diagnosticValueSchema.optional().describe('The value found'),
+  expected: diagnosticValueSchema.optional().describe('The value or values accepted'),
+  note: z.string().optional(),
+  source: z.enum(DIAGNOSTIC_SOURCES).describe('The pipeline stage that reported it'),
+  url: z.string().describe("The code's section in docs/diagnostics.md"),
+  cause: z.string().optional().describe('Message of the underlying error'),
 });
 
 /** One legend entry: status code and label as printed. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/cli/report.js';
+import { DiagnosticBag } from '../../src/model/diagnostics.js';
 import { adversarial, extractFixture, minText } from './helpers.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -39,7 +40,7 @@ describe('C16: names and messages cannot forge output lines', () => {
   });
 
   it('ESC and other controls in messages are shown as escapes in text output', async () => {
-    const d = { code: 'NAP106', severity: 'error', message: 'Text "\u001b[2J\u001b[31mROOD" \u0007', location: { file: 'a\u001b.html', page: 1, line: 1 } } as const;
+    const d = new DiagnosticBag('a\u001b.html').report('NAP106', 'Text "\u001b[2J\u001b[31mROOD" \u0007', { page: 1, line: 1 });
     expect(formatDiagnostic(d)).toBe('a\\x1b.html:1:1 error NAP106 Text "\\x1b[2J\\x1b[31mROOD" \\x07');
   });
 
@@ -59,7 +60,7 @@ describe('C17: CLI details', () => {
 
   it('UTF-16 with a byte-order mark is decoded (NAP011, info) and gives the same activities as UTF-8', async () => {
     const u16 = await extractFixture('u16.txt');
-    expect(u16.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+    expect(u16.diagnostics.map((d) => [d.code, d.severity, d.reason])).toEqual([
       ['NAP011', 'info', 'Input is UTF-16LE text (byte-order mark); decoded as UTF-16LE.'],
       ['NAP301', 'info', 'The input carries no status icons (a text export loses them): status is null for 5 of 5 activities. Read the PDF as published to get statuses.'],
     ]);
@@ -72,13 +73,13 @@ describe('C17: CLI details', () => {
   it('UTF-16 without a byte-order mark is refused naming UTF-16', async () => {
     const bytes = new Uint8Array(Buffer.from(minText(), 'utf16le'));
     await expect(extractFixture('u16-nobom.txt', bytes)).rejects.toMatchObject({
-      diagnostic: { code: 'NAP001', message: 'Input looks like UTF-16 text without a byte-order mark (every other byte is 0). Save the export as UTF-8, or as UTF-16 with a byte-order mark.' },
+      diagnostic: { code: 'NAP001', source: 'reader:text', reason: 'Input looks like UTF-16 text without a byte-order mark (every other byte is 0). Save the export as UTF-8, or as UTF-16 with a byte-order mark.' },
     });
   });
 
   it('a location with a line but no page prints `file (line N)`, not `file::N`', async () => {
-    expect(formatDiagnostic({ code: 'NAP001', severity: 'error', message: 'm', location: { file: 'f.txt', line: 3 } })).toBe('f.txt (line 3) error NAP001 m');
-    expect(formatDiagnostic({ code: 'NAP001', severity: 'error', message: 'm', location: { file: 'f.txt', page: 2 } })).toBe('f.txt:2 error NAP001 m');
-    expect(formatDiagnostic({ code: 'NAP001', severity: 'error', message: 'm', location: { file: 'f.txt' } })).toBe('f.txt error NAP001 m');
+    expect(formatDiagnostic(new DiagnosticBag('f.txt').report('NAP001', 'm', { line: 3 }))).toBe('f.txt (line 3) error NAP001 m');
+    expect(formatDiagnostic(new DiagnosticBag('f.txt').report('NAP001', 'm', { page: 2 }))).toBe('f.txt:2 error NAP001 m');
+    expect(formatDiagnostic(new DiagnosticBag('f.txt').report('NAP001', 'm'))).toBe('f.txt error NAP001 m');
   });
 });

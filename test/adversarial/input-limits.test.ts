@@ -28,7 +28,7 @@ describe('A4: --max-bytes is enforced while reading', () => {
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).diagnostic).toMatchObject({
         code: 'NAP002',
-        message: 'Input is larger than the limit of 1000 bytes. Raise --max-bytes if this file is genuine.',
+        reason: 'Input is larger than the limit of 1000 bytes. Raise --max-bytes if this file is genuine.',
       });
     } finally {
       writer.kill();

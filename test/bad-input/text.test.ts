@@ -106,7 +106,7 @@ describe('other encodings of the real 2024 export', () => {
     expect(titles(annex)).toEqual(titles(reference));
     expect(annex.activities.map((a) => a.explanation)).toEqual(reference.activities.map((a) => a.explanation));
     expect(annex.footnotes.map((f) => f.text)).toEqual(reference.footnotes.map((f) => f.text));
-    expect(annex.diagnostics.map((d) => [d.code, d.severity, d.message])).toContainEqual([
+    expect(annex.diagnostics.map((d) => [d.code, d.severity, d.reason])).toContainEqual([
       'NAP007', 'info', 'Input had a UTF-8 byte-order mark and CRLF line endings; normalised before reading.',
     ]);
   });
@@ -124,7 +124,8 @@ describe('other encodings of the real 2024 export', () => {
     expect(run.stdout).not.toMatch(/Ã|Â|â€|\uFFFD/);
     expect(annex.diagnostics.find((d) => d.code === 'NAP006')).toMatchObject({
       severity: 'warning',
-      message: 'Input is not valid UTF-8; decoded as Windows-1252. Check accented words (é, ë) in the output, or save the export as UTF-8.',
+      source: 'reader:text',
+      reason: 'Input is not valid UTF-8; decoded as Windows-1252. Check accented words (é, ë) in the output, or save the export as UTF-8.',
     });
   });
 });

@@ -25,8 +25,9 @@ describe('readPdf with worker threads', () => {
     expect((err as Error).name).toBe('InputError');
     expect((err as { diagnostic: unknown }).diagnostic).toMatchObject({
       code: 'NAP004',
-      location: { file: 'broken.pdf', page: 1 },
-      message: 'Page 1 of the PDF is damaged (Page dictionary kid reference points to wrong type of object.). Download the file again.',
+      file: 'broken.pdf',
+      place: { page: 1 },
+      reason: 'Page 1 of the PDF is damaged (Page dictionary kid reference points to wrong type of object.). Download the file again.',
     });
   });
 });
