@@ -75,10 +75,39 @@ describe('nap-annex extract: output conveniences', () => {
     expect(rows.find((r) => r.title === 'Expertisepunt Burgerschap')!.planning_ranges).toBe('2022-01-01/..');
   });
 
-  it('refuses --excel with an explicit --delimiter (exit 64)', async () => {
+  it("refuses --excel with --delimiter , (exit 64) but accepts --excel --delimiter ';', which agree", async () => {
     const run = await runCli(['extract', TEXT_2024, '--excel', '--delimiter', ',']);
     expect(run.status).toBe(64);
-    expect(run.stderr).toContain("option '--excel' cannot be used with option '--delimiter <char>'");
+    expect(run.stderr).toContain("--excel writes ';' as the delimiter");
+    const agree = await runCli(['extract', TEXT_2024, '-q', '-f', 'csv', '--excel', '--delimiter', ';']);
+    expect(agree.status).toBe(0);
+    expect(agree.stdout.startsWith('\ufeffaction_line;action_line_title;id;')).toBe(true);
+  });
+
+  it('-o - is standard output, not a folder named -', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'nap-dash-'));
+    const run = await runCli(['extract', TEXT_2024, '-q', '-o', '-'], { cwd });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).activities).toHaveLength(83);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('-f all to standard output is a usage error naming -o; -f csv says footnotes.csv was not printed', async () => {
+    const all = await runCli(['extract', TEXT_2024, '-f', 'all']);
+    expect(all.status).toBe(64);
+    expect(all.stdout).toBe('');
+    expect(all.stderr).toContain('give a folder with -o <dir>');
+    const csv = await runCli(['extract', TEXT_2024, '-f', 'csv']);
+    expect(csv.status).toBe(0);
+    expect(csv.stderr).toContain('printed activities.csv only; footnotes.csv is written with -o <dir>.');
+  });
+
+  it('--help shows examples and exit codes', async () => {
+    const run = await runCli(['extract', '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('$ nap-annex extract annex.pdf -o out');
+    expect(run.stdout).toContain('73 cannot write the output');
+    expect((await runCli(['diff', '--help'])).stdout).toContain('1 an input has error diagnostics');
   });
 
   it('exits quietly when the reader closes the pipe', async () => {

@@ -17,7 +17,9 @@ import { countBySeverity, formatSummary } from './report.js';
 
 /** Parsed options of `extract`. */
 export interface ExtractCommandOptions extends ReaderCliOptions {
+  /** The folder to write into; undefined: standard output (main.ts maps `-o -` to undefined). */
   output?: string;
+  /** `all` only with `output` (main.ts refuses it for standard output). */
   format: 'json' | 'csv' | 'all';
   delimiter: ',' | ';';
   bom: boolean;
@@ -46,6 +48,7 @@ export async function runExtract(input: string, options: ExtractCommandOptions, 
   if (options.output === undefined) {
     // Without -o: the JSON, or with --format csv the activities CSV, to stdout.
     io.stdout.write(options.format === 'csv' ? activitiesCsv(annex, csv) : annexJson(annex));
+    if (options.format === 'csv' && !options.quiet) io.stderr.write('nap-annex: printed activities.csv only; footnotes.csv is written with -o <dir>.\n');
   } else {
     const files: OutputFile[] = [];
     if (options.format !== 'csv') files.push({ path: join(resolvePath(io, options.output), 'annex.json'), content: () => annexJson(annex) });

@@ -46,6 +46,32 @@ const WORKERS_HELP = 'threads reading PDF pages (default: 2 for PDFs of 400+ pag
 const TIMEOUT_HELP = 'stop reading a PDF after this many seconds (NAP009)';
 const MAX_MEMORY_HELP = 'stop reading a PDF when nap-annex uses more than this many MB (NAP010)';
 
+const EXTRACT_EXAMPLES = `
+Examples:
+  $ nap-annex extract annex.pdf -o out               annex.json, activities.csv, footnotes.csv in out/
+  $ nap-annex extract annex.pdf > annex.json         the JSON to standard output
+  $ nap-annex extract annex.pdf -f csv --excel > a.csv   activities.csv for Dutch Excel
+  $ cat annex.txt | nap-annex extract - -o out       read standard input
+
+Exit codes: 0 written, 1 error diagnostics (nothing written unless --force), 2 unreadable input,
+3 internal error, 64 usage, 73 cannot write the output.`;
+
+const CHECK_EXAMPLES = `
+Examples:
+  $ nap-annex check annex.pdf
+  $ nap-annex check --strict --ignore NAP501 --expect 27,7,31,6,12 'annexes/**/*.pdf'
+  $ nap-annex check --format github annex.pdf       annotations in GitHub Actions
+
+Exit codes: 0 clean, 1 findings, 2 unreadable input, 3 internal error, 64 usage.`;
+
+const DIFF_EXAMPLES = `
+Examples:
+  $ nap-annex diff out-2024/annex.json annex-2025.pdf
+  $ nap-annex diff annex-2024.pdf annex-2025.pdf --format csv > changes.csv
+
+Exit codes: 0 compared (whatever changed), 1 an input has error diagnostics (the diff is printed,
+but may be wrong there) or no activities (no diff), 2 unreadable input, 64 usage.`;
+
 /** `NAP501,NAP202` → the codes, each one of DIAGNOSTIC_CODES. */
 function codeList(value: string): string[] {
   const codes = value.split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
@@ -70,12 +96,12 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .command('extract')
     .description('Extract one annex: JSON (or with -f csv the activities CSV) to stdout, or annex.json + activities.csv + footnotes.csv into a folder (-o)')
     .argument('<input>', 'annex file (PDF, text export or HTML), or - for standard input')
-    .option('-o, --output <dir>', 'write the output files into this folder (created if missing)')
-    .addOption(new Option('-f, --format <format>', 'which files to write with -o').choices(['json', 'csv', 'all']).default('all'))
+    .option('-o, --output <dir>', 'write the output files into this folder (created if missing); - or no -o: standard output')
+    .addOption(new Option('-f, --format <format>', 'with -o: which files to write (default all); to standard output: json (default) or csv (activities.csv only)').choices(['json', 'csv', 'all']))
     .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
     .addOption(new Option('--delimiter <char>', 'CSV delimiter').choices([',', ';']).default(','))
     .option('--bom', 'start CSV files with a UTF-8 byte-order mark', false)
-    .addOption(new Option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends').default(false).conflicts('delimiter'))
+    .option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends', false)
     .option('--no-neutralise-formulas', "keep CSV cells that start with = + - @ tab CR LF as they are (default: prefix them with ')")
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
     .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
@@ -85,16 +111,27 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
     .option('--force', 'write the output even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
-    .action((input: string, options) => run(runExtract(input, options, io)));
+    .addHelpText('after', EXTRACT_EXAMPLES)
+    .action((input: string, options, command: Command) => {
+      if (options.excel && options.delimiter === ',' && command.getOptionValueSource('delimiter') === 'cli') {
+        command.error("error: --excel writes ';' as the delimiter; drop --delimiter , or --excel.", { exitCode: EXIT.USAGE });
+      }
+      const toStdout = options.output === undefined || options.output === '-';
+      if (toStdout && options.format === 'all') {
+        command.error('error: --format all writes three files (annex.json, activities.csv, footnotes.csv): give a folder with -o <dir>.', { exitCode: EXIT.USAGE });
+      }
+      run(runExtract(input, { ...options, output: toStdout ? undefined : options.output, format: options.format ?? (toStdout ? 'json' : 'all') }, io));
+    });
 
   program
     .command('diff')
-    .description('What changed between two annexes: activities added, removed, and changed status, planning, owners, explanation')
+    .description('What changed between two annexes: activities added, removed, and changed status, planning, owners, explanation; exit 0 whatever changed, 1 an input has error diagnostics or no activities, 2 unreadable, 64 usage')
     .argument('<old>', 'the earlier annex (any input format, or an annex.json from extract)')
     .argument('<new>', 'the later annex')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
     .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .addHelpText('after', DIFF_EXAMPLES)
     .action((before: string, after: string, options) => run(runDiff(before, after, options, io)));
 
   program
@@ -111,6 +148,7 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .option('--workers <n>', WORKERS_HELP, positiveInt)
     .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
     .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .addHelpText('after', CHECK_EXAMPLES)
     .action((inputs: string[], options) => run(runCheck(inputs, options, io)));
 
   program
