@@ -3,7 +3,7 @@
  *
  * Source: the goal sentences printed under "Actielijn N" in the 2024 annex (1, 3, 4, 5) and,
  * for action line 2, the NAP's own wording: the annex prints it truncated as
- * "… maatschappelijke norme" (DESIGN.md, "Typos and truncations are real").
+ * "… maatschappelijke norme" (docs/architecture.md, "The input": typos and truncations are real).
  */
 import type { NormaliseProblem } from './problems.js';
 import { cleanText } from './text.js';

@@ -5,7 +5,7 @@
  * document; used only to decide whether a line-break hyphen may be joined). Output: `Owners`
  * with `text` unchanged and one `Actor` per owner, in printed order.
  *
- * Rules (DESIGN.md, owners; docs/normalisation.md):
+ * Rules (docs/normalisation.md, owners; docs/architecture.md, "The input"):
  * - split on `,` `;` `&` ` en ` ` in samenwerking met ` ` samen met ` ` i.s.m. `, never inside
  *   parentheses and never inside a known multi-word name (`Ministerie van Justitie en Veiligheid`);
  * - for matching only: a leading `de`/`het` or `(de) ministerie(s) van` is dropped, a trailing

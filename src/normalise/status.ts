@@ -1,7 +1,7 @@
 /**
  * Status labels → status codes.
  *
- * Source of the rule: the legend printed on every page of the annex (DESIGN.md, "status"):
+ * Source of the rule: the legend printed on every page of the annex (docs/architecture.md, "The input"):
  * Afgerond · In uitvoering · Doorlopend gedurende uitvoering programma · In uitvoering met
  * vertraging · Nog niet begonnen of afgebroken. Later annexes (and hand-edited exports) print
  * textual variants; the synonyms below are the ones that mean the same thing unambiguously.

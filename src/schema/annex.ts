@@ -1,14 +1,14 @@
 /**
  * The one schema of nap-annex's output (zod 4). `schemas/annex.schema.json` is generated from it
  * by `npm run schema` (zod's own `z.toJSONSchema`); a test fails when the committed file is stale.
- * Field meanings follow DESIGN.md's data model.
+ * Field meanings: README.md (data model) and docs/architecture.md.
  */
 import { z } from 'zod';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCES } from '../model/diagnostics.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO 8601 calendar date, YYYY-MM-DD');
 
-/** Status code of a row, one per legend label (DESIGN.md data model). */
+/** Status code of a row, one per legend label (README.md, data model). */
 export const statusCodeSchema = z
   .enum(['completed', 'in_progress', 'ongoing', 'delayed', 'not_started_or_stopped'])
   .describe(
