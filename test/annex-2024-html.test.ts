@@ -66,7 +66,7 @@ describe('HTML reader on small pages', () => {
     ]);
     expect(annex.footnotes[0]!.citations[0]!.id).toBe('kst-34843-109');
     expect(annex.diagnostics.filter((d) => d.code === 'NAP109').map((d) => [d.place, d.actual, d.expected, d.source])).toEqual([
-      [{ page: 1 }, ['Afgerond', 'In uitvoering'], 5, 'assemble'],
+      [{ page: 1, line: 2 }, ['Afgerond', 'In uitvoering'], 5, 'assemble'],
     ]);
   });
 });

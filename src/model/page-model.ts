@@ -25,13 +25,19 @@ export interface SourceLocation {
 }
 
 /**
+ * How a coloured status cue was drawn: a mark in the Status cell (`vector` path or inline shape,
+ * `glyph` such as ● or a Wingdings character, `image`), or the cell's own background `shading`.
+ */
+export type CueShape = 'vector' | 'glyph' | 'image' | 'shading';
+
+/**
  * How a row's Status cell showed its status.
- * - `icon`: something coloured was drawn in the Status column; `color` is `#rrggbb`.
+ * - `icon`: something coloured was drawn in the Status cell (or the cell was shaded); `color` is `#rrggbb`.
  * - `text`: the cell holds words (e.g. a later annex prints `In uitvoering`).
  * - `none`: the cell is empty (the text export always: it lost the icons).
  */
 export type StatusCue =
-  | { kind: 'icon'; color: string; shape: 'vector' | 'glyph' | 'image' }
+  | { kind: 'icon'; color: string; shape: CueShape }
   | { kind: 'text'; text: string }
   | { kind: 'none' };
 
@@ -40,7 +46,28 @@ export interface LegendEntry {
   label: string;
   /** `#rrggbb` of the legend icon; null when the input carries no icons (text export). */
   iconColor: string | null;
+  /** How the legend's icon is drawn; a cue is read with entries of its own family (shading, or a mark). */
+  iconShape?: CueShape;
   location: SourceLocation;
+}
+
+/**
+ * True when two cue shapes are of one family: cell shading is read only with a shaded legend,
+ * and a mark (path, glyph, image) only with a legend of marks.
+ */
+export function sameCueFamily(a: CueShape | undefined, b: CueShape | undefined): boolean {
+  return (a === 'shading') === (b === 'shading');
+}
+
+/**
+ * True when the input carries status cues: a legend with icon colours or a row with an icon.
+ * The one place that decides it (assembly reports a missing legend, normalisation NAP301/NAP304
+ * from it).
+ */
+export function hasStatusCues(model: PageModel): boolean {
+  return model.pages.some(
+    (p) => p.legend.some((e) => e.iconColor !== null) || p.tables.some((t) => t.rows.some((r) => r.statusCue.kind === 'icon')),
+  );
 }
 
 /** The table header row: cell texts as printed, left to right. */
@@ -59,6 +86,12 @@ export interface BodyRow {
   cells: string[];
   statusCue: StatusCue;
   location: SourceLocation;
+  /**
+   * The row continues the last row of the previous page (a table row broken by a page end):
+   * `true` or `false` when the reader knows (a tagged PDF's structure tree), absent when it does
+   * not and assembly decides from the cells.
+   */
+  continued?: boolean;
 }
 
 /** A header row and the body rows under it, in reading order. A page can hold several. */

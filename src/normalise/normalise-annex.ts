@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AttachedFootnote, RowWithFootnotes } from '../assemble/footnotes.js';
 import type { AssembledAnnex } from '../assemble/rows.js';
 import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
-import type { InputFormat, LegendEntry, SourceLocation } from '../model/page-model.js';
+import { type InputFormat, type LegendEntry, type SourceLocation, sameCueFamily } from '../model/page-model.js';
 import type { Activity, Annex, Footnote, Status } from '../schema/annex.js';
 import { compareActionLineTitle } from './action-lines.js';
 import { parseCitations } from './citations.js';
@@ -36,7 +36,7 @@ export interface NormaliseInput {
  */
 export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag): Omit<Annex, 'diagnostics'> {
   const { assembled } = input;
-  const inputHasIcons = assembled.legend.some((e) => e.iconColor !== null);
+  const inputHasIcons = assembled.hasStatusCues;
   const knownWords = documentWords(input);
   let absentCount = 0;
   const report = (problems: NormaliseProblem[], location: SourceLocation, row?: string, field?: string): void => {
@@ -68,6 +68,8 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
     diagnostics.report(
       'NAP301',
       `The input carries no status icons (a text export loses them): status is null for ${absentCount} of ${activities.length} activities. Read the PDF as published to get statuses.`,
+      {},
+      { actual: absentCount, note: 'A status is never guessed from the text.' },
     );
   }
 
@@ -129,12 +131,16 @@ function statusOf(
     return { status: { code, label: cue.text, foundBy: 'text', iconColor: null }, foundBy: 'text' };
   }
   if (cue.kind === 'icon') {
-    const match = nearestLegendEntry(cue.color, row.pageLegend);
+    // A cue is read with the legend entries of its own family: shading with a shaded legend, a mark with marks.
+    const entries = row.legend.filter((e) => sameCueFamily(e.iconShape, cue.shape));
+    const match = nearestLegendEntry(cue.color, entries);
     const code = match ? statusCodeOf(match.entry.label) : undefined;
     if (!match || !code) {
-      diagnostics.report('NAP303', `Status icon colour ${cue.color} in ${row.id} matches no legend entry on page ${row.location.page} (${legendColours(row.pageLegend)}); status left empty. Check the icon and the page's legend in the source.`, { ...where, field: 'Status' }, {
+      const what = cue.shape === 'shading' ? 'Status cell shading' : 'Status icon colour';
+      const legend = entries.length > 0 ? `the legend in force (${legendColours(entries)})` : row.legend.length > 0 ? `the legend in force, whose icons are of another kind (${legendColours(row.legend)})` : 'no legend: none is printed';
+      diagnostics.report('NAP303', `${what} ${cue.color} in ${row.id} matches no entry of ${legend}; status left empty. Check the icon and the legend in the source.`, { ...where, field: 'Status' }, {
         actual: cue.color.toLowerCase(),
-        expected: row.pageLegend.flatMap((e) => (e.iconColor ? [e.iconColor.toLowerCase()] : [])),
+        expected: entries.flatMap((e) => (e.iconColor ? [e.iconColor.toLowerCase()] : [])),
       });
       return { status: null, foundBy: 'absent' };
     }
@@ -161,7 +167,7 @@ function documentWords(input: NormaliseInput): Set<string> {
   return words;
 }
 
-function legendColours(legend: LegendEntry[]): string {
+function legendColours(legend: readonly LegendEntry[]): string {
   return legend.map((e) => `${e.label} ${e.iconColor ?? 'no icon'}`).join(', ');
 }
 

@@ -8,17 +8,14 @@
  * Anything else is reported (NAP302), never guessed.
  */
 import type { StatusCode } from '../schema/annex.js';
+import { LEGEND_LABELS } from '../model/vocabulary.js';
 import type { Normalised } from './problems.js';
 import { cleanText, quote, withoutFormatChars } from './text.js';
 
 /** The five legend labels exactly as the annex prints them, in legend order. */
-export const STATUS_LEGEND: ReadonlyArray<{ readonly code: StatusCode; readonly label: string }> = [
-  { code: 'completed', label: 'Afgerond' },
-  { code: 'in_progress', label: 'In uitvoering' },
-  { code: 'ongoing', label: 'Doorlopend gedurende uitvoering programma' },
-  { code: 'delayed', label: 'In uitvoering met vertraging' },
-  { code: 'not_started_or_stopped', label: 'Nog niet begonnen of afgebroken' },
-];
+export const STATUS_LEGEND: ReadonlyArray<{ readonly code: StatusCode; readonly label: string }> = (
+  ['completed', 'in_progress', 'ongoing', 'delayed', 'not_started_or_stopped'] as const
+).map((code, i) => ({ code, label: LEGEND_LABELS[i]! }));
 
 /**
  * Every accepted label (legend labels first, then synonyms) and its code. Keys are written

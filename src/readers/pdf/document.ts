@@ -11,8 +11,9 @@ import type { Matrix } from './geometry.js';
 import { type ImageData, type ImageMark, walkOperatorList } from './graphics.js';
 import { dominantImageColor } from './image-color.js';
 import type { PageInput } from './layout.js';
+import { type StructNode, readStructure } from './structure.js';
+import { mapSymbolFontText } from './symbols.js';
 import { type FontStyle, type RawTextItem, toChunks } from './text.js';
-import { type FontInfo, textFromOperatorList } from './text-ops.js';
 
 /** pdfjs `AnnotationMode.DISABLE` (not exported by the legacy build's index). */
 const ANNOTATION_MODE_DISABLE = 0;
@@ -57,22 +58,21 @@ export function openPdf(bytes: Uint8Array): PDFDocumentLoadingTask {
   });
 }
 
-/** Where a page's text comes from: the operator list (one pass, default) or pdfjs `getTextContent` as well. */
-export type TextSource = 'operator-list' | 'text-content';
-
 /**
- * Reads one page's raw material: text chunks (page points, top-left origin), graphics from the
- * operator list, and the dominant colour of every icon-sized image. Inline image pixels are
- * dropped once their colour is known, so the result is small enough to post between threads.
- *
- * By default the text is taken from the operator list (text-ops.ts), so pdfjs parses the
- * content stream once; pages the port does not reproduce exactly (vertical or Type 3 fonts,
- * right-to-left text) fall back to `getTextContent`. `textSource: 'text-content'` always asks
- * pdfjs for the text content (the two-pass reader, kept for comparison).
+ * Reads one page's raw material: text chunks (page points, top-left origin) from pdfjs
+ * `getTextContent` with marked content, graphics from one walk over the operator list
+ * (graphics.ts), the dominant colour of every icon-sized image, and the structure tree of a
+ * tagged PDF. Inline image pixels are dropped once their colour is known, so the result is small
+ * enough to post between threads.
  */
-export async function readPageInput(page: PDFPageProxy, n: number, textSource: TextSource = 'operator-list'): Promise<PageInput> {
+export async function readPageInput(page: PDFPageProxy, n: number): Promise<PageInput> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
+  const [opList, content, tree] = await Promise.all([
+    page.getOperatorList({ annotationMode: ANNOTATION_MODE_DISABLE }),
+    page.getTextContent({ includeMarkedContent: true }),
+    page.getStructTree().catch(() => null),
+  ]);
   const fontData = (name: string): FontInfo | undefined => {
     try {
       return page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontInfo) : undefined;
@@ -80,25 +80,12 @@ export async function readPageInput(page: PDFPageProxy, n: number, textSource: T
       return undefined;
     }
   };
-  let text: { items: RawTextItem[]; styles: Record<string, FontStyle> } | null = null;
-  let opList: { fnArray: number[]; argsArray: unknown[] };
-  if (textSource === 'text-content') {
-    const [content, list] = await Promise.all([
-      page.getTextContent({ includeMarkedContent: false }),
-      page.getOperatorList({ annotationMode: ANNOTATION_MODE_DISABLE }),
-    ]);
-    text = { items: content.items as RawTextItem[], styles: content.styles as Record<string, FontStyle> };
-    opList = list;
-  } else {
-    opList = await page.getOperatorList({ annotationMode: ANNOTATION_MODE_DISABLE });
-    text = textFromOperatorList(opList, page.view, fontData);
-    if (text === null) {
-      const content = await page.getTextContent({ includeMarkedContent: false });
-      text = { items: content.items as RawTextItem[], styles: content.styles as Record<string, FontStyle> };
-    }
-  }
-  const chunks = toChunks(text.items, view, text.styles);
-  const graphics = walkOperatorList(opList, view, (name) => fontData(name)?.fontMatrix);
+  const baseFontName = (name: string): string => fontData(name)?.name ?? name;
+  const chunks = toChunks(content.items as RawTextItem[], view, content.styles as Record<string, FontStyle>, (text, font) =>
+    mapSymbolFontText(text, baseFontName(font)),
+  );
+  const pageObjId = `p${page.ref ? `${page.ref.num}R${page.ref.gen === 0 ? '' : page.ref.gen}` : n}`;
+  const graphics = walkOperatorList(opList, view, (name) => fontData(name)?.fontMatrix, (mcid) => `${pageObjId}_mc${mcid}`);
   const imageColors = new Map<ImageMark, string>();
   for (const im of graphics.images) {
     if (im.maskColor !== undefined) continue;
@@ -108,7 +95,15 @@ export async function readPageInput(page: PDFPageProxy, n: number, textSource: T
     if (color !== null) imageColors.set(im, color);
   }
   for (const im of graphics.images) delete im.inline;
-  return { number: n, chunks, graphics, imageColors };
+  return { number: n, chunks, graphics, imageColors, structure: readStructure(tree as StructNode | null) };
+}
+
+/** What the reader uses of a pdfjs font object (published in `commonObjs` once the page's operator list is built). */
+interface FontInfo {
+  /** Base font name, e.g. `ABCDEF+Wingdings-Regular`. */
+  name?: string;
+  /** Glyph space → text space, e.g. `[0.001, 0, 0, 0.001, 0, 0]`. */
+  fontMatrix?: number[];
 }
 
 function imageObject(page: PDFPageProxy, id: string): Promise<ImageData | undefined> {

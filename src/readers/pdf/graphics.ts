@@ -17,8 +17,17 @@ import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type Box, type Matrix, applyX, applyY, compose, transformRect } from './geometry.js';
 import { isSymbolChar } from './symbols.js';
 
+/**
+ * Where a mark was drawn in a tagged PDF: the marked-content id (`p12R_mc3`) that the structure
+ * tree links to an element, and whether it is an `/Artifact` (page furniture, borders, shading).
+ */
+export interface MarkedContent {
+  contentId?: string;
+  artifact?: boolean;
+}
+
 /** A painted path: its box in page coordinates and its paint colour. */
-export interface Shape {
+export interface Shape extends MarkedContent {
   box: Box;
   color: string;
   mode: 'fill' | 'stroke';
@@ -31,7 +40,7 @@ export interface Ruling {
 }
 
 /** A symbol glyph (Unicode category So or private use) drawn as text, with its fill colour. */
-export interface GlyphMark {
+export interface GlyphMark extends MarkedContent {
   box: Box;
   color: string;
   char: string;
@@ -46,7 +55,7 @@ export interface ImageData {
 }
 
 /** An image placed on the page: an XObject (by pdfjs object id), inline data, or a stencil mask. */
-export interface ImageMark {
+export interface ImageMark extends MarkedContent {
   box: Box;
   objId?: string;
   inline?: ImageData;
@@ -55,7 +64,7 @@ export interface ImageMark {
 }
 
 /** A text run (one showText) with the fill colour it was painted in. */
-export interface TextRun {
+export interface TextRun extends MarkedContent {
   box: Box;
   color: string;
 }
@@ -96,6 +105,9 @@ interface GlyphLike {
 /** What the walker needs to know about a font: its font matrix (glyph space → text space). */
 export type FontMatrixLookup = (fontRefName: string) => readonly number[] | undefined;
 
+/** Maps a marked-content id (MCID) of this page to the content id the structure tree uses. */
+export type ContentIdOf = (mcid: number) => string;
+
 const MAX_RULING_THICKNESS = 2.5;
 const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
 
@@ -108,8 +120,12 @@ export function walkOperatorList(
   opList: { fnArray: ArrayLike<number>; argsArray: ArrayLike<unknown> },
   base: Matrix,
   fontMatrixOf: FontMatrixLookup,
+  contentIdOf: ContentIdOf = (mcid) => `mc${mcid}`,
 ): PageGraphics {
   const out: PageGraphics = { shapes: [], rulings: [], glyphs: [], images: [], runs: [] };
+  // Marked-content nesting (BMC/BDC … EMC), innermost last; `mark` is what new marks carry.
+  const marks: MarkedContent[] = [];
+  let mark: MarkedContent = {};
   let gs: GState = {
     ctm: base,
     fill: '#000000',
@@ -191,6 +207,21 @@ export function walkOperatorList(
       case OPS.transform:
         if (args && args.length >= 6) gs.ctm = compose(gs.ctm, toMatrix(args));
         break;
+      case OPS.beginMarkedContent:
+      case OPS.beginMarkedContentProps: {
+        const tag = args?.[0];
+        const tagName = typeof tag === 'string' ? tag : (tag as { name?: unknown } | null)?.name;
+        const mcid = fn === OPS.beginMarkedContentProps ? args?.[1] : undefined;
+        marks.push(mark);
+        mark = {
+          ...(typeof mcid === 'number' && Number.isInteger(mcid) ? { contentId: contentIdOf(mcid) } : mark.contentId !== undefined ? { contentId: mark.contentId } : {}),
+          ...(tagName === 'Artifact' || mark.artifact ? { artifact: true } : {}),
+        };
+        break;
+      }
+      case OPS.endMarkedContent:
+        mark = marks.pop() ?? {};
+        break;
       case OPS.setFillRGBColor:
         gs.fill = typeof args?.[0] === 'string' ? normaliseColor(args[0]) : null;
         break;
@@ -219,7 +250,7 @@ export function walkOperatorList(
         }
         break;
       case OPS.constructPath:
-        if (args) handlePath(args, gs, out);
+        if (args) handlePath(args, gs, out, mark);
         break;
       // --- text state ---
       case OPS.beginText:
@@ -277,17 +308,17 @@ export function walkOperatorList(
       // --- images ---
       case OPS.paintImageXObject: {
         const id = args?.[0];
-        if (typeof id === 'string') out.images.push({ box: unitBox(gs.ctm), objId: id });
+        if (typeof id === 'string') out.images.push({ box: unitBox(gs.ctm), objId: id, ...mark });
         break;
       }
       case OPS.paintInlineImageXObject: {
         const img = args?.[0] as ImageData | undefined;
-        if (img && typeof img.width === 'number') out.images.push({ box: unitBox(gs.ctm), inline: img });
+        if (img && typeof img.width === 'number') out.images.push({ box: unitBox(gs.ctm), inline: img, ...mark });
         break;
       }
       case OPS.paintImageMaskXObject:
       case OPS.paintSolidColorImageMask:
-        if (gs.fill !== null && gs.fillAlpha > 0.05) out.images.push({ box: unitBox(gs.ctm), maskColor: gs.fill });
+        if (gs.fill !== null && gs.fillAlpha > 0.05) out.images.push({ box: unitBox(gs.ctm), maskColor: gs.fill, ...mark });
         break;
       default:
         break;
@@ -322,7 +353,7 @@ export function walkOperatorList(
     if (!visible) return x * hScale;
     const trm = compose(gs.ctm, textMatrix);
     const ty0 = curY + gs.rise;
-    out.runs.push({ box: transformRect(trm, curX, ty0 - 0.2 * size, curX + x * hScale, ty0 + 0.8 * size), color: gs.fill as string });
+    out.runs.push({ box: transformRect(trm, curX, ty0 - 0.2 * size, curX + x * hScale, ty0 + 0.8 * size), color: gs.fill as string, ...mark });
     if (symbols !== null) {
       for (const s of symbols) {
         // Glyph box in text space: advance horizontally, roughly the em box vertically.
@@ -330,14 +361,14 @@ export function walkOperatorList(
         const tx1 = curX + s.x1 * hScale;
         const ty = curY + gs.rise;
         const box = transformRect(trm, tx0, ty - 0.2 * size, tx1, ty + 0.8 * size);
-        out.glyphs.push({ box, color: gs.fill as string, char: s.char });
+        out.glyphs.push({ box, color: gs.fill as string, char: s.char, ...mark });
       }
     }
     return x * hScale;
   }
 }
 
-function handlePath(args: unknown[], gs: GState, out: PageGraphics): void {
+function handlePath(args: unknown[], gs: GState, out: PageGraphics, mark: MarkedContent): void {
   const paintOp = args[0];
   const data = args[1] as unknown[] | undefined;
   const minMax = args[2] as ArrayLike<number> | null | undefined;
@@ -361,7 +392,7 @@ function handlePath(args: unknown[], gs: GState, out: PageGraphics): void {
   if (!(mx1 >= mx0 && my1 >= my0)) return;
   if (isFill && gs.fill !== null && gs.fillAlpha > 0.05) {
     const box = transformRect(gs.ctm, mx0, my0, mx1, my1);
-    out.shapes.push({ box, color: gs.fill, mode: 'fill' });
+    out.shapes.push({ box, color: gs.fill, mode: 'fill', ...mark });
     const w = box.x1 - box.x0;
     const h = box.y1 - box.y0;
     if (h <= MAX_RULING_THICKNESS && w >= 3 * Math.max(h, 0.5)) out.rulings.push({ box, orientation: 'h' });
@@ -370,7 +401,7 @@ function handlePath(args: unknown[], gs: GState, out: PageGraphics): void {
   if (isStroke && gs.stroke !== null && gs.strokeAlpha > 0.05) {
     const lw = Math.max(gs.lineWidth, 0) / 2;
     const box = transformRect(gs.ctm, mx0 - lw, my0 - lw, mx1 + lw, my1 + lw);
-    out.shapes.push({ box, color: gs.stroke, mode: 'stroke' });
+    out.shapes.push({ box, color: gs.stroke, mode: 'stroke', ...mark });
     const buf = data?.[0];
     if (buf && typeof buf === 'object' && 'length' in buf) strokeSegments(buf as ArrayLike<number>, gs, out);
   }

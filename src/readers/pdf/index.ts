@@ -1,15 +1,15 @@
 /**
  * PDF reader: bytes of a PDF rendition of the annex → the neutral page model.
  *
- * pdfjs-dist reads the pages in worker threads (one pass over each page's operator list: text,
- * paths, colours, images; see document.ts); this thread lays the pages out in order (layout.ts)
+ * pdfjs-dist reads the pages in worker threads (text content with marked content, one walk over
+ * each page's operator list for paths, colours and images, the structure tree; see document.ts); this thread lays the pages out in order (layout.ts)
  * and enforces the page, time and memory limits by terminating the readers. The input is
  * untrusted: no eval, no font loading, no network; every failure maps to a diagnostic.
  */
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
 import type { PageModel } from '../../model/page-model.js';
-import type { TextSource } from './document.js';
-import { type Columns, type PageInput, layoutPage } from './layout.js';
+import { type Carried, type PageInput, layoutPage } from './layout.js';
+import { resolveWordBreaks } from './layout-rows.js';
 import { OpenError, PageLimitError, PageReadError, ReadLimitError, readPagesInWorkers } from './page-workers.js';
 
 /**
@@ -33,18 +33,13 @@ export interface ReadPdfOptions {
    * MAX_WORKERS (8) and the page count.
    */
   workers?: number;
-  /**
-   * Where page text comes from: `operator-list` (default: one pass over each content stream) or
-   * `text-content` (pdfjs getTextContent as well; the two-pass reader, for comparison).
-   */
-  textSource?: TextSource;
 }
 
 /**
  * Reads a PDF rendition of the annex into the page model. Throws InputError for unreadable input:
  * NAP001 empty, NAP008 not a PDF, NAP004 truncated or damaged (with the page), NAP003 encrypted,
- * NAP005 over the page limit, NAP009 over the time limit, NAP010 over the memory limit. Reports
- * NAP109 for a page with status icons but no legend.
+ * NAP005 over the page limit, NAP009 over the time limit, NAP010 over the memory limit. Legend
+ * scope and missing legends are assembly's (a page without a legend uses the one in force).
  */
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promise<PageModel> {
   const { diagnostics } = options;
@@ -54,13 +49,22 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   checkEnvelope(bytes, fail);
 
   const model: PageModel = { format: 'pdf', pages: [] };
-  let columns: Columns | null = null;
+  let carried: Carried = { columns: null, lastTagged: null };
   // Layout runs in page order as page inputs arrive: a page without a header row takes its
-  // columns from the page before.
+  // columns from the page before, a tagged page its previous page's last row.
   const layout = (input: PageInput): void => {
-    const { page: laidOut, columns: next } = layoutPage(input, columns);
-    columns = next;
-    model.pages.push(laidOut);
+    const result = layoutPage(input, carried);
+    carried = result.carried;
+    model.pages.push(result.page);
+    for (const f of result.findings) {
+      diagnostics.report(
+        'NAP120',
+        f.tagRows > 1
+          ? `The PDF's tags put ${f.tagRows} table rows (TR) where its layout shows one row; the tags were followed. Check the row on page ${input.number}.`
+          : `The PDF's tags make one table row (TR) of what its layout shows as ${f.geometryRows} rows; the tags were followed. Check the row on page ${input.number}.`,
+        { page: input.number },
+      );
+    }
   };
   try {
     await readPagesInWorkers(bytes, layout, {
@@ -69,7 +73,6 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
       ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.maxMemoryMb !== undefined ? { maxMemoryMb: options.maxMemoryMb } : {}),
-      ...(options.textSource !== undefined ? { textSource: options.textSource } : {}),
     });
   } catch (err) {
     if (err instanceof OpenError) {
@@ -93,13 +96,26 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     throw err;
   }
 
-  for (const p of model.pages) {
-    const rowsWithIcons = p.tables.some((t) => t.rows.some((r) => r.statusCue.kind === 'icon'));
-    if (rowsWithIcons && p.legend.length === 0) {
-      diagnostics.report('NAP109', `Page ${p.number} has status icons but no legend with icons; their colours cannot be read as statuses. Check that the legend is printed on the page.`, { page: p.number });
-    }
-  }
+  resolveDocumentWordBreaks(model);
   return model;
+}
+
+/**
+ * Resolves the possible mid-word breaks the layout marked in cells (resolveWordBreaks) against
+ * the words the whole document prints.
+ */
+function resolveDocumentWordBreaks(model: PageModel): void {
+  const known = new Set<string>();
+  const add = (text: string): void => {
+    for (const w of text.toLocaleLowerCase('nl').split(/[^\p{L}]+/u)) if (w !== '') known.add(w);
+  };
+  for (const page of model.pages) {
+    for (const table of page.tables) for (const row of table.rows) for (const cell of row.cells) add(cell);
+    for (const f of page.footnotes) add(f.text);
+  }
+  for (const page of model.pages) {
+    for (const table of page.tables) for (const row of table.rows) row.cells = row.cells.map((c) => resolveWordBreaks(c, known));
+  }
 }
 
 /** Cheap checks before pdfjs: a PDF header, and an end-of-file marker (a truncated file has none). */

@@ -2,8 +2,12 @@
 import type { Columns } from './layout-header.js';
 import type { Line } from './text.js';
 
-/** True when line `l` starts a footnote definition: a raised or smaller 1–4 digit number, then text smaller than the body (or left of the table). */
-export function isFootnoteStart(l: Line, bodySize: number, cols: Columns | null): boolean {
+/**
+ * True when line `l` starts a footnote definition: a raised or smaller 1–4 digit number, then
+ * text smaller than the body (or left of the table). Below the page's tables (`belowTables`)
+ * the text may be as large as the body: Word and LibreOffice print footnotes in any size.
+ */
+export function isFootnoteStart(l: Line, bodySize: number, cols: Columns | null, belowTables = false): boolean {
   const first = l.chunks[0];
   if (!first || l.chunks.length < 2) return false;
   if (!/^\d{1,4}$/.test(first.text.replace(/\s+/g, ''))) return false;
@@ -11,6 +15,7 @@ export function isFootnoteStart(l: Line, bodySize: number, cols: Columns | null)
   const marked = first.sup || first.size < 0.9 * second.size;
   if (!marked) return false;
   if (cols !== null && first.x0 >= (cols.bounds[1] ?? Infinity)) return false;
+  if (belowTables) return true;
   const textSize = second.size;
   return textSize < 0.97 * bodySize || (cols !== null && first.x0 < cols.bounds[0]! + 0.5 * bodySize);
 }

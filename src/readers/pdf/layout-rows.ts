@@ -4,16 +4,17 @@
  * (hyphenation at line ends, paragraphs and bullets kept as `\n`), and each row's status icon.
  */
 
-import type { BodyRow, StatusCue } from '../../model/page-model.js';
+import type { BBox, BodyRow, StatusCue } from '../../model/page-model.js';
+import { joinWrapped, joinWrappedLines } from '../../model/wrapped-text.js';
 import { type Box, toBBox, union } from './geometry.js';
-import type { TextRun } from './graphics.js';
+import type { Shape, TextRun } from './graphics.js';
+import type { PageStructure, TaggedRow } from './structure.js';
 import type { Columns } from './layout-header.js';
 import { type Icon, pickIcon, runColorAt } from './layout-icons.js';
 import { boxOf, centerY } from './layout-lines.js';
-import { isSymbolChar } from './symbols.js';
+import { stripSymbolChars } from './symbols.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
 
-const BULLET_START = /^[•◦▪‣⁃∙]/u;
 
 
 function columnOf(x: number, bounds: readonly number[]): number {
@@ -31,28 +32,55 @@ interface Fragment {
   box: Box;
 }
 
+/** A horizontal band of fragments that forms one body row, and the TR it belongs to in a tagged PDF. */
+interface RowGroup {
+  frags: Fragment[];
+  top: number;
+  bottom: number;
+  tagged: TaggedRow | null;
+}
+
+/** What buildRows needs besides the lines: columns, rulings, marks, shading and the page's tags. */
+export interface RowContext {
+  cols: Columns;
+  rulings: readonly { box: Box }[];
+  pitch: number;
+  icons: readonly Icon[];
+  runs: readonly TextRun[];
+  /** Filled shapes of the page (cell shading candidates). */
+  fills: readonly Shape[];
+  regionBottom: number;
+  pageNumber: number;
+  /** The page's structure tree, or null (untagged). */
+  structure: PageStructure | null;
+}
+
+/** Body rows of a segment, and where the tags and the geometry disagree about them. */
+export interface BuiltRows {
+  rows: BodyRow[];
+  /** The tagged row (TR) of each row, null where the row has no tagged content. */
+  tagged: (TaggedRow | null)[];
+  /** Rows the structure tree has where the geometry sees a different split. */
+  disagreements: { bbox: BBox; tagRows: number; geometryRows: number }[];
+}
+
 /**
- * Body rows of one table segment: lines cut into fragments at the column bounds, a new row at each
- * first-column line start after a gap and at each horizontal ruling; cells joined in reading order;
- * the row's status cue from the icon in its Status cell.
+ * Body rows of one table segment: lines cut into fragments at the column bounds. Untagged: a new
+ * row at each first-column line start after a gap and at each horizontal ruling. Tagged: one row
+ * per TR of the structure tree (geometry still computed, and every disagreement returned). Cells
+ * joined in reading order; the row's status cue from the mark or shading in its Status cell.
  */
-export function buildRows(
-  body: readonly Line[],
-  cols: Columns,
-  rulings: readonly { box: Box }[],
-  pitch: number,
-  icons: readonly Icon[],
-  runs: readonly TextRun[],
-  regionBottom: number,
-  pageNumber: number,
-): BodyRow[] {
+export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
+  const { cols, pitch } = ctx;
   const ncol = cols.bounds.length;
   // Split every line into per-column fragments.
   const perLine: Fragment[][] = body.map((l) => {
     const byCol = new Map<number, Chunk[]>();
     for (const c of l.chunks) {
       const k = columnOf(c.x0, cols.bounds);
-      byCol.set(k, [...(byCol.get(k) ?? []), c]);
+      const list = byCol.get(k);
+      if (list) list.push(c);
+      else byCol.set(k, [c]);
     }
     return [...byCol.entries()].map(([col, chunks]) => ({
       col,
@@ -63,119 +91,226 @@ export function buildRows(
       box: boxOf(chunks),
     }));
   });
+  const all = perLine.flat().sort((a, b) => a.y - b.y);
+  const geometric = geometricGroups(perLine, all, ctx);
+  const taggedOf = (f: Fragment): TaggedRow | null => {
+    if (ctx.structure === null) return null;
+    for (const c of f.chunks) {
+      const t = c.contentId !== undefined ? ctx.structure.rowOf.get(c.contentId) : undefined;
+      if (t !== undefined) return t;
+    }
+    return null;
+  };
+  const hasTags = ctx.structure !== null && all.some((f) => taggedOf(f) !== null);
+  const { groups, disagreements } = hasTags ? taggedGroups(geometric, taggedOf) : { groups: geometric, disagreements: [] };
 
-  // Row boundaries: first-column line starts and rulings crossing the first column.
-  const ruleYs = rulings.map((r) => (r.box.y0 + r.box.y1) / 2).sort((a, b) => a - b);
+  // The right edge of each column's text on this page: where a line that is full ends.
+  const rightEdges: number[] = Array.from({ length: ncol }, () => -Infinity);
+  for (const f of all) rightEdges[f.col] = Math.max(rightEdges[f.col]!, f.box.x1);
+  const rows: BodyRow[] = [];
+  const tagged: (TaggedRow | null)[] = [];
+  groups.forEach((group, idx) => {
+    const { frags } = group;
+    if (frags.length === 0) return;
+    const cells: string[] = [];
+    for (let c = 0; c < ncol; c++) {
+      const fs = frags.filter((f) => f.col === c);
+      cells.push(joinFragments(fs, pitch, c === cols.statusIndex, rightEdges[c] ?? Infinity));
+    }
+    let box = frags.map((f) => f.box).reduce(union);
+    const top = idx === 0 ? Math.min(group.top, box.y0) : group.top;
+    const bottom = Math.min(group.bottom, ctx.regionBottom + pitch);
+    const cue = statusCueOf(group, cells, { top, bottom }, ctx);
+    if (cue.box) box = union(box, cue.box);
+    rows.push({ cells, statusCue: cue.cue, location: { page: ctx.pageNumber, bbox: toBBox(box) } });
+    tagged.push(group.tagged);
+  });
+  return { rows, tagged, disagreements };
+}
+
+/** Rows by geometry: first-column line starts (after a gap) and rulings crossing the first column. */
+function geometricGroups(perLine: readonly Fragment[][], all: readonly Fragment[], ctx: RowContext): RowGroup[] {
+  const { pitch } = ctx;
+  const ruleYs = ctx.rulings.map((r) => (r.box.y0 + r.box.y1) / 2).sort((a, b) => a - b);
   const tops: number[] = [...ruleYs];
   let prevCol0: Fragment | null = null;
+  let r = 0;
   for (const frags of perLine) {
     const f0 = frags.find((f) => f.col === 0);
     if (!f0) continue;
     const from = prevCol0 ? prevCol0.baseline : -Infinity;
-    const between = ruleYs.filter((y) => y > from && y < f0.box.y0 + 0.25 * f0.size);
-    const isNew = prevCol0 === null || f0.baseline - prevCol0.baseline > 1.3 * pitch || between.length > 0;
-    if (isNew && between.length === 0) tops.push(f0.box.y0 - 0.2 * pitch);
+    // Rulings between the previous first-column line and this one (ruleYs sorted; lines in order).
+    while (r < ruleYs.length && ruleYs[r]! <= from) r++;
+    const between = r < ruleYs.length && ruleYs[r]! < f0.box.y0 + 0.25 * f0.size;
+    const isNew = prevCol0 === null || f0.baseline - prevCol0.baseline > 1.3 * pitch || between;
+    if (isNew && !between) tops.push(f0.box.y0 - 0.2 * pitch);
     prevCol0 = f0;
   }
   tops.sort((a, b) => a - b);
   const boundaries = [-Infinity, ...tops, Infinity];
-
-  // Partition fragments.
-  const parts: Fragment[][] = boundaries.slice(0, -1).map(() => []);
+  const groups: RowGroup[] = boundaries.slice(0, -1).map((top, i) => ({ frags: [], top: Math.max(top, -1e6), bottom: boundaries[i + 1]!, tagged: null }));
   let k = 0;
-  const all = perLine.flat().sort((a, b) => a.y - b.y);
   for (const f of all) {
     while (k + 1 < boundaries.length - 1 && f.y >= boundaries[k + 1]!) k++;
-    parts[k]!.push(f);
+    groups[k]!.frags.push(f);
   }
-
-  const rows: BodyRow[] = [];
-  const sLeft = cols.bounds[cols.statusIndex] ?? -Infinity;
-  const sRight = cols.bounds[cols.statusIndex + 1] ?? Infinity;
-  parts.forEach((frags, idx) => {
-    if (frags.length === 0) return;
-    const top = Math.max(boundaries[idx]!, -1e6);
-    const bottom = Math.min(boundaries[idx + 1]!, regionBottom + pitch);
-    const cells: string[] = [];
-    for (let c = 0; c < ncol; c++) {
-      const fs = frags.filter((f) => f.col === c);
-      cells.push(joinFragments(fs, pitch, c === cols.statusIndex));
-    }
-    let box = frags.map((f) => f.box).reduce(union);
-    // Status: an icon in the status column within the row's vertical range.
-    const candidates = icons.filter((ic) => {
-      const cx = (ic.box.x0 + ic.box.x1) / 2;
-      const cy = centerY(ic.box);
-      const rowTop = idx === 0 ? Math.min(top, box.y0) : top;
-      return cx >= sLeft && cx < sRight && cy >= rowTop && cy < bottom;
-    });
-    // A glyph icon in a font without a symbol mapping (e.g. ZapfDingbats `l` for ●): one or two
-    // characters in the status column, coloured by the text run that drew them.
-    let statusText = cells[cols.statusIndex] ?? '';
-    const statusChunks = frags.filter((f) => f.col === cols.statusIndex).flatMap((f) => f.chunks);
-    if (statusText !== '' && statusText.replace(/\s+/g, '').length <= 2 && statusChunks.length > 0) {
-      const gbox = boxOf(statusChunks);
-      const color = runColorAt(runs, gbox);
-      if (color !== null) candidates.push({ box: gbox, color, shape: 'glyph' });
-      statusText = '';
-      cells[cols.statusIndex] = '';
-    }
-    let statusCue: StatusCue;
-    const icon = pickIcon(candidates);
-    if (icon) {
-      statusCue = { kind: 'icon', color: icon.color, shape: icon.shape };
-      box = union(box, icon.box);
-    } else if (/\p{L}/u.test(statusText)) statusCue = { kind: 'text', text: statusText };
-    else statusCue = { kind: 'none' };
-    if (icon && cols.statusIndex < cells.length && !/\p{L}/u.test(statusText)) cells[cols.statusIndex] = '';
-    rows.push({ cells, statusCue, location: { page: pageNumber, bbox: toBBox(box) } });
-  });
-  return rows;
-}
-
-function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean): string {
-  if (fs.length === 0) return '';
-  const sorted = [...fs].sort((a, b) => a.baseline - b.baseline);
-  const parts: string[] = [];
-  const gaps: number[] = [];
-  let prev: Fragment | null = null;
-  for (const f of sorted) {
-    let chunks = [...f.chunks].sort((a, b) => a.x0 - b.x0);
-    if (isStatus) chunks = chunks.map((c) => ({ ...c, text: stripSymbols(c.text) })).filter((c) => c.text !== '');
-    if (chunks.length === 0) continue;
-    parts.push(joinChunks(chunks));
-    gaps.push(prev ? f.baseline - prev.baseline : 0);
-    prev = f;
-  }
-  return joinLineTexts(parts, gaps.map((g) => g > 1.18 * pitch));
+  return groups.filter((g) => g.frags.length > 0);
 }
 
 /**
- * Joins the lines of one cell: a bullet item or a paragraph gap starts a new line (`\n`);
- * a line ending in a hyphen glued to a word continues without a space (`Regerings-` +
- * `commissaris` → `Regerings-commissaris`, as the text export prints it) unless the next line
- * starts with a conjunction (`meld-` + `en …` → `meld- en …`); a soft hyphen is dropped.
+ * Rows by the structure tree: fragments grouped by their TR; untagged fragments (artifacts such as
+ * a repeated `Actielijn N` row) keep their geometric row, joined to the TR that shares it. Returns
+ * the groups in print order and every TR that geometry splits and every geometric row that holds
+ * two TRs.
  */
-export function joinLineTexts(parts: readonly string[], paragraphBefore: readonly boolean[] = []): string {
-  let out = '';
-  parts.forEach((p, i) => {
-    const text = p.trim();
-    if (text === '') return;
-    if (out === '') {
-      out = text;
-      return;
+function taggedGroups(geometric: readonly RowGroup[], taggedOf: (f: Fragment) => TaggedRow | null): { groups: RowGroup[]; disagreements: BuiltRows['disagreements'] } {
+  const byKey = new Map<string, RowGroup & { geometric: Set<number> }>();
+  const keyOf = (t: TaggedRow): string => `${t.table}#${t.index}`;
+  const disagreements: BuiltRows['disagreements'] = [];
+  geometric.forEach((g, gi) => {
+    const trs = new Map<string, TaggedRow>();
+    for (const f of g.frags) {
+      const t = taggedOf(f);
+      if (t !== null) trs.set(keyOf(t), t);
     }
-    if (BULLET_START.test(text) || paragraphBefore[i] === true) out += '\n' + text;
-    else if (out.endsWith('\u00ad')) out = out.slice(0, -1) + text;
-    else if (/\S[-\u2010]$/u.test(out) && /^\p{L}/u.test(text) && !/^(en|of|tot|en\/of)\b/.test(text)) out += text;
-    else out += ' ' + text;
+    if (trs.size > 1) disagreements.push({ bbox: toBBox(g.frags.map((f) => f.box).reduce(union)), tagRows: trs.size, geometryRows: 1 });
+    const dominant = [...trs.values()][0] ?? null;
+    for (const f of g.frags) {
+      const t = taggedOf(f) ?? dominant;
+      const key = t !== null ? keyOf(t) : `untagged#${gi}`;
+      let group = byKey.get(key);
+      if (!group) {
+        group = { frags: [], top: g.top, bottom: g.bottom, tagged: t, geometric: new Set() };
+        byKey.set(key, group);
+      }
+      group.frags.push(f);
+      group.geometric.add(gi);
+      group.top = Math.min(group.top, g.top);
+      group.bottom = Math.max(group.bottom, g.bottom);
+    }
   });
+  const groups = [...byKey.values()].sort((a, b) => a.top - b.top);
+  for (const g of groups) {
+    if (g.tagged !== null && g.geometric.size > 1) {
+      disagreements.push({ bbox: toBBox(g.frags.map((f) => f.box).reduce(union)), tagRows: 1, geometryRows: g.geometric.size });
+    }
+  }
+  // A row's vertical range runs to the next row's top.
+  groups.forEach((g, i) => {
+    const next = groups[i + 1];
+    if (next) g.bottom = next.top;
+  });
+  return { groups, disagreements };
+}
+
+/**
+ * The status cue of a row: the largest mark (path, symbol glyph, image) in its Status cell, a
+ * glyph in a font without a symbol mapping (1–2 characters coloured by their text run), else the
+ * cell's own background shading (a fill confined to the Status column, not near-white), else the
+ * cell's words (a later annex may print the status), else none.
+ */
+function statusCueOf(group: RowGroup, cells: string[], range: { top: number; bottom: number }, ctx: RowContext): { cue: StatusCue; box: Box | null } {
+  const { cols } = ctx;
+  const sLeft = cols.bounds[cols.statusIndex] ?? -Infinity;
+  const sRight = cols.bounds[cols.statusIndex + 1] ?? Infinity;
+  const candidates = ctx.icons.filter((ic) => {
+    const cx = (ic.box.x0 + ic.box.x1) / 2;
+    const cy = centerY(ic.box);
+    return cx >= sLeft && cx < sRight && cy >= range.top && cy < range.bottom;
+  });
+  let statusText = cells[cols.statusIndex] ?? '';
+  const statusChunks = group.frags.filter((f) => f.col === cols.statusIndex).flatMap((f) => f.chunks);
+  if (statusText !== '' && statusText.replace(/\s+/g, '').length <= 2 && statusChunks.length > 0) {
+    const gbox = boxOf(statusChunks);
+    const color = runColorAt(ctx.runs, gbox);
+    if (color !== null) candidates.push({ box: gbox, color, shape: 'glyph' });
+    statusText = '';
+    cells[cols.statusIndex] = '';
+  }
+  const icon = pickIcon(candidates);
+  if (icon) {
+    if (cols.statusIndex < cells.length && !/\p{L}/u.test(statusText)) cells[cols.statusIndex] = '';
+    return { cue: { kind: 'icon', color: icon.color, shape: icon.shape }, box: icon.box };
+  }
+  const shading = cellShading(ctx.fills, sLeft, sRight, range);
+  if (shading) return { cue: { kind: 'icon', color: shading.color, shape: 'shading' }, box: shading.box };
+  if (/\p{L}/u.test(statusText)) return { cue: { kind: 'text', text: statusText }, box: null };
+  return { cue: { kind: 'none' }, box: null };
+}
+
+/**
+ * The Status cell's background: the fill that covers most of the column's width and of the row's
+ * height while staying inside the column (a shaded row or table is not a status), and is not
+ * near-white. Null when there is none.
+ */
+function cellShading(fills: readonly Shape[], left: number, right: number, range: { top: number; bottom: number }): Shape | null {
+  if (!Number.isFinite(left) || !Number.isFinite(right)) return null;
+  const width = right - left;
+  let best: Shape | null = null;
+  let bestCover = 0;
+  for (const f of fills) {
+    if (f.box.x0 < left - 0.1 * width || f.box.x1 > right + 0.1 * width) continue;
+    if (f.box.x1 - f.box.x0 < 0.6 * width) continue;
+    const h = Math.min(f.box.y1, range.bottom) - Math.max(f.box.y0, range.top);
+    const rowHeight = Math.min(range.bottom - range.top, f.box.y1 - f.box.y0);
+    if (!(h > 0.5 * rowHeight) || isNearWhite(f.color)) continue;
+    if (h > bestCover) [best, bestCover] = [f, h];
+  }
+  return best;
+}
+
+function isNearWhite(color: string): boolean {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  return m !== null && [m[1], m[2], m[3]].every((h) => parseInt(h!, 16) >= 0xf0);
+}
+
+/**
+ * Marks, inside cell text, a place where a line end may have broken a word longer than its
+ * column (no hyphen printed): resolved by resolveWordBreaks once the whole document is read.
+ * U+FFFE is a Unicode noncharacter, never text.
+ */
+export const POSSIBLE_WORD_BREAK = '\uFFFE';
+
+/**
+ * Joins a cell's line fragments in reading order (joinWrapped). A word longer than the column is
+ * broken by the line end without a hyphen: a fragment that is one word reaching the column's
+ * right edge (the widest line of the column on this page), followed by a line that starts with a
+ * lower-case letter, is joined with POSSIBLE_WORD_BREAK instead of a space.
+ */
+function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean, rightEdge: number): string {
+  if (fs.length === 0) return '';
+  const sorted = [...fs].sort((a, b) => a.baseline - b.baseline);
+  let out = '';
+  let prev: { fragment: Fragment; text: string } | null = null;
+  for (const f of sorted) {
+    let chunks = [...f.chunks].sort((a, b) => a.x0 - b.x0);
+    if (isStatus) chunks = chunks.map((c) => ({ ...c, text: stripSymbolChars(c.text) })).filter((c) => c.text !== '');
+    if (chunks.length === 0) continue;
+    const text = joinChunks(chunks).trim();
+    if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, rightEdge)) out += POSSIBLE_WORD_BREAK + text;
+    else out = joinWrapped(out, text, prev !== null && f.baseline - prev.fragment.baseline > 1.18 * pitch);
+    prev = { fragment: f, text };
+  }
   return out;
 }
 
-function stripSymbols(s: string): string {
-  let out = '';
-  for (const ch of s) if (!isSymbolChar(ch)) out += ch;
-  return out.trim();
+function mayBreakWord(f: Fragment, text: string, next: string, rightEdge: number): boolean {
+  if (!/^\p{L}{3,}$/u.test(text) || !/^\p{Ll}/u.test(next)) return false;
+  const charWidth = (f.box.x1 - f.box.x0) / text.length;
+  return f.box.x1 >= rightEdge - 2 * charWidth;
 }
+
+/**
+ * Resolves POSSIBLE_WORD_BREAK marks in `text`: the two parts are one word when that word is
+ * printed elsewhere in the document (`known`, lower case: `Regeringsco` + `mmissaris`), else a
+ * space separates them (a line that wrapped before a word that did not fit).
+ */
+export function resolveWordBreaks(text: string, known: ReadonlySet<string>): string {
+  if (!text.includes(POSSIBLE_WORD_BREAK)) return text;
+  return text.replace(/(\p{L}+)\uFFFE(\p{L}*)/gu, (_, a: string, b: string) => (known.has((a + b).toLocaleLowerCase('nl')) ? a + b : `${a} ${b}`)).replaceAll(POSSIBLE_WORD_BREAK, ' ');
+}
+
+/** Joins the lines of one cell (see joinWrappedLines in the model). */
+export const joinLineTexts = joinWrappedLines;
+
 

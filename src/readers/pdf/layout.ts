@@ -12,7 +12,7 @@
  * - Status and legend icons are whatever is drawn compactly (path, symbol glyph, image); their
  *   colour is the paint colour. Nothing here depends on particular colours, fonts or coordinates.
  */
-import type { FootnoteDefinition, HeaderRow, LooseText, Page, TableBlock } from '../../model/page-model.js';
+import type { BBox, FootnoteDefinition, HeaderRow, LooseText, Page, TableBlock } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
 import type { ImageMark, PageGraphics } from './graphics.js';
 import { isFootnoteStart, startsNewFootnote } from './layout-footnotes.js';
@@ -20,6 +20,9 @@ import { type Columns, buildHeader, headerBand, isHeaderAnchor } from './layout-
 import { collectIcons, legendFromLine } from './layout-icons.js';
 import { PAGE_NUMBER, boxOf, centerY, dominantSize, estimatePitch, isFurniture, lineBox } from './layout-lines.js';
 import { buildRows, joinLineTexts } from './layout-rows.js';
+import type { PageStructure, TaggedRow } from './structure.js';
+import { stripSymbolChars } from './symbols.js';
+import { isLegendLabel, isLegendLabelStart } from '../../model/vocabulary.js';
 import { type Chunk, type Line, buildLines, joinChunks } from './text.js';
 
 /** One page's raw material from the reader thread: text chunks, graphics, icon image colours. */
@@ -29,24 +32,45 @@ export interface PageInput {
   graphics: PageGraphics;
   /** Colours of image marks resolved by the reader (index into graphics.images). */
   imageColors: Map<ImageMark, string>;
+  /** Rows, notes and list labels from the page's structure tree; null for an untagged page. */
+  structure: PageStructure | null;
 }
 
 
-/** A laid-out page and the columns to carry to the next page. */
+/** What one page hands to the next: the columns (for a page without a header row) and the last tagged row. */
+export interface Carried {
+  columns: Columns | null;
+  /** The last table row (TR) of the page, in a tagged PDF: a page that starts with the same TR continues it. */
+  lastTagged: TaggedRow | null;
+}
+
+/** A finding of the layout for the reader to report: tags and geometry disagree about rows. */
+export interface LayoutFinding {
+  bbox: BBox;
+  tagRows: number;
+  geometryRows: number;
+}
+
+/** A laid-out page, what to carry to the next page, and the layout's findings. */
 export interface LayoutResult {
   page: Page;
-  columns: Columns | null;
+  carried: Carried;
+  findings: LayoutFinding[];
 }
 
 
 
-/** Lays out one page. `carried` are the columns of the previous page (for pages without a header). */
-export function layoutPage(input: PageInput, carried: Columns | null): LayoutResult {
+/** Lays out one page. `previous` is what the page before handed on (columns, last tagged row). */
+export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
+  const carried = previous.columns;
+  let lastTagged = previous.lastTagged;
+  const findings: LayoutFinding[] = [];
   const lines = buildLines(input.chunks);
   const bodySize = dominantSize(input.chunks);
   const icons = collectIcons(input);
   const hRulings = input.graphics.rulings.filter((r) => r.orientation === 'h');
   const vRulings = input.graphics.rulings.filter((r) => r.orientation === 'v');
+  const fills = input.graphics.shapes.filter((sh) => sh.mode === 'fill');
 
   const page: Page = { number: input.number, legend: [], tables: [], footnotes: [], looseText: [] };
   const used = new Set<Line>();
@@ -110,6 +134,10 @@ export function layoutPage(input: PageInput, carried: Columns | null): LayoutRes
         break;
       }
       if (tableBottomRuling !== null && l.y0 > tableBottomRuling + 1) break;
+      // A tagged page says which text is in a table row; a legend or paragraph between tables is not.
+      if (input.structure !== null && outsideTaggedRows(l, input.structure)) break;
+      // A legend line (label left of the Status column) ends the table above it.
+      if (isLegendLine(l, cols)) break;
       const prev = body[body.length - 1];
       if (tableBottomRuling === null && prev && l.baseline - prev.baseline > 3.5 * pitch) break;
       if (seg.header === null && body.length === 0 && topRuling === null && isFurniture(l)) continue;
@@ -120,15 +148,37 @@ export function layoutPage(input: PageInput, carried: Columns | null): LayoutRes
     for (const l of body) used.add(l);
     const regionBottom = body.length > 0 ? Math.max(...body.map((l) => l.y1), tableBottomRuling ?? -Infinity) : headerBottom;
     tableRegions.push({ y0: seg.header ? regionTop : Math.min(...body.map((l) => l.y0)), y1: regionBottom });
-    const rows = buildRows(body, cols, rowRulings, pitch, icons, input.graphics.runs, regionBottom, input.number);
-    page.tables.push({ header: headerRow, rows });
+    const built = buildRows(body, {
+      cols,
+      rulings: rowRulings,
+      pitch,
+      icons,
+      runs: input.graphics.runs,
+      fills: fills,
+      regionBottom,
+      pageNumber: input.number,
+      structure: input.structure,
+    });
+    findings.push(...built.disagreements);
+    // Tagged rows: the page's first TR continues the previous page's last when they are the same TR.
+    built.rows.forEach((row, i) => {
+      const tagged = built.tagged[i];
+      if (tagged === null || tagged === undefined) return;
+      if (page.tables.length === 0 && built.rows.slice(0, i).every((_, j) => built.tagged[j] === null)) {
+        row.continued = lastTagged !== null && lastTagged.table === tagged.table && lastTagged.index === tagged.index;
+      }
+      lastTagged = tagged;
+    });
+    page.tables.push({ header: headerRow, rows: built.rows });
   }
 
   // --- footnotes: from the first footnote start to the end of the page ---
   if (footnoteStart === null) {
     // Pages without a table can still carry footnote definitions at the bottom.
+    const tablesBottom = tableRegions.length > 0 ? Math.max(...tableRegions.map((r) => r.y1)) : null;
     for (let i = 0; i < lines.length; i++) {
-      if (!used.has(lines[i]!) && isFootnoteStart(lines[i]!, bodySize, null) && i > 0) {
+      const below = tablesBottom !== null && lines[i]!.y0 > tablesBottom;
+      if (!used.has(lines[i]!) && isFootnoteStart(lines[i]!, bodySize, null, below) && i > 0) {
         footnoteStart = i;
         break;
       }
@@ -177,7 +227,18 @@ export function layoutPage(input: PageInput, carried: Columns | null): LayoutRes
       }
     }
   }
-  return { page, columns };
+  return { page, carried: { columns, lastTagged }, findings };
+}
+
+/** True when every chunk of `l` is tagged content that belongs to no table row (TR) of the structure tree. */
+function outsideTaggedRows(l: Line, structure: PageStructure): boolean {
+  return l.chunks.every((c) => c.artifact !== true && c.contentId !== undefined && !structure.rowOf.has(c.contentId));
+}
+
+/** A line that prints a legend label (symbols aside) starting left of the Status column. */
+function isLegendLine(l: Line, cols: Columns): boolean {
+  const text = l.chunks.map((c) => stripSymbolChars(c.text)).join(' ');
+  return (isLegendLabel(text) || isLegendLabelStart(text)) && l.x0 < (cols.bounds[cols.statusIndex] ?? Infinity);
 }
 
 export type { Columns } from './layout-header.js';

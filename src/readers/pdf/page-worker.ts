@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openPdf, readPageInput } from './document.js';
 import { type GoMessage, type WorkerData, type WorkerMessage, claimPage } from './page-workers.js';
 
-const { bytes, claimed, textSource } = workerData as WorkerData;
+const { bytes, claimed } = workerData as WorkerData;
 const port = parentPort!;
 const post = (m: WorkerMessage): void => port.postMessage(m);
 const task = openPdf(bytes);
@@ -26,7 +26,7 @@ if (doc) {
     for (let n = claimPage(claimed); n <= pageCount; n = claimPage(claimed)) {
       try {
         const page = await doc.getPage(n);
-        post({ page: n, input: await readPageInput(page, n, textSource) });
+        post({ page: n, input: await readPageInput(page, n) });
         page.cleanup();
       } catch (err) {
         post({ page: n, error: (err as Error)?.message ?? String(err) });

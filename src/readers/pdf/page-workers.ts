@@ -13,7 +13,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { TextSource } from './document.js';
 import type { PageInput } from './layout.js';
 
 /** A page that a worker could not read, with pdfjs's reason. */
@@ -74,7 +73,6 @@ export interface WorkerData {
   bytes: Uint8Array;
   /** Shared counter of pages handed out (Int32Array over a SharedArrayBuffer, one element). */
   claimed: Int32Array;
-  textSource?: TextSource;
 }
 
 /** Options of one reading session. */
@@ -87,7 +85,6 @@ export interface ReadSessionOptions {
   timeoutMs?: number;
   /** Stop when the process's resident memory exceeds this many MB. */
   maxMemoryMb?: number;
-  textSource?: TextSource;
   /** Called once, with the page count, before the first page. */
   onOpen?: (pageCount: number) => void;
 }
@@ -159,7 +156,7 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
       }
     };
     const start = (): Worker => {
-      const data: WorkerData = { bytes, claimed, ...(options.textSource ? { textSource: options.textSource } : {}) };
+      const data: WorkerData = { bytes, claimed };
       const worker = new Worker(spec.script, { workerData: data, eval: spec.eval });
       threads.push(worker);
       running++;

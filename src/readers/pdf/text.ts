@@ -16,6 +16,13 @@ export interface Chunk extends Box {
   font: string;
   /** Set by line building: the chunk is a superscript of its line (small and raised). */
   sup: boolean;
+  /**
+   * Tagged PDF: the marked-content id (`p12R_mc3`) the text was drawn in, which the page's
+   * structure tree links to its element (TD, P, Note …); absent in untagged PDFs.
+   */
+  contentId?: string;
+  /** Drawn inside an `/Artifact` marked-content sequence (page furniture in a tagged PDF). */
+  artifact?: boolean;
 }
 
 export interface Line extends Box {
@@ -27,7 +34,11 @@ export interface Line extends Box {
   size: number;
 }
 
-export interface RawTextItem {
+/** A pdfjs text-content item: a text item, or (with `includeMarkedContent`) a marked-content begin/end. */
+export type RawTextItem = RawText | RawMarkedContent;
+
+/** A pdfjs text item (user space). */
+export interface RawText {
   str: string;
   transform: number[];
   width: number;
@@ -35,15 +46,42 @@ export interface RawTextItem {
   fontName: string;
 }
 
+/** A pdfjs marked-content item: `id` links to the structure tree, `tag` is e.g. `Artifact`, `P`, `Span`. */
+export interface RawMarkedContent {
+  type: 'beginMarkedContent' | 'beginMarkedContentProps' | 'endMarkedContent';
+  id?: string | null;
+  tag?: string | null;
+}
+
 export interface FontStyle {
   ascent?: number;
   descent?: number;
 }
 
-/** Turns pdfjs text items into chunks in page coordinates (`view` maps user space to the page). */
-export function toChunks(items: readonly RawTextItem[], view: Matrix, styles: Record<string, FontStyle | undefined>): Chunk[] {
+/**
+ * Turns pdfjs text-content items into chunks in page coordinates (`view` maps user space to the
+ * page). Marked-content items are followed so that each chunk knows its content id and whether it
+ * is an artifact. `mapText` rewrites an item's text given its font (symbol-font code points).
+ */
+export function toChunks(
+  items: readonly RawTextItem[],
+  view: Matrix,
+  styles: Record<string, FontStyle | undefined>,
+  mapText: (text: string, fontName: string) => string = (t) => t,
+): Chunk[] {
   const chunks: Chunk[] = [];
-  for (const it of items) {
+  // Marked-content nesting: the innermost id wins; an artifact anywhere up the stack makes the text an artifact.
+  const marks: { id: string | null; artifact: boolean }[] = [];
+  for (const item of items) {
+    if ('type' in item) {
+      if (item.type === 'endMarkedContent') marks.pop();
+      else {
+        const outer = marks[marks.length - 1];
+        marks.push({ id: item.id ?? outer?.id ?? null, artifact: item.tag === 'Artifact' || (outer?.artifact ?? false) });
+      }
+      continue;
+    }
+    const it = item;
     if (typeof it.str !== 'string' || it.str.trim() === '') continue;
     const t = it.transform;
     const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || Math.hypot(t[0] ?? 0, t[1] ?? 0);
@@ -64,7 +102,7 @@ export function toChunks(items: readonly RawTextItem[], view: Matrix, styles: Re
     const descent = clamp(Math.abs(finite(style?.descent, -0.2)), 0, 0.5);
     const lead = it.str.length - it.str.trimStart().length;
     const trail = it.str.length - it.str.trimEnd().length;
-    let text = it.str.trim();
+    let text = mapText(it.str.trim(), it.fontName);
     // Keep the box honest when pdfjs left spaces at the ends of the string.
     const perChar = it.str.length > 0 ? Math.abs(px1 - px0) / it.str.length : 0;
     const x0 = Math.min(px0, px1) + lead * perChar;
@@ -80,6 +118,7 @@ export function toChunks(items: readonly RawTextItem[], view: Matrix, styles: Re
       size,
       font: it.fontName,
       sup: false,
+      ...markOf(marks),
     });
   }
   return chunks;
@@ -185,6 +224,12 @@ export function joinChunks(chunks: readonly Chunk[]): string {
     prev = c;
   }
   return out;
+}
+
+function markOf(marks: readonly { id: string | null; artifact: boolean }[]): { contentId?: string; artifact?: boolean } {
+  const m = marks[marks.length - 1];
+  if (m === undefined) return {};
+  return { ...(m.id !== null ? { contentId: m.id } : {}), ...(m.artifact ? { artifact: true } : {}) };
 }
 
 function finite(v: number | null | undefined, fallback: number): number {

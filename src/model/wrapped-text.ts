@@ -1,0 +1,48 @@
+/**
+ * Joining the lines of a cell that wrapped, or the two parts of a cell that a page end broke:
+ * the one rule every reader and assembly use, so that a cell reads the same whichever way it
+ * was broken.
+ */
+
+/** A line starting with a bullet character starts a new list item. */
+export const BULLET_START = /^[•◦▪‣⁃∙➢✓○◆■□]/u;
+
+const SUPERSCRIPT_ONLY = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u;
+
+/**
+ * Joins `next` to `text` where a line wrapped:
+ * - a new line (`\n`) before a bullet item or where the reader saw a paragraph gap;
+ * - nothing between them when `next` is only a footnote marker (superscript digits) that wrapped
+ *   alone onto the next line: it still belongs to the word before it;
+ * - nothing after a soft hyphen (dropped) or after a line-end hyphen glued to a letter when the
+ *   next line starts with a letter (`Regerings-` + `commissaris` → `Regerings-commissaris`, as the
+ *   text export prints it), unless the next line starts with a conjunction (`meld-` + `en …`)
+ *   or with another word cut short the same way (`steun-` + `hulp- en meldpunten`);
+ *   nothing between digits broken at a hyphen (`2023-` + `2025` → `2023-2025`: a space after a
+ *   hyphen at a line end cannot be seen);
+ * - a space otherwise.
+ */
+export function joinWrapped(text: string, next: string, paragraph = false): string {
+  const a = text;
+  const b = next.trim();
+  if (b === '') return a;
+  if (a === '') return b;
+  if (SUPERSCRIPT_ONLY.test(b)) return a + b;
+  if (BULLET_START.test(b) || paragraph) return `${a}\n${b}`;
+  if (a.endsWith('\u00ad')) return a.slice(0, -1) + b;
+  if (/\p{L}[-\u2010]$/u.test(a) && /^\p{L}/u.test(b) && !/^(en|of|tot|en\/of)\b/.test(b) && !/^\p{L}+[-\u2010](\s|$)/u.test(b)) return a + b;
+  if (/\d[-\u2010–]$/u.test(a) && /^\d/u.test(b)) return a + b;
+  return `${a} ${b}`;
+}
+
+/**
+ * Joins the lines of one cell with joinWrapped; `paragraphBefore[i]` says the reader saw a
+ * paragraph gap before line i.
+ */
+export function joinWrappedLines(parts: readonly string[], paragraphBefore: readonly boolean[] = []): string {
+  let out = '';
+  parts.forEach((p, i) => {
+    out = joinWrapped(out, p.trim(), paragraphBefore[i] === true);
+  });
+  return out;
+}
