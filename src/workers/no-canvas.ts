@@ -9,7 +9,8 @@
  * - puts an empty module for `@napi-rs/canvas` into the CommonJS module cache (Node documents
  *   adding entries to `require.cache`), so the `require` in pdf.mjs returns it without loading
  *   the add-on. When the add-on is not installed at all (`npm install --omit=optional`), there is
- *   nothing to keep from loading, and the placeholders alone let pdf.mjs load.
+ *   nothing to keep from loading, the placeholders alone let pdf.mjs load, and its warning that
+ *   the add-on is missing is dropped.
  */
 import Module, { createRequire } from 'node:module';
 
@@ -36,7 +37,13 @@ try {
   const pdfjs = requireHere.resolve('pdfjs-dist/legacy/build/pdf.mjs');
   canvasPath = createRequire(pdfjs).resolve('@napi-rs/canvas');
 } catch {
-  // Not installed: nothing to keep from loading.
+  // Not installed (`--omit=optional`): nothing to keep from loading. pdf.mjs then warns once that
+  // it cannot load the add-on, which is expected here: that one warning is dropped.
+  const warn = console.warn.bind(console);
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot load "@napi-rs/canvas"')) return;
+    warn(...args);
+  };
 }
 if (canvasPath !== undefined && requireHere.cache[canvasPath] === undefined) {
   const empty = new Module(canvasPath);
