@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { TEST_BUNDLE } from './test/global-setup.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     // PDF pages are read by the worker built by the global setup (see src/readers/pdf/page-workers.ts).
-    env: { NAP_ANNEX_PAGE_WORKER: fileURLToPath(new URL('dist/bundle/page-worker.js', import.meta.url)) },
+    env: { NAP_ANNEX_PAGE_WORKER: fileURLToPath(new URL(`${TEST_BUNDLE}/page-worker.js`, import.meta.url)) },
     testTimeout: 30_000,
     coverage: { provider: 'v8', include: ['src/**'], reporter: ['text-summary'] },
   },

@@ -12,7 +12,9 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = `${root}dist/bundle`;
+// An output folder may be given (the test setup builds into its own, so that tests never replace
+// the bundles a running command uses); default dist/bundle.
+const outdir = `${root}${process.argv[2] ?? 'dist/bundle'}`;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,

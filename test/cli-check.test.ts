@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, githubCommand } from '../src/cli/github.js';
 import { DiagnosticBag, type DiagnosticLocation, type Severity } from '../src/model/diagnostics.js';
 import { TEXT_2024 } from './helpers/fixtures.js';
-import { runCli } from './helpers/run-cli.js';
+import { runCli, spawnCli } from './helpers/run-cli.js';
 
 const REL = 'fixtures/nap-2024/bijlage-1.txt';
 const LEGEND = ' Afgerond\n  In uitvoering\n  Doorlopend gedurende uitvoering programma\n  In uitvoering met vertraging\n  Nog niet begonnen of afgebroken\n';
@@ -126,5 +126,16 @@ describe('nap-annex check --ignore', () => {
     const run = await runCli(['check', '--ignore', 'NAP999', REL]);
     expect(run.status).toBe(64);
     expect(run.stderr).toContain('unknown: NAP999');
+  });
+});
+
+describe('nap-annex check as a real process (the built bundle)', () => {
+  it('sets the process exit status: 0 for the 2024 annex, 2 for a missing file', () => {
+    const ok = spawnCli(['check', TEXT_2024, '--expect', '27,7,31,6,12']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(': OK — 83 activities, 0 errors, 1 warning, 1 info');
+    const missing = spawnCli(['check', 'no-such-annex.txt'], { cwd: tmpdir() });
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toContain('no-such-annex.txt error NAP001 Cannot read input: no such file.');
   });
 });

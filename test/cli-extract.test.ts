@@ -111,7 +111,7 @@ describe('nap-annex extract: output conveniences', () => {
   });
 
   it('exits quietly when the reader closes the pipe', async () => {
-    const run = spawnSync('bash', ['-c', `node bin/nap-annex.js extract '${TEXT_2024}' -q | head -c 10; echo " status \${PIPESTATUS[0]}"`], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) });
+    const run = spawnSync('bash', ['-c', `node dist/test-bundle/cli.js extract '${TEXT_2024}' -q | head -c 10; echo " status \${PIPESTATUS[0]}"`], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) });
     expect(run.stdout).toBe('{\n  "schem status 0\n');
     expect(run.stderr).toBe('');
   });

@@ -7,6 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/** Where the tests' bundles go (relative to the repository root); vitest.config.ts and test/helpers/run-cli.ts use it. */
+export const TEST_BUNDLE = 'dist/test-bundle';
+
 export default function setup(): void {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build-bundles.mjs', import.meta.url))], { stdio: 'inherit' });
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build-bundles.mjs', import.meta.url)), TEST_BUNDLE], { stdio: 'inherit' });
 }

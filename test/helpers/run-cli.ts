@@ -1,16 +1,18 @@
 /**
  * Runs the CLI for tests. `runCli` runs it in the test process (`run` from src/cli/main.ts with
  * buffers for stdout/stderr/stdin and a working folder); `spawnCli` starts the built CLI
- * (bin/nap-annex.js → dist, built once by test/global-setup.ts) as a real process, for the few
+ * (the CLI bundle, built once by test/global-setup.ts) as a real process, for the few
  * tests that need one (exit status of a process, pipes, signals).
  */
 import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main.js';
+import { TEST_BUNDLE } from '../global-setup.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = fileURLToPath(new URL('../../bin/nap-annex.js', import.meta.url));
+/** The CLI bundle built by test/global-setup.ts (what bin/nap-annex.js loads from dist/bundle once built). */
+const BIN = fileURLToPath(new URL(`../../${TEST_BUNDLE}/cli.js`, import.meta.url));
 
 /** Exit status, stdout and stderr of one CLI run. */
 export interface CliRun {
