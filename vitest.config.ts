@@ -9,6 +9,7 @@ export default defineConfig({
     // PDF pages are read by the worker built by the global setup (see src/readers/pdf/page-workers.ts).
     env: { NAP_ANNEX_PAGE_WORKER: fileURLToPath(new URL(`${TEST_BUNDLE}/page-worker.js`, import.meta.url)) },
     testTimeout: 30_000,
-    coverage: { provider: 'v8', include: ['src/**'], reporter: ['text-summary'] },
+    hookTimeout: 60_000,
+    coverage: { provider: 'v8', include: ['src/**'], reporter: ['text-summary'], reportOnFailure: true },
   },
 });

@@ -100,7 +100,7 @@ for (const target of SCALES) {
   const file = await scaledPdf(target);
   const pages = pageCount(file);
   const runs = target >= 1000 ? Math.min(RUNS, 3) : RUNS;
-  const e = measure(process.execPath, [CLI, 'extract', file, '-q', '-o', 'out', '--force'], runs);
+  const e = measure(process.execPath, [CLI, 'extract', file, '-q', '-o', 'out', '--force', '--timeout', '1200'], runs);
   const b = measure(process.execPath, [BARE, file, '--one-pass'], runs);
   scaled.set(target, { pages, extract: e, onePass: b });
   detail.push(`| scaled-${target} (${pages} pages): extract | ${fmt(e)} |`, `| scaled-${target}: one-pass pdfjs read | ${fmt(b)} |`);
