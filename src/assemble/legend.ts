@@ -6,7 +6,7 @@
  * block of its own. A row before the first legend (a "Legenda" block printed after the tables)
  * uses the first legend of the document. Legend entries printed together form one legend; a
  * label that repeats within a page starts the next one (two action lines on a page, each with
- * its legend above its table).
+ * its legend above its table). A legend broken by a page end (labels on two pages) is one legend.
  */
 import type { LegendEntry, PageModel, SourceLocation } from '../model/page-model.js';
 
@@ -19,8 +19,8 @@ export interface Legend {
 /** The legends of a document in print order (pages in order, entries as each page lists them). */
 export function legendsOf(model: PageModel): Legend[] {
   const legends: Legend[] = [];
+  let current: Legend | null = null;
   for (const page of model.pages) {
-    let current: Legend | null = null;
     for (const entry of page.legend) {
       const label = entry.label.replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl');
       if (current === null || current.entries.some((e) => e.label.replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl') === label)) {

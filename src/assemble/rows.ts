@@ -88,6 +88,8 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   let current: AssembledActionLine | null = null;
   let expectGoalFor: number | null = null;
   let tableCount = 0;
+  // The page the last activity was last seen on: a row may run over several pages.
+  let lastRowPage = 0;
 
   const cues = hasStatusCues(model);
   const legends = legendsOf(model);
@@ -97,7 +99,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   for (const page of model.pages) {
     footnotes.push(...page.footnotes);
     for (const loose of page.looseText) {
-      if (loose.kind === 'page-number' || loose.kind === 'running') continue;
+      if (loose.kind === 'page-number' || loose.kind === 'running' || loose.kind === 'notes-heading') continue;
       if (page.number === 1 && rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page)) {
         titleParts.push(loose.text);
       } else {
@@ -154,11 +156,12 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
         }
         expectGoalFor = null;
         const previous = rows.at(-1);
-        const continues = firstRowOfPage && previous !== undefined && previous.location.page === page.number - 1 && continuesPrevious(row, previous, cues);
+        const continues = firstRowOfPage && previous !== undefined && lastRowPage === page.number - 1 && continuesPrevious(row, previous, cues);
         if (first.trim() === '' || continues) {
           if (cells.every((c) => c.trim() === '')) continue;
           if (continues && previous) {
             joinContinuation(previous, row);
+            lastRowPage = page.number;
             diagnostics.report('NAP108', `Row continued from page ${page.number - 1} joined into ${previous.id} "${clip(previous.cells.title)}".`, loc(row.location, previous.id));
           } else {
             diagnostics.report('NAP104', `Row without a title (Activiteit cell empty): "${clip(cells.join(' | '))}". It is not in the output; give the row its title.`, loc(row.location));
@@ -172,6 +175,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
           continue;
         }
         const sequence = rows.filter((r) => r.actionLine === current!.number).length + 1;
+        lastRowPage = page.number;
         rows.push({
           id: activityId(current.number, sequence),
           actionLine: current.number,
@@ -252,13 +256,21 @@ export function activityId(actionLine: number, sequence: number): string {
  * True when `row`, the first body row of a page, continues `previous`, the last activity of the
  * page before (a table row broken by the page end). The reader's word decides where it has one
  * (a tagged PDF: the same TR on both pages); otherwise an empty Activiteit cell, or — in an input
- * with status cues — a row without a cue under a row that has one: a new activity always shows
- * its status, a continuation never repeats it.
+ * with status cues — a row without a cue under a row that has one (a new activity always shows
+ * its status, a continuation does not repeat a mark), or a row whose Status cell has the same
+ * shading as the row before and whose Wanneer or Wie is empty (shading runs on into the part on
+ * the next page; a new activity has both).
  */
 function continuesPrevious(row: BodyRow, previous: AssembledRow, cues: boolean): boolean {
   if (row.continued !== undefined) return row.continued;
   if ((row.cells[0] ?? '').trim() === '') return true;
-  return cues && row.statusCue.kind === 'none' && previous.statusCue.kind !== 'none';
+  if (!cues || previous.statusCue.kind === 'none') return false;
+  if (row.statusCue.kind === 'none') return true;
+  // A shaded Status cell stays shaded in the part on the next page; a new activity has its Wanneer and Wie.
+  const cue = row.statusCue;
+  const before = previous.statusCue;
+  const blank = (i: number): boolean => (row.cells[i] ?? '').trim() === '';
+  return cue.kind === 'icon' && cue.shape === 'shading' && before.kind === 'icon' && before.shape === 'shading' && cue.color === before.color && (blank(2) || blank(3));
 }
 
 /** Appends the continued part of a row to its first part, cell by cell, as a wrapped line joins (joinWrapped). */

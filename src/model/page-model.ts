@@ -52,11 +52,14 @@ export interface LegendEntry {
 }
 
 /**
- * True when two cue shapes are of one family: cell shading is read only with a shaded legend,
- * and a mark (path, glyph, image) only with a legend of marks.
+ * True when a status cue drawn as `cue` may be read with a legend entry drawn as `legend`: cell
+ * shading with a shaded legend cell (which a reader may also see as a filled `vector` box), a mark
+ * (path, glyph, image) with a legend of marks — never a glyph legend for shaded cells. An entry
+ * whose shape is unknown matches any cue.
  */
-export function sameCueFamily(a: CueShape | undefined, b: CueShape | undefined): boolean {
-  return (a === 'shading') === (b === 'shading');
+export function sameCueFamily(legend: CueShape | undefined, cue: CueShape): boolean {
+  if (legend === undefined) return true;
+  return cue === 'shading' ? legend === 'shading' || legend === 'vector' : legend !== 'shading';
 }
 
 /**
@@ -110,14 +113,14 @@ export interface FootnoteDefinition {
 
 /**
  * Text on a page that is neither legend, table nor footnote. `kind` says what a reader recognised
- * it as: `page-number` and `running` (a running header or footer repeated on pages) are page
- * furniture and dropped by assembly; `text` (the default) is anything else, such as the document
+ * it as: `page-number`, `running` (a running header or footer repeated on pages) and
+ * `notes-heading` (`Noten`, `Eindnoten` above a note list) are furniture and dropped by assembly; `text` (the default) is anything else, such as the document
  * title, and is reported when assembly cannot place it.
  */
 export interface LooseText {
   text: string;
   location: SourceLocation;
-  kind?: 'page-number' | 'running' | 'text';
+  kind?: 'page-number' | 'running' | 'notes-heading' | 'text';
 }
 
 /** One page of the source. */

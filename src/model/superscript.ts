@@ -29,3 +29,18 @@ export function toSuperscript(n: number): string {
 export function superscriptDigits(digits: string): string {
   return digits.replace(/\d/g, (d) => DIGITS[Number(d)]!);
 }
+
+/**
+ * The value of a lower-case Roman numeral from 1 to 39 (`xiv` → 14), the numbering Word and
+ * LibreOffice give endnotes by default; null for any other text.
+ */
+export function lowerRomanValue(text: string): number | null {
+  if (!/^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$/.test(text)) return null;
+  const values: Record<string, number> = { i: 1, v: 5, x: 10 };
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const v = values[text[i]!]!;
+    n += v < (values[text[i + 1] ?? ''] ?? 0) ? -v : v;
+  }
+  return n;
+}

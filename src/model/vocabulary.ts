@@ -15,6 +15,15 @@ export const LEGEND_LABELS = [
 
 const LEGEND_KEYS = new Set(LEGEND_LABELS.map(labelKey));
 
+/** Headings Word documents print above endnotes or a note list (case and a colon aside). */
+export const NOTES_HEADINGS = ['Noten', 'Eindnoten', 'Voetnoten', 'Bronnen', 'Notes', 'Endnotes'] as const;
+
+/** True when `text` is a notes heading (NOTES_HEADINGS). */
+export function isNotesHeading(text: string): boolean {
+  const key = labelKey(text);
+  return NOTES_HEADINGS.some((h) => labelKey(h) === key);
+}
+
 /** Case, spacing and punctuation folded away: how printed labels are compared. */
 export function labelKey(text: string): string {
   return text.toLocaleLowerCase('nl').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -9,7 +9,7 @@
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
 import type { PageModel } from '../../model/page-model.js';
 import { type Carried, type PageInput, layoutPage } from './layout.js';
-import { resolveWordBreaks } from './layout-rows.js';
+import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
 import { OpenError, PageLimitError, PageReadError, ReadLimitError, readPagesInWorkers } from './page-workers.js';
 
 /**
@@ -107,7 +107,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
 function resolveDocumentWordBreaks(model: PageModel): void {
   const known = new Set<string>();
   const add = (text: string): void => {
-    for (const w of text.toLocaleLowerCase('nl').split(/[^\p{L}]+/u)) if (w !== '') known.add(w);
+    for (const w of wordsOutsideBreaks(text)) known.add(w);
   };
   for (const page of model.pages) {
     for (const table of page.tables) for (const row of table.rows) for (const cell of row.cells) add(cell);

@@ -1,4 +1,5 @@
 /** Footnote definitions at a page's bottom: a raised or smaller number, then the text. */
+import { lowerRomanValue } from '../../model/superscript.js';
 import type { Columns } from './layout-header.js';
 import type { Line } from './text.js';
 
@@ -10,7 +11,7 @@ import type { Line } from './text.js';
 export function isFootnoteStart(l: Line, bodySize: number, cols: Columns | null, belowTables = false): boolean {
   const first = l.chunks[0];
   if (!first || l.chunks.length < 2) return false;
-  if (!/^\d{1,4}$/.test(first.text.replace(/\s+/g, ''))) return false;
+  if (markerNumber(first.text, first.sup) === null) return false;
   const second = l.chunks[1]!;
   const marked = first.sup || first.size < 0.9 * second.size;
   if (!marked) return false;
@@ -25,4 +26,14 @@ export function startsNewFootnote(l: Line): boolean {
   const first = l.chunks[0]!;
   const second = l.chunks[1];
   return second !== undefined && second.x0 - first.x1 < 2 * l.size;
+}
+
+/**
+ * The note number a raised or leading marker text stands for: `12` → 12, and for raised text
+ * (`sup`) a lower-case Roman numeral (`xiv` → 14). Null for anything else.
+ */
+export function markerNumber(text: string, sup: boolean): number | null {
+  const t = text.replace(/\s+/g, '');
+  if (/^\d{1,4}$/.test(t)) return Number(t);
+  return sup ? lowerRomanValue(t) : null;
 }

@@ -58,7 +58,7 @@ export function headerBand(lines: readonly Line[], i: number): Line[] {
   const fonts = new Set(anchor.chunks.map((c) => c.font));
   const fits = (l: Line | undefined, ref: Line): l is Line =>
     l !== undefined &&
-    Math.abs(l.baseline - ref.baseline) <= 1.6 * anchor.size &&
+    Math.abs(l.baseline - ref.baseline) <= 1.9 * anchor.size &&
     l.chunks.every((c) => c.x0 > firstRight && fonts.has(c.font) && Math.abs(c.size - anchor.size) < 0.2 * anchor.size);
   const band = [anchor];
   if (fits(lines[i - 1], anchor)) band.unshift(lines[i - 1]!);

@@ -95,6 +95,7 @@ export function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly T
     legend.push({
       label: joinChunks(label),
       iconColor: icon.color,
+      iconShape: icon.shape,
       location: { page: pageNumber, bbox: toBBox(union(icon.box, boxOf(label))) },
     });
     i = j - 1;

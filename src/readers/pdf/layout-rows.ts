@@ -106,7 +106,8 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
 
   // The right edge of each column's text on this page: where a line that is full ends.
   const rightEdges: number[] = Array.from({ length: ncol }, () => -Infinity);
-  for (const f of all) rightEdges[f.col] = Math.max(rightEdges[f.col]!, f.box.x1);
+  // Text running past its column's bound belongs to a merged cell (an `Actielijn N` row), not to the column.
+  for (const f of all) if (f.box.x1 <= (cols.bounds[f.col + 1] ?? Infinity) + 1) rightEdges[f.col] = Math.max(rightEdges[f.col]!, f.box.x1);
   const rows: BodyRow[] = [];
   const tagged: (TaggedRow | null)[] = [];
   groups.forEach((group, idx) => {
@@ -115,7 +116,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
     const cells: string[] = [];
     for (let c = 0; c < ncol; c++) {
       const fs = frags.filter((f) => f.col === c);
-      cells.push(joinFragments(fs, pitch, c === cols.statusIndex, rightEdges[c] ?? Infinity));
+      cells.push(joinFragments(fs, pitch, c === cols.statusIndex, { left: cols.bounds[c]!, rightEdge: rightEdges[c] ?? Infinity }));
     }
     let box = frags.map((f) => f.box).reduce(union);
     const top = idx === 0 ? Math.min(group.top, box.y0) : group.top;
@@ -277,7 +278,7 @@ export const POSSIBLE_WORD_BREAK = '\uFFFE';
  * right edge (the widest line of the column on this page), followed by a line that starts with a
  * lower-case letter, is joined with POSSIBLE_WORD_BREAK instead of a space.
  */
-function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean, rightEdge: number): string {
+function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean, column: { left: number; rightEdge: number }): string {
   if (fs.length === 0) return '';
   const sorted = [...fs].sort((a, b) => a.baseline - b.baseline);
   let out = '';
@@ -287,27 +288,43 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
     if (isStatus) chunks = chunks.map((c) => ({ ...c, text: stripSymbolChars(c.text) })).filter((c) => c.text !== '');
     if (chunks.length === 0) continue;
     const text = joinChunks(chunks).trim();
-    if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, rightEdge)) out += POSSIBLE_WORD_BREAK + text;
+    if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, column)) out += POSSIBLE_WORD_BREAK + text;
     else out = joinWrapped(out, text, prev !== null && f.baseline - prev.fragment.baseline > 1.18 * pitch);
     prev = { fragment: f, text };
   }
   return out;
 }
 
-function mayBreakWord(f: Fragment, text: string, next: string, rightEdge: number): boolean {
+function mayBreakWord(f: Fragment, text: string, next: string, column: { left: number; rightEdge: number }): boolean {
   if (!/^\p{L}{3,}$/u.test(text) || !/^\p{Ll}/u.test(next)) return false;
-  const charWidth = (f.box.x1 - f.box.x0) / text.length;
-  return f.box.x1 >= rightEdge - 2 * charWidth;
+  // A word broken by the line end fills its line: at least three quarters of the column's text width.
+  return f.box.x1 >= column.left + 0.75 * (column.rightEdge - column.left);
 }
 
 /**
- * Resolves POSSIBLE_WORD_BREAK marks in `text`: the two parts are one word when that word is
- * printed elsewhere in the document (`known`, lower case: `Regeringsco` + `mmissaris`), else a
- * space separates them (a line that wrapped before a word that did not fit).
+ * Resolves POSSIBLE_WORD_BREAK marks in `text` against `known`, the words the document prints
+ * elsewhere (lower case, the marked parts left out): the two parts are one word when that word is
+ * known (`Regeringsco` + `mmissaris`), or when neither part is a known word (`Arbeidsomstandighede`
+ * + `nwet`); otherwise a space separates them (a line that wrapped before a word that did not fit:
+ * `Rondetafelgesprekken` + `lhbtqi+`).
  */
 export function resolveWordBreaks(text: string, known: ReadonlySet<string>): string {
   if (!text.includes(POSSIBLE_WORD_BREAK)) return text;
-  return text.replace(/(\p{L}+)\uFFFE(\p{L}*)/gu, (_, a: string, b: string) => (known.has((a + b).toLocaleLowerCase('nl')) ? a + b : `${a} ${b}`)).replaceAll(POSSIBLE_WORD_BREAK, ' ');
+  const lower = (w: string): string => w.toLocaleLowerCase('nl');
+  return text
+    .replace(/(\p{L}+)\uFFFE(\p{L}*)/gu, (_, a: string, b: string) =>
+      known.has(lower(a + b)) || (!known.has(lower(a)) && !known.has(lower(b))) ? a + b : `${a} ${b}`,
+    )
+    .replaceAll(POSSIBLE_WORD_BREAK, ' ');
+}
+
+/** The words of `text` for resolveWordBreaks's `known`, leaving out the parts next to a mark. */
+export function wordsOutsideBreaks(text: string): string[] {
+  return text
+    .replace(/\p{L}*\uFFFE\p{L}*/gu, ' ')
+    .toLocaleLowerCase('nl')
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w !== '');
 }
 
 /** Joins the lines of one cell (see joinWrappedLines in the model). */

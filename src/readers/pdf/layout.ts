@@ -15,14 +15,14 @@
 import type { BBox, FootnoteDefinition, HeaderRow, LooseText, Page, TableBlock } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
 import type { ImageMark, PageGraphics } from './graphics.js';
-import { isFootnoteStart, startsNewFootnote } from './layout-footnotes.js';
+import { isFootnoteStart, markerNumber, startsNewFootnote } from './layout-footnotes.js';
 import { type Columns, buildHeader, headerBand, isHeaderAnchor } from './layout-header.js';
 import { collectIcons, legendFromLine } from './layout-icons.js';
 import { PAGE_NUMBER, boxOf, centerY, dominantSize, estimatePitch, isFurniture, lineBox } from './layout-lines.js';
 import { buildRows, joinLineTexts } from './layout-rows.js';
 import type { PageStructure, TaggedRow } from './structure.js';
 import { stripSymbolChars } from './symbols.js';
-import { isLegendLabel, isLegendLabelStart } from '../../model/vocabulary.js';
+import { isLegendLabel, isLegendLabelStart, isNotesHeading } from '../../model/vocabulary.js';
 import { type Chunk, type Line, buildLines, joinChunks } from './text.js';
 
 /** One page's raw material from the reader thread: text chunks, graphics, icon image colours. */
@@ -129,7 +129,12 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
     for (let i = seg.from; i < seg.to; i++) {
       const l = lines[i]!;
       if (topRuling !== null && l.y1 < topRuling) continue;
-      if (isFootnoteStart(l, bodySize, cols)) {
+      // A notes heading, or a numbered note at the top of a page without a header row: the notes begin.
+      if (isNotesHeading(joinChunks(l.chunks))) {
+        footnoteStart ??= i + 1;
+        break;
+      }
+      if (isFootnoteStart(l, bodySize, cols, seg.header === null && body.length === 0)) {
         footnoteStart ??= i;
         break;
       }
@@ -146,7 +151,11 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
     if (body.length === 0 && headerRow === null) continue;
     pitch = estimatePitch(body, bodySize);
     for (const l of body) used.add(l);
-    const regionBottom = body.length > 0 ? Math.max(...body.map((l) => l.y1), tableBottomRuling ?? -Infinity) : headerBottom;
+    // The table ends at its last line, or the ruling just below it (not a ruling further down,
+    // such as the top border of the next table below a legend).
+    const lastY1 = body.length > 0 ? Math.max(...body.map((l) => l.y1)) : headerBottom;
+    const closing = rowRulings.filter((r) => r.box.y0 >= lastY1 - 1 && r.box.y0 <= lastY1 + 1.5 * pitch).map((r) => r.box.y1);
+    const regionBottom = body.length > 0 ? Math.max(lastY1, ...closing) : headerBottom;
     tableRegions.push({ y0: seg.header ? regionTop : Math.min(...body.map((l) => l.y0)), y1: regionBottom });
     const built = buildRows(body, {
       cols,
@@ -177,7 +186,8 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
     // Pages without a table can still carry footnote definitions at the bottom.
     const tablesBottom = tableRegions.length > 0 ? Math.max(...tableRegions.map((r) => r.y1)) : null;
     for (let i = 0; i < lines.length; i++) {
-      const below = tablesBottom !== null && lines[i]!.y0 > tablesBottom;
+      // Below the page's tables, or anywhere on a page without a table (endnotes, a note list).
+      const below = tablesBottom === null || lines[i]!.y0 > tablesBottom;
       if (!used.has(lines[i]!) && isFootnoteStart(lines[i]!, bodySize, null, below) && i > 0) {
         footnoteStart = i;
         break;
@@ -196,11 +206,10 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
       const l = lines[i]!;
       if (used.has(l)) continue;
       const first = l.chunks[0]!;
-      const numberText = first.text.replace(/\s+/g, '');
-      const isNumber = /^\d{1,4}$/.test(numberText) && l.chunks.length > 1;
-      if (isNumber && (first.sup || first.size < l.size * 0.95 || current === null || startsNewFootnote(l))) {
+      const number = l.chunks.length > 1 ? markerNumber(first.text, first.sup) : null;
+      if (number !== null && (first.sup || first.size < l.size * 0.95 || current === null || startsNewFootnote(l))) {
         flush();
-        current = { number: Number(numberText), parts: [joinChunks(l.chunks.slice(1))], box: lineBox(l) };
+        current = { number, parts: [joinChunks(l.chunks.slice(1))], box: lineBox(l) };
         used.add(l);
       } else if (isFurniture(l)) {
         // page number or running footer: loose text below
@@ -222,7 +231,7 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
     if (rest.length > 0) {
       const text = joinChunks(rest);
       if (text.trim() !== '') {
-        const kind = PAGE_NUMBER.test(text.trim()) ? 'page-number' : 'text';
+        const kind = PAGE_NUMBER.test(text.trim()) ? 'page-number' : isNotesHeading(text) ? 'notes-heading' : 'text';
         page.looseText.push({ text, location: { page: input.number, bbox: toBBox(boxOf(rest)) }, kind });
       }
     }

@@ -50,7 +50,7 @@ const MAX_DEPTH = 64;
 
 /**
  * Reads a page's serialised structure tree into rows, notes and list labels. Returns null for an
- * untagged page (no tree) or a tree without tables, notes or labels. Pure; linear in the tree.
+ * untagged page (no tree). Pure; linear in the tree.
  */
 export function readStructure(root: StructNode | null | undefined): PageStructure | null {
   if (!root) return null;
@@ -71,7 +71,7 @@ export function readStructure(root: StructNode | null | undefined): PageStructur
     }
   };
   visit(root, 0, false, false);
-  return out.rowOf.size === 0 && out.notes.size === 0 && out.labels.size === 0 ? null : out;
+  return out;
 }
 
 function readTable(table: StructNode, out: PageStructure, depth: number): void {

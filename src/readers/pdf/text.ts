@@ -6,7 +6,7 @@
  * superscripts arrive as separate chunks. Lines group chunks by baseline; small raised chunks
  * (footnote markers) join the line they sit on and are flagged `sup`.
  */
-import { toSuperscript } from '../../model/superscript.js';
+import { lowerRomanValue, toSuperscript } from '../../model/superscript.js';
 import { type Box, type Matrix, applyX, applyY } from './geometry.js';
 
 export interface Chunk extends Box {
@@ -165,7 +165,15 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
     }
     merged.push(l);
   }
-  // 3. Within a line, small chunks raised above the main baseline are superscripts.
+  // 3. A footnote marker that wrapped alone onto the next line: a small line of marker text right
+  //    under a line of its own column is a superscript (joining puts it after the word before it).
+  for (let i = 1; i < merged.length; i++) {
+    const l = merged[i]!;
+    const above = merged.slice(Math.max(0, i - 3), i).reverse().find((p) => p.x0 <= l.x0 + 1 && p.x1 >= l.x0);
+    if (!above || l.size > 0.75 * above.size || l.baseline - above.baseline > 1.6 * above.size) continue;
+    if (l.chunks.every((c) => /^\s*(\d{1,4}|[ivx]{1,6})\s*$/.test(c.text))) for (const c of l.chunks) c.sup = true;
+  }
+  // 4. Within a line, small chunks raised above the main baseline are superscripts.
   for (const l of merged) {
     for (const c of l.chunks) {
       if (!c.sup && c.size <= 0.85 * l.size && l.baseline - c.baseline >= 0.12 * l.size) c.sup = true;
@@ -214,7 +222,7 @@ export function joinChunks(chunks: readonly Chunk[]): string {
   let prev: Chunk | null = null;
   for (const c of chunks) {
     // Raised digits are footnote markers: the page model writes them as Unicode superscripts.
-    const text = c.sup ? c.text.replace(/\s+/g, '').replace(/\d+/g, (d) => toSuperscript(Number(d))) : c.text;
+    const text = c.sup ? supText(c.text) : c.text;
     if (prev !== null) {
       const gap = c.x0 - prev.x1;
       const ref = Math.max(Math.min(prev.sup ? prev.size / 0.65 : prev.size, c.sup ? c.size / 0.65 : c.size), 1);
@@ -224,6 +232,18 @@ export function joinChunks(chunks: readonly Chunk[]): string {
     prev = c;
   }
   return out;
+}
+
+/**
+ * A raised chunk as the page model writes it: digits as Unicode superscript digits (a footnote
+ * marker); a lower-case Roman numeral up to 39 the same way (`ⁱⁱ` endnote markers, Word's default
+ * endnote numbering), as its number.
+ */
+function supText(text: string): string {
+  const t = text.replace(/\s+/g, '');
+  const roman = lowerRomanValue(t);
+  if (roman !== null) return toSuperscript(roman);
+  return t.replace(/\d+/g, (d) => toSuperscript(Number(d)));
 }
 
 function markOf(marks: readonly { id: string | null; artifact: boolean }[]): { contentId?: string; artifact?: boolean } {

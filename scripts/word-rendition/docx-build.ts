@@ -1,0 +1,313 @@
+/**
+ * Builds a .docx of the 2024 annex laid out the way a ministry's Word file is: a title paragraph,
+ * the status legend, then one Word table per action line (header row marked "repeat as header
+ * row", an `Actielijn N` row, a goal row, one row per activity; rows may break across pages),
+ * explanation bullets as a Word bullet list whose bullet is the Symbol-font character U+F0B7, and
+ * footnote markers as real footnotes, endnotes or superscript numbers with a "Noten" list.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  EndnoteReferenceRun,
+  FootnoteReferenceRun,
+  Header,
+  HeightRule,
+  LevelFormat,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  convertMillimetersToTwip,
+  type ParagraphChild,
+} from 'docx';
+import type { AnnexData, ActivityData, RichWord } from '../pdf-rendition/annex-data.js';
+import { STATUS_LABELS } from '../pdf-rendition/annex-data.js';
+import { cueRun, cueShading } from './cues.js';
+import type { WordVariant } from './variants.js';
+
+/** Page sizes in twips, portrait. */
+const PAPER_TWIPS = { A4: [11906, 16838], A5: [8391, 11906] } as const;
+const HEADERS = ['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'];
+const BULLETS = 'symbol-bullets';
+const SETTINGS_WITH_DECIMAL_ENDNOTES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  '<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+  '<w:displayBackgroundShape/><w:evenAndOddHeaders w:val="false"/>' +
+  '<w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>' +
+  '<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/></w:compat>' +
+  '</w:settings>';
+
+/** Page width and height in points for a variant (landscape applied). */
+export function pageSizePt(v: WordVariant): [number, number] {
+  const [w, h] = PAPER_TWIPS[v.paper];
+  const pt: [number, number] = [Math.round((w / 20) * 100) / 100, Math.round((h / 20) * 100) / 100];
+  return v.landscape ? [pt[1], pt[0]] : pt;
+}
+
+function hex(c: string): string {
+  return c.replace('#', '').toUpperCase();
+}
+
+/** Table width in twips: the page's text width. */
+function textWidthTwips(v: WordVariant): number {
+  const [pw, ph] = PAPER_TWIPS[v.paper];
+  const width = v.landscape ? ph : pw;
+  return width - convertMillimetersToTwip(v.marginsMm[1]) - convertMillimetersToTwip(v.marginsMm[3]);
+}
+
+/**
+ * Average advance of a long lower-case word, in em, per embedded font: measured on this data
+ * (`Publiekscommunicatie` broken by LibreOffice at a known column width) plus a margin.
+ */
+const EM_PER_CHAR: Record<string, number> = { Carlito: 0.5, 'Liberation Sans': 0.56, 'DejaVu Sans': 0.63 };
+/** Cell padding (left + right, 2 × 0.19 cm) plus slack, in points. */
+const CELL_SLACK_PT = 14;
+
+/** The longest unbreakable piece of `texts`: words, and a hyphenated word may break after its hyphen. */
+function longestPiece(texts: string[]): number {
+  return Math.max(...texts.flatMap((t) => t.split(/\s+/).flatMap((w) => w.split(/(?<=-)/))).map((w) => w.length));
+}
+
+/**
+ * Column widths in twips, summing to the text width: the variant's proportions, but Activiteit,
+ * Wanneer and Wie at least as wide as their longest word (Word would break such a word inside,
+ * which no reader can undo), the difference taken from Toelichting.
+ */
+export function columnTwips(v: WordVariant, annex: AnnexData): number[] {
+  const total = textWidthTwips(v);
+  const sum = v.columns.reduce((a, b) => a + b, 0);
+  const cols = v.columns.map((c) => Math.floor((c / sum) * total));
+  const em = EM_PER_CHAR[v.font.embedded];
+  if (em === undefined) throw new Error(`no width estimate for font ${v.font.embedded}`);
+  const minimum = (texts: string[]): number => Math.ceil((longestPiece(texts) * em * v.font.sizePt + CELL_SLACK_PT) * 20);
+  const a = annex.activities;
+  cols[0] = Math.max(cols[0]!, minimum(a.map((x) => x.title)));
+  cols[2] = Math.max(cols[2]!, minimum(a.map((x) => x.planning)));
+  cols[3] = Math.max(cols[3]!, minimum(a.map((x) => x.owners)));
+  cols[4] = total - cols.slice(0, 4).reduce((x, y) => x + y, 0);
+  if (cols[4]! < total * 0.2) throw new Error(`${v.name}: Toelichting would be only ${cols[4]} twips wide`);
+  return cols;
+}
+
+/** Runs of one word with its footnote markers (footnote/endnote references or superscript digits). */
+function wordRuns(word: RichWord, v: WordVariant): ParagraphChild[] {
+  const runs: ParagraphChild[] = [];
+  let last = 0;
+  for (const m of word.markers) {
+    const before = word.text.slice(last, m.at) + (m.spaced ? ' ' : '');
+    if (before !== '') runs.push(new TextRun(before));
+    if (v.notes === 'footnotes') runs.push(new FootnoteReferenceRun(m.number));
+    else if (v.notes === 'endnotes') runs.push(new EndnoteReferenceRun(m.number));
+    else runs.push(new TextRun({ text: String(m.number), superScript: true }));
+    last = m.at;
+  }
+  const rest = word.text.slice(last);
+  if (rest !== '') runs.push(new TextRun(rest));
+  return runs;
+}
+
+function wordsRuns(words: RichWord[], v: WordVariant): ParagraphChild[] {
+  return words.flatMap((w, i) => (i === 0 ? wordRuns(w, v) : [new TextRun(' '), ...wordRuns(w, v)]));
+}
+
+function explanationParagraphs(a: ActivityData, v: WordVariant): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const b of a.blocks) {
+    if (b.type === 'paragraph') out.push(new Paragraph({ children: wordsRuns(b.words, v), spacing: { after: 60 } }));
+    else {
+      for (const item of b.items) {
+        out.push(new Paragraph({ children: wordsRuns(item, v), numbering: { reference: BULLETS, level: 0 } }));
+      }
+    }
+  }
+  return out.length > 0 ? out : [new Paragraph('')];
+}
+
+function cell(children: Paragraph[], width: number, extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}): TableCell {
+  return new TableCell({ children, width: { size: width, type: WidthType.DXA }, ...extra });
+}
+
+function headerRow(planningHeader: string, cols: number[], v: WordVariant): TableRow {
+  const texts = [...HEADERS];
+  texts[2] = planningHeader;
+  return new TableRow({
+    tableHeader: true,
+    children: texts.map((t, i) =>
+      cell([new Paragraph({ children: [new TextRun({ text: t, bold: true })] })], cols[i]!, {
+        shading: v.headerFill ? { fill: hex(v.headerFill), type: ShadingType.CLEAR, color: 'auto' } : undefined,
+      }),
+    ),
+  });
+}
+
+function sectionRow(text: string, bold: boolean, cols: number[], v: WordVariant): TableRow {
+  const para = new Paragraph({ children: [new TextRun({ text, bold })] });
+  const children =
+    v.sectionRows === 'merged'
+      ? [cell([para], cols.reduce((a, b) => a + b, 0), { columnSpan: 5 })]
+      : cols.map((w, i) => cell(i === 0 ? [para] : [new Paragraph('')], w));
+  return new TableRow({ tableHeader: v.repeatRows === 3, children });
+}
+
+function activityRow(a: ActivityData, cols: number[], v: WordVariant): TableRow {
+  const status = STATUS_LABELS.indexOf(a.status);
+  const colour = v.palette[status]!;
+  const statusCell =
+    v.cue.kind === 'shading'
+      ? cell([new Paragraph('')], cols[1]!, { shading: cueShading(colour) })
+      : cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [cueRun(v, colour)] })], cols[1]!);
+  return new TableRow({
+    cantSplit: false,
+    children: [
+      cell([new Paragraph(a.title)], cols[0]!),
+      statusCell,
+      cell([new Paragraph(a.planning)], cols[2]!),
+      cell([new Paragraph(a.owners)], cols[3]!),
+      cell(explanationParagraphs(a, v), cols[4]!),
+    ],
+  });
+}
+
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
+const TABLE_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
+
+function actionLineTable(annex: AnnexData, line: AnnexData['actionLines'][number], v: WordVariant): Table {
+  const cols = columnTwips(v, annex);
+  const rows = [
+    headerRow(line.planningHeader, cols, v),
+    sectionRow(`Actielijn ${line.number}`, true, cols, v),
+    sectionRow(line.title, false, cols, v),
+    ...annex.activities.filter((a) => a.actionLine === line.number).map((a) => activityRow(a, cols, v)),
+  ];
+  return new Table({
+    rows,
+    width: { size: cols.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: cols,
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+  });
+}
+
+/** The legend: five lines "cue label", or for shading a small table of shaded cells + labels. */
+function legend(v: WordVariant): Array<Paragraph | Table> {
+  if (v.cue.kind === 'shading') {
+    const w = convertMillimetersToTwip(6);
+    const labelW = convertMillimetersToTwip(v.paper === 'A5' ? 60 : 80);
+    return [
+      new Table({
+        width: { size: w + labelW, type: WidthType.DXA },
+        columnWidths: [w, labelW],
+        layout: TableLayoutType.FIXED,
+        borders: {
+          top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+          bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+          left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+          right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+          insideHorizontal: { style: BorderStyle.SINGLE, size: 8, color: 'FFFFFF' },
+          insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+        },
+        rows: STATUS_LABELS.map(
+          (label, i) =>
+            new TableRow({
+              height: { value: convertMillimetersToTwip(4), rule: HeightRule.ATLEAST },
+              children: [
+                new TableCell({ children: [new Paragraph('')], width: { size: w, type: WidthType.DXA }, shading: cueShading(v.palette[i]!) }),
+                new TableCell({
+                  children: [new Paragraph({ children: [new TextRun(label)], indent: { left: 80 } })],
+                  width: { size: labelW, type: WidthType.DXA },
+                  verticalAlign: VerticalAlign.CENTER,
+                }),
+              ],
+            }),
+        ),
+      }),
+      new Paragraph(''),
+    ];
+  }
+  return [
+    ...STATUS_LABELS.map((label, i) => new Paragraph({ children: [cueRun(v, v.palette[i]!), new TextRun(`  ${label}`)] })),
+    new Paragraph(''),
+  ];
+}
+
+function noteDefinition(text: string): Paragraph[] {
+  return [new Paragraph({ children: [new TextRun(text)] })];
+}
+
+/** The .docx bytes of the annex in variant `v`. */
+export async function buildDocx(annex: AnnexData, v: WordVariant): Promise<Uint8Array> {
+  const body: Array<Paragraph | Table> = [
+    new Paragraph({ children: [new TextRun({ text: annex.title, bold: true, size: Math.round(v.font.sizePt * 2 * 1.5) })], spacing: { after: 200 } }),
+  ];
+  if (v.legend === 'page-1') body.push(...legend(v));
+  if (v.legend === 'legenda-block') {
+    body.push(new Paragraph({ children: [new TextRun({ text: 'Legenda', bold: true })], spacing: { after: 80 } }), ...legend(v));
+  }
+  for (const line of annex.actionLines) {
+    if (v.legend === 'per-action-line') body.push(...legend(v));
+    body.push(actionLineTable(annex, line, v), new Paragraph(''));
+  }
+  if (v.notes === 'note-list') {
+    body.push(new Paragraph({ children: [new TextRun({ text: 'Noten', bold: true })], spacing: { before: 200, after: 80 } }));
+    for (const f of annex.footnotes) {
+      body.push(new Paragraph({ children: [new TextRun({ text: String(f.number), superScript: true }), new TextRun(` ${f.text}`)] }));
+    }
+  }
+  const notes = Object.fromEntries(annex.footnotes.map((f) => [String(f.number), { children: noteDefinition(f.text) }]));
+  const [pw, ph] = PAPER_TWIPS[v.paper];
+  const [mt, mr, mb, ml] = v.marginsMm.map(convertMillimetersToTwip) as [number, number, number, number];
+  const doc = new Document({
+    creator: 'nap-annex word-rendition generator',
+    title: annex.title,
+    styles: {
+      default: {
+        document: { run: { font: v.font.embedded, size: Math.round(v.font.sizePt * 2) }, paragraph: { spacing: { after: 0, line: 240 } } },
+      },
+    },
+    numbering: {
+      config: [
+        {
+          reference: BULLETS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '\uF0B7',
+              alignment: AlignmentType.LEFT,
+              style: {
+                run: { font: 'Symbol' },
+                paragraph: { indent: { left: convertMillimetersToTwip(4), hanging: convertMillimetersToTwip(4) } },
+              },
+            },
+          ],
+        },
+      ],
+    },
+    ...(v.notes === 'footnotes' ? { footnotes: notes } : {}),
+    ...(v.notes === 'endnotes' ? { endnotes: notes } : {}),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: pw, height: ph, orientation: v.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: { top: mt, right: mr, bottom: mb, left: ml, header: convertMillimetersToTwip(Math.max(4, mt / 56.7 / 2)) },
+          },
+        },
+        headers: v.legend === 'every-page' ? { default: new Header({ children: legend(v) }) } : undefined,
+        children: body,
+      },
+    ],
+  });
+  // Word's default endnote numbering is i, ii, iii; the annex numbers its notes 1, 2, 3. docx has
+  // no option for w:endnotePr, so the settings part is given with it (docx's own settings otherwise).
+  const overrides = v.notes === 'endnotes' ? [{ path: 'word/settings.xml', data: SETTINGS_WITH_DECIMAL_ENDNOTES }] : [];
+  return new Uint8Array(await Packer.toBuffer(doc, false, overrides));
+}

@@ -1,0 +1,306 @@
+/**
+ * Generates Word-made renditions of the 2024 NAP annex: a .docx per variant (docx package),
+ * converted by LibreOffice to tagged and/or untagged PDF, with a truth file read back from the PDF.
+ *
+ *   npx tsx scripts/word-rendition/generate.ts                         # all variants → fixtures/word-generated/
+ *   npx tsx scripts/word-rendition/generate.ts --variant NAME [--out DIR]
+ *
+ * Needs LibreOffice (`soffice`) and the fonts Carlito, Liberation Sans, DejaVu Sans (see README).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { STATUS_LABELS, loadAnnexData, type AnnexData } from '../pdf-rendition/annex-data.js';
+import type { TruthActivity } from '../pdf-rendition/render.js';
+import { buildDocx, pageSizePt } from './docx-build.js';
+import { openPdf, pageTexts, readBack, structRoles, type ReadBack } from './read-back.js';
+import { WORD_VARIANTS, type WordVariant } from './variants.js';
+
+export const WORD_FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/word-generated/', import.meta.url));
+const COLUMNS = ['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'] as const;
+/** Commit the .docx next to the PDFs when it is at most this big. */
+const DOCX_COMMIT_LIMIT = 100 * 1024;
+
+/**
+ * One activity row as the PDF shows it: as in the pdf-rendition truth, but `split` names the
+ * columns whose text continues on a later page (Status never: its cue sits on the first line).
+ */
+export type WordTruthActivity = Omit<TruthActivity, 'split'> & { split: string[] };
+
+export interface WordTruth {
+  name: string;
+  description: string;
+  generator: string;
+  /** The PDF files made from the one .docx, and whether each is tagged. */
+  pdfs: Array<{ file: string; tagged: boolean }>;
+  tagged: boolean | 'both';
+  pages: number;
+  pageSize: [number, number];
+  font: { word: string; embedded: string; sizePt: number; pdfFonts: string[] };
+  icon: {
+    kind: WordVariant['cue']['kind'];
+    /** The character typed in Word (glyph cues). */
+    glyph?: string;
+    /** What the PDF carries: code point and font of the glyph, or how the cue is drawn. */
+    pdf: { drawnAs: 'text' | 'path' | 'image' | 'cell-fill'; codePoint?: string; font?: string };
+  };
+  statusCue: WordVariant['cue']['kind'];
+  palette: Record<string, string>;
+  legendPlacement: WordVariant['legend'];
+  footnotePlacement: WordVariant['notes'];
+  bullets: { kind: 'symbol-font'; font: 'Symbol'; char: string; pdf: string[] };
+  sectionRows: WordVariant['sectionRows'];
+  repeatedHeaderRows: number;
+  title: string;
+  actionLines: Array<{ number: number; title: string; planningHeader: string; pages: number[] }>;
+  activities: WordTruthActivity[];
+  footnotes: Array<{ number: number; text: string; page: number }>;
+}
+
+const TAGGED_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}';
+const UNTAGGED_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"false"}}';
+
+/** Converts `docx` with LibreOffice into `outDir` (same base name, .pdf) and returns the PDF bytes. */
+function convert(docx: string, outDir: string, filter: string, profile: string): Uint8Array {
+  mkdirSync(outDir, { recursive: true });
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, docx], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 300_000,
+  });
+  return new Uint8Array(readFileSync(join(outDir, docx.split('/').pop()!.replace(/\.docx$/, '.pdf'))));
+}
+
+/** The fonts embedded in a PDF (pdffonts), subset prefixes removed. */
+function pdfFonts(file: string): string[] {
+  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+  return [...new Set(out.split('\n').slice(2).filter((l) => l.trim() !== '').map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')))].sort();
+}
+
+/** Checks the catalog: tagged → /StructTreeRoot and /MarkInfo present; untagged → neither. */
+async function checkTagging(file: string, bytes: Uint8Array, tagged: boolean): Promise<void> {
+  const trailer = execFileSync('qpdf', ['--show-object=trailer', file], { encoding: 'utf8' });
+  const root = /\/Root (\d+) (\d+) R/.exec(trailer);
+  if (!root) throw new Error(`${file}: no /Root in the trailer`);
+  const cat = execFileSync('qpdf', [`--show-object=${root[1]},${root[2]}`, file], { encoding: 'utf8' });
+  const has = cat.includes('/StructTreeRoot') || cat.includes('/MarkInfo');
+  if (has !== tagged) throw new Error(`${file}: expected ${tagged ? 'a' : 'no'} StructTreeRoot/MarkInfo in the catalog`);
+  const doc = await openPdf(bytes);
+  const roles = await structRoles(doc);
+  await doc.destroy();
+  if (tagged) {
+    for (const r of ['Table', 'TR', 'TH', 'TD', 'L', 'LI']) if (!roles.has(r)) throw new Error(`${file}: no ${r} in the structure tree`);
+  } else if (roles.size > 0) throw new Error(`${file}: untagged export has structure roles ${[...roles].join(',')}`);
+}
+
+/** Locates each footnote text, in number order, on the pages (whitespace-free prefix search, moving forward). */
+function footnotePages(annex: AnnexData, rb: ReadBack, firstPossible: (n: number) => number): Array<{ number: number; text: string; page: number }> {
+  let page = 1;
+  let from = 0;
+  return annex.footnotes.map((f) => {
+    const key = f.text.replace(/\s+/g, '').slice(0, 24);
+    const start = Math.max(page, firstPossible(f.number));
+    if (start > page) from = 0;
+    for (let p = start; p <= rb.pages; p++) {
+      const at = rb.pageText[p - 1]!.indexOf(key, p === page ? from : 0);
+      if (at >= 0) {
+        page = p;
+        from = at + key.length;
+        return { number: f.number, text: f.text, page: p };
+      }
+    }
+    throw new Error(`footnote ${f.number} text not found from page ${start}`);
+  });
+}
+
+/** Builds the truth from the annex data and the read-back of the tagged PDF. */
+function buildTruth(annex: AnnexData, v: WordVariant, rb: ReadBack, pdfs: WordTruth['pdfs'], fonts: string[]): WordTruth {
+  const activities: WordTruthActivity[] = [];
+  const actionLines = annex.actionLines.map((line, t) => {
+    const rows = rb.tables[t]!;
+    const header = (rb.lines[t]![0] ?? []).map((cell) => (cell ?? []).join(' ').replace(/\s+/g, ' ').trim());
+    const wantHeader = [...COLUMNS.slice(0, 2), line.planningHeader, ...COLUMNS.slice(3)];
+    // `Oorspronkelijke planning` (Actielijn 4) is compared without white space: a narrow column may
+    // break the word (`Oorspronkelij|ke`) as Word does. Every other header must read back exactly.
+    const loose = (cells: string[]): string => cells.map((c, i) => (i === 2 && line.number === 4 ? c.replace(/\s+/g, '') : c)).join('|');
+    if (loose(header) !== loose(wantHeader)) throw new Error(`${v.name} table ${line.number}: header reads ${JSON.stringify(header)}`);
+    const acts = annex.activities.filter((a) => a.actionLine === line.number);
+    acts.forEach((a, i) => {
+      const cells = rows[3 + i]!;
+      const pages = [...new Set(cells.flatMap((c) => c ?? []))].sort((x, y) => x - y);
+      if (pages.length === 0) throw new Error(`${a.id}: row not found in the PDF`);
+      const titlePages = cells[0] ?? [];
+      if (titlePages[0] !== pages[0]) throw new Error(`${a.id}: title does not start on the row's first page`);
+      // Activiteit, Wanneer and Wie must read back exactly: lines joined by a space, or directly after
+      // a line-end hyphen (`Regerings-` + `commissaris`). A word broken inside means a too-narrow column.
+      for (const [c, want] of [[0, a.title], [2, a.planning], [3, a.owners]] as const) {
+        const got = (rb.lines[t]![3 + i]![c] ?? [])
+          .map((l) => l.trim())
+          .reduce((acc, l) => (acc === '' ? l : acc.endsWith('-') ? acc + l : `${acc} ${l}`), '')
+          .replace(/\s+/g, ' ');
+        // A line that ends in a hyphen cannot show whether a space followed it (`2023- 2025`).
+        if (got.replace(/- /g, '-') !== want.replace(/\s+/g, ' ').replace(/- /g, '-')) {
+          throw new Error(`${v.name} ${a.id} ${COLUMNS[c]}: PDF reads "${got}", data "${want}" (widen the column)`);
+        }
+      }
+      const split = COLUMNS.filter((_, c) => c !== 1 && (cells[c]?.length ?? 0) > 1);
+      activities.push({
+        id: a.id,
+        actionLine: a.actionLine,
+        title: a.title,
+        status: a.status,
+        planning: a.planning,
+        owners: a.owners,
+        footnotes: a.footnotes,
+        page: pages[0]!,
+        pages,
+        split: [...split],
+      });
+    });
+    return { ...line, pages: rb.tablePages[t]! };
+  });
+  const byNumber = new Map(activities.flatMap((a) => a.footnotes.map((n) => [n, a.page] as const)));
+  const footnotes = footnotePages(annex, rb, (n) => (v.notes === 'footnotes' ? byNumber.get(n) ?? 1 : activities.at(-1)!.page));
+  if (v.notes === 'footnotes') {
+    // A footnote sits on the page of its marker, or (no room left there) at the top of the next page's notes.
+    for (const a of activities) {
+      for (const n of a.footnotes) {
+        const fp = footnotes[n - 1]!.page;
+        if (fp < a.page || fp > a.pages.at(-1)! + 1) throw new Error(`footnote ${n} printed on page ${fp}, its row ${a.id} is on ${a.pages.join(',')}`);
+      }
+    }
+  }
+  const chars = [...rb.specialChars.keys()];
+  const bulletFonts = chars.filter((k) => k.startsWith('U+F0B7 ')).map((k) => k.slice(7));
+  if (bulletFonts.length === 0) throw new Error(`${v.name}: no U+F0B7 bullet in the text layer`);
+  const icon = cueInPdf(v, rb, chars);
+  return {
+    name: v.name,
+    description: v.description,
+    generator: 'scripts/word-rendition/generate.ts',
+    pdfs,
+    tagged: v.exports.length === 2 ? 'both' : v.exports[0] === 'tagged',
+    pages: rb.pages,
+    pageSize: rb.pageSize,
+    font: { ...v.font, pdfFonts: fonts },
+    icon: { kind: v.cue.kind, ...(v.cue.glyph ? { glyph: v.cue.glyph } : {}), pdf: icon },
+    statusCue: v.cue.kind,
+    palette: Object.fromEntries(STATUS_LABELS.map((l, i) => [l, v.palette[i]!])),
+    legendPlacement: v.legend,
+    footnotePlacement: v.notes,
+    bullets: { kind: 'symbol-font', font: 'Symbol', char: 'U+F0B7', pdf: bulletFonts.map((f) => `U+F0B7 ${f}`) },
+    sectionRows: v.sectionRows,
+    repeatedHeaderRows: v.repeatRows,
+    title: annex.title,
+    actionLines,
+    activities,
+    footnotes,
+  };
+}
+
+/** What the status cue became in the PDF, checked against the operators and text layer. */
+function cueInPdf(v: WordVariant, rb: ReadBack, chars: string[]): WordTruth['icon']['pdf'] {
+  const cues = 83 + 5;
+  switch (v.cue.kind) {
+    case 'wingdings-glyph':
+    case 'unicode-glyph': {
+      const cp = `U+${v.cue.glyph!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      const hits = chars.filter((k) => k.startsWith(`${cp} `));
+      const count = hits.reduce((n, k) => n + rb.specialChars.get(k)!, 0);
+      const expected = v.legend === 'page-1' || v.legend === 'legenda-block' ? cues : undefined;
+      if (count === 0 || (expected !== undefined && count !== expected)) throw new Error(`${v.name}: ${count} ${cp} glyphs in the text layer`);
+      return { drawnAs: 'text', codePoint: cp, font: hits.map((k) => k.slice(cp.length + 1)).join(', ') };
+    }
+    case 'inline-shape':
+      if (rb.imagePaints !== 0) throw new Error(`${v.name}: inline shapes came out as ${rb.imagePaints} images`);
+      for (const c of v.palette) if (!rb.fillColours.has(c.toLowerCase())) throw new Error(`${v.name}: no path filled with ${c}`);
+      return { drawnAs: 'path' };
+    case 'picture':
+      if (rb.imagePaints < cues) throw new Error(`${v.name}: ${rb.imagePaints} images, expected ≥ ${cues}`);
+      return { drawnAs: 'image' };
+    case 'shading':
+      for (const c of v.palette) if (!rb.fillColours.has(c.toLowerCase())) throw new Error(`${v.name}: no cell filled with ${c}`);
+      return { drawnAs: 'cell-fill' };
+  }
+}
+
+/** Builds, converts and reads back one variant; writes PDFs, truth (and the .docx if small) to `outDir`. */
+export async function generateWordVariant(v: WordVariant, outDir: string): Promise<WordTruth> {
+  const annex = await loadAnnexData();
+  const work = mkdtempSync(join(tmpdir(), `word-rendition-${v.name}-`));
+  try {
+    const docxBytes = await buildDocx(annex, v);
+    const docx = join(work, `${v.name}.docx`);
+    writeFileSync(docx, docxBytes);
+    const profile = join(work, 'lo-profile');
+    const tagged = convert(docx, join(work, 'tagged'), TAGGED_FILTER, profile);
+    const taggedFile = join(work, 'tagged', `${v.name}.pdf`);
+    await checkTagging(taggedFile, tagged, true);
+    const sizes = annex.actionLines.map((l) => 3 + annex.activities.filter((a) => a.actionLine === l.number).length);
+    const rb = await readBack(tagged, sizes);
+    const [pw, ph] = pageSizePt(v);
+    if (Math.abs(rb.pageSize[0] - pw) > 1 || Math.abs(rb.pageSize[1] - ph) > 1) throw new Error(`${v.name}: page size ${rb.pageSize.join('x')}`);
+    const pdfs: WordTruth['pdfs'] = [];
+    const outputs: Array<[string, Uint8Array]> = [];
+    const suffix = (t: boolean): string => (v.exports.length === 2 ? (t ? '-tagged' : '-untagged') : '');
+    if (v.exports.includes('tagged')) {
+      pdfs.push({ file: `${v.name}${suffix(true)}.pdf`, tagged: true });
+      outputs.push([`${v.name}${suffix(true)}.pdf`, tagged]);
+    }
+    if (v.exports.includes('untagged')) {
+      const untagged = convert(docx, join(work, 'untagged'), UNTAGGED_FILTER, profile);
+      await checkTagging(join(work, 'untagged', `${v.name}.pdf`), untagged, false);
+      // Same .docx, same layout: the untagged PDF's pages must read exactly like the tagged one's.
+      const [a, b] = [await pageTexts(tagged), await pageTexts(untagged)];
+      if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${v.name}: tagged and untagged exports differ in text`);
+      pdfs.push({ file: `${v.name}${suffix(false)}.pdf`, tagged: false });
+      outputs.push([`${v.name}${suffix(false)}.pdf`, untagged]);
+    }
+    const truth = buildTruth(annex, v, rb, pdfs, pdfFonts(taggedFile));
+    for (const f of truth.font.pdfFonts) {
+      if (/Calibri|Arial|Verdana/.test(f)) throw new Error(`${v.name}: font ${f} not substituted`);
+    }
+    if (!truth.font.pdfFonts.some((f) => f.replace(/\s/g, '').startsWith(v.font.embedded.replace(/\s/g, '')))) {
+      throw new Error(`${v.name}: ${v.font.embedded} not embedded (${truth.font.pdfFonts.join(', ')})`);
+    }
+    mkdirSync(outDir, { recursive: true });
+    for (const [file, bytes] of outputs) writeFileSync(join(outDir, file), bytes);
+    if (docxBytes.length <= DOCX_COMMIT_LIMIT) writeFileSync(join(outDir, `${v.name}.docx`), docxBytes);
+    writeFileSync(join(outDir, `${v.name}.truth.json`), `${JSON.stringify(truth, null, 2)}\n`);
+    return truth;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function summary(t: WordTruth): string {
+  const splits = COLUMNS.map((c) => `${c}:${t.activities.filter((a) => a.split.includes(c)).length}`).join(' ');
+  return `${t.name}: ${t.pages} pages, split rows ${splits}`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { variant: { type: 'string', multiple: true }, out: { type: 'string' } } });
+  const chosen = values.variant ? WORD_VARIANTS.filter((v) => values.variant!.includes(v.name)) : WORD_VARIANTS;
+  if (values.variant && chosen.length !== values.variant.length) {
+    throw new Error(`unknown variant; known: ${WORD_VARIANTS.map((v) => v.name).join(', ')}`);
+  }
+  let failed = 0;
+  for (const v of chosen) {
+    try {
+      console.log(summary(await generateWordVariant(v, values.out ?? WORD_FIXTURE_DIR)));
+    } catch (e) {
+      failed++;
+      console.error(`${v.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (failed > 0) process.exit(1);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  });
+}

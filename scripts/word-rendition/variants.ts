@@ -1,0 +1,185 @@
+/**
+ * The Word-made renditions of the 2024 annex: one entry per .docx, each converted by LibreOffice
+ * into one PDF (or two: tagged and untagged). Colours differ from the pdf-rendition fixtures and
+ * from variant to variant, so no reader can tune to them.
+ */
+
+/** How the Status cell shows the status. */
+export type CueKind = 'wingdings-glyph' | 'unicode-glyph' | 'inline-shape' | 'picture' | 'shading';
+
+/** Where the status legend is printed. */
+export type LegendPlacement = 'page-1' | 'every-page' | 'per-action-line' | 'legenda-block';
+
+/** Where footnote texts go. */
+export type FootnotePlacement = 'footnotes' | 'endnotes' | 'note-list';
+
+export interface WordVariant {
+  name: string;
+  description: string;
+  /** Page size in points, portrait [w, h]; `landscape` swaps them. */
+  paper: 'A4' | 'A5';
+  landscape: boolean;
+  /** Page margins in mm (top, right, bottom, left). */
+  marginsMm: [number, number, number, number];
+  /** The font Word users pick, and the metric-compatible font set in the .docx so LibreOffice embeds it. */
+  font: { word: string; embedded: string; sizePt: number };
+  cue: { kind: CueKind; glyph?: string };
+  /** Legend label order (STATUS_LABELS) → #rrggbb. */
+  palette: [string, string, string, string, string];
+  legend: LegendPlacement;
+  notes: FootnotePlacement;
+  /** Relative column widths: Activiteit, Status, Wanneer, Wie, Toelichting. */
+  columns: [number, number, number, number, number];
+  /** `Actielijn N` and goal rows: merged across the five columns, or in the first cell only. */
+  sectionRows: 'merged' | 'first-cell';
+  /** Rows marked "repeat as header row": 1 = the column header only (Word's normal case); 3 = also `Actielijn N` and the goal. */
+  repeatRows: 1 | 3;
+  /** Header row background (#rrggbb) or none. */
+  headerFill?: string;
+  /** Which PDFs to export from the .docx. */
+  exports: Array<'tagged' | 'untagged'>;
+}
+
+export const WORD_VARIANTS: WordVariant[] = [
+  {
+    name: 'wingdings-a4-landscape-calibri',
+    description:
+      'Calibri (Carlito) 9 pt, A4 landscape, coloured Wingdings U+F06C dots, legend once on page 1, page-bottom footnotes, tagged',
+    paper: 'A4',
+    landscape: true,
+    marginsMm: [20, 20, 20, 20],
+    font: { word: 'Calibri', embedded: 'Carlito', sizePt: 9 },
+    cue: { kind: 'wingdings-glyph', glyph: '\uF06C' },
+    palette: ['#2e8b57', '#1f5fbf', '#7b4fa0', '#e08a1e', '#c0392b'],
+    legend: 'page-1',
+    notes: 'footnotes',
+    columns: [20, 7, 9, 14, 50],
+    sectionRows: 'merged',
+    repeatRows: 1,
+    headerFill: '#d9d9d9',
+    exports: ['tagged'],
+  },
+  {
+    name: 'unicode-a4-portrait-arial',
+    description:
+      'Arial (Liberation Sans) 8 pt, A4 portrait, coloured U+25CF ● in the text font, legend in the page header on every page, page-bottom footnotes, tagged',
+    paper: 'A4',
+    landscape: false,
+    marginsMm: [15, 15, 15, 15],
+    font: { word: 'Arial', embedded: 'Liberation Sans', sizePt: 8 },
+    cue: { kind: 'unicode-glyph', glyph: '\u25CF' },
+    palette: ['#4caf50', '#2196f3', '#9c27b0', '#ff9800', '#f44336'],
+    legend: 'every-page',
+    notes: 'footnotes',
+    columns: [19, 7, 10, 19, 45],
+    sectionRows: 'first-cell',
+    repeatRows: 1,
+    exports: ['tagged'],
+  },
+  {
+    name: 'shape-a4-portrait-verdana',
+    description:
+      'Verdana (DejaVu Sans) 7.5 pt, A4 portrait, inline DrawingML shapes (filled squares), legend above each action line table, endnotes, tagged',
+    paper: 'A4',
+    landscape: false,
+    marginsMm: [18, 15, 18, 15],
+    font: { word: 'Verdana', embedded: 'DejaVu Sans', sizePt: 7.5 },
+    cue: { kind: 'inline-shape' },
+    palette: ['#228b22', '#4169e1', '#8a2be2', '#daa520', '#b22222'],
+    legend: 'per-action-line',
+    notes: 'endnotes',
+    columns: [19, 8, 10, 20, 43],
+    sectionRows: 'merged',
+    repeatRows: 3,
+    headerFill: '#dbe5f1',
+    exports: ['tagged'],
+  },
+  {
+    name: 'picture-a4-landscape-arial',
+    description:
+      'Arial (Liberation Sans) 9 pt, A4 landscape, PNG pictures of coloured circles, a "Legenda" block of its own, note list "Noten" at the end, tagged',
+    paper: 'A4',
+    landscape: true,
+    marginsMm: [25, 25, 25, 25],
+    font: { word: 'Arial', embedded: 'Liberation Sans', sizePt: 9 },
+    cue: { kind: 'picture' },
+    palette: ['#3a9d23', '#0072b2', '#a05195', '#e69f00', '#d55e00'],
+    legend: 'legenda-block',
+    notes: 'note-list',
+    columns: [20, 7, 10, 16, 47],
+    sectionRows: 'first-cell',
+    repeatRows: 1,
+    headerFill: '#e7e6e6',
+    exports: ['tagged'],
+  },
+  {
+    name: 'shading-a4-landscape-calibri',
+    description:
+      'Calibri (Carlito) 9 pt, A4 landscape, Status cell background shading, legend a small table of shaded cells on page 1, page-bottom footnotes; the same .docx exported tagged and untagged',
+    paper: 'A4',
+    landscape: true,
+    marginsMm: [20, 18, 20, 18],
+    font: { word: 'Calibri', embedded: 'Carlito', sizePt: 9 },
+    cue: { kind: 'shading' },
+    palette: ['#66bb6a', '#42a5f5', '#ab47bc', '#ffa726', '#ef5350'],
+    legend: 'page-1',
+    notes: 'footnotes',
+    columns: [20, 6, 9, 14, 51],
+    sectionRows: 'merged',
+    repeatRows: 1,
+    exports: ['tagged', 'untagged'],
+  },
+  {
+    name: 'wingdings-a5-narrow-calibri',
+    description:
+      'Calibri (Carlito) 7 pt, A5 portrait, 6 mm side margins, narrow columns, coloured Wingdings dots, legend above each action line table, page-bottom footnotes, tagged; long cells split across pages',
+    paper: 'A5',
+    landscape: false,
+    marginsMm: [8, 6, 8, 6],
+    font: { word: 'Calibri', embedded: 'Carlito', sizePt: 7 },
+    cue: { kind: 'wingdings-glyph', glyph: '\uF06C' },
+    palette: ['#1b9e77', '#377eb8', '#984ea3', '#ff7f00', '#e41a1c'],
+    legend: 'per-action-line',
+    notes: 'footnotes',
+    columns: [20, 9, 11, 21, 39],
+    sectionRows: 'merged',
+    repeatRows: 1,
+    headerFill: '#d9d9d9',
+    exports: ['tagged'],
+  },
+  {
+    name: 'square-a5-narrow-arial',
+    description:
+      'Arial (Liberation Sans) 7 pt, A5 portrait, 6 mm side margins, narrow columns, coloured U+25A0 ■, legend once on page 1, endnotes, untagged; long cells split across pages',
+    paper: 'A5',
+    landscape: false,
+    marginsMm: [7, 6, 13, 6],
+    font: { word: 'Arial', embedded: 'Liberation Sans', sizePt: 7 },
+    cue: { kind: 'unicode-glyph', glyph: '\u25A0' },
+    palette: ['#00a087', '#3c5488', '#8491b4', '#f39b7f', '#dc0000'],
+    legend: 'page-1',
+    notes: 'endnotes',
+    columns: [22, 11, 12, 25, 30],
+    sectionRows: 'first-cell',
+    repeatRows: 1,
+    exports: ['untagged'],
+  },
+  {
+    name: 'shading-a5-narrow-calibri',
+    description:
+      'Calibri (Carlito) 7.5 pt, A5 portrait, 6 mm side margins, narrow columns, Status cell shading, legend table in the page header on every page, note list "Noten", tagged; long cells split across pages',
+    paper: 'A5',
+    landscape: false,
+    marginsMm: [8, 6, 8, 6],
+    font: { word: 'Calibri', embedded: 'Carlito', sizePt: 7.5 },
+    cue: { kind: 'shading' },
+    palette: ['#5aae61', '#4393c3', '#9970ab', '#fdb863', '#d6604d'],
+    legend: 'every-page',
+    notes: 'note-list',
+    columns: [21, 8, 11, 24, 36],
+    sectionRows: 'merged',
+    repeatRows: 1,
+    headerFill: '#f2f2f2',
+    exports: ['tagged'],
+  },
+];
