@@ -38,6 +38,10 @@ export interface ExtractOptions {
   workers?: number;
   /** Stop reading a PDF when the process uses more than this many MB (NAP010). Default DEFAULT_MAX_MEMORY_MB. */
   maxMemoryMb?: number;
+  /** Edition date (ISO YYYY-MM-DD) for `source.edition` when the document prints none. */
+  editionDate?: string;
+  /** Kamerstuk (`34843-109`) for `source.edition` when the document prints none. */
+  kamerstuk?: string;
 }
 
 /** Default PDF page limit: 2000 pages (the 2024 annex has 17). */
@@ -49,7 +53,11 @@ export const DEFAULT_PDF_TIMEOUT_MS = 120_000;
 /** Default memory limit while reading a PDF: 2048 MB (a 1000-page annex peaks near 300 MB). */
 export const DEFAULT_MAX_MEMORY_MB = 2048;
 
-/** The result of one extraction: the validated annex (diagnostics included in it). */
+/**
+ * The result of one extraction: the validated annex (its diagnostics name the file by its base
+ * name, like `source.fileName`) and the same diagnostics with the name as given in
+ * `fileName` (for a terminal, where the path as typed helps).
+ */
 export interface ExtractResult {
   annex: Annex;
   diagnostics: Diagnostic[];
@@ -97,10 +105,18 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions): 
   diagnostics.source = 'footnotes';
   const { rows, footnotes } = attachFootnotes(assembled.rows, assembled.footnotes, diagnostics);
   diagnostics.source = 'normalise';
-  const built = normaliseAnnex({ fileName: options.fileName, bytes, format, assembled, rows, footnotes }, diagnostics);
+  const edition = {
+    ...(options.editionDate !== undefined ? { editionDate: options.editionDate } : {}),
+    ...(options.kamerstuk !== undefined ? { kamerstuk: options.kamerstuk } : {}),
+  };
+  const built = normaliseAnnex({ fileName: options.fileName, bytes, format, assembled, rows, footnotes, edition }, diagnostics);
   diagnostics.source = 'validate';
   if (options.expect) checkExpectedCounts(built.actionLines, options.expect, diagnostics);
-  const parsed = annexSchema.safeParse({ ...built, diagnostics: diagnostics.items });
+  // Published output names the file by its base name only: no local folder leaks into annex.json.
+  const published = diagnostics.items.map((d) =>
+    d.file !== undefined ? { ...d, file: built.source.fileName } : d,
+  );
+  const parsed = annexSchema.safeParse({ ...built, diagnostics: published });
   if (!parsed.success) {
     throw new SchemaViolationError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }

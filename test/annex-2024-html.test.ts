@@ -39,7 +39,7 @@ describe('HTML reader on the 2024 annex rendition', () => {
     expect(html.activities.map((a) => [a.title, a.status?.label])).toEqual(expected.map((e) => [e.title, e.status]));
     expect(html.activities.every((a) => a.statusFoundBy === 'icon')).toBe(true);
     expect(html.activities[0]!.status).toEqual({ code: 'ongoing', label: 'Doorlopend gedurende uitvoering programma', foundBy: 'icon', iconColor: '#762a83' });
-    expect(html.diagnostics.map((d) => d.code)).toEqual(['NAP501']);
+    expect(html.diagnostics.map((d) => d.code)).toEqual(['NAP013', 'NAP501']);
   });
 
   it('locates rows by page and source line', () => {

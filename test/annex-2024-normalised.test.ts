@@ -100,8 +100,8 @@ describe('2024 annex: activities.csv with parsed columns', () => {
     const rows = parse(activitiesCsv(annex), { columns: true }) as Record<string, string>[];
     expect(rows.find((r) => r.title === 'Project SAMEN')).toMatchObject({ planning_start: '2022-07-01', planning_end: '2024-09-30', planning_open_ended: 'false', owner_codes: 'OCW' });
     expect(rows.find((r) => r.title === 'Expertisepunt Burgerschap')).toMatchObject({ planning_start: '2022-01-01', planning_end: '', planning_open_ended: 'true' });
-    expect(rows.find((r) => r.title === 'Jaarlijkse conferentie NAP')!.owner_codes).toBe('OCW;SZW;JenV;VWS');
+    expect(rows.find((r) => r.title === 'Jaarlijkse conferentie NAP')!.owner_codes).toBe('OCW|SZW|JenV|VWS');
     expect(rows.find((r) => r.id === 'AL3-09')!.citation_ids).toBe('kst-34843-77');
-    expect(rows.find((r) => r.id === 'AL3-22')!.citation_ids).toBe('kst-29544-1199;kst-32820-513');
+    expect(rows.find((r) => r.id === 'AL3-22')!.citation_ids).toBe('kst-29544-1199|kst-32820-513');
   });
 });

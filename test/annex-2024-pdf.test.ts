@@ -44,8 +44,8 @@ describe('PDF rendition of the 2024 annex', () => {
     expect(counts).toEqual({ completed: 15, in_progress: 38, ongoing: 20, delayed: 5, not_started_or_stopped: 5 });
   });
 
-  it('reports only the truncated Actielijn 2 title', async () => {
-    expect(pdf.diagnostics.map((d) => [d.code, d.place.page])).toEqual([['NAP501', 6]]);
+  it('reports only the edition it does not print (NAP013) and the truncated Actielijn 2 title', () => {
+    expect(pdf.diagnostics.map((d) => [d.code, d.place.page])).toEqual([['NAP013', undefined], ['NAP501', 6]]);
   });
 
   it('extracts through the CLI with the status counts in the summary', async () => {

@@ -21,8 +21,9 @@ describe('nap-annex check', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
       `${TEXT_2024} info NAP301 The input carries no status icons (a text export loses them): status is null for 83 of 83 activities. Read the PDF as published to get statuses.`,
+      `${TEXT_2024} info NAP013 The document prints no edition date (--edition-date 2024-03-18) and no Kamerstuk (--kamerstuk 34843-109) outside its table; left null. Give it with the option in brackets to label this edition.`,
       `${TEXT_2024}:6:192 warning NAP501 Actielijn 2 title "Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke norme" differs from the NAP title "Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke normen" (the printed title looks truncated). The printed title is kept as printed and canonicalTitle holds the NAP title; check the source for a typo or truncation.`,
-      `${TEXT_2024}: OK — 83 activities, 0 errors, 1 warning, 1 info`,
+      `${TEXT_2024}: OK — 83 activities, 0 errors, 1 warning, 2 info`,
       '',
     ]);
     expect(readdirSync(cwd)).toEqual([]);
@@ -34,7 +35,7 @@ describe('nap-annex check', () => {
     writeFileSync(join(dir, 'b.txt'), `${LEGEND}${HEADER}${AL1}Eerste\t\t2024\tOCW\tZie.⁷\n`);
     const clean = await runCli(['check', '*.txt', '--expect', '27,7,31,6,12'], { cwd: dir });
     expect(clean.status).toBe(1);
-    expect(clean.stdout).toContain('a.txt: OK — 83 activities, 0 errors, 1 warning, 1 info');
+    expect(clean.stdout).toContain('a.txt: OK — 83 activities, 0 errors, 1 warning, 2 info');
     expect(clean.stdout).toMatch(/b\.txt:1:9 error NAP201 \[AL1-01\] Footnote marker 7/);
     expect(clean.stdout).toMatch(/b\.txt:\d+:\d+ error NAP502 Actielijn 1: expected 27 activities \(--expect 27,7,31,6,12\), found 1 activity\./);
     expect(clean.stdout).toMatch(/b\.txt error NAP502 Actielijn 2: expected 7 activities .*found no activities/);
@@ -58,7 +59,7 @@ describe('nap-annex check', () => {
     expect((await runCli(['check', 'w.txt'], { cwd: dir })).status).toBe(0);
     const strict = await runCli(['check', '--strict', 'w.txt'], { cwd: dir });
     expect(strict.status).toBe(1);
-    expect(strict.stdout).toContain('w.txt: FAIL (--strict: warnings fail) — 5 activities, 0 errors, 1 warning, 1 info');
+    expect(strict.stdout).toContain('w.txt: FAIL (--strict: warnings fail) — 5 activities, 0 errors, 1 warning, 2 info');
     expect(strict.stdout).toContain('w.txt:1:25 warning NAP202 Footnote 2 ("Nooit geciteerd.") is never cited by a marker in the table.');
   });
 
@@ -68,7 +69,7 @@ describe('nap-annex check', () => {
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ tool: 'nap-annex', command: 'check', strict: false, expect: [27, 7, 31, 6, 12], exitCode: 2 });
     expect(report.summary).toEqual({ files: 2, ok: 1, findings: 0, unreadable: 1, internal: 0 });
-    expect(report.files[0]).toMatchObject({ name: REL, verdict: 'ok', exitCode: 0, format: 'text', activities: 83, counts: { error: 0, warning: 1, info: 1 } });
+    expect(report.files[0]).toMatchObject({ name: REL, verdict: 'ok', exitCode: 0, format: 'text', activities: 83, counts: { error: 0, warning: 1, info: 2 } });
     expect(report.files[0].actionLines.map((a: { activityCount: number }) => a.activityCount)).toEqual([27, 7, 31, 6, 12]);
     expect(report.files[1]).toMatchObject({ name: 'nope.txt', verdict: 'unreadable', exitCode: 2, diagnostics: [{ code: 'NAP001', severity: 'error' }] });
   });
@@ -78,9 +79,11 @@ describe('nap-annex check', () => {
     expect(run.status).toBe(1);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe(`::notice file=${REL},title=NAP301::The input carries no status icons (a text export loses them): status is null for 83 of 83 activities. Read the PDF as published to get statuses.`);
+    expect(lines.filter((l) => l.includes('title=NAP013'))).toHaveLength(1);
+    lines.splice(1, 1);
     expect(lines[1]).toBe(`::warning file=${REL},line=192,title=NAP501 (page 6)::Actielijn 2 title "Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke norme" differs from the NAP title "Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke normen" (the printed title looks truncated). The printed title is kept as printed and canonicalTitle holds the NAP title; check the source for a typo or truncation.`);
     expect(lines[2]).toMatch(new RegExp(`^::error file=${REL},line=445,title=NAP502 \\(page 15\\)::Actielijn 5: expected 11 activities \\(--expect 27%2C7|^::error file=${REL},line=445,title=NAP502 \\(page 15\\)::Actielijn 5: expected 11`));
-    expect(lines[3]).toBe(`${REL}: FAIL — 83 activities, 1 error, 1 warning, 1 info`);
+    expect(lines[3]).toBe(`${REL}: FAIL — 83 activities, 1 error, 1 warning, 2 info`);
   });
 
   it('reads standard input with -', async () => {
@@ -119,7 +122,7 @@ describe('nap-annex check --ignore', () => {
     const run = await runCli(['check', '--strict', '--ignore', 'NAP501', REL]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('warning NAP501 Actielijn 2 title');
-    expect(run.stdout).toContain(`${REL}: OK — 83 activities, 0 errors, 0 warnings, 1 info, 1 ignored (--ignore)`);
+    expect(run.stdout).toContain(`${REL}: OK — 83 activities, 0 errors, 0 warnings, 2 info, 1 ignored (--ignore)`);
   });
 
   it('refuses an unknown code (exit 64)', async () => {
@@ -133,7 +136,7 @@ describe('nap-annex check as a real process (the built bundle)', () => {
   it('sets the process exit status: 0 for the 2024 annex, 2 for a missing file', () => {
     const ok = spawnCli(['check', TEXT_2024, '--expect', '27,7,31,6,12']);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain(': OK — 83 activities, 0 errors, 1 warning, 1 info');
+    expect(ok.stdout).toContain(': OK — 83 activities, 0 errors, 1 warning, 2 info');
     const missing = spawnCli(['check', 'no-such-annex.txt'], { cwd: tmpdir() });
     expect(missing.status).toBe(2);
     expect(missing.stdout).toContain('no-such-annex.txt error NAP001 Cannot read input: no such file.');

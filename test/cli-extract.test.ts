@@ -12,19 +12,29 @@ import { runCli } from './helpers/run-cli.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'nap-annex-'));
 
 describe('nap-annex extract', () => {
-  it('writes annex.json, activities.csv and footnotes.csv with -o, summary on stderr, exit 0', async () => {
+  it('writes annex.json, the CSV tables, datapackage.json and annex.xlsx with -o, summary on stderr, exit 0', async () => {
     const out = join(tmp(), 'out');
     const run = await runCli(['extract', TEXT_2024, '-o', out]);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('text, 17 pages, 5 action lines, 83 activities, 25 footnotes');
     expect(run.stderr).toMatch(/Actielijn 3\s+31 activities\s+Organisaties hebben processen/);
-    expect(run.stderr).toContain('0 errors, 1 warning, 1 info');
+    expect(run.stderr).toContain('0 errors, 1 warning, 2 info');
     expect(run.stderr).toContain('fixtures/nap-2024/bijlage-1.txt:6:192 warning NAP501 Actielijn 2 title');
-    expect(readdirSync(out).sort()).toEqual(['activities.csv', 'annex.json', 'footnotes.csv']);
+    expect(readdirSync(out).sort()).toEqual([
+      'activities.csv',
+      'activity_footnotes.csv',
+      'activity_owners.csv',
+      'annex.json',
+      'annex.xlsx',
+      'citations.csv',
+      'datapackage.json',
+      'diagnostics.csv',
+      'footnotes.csv',
+    ]);
     const annex = JSON.parse(readFileSync(join(out, 'annex.json'), 'utf8'));
     expect(annex.activities).toHaveLength(83);
-    expect(annex.source).toMatchObject({ fileName: TEXT_2024, format: 'text', pageCount: 17, sha256: 'ef2bc6063569d46c12f2b867a1ca4dfc348a51070242554a775fc5ea264523b7' });
+    expect(annex.source).toMatchObject({ fileName: 'bijlage-1.txt', format: 'text', pageCount: 17, sha256: 'ef2bc6063569d46c12f2b867a1ca4dfc348a51070242554a775fc5ea264523b7' });
     expect(parse(readFileSync(join(out, 'activities.csv')), { columns: true })).toHaveLength(83);
     expect(parse(readFileSync(join(out, 'footnotes.csv')), { columns: true })).toHaveLength(25);
   });
@@ -42,7 +52,15 @@ describe('nap-annex extract', () => {
     const out = tmp();
     const run = await runCli(['extract', TEXT_2024, '-o', out, '--format', 'csv', '--excel', '-q']);
     expect(run.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['activities.csv', 'footnotes.csv']);
+    expect(readdirSync(out).sort()).toEqual([
+      'activities.csv',
+      'activity_footnotes.csv',
+      'activity_owners.csv',
+      'citations.csv',
+      'datapackage.json',
+      'diagnostics.csv',
+      'footnotes.csv',
+    ]);
     const csv = readFileSync(join(out, 'activities.csv'), 'utf8');
     expect(csv.startsWith('\uFEFFaction_line;')).toBe(true);
     expect(csv.split('\r\n')[0]).toContain(';owners_text;');
@@ -59,7 +77,7 @@ describe('nap-annex extract', () => {
   it('exits 64 on a usage error', async () => {
     const run = await runCli(['extract', TEXT_2024, '--format', 'xml']);
     expect(run.status).toBe(64);
-    expect(run.stderr).toContain("argument 'xml' is invalid. Allowed choices are json, csv, all.");
+    expect(run.stderr).toContain("argument 'xml' is invalid. Allowed choices are json, csv, xlsx, all.");
   });
 });
 
@@ -70,7 +88,7 @@ describe('nap-annex extract: output conveniences', () => {
     const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(83);
     expect(rows.find((r) => r.title === 'Advisering wettelijke verplichting vertrouwenspersoon')!.planning_ranges).toBe(
-      '2023-01-01/2023-03-31;2024-01-01/2024-03-31',
+      '2023-01-01/2023-03-31|2024-01-01/2024-03-31',
     );
     expect(rows.find((r) => r.title === 'Expertisepunt Burgerschap')!.planning_ranges).toBe('2022-01-01/..');
   });
@@ -99,7 +117,7 @@ describe('nap-annex extract: output conveniences', () => {
     expect(all.stderr).toContain('give a folder with -o <dir>');
     const csv = await runCli(['extract', TEXT_2024, '-f', 'csv']);
     expect(csv.status).toBe(0);
-    expect(csv.stderr).toContain('printed activities.csv only; footnotes.csv is written with -o <dir>.');
+    expect(csv.stderr).toContain('printed activities.csv only; footnotes.csv and the other tables are written with -o <dir>.');
   });
 
   it('--help shows examples and exit codes', async () => {

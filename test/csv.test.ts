@@ -15,7 +15,7 @@ describe('activities.csv', () => {
     expect(rows.map((r) => r.title)).toEqual(annex.activities.map((a) => a.title));
     expect(rows.map((r) => r.explanation)).toEqual(annex.activities.map((a) => a.explanation.text));
     const dans = rows.find((r) => r.title === 'Aanpak grensoverschrijdend gedrag in de danssector')!;
-    expect(dans).toMatchObject({ action_line: '3', id: 'AL3-09', footnotes: '14;15', planning_text: '2023-2025', owners_text: 'VWS en OCW', page: '9', line: '274' });
+    expect(dans).toMatchObject({ action_line: '3', id: 'AL3-09', footnotes: '14|15', planning_text: '2023-2025', owners_text: 'VWS en OCW', page: '9', line: '274' });
   });
 
   it('writes the Dutch Excel dialect: BOM, ";" and CRLF, and still reads back', () => {
@@ -26,7 +26,7 @@ describe('activities.csv', () => {
     const rows = parse(csv, { columns: true, delimiter: ';', bom: true, record_delimiter: ['\r\n', '\n'] }) as Record<string, string>[];
     expect(rows).toHaveLength(83);
     expect(rows.map((r) => r.explanation)).toEqual(annex.activities.map((a) => a.explanation.text));
-    expect(rows.find((r) => r.id === 'AL3-09')!.footnotes).toBe('14,15');
+    expect(rows.find((r) => r.id === 'AL3-09')!.footnotes).toBe('14|15');
   });
 
   it("neutralises formula-like cells with a leading ' by default, and not when turned off", () => {

@@ -63,7 +63,7 @@ describe('assembly', () => {
     const text = page('Eerste\t\t2024\tOCW\tA.\n') + `${LEGEND}\n${HEADER}Actielijn 1\t\t\t\t\nAndere doelzin\t\t\t\t\nTweede\t\t2024\tOCW\tB.\n`;
     const { annex, diagnostics } = await extractString(text);
     expect(annex.actionLines[0]!.title).toMatch(/^Er zijn gedeelde/);
-    expect(diagnostics.find((d) => d.code === 'NAP112')?.reason).toContain('Andere doelzin');
+    expect(diagnostics.find((d) => d.code === 'NAP113')?.reason).toContain('Andere doelzin');
   });
 });
 

@@ -90,6 +90,8 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   let tableCount = 0;
   // The page the last activity was last seen on: a row may run over several pages.
   let lastRowPage = 0;
+  // Whether the last body row read was an action line's goal sentence (which a page end may break too).
+  let lastBodyRow: 'goal' | 'other' = 'other';
 
   const cues = hasStatusCues(model);
   const legends = legendsOf(model);
@@ -146,15 +148,31 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
           expectGoalFor = number;
           continue;
         }
+        // The goal sentence broken by a page end: its second part opens the next page (the same TR
+        // in a tagged PDF; otherwise a first row with nothing but text in its first cell).
+        if (
+          lastBodyRow === 'goal' && firstRowOfPage && current !== null && lastRowPage === page.number - 1 &&
+          row.continued !== false && first.trim() !== '' && rest.every((c) => c.trim() === '') && row.statusCue.kind === 'none'
+        ) {
+          current.title = joinWrapped(current.title, first.trim());
+          lastBodyRow = 'other';
+          firstRowOfPage = false;
+          continue;
+        }
         if (expectGoalFor !== null && current !== null && first.trim() !== '' && rest.every((c) => c.trim() === '')) {
-          if (current.title === '') current.title = first.trim();
+          if (current.title === '') {
+            current.title = first.trim();
+            lastBodyRow = 'goal';
+            lastRowPage = page.number;
+          }
           else if (current.title !== first.trim()) {
-            diagnostics.report('NAP112', `Goal sentence of Actielijn ${current.number} on page ${page.number} differs from the first one printed: "${clip(first)}". The first one is kept as the title.`, loc(row.location));
+            diagnostics.report('NAP113', `Goal sentence of Actielijn ${current.number} on page ${page.number} differs from the first one printed: "${clip(first)}". The first one is kept as the title.`, loc(row.location));
           }
           expectGoalFor = null;
           continue;
         }
         expectGoalFor = null;
+        lastBodyRow = 'other';
         const previous = rows.at(-1);
         const continues = firstRowOfPage && previous !== undefined && lastRowPage === page.number - 1 && continuesPrevious(row, previous, cues);
         if (first.trim() === '' || continues) {

@@ -3,6 +3,7 @@
  * (file, glob pattern or `-`), prints the diagnostics and one verdict line per input, writes no
  * files. Exit code: the worst over all inputs (3 internal > 2 unreadable > 1 findings > 0 ok).
  */
+import { appendFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { InputError } from '../model/diagnostics.js';
 import type { InputFormat } from '../model/page-model.js';
@@ -10,7 +11,7 @@ import { extractAnnex, SchemaViolationError } from '../pipeline.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs } from './expand-inputs.js';
 import { type CliIo, processIo } from './io.js';
-import { escapeData, githubCommand } from './github.js';
+import { escapeData, escapeProperty, githubCommand } from './github.js';
 import { printable } from './printable.js';
 import { readInput, STDIN_NAME } from './read-input.js';
 import { type ReaderCliOptions, extractOptionsFrom } from './reader-options.js';
@@ -22,6 +23,8 @@ export interface CheckCommandOptions extends ReaderCliOptions {
   strict: boolean;
   /** Codes accepted as known (e.g. NAP501 for a title the source truncates): printed, not counted. */
   ignore?: string[];
+  /** Print only the verdict lines (and the count line for several inputs). */
+  quiet?: boolean;
 }
 
 /** The outcome for one input. */
@@ -53,9 +56,9 @@ export interface CheckReport {
 }
 
 /** Severity order of exit codes: which one wins when inputs disagree. */
-const RANK: Record<number, number> = { [EXIT.OK]: 0, [EXIT.FINDINGS]: 1, [EXIT.UNREADABLE]: 2, [EXIT.INTERNAL]: 3 };
+const RANK: Record<number, number> = { [EXIT.OK]: 0, [EXIT.FINDINGS]: 1, [EXIT.UNREADABLE]: 2, [EXIT.CANNOT_WRITE]: 3, [EXIT.INTERNAL]: 4 };
 
-/** The worse of two exit codes. */
+/** The worse of two exit codes (3 internal > 73 cannot write > 2 unreadable > 1 findings > 0). */
 export function worstExit(a: number, b: number): number {
   return (RANK[b] ?? 0) > (RANK[a] ?? 0) ? b : a;
 }
@@ -87,7 +90,21 @@ export async function runCheck(inputs: string[], options: CheckCommandOptions, i
     if (summary.internal > 0) parts.push(`${summary.internal} internal error${summary.internal === 1 ? '' : 's'}`);
     io.stdout.write(`${summary.files} files: ${parts.join(', ')}\n`);
   }
+  const stepSummary = io.env.GITHUB_STEP_SUMMARY;
+  if (stepSummary) await appendFile(stepSummary, verdictMarkdown(results, exitCode));
   return exitCode;
+}
+
+/**
+ * The Markdown table of verdicts appended to `$GITHUB_STEP_SUMMARY` (GitHub shows it on the run's
+ * summary page): one row per input with its verdict and counts.
+ */
+export function verdictMarkdown(results: readonly CheckFileResult[], exitCode: number): string {
+  const cell = (s: string): string => printable(s).replace(/\|/g, '\\|');
+  const rows = results.map(
+    (r) => `| ${cell(r.name)} | ${VERDICT[r.verdict]} | ${r.activities ?? '–'} | ${r.counts.error} | ${r.counts.warning} | ${r.counts.info} | ${r.ignored} |`,
+  );
+  return ['### nap-annex check', '', '| input | verdict | activities | errors | warnings | info | ignored |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |', ...rows, '', `Exit code ${exitCode}.`, '', ''].join('\n');
 }
 
 async function checkOne(path: string, options: CheckCommandOptions, io: CliIo): Promise<CheckFileResult> {
@@ -96,9 +113,9 @@ async function checkOne(path: string, options: CheckCommandOptions, io: CliIo): 
   try {
     const input = await readInput(path, options.maxBytes, io);
     name = input.name;
-    const { annex } = await extractAnnex(input.bytes, extractOptionsFrom(input.name, options));
+    const { annex, diagnostics } = await extractAnnex(input.bytes, extractOptionsFrom(input.name, options));
     const ignore = new Set(options.ignore ?? []);
-    const counted = annex.diagnostics.filter((d) => !ignore.has(d.code));
+    const counted = diagnostics.filter((d) => !ignore.has(d.code));
     const counts = countBySeverity(counted);
     const failed = counts.error > 0 || (options.strict && counts.warning > 0);
     return {
@@ -109,8 +126,8 @@ async function checkOne(path: string, options: CheckCommandOptions, io: CliIo): 
       activities: annex.activities.length,
       actionLines: annex.actionLines.map((a) => ({ number: a.number, activityCount: a.activityCount })),
       counts,
-      ignored: annex.diagnostics.length - counted.length,
-      diagnostics: annex.diagnostics,
+      ignored: diagnostics.length - counted.length,
+      diagnostics,
     };
   } catch (error) {
     if (error instanceof InputError) return unreadable(name, error);
@@ -150,12 +167,39 @@ function unreadable(name: string, error: InputError): CheckFileResult {
 
 const VERDICT = { ok: 'OK', findings: 'FAIL', unreadable: 'UNREADABLE', internal: 'INTERNAL ERROR' } as const;
 
-/** Diagnostics (text lines or workflow commands) and the verdict line of one input. */
-export function renderFile(r: CheckFileResult, options: Pick<CheckCommandOptions, 'format' | 'strict'>): string {
-  const lines = r.diagnostics.map((d) => (options.format === 'github' ? githubCommand(d) : formatDiagnostic(d)));
+/**
+ * Annotations GitHub shows per step and severity (10 errors, 10 warnings, 10 notices); per input,
+ * diagnostics beyond these are printed as plain log lines, and one notice says how many.
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ */
+export const GITHUB_ANNOTATION_CAP = { error: 10, warning: 10, info: 9 } as const;
+
+/** Workflow commands for one input's diagnostics, capped (GITHUB_ANNOTATION_CAP), plus one summary notice for the rest. */
+export function githubLines(name: string, diagnostics: readonly Diagnostic[]): string[] {
+  const shown = { error: 0, warning: 0, info: 0 };
+  const lines: string[] = [];
+  const rest: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (shown[d.severity] < GITHUB_ANNOTATION_CAP[d.severity]) {
+      shown[d.severity]++;
+      lines.push(githubCommand(d));
+    } else rest.push(d);
+  }
+  if (rest.length === 0) return lines;
+  lines.push(...rest.map(formatDiagnostic));
+  const counts = countBySeverity(rest);
+  const what = [`${counts.error} error(s)`, `${counts.warning} warning(s)`, `${counts.info} info`].filter((x) => !x.startsWith('0 ')).join(', ');
+  const file = name !== STDIN_NAME ? `file=${escapeProperty(name)},` : '';
+  lines.push(`::notice ${file}title=${escapeProperty(`nap-annex: ${rest.length} more`)}::${escapeData(`${what} more than GitHub shows as annotations (${GITHUB_ANNOTATION_CAP.error} errors, ${GITHUB_ANNOTATION_CAP.warning} warnings per step); all are listed in the step log above.`)}`);
+  return lines;
+}
+
+/** Diagnostics (text lines or workflow commands) and the verdict line of one input; with `quiet` only the verdict line. */
+export function renderFile(r: CheckFileResult, options: Pick<CheckCommandOptions, 'format' | 'strict' | 'quiet'>): string {
+  const lines = options.quiet ? [] : options.format === 'github' ? githubLines(r.name, r.diagnostics) : r.diagnostics.map(formatDiagnostic);
   if (r.verdict === 'internal') {
     const text = `nap-annex: ${r.internalError ?? 'internal error'}`;
-    lines.push(options.format === 'github' ? `::error title=nap-annex internal error::${escapeData(text)}` : text);
+    if (!options.quiet) lines.push(options.format === 'github' ? `::error title=nap-annex internal error::${escapeData(text)}` : text);
     lines.push(`${r.name}: ${VERDICT.internal} — nap-annex failed on this input; please report it`);
   } else if (r.verdict === 'unreadable') {
     lines.push(`${r.name}: ${VERDICT.unreadable} — ${r.diagnostics[0]?.code ?? 'NAP001'}, nothing checked`);

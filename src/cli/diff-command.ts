@@ -5,13 +5,12 @@
  * input cannot be read.
  */
 import { stringify } from 'csv-stringify/sync';
-import { compareAnnexes, type AnnexDiff } from '../diff/compare-annexes.js';
-import { DiagnosticBag, InputError } from '../model/diagnostics.js';
-import { extractAnnex } from '../pipeline.js';
-import { annexSchema, type Annex } from '../schema/annex.js';
+import { compareAnnexes, type AnnexDiff, type FieldChange } from '../diff/compare-annexes.js';
+import { baseName } from '../normalise/normalise-annex.js';
+import type { Annex } from '../schema/annex.js';
 import { EXIT } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
-import { readInput } from './read-input.js';
+import { loadAnnex } from './load-annex.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 
@@ -32,8 +31,8 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCom
     io.stderr.write('nap-annex diff: standard input (-) can be only one of <old> and <new>; give the other as a file.\n');
     return EXIT.USAGE;
   }
-  const before = await loadAnnex(oldPath, options.maxBytes, io);
-  const after = await loadAnnex(newPath, options.maxBytes, io);
+  const before = await loadAnnex(oldPath, { maxBytes: options.maxBytes }, io);
+  const after = await loadAnnex(newPath, { maxBytes: options.maxBytes }, io);
   let code: number = EXIT.OK;
   for (const side of [before, after]) {
     const errors = side.annex.diagnostics.filter((d) => d.severity === 'error');
@@ -54,51 +53,15 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCom
   return code;
 }
 
-/** An annex loaded for diff, with the path given on the command line. */
-interface LoadedAnnex {
-  path: string;
-  annex: Annex;
-}
-
-/** Reads an annex file (any input format) or an annex.json written by `extract`. */
-export async function loadAnnex(path: string, maxBytes: number, io: Pick<CliIo, 'stdin' | 'cwd'> = processIo()): Promise<LoadedAnnex> {
-  const { name, bytes } = await readInput(path, maxBytes, io);
-  if (startsAsJson(bytes)) {
-    const diagnostics = new DiagnosticBag(name);
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder().decode(bytes));
-    } catch (error) {
-      throw new InputError(diagnostics.report('NAP001', `Input looks like JSON but does not parse: ${(error as Error).message}.`));
-    }
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-      throw new InputError(diagnostics.report('NAP001', `JSON input is ${Array.isArray(json) ? 'an array' : `a ${json === null ? 'null' : typeof json}`}, not an annex.json written by nap-annex extract.`));
-    }
-    const parsed = annexSchema.safeParse(json);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0]!;
-      throw new InputError(diagnostics.report('NAP001', `JSON input is not an annex.json of this nap-annex version: ${first.path.join('.') || '(root)'}: ${first.message}.`));
-    }
-    return { path: name, annex: parsed.data };
-  }
-  return { path: name, annex: (await extractAnnex(bytes, { fileName: name, maxBytes })).annex };
-}
-
-/** True when the first character that is not white space (after a UTF-8 BOM) is `{` or `[`: JSON, whatever the indentation. */
-function startsAsJson(bytes: Uint8Array): boolean {
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
-  return bytes[i] === 0x7b || bytes[i] === 0x5b;
-}
-
 /** Human-readable diff; `before`/`after` add the source of an annex.json and a note on statuses. */
 export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string {
   const source = (annex: Annex | undefined, path: string): string =>
-    annex && annex.source.fileName !== path ? `, extracted from ${annex.source.fileName}` : '';
+    annex && annex.source.fileName !== baseName(path) ? `, extracted from ${annex.source.fileName}` : '';
   const lines = [
     `old: ${diff.old.fileName} (${diff.old.activityCount} activities${source(before, diff.old.fileName)})`,
     `new: ${diff.new.fileName} (${diff.new.activityCount} activities${source(after, diff.new.fileName)})`,
-    `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changedCount} changed, ${diff.matched.length - diff.changedCount} unchanged`,
+    `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changedCount} changed, ${diff.matched.length - diff.changedCount} unchanged` +
+      (diff.renumbered.length > 0 ? `; ${diff.renumbered.length} renumbered` : ''),
   ];
   const withoutStatus = [before, after].filter((a) => a !== undefined && a.activities.every((x) => x.status === null));
   if (withoutStatus.length > 0) lines.push('(statuses not compared: an input carries none, e.g. a text export)');
@@ -109,16 +72,40 @@ export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string
     lines.push('', 'changed:');
     for (const m of changed) {
       lines.push(`  ~ ${m.oldId === m.newId ? m.newId : `${m.oldId} → ${m.newId}`}  ${m.title}`);
-      for (const c of m.changes) {
-        lines.push(
-          c.field === 'explanation'
-            ? `      explanation: ${c.wordsRemoved} word${c.wordsRemoved === 1 ? '' : 's'} removed, ${c.wordsAdded} added`
-            : `      ${c.field}: ${c.old} → ${c.new}`,
-        );
-      }
+      for (const c of m.changes) lines.push(`      ${changeText(c)}`);
     }
   }
+  const transitions = diff.statusTransitions.filter((t) => t.from.code !== t.to.code);
+  if (diff.statusTransitions.length > 0) {
+    const same = diff.statusTransitions.filter((t) => t.from.code === t.to.code).reduce((n, t) => n + t.count, 0);
+    lines.push('', `status transitions (${same} unchanged):`, ...transitions.map((t) => `  ${t.from.label} → ${t.to.label}: ${t.count}`));
+  }
+  if (diff.renumbered.length > 0) {
+    lines.push('', 'renumbered (same activity, new positional id; key unchanged unless shown):');
+    const moved = new Map(diff.matched.filter((m) => m.oldKey !== undefined).map((m) => [m.newId, m.oldKey!]));
+    for (const r of diff.renumbered) lines.push(`  # ${r.oldId} → ${r.newId}  ${r.key}${moved.has(r.newId) ? ` (was ${moved.get(r.newId)})` : ''}`);
+  }
   return `${lines.map(printable).join('\n')}\n`;
+}
+
+/** `+2` / `-1` / `0` quarters. */
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+/** One field change as a line of the text diff, with the planning shift and the owners added/removed. */
+function changeText(c: FieldChange): string {
+  if (c.field === 'explanation') {
+    return `explanation: ${c.wordsRemoved} word${c.wordsRemoved === 1 ? '' : 's'} removed, ${c.wordsAdded} added${c.words ? '' : ' (texts too different for a word diff)'}`;
+  }
+  const notes: string[] = [];
+  if (c.shift) {
+    const part = (name: string, n: number | null): string => (n === null ? `${name} not comparable` : `${name} ${signed(n)} quarter${Math.abs(n) === 1 ? '' : 's'}`);
+    notes.push(`${part('start', c.shift.startQuarters)}, ${part('end', c.shift.endQuarters)}`);
+  }
+  if (c.ownersAdded?.length) notes.push(`+${c.ownersAdded.join(', +')}`);
+  if (c.ownersRemoved?.length) notes.push(`-${c.ownersRemoved.join(', -')}`);
+  return `${c.field}: ${c.old} → ${c.new}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 
 /** One CSV row per change (`added`, `removed`, or a field), for spreadsheets. */
@@ -127,6 +114,7 @@ export function diffCsv(diff: AnnexDiff): string {
     ...diff.added.map((a) => ['added', '', a.id, a.title, '', '', '']),
     ...diff.removed.map((a) => ['removed', a.id, '', a.title, '', '', '']),
     ...diff.matched.flatMap((m) => m.changes.map((c) => ['changed', m.oldId, m.newId, m.title, c.field, c.old, c.new])),
+    ...diff.renumbered.map((r) => ['renumbered', r.oldId, r.newId, r.title, 'id', r.oldId, r.newId]),
   ];
   return stringify(rows, { header: true, columns: ['change', 'old_id', 'new_id', 'title', 'field', 'old', 'new'], escape_formulas: true });
 }

@@ -1,26 +1,39 @@
 /**
- * `nap-annex extract <input> [-o dir] [--format json|csv|all]`: runs the pipeline on one input;
- * writes annex.json / activities.csv / footnotes.csv into the folder (atomically), or the JSON to
- * stdout without `-o`. The summary goes to stderr.
+ * `nap-annex extract <inputs...> [-o dir] [--format json|csv|xlsx|all]`: runs the pipeline on
+ * one input and writes its files into the folder (atomically), or the JSON to stdout without
+ * `-o`; or, for several inputs or a glob pattern, runs them in parallel (up to the number of
+ * cores), each into its own subfolder of `-o`, with a progress bar on a terminal and a final
+ * table. The summary goes to stderr.
  */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { activitiesCsv, footnotesCsv, type CsvOptions } from '../emit/csv.js';
+import { isDynamicPattern } from 'tinyglobby';
+import { dataPackage } from '../emit/datapackage.js';
+import { tableCsv, activitiesCsv, type CsvOptions } from '../emit/csv.js';
 import { annexJson } from '../emit/json.js';
+import { annexTables } from '../emit/tables.js';
 import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
-import { extractAnnex } from '../pipeline.js';
+import { annexSheets, workbookBytes } from '../emit/xlsx.js';
+import { InputError, type Diagnostic } from '../model/diagnostics.js';
+import { baseName } from '../normalise/normalise-annex.js';
+import { extractAnnex, SchemaViolationError } from '../pipeline.js';
+import type { Annex } from '../schema/annex.js';
+import { worstExit } from './check-command.js';
 import { EXIT } from './exit-codes.js';
-import { type CliIo, processIo, resolvePath } from './io.js';
+import { expandInputs } from './expand-inputs.js';
+import { type CliIo, type TextSink, processIo, resolvePath } from './io.js';
+import { startProgress } from './progress.js';
 import { printable } from './printable.js';
 import { readInput } from './read-input.js';
 import { type ReaderCliOptions, extractOptionsFrom } from './reader-options.js';
-import { countBySeverity, formatSummary } from './report.js';
+import { countBySeverity, formatDiagnostic, formatSummary } from './report.js';
 
 /** Parsed options of `extract`. */
 export interface ExtractCommandOptions extends ReaderCliOptions {
   /** The folder to write into; undefined: standard output (main.ts maps `-o -` to undefined). */
   output?: string;
   /** `all` only with `output` (main.ts refuses it for standard output). */
-  format: 'json' | 'csv' | 'all';
+  format: 'json' | 'csv' | 'xlsx' | 'all';
   delimiter: ',' | ';';
   bom: boolean;
   excel: boolean;
@@ -29,42 +42,228 @@ export interface ExtractCommandOptions extends ReaderCliOptions {
   quiet: boolean;
 }
 
-/** Runs `extract`; returns the exit code. Lets InputError and SchemaViolationError through. */
-export async function runExtract(input: string, options: ExtractCommandOptions, io: CliIo = processIo()): Promise<number> {
-  const { name, bytes } = await readInput(input, options.maxBytes, io);
-  const { annex } = await extractAnnex(bytes, extractOptionsFrom(name, options));
-  if (!options.quiet) io.stderr.write(`${formatSummary(annex)}\n`);
-  const counts = countBySeverity(annex.diagnostics);
-  if (counts.error > 0 && !options.force) {
-    io.stderr.write(`nap-annex: ${counts.error} error(s) in ${printable(name)}; nothing written. Fix the input, or use --force to write the output anyway.\n`);
-    return EXIT.FINDINGS;
-  }
-  const csv: CsvOptions = {
+/** The CSV dialect chosen by the options. */
+function csvOptions(options: ExtractCommandOptions): CsvOptions {
+  return {
     delimiter: options.excel ? ';' : options.delimiter,
     bom: options.excel || options.bom,
     recordDelimiter: options.excel ? '\r\n' : '\n',
     neutraliseFormulas: options.neutraliseFormulas,
   };
+}
+
+/**
+ * The files `extract -o <dir>` writes for `annex`: annex.json (json, all); every table as CSV and
+ * datapackage.json (csv, all); annex.xlsx (xlsx, all). Contents are made when written.
+ */
+export async function outputFiles(annex: Annex, dir: string, options: ExtractCommandOptions): Promise<OutputFile[]> {
+  const files: OutputFile[] = [];
+  const csv = csvOptions(options);
+  const tables = annexTables();
+  if (options.format === 'json' || options.format === 'all') files.push({ path: join(dir, 'annex.json'), content: () => annexJson(annex) });
+  if (options.format === 'csv' || options.format === 'all') {
+    for (const table of tables) files.push({ path: join(dir, `${table.name}.csv`), content: () => tableCsv(table, annex, csv) });
+    files.push({ path: join(dir, 'datapackage.json'), content: () => `${JSON.stringify(dataPackage(annex, tables, csv), null, 2)}\n` });
+  }
+  if (options.format === 'xlsx' || options.format === 'all') files.push({ path: join(dir, 'annex.xlsx'), content: await workbookBytes(annexSheets(annex, tables)) });
+  return files;
+}
+
+/**
+ * The steps every command that writes an annex's output shares (`extract`, `report`): prints the
+ * summary and every diagnostic to stderr (unless quiet); with error diagnostics and no `force`,
+ * says that nothing is written and returns EXIT.FINDINGS; otherwise returns undefined (go on).
+ */
+export function summariseAndGate(
+  annex: Annex,
+  name: string,
+  options: { quiet: boolean; force: boolean },
+  diagnostics: readonly Diagnostic[] = annex.diagnostics,
+  stderr: TextSink = process.stderr,
+): number | undefined {
+  if (!options.quiet) stderr.write(`${formatSummary(annex, name, [...diagnostics])}\n`);
+  const counts = countBySeverity(annex.diagnostics);
+  if (counts.error > 0 && !options.force) {
+    stderr.write(`nap-annex: ${counts.error} error(s) in ${printable(name)}; nothing written. Fix the input, or use --force to write the output anyway.\n`);
+    return EXIT.FINDINGS;
+  }
+  return undefined;
+}
+
+/** Exit code after the output was written: FINDINGS when it was forced past error diagnostics, else OK. */
+export function exitCodeAfterWriting(annex: Annex): number {
+  return countBySeverity(annex.diagnostics).error > 0 ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/**
+ * Writes `files` atomically into `folder` (see write-atomic.ts) and reports it on stderr. Returns
+ * EXIT.CANNOT_WRITE after a failure (nothing written, existing files unchanged), else undefined.
+ */
+export async function writeOutputs(files: OutputFile[], folder: string, quiet: boolean, stderr: TextSink = process.stderr): Promise<number | undefined> {
+  try {
+    await writeFilesAtomically(files);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const reason = e.code === 'EEXIST' || e.code === 'ENOTDIR' ? `${folder} or a folder above it is a file, not a folder` : e.message;
+    stderr.write(`nap-annex: cannot write the output (${printable(reason)}). Nothing was written; existing files in ${printable(folder)} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
+    return EXIT.CANNOT_WRITE;
+  }
+  if (!quiet) stderr.write(`wrote ${files.map((f) => printable(f.path)).join(', ')}\n`);
+  return undefined;
+}
+
+/**
+ * Runs `extract`; returns the exit code. One plain file argument: the single-input behaviour
+ * (InputError and SchemaViolationError are let through to the caller). Several arguments or a
+ * glob pattern: every input into its own subfolder of `-o`, each failure kept to its input.
+ */
+export async function runExtract(inputs: string[], options: ExtractCommandOptions, io: CliIo = processIo()): Promise<number> {
+  if (inputs.length === 1 && (inputs[0] === '-' || !isDynamicPattern(inputs[0]!))) return extractSingle(inputs[0]!, options, io);
+  if (options.output === undefined) {
+    io.stderr.write('nap-annex extract: several inputs (or a glob pattern) need -o <dir>: each input is written into its own subfolder of it.\n');
+    return EXIT.USAGE;
+  }
+  if (inputs.includes('-')) {
+    io.stderr.write('nap-annex extract: standard input (-) can only be read on its own, not with other inputs.\n');
+    return EXIT.USAGE;
+  }
+  return extractMany(inputs, resolvePath(io, options.output), options, io);
+}
+
+async function extractSingle(input: string, options: ExtractCommandOptions, io: CliIo): Promise<number> {
+  if (options.format === 'xlsx' && options.output === undefined) {
+    io.stderr.write('nap-annex extract: --format xlsx needs -o <dir> (a workbook is not written to the terminal).\n');
+    return EXIT.USAGE;
+  }
+  const { name, bytes } = await readInput(input, options.maxBytes, io);
+  const { annex, diagnostics } = await extractAnnex(bytes, extractOptionsFrom(name, options));
+  const stop = summariseAndGate(annex, name, options, diagnostics, io.stderr);
+  if (stop !== undefined) return stop;
   if (options.output === undefined) {
     // Without -o: the JSON, or with --format csv the activities CSV, to stdout.
-    io.stdout.write(options.format === 'csv' ? activitiesCsv(annex, csv) : annexJson(annex));
-    if (options.format === 'csv' && !options.quiet) io.stderr.write('nap-annex: printed activities.csv only; footnotes.csv is written with -o <dir>.\n');
+    io.stdout.write(options.format === 'csv' ? activitiesCsv(annex, csvOptions(options)) : annexJson(annex));
+    if (options.format === 'csv' && !options.quiet) io.stderr.write('nap-annex: printed activities.csv only; footnotes.csv and the other tables are written with -o <dir>.\n');
   } else {
-    const files: OutputFile[] = [];
-    if (options.format !== 'csv') files.push({ path: join(resolvePath(io, options.output), 'annex.json'), content: () => annexJson(annex) });
-    if (options.format !== 'json') {
-      files.push({ path: join(resolvePath(io, options.output), 'activities.csv'), content: () => activitiesCsv(annex, csv) });
-      files.push({ path: join(resolvePath(io, options.output), 'footnotes.csv'), content: () => footnotesCsv(annex, csv) });
-    }
-    try {
-      await writeFilesAtomically(files);
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      const reason = e.code === 'EEXIST' || e.code === 'ENOTDIR' ? `${options.output} or a folder above it is a file, not a folder` : e.message;
-      io.stderr.write(`nap-annex: cannot write the output (${printable(reason)}). Nothing was written; existing files in ${printable(options.output)} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
-      return EXIT.CANNOT_WRITE;
-    }
-    if (!options.quiet) io.stderr.write(`wrote ${files.map((f) => printable(f.path)).join(', ')}\n`);
+    const files = await outputFiles(annex, resolvePath(io, options.output), options);
+    const failed = await writeOutputs(files, options.output, options.quiet, io.stderr);
+    if (failed !== undefined) return failed;
   }
-  return counts.error > 0 ? EXIT.FINDINGS : EXIT.OK;
+  return exitCodeAfterWriting(annex);
+}
+
+/** The outcome of one input of a multi-input extract: one line of the final table. */
+export interface ExtractOutcome {
+  input: string;
+  folder: string | null;
+  format: string | null;
+  pages: number | null;
+  activities: number | null;
+  counts: { error: number; warning: number; info: number };
+  exitCode: number;
+  /** Diagnostics worth showing after the table (errors, or why the input was not read). */
+  problems: Diagnostic[];
+  note?: string;
+}
+
+/**
+ * Subfolder names for `paths`: the file's base name without its extension (characters other than
+ * letters, digits, `.`, `_` and `-` as `_`), and `-2`, `-3` … for a name already taken, in input order.
+ */
+export function subfolderNames(paths: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return paths.map((path) => {
+    const stem = baseName(path).replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_') || 'input';
+    let name = stem;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}-${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+async function extractMany(inputs: string[], output: string, options: ExtractCommandOptions, io: CliIo): Promise<number> {
+  const expanded = await expandInputs(inputs, io);
+  const paths = expanded.flatMap((e) => (e.kind === 'input' ? [e.path] : []));
+  const folders = subfolderNames(paths);
+  const outcomes: ExtractOutcome[] = expanded.flatMap((e) =>
+    e.kind === 'unmatched'
+      ? [{ input: e.pattern, folder: null, format: null, pages: null, activities: null, counts: { error: 1, warning: 0, info: 0 }, exitCode: EXIT.UNREADABLE, problems: [e.error.diagnostic] }]
+      : [],
+  );
+  const progress = startProgress(paths.length, !options.quiet, io.stderr);
+  const results: ExtractOutcome[] = new Array(paths.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) {
+      const i = next++;
+      progress.started(paths[i]!);
+      results[i] = await extractInto(paths[i]!, join(output, folders[i]!), options, io);
+      progress.finished(paths[i]!, results[i]!.pages ?? 0);
+    }
+  };
+  const lanes = Math.max(1, Math.min(availableParallelism(), paths.length));
+  await Promise.all(Array.from({ length: lanes }, worker));
+  progress.stop();
+  outcomes.push(...results);
+  if (!options.quiet) io.stderr.write(outcomeTable(outcomes));
+  return outcomes.reduce((worst, o) => worstExit(worst, o.exitCode), EXIT.OK as number);
+}
+
+/** Extracts one input into `dir`; never throws: every failure becomes the outcome's exit code and problems. */
+async function extractInto(path: string, dir: string, options: ExtractCommandOptions, io: CliIo): Promise<ExtractOutcome> {
+  const base = { input: path, folder: null, format: null, pages: null, activities: null, counts: { error: 0, warning: 0, info: 0 }, problems: [] as Diagnostic[] };
+  try {
+    const { name, bytes } = await readInput(path, options.maxBytes, io);
+    const { annex, diagnostics } = await extractAnnex(bytes, extractOptionsFrom(name, options));
+    const counts = countBySeverity(annex.diagnostics);
+    const outcome: ExtractOutcome = {
+      ...base,
+      format: annex.source.format,
+      pages: annex.source.pageCount,
+      activities: annex.activities.length,
+      counts,
+      exitCode: counts.error > 0 ? EXIT.FINDINGS : EXIT.OK,
+      problems: diagnostics.filter((d) => d.severity === 'error'),
+    };
+    if (counts.error > 0 && !options.force) return { ...outcome, note: 'errors: nothing written (--force writes anyway)' };
+    const failed = await writeQuietly(await outputFiles(annex, dir, options));
+    if (failed) return { ...outcome, exitCode: EXIT.CANNOT_WRITE, note: `cannot write: ${failed}` };
+    return { ...outcome, folder: dir };
+  } catch (error) {
+    if (error instanceof InputError) return { ...base, counts: { error: 1, warning: 0, info: 0 }, exitCode: EXIT.UNREADABLE, problems: [error.diagnostic] };
+    const message = error instanceof SchemaViolationError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { ...base, exitCode: EXIT.INTERNAL, note: `internal error: ${message.split('\n')[0]}` };
+  }
+}
+
+/** Writes `files` atomically; returns the reason when that failed, else null. */
+async function writeQuietly(files: OutputFile[]): Promise<string | null> {
+  try {
+    await writeFilesAtomically(files);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** The final table of a multi-input extract, then the problems of the inputs that had any. */
+export function outcomeTable(outcomes: readonly ExtractOutcome[]): string {
+  const header = ['input', 'format', 'pages', 'activities', 'errors', 'warnings', 'exit', 'written to'];
+  const rows = outcomes.map((o) => [
+    o.input,
+    o.format ?? '-',
+    o.pages === null ? '-' : String(o.pages),
+    o.activities === null ? '-' : String(o.activities),
+    String(o.counts.error),
+    String(o.counts.warning),
+    String(o.exitCode),
+    o.folder ?? o.note ?? 'nothing written',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const numeric = new Set([2, 3, 4, 5, 6]);
+  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const worst = outcomes.reduce((w, o) => worstExit(w, o.exitCode), EXIT.OK as number);
+  const written = outcomes.filter((o) => o.folder !== null).length;
+  const lines = [line(header), ...rows.map(line), `${outcomes.length} inputs: ${written} written, ${outcomes.length - written} not written; exit ${worst}`];
+  for (const o of outcomes) for (const d of o.problems) lines.push(formatDiagnostic(d));
+  return `${lines.map(printable).join('\n')}\n`;
 }

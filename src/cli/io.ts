@@ -17,11 +17,13 @@ export interface CliIo {
   stdin: AsyncIterable<Uint8Array | string>;
   /** The folder relative paths and glob patterns are resolved against. */
   cwd: string;
+  /** Environment variables (e.g. GITHUB_STEP_SUMMARY for `check`). */
+  env: Record<string, string | undefined>;
 }
 
 /** The process's own streams and working folder. */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd() };
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
 }
 
 /** `path` as the file system should see it: relative paths are taken from `io.cwd`. */

@@ -1,5 +1,5 @@
 /**
- * The `nap-annex` command line (commander). Commands: `extract`, `check`, `diff`, `schema`.
+ * The `nap-annex` command line (commander). Commands: `extract`, `check`, `diff`, `report`, `stack`, `schema`.
  * Every command returns an exit code from ./exit-codes.ts; uncaught errors are mapped there too.
  * `run` takes the streams and working folder as arguments (tests run the CLI in-process);
  * `main` is the process entry.
@@ -7,12 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DIAGNOSTIC_CODES, InputError } from '../model/diagnostics.js';
+import { parseKamerstukOption } from '../normalise/edition.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError } from '../pipeline.js';
 import { annexJsonSchema } from '../schema/json-schema.js';
 import { runCheck } from './check-command.js';
 import { EXIT } from './exit-codes.js';
 import { runDiff } from './diff-command.js';
 import { runExtract } from './extract-command.js';
+import { runReport } from './report-command.js';
+import { runStack } from './stack-command.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 import { type CliIo, processIo } from './io.js';
@@ -29,6 +32,15 @@ function similarity(value: string): number {
   const n = Number(value);
   if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('expected a number above 0 and at most 1.');
   return n;
+}
+
+/** `2024-03-18`: a real calendar date. */
+function isoDate(value: string): string {
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2024-03-18.');
+  }
+  return value;
 }
 
 /** `27,7,31,6,12` → [27, 7, 31, 6, 12]: activity counts per action line, in order. */
@@ -48,7 +60,8 @@ const MAX_MEMORY_HELP = 'stop reading a PDF when nap-annex uses more than this m
 
 const EXTRACT_EXAMPLES = `
 Examples:
-  $ nap-annex extract annex.pdf -o out               annex.json, activities.csv, footnotes.csv in out/
+  $ nap-annex extract annex.pdf -o out               annex.json, the CSV tables, datapackage.json, annex.xlsx in out/
+  $ nap-annex extract 'annexes/*.pdf' -o out         one subfolder of out/ per input
   $ nap-annex extract annex.pdf > annex.json         the JSON to standard output
   $ nap-annex extract annex.pdf -f csv --excel > a.csv   activities.csv for Dutch Excel
   $ cat annex.txt | nap-annex extract - -o out       read standard input
@@ -72,6 +85,31 @@ Examples:
 Exit codes: 0 compared (whatever changed), 1 an input has error diagnostics (the diff is printed,
 but may be wrong there) or no activities (no diff), 2 unreadable input, 64 usage.`;
 
+const REPORT_EXAMPLES = `
+Examples:
+  $ nap-annex report annex.pdf -o report.html
+  $ nap-annex report annex-2025.pdf --compare out-2024/annex.json -o report.html
+
+Exit codes: 0 written, 1 error diagnostics (nothing written unless --force), 2 unreadable input,
+3 internal error, 64 usage, 73 cannot write the output.`;
+
+const STACK_EXAMPLES = `
+Examples:
+  $ nap-annex stack out-2023/annex.json out-2024/annex.json annex-2025.pdf -o stacked
+
+Exit codes: 0 written, 1 an edition has error diagnostics (nothing written), 2 unreadable input,
+64 usage, 73 cannot write the output.`;
+
+/** `34843-109`, `34843 nr. 109` or `kst-34843-109` → `34843-109`. */
+function kamerstukOption(value: string): string {
+  const kamerstuk = parseKamerstukOption(value);
+  if (kamerstuk === null) throw new InvalidArgumentError('expected a Kamerstuk as dossier-number, e.g. 34843-109.');
+  return kamerstuk;
+}
+
+const EDITION_DATE_HELP = 'date of this edition (YYYY-MM-DD) for source.edition, when the document prints none';
+const KAMERSTUK_HELP = 'Kamerstuk this edition was sent with (e.g. 34843-109) for source.edition, when the document prints none';
+
 /** `NAP501,NAP202` → the codes, each one of DIAGNOSTIC_CODES. */
 function codeList(value: string): string[] {
   const codes = value.split(',').map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
@@ -80,6 +118,23 @@ function codeList(value: string): string[] {
     throw new InvalidArgumentError(`expected diagnostic codes separated by commas, e.g. NAP501; unknown: ${unknown.join(', ') || '(none given)'}.`);
   }
   return codes;
+}
+
+/** `--expect`, shared by extract, check and report. */
+function expectOption(): Option {
+  return new Option('--expect <counts>', EXPECT_HELP).argParser(countList);
+}
+
+/** The limits of reading one input (ReaderCliOptions), shared by extract, check and report. */
+function addReadingOptions(command: Command): void {
+  command
+    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
+    .option('--workers <n>', WORKERS_HELP, positiveInt)
+    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
+    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .option('--edition-date <date>', EDITION_DATE_HELP, isoDate)
+    .option('--kamerstuk <kamerstuk>', KAMERSTUK_HELP, kamerstukOption);
 }
 
 /** Builds the commander program; `run` is called with the exit code of the chosen command. */
@@ -94,34 +149,30 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
 
   program
     .command('extract')
-    .description('Extract one annex: JSON (or with -f csv the activities CSV) to stdout, or annex.json + activities.csv + footnotes.csv into a folder (-o)')
-    .argument('<input>', 'annex file (PDF, text export or HTML), or - for standard input')
+    .description('Extract annexes: JSON (or with -f csv the activities CSV) to stdout, or annex.json, the CSV tables, datapackage.json and annex.xlsx into a folder (-o); several inputs or a glob: one subfolder each')
+    .argument('<inputs...>', "annex files (PDF, text export or HTML), glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
     .option('-o, --output <dir>', 'write the output files into this folder (created if missing); - or no -o: standard output')
-    .addOption(new Option('-f, --format <format>', 'with -o: which files to write (default all); to standard output: json (default) or csv (activities.csv only)').choices(['json', 'csv', 'all']))
+    .addOption(new Option('-f, --format <format>', 'with -o: which files to write (default all); to standard output: json (default) or csv (activities.csv only)').choices(['json', 'csv', 'xlsx', 'all']))
     .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
     .addOption(new Option('--delimiter <char>', 'CSV delimiter').choices([',', ';']).default(','))
     .option('--bom', 'start CSV files with a UTF-8 byte-order mark', false)
     .option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends', false)
     .option('--no-neutralise-formulas', "keep CSV cells that start with = + - @ tab CR LF as they are (default: prefix them with ')")
-    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
-    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
-    .option('--expect <counts>', EXPECT_HELP, countList)
-    .option('--workers <n>', WORKERS_HELP, positiveInt)
-    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
-    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .addOption(expectOption())
     .option('--force', 'write the output even when error diagnostics were found', false)
-    .option('-q, --quiet', 'no summary on stderr', false)
+    .option('-q, --quiet', 'no summary, progress bar or table on stderr', false)
     .addHelpText('after', EXTRACT_EXAMPLES)
-    .action((input: string, options, command: Command) => {
+    .action((inputs: string[], options, command: Command) => {
       if (options.excel && options.delimiter === ',' && command.getOptionValueSource('delimiter') === 'cli') {
         command.error("error: --excel writes ';' as the delimiter; drop --delimiter , or --excel.", { exitCode: EXIT.USAGE });
       }
       const toStdout = options.output === undefined || options.output === '-';
       if (toStdout && options.format === 'all') {
-        command.error('error: --format all writes three files (annex.json, activities.csv, footnotes.csv): give a folder with -o <dir>.', { exitCode: EXIT.USAGE });
+        command.error('error: --format all writes several files (annex.json, the CSV tables, datapackage.json, annex.xlsx): give a folder with -o <dir>.', { exitCode: EXIT.USAGE });
       }
-      run(runExtract(input, { ...options, output: toStdout ? undefined : options.output, format: options.format ?? (toStdout ? 'json' : 'all') }, io));
+      run(runExtract(inputs, { ...options, output: toStdout ? undefined : options.output, format: options.format ?? (toStdout ? 'json' : 'all') }, io));
     });
+  addReadingOptions(program.commands.at(-1)!);
 
   program
     .command('diff')
@@ -135,21 +186,48 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .action((before: string, after: string, options) => run(runDiff(before, after, options, io)));
 
   program
+    .command('report')
+    .description('The annex as one self-contained HTML page: status per action line, delayed activities, planning timeline, a searchable table, diagnostics; with --compare, what changed')
+    .argument('<input>', 'annex file (PDF, text export or HTML), an annex.json from extract, or - for standard input')
+    .option('-o, --output <file>', 'write the page to this file (atomically); without it the page goes to stdout')
+    .option('--compare <older>', 'an earlier annex (any input format or annex.json): show what changed, as nap-annex diff does')
+    .addOption(new Option('--lang <lang>', 'language of the page').choices(['nl', 'en']).default('nl'))
+    .option('--date <YYYY-MM-DD>', 'the reference date marked on the timeline (default: today)', isoDate)
+    .option('--min-similarity <n>', 'as for diff: title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
+    .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
+    .addOption(expectOption())
+    .option('--force', 'write the page even when error diagnostics were found', false)
+    .option('-q, --quiet', 'no summary on stderr', false)
+    .addHelpText('after', REPORT_EXAMPLES)
+    .action((input: string, options) => run(runReport(input, options, pkg.version, io)));
+  addReadingOptions(program.commands.at(-1)!);
+
+  program
+    .command('stack')
+    .description('Several editions (annex.json, PDF, text export, HTML, mixed) into one long dataset: editions, one row per activity per edition, transitions, first and last edition per activity; CSV and XLSX')
+    .argument('<inputs...>', "the editions: files or glob patterns (quote them), in edition order unless every edition has a date")
+    .requiredOption('-o, --output <dir>', 'write the tables into this folder (created if missing)')
+    .addOption(new Option('-f, --format <format>', 'which files to write').choices(['csv', 'xlsx', 'all']).default('all'))
+    .option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends', false)
+    .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
+    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('-q, --quiet', 'no summary on stderr', false)
+    .addHelpText('after', STACK_EXAMPLES)
+    .action((inputs: string[], options) => run(runStack(inputs, options, io)));
+
+  program
     .command('check')
     .description('Validate annexes for CI: print diagnostics and a verdict per input, write nothing; exit 0 clean, 1 findings, 2 unreadable, 3 internal error, 64 usage')
     .argument('<inputs...>', "annex files, glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', 'warnings fail the check too (exit 1)', false)
+    .option('-q, --quiet', 'print only the verdict line of each input', false)
     .option('--ignore <codes>', 'diagnostic codes known and accepted (e.g. NAP501): still printed, not counted for the verdict', codeList)
-    .option('--expect <counts>', EXPECT_HELP, countList)
+    .addOption(expectOption())
     .addOption(new Option('--input-format <format>', 'skip detection and read every input as this format').choices(['text', 'pdf', 'html']))
-    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
-    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
-    .option('--workers <n>', WORKERS_HELP, positiveInt)
-    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
-    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
     .addHelpText('after', CHECK_EXAMPLES)
     .action((inputs: string[], options) => run(runCheck(inputs, options, io)));
+  addReadingOptions(program.commands.at(-1)!);
 
   program
     .command('schema')

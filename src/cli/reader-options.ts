@@ -16,6 +16,10 @@ export interface ReaderCliOptions {
   /** MB. */
   maxMemory: number;
   expect?: number[];
+  /** ISO date for source.edition (--edition-date). */
+  editionDate?: string;
+  /** Kamerstuk for source.edition (--kamerstuk), already normalised to `34843-109`. */
+  kamerstuk?: string;
 }
 
 /** The pipeline options for reading `fileName` with the given CLI options. */
@@ -29,5 +33,7 @@ export function extractOptionsFrom(fileName: string, options: ReaderCliOptions):
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.expect ? { expect: options.expect } : {}),
     ...(options.inputFormat ? { format: options.inputFormat } : {}),
+    ...(options.editionDate ? { editionDate: options.editionDate } : {}),
+    ...(options.kamerstuk ? { kamerstuk: options.kamerstuk } : {}),
   };
 }

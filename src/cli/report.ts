@@ -33,18 +33,21 @@ export function formatCounts(counts: { error: number; warning: number; info: num
   return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
 }
 
-/** The multi-line summary of one extraction: counts per action line, then every diagnostic. */
-export function formatSummary(annex: Annex): string {
+/**
+ * The multi-line summary of one extraction: counts per action line, then every diagnostic.
+ * `name` and `diagnostics` default to the annex's own (base name); the CLI passes the path as typed.
+ */
+export function formatSummary(annex: Annex, name: string = annex.source.fileName, diagnostics: readonly Diagnostic[] = annex.diagnostics): string {
   const s = annex.source;
   const lines = [
-    `${s.fileName}: ${s.format}, ${s.pageCount} pages, ${annex.actionLines.length} action lines, ${annex.activities.length} activities, ${annex.footnotes.length} footnotes`,
+    `${name}: ${s.format}, ${s.pageCount} pages, ${annex.actionLines.length} action lines, ${annex.activities.length} activities, ${annex.footnotes.length} footnotes`,
   ];
   for (const a of annex.actionLines) {
     const statuses = statusCounts(annex, a.number);
     lines.push(`  Actielijn ${a.number}  ${String(a.activityCount).padStart(3)} activities${statuses}  ${a.title}`);
   }
-  lines.push(`  diagnostics: ${formatCounts(countBySeverity(annex.diagnostics))}`);
-  for (const d of annex.diagnostics) lines.push(`  ${formatDiagnostic(d)}`);
+  lines.push(`  diagnostics: ${formatCounts(countBySeverity(diagnostics))}`);
+  for (const d of diagnostics) lines.push(`  ${formatDiagnostic(d)}`);
   return lines.map(printable).join('\n');
 }
 

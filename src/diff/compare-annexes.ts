@@ -3,15 +3,51 @@
  * removed, and, for activities present in both, changes of title, action line, status, planning,
  * owners, explanation and footnotes. Pure: two validated annexes in, one diff out.
  *
- * Matching: an activity of the new annex is the same activity as one of the old annex when their
- * titles are equal after normalisation (case, white space, punctuation); the rest are paired by
+ * Matching (`matchActivities`, also used by `stack`): an activity of the new annex is the same
+ * activity as one of the old annex when their stable `key`s are equal (same action line, same
+ * normalised title; docs/activity-keys.md); then when their titles are equal after normalisation
+ * (case, white space, punctuation; this pairs an activity that moved to another action line);
+ * the rest are paired by
  * title similarity (1 − Levenshtein distance / longer length) of at least `minSimilarity`
  * (default 0.8), best pairs first, so that a corrected typo (`Invzetten` → `Inzetten`) is a
  * title change, not a removal plus an addition.
+ *
+ * On top of the field changes: a status-transition count matrix over all matched activities that
+ * carry a status on both sides, the planning shift in quarters (start and end), the owners added
+ * and removed, and a word-level diff of a changed explanation (capped, see EXPLANATION_MAX_EDITS).
+ * `nap-annex report --compare` draws exactly this result; it does no comparison of its own.
  */
 import { diffWords } from 'diff';
 import { distance } from 'fastest-levenshtein';
-import type { Activity, Annex } from '../schema/annex.js';
+import { statusCodeSchema, type Activity, type Annex, type Planning, type StatusCode } from '../schema/annex.js';
+
+/**
+ * A word diff of two explanations gives up above this many edits (words inserted plus removed)
+ * and reports only the word counts: the diff costs O((n + m) · edits), so this keeps very long or
+ * wholly rewritten texts linear in their length.
+ */
+export const EXPLANATION_MAX_EDITS = 400;
+
+/** Planning shift in quarters between old and new (`+2` = two quarters later); null where an end is not dated. */
+export interface PlanningShift {
+  /** Start of the first range, new minus old, in quarters. */
+  startQuarters: number | null;
+  /** End of the last range, new minus old, in quarters; null when either side is open-ended. */
+  endQuarters: number | null;
+}
+
+/** One piece of a word diff: text common to both, or only in old (`removed`) or new (`added`). */
+export interface WordDiffPart {
+  op: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/** How many matched activities went from one status to another (from = to: unchanged). */
+export interface StatusTransition {
+  from: { code: StatusCode; label: string };
+  to: { code: StatusCode; label: string };
+  count: number;
+}
 
 /** One changed field of a matched activity: old and new value as display text. */
 export interface FieldChange {
@@ -21,12 +57,25 @@ export interface FieldChange {
   /** For `explanation`: number of words removed and added (word diff). */
   wordsRemoved?: number;
   wordsAdded?: number;
+  /** For `explanation`: the word diff; absent when it needed more than EXPLANATION_MAX_EDITS edits (then the counts are whole texts). */
+  words?: WordDiffPart[];
+  /** For `planning`: the shift in quarters, when both plannings have dated ranges. */
+  shift?: PlanningShift;
+  /** For `owners`: owners (canonical) only in the new or only in the old annex. */
+  ownersAdded?: string[];
+  ownersRemoved?: string[];
 }
 
 /** An activity present in both annexes. */
 export interface MatchedActivity {
   oldId: string;
   newId: string;
+  /** The activity's key in the new annex (and in the old one, unless `oldKey` says otherwise). */
+  key: string;
+  /** Set when the key changed (title or action line changed). */
+  oldKey?: string;
+  /** How the pair was found: equal key, equal normalised title, or title similarity. */
+  matchedBy: MatchKind;
   title: string;
   /** 1 for an exact (normalised) title match; the similarity for a fuzzy match. */
   similarity: number;
@@ -37,11 +86,31 @@ export interface MatchedActivity {
 export interface AnnexDiff {
   old: { fileName: string; activityCount: number };
   new: { fileName: string; activityCount: number };
-  added: { id: string; actionLine: number; title: string; status: string | null }[];
-  removed: { id: string; actionLine: number; title: string; status: string | null }[];
+  added: { id: string; key: string; actionLine: number; title: string; status: string | null }[];
+  removed: { id: string; key: string; actionLine: number; title: string; status: string | null }[];
   matched: MatchedActivity[];
   /** Matched activities with at least one change. */
   changedCount: number;
+  /**
+   * Status transitions of the matched activities that carry a status in both annexes, in legend
+   * order of `from` then `to`; unchanged statuses are the diagonal (from = to). Empty when an input
+   * carries no statuses (text export).
+   */
+  statusTransitions: StatusTransition[];
+  /** Matched activities whose positional id changed (a row above them was added or removed), in new order. */
+  renumbered: { key: string; oldId: string; newId: string; title: string }[];
+}
+
+/** How two activities were paired. */
+export type MatchKind = 'key' | 'title' | 'similarity';
+
+/** One pair of the same activity in two annexes. */
+export interface ActivityPair {
+  old: Activity;
+  new: Activity;
+  /** 1 for a key or exact title match; the similarity for a fuzzy match. */
+  similarity: number;
+  matchedBy: MatchKind;
 }
 
 /** Title key for exact matching: lower case, letters and digits only, single spaces. */
@@ -57,23 +126,36 @@ export function titleSimilarity(a: string, b: string): number {
   return longest === 0 ? 1 : 1 - distance(x, y) / longest;
 }
 
-/** Compares `before` with `after`; see the module doc for the matching rule. */
-export function compareAnnexes(before: Annex, after: Annex, options: { minSimilarity?: number } = {}): AnnexDiff {
-  const minSimilarity = options.minSimilarity ?? 0.8;
-  const pairs: [Activity, Activity, number][] = [];
+/**
+ * Pairs the activities of `before` and `after` (see the module doc): by key, then by normalised
+ * title, then by title similarity ≥ `minSimilarity`. Returns the pairs in the order of `after`
+ * and the activities left unpaired on each side, each in document order.
+ */
+export function matchActivities(
+  before: Annex,
+  after: Annex,
+  minSimilarity = 0.8,
+): { pairs: ActivityPair[]; unmatchedOld: Activity[]; unmatchedNew: Activity[] } {
+  const pairs: ActivityPair[] = [];
   const unmatchedOld = new Set(before.activities);
   const unmatchedNew = new Set(after.activities);
+  const pair = (a: Activity, b: Activity, similarity: number, matchedBy: MatchKind): void => {
+    pairs.push({ old: a, new: b, similarity, matchedBy });
+    unmatchedOld.delete(a);
+    unmatchedNew.delete(b);
+  };
 
-  const oldByKey = new Map<string, Activity[]>();
-  for (const a of before.activities) oldByKey.set(titleKey(a.title), [...(oldByKey.get(titleKey(a.title)) ?? []), a]);
+  const oldByActivityKey = new Map(before.activities.map((a) => [a.key, a]));
   for (const b of after.activities) {
+    const a = oldByActivityKey.get(b.key);
+    if (a) pair(a, b, 1, 'key');
+  }
+  const oldByKey = new Map<string, Activity[]>();
+  for (const a of unmatchedOld) oldByKey.set(titleKey(a.title), [...(oldByKey.get(titleKey(a.title)) ?? []), a]);
+  for (const b of [...unmatchedNew]) {
     const candidates = oldByKey.get(titleKey(b.title))?.filter((a) => unmatchedOld.has(a)) ?? [];
     const a = candidates.find((c) => c.actionLine === b.actionLine) ?? candidates[0];
-    if (a) {
-      pairs.push([a, b, 1]);
-      unmatchedOld.delete(a);
-      unmatchedNew.delete(b);
-    }
+    if (a) pair(a, b, 1, 'title');
   }
   const fuzzy: [Activity, Activity, number][] = [];
   for (const a of unmatchedOld) {
@@ -85,28 +167,91 @@ export function compareAnnexes(before: Annex, after: Annex, options: { minSimila
   fuzzy.sort((x, y) => y[2] - x[2]);
   for (const [a, b, s] of fuzzy) {
     if (!unmatchedOld.has(a) || !unmatchedNew.has(b)) continue;
-    pairs.push([a, b, s]);
-    unmatchedOld.delete(a);
-    unmatchedNew.delete(b);
+    pair(a, b, s, 'similarity');
   }
-  pairs.sort((x, y) => after.activities.indexOf(x[1]) - after.activities.indexOf(y[1]));
+  const order = new Map(after.activities.map((b, i) => [b, i]));
+  pairs.sort((x, y) => order.get(x.new)! - order.get(y.new)!);
+  return {
+    pairs,
+    unmatchedOld: before.activities.filter((a) => unmatchedOld.has(a)),
+    unmatchedNew: after.activities.filter((b) => unmatchedNew.has(b)),
+  };
+}
 
-  const matched = pairs.map(([a, b, similarity]): MatchedActivity => ({
+/** Compares `before` with `after`; see the module doc for the matching rule. */
+export function compareAnnexes(before: Annex, after: Annex, options: { minSimilarity?: number } = {}): AnnexDiff {
+  const { pairs, unmatchedOld, unmatchedNew } = matchActivities(before, after, options.minSimilarity ?? 0.8);
+  const matched = pairs.map(({ old: a, new: b, similarity, matchedBy }): MatchedActivity => ({
     oldId: a.id,
     newId: b.id,
+    key: b.key,
+    ...(a.key !== b.key ? { oldKey: a.key } : {}),
+    matchedBy,
     title: b.title,
     similarity: Math.round(similarity * 1000) / 1000,
     changes: fieldChanges(a, b),
   }));
-  const brief = (x: Activity) => ({ id: x.id, actionLine: x.actionLine, title: x.title, status: x.status?.label ?? null });
+  const brief = (x: Activity) => ({ id: x.id, key: x.key, actionLine: x.actionLine, title: x.title, status: x.status?.label ?? null });
   return {
     old: { fileName: before.source.fileName, activityCount: before.activities.length },
     new: { fileName: after.source.fileName, activityCount: after.activities.length },
-    added: after.activities.filter((b) => unmatchedNew.has(b)).map(brief),
-    removed: before.activities.filter((a) => unmatchedOld.has(a)).map(brief),
+    added: unmatchedNew.map(brief),
+    removed: unmatchedOld.map(brief),
     matched,
     changedCount: matched.filter((m) => m.changes.length > 0).length,
+    statusTransitions: statusTransitions(pairs.map((p) => [p.old, p.new])),
+    renumbered: matched.filter((m) => m.oldId !== m.newId).map((m) => ({ key: m.key, oldId: m.oldId, newId: m.newId, title: m.title })),
   };
+}
+
+const STATUS_ORDER: readonly StatusCode[] = statusCodeSchema.options;
+
+function statusTransitions(pairs: [Activity, Activity][]): StatusTransition[] {
+  const counts = new Map<string, StatusTransition>();
+  for (const [a, b] of pairs) {
+    if (a.status === null || b.status === null) continue;
+    const key = `${a.status.code}>${b.status.code}`;
+    const t = counts.get(key) ?? { from: { code: a.status.code, label: a.status.label }, to: { code: b.status.code, label: b.status.label }, count: 0 };
+    t.count++;
+    counts.set(key, t);
+  }
+  const rank = (t: StatusTransition): number => STATUS_ORDER.indexOf(t.from.code) * 10 + STATUS_ORDER.indexOf(t.to.code);
+  return [...counts.values()].sort((x, y) => rank(x) - rank(y));
+}
+
+/** Quarter number of an ISO date (year · 4 + quarter − 1). */
+function quarterIndex(iso: string): number {
+  return Number(iso.slice(0, 4)) * 4 + Math.floor((Number(iso.slice(5, 7)) - 1) / 3);
+}
+
+/**
+ * The shift of a planning in quarters: start of the first range and end of the last range, new
+ * minus old. Undefined unless both are dated; an end is null when either side is open-ended or has
+ * no start (`t/m 2025`).
+ */
+export function planningShift(before: Planning, after: Planning): PlanningShift | undefined {
+  if (before.kind !== 'dated' || after.kind !== 'dated' || before.ranges.length === 0 || after.ranges.length === 0) return undefined;
+  const edge = (p: Planning, side: 'start' | 'end'): number | null => {
+    const r = side === 'start' ? p.ranges[0]! : p.ranges[p.ranges.length - 1]!;
+    const date = side === 'start' ? r.start : r.openEnded ? null : r.end;
+    return date === null ? null : quarterIndex(date);
+  };
+  const delta = (side: 'start' | 'end'): number | null => {
+    const x = edge(before, side);
+    const y = edge(after, side);
+    return x === null || y === null ? null : y - x;
+  };
+  return { startQuarters: delta('start'), endQuarters: delta('end') };
+}
+
+/** Word diff of two explanations, or undefined when it needs more than EXPLANATION_MAX_EDITS edits. */
+function explanationWordDiff(before: string, after: string): WordDiffPart[] | undefined {
+  const parts = diffWords(before, after, { maxEditLength: EXPLANATION_MAX_EDITS });
+  return parts?.map((p) => ({ op: p.added ? 'added' : p.removed ? 'removed' : 'same', text: p.value }));
+}
+
+function wordCount(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
 }
 
 function fieldChanges(a: Activity, b: Activity): FieldChange[] {
@@ -119,19 +264,39 @@ function fieldChanges(a: Activity, b: Activity): FieldChange[] {
   // A status that one side does not carry (text export) is not a change of status.
   if (a.status !== null && b.status !== null) push('status', a.status.label, b.status.label);
   push('planning', a.planning.text, b.planning.text);
+  const planning = changes.find((c) => c.field === 'planning');
+  const shift = planning && planningShift(a.planning, b.planning);
+  if (planning && shift) planning.shift = shift;
   push('owners', ownerList(a), ownerList(b));
+  const owners = changes.find((c) => c.field === 'owners');
+  if (owners) {
+    const x = new Set(ownerNames(a));
+    const y = new Set(ownerNames(b));
+    owners.ownersAdded = [...y].filter((o) => !x.has(o));
+    owners.ownersRemoved = [...x].filter((o) => !y.has(o));
+  }
   push('footnotes', footnoteCount(a), footnoteCount(b));
   if (a.explanation.text !== b.explanation.text) {
-    const parts = diffWords(a.explanation.text, b.explanation.text);
-    const count = (added: boolean) =>
-      parts.filter((p) => (added ? p.added : p.removed)).reduce((n, p) => n + (p.value.match(/\S+/g)?.length ?? 0), 0);
-    changes.push({ field: 'explanation', old: a.explanation.text, new: b.explanation.text, wordsRemoved: count(false), wordsAdded: count(true) });
+    const words = explanationWordDiff(a.explanation.text, b.explanation.text);
+    const count = (op: WordDiffPart['op']): number => words!.filter((p) => p.op === op).reduce((n, p) => n + wordCount(p.text), 0);
+    changes.push({
+      field: 'explanation',
+      old: a.explanation.text,
+      new: b.explanation.text,
+      wordsRemoved: words ? count('removed') : wordCount(a.explanation.text),
+      wordsAdded: words ? count('added') : wordCount(b.explanation.text),
+      ...(words ? { words } : {}),
+    });
   }
   return changes;
 }
 
+function ownerNames(a: Activity): string[] {
+  return a.owners.actors.length > 0 ? a.owners.actors.map((x) => x.canonical) : [a.owners.text];
+}
+
 function ownerList(a: Activity): string {
-  return a.owners.actors.length > 0 ? a.owners.actors.map((x) => x.canonical).join(', ') : a.owners.text;
+  return ownerNames(a).join(', ');
 }
 
 function footnoteCount(a: Activity): string {

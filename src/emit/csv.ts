@@ -1,12 +1,14 @@
 /**
- * CSV output (RFC 4180, via csv-stringify): `activities.csv`, one row per activity with
- * flattened columns, and `footnotes.csv`, one row per footnote. Multi-valued cells are joined
- * with `;` (or `,` when `;` is the delimiter). Cells a spreadsheet would run as a formula
+ * CSV output (RFC 4180, via csv-stringify) of the published tables (src/emit/tables.ts):
+ * `activities.csv`, one row per activity with flattened columns, `footnotes.csv`, and the long
+ * tables. Multi-valued cells are joined with `|` whatever the delimiter, so that no spreadsheet
+ * locale reads a list such as `14|15` as a number. Cells a spreadsheet would run as a formula
  * (starting with `=`, `+`, `-`, `@`, tab, CR or LF) are neutralised with a leading `'`
  * (OWASP CSV-injection guidance; csv-stringify's `escape_formulas`) unless turned off.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Annex } from '../schema/annex.js';
+import { activitiesTable, footnotesTable, LIST_SEPARATOR, tableRecords, type CellValue, type TableSpec } from './tables.js';
 
 /** CSV dialect options. Defaults: `,` delimiter, no BOM, LF records, formulas neutralised. */
 export interface CsvOptions {
@@ -20,88 +22,37 @@ export interface CsvOptions {
 }
 
 /** Column names of activities.csv, in order. */
-export const ACTIVITY_COLUMNS = [
-  'action_line',
-  'action_line_title',
-  'id',
-  'sequence',
-  'title',
-  'status_code',
-  'status_label',
-  'status_found_by',
-  'planning_text',
-  'planning_kind',
-  'planning_start',
-  'planning_end',
-  'planning_open_ended',
-  'planning_ranges',
-  'owners_text',
-  'owner_names',
-  'owner_codes',
-  'explanation',
-  'footnotes',
-  'citation_ids',
-  'page',
-  'line',
-] as const;
+export const ACTIVITY_COLUMNS = activitiesTable().columns.map((c) => c.name);
 
 /** Column names of footnotes.csv, in order. */
-export const FOOTNOTE_COLUMNS = ['number', 'text', 'plain_text', 'link_urls', 'citation_ids', 'cited_by', 'page', 'line'] as const;
+export const FOOTNOTE_COLUMNS = footnotesTable().columns.map((c) => c.name);
+
+/** A cell as CSV text: empty for null, `true`/`false`, lists joined with LIST_SEPARATOR (`|`). */
+export function csvCell(value: CellValue): string {
+  if (value === null) return '';
+  if (Array.isArray(value)) return value.join(LIST_SEPARATOR);
+  return String(value);
+}
+
+/** Rows of cell values (in the order of `columns`) as CSV text, cells written as by csvCell. */
+export function recordsCsv(columns: readonly string[], records: readonly CellValue[][], options: CsvOptions = {}): string {
+  return toCsv(columns, records.map((cells) => cells.map(csvCell)), options);
+}
+
+/** One published table of `annex` (src/emit/tables.ts) as CSV text. */
+export function tableCsv<R>(table: TableSpec<R>, annex: Annex, options: CsvOptions = {}): string {
+  const records = tableRecords(table, annex).map((cells) => cells.map(csvCell));
+  return toCsv(table.columns.map((c) => c.name), records, options);
+}
 
 /** activities.csv as a string. */
 export function activitiesCsv(annex: Annex, options: CsvOptions = {}): string {
-  const sep = listSeparator(options);
-  const titles = new Map(annex.actionLines.map((a) => [a.number, a.title]));
-  const footnotes = new Map(annex.footnotes.map((f) => [f.number, f]));
-  const records = annex.activities.map((a) => {
-    const ranges = a.planning.ranges;
-    const citationIds = a.footnotes.flatMap((n) => footnotes.get(n)?.citations.map((c) => c.id) ?? []);
-    return [
-      a.actionLine,
-      titles.get(a.actionLine) ?? '',
-      a.id,
-      a.sequence,
-      a.title,
-      a.status?.code ?? '',
-      a.status?.label ?? '',
-      a.statusFoundBy,
-      a.planning.text,
-      a.planning.kind,
-      ranges[0]?.start ?? '',
-      ranges.at(-1)?.end ?? '',
-      ranges.length > 0 ? String(ranges.some((r) => r.openEnded)) : '',
-      ranges.map((r) => `${r.start ?? '..'}/${r.end ?? '..'}`).join(sep),
-      a.owners.text,
-      a.owners.actors.map((x) => x.canonical).join(sep),
-      a.owners.actors.flatMap((x) => (x.kind === 'all' ? x.members : x.code !== null ? [x.code] : [])).join(sep),
-      a.explanation.text,
-      a.footnotes.join(sep),
-      [...new Set(citationIds)].join(sep),
-      a.location.page,
-      a.location.line ?? '',
-    ];
-  });
-  return toCsv(ACTIVITY_COLUMNS, records, options);
+  return tableCsv(activitiesTable(), annex, options);
 }
 
 /** footnotes.csv as a string. */
 export function footnotesCsv(annex: Annex, options: CsvOptions = {}): string {
-  const sep = listSeparator(options);
-  const records = annex.footnotes.map((f) => [
-    f.number,
-    f.text,
-    f.plainText,
-    f.links.flatMap((l) => (l.url !== null ? [l.url] : [])).join(sep),
-    f.citations.map((c) => c.id).join(sep),
-    f.citedBy.join(sep),
-    f.location.page,
-    f.location.line ?? '',
-  ]);
-  return toCsv(FOOTNOTE_COLUMNS, records, options);
-}
-
-function listSeparator(options: CsvOptions): string {
-  return options.delimiter === ';' ? ',' : ';';
+  return tableCsv(footnotesTable(), annex, options);
 }
 
 function toCsv(columns: readonly string[], records: unknown[][], options: CsvOptions): string {

@@ -113,6 +113,7 @@ export const DIAGNOSTIC_CODES = {
   NAP010: { severity: 'error', summary: 'Reading the input needed more memory than the limit (--max-memory).' },
   NAP011: { severity: 'info', summary: 'Text input is UTF-16 (with a byte-order mark); it was decoded as UTF-16.' },
   NAP012: { severity: 'warning', summary: 'Control characters in the input (e.g. HTML character references such as &#1;) were replaced with U+FFFD.' },
+  NAP013: { severity: 'info', summary: 'Edition date or Kamerstuk neither printed in the document nor given (--edition-date, --kamerstuk); left null.' },
   // Table structure (NAP1xx)
   NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
   NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },
@@ -125,7 +126,8 @@ export const DIAGNOSTIC_CODES = {
   NAP109: { severity: 'warning', summary: 'Status legend missing or incomplete on a page.' },
   NAP110: { severity: 'error', summary: 'Text in the other cells of an "Actielijn N" row; it is not in the output.' },
   NAP111: { severity: 'warning', summary: 'The same activity title appears twice in one action line (duplicated row?).' },
-  NAP112: { severity: 'error', summary: 'An action line\'s goal sentence printed again on a later page differs from the first one; only the first is in the output.' },
+  NAP112: { severity: 'info', summary: 'Two activities of one action line have the same key (title); the later ones get -2, -3 … in document order.' },
+  NAP113: { severity: 'error', summary: 'An action line\'s goal sentence printed again on a later page differs from the first one; only the first is in the output.' },
   NAP120: { severity: 'warning', summary: 'A tagged PDF\'s structure tree and its layout disagree about a table row; the tags were followed.' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },

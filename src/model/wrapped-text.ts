@@ -30,7 +30,7 @@ export function joinWrapped(text: string, next: string, paragraph = false): stri
   if (SUPERSCRIPT_ONLY.test(b)) return a + b;
   if (BULLET_START.test(b) || paragraph) return `${a}\n${b}`;
   if (a.endsWith('\u00ad')) return a.slice(0, -1) + b;
-  if (/\p{L}[-\u2010]$/u.test(a) && /^\p{L}/u.test(b) && !/^(en|of|tot|en\/of)\b/.test(b) && !/^\p{L}+[-\u2010](\s|$)/u.test(b)) return a + b;
+  if (/\S[-\u2010]$/u.test(a) && /^\p{L}/u.test(b) && !/^(en|of|tot|en\/of)\b/.test(b) && !/^\p{L}+[-\u2010](\s|$)/u.test(b)) return a + b;
   if (/\d[-\u2010–]$/u.test(a) && /^([QH]\d|\d)/u.test(b)) return a + b;
   return `${a} ${b}`;
 }

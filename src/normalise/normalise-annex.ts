@@ -10,6 +10,8 @@ import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
 import { type InputFormat, type LegendEntry, type SourceLocation, sameCueFamily } from '../model/page-model.js';
 import type { Activity, Annex, Footnote, Status } from '../schema/annex.js';
 import { compareActionLineTitle } from './action-lines.js';
+import { assignActivityKeys } from './activity-key.js';
+import { findEdition } from './edition.js';
 import { parseCitations } from './citations.js';
 import { normaliseExplanation } from './explanation.js';
 import { nearestLegendEntry } from './icon-colour.js';
@@ -27,6 +29,13 @@ export interface NormaliseInput {
   assembled: AssembledAnnex;
   rows: RowWithFootnotes[];
   footnotes: AttachedFootnote[];
+  /** Edition date (ISO) and Kamerstuk (`34843-109`) given as options, used where the document prints none. */
+  edition?: { editionDate?: string; kamerstuk?: string };
+}
+
+/** The base name of a path as typed (`/home/me/annex.pdf` → `annex.pdf`; `\\` too), so no local folder reaches published output. */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).filter((p) => p !== '').at(-1) ?? path;
 }
 
 /**
@@ -43,7 +52,12 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
     for (const p of problems) diagnostics.report(p.code, p.message, { ...locationOf(location, row), ...(field ? { field } : {}) }, problemDetails(p));
   };
 
-  const activities = input.rows.map((row): Activity => {
+  const { keys, problems: keyProblems } = assignActivityKeys(input.rows.map((r) => ({ id: r.id, actionLine: r.actionLine, title: r.cells.title })));
+  for (const p of keyProblems) {
+    const row = input.rows[p.index]!;
+    diagnostics.report(p.code, p.message, locationOf(row.location, row.id));
+  }
+  const activities = input.rows.map((row, index): Activity => {
     const { status, foundBy } = statusOf(row, inputHasIcons, diagnostics);
     if (foundBy === 'absent') absentCount++;
     const planning = parsePlanning(row.cells.planning);
@@ -52,6 +66,7 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
     report(owners.problems, row.location, row.id, 'Wie');
     return {
       id: row.id,
+      key: keys[index]!,
       actionLine: row.actionLine,
       sequence: row.sequence,
       title: row.cells.title,
@@ -87,14 +102,17 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
     };
   });
 
+  const edition = findEdition(assembled.title, input.edition);
+  for (const p of edition.problems) diagnostics.report(p.code, p.message);
   return {
     schemaVersion: 1,
     source: {
-      fileName: input.fileName,
+      fileName: baseName(input.fileName),
       sha256: createHash('sha256').update(input.bytes).digest('hex'),
       byteLength: input.bytes.byteLength,
       format: input.format,
       pageCount: assembled.pageCount,
+      edition: edition.value,
     },
     title: assembled.title,
     legend: assembled.legend.flatMap((e) => {

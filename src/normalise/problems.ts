@@ -6,7 +6,7 @@
 import type { DiagnosticCode } from '../model/diagnostics.js';
 
 /** The diagnostic codes normalisers report (meanings in `src/model/diagnostics.ts`). */
-export type NormaliseProblemCode = Extract<DiagnosticCode, 'NAP302' | 'NAP401' | 'NAP402' | 'NAP403' | 'NAP501'>;
+export type NormaliseProblemCode = Extract<DiagnosticCode, 'NAP013' | 'NAP112' | 'NAP302' | 'NAP401' | 'NAP402' | 'NAP403' | 'NAP501'>;
 
 /**
  * One problem: a code, a message that quotes the raw value and says what to do, and the same

@@ -6,21 +6,39 @@
 import { z } from 'zod';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCES } from '../model/diagnostics.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO 8601 calendar date, YYYY-MM-DD');
+/**
+ * A field's description in English and Dutch: `description` (English, also what JSON Schema shows)
+ * and `description_nl`. The Data Package, the data dictionary and the JSON Schema read these, so the
+ * published descriptions and the schema cannot drift apart.
+ */
+export function bilingual(en: string, nl: string): { description: string; description_nl: string } {
+  return { description: en, description_nl: nl };
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta(bilingual('ISO 8601 calendar date, YYYY-MM-DD', 'Kalenderdatum volgens ISO 8601, JJJJ-MM-DD'));
 
 /** Status code of a row, one per legend label (README.md, data model). */
 export const statusCodeSchema = z
   .enum(['completed', 'in_progress', 'ongoing', 'delayed', 'not_started_or_stopped'])
-  .describe(
-    'completed = Afgerond; in_progress = In uitvoering; ongoing = Doorlopend gedurende uitvoering programma; ' +
-      'delayed = In uitvoering met vertraging; not_started_or_stopped = Nog niet begonnen of afgebroken',
+  .meta(
+    bilingual(
+      'Status code: completed = Afgerond; in_progress = In uitvoering; ongoing = Doorlopend gedurende uitvoering programma; ' +
+        'delayed = In uitvoering met vertraging; not_started_or_stopped = Nog niet begonnen of afgebroken',
+      'Statuscode: completed = Afgerond; in_progress = In uitvoering; ongoing = Doorlopend gedurende uitvoering programma; ' +
+        'delayed = In uitvoering met vertraging; not_started_or_stopped = Nog niet begonnen of afgebroken',
+    ),
   );
+
+/** How a status was found: from its coloured `icon`, from `text`, or `absent` (not in the source). */
+export const statusFoundBySchema = z
+  .enum(['icon', 'text', 'absent'])
+  .meta(bilingual('How the status was found: icon (coloured icon and legend), text (a status word), absent (the source carries none)', 'Hoe de status is gevonden: icon (gekleurd icoon en legenda), text (een statuswoord), absent (de bron bevat er geen)'));
 
 /** A status as found: code, label, how (icon or text) and the icon colour `#rrggbb`. */
 export const statusSchema = z
   .object({
     code: statusCodeSchema,
-    label: z.string().describe('The legend label (icon input) or the text as printed (text input)'),
+    label: z.string().meta(bilingual('The legend label (icon input) or the status text as printed (text input)', 'Het legendalabel (bij iconen) of de statustekst zoals gedrukt')),
     foundBy: z.enum(['icon', 'text']),
     iconColor: z.string().regex(/^#[0-9a-f]{6}$/).nullable().describe('#rrggbb of the icon, null for text'),
   })
@@ -31,36 +49,43 @@ export const precisionSchema = z.enum(['day', 'month', 'quarter', 'half', 'seaso
 
 /** One planning range: ISO dates (YYYY-MM-DD), the precision of each end, open-ended for `Vanaf …`. */
 export const planningRangeSchema = z.object({
-  start: isoDate.nullable().describe('First day of the range; null when only an end is known (t/m 2025)'),
-  end: isoDate.nullable().describe('Last day of the range; null when open-ended'),
+  start: isoDate.nullable().meta(bilingual('First day of the planning (of its first range); empty when only an end is known (t/m 2025)', 'Eerste dag van de planning (van het eerste bereik); leeg als alleen een einde bekend is (t/m 2025)')),
+  end: isoDate.nullable().meta(bilingual('Last day of the planning (of its last range); empty when open-ended', 'Laatste dag van de planning (van het laatste bereik); leeg als de planning open eindigt')),
   startPrecision: precisionSchema.nullable(),
   endPrecision: precisionSchema.nullable(),
-  openEnded: z.boolean().describe('True for "Vanaf …": no end given'),
+  openEnded: z.boolean().meta(bilingual('True for "Vanaf …": no end given', 'Waar bij "Vanaf …": geen einde gegeven')),
 });
 
 /** Wanneer / Oorspronkelijke planning: the text as printed and its parsed ranges. */
 export const planningSchema = z.object({
-  text: z.string().describe('Wanneer / Oorspronkelijke planning as printed'),
+  text: z.string().meta(bilingual('Wanneer / Oorspronkelijke planning as printed', 'Wanneer / Oorspronkelijke planning zoals gedrukt')),
   kind: z
     .enum(['dated', 'ongoing', 'to_be_determined', 'unparsed'])
-    .describe('dated: ranges hold the dates; ongoing: "Doorlopend"; to_be_determined: "n.t.b."; unparsed: see diagnostics'),
-  ranges: z.array(planningRangeSchema),
+    .meta(
+      bilingual(
+        'Kind of planning: dated (ranges hold the dates), ongoing ("Doorlopend"), to_be_determined ("n.t.b."), unparsed (see diagnostics)',
+        'Soort planning: dated (met datums), ongoing ("Doorlopend"), to_be_determined ("n.t.b."), unparsed (zie diagnostiek)',
+      ),
+    ),
+  ranges: z.array(planningRangeSchema).meta(bilingual('Every planning range as an ISO 8601 interval start/end, ".." for an open end', 'Elk planningsbereik als ISO 8601-interval begin/einde, ".." voor een open einde')),
 });
 
 /** One owner (Wie): name as printed, canonical form, kind, ministry code and full name. */
 export const actorSchema = z.object({
-  name: z.string().describe('The owner as printed'),
-  canonical: z.string().describe('Canonical form, e.g. Regeringscommissaris or OCW'),
-  kind: z.enum(['ministry', 'agency', 'government_commissioner', 'all', 'other']),
-  code: z.string().nullable().describe('Ministry or agency code, e.g. OCW, NLA'),
-  fullName: z.string().nullable().describe('e.g. Ministerie van Onderwijs, Cultuur en Wetenschap'),
-  members: z.array(z.string()).describe('For "Allen": the codes of the ministries of the programme'),
-  recognised: z.boolean(),
+  name: z.string().meta(bilingual('The owner as printed', 'De eigenaar zoals gedrukt')),
+  canonical: z.string().meta(bilingual('Canonical form of the owner, e.g. Regeringscommissaris or OCW', 'Vaste schrijfwijze van de eigenaar, bijv. Regeringscommissaris of OCW')),
+  kind: z
+    .enum(['ministry', 'agency', 'government_commissioner', 'all', 'other'])
+    .meta(bilingual('Kind of owner: ministry, agency, government_commissioner, all ("Allen"), other', 'Soort eigenaar: ministry (ministerie), agency (dienst), government_commissioner (regeringscommissaris), all ("Allen"), other (overig)')),
+  code: z.string().nullable().meta(bilingual('Ministry or agency code, e.g. OCW, NLA', 'Code van ministerie of dienst, bijv. OCW, NLA')),
+  fullName: z.string().nullable().meta(bilingual('Full name, e.g. Ministerie van Onderwijs, Cultuur en Wetenschap', 'Volledige naam, bijv. Ministerie van Onderwijs, Cultuur en Wetenschap')),
+  members: z.array(z.string()).meta(bilingual('For "Allen": the codes of the ministries of the programme', 'Bij "Allen": de codes van de ministeries van het programma')),
+  recognised: z.boolean().meta(bilingual('True when the owner is a known actor', 'Waar als de eigenaar een bekende actor is')),
 });
 
 /** Wie: the text as printed and the actors it names. */
 export const ownersSchema = z.object({
-  text: z.string().describe('Wie as printed'),
+  text: z.string().meta(bilingual('Wie as printed', 'Wie zoals gedrukt')),
   actors: z.array(actorSchema),
 });
 
@@ -72,35 +97,53 @@ export const explanationBlockSchema = z.discriminatedUnion('type', [
 
 /** Toelichting as plain text and as blocks; footnote markers removed. */
 export const explanationSchema = z.object({
-  text: z.string().describe('Plain text: paragraphs separated by a blank line, list items on lines starting "• "'),
+  text: z
+    .string()
+    .meta(bilingual('Toelichting as plain text: paragraphs separated by a blank line, list items on lines starting "• "; footnote markers removed', 'Toelichting als platte tekst: alinea\'s gescheiden door een lege regel, opsommingen op regels die met "• " beginnen; voetnootverwijzingen verwijderd')),
   blocks: z.array(explanationBlockSchema),
 });
 
 /** Where a value was found: 1-based page, and 1-based line for text and HTML input. */
 export const sourceLocationSchema = z.object({
-  page: z.number().int().positive(),
-  line: z.number().int().positive().nullable().describe('1-based line in a text input; null for PDF'),
+  page: z.number().int().positive().meta(bilingual('1-based page of the source', 'Paginanummer in de bron (vanaf 1)')),
+  line: z.number().int().positive().nullable().meta(bilingual('1-based line in a text or HTML input; empty for PDF', 'Regelnummer in een tekst- of HTML-bron (vanaf 1); leeg bij PDF')),
 });
+
+/**
+ * Stable key of an activity: `al<action line>-<slug of the normalised title>`, e.g.
+ * `al3-aanpak-grensoverschrijdend-gedrag-in-de-danssector`; a repeated slug in one action line gets
+ * `-2`, `-3` … in document order (NAP112). Rule: docs/activity-keys.md.
+ */
+export const activityKeySchema = z
+  .string()
+  .regex(/^al\d+-[a-z0-9]+(-[a-z0-9]+)*$/)
+  .meta(
+    bilingual(
+      'Stable key: "al" + action line + "-" + the title in lower case, accents removed, other characters as "-"; does not change when rows are added, removed or reordered',
+      'Vaste sleutel: "al" + actielijn + "-" + de titel in kleine letters, zonder accenten, overige tekens als "-"; verandert niet als rijen worden toegevoegd, verwijderd of verplaatst',
+    ),
+  );
 
 /** One activity row of the annex table, with raw and parsed values. */
 export const activitySchema = z.object({
-  id: z.string().regex(/^AL\d+-\d{2,}$/).describe('Action line + order within it, e.g. AL1-05'),
-  actionLine: z.number().int().positive(),
-  sequence: z.number().int().positive().describe('1-based order within the action line'),
-  title: z.string().min(1),
+  id: z.string().regex(/^AL\d+-\d{2,}$/).meta(bilingual('Positional id: action line + order within it, e.g. AL1-05', 'Volgnummer-id: actielijn + volgorde daarbinnen, bijv. AL1-05')),
+  key: activityKeySchema,
+  actionLine: z.number().int().positive().meta(bilingual('Number of the action line (Actielijn)', 'Nummer van de actielijn')),
+  sequence: z.number().int().positive().meta(bilingual('1-based order within the action line', 'Volgorde binnen de actielijn (vanaf 1)')),
+  title: z.string().min(1).meta(bilingual('Activiteit: the activity title as printed', 'Activiteit: de titel zoals gedrukt')),
   status: statusSchema.nullable().describe('null when the source carries no status (see statusFoundBy)'),
-  statusFoundBy: z.enum(['icon', 'text', 'absent']),
+  statusFoundBy: statusFoundBySchema,
   planning: planningSchema,
   owners: ownersSchema,
   explanation: explanationSchema,
-  footnotes: z.array(z.number().int().positive()).describe('Footnote numbers cited in this row, in order of appearance'),
+  footnotes: z.array(z.number().int().positive()).meta(bilingual('Footnote numbers cited in this row, in order of appearance', 'Nummers van de voetnoten die deze rij aanhaalt, in volgorde van voorkomen')),
   location: sourceLocationSchema,
 });
 
 /** One action line (Actielijn N) with its goal sentence as printed and the NAP title. */
 export const actionLineSchema = z.object({
   number: z.number().int().positive(),
-  title: z.string().describe('The goal sentence as printed under "Actielijn N"'),
+  title: z.string().meta(bilingual('The goal sentence printed under "Actielijn N", as printed', 'De doelzin onder "Actielijn N", zoals gedrukt')),
   canonicalTitle: z.string().nullable().describe('The NAP title of this action line, when known'),
   activityCount: z.number().int().nonnegative(),
   location: sourceLocationSchema,
@@ -109,56 +152,63 @@ export const actionLineSchema = z.object({
 /** A link in a footnote; `url` null for a link without target (`[text](#)`). */
 export const linkSchema = z.object({
   text: z.string(),
-  url: z.string().nullable().describe('null when the source link has no target (e.g. "(#)")'),
+  url: z.string().nullable().meta(bilingual('Link target; null when the source link has no target (e.g. "(#)")', 'Doel van de link; null als de link in de bron geen doel heeft (bijv. "(#)")')),
 });
 
 /** A parliamentary paper cited in a footnote (Kamerstuk), with its officielebekendmakingen id and URL. */
 export const citationSchema = z.object({
-  text: z.string().describe('The citation as printed'),
-  chamber: z.enum(['I', 'II']).nullable().describe('I = Eerste Kamer, II = Tweede Kamer, null when not printed'),
-  sessionYear: z.string().regex(/^\d{4}\/\d{2}$/).nullable().describe('Parliamentary session, e.g. 2023/24'),
-  dossiers: z.array(z.string()).min(1).describe('Kamerstuk dossier numbers, e.g. ["34843", "30234"] or ["36200-VIII"]'),
-  documentNumber: z.string().describe('nr. within the dossier'),
-  id: z.string().describe('officielebekendmakingen id, e.g. kst-34843-80'),
-  url: z.string().url().describe('https://zoek.officielebekendmakingen.nl/<id>.html'),
+  text: z.string().meta(bilingual('The citation as printed', 'De verwijzing zoals gedrukt')),
+  chamber: z.enum(['I', 'II']).nullable().meta(bilingual('I = Eerste Kamer, II = Tweede Kamer; empty when not printed', 'I = Eerste Kamer, II = Tweede Kamer; leeg als niet gedrukt')),
+  sessionYear: z.string().regex(/^\d{4}\/\d{2}$/).nullable().meta(bilingual('Parliamentary session, e.g. 2023/24', 'Vergaderjaar, bijv. 2023/24')),
+  dossiers: z.array(z.string()).min(1).meta(bilingual('Kamerstuk dossier numbers, e.g. 34843 and 30234, or 36200-VIII', 'Dossiernummers van het Kamerstuk, bijv. 34843 en 30234, of 36200-VIII')),
+  documentNumber: z.string().meta(bilingual('Document number (nr.) within the dossier', 'Ondernummer (nr.) binnen het dossier')),
+  id: z.string().meta(bilingual('officielebekendmakingen.nl id, e.g. kst-34843-80', 'Id op officielebekendmakingen.nl, bijv. kst-34843-80')),
+  url: z.string().url().meta(bilingual('https://zoek.officielebekendmakingen.nl/<id>.html', 'https://zoek.officielebekendmakingen.nl/<id>.html')),
 });
 
 /** A footnote: number, text as printed, links, citations and the activities citing it. */
 export const footnoteSchema = z.object({
-  number: z.number().int().positive(),
-  text: z.string().describe('The footnote as printed, marker removed'),
-  plainText: z.string().describe('The text with Markdown links replaced by their text and <url> autolinks by the url'),
+  number: z.number().int().positive().meta(bilingual('Footnote number', 'Voetnootnummer')),
+  text: z.string().meta(bilingual('The footnote as printed, marker removed (links in Markdown, as in the text export)', 'De voetnoot zoals gedrukt, zonder nummer (links in Markdown, zoals in de tekstexport)')),
+  plainText: z.string().meta(bilingual('The footnote with Markdown links replaced by their text and <url> autolinks by the url', 'De voetnoot met Markdown-links vervangen door hun tekst en <url>-links door de url')),
   links: z.array(linkSchema),
   citations: z.array(citationSchema),
-  citedBy: z.array(z.string()).describe('Ids of the activities whose cells cite this footnote'),
+  citedBy: z.array(z.string()).meta(bilingual('Ids of the activities whose cells cite this footnote', 'Id\'s van de activiteiten die deze voetnoot aanhalen')),
   location: sourceLocationSchema,
 });
 
 const diagnosticValueSchema = z.union([z.string(), z.number(), z.array(z.string()), z.array(z.number())]);
 
+/** Severity of a diagnostic. */
+export const severitySchema = z
+  .enum(['error', 'warning', 'info'])
+  .meta(bilingual('error: a value of the source is lost or wrong; warning: the source is odd, nothing lost; info: a fact worth knowing', 'error: een waarde uit de bron is verloren of fout; warning: de bron is afwijkend, niets verloren; info: wetenswaardig feit'));
+
 /** A diagnostic as written into annex.json (see src/model/diagnostics.ts; fields after vfile-message). */
 export const diagnosticSchema = z.object({
-  code: z.enum(Object.keys(DIAGNOSTIC_CODES) as [keyof typeof DIAGNOSTIC_CODES, ...(keyof typeof DIAGNOSTIC_CODES)[]]),
-  severity: z.enum(['error', 'warning', 'info']),
-  reason: z.string().describe('What is wrong and what to do'),
-  file: z.string().optional().describe('The input as named on the command line, or <stdin>'),
+  code: z
+    .enum(Object.keys(DIAGNOSTIC_CODES) as [keyof typeof DIAGNOSTIC_CODES, ...(keyof typeof DIAGNOSTIC_CODES)[]])
+    .meta(bilingual('Diagnostic code (see docs/diagnostics.md)', 'Code van de melding (zie docs/diagnostics.md)')),
+  severity: severitySchema,
+  reason: z.string().meta(bilingual('What is wrong and what to do', 'Wat er mis is en wat te doen')),
+  file: z.string().optional().meta(bilingual('Base name of the input file', 'Bestandsnaam van de invoer (zonder map)')),
   place: z
     .object({
-      page: z.number().int().positive().optional(),
-      line: z.number().int().positive().optional().describe('1-based line of a text input'),
-      column: z.number().int().positive().optional().describe('1-based character column of a text input'),
-      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional().describe('[x0, y0, x1, y1] in PDF points, origin top-left of the page'),
+      page: z.number().int().positive().optional().meta(bilingual('1-based page', 'Paginanummer (vanaf 1)')),
+      line: z.number().int().positive().optional().meta(bilingual('1-based line of a text or HTML input', 'Regelnummer (tekst- en HTML-invoer, vanaf 1)')),
+      column: z.number().int().positive().optional().meta(bilingual('1-based character column of a text input', 'Tekenpositie in de regel (tekstinvoer, vanaf 1)')),
+      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional().meta(bilingual('[x0, y0, x1, y1] in PDF points, origin top-left of the page', '[x0, y0, x1, y1] in PDF-punten, oorsprong linksboven op de pagina')),
       end: z.object({ line: z.number().int().positive(), column: z.number().int().positive().optional() }).optional(),
     })
-    .describe('Where in the source'),
-  row: z.string().optional().describe('Activity id, e.g. AL3-12'),
-  field: z.string().optional().describe('Table column: Activiteit, Status, Wanneer, Wie, Toelichting'),
-  actual: diagnosticValueSchema.optional().describe('The value found'),
-  expected: diagnosticValueSchema.optional().describe('The value or values accepted'),
-  note: z.string().optional(),
-  source: z.enum(DIAGNOSTIC_SOURCES).describe('The pipeline stage that reported it'),
-  url: z.string().describe("The code's section in docs/diagnostics.md"),
-  cause: z.string().optional().describe('Message of the underlying error'),
+    .meta(bilingual('Where in the source', 'Waar in de bron')),
+  row: z.string().optional().meta(bilingual('Id of the activity concerned, e.g. AL3-12', 'Id van de betrokken activiteit, bijv. AL3-12')),
+  field: z.string().optional().meta(bilingual('Table column: Activiteit, Status, Wanneer, Wie, Toelichting', 'Tabelkolom: Activiteit, Status, Wanneer, Wie, Toelichting')),
+  actual: diagnosticValueSchema.optional().meta(bilingual('The value found', 'De gevonden waarde')),
+  expected: diagnosticValueSchema.optional().meta(bilingual('The value or values accepted', 'De toegestane waarde(n)')),
+  note: z.string().optional().meta(bilingual('Further explanation', 'Nadere uitleg')),
+  source: z.enum(DIAGNOSTIC_SOURCES).meta(bilingual('The pipeline stage that reported it', 'De stap in de verwerking die de melding gaf')),
+  url: z.string().meta(bilingual("The code's section in docs/diagnostics.md", 'De paragraaf van de code in docs/diagnostics.md')),
+  cause: z.string().optional().meta(bilingual('Message of the underlying error', 'Melding van de onderliggende fout')),
 });
 
 /** One legend entry: status code and label as printed. */
@@ -167,16 +217,38 @@ export const legendEntrySchema = z.object({
   label: z.string(),
 });
 
+/** How an edition field was found: printed in the `document`, given as an `option`, or `absent`. */
+export const editionFoundBySchema = z.enum(['document', 'option', 'absent']);
+
+/**
+ * Which edition of the annex this is: the date of the letter it was sent with and its Kamerstuk
+ * (`34843-109` = dossier 34843, nr. 109), each from the document where printed, else from
+ * `--edition-date` / `--kamerstuk`, else null (NAP013).
+ */
+export const editionSchema = z
+  .object({
+    date: isoDate.nullable().meta(bilingual('Date of the edition (of the letter the annex was sent with); null when unknown', 'Datum van de editie (van de brief waarbij de bijlage is verstuurd); null als onbekend')),
+    kamerstuk: z
+      .string()
+      .regex(/^\d+(-[A-Z0-9]+)?-\d+$/)
+      .nullable()
+      .meta(bilingual('Kamerstuk the annex was sent with: dossier-number, e.g. 34843-109; null when unknown', 'Kamerstuk waarbij de bijlage is verstuurd: dossier-nummer, bijv. 34843-109; null als onbekend')),
+    dateFoundBy: editionFoundBySchema,
+    kamerstukFoundBy: editionFoundBySchema,
+  })
+  .meta(bilingual('The edition of the annex', 'De editie van de bijlage'));
+
 /** The whole annex: the shape of annex.json (schemas/annex.schema.json is generated from this). */
 export const annexSchema = z
   .object({
     schemaVersion: z.literal(1),
     source: z.object({
-      fileName: z.string(),
+      fileName: z.string().meta(bilingual('Base name of the input file (no folder)', 'Bestandsnaam van de invoer (zonder map)')),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       byteLength: z.number().int().nonnegative(),
       format: z.enum(['text', 'pdf', 'html']),
       pageCount: z.number().int().nonnegative(),
+      edition: editionSchema,
     }),
     title: z.string().nullable().describe('Document title as printed, e.g. "Bijlage 1. Voortgang activiteiten …"'),
     legend: z.array(legendEntrySchema).describe('The status legend as printed (first page that has one)'),
@@ -203,3 +275,5 @@ export type Explanation = z.infer<typeof explanationSchema>;
 export type ExplanationBlock = z.infer<typeof explanationBlockSchema>;
 export type Link = z.infer<typeof linkSchema>;
 export type Citation = z.infer<typeof citationSchema>;
+export type Edition = z.infer<typeof editionSchema>;
+export type AnnexDiagnostic = z.infer<typeof diagnosticSchema>;

@@ -35,7 +35,7 @@ describe('C16: names and messages cannot forge output lines', () => {
       expect(run.status).toBe(0);
       const lines = run.stdout.trimEnd().split('\n');
       expect(lines.filter((l) => l.startsWith('::error'))).toEqual([]);
-      expect(lines.at(-1)).toBe('inj\\x0a::error file=x::PWNED.txt: OK — 5 activities, 0 errors, 0 warnings, 1 info');
+      expect(lines.at(-1)).toBe('inj\\x0a::error file=x::PWNED.txt: OK — 5 activities, 0 errors, 0 warnings, 2 info');
     }
   });
 
@@ -63,6 +63,7 @@ describe('C17: CLI details', () => {
     expect(u16.diagnostics.map((d) => [d.code, d.severity, d.reason])).toEqual([
       ['NAP011', 'info', 'Input is UTF-16LE text (byte-order mark); decoded as UTF-16LE.'],
       ['NAP301', 'info', 'The input carries no status icons (a text export loses them): status is null for 5 of 5 activities. Read the PDF as published to get statuses.'],
+      ['NAP013', 'info', 'The document prints no edition date (--edition-date 2024-03-18) and no Kamerstuk (--kamerstuk 34843-109) outside its table; left null. Give it with the option in brackets to label this edition.'],
     ]);
     const utf8 = await extractFixture('min.txt');
     expect(u16.annex.activities).toEqual(utf8.annex.activities);

@@ -9,7 +9,7 @@ describe('B10: ² and ³ right after a unit are exponents, not markers', () => {
     const a = result.annex.activities[0]!;
     expect(a.title).toBe('Opvang per m² en CO');
     expect(a.footnotes).toEqual([2, 1]);
-    expect(codes(result)).toEqual(['NAP301 info']);
+    expect(codes(result)).toEqual(['NAP301 info', 'NAP013 info']);
   });
 
   it('stripMarkers keeps m² km² cm³ mm² dm³ and still strips markers elsewhere', () => {

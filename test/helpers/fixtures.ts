@@ -21,3 +21,11 @@ export function extract2024Text(): Promise<ExtractResult> {
 export function extractString(text: string, fileName = 'test.txt'): Promise<ExtractResult> {
   return extractAnnex(new TextEncoder().encode(text), { fileName });
 }
+
+let pdf2024: Promise<ExtractResult> | undefined;
+
+/** The pipeline's result on the 2024 PDF rendition, which carries statuses (computed once per test file). */
+export function extract2024Pdf(): Promise<ExtractResult> {
+  pdf2024 ??= extractAnnex(readFileSync(PDF_2024), { fileName: 'bijlage-1-rendition.pdf' });
+  return pdf2024;
+}

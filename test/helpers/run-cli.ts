@@ -22,7 +22,7 @@ export interface CliRun {
 }
 
 /** Runs `nap-annex <args>` in-process with optional stdin, in the repo root unless `cwd` is given. */
-export async function runCli(args: string[], options: { input?: string | Uint8Array; cwd?: string } = {}): Promise<CliRun> {
+export async function runCli(args: string[], options: { input?: string | Uint8Array; cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const input = options.input === undefined ? [] : [typeof options.input === 'string' ? Buffer.from(options.input) : options.input];
@@ -31,15 +31,17 @@ export async function runCli(args: string[], options: { input?: string | Uint8Ar
     stderr: { write: (s: string) => (stderr += s) },
     stdin: Readable.from(input),
     cwd: options.cwd ?? ROOT,
+    env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...options.env },
   });
   return { status, stdout, stderr };
 }
 
 /** Runs the built CLI (`node bin/nap-annex.js <args>`) as a child process. */
-export function spawnCli(args: string[], options: { input?: string | Uint8Array; cwd?: string } = {}): CliRun {
+export function spawnCli(args: string[], options: { input?: string | Uint8Array; cwd?: string; env?: Record<string, string> } = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
+    env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...options.env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

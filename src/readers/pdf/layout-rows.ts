@@ -241,8 +241,8 @@ function statusCueOf(group: RowGroup, cells: string[], range: { top: number; bot
 
 /**
  * The Status cell's background: the fill that covers most of the column's width and of the row's
- * height while staying inside the column (a shaded row or table is not a status), and is not
- * near-white. Null when there is none.
+ * height while staying inside the column, is not near-white, and is not repeated beside the
+ * column in the same row (a shaded row or table is not a status). Null when there is none.
  */
 function cellShading(fills: readonly Shape[], left: number, right: number, range: { top: number; bottom: number }): Shape | null {
   if (!Number.isFinite(left) || !Number.isFinite(right)) return null;
@@ -257,7 +257,9 @@ function cellShading(fills: readonly Shape[], left: number, right: number, range
     if (!(h > 0.5 * rowHeight) || isNearWhite(f.color)) continue;
     if (h > bestCover) [best, bestCover] = [f, h];
   }
-  return best;
+  // A row shaded as a whole (each cell painted alike, as browsers print a shaded row) has no status shading.
+  const wholeRow = best !== null && fills.some((f) => f !== best && f.color === best!.color && (f.box.x1 <= left + 0.5 || f.box.x0 >= right - 0.5) && f.box.y0 < best!.box.y1 && f.box.y1 > best!.box.y0);
+  return wholeRow ? null : best;
 }
 
 function isNearWhite(color: string): boolean {

@@ -65,10 +65,10 @@ describe.each(NAMES)('extractAnnex on generated rendition %s', (name) => {
     expect(annex.footnotes.map((f) => [f.number, f.text])).toEqual(truth.footnotes.map((f) => [f.number, f.text]));
   });
 
-  it('reports only NAP501 (truncated Actielijn 2 title) and one NAP108 per split row', () => {
+  it('reports only NAP013 (no edition printed), NAP501 (truncated Actielijn 2 title) and one NAP108 per split row', () => {
     const splits = truth.activities.filter((a) => a.split).length;
     const codes = annex.diagnostics.map((d) => d.code).sort();
-    expect(codes).toEqual([...Array<string>(splits).fill('NAP108'), 'NAP501']);
+    expect(codes).toEqual(['NAP013', ...Array<string>(splits).fill('NAP108'), 'NAP501']);
   });
 });
 

@@ -1,0 +1,186 @@
+/**
+ * Several editions of the annex as one long dataset (pure): one row per activity per edition,
+ * the transitions between consecutive editions, and per activity the first and last edition it
+ * appears in. Activities are followed across editions with the diff's matching
+ * (`matchActivities`: key, then normalised title, then title similarity), so an activity keeps
+ * the key of its first edition (`stack key`) even when its title is corrected later.
+ *
+ * Edition order: by `source.edition.date` when every edition has one (ties keep the given
+ * order), else the order given. Planning shift: the end of the planning (its last range) moved by
+ * this many quarters (`Q4 2024` → `Q2 2025` is +2); empty when either end is unknown.
+ */
+import { matchActivities } from '../diff/compare-annexes.js';
+import { ownerCodes } from '../emit/tables.js';
+import type { Activity, Annex } from '../schema/annex.js';
+
+/** One edition given to `stackEditions`: its annex and a label (e.g. the file name). */
+export interface EditionInput {
+  label: string;
+  annex: Annex;
+}
+
+/** An edition in the stack, numbered from 1 in edition order. */
+export interface StackEdition {
+  edition: number;
+  label: string;
+  date: string | null;
+  kamerstuk: string | null;
+  fileName: string;
+  format: Annex['source']['format'];
+  activities: number;
+}
+
+/** One activity in one edition. */
+export interface StackRow {
+  edition: number;
+  editionDate: string | null;
+  key: string;
+  id: string;
+  activityKey: string;
+  actionLine: number;
+  title: string;
+  statusCode: string | null;
+  planningText: string;
+  planningStart: string | null;
+  planningEnd: string | null;
+  ownerCodes: string[];
+}
+
+/** What happened to an activity between two consecutive editions. */
+export interface Transition {
+  key: string;
+  fromEdition: number;
+  toEdition: number;
+  kind: 'added' | 'removed' | 'changed';
+  fromId: string | null;
+  toId: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  fromPlanning: string | null;
+  toPlanning: string | null;
+  /** Quarters the planning end moved (positive = later); null when not comparable. */
+  planningShiftQuarters: number | null;
+  titleChanged: boolean;
+}
+
+/** Per stack key: where it first and last appears. */
+export interface StackActivity {
+  key: string;
+  actionLine: number;
+  title: string;
+  firstEdition: number;
+  lastEdition: number;
+  editions: number;
+}
+
+/** The stacked dataset. */
+export interface Stack {
+  editions: StackEdition[];
+  rows: StackRow[];
+  transitions: Transition[];
+  activities: StackActivity[];
+}
+
+/** Quarter number of an ISO date (year × 4 + quarter index). */
+function quarterOf(iso: string): number {
+  return Number(iso.slice(0, 4)) * 4 + Math.floor((Number(iso.slice(5, 7)) - 1) / 3);
+}
+
+/** Quarters between the planning ends of `a` and `b`; null when either has no end. */
+export function planningShiftQuarters(a: Activity, b: Activity): number | null {
+  const x = a.planning.ranges.at(-1)?.end ?? null;
+  const y = b.planning.ranges.at(-1)?.end ?? null;
+  return x === null || y === null ? null : quarterOf(y) - quarterOf(x);
+}
+
+/** Stacks `inputs` (see the module doc); `minSimilarity` as for diff (default 0.8). */
+export function stackEditions(inputs: readonly EditionInput[], minSimilarity = 0.8): Stack {
+  const dated = inputs.every((e) => e.annex.source.edition.date !== null);
+  const ordered = inputs
+    .map((e, i) => ({ ...e, i }))
+    .sort((a, b) => (dated ? a.annex.source.edition.date!.localeCompare(b.annex.source.edition.date!) : 0) || a.i - b.i);
+  const editions: StackEdition[] = ordered.map((e, i) => ({
+    edition: i + 1,
+    label: e.label,
+    date: e.annex.source.edition.date,
+    kamerstuk: e.annex.source.edition.kamerstuk,
+    fileName: e.annex.source.fileName,
+    format: e.annex.source.format,
+    activities: e.annex.activities.length,
+  }));
+  const rows: StackRow[] = [];
+  const transitions: Transition[] = [];
+  const activities = new Map<string, StackActivity>();
+  let previous: { annex: Annex; keys: Map<Activity, string> } | null = null;
+
+  ordered.forEach(({ annex }, index) => {
+    const edition = index + 1;
+    const keys = new Map<Activity, string>();
+    const used = new Set<string>();
+    const assign = (a: Activity, key: string): void => {
+      let k = key;
+      // Two activities of one edition never share a stack key (e.g. a new row that takes the title of a renamed one).
+      for (let n = 2; used.has(k); n++) k = `${key}-e${edition}${n > 2 ? `-${n - 1}` : ''}`;
+      used.add(k);
+      keys.set(a, k);
+    };
+    if (previous === null) {
+      for (const a of annex.activities) assign(a, a.key);
+    } else {
+      const prev: { annex: Annex; keys: Map<Activity, string> } = previous;
+      const { pairs, unmatchedOld, unmatchedNew } = matchActivities(prev.annex, annex, minSimilarity);
+      for (const p of pairs) assign(p.new, prev.keys.get(p.old)!);
+      for (const b of unmatchedNew) assign(b, b.key);
+      const base = { fromEdition: edition - 1, toEdition: edition };
+      for (const p of pairs) {
+        const fromStatus = p.old.status?.code ?? null;
+        const toStatus = p.new.status?.code ?? null;
+        const statusChanged = fromStatus !== null && toStatus !== null && fromStatus !== toStatus;
+        const shift = planningShiftQuarters(p.old, p.new);
+        const titleChanged = p.old.title !== p.new.title;
+        if (!statusChanged && !shift && !titleChanged) continue;
+        transitions.push({
+          key: keys.get(p.new)!,
+          ...base,
+          kind: 'changed',
+          fromId: p.old.id,
+          toId: p.new.id,
+          fromStatus,
+          toStatus,
+          fromPlanning: p.old.planning.text,
+          toPlanning: p.new.planning.text,
+          planningShiftQuarters: shift,
+          titleChanged,
+        });
+      }
+      for (const a of unmatchedOld) {
+        transitions.push({ key: prev.keys.get(a)!, ...base, kind: 'removed', fromId: a.id, toId: null, fromStatus: a.status?.code ?? null, toStatus: null, fromPlanning: a.planning.text, toPlanning: null, planningShiftQuarters: null, titleChanged: false });
+      }
+      for (const b of unmatchedNew) {
+        transitions.push({ key: keys.get(b)!, ...base, kind: 'added', fromId: null, toId: b.id, fromStatus: null, toStatus: b.status?.code ?? null, fromPlanning: null, toPlanning: b.planning.text, planningShiftQuarters: null, titleChanged: false });
+      }
+    }
+    for (const a of annex.activities) {
+      const key = keys.get(a)!;
+      rows.push({
+        edition,
+        editionDate: annex.source.edition.date,
+        key,
+        id: a.id,
+        activityKey: a.key,
+        actionLine: a.actionLine,
+        title: a.title,
+        statusCode: a.status?.code ?? null,
+        planningText: a.planning.text,
+        planningStart: a.planning.ranges[0]?.start ?? null,
+        planningEnd: a.planning.ranges.at(-1)?.end ?? null,
+        ownerCodes: ownerCodes(a),
+      });
+      const seen = activities.get(key);
+      if (seen) Object.assign(seen, { actionLine: a.actionLine, title: a.title, lastEdition: edition, editions: seen.editions + 1 });
+      else activities.set(key, { key, actionLine: a.actionLine, title: a.title, firstEdition: edition, lastEdition: edition, editions: 1 });
+    }
+    previous = { annex, keys };
+  });
+  return { editions, rows, transitions, activities: [...activities.values()] };
+}
