@@ -18,7 +18,7 @@ const outdir = `${root}${process.argv[2] ?? 'dist/bundle'}`;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/bin.ts', 'page-worker': 'src/workers/page-worker-entry.ts' },
+  entryPoints: { cli: 'src/cli/bin.ts', 'page-worker': 'src/workers/page-worker-entry.ts', 'pipeline-thread': 'src/workers/pipeline-thread-entry.ts' },
   outdir,
   bundle: true,
   splitting: true,

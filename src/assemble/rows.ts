@@ -88,6 +88,10 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   let current: AssembledActionLine | null = null;
   let expectGoalFor: number | null = null;
   let tableCount = 0;
+  /** Activities per action line so far: the next sequence number without rescanning `rows`. */
+  const perActionLine = new Map<number, number>();
+  /** Per page with a table: rows that carry content, and the action line in force at its end. */
+  const pageTables: Array<{ page: number; contentRows: number; actionLineAtEnd: number | null; firstActionLine: number | null }> = [];
   // The page the last activity was last seen on: a row may run over several pages.
   let lastRowPage = 0;
   // Whether the last body row read was an action line's goal sentence (which a page end may break too).
@@ -109,6 +113,8 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
       }
     }
     let firstRowOfPage = true;
+    const pageTable = { page: page.number, contentRows: 0, actionLineAtEnd: null as number | null, firstActionLine: null as number | null };
+    if (page.tables.length > 0) pageTables.push(pageTable);
     for (const table of page.tables) {
       tableCount++;
       if (table.header === null) {
@@ -177,6 +183,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
         const continues = firstRowOfPage && previous !== undefined && lastRowPage === page.number - 1 && continuesPrevious(row, previous, cues);
         if (first.trim() === '' || continues) {
           if (cells.every((c) => c.trim() === '')) continue;
+          pageTable.contentRows++;
           if (continues && previous) {
             joinContinuation(previous, row);
             lastRowPage = page.number;
@@ -188,11 +195,14 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
           continue;
         }
         firstRowOfPage = false;
+        pageTable.contentRows++;
         if (current === null) {
           diagnostics.report('NAP107', `Activity "${clip(first)}" appears before any "Actielijn N" row; it is not in the output. Check that the action line row is in the input.`, loc(row.location));
           continue;
         }
-        const sequence = rows.filter((r) => r.actionLine === current!.number).length + 1;
+        const sequence = (perActionLine.get(current.number) ?? 0) + 1;
+        perActionLine.set(current.number, sequence);
+        pageTable.firstActionLine ??= current.number;
         lastRowPage = page.number;
         rows.push({
           id: activityId(current.number, sequence),
@@ -211,12 +221,14 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
         });
       }
     }
+    pageTable.actionLineAtEnd = current?.number ?? null;
   }
   reportDuplicateTitles(rows, diagnostics);
   if (tableCount === 0 || (rows.length === 0 && actionLines.length === 0)) {
     diagnostics.report('NAP101', 'No activity table found: no header row "Activiteit | Status | Wanneer | Wie | Toelichting" and no "Actielijn N" rows. Is this a NAP progress annex?', {});
   } else {
     checkActionLineSequence(actionLines, diagnostics);
+    checkStructureCounts(actionLines, perActionLine, pageTables, diagnostics);
   }
   return {
     title: titleParts.length > 0 ? titleParts.join(' ') : null,
@@ -248,6 +260,34 @@ function checkActionLineSequence(actionLines: AssembledActionLine[], diagnostics
   }
   for (const beyond of actionLines.filter((a) => a.number > ACTION_LINE_COUNT)) {
     diagnostics.report('NAP506', `Actielijn ${beyond.number} is beyond the NAP's ${ACTION_LINE_COUNT} action lines; its rows are read as printed. Check the number in the input.`, loc(beyond.location));
+  }
+}
+
+/**
+ * Counts the structure itself vouches for, whatever the reader: every "Actielijn N" row heads at
+ * least one activity (NAP115), an annex with action lines has activities (NAP116), and a page
+ * whose table holds only page furniture (header, "Actielijn N", goal sentence) cannot sit inside
+ * an action line that continues on the next page (NAP117: that page's rows were lost).
+ */
+function checkStructureCounts(
+  actionLines: AssembledActionLine[],
+  perActionLine: ReadonlyMap<number, number>,
+  pageTables: ReadonlyArray<{ page: number; contentRows: number; actionLineAtEnd: number | null; firstActionLine: number | null }>,
+  diagnostics: DiagnosticBag,
+): void {
+  const total = [...perActionLine.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) {
+    diagnostics.report('NAP116', `${actionLines.length} "Actielijn N" row${actionLines.length === 1 ? '' : 's'} but no activity row at all: the output would hold 0 activities. Check that the input's table rows were read (tab-separated cells in a text export, <tr>/<td> in HTML).`, {});
+  }
+  for (const line of actionLines) {
+    if ((perActionLine.get(line.number) ?? 0) > 0) continue;
+    diagnostics.report('NAP115', `Actielijn ${line.number} has no activity rows under it; its activities are missing from the output. Check the pages after its "Actielijn ${line.number}" row.`, loc(line.location));
+  }
+  for (let i = 0; i + 1 < pageTables.length; i++) {
+    const page = pageTables[i]!;
+    const next = pageTables[i + 1]!;
+    if (page.contentRows > 0 || page.actionLineAtEnd === null || next.firstActionLine !== page.actionLineAtEnd) continue;
+    diagnostics.report('NAP117', `Page ${page.page} holds the table header of Actielijn ${page.actionLineAtEnd} but no rows, while Actielijn ${page.actionLineAtEnd} continues on page ${next.page}: the rows of page ${page.page} are missing. Check that page in the input.`, { page: page.page });
   }
 }
 

@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { compareAnnexes, type AnnexDiff, type FieldChange } from '../diff/compare-annexes.js';
 import { baseName } from '../normalise/normalise-annex.js';
 import type { Annex } from '../schema/annex.js';
+import { csvStringifyOptions } from '../emit/csv.js';
 import { EXIT } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
 import { loadAnnex } from './load-annex.js';
@@ -19,6 +20,10 @@ export interface DiffCommandOptions {
   format: 'text' | 'json' | 'csv';
   maxBytes: number;
   minSimilarity: number;
+  /** Seconds per input read (NAP009); the comparison itself is bounded (see compare-annexes.ts). */
+  timeout?: number;
+  /** MB per input read (NAP010). */
+  maxMemory?: number;
 }
 
 /**
@@ -31,8 +36,9 @@ export async function runDiff(oldPath: string, newPath: string, options: DiffCom
     io.stderr.write('nap-annex diff: standard input (-) can be only one of <old> and <new>; give the other as a file.\n');
     return EXIT.USAGE;
   }
-  const before = await loadAnnex(oldPath, { maxBytes: options.maxBytes }, io);
-  const after = await loadAnnex(newPath, { maxBytes: options.maxBytes }, io);
+  const limits = { ...(options.timeout !== undefined ? { timeoutMs: options.timeout * 1000 } : {}), ...(options.maxMemory !== undefined ? { maxMemoryMb: options.maxMemory } : {}) };
+  const before = await loadAnnex(oldPath, { maxBytes: options.maxBytes, ...limits }, io);
+  const after = await loadAnnex(newPath, { maxBytes: options.maxBytes, ...limits }, io);
   let code: number = EXIT.OK;
   for (const side of [before, after]) {
     const errors = side.annex.diagnostics.filter((d) => d.severity === 'error');
@@ -116,5 +122,5 @@ export function diffCsv(diff: AnnexDiff): string {
     ...diff.matched.flatMap((m) => m.changes.map((c) => ['changed', m.oldId, m.newId, m.title, c.field, c.old, c.new])),
     ...diff.renumbered.map((r) => ['renumbered', r.oldId, r.newId, r.title, 'id', r.oldId, r.newId]),
   ];
-  return stringify(rows, { header: true, columns: ['change', 'old_id', 'new_id', 'title', 'field', 'old', 'new'], escape_formulas: true });
+  return stringify(rows, csvStringifyOptions(['change', 'old_id', 'new_id', 'title', 'field', 'old', 'new'], true));
 }

@@ -6,6 +6,9 @@
  * - 3 `INTERNAL`: nap-annex itself failed (output did not validate, unexpected exception); please report it;
  * - 64 `USAGE`: the command line was wrong (unknown option, missing argument);
  * - 73 `CANNOT_WRITE`: `extract` could not write its output (sysexits EX_CANTCREAT); existing
- *   output files are left unchanged.
+ *   output files are left unchanged; also any command whose standard output cannot be written
+ *   (a full disk, `/dev/full`);
+ * - 75 `LOCKED`: `extract -o` found the folder locked by another running nap-annex (sysexits
+ *   EX_TEMPFAIL: try again when it has finished).
  */
-export const EXIT = { OK: 0, FINDINGS: 1, UNREADABLE: 2, INTERNAL: 3, USAGE: 64, CANNOT_WRITE: 73 } as const;
+export const EXIT = { OK: 0, FINDINGS: 1, UNREADABLE: 2, INTERNAL: 3, USAGE: 64, CANNOT_WRITE: 73, LOCKED: 75 } as const;

@@ -6,17 +6,20 @@
  * table. The summary goes to stderr.
  */
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { dataPackage } from '../emit/datapackage.js';
-import { tableCsv, activitiesCsv, type CsvOptions } from '../emit/csv.js';
+import { tableCsv, activitiesCsv, footnotesCsv, EXCEL_MAX_CELL, type CsvOptions } from '../emit/csv.js';
 import { annexJson } from '../emit/json.js';
 import { annexTables } from '../emit/tables.js';
 import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
 import { annexSheets, workbookBytes } from '../emit/xlsx.js';
-import { InputError, type Diagnostic } from '../model/diagnostics.js';
+import { DiagnosticBag, InputError, type Diagnostic } from '../model/diagnostics.js';
 import { baseName } from '../normalise/normalise-annex.js';
-import { extractAnnex, SchemaViolationError } from '../pipeline.js';
+import { SchemaViolationError } from '../pipeline.js';
+import { extractAnnexLimited as extractAnnex } from '../pipeline-limited.js';
+import { OutputLockedError, writeOutputSet, type SetFile } from '../emit/output-set.js';
+import { writeFailureReason } from './write-failure.js';
 import type { Annex } from '../schema/annex.js';
 import { worstExit } from './check-command.js';
 import { EXIT } from './exit-codes.js';
@@ -42,6 +45,27 @@ export interface ExtractCommandOptions extends ReaderCliOptions {
   quiet: boolean;
 }
 
+/**
+ * Excel cuts cells at EXCEL_MAX_CELL characters: with --excel the CSV cells are cut there by us
+ * instead, each with a NAP601 warning (added to the annex's diagnostics before anything is
+ * written, so annex.json records it too, and printed unless --quiet).
+ */
+function reportExcelCuts(annex: Annex, csv: CsvOptions, quiet: boolean, stderr: TextSink = process.stderr): void {
+  const cuts: string[] = [];
+  const probe = (file: string, name: (record: number) => string): CsvOptions => ({
+    ...csv,
+    maxCellLength: EXCEL_MAX_CELL,
+    onCut: ({ record, column, length }) => cuts.push(`${file}, ${name(record)}, column ${column}: ${length} characters cut to ${EXCEL_MAX_CELL} (Excel's cell limit, --excel); the whole text is in annex.json.`),
+  });
+  activitiesCsv(annex, probe('activities.csv', (r) => annex.activities[r]!.id));
+  footnotesCsv(annex, probe('footnotes.csv', (r) => `footnote ${annex.footnotes[r]!.number}`));
+  for (const message of cuts) {
+    const d = new DiagnosticBag(annex.source.fileName, 'emit').report('NAP601', message);
+    annex.diagnostics.push(d as Annex['diagnostics'][number]);
+    if (!quiet) stderr.write(`${formatDiagnostic(d)}\n`);
+  }
+}
+
 /** The CSV dialect chosen by the options. */
 function csvOptions(options: ExtractCommandOptions): CsvOptions {
   return {
@@ -49,6 +73,8 @@ function csvOptions(options: ExtractCommandOptions): CsvOptions {
     bom: options.excel || options.bom,
     recordDelimiter: options.excel ? '\r\n' : '\n',
     neutraliseFormulas: options.neutraliseFormulas,
+    // Excel cuts cells at EXCEL_MAX_CELL characters: with --excel we cut them, reported (reportExcelCuts).
+    ...(options.excel ? { maxCellLength: EXCEL_MAX_CELL } : {}),
   };
 }
 
@@ -67,6 +93,27 @@ export async function outputFiles(annex: Annex, dir: string, options: ExtractCom
   }
   if (options.format === 'xlsx' || options.format === 'all') files.push({ path: join(dir, 'annex.xlsx'), content: await workbookBytes(annexSheets(annex, tables)) });
   return files;
+}
+
+/**
+ * Writes the files of one extract into `folder` as one output set (output-set.ts: the complete old
+ * or the complete new set survives a kill; a second run into the folder is refused while this one
+ * holds its lock). Returns EXIT.LOCKED or EXIT.CANNOT_WRITE after a failure, else undefined.
+ */
+export async function writeOutputFolder(files: OutputFile[], folder: string, quiet: boolean, stderr: TextSink = process.stderr): Promise<number | undefined> {
+  const set: SetFile[] = files.map((f) => ({ name: basename(f.path), content: f.content }));
+  try {
+    await writeOutputSet(folder, set);
+  } catch (error) {
+    if (error instanceof OutputLockedError) {
+      stderr.write(`nap-annex: ${printable(error.message)} Nothing was written.\n`);
+      return EXIT.LOCKED;
+    }
+    stderr.write(`nap-annex: cannot write the output: ${printable(writeFailureReason(error, folder))}. Nothing was written; the files in ${printable(folder)} are unchanged.\n`);
+    return EXIT.CANNOT_WRITE;
+  }
+  if (!quiet) stderr.write(`wrote ${files.map((f) => printable(f.path)).join(', ')}\n`);
+  return undefined;
 }
 
 /**
@@ -139,13 +186,14 @@ async function extractSingle(input: string, options: ExtractCommandOptions, io: 
   const { annex, diagnostics } = await extractAnnex(bytes, extractOptionsFrom(name, options));
   const stop = summariseAndGate(annex, name, options, diagnostics, io.stderr);
   if (stop !== undefined) return stop;
+  if (options.excel && options.format !== 'json') reportExcelCuts(annex, csvOptions(options), options.quiet, io.stderr);
   if (options.output === undefined) {
     // Without -o: the JSON, or with --format csv the activities CSV, to stdout.
     io.stdout.write(options.format === 'csv' ? activitiesCsv(annex, csvOptions(options)) : annexJson(annex));
     if (options.format === 'csv' && !options.quiet) io.stderr.write('nap-annex: printed activities.csv only; footnotes.csv and the other tables are written with -o <dir>.\n');
   } else {
     const files = await outputFiles(annex, resolvePath(io, options.output), options);
-    const failed = await writeOutputs(files, options.output, options.quiet, io.stderr);
+    const failed = await writeOutputFolder(files, resolvePath(io, options.output), options.quiet, io.stderr);
     if (failed !== undefined) return failed;
   }
   return exitCodeAfterWriting(annex);

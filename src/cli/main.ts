@@ -19,6 +19,7 @@ import { runStack } from './stack-command.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 import { type CliIo, processIo } from './io.js';
+import { writeFailureReason } from './write-failure.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -55,8 +56,8 @@ function countList(value: string): number[] {
 const EXPECT_HELP = 'activity counts per action line, e.g. 27,7,31,6,12; each mismatch is an error (NAP502)';
 const MAX_PAGES_HELP = 'refuse PDF inputs with more pages than this (NAP005)';
 const WORKERS_HELP = 'threads reading PDF pages (default: 2 for PDFs of 400+ pages, else 1; larger values are capped at 8)';
-const TIMEOUT_HELP = 'stop reading a PDF after this many seconds (NAP009)';
-const MAX_MEMORY_HELP = 'stop reading a PDF when nap-annex uses more than this many MB (NAP010)';
+const TIMEOUT_HELP = 'stop extracting an input (any format) after this many seconds (NAP009)';
+const MAX_MEMORY_HELP = 'stop extracting an input when its work needs more than this many MB of heap (NAP010)';
 
 const EXTRACT_EXAMPLES = `
 Examples:
@@ -182,6 +183,8 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
     .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
+    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
     .addHelpText('after', DIFF_EXAMPLES)
     .action((before: string, after: string, options) => run(runDiff(before, after, options, io)));
 
@@ -263,7 +266,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   // A closed pipe (`nap-annex extract x | head`) is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
-    throw error;
+    // Standard output that cannot be written (a full disk, /dev/full): say so, exit 73, no stack trace.
+    process.stderr.write(`nap-annex: cannot write to standard output: ${printable(writeFailureReason(error, 'standard output'))}. The output is incomplete.\n`);
+    process.exit(EXIT.CANNOT_WRITE);
   });
   process.exitCode = await run(argv);
 }

@@ -16,6 +16,8 @@
  * carry a status on both sides, the planning shift in quarters (start and end), the owners added
  * and removed, and a word-level diff of a changed explanation (capped, see EXPLANATION_MAX_EDITS).
  * `nap-annex report --compare` draws exactly this result; it does no comparison of its own.
+ * Fuzzy pairs are sought within the same action line only, among the nearest FUZZY_CANDIDATES
+ * activities (bounded work, see matchActivities).
  */
 import { diffWords } from 'diff';
 import { distance } from 'fastest-levenshtein';
@@ -127,9 +129,20 @@ export function titleSimilarity(a: string, b: string): number {
 }
 
 /**
+ * Fuzzy pairing compares each unmatched old activity with at most this many unmatched new ones:
+ * those of the same action line nearest to it in sequence.
+ */
+export const FUZZY_CANDIDATES = 16;
+
+/** Titles are compared on at most this many characters of their keys (Levenshtein is quadratic in length). */
+export const MAX_COMPARED_TITLE = 500;
+
+/**
  * Pairs the activities of `before` and `after` (see the module doc): by key, then by normalised
- * title, then by title similarity ≥ `minSimilarity`. Returns the pairs in the order of `after`
- * and the activities left unpaired on each side, each in document order.
+ * title (an index: linear), then by title similarity ≥ `minSimilarity` among at most
+ * FUZZY_CANDIDATES of the same action line, nearest in sequence, on at most MAX_COMPARED_TITLE
+ * characters — O(n · FUZZY_CANDIDATES) comparisons instead of all pairs. Returns the pairs in the
+ * order of `after` and the activities left unpaired on each side, each in document order.
  */
 export function matchActivities(
   before: Annex,
@@ -150,17 +163,52 @@ export function matchActivities(
     const a = oldByActivityKey.get(b.key);
     if (a) pair(a, b, 1, 'key');
   }
-  const oldByKey = new Map<string, Activity[]>();
-  for (const a of unmatchedOld) oldByKey.set(titleKey(a.title), [...(oldByKey.get(titleKey(a.title)) ?? []), a]);
-  for (const b of [...unmatchedNew]) {
-    const candidates = oldByKey.get(titleKey(b.title))?.filter((a) => unmatchedOld.has(a)) ?? [];
-    const a = candidates.find((c) => c.actionLine === b.actionLine) ?? candidates[0];
+  // Exact titles: the same title key in the same action line first, then anywhere.
+  const byKeyAndLine = new Map<string, Activity[]>();
+  const byKey = new Map<string, Activity[]>();
+  const keyOf = new Map<Activity, string>();
+  for (const a of before.activities) {
+    const key = titleKey(a.title);
+    keyOf.set(a, key);
+    if (!unmatchedOld.has(a)) continue;
+    listIn(byKeyAndLine, `${a.actionLine}\u0000${key}`).push(a);
+    listIn(byKey, key).push(a);
+  }
+  const heads = new Map<Activity[], number>();
+  const take = (list: Activity[] | undefined): Activity | undefined => {
+    if (!list) return undefined;
+    let i = heads.get(list) ?? 0;
+    while (i < list.length && !unmatchedOld.has(list[i]!)) i++;
+    heads.set(list, i);
+    return list[i];
+  };
+  const newKeyOf = new Map<Activity, string>();
+  for (const b of after.activities) {
+    const key = titleKey(b.title);
+    newKeyOf.set(b, key);
+    if (!unmatchedNew.has(b)) continue;
+    const a = take(byKeyAndLine.get(`${b.actionLine}\u0000${key}`)) ?? take(byKey.get(key));
     if (a) pair(a, b, 1, 'title');
   }
+
+  // Fuzzy matches among the leftovers, per action line, with a bounded candidate set.
+  const newByLine = new Map<number, Activity[]>();
+  for (const b of unmatchedNew) listIn(newByLine, b.actionLine).push(b);
   const fuzzy: [Activity, Activity, number][] = [];
   for (const a of unmatchedOld) {
-    for (const b of unmatchedNew) {
-      const s = titleSimilarity(a.title, b.title);
+    const line = newByLine.get(a.actionLine);
+    if (!line) continue;
+    // `line` is in sequence order: the candidates nearest to a.sequence.
+    let lo = 0;
+    let hi = line.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (line[mid]!.sequence < a.sequence) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = Math.max(0, lo - FUZZY_CANDIDATES / 2);
+    for (const b of line.slice(from, from + FUZZY_CANDIDATES)) {
+      const s = boundedSimilarity(keyOf.get(a)!, newKeyOf.get(b)!, minSimilarity);
       if (s >= minSimilarity) fuzzy.push([a, b, s]);
     }
   }
@@ -254,6 +302,53 @@ function wordCount(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+/**
+ * Similarity of two title keys as titleSimilarity, on at most MAX_COMPARED_TITLE characters, and
+ * 0 without computing when the lengths alone rule out `min` (the distance is at least the length difference).
+ */
+function boundedSimilarity(x: string, y: string, min: number): number {
+  const a = x.slice(0, MAX_COMPARED_TITLE);
+  const b = y.slice(0, MAX_COMPARED_TITLE);
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  if (1 - Math.abs(a.length - b.length) / longest < min) return 0;
+  return 1 - distance(a, b) / longest;
+}
+
+/** Above this many characters (both explanations together) words are counted, not diffed. */
+export const MAX_WORD_DIFF_CHARS = 20_000;
+
+/**
+ * Words removed and added between two explanations: from a word diff (jsdiff's diffWords) for
+ * explanations up to MAX_WORD_DIFF_CHARS together; above that, from the difference of the two
+ * word multisets (linear; the same counts unless words moved).
+ */
+export function wordChanges(a: string, b: string): { wordsRemoved: number; wordsAdded: number } {
+  if (a.length + b.length <= MAX_WORD_DIFF_CHARS) {
+    const parts = diffWords(a, b);
+    const count = (added: boolean) =>
+      parts.filter((p) => (added ? p.added : p.removed)).reduce((n, p) => n + (p.value.match(/\S+/g)?.length ?? 0), 0);
+    return { wordsRemoved: count(false), wordsAdded: count(true) };
+  }
+  const counts = new Map<string, number>();
+  for (const w of a.match(/\S+/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let wordsAdded = 0;
+  for (const w of b.match(/\S+/g) ?? []) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) counts.set(w, n - 1);
+    else wordsAdded++;
+  }
+  let wordsRemoved = 0;
+  for (const n of counts.values()) wordsRemoved += n;
+  return { wordsRemoved, wordsAdded };
+}
+
 function fieldChanges(a: Activity, b: Activity): FieldChange[] {
   const changes: FieldChange[] = [];
   const push = (field: FieldChange['field'], x: string, y: string): void => {
@@ -277,15 +372,14 @@ function fieldChanges(a: Activity, b: Activity): FieldChange[] {
   }
   push('footnotes', footnoteCount(a), footnoteCount(b));
   if (a.explanation.text !== b.explanation.text) {
-    const words = explanationWordDiff(a.explanation.text, b.explanation.text);
+    const total = a.explanation.text.length + b.explanation.text.length;
+    const words = total <= MAX_WORD_DIFF_CHARS ? explanationWordDiff(a.explanation.text, b.explanation.text) : undefined;
     const count = (op: WordDiffPart['op']): number => words!.filter((p) => p.op === op).reduce((n, p) => n + wordCount(p.text), 0);
     changes.push({
       field: 'explanation',
       old: a.explanation.text,
       new: b.explanation.text,
-      wordsRemoved: words ? count('removed') : wordCount(a.explanation.text),
-      wordsAdded: words ? count('added') : wordCount(b.explanation.text),
-      ...(words ? { words } : {}),
+      ...(words ? { wordsRemoved: count('removed'), wordsAdded: count('added'), words } : wordChanges(a.explanation.text, b.explanation.text)),
     });
   }
   return changes;

@@ -4,7 +4,10 @@
  * tables. Multi-valued cells are joined with `|` whatever the delimiter, so that no spreadsheet
  * locale reads a list such as `14|15` as a number. Cells a spreadsheet would run as a formula
  * (starting with `=`, `+`, `-`, `@`, tab, CR or LF) are neutralised with a leading `'`
- * (OWASP CSV-injection guidance; csv-stringify's `escape_formulas`) unless turned off.
+ * (OWASP CSV-injection guidance; csv-stringify's `escape_formulas`) unless turned off. So are
+ * formula characters that follow a `,`, `;` or tab inside a cell (`a;=cmd`): a reader that splits
+ * on the other delimiter than the one written would start a cell there (`neutraliseCell`).
+ * With `maxCellLength` (Excel: 32,767 characters) longer cells are cut, and each cut is reported.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Annex } from '../schema/annex.js';
@@ -19,6 +22,32 @@ export interface CsvOptions {
   recordDelimiter?: '\n' | '\r\n';
   /** Neutralise formula-like cells (default true). */
   neutraliseFormulas?: boolean;
+  /** Cut cells longer than this many characters (Excel's limit is EXCEL_MAX_CELL); each cut is passed to `onCut`. */
+  maxCellLength?: number;
+  /** Called once per cut cell: 0-based record index, column name, original length. */
+  onCut?: (cut: { record: number; column: string; length: number }) => void;
+}
+
+/** Excel's limit on the characters in one cell (Microsoft, "Excel specifications and limits"). */
+export const EXCEL_MAX_CELL = 32_767;
+
+/** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), and a leading line feed. */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/** A formula character after a delimiter (and any quotes): the start of a cell for a reader using that delimiter. */
+const FORMULA_AFTER_DELIMITER = /([,;\t]"*)(?=[=+\-@\t])|([\r\n]"*)(?=[=+\-@])/g;
+
+/**
+ * One cell made safe for spreadsheets in every dialect: a `'` before a leading formula character
+ * (`=`, `+`, `-`, `@`, tab, CR, LF) and after every `,`, `;` or tab (and quotes) that a formula
+ * character or tab follows, and after every line break that a formula character follows (a reader
+ * using the other delimiter does not see the quotes, so a line break ends its record there): so
+ * that neither a `,` nor a `;` reader sees a cell starting with a formula.
+ * `neutraliseCell('a;=1+1')` → `"a;'=1+1"`. Used by every CSV nap-annex writes (extract, diff). Pure, linear.
+ */
+export function neutraliseCell(value: string): string {
+  const inner = value.replace(FORMULA_AFTER_DELIMITER, "$1$2'");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 /** Column names of activities.csv, in order. */
@@ -57,7 +86,23 @@ export function footnotesCsv(annex: Annex, options: CsvOptions = {}): string {
 
 function toCsv(columns: readonly string[], records: unknown[][], options: CsvOptions): string {
   const neutralise = options.neutraliseFormulas ?? true;
-  return stringify(records, {
+  const max = options.maxCellLength;
+  if (max !== undefined) {
+    records.forEach((record, r) =>
+      record.forEach((cell, c) => {
+        if (typeof cell === 'string' && cell.length > max) {
+          options.onCut?.({ record: r, column: columns[c]!, length: cell.length });
+          record[c] = `${cell.slice(0, max - 1)}…`;
+        }
+      }),
+    );
+  }
+  return stringify(records, csvStringifyOptions(columns, neutralise, options));
+}
+
+/** csv-stringify options shared by every CSV nap-annex writes: header, dialect, quoting of line breaks, neutralised cells. */
+export function csvStringifyOptions(columns: readonly string[], neutralise: boolean, options: CsvOptions = {}): import('csv-stringify/sync').Options {
+  return {
     header: true,
     columns: [...columns],
     delimiter: options.delimiter ?? ',',
@@ -70,8 +115,7 @@ function toCsv(columns: readonly string[], records: unknown[][], options: CsvOpt
     quoted_match: /[\r\n]/,
     cast: {
       boolean: (v) => String(v),
-      // escape_formulas covers = + - @ tab CR; OWASP also lists a leading line feed.
-      string: (v) => (neutralise && v.startsWith('\n') ? `'${v}` : v),
+      string: (v) => (neutralise ? neutraliseCell(v) : v),
     },
-  });
+  };
 }

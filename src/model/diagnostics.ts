@@ -10,10 +10,10 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** The pipeline stage that reported a diagnostic. */
-export type DiagnosticSource = 'input' | 'reader:text' | 'reader:pdf' | 'reader:html' | 'assemble' | 'footnotes' | 'normalise' | 'validate' | 'diff';
+export type DiagnosticSource = 'input' | 'reader:text' | 'reader:pdf' | 'reader:html' | 'assemble' | 'footnotes' | 'normalise' | 'validate' | 'emit' | 'diff';
 
 /** Every stage name, for the schema. */
-export const DIAGNOSTIC_SOURCES = ['input', 'reader:text', 'reader:pdf', 'reader:html', 'assemble', 'footnotes', 'normalise', 'validate', 'diff'] as const satisfies readonly DiagnosticSource[];
+export const DIAGNOSTIC_SOURCES = ['input', 'reader:text', 'reader:pdf', 'reader:html', 'assemble', 'footnotes', 'normalise', 'validate', 'emit', 'diff'] as const satisfies readonly DiagnosticSource[];
 
 /** A position in a text input: 1-based line and, where known, 1-based character column. */
 export interface TextPoint {
@@ -112,8 +112,13 @@ export const DIAGNOSTIC_CODES = {
   NAP009: { severity: 'error', summary: 'Reading the input took longer than the time limit (--timeout).' },
   NAP010: { severity: 'error', summary: 'Reading the input needed more memory than the limit (--max-memory).' },
   NAP011: { severity: 'info', summary: 'Text input is UTF-16 (with a byte-order mark); it was decoded as UTF-16.' },
-  NAP012: { severity: 'warning', summary: 'Control characters in the input (e.g. HTML character references such as &#1;) were replaced with U+FFFD.' },
+  NAP012: { severity: 'warning', summary: 'Control characters in the input text (e.g. HTML character references such as &#1;, a PDF font mapping to ESC) were replaced with U+FFFD.' },
   NAP013: { severity: 'info', summary: 'Edition date or Kamerstuk neither printed in the document nor given (--edition-date, --kamerstuk); left null.' },
+  NAP014: { severity: 'warning', summary: 'Private-use characters (no standard meaning, e.g. unmapped symbol-font glyphs) in the input text were replaced with U+FFFD.' },
+  NAP015: { severity: 'warning', summary: 'Unicode non-characters in the input text were replaced with U+FFFD.' },
+  NAP016: { severity: 'warning', summary: 'HTML nested deeper than 512 elements; the deeper tags were removed (text kept), as browsers flatten them.' },
+  NAP017: { severity: 'warning', summary: 'Content a reader does not see (hidden element, display:none, zero size, text coloured like its background, <del>, SVG …) was left out of the data.' },
+  NAP018: { severity: 'warning', summary: 'Bidirectional control characters (overrides, embeddings, isolates, marks) in the input text were removed.' },
   // Table structure (NAP1xx)
   NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
   NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },
@@ -128,7 +133,11 @@ export const DIAGNOSTIC_CODES = {
   NAP111: { severity: 'warning', summary: 'The same activity title appears twice in one action line (duplicated row?).' },
   NAP112: { severity: 'info', summary: 'Two activities of one action line have the same key (title); the later ones get -2, -3 … in document order.' },
   NAP113: { severity: 'error', summary: 'An action line\'s goal sentence printed again on a later page differs from the first one; only the first is in the output.' },
+  NAP115: { severity: 'error', summary: 'An "Actielijn N" row with no activity rows under it: its activities are missing.' },
+  NAP116: { severity: 'error', summary: 'Action lines found but no activity rows at all: the annex yields 0 activities.' },
+  NAP117: { severity: 'error', summary: 'A page whose table has a header but no rows, while its action line continues on the next page: the page\'s rows are missing.' },
   NAP120: { severity: 'warning', summary: 'A tagged PDF\'s structure tree and its layout disagree about a table row; the tags were followed.' },
+  NAP121: { severity: 'warning', summary: 'The same text was drawn twice at the same place in a PDF (fake bold, or a hidden duplicate); it was read once.' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
   NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },
@@ -144,6 +153,7 @@ export const DIAGNOSTIC_CODES = {
   NAP401: { severity: 'warning', summary: 'Planning (Wanneer) not parsable; raw text kept.' },
   NAP402: { severity: 'warning', summary: 'Owner (Wie) not recognised; raw text kept.' },
   NAP403: { severity: 'warning', summary: 'Citation in a footnote not parsable; raw text kept.' },
+  NAP404: { severity: 'warning', summary: 'Link whose URL is not http, https or mailto (javascript:, data:, file: …); the link text is kept, the URL dropped.' },
   // Action lines (NAP5xx)
   NAP501: { severity: 'warning', summary: 'Action-line title differs from the canonical NAP title.' },
   NAP502: { severity: 'error', summary: 'Activity count of an action line differs from the --expect counts.' },
@@ -151,6 +161,8 @@ export const DIAGNOSTIC_CODES = {
   NAP504: { severity: 'error', summary: 'An "Actielijn N" row whose number is not a valid action-line number (0, or over 99).' },
   NAP505: { severity: 'warning', summary: 'Action lines out of order: an action line starts after a higher one.' },
   NAP506: { severity: 'warning', summary: 'An action line numbered beyond the NAP\'s five; its rows are read as printed.' },
+  // Output (NAP6xx)
+  NAP601: { severity: 'warning', summary: "A CSV cell longer than Excel's limit of 32,767 characters was cut (--excel); annex.json keeps the whole text." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** A known diagnostic code such as `NAP201`. */
@@ -162,12 +174,35 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
  * sets it before each stage, so that stages need not name themselves.
  */
 export class DiagnosticBag {
-  readonly items: Diagnostic[] = [];
+  private readonly listed: Diagnostic[] = [];
+  private readonly perCode = new Map<DiagnosticCode, number>();
+  private readonly leftOut = new Map<DiagnosticCode, { count: number; severity: Severity }>();
 
   constructor(
     private readonly file?: string,
     public source: DiagnosticSource = 'input',
   ) {}
+
+  /**
+   * The diagnostics reported, in order: at most MAX_DIAGNOSTICS_PER_CODE of each code, then one
+   * diagnostic per code that had more, counting the ones left out (with the worst severity among
+   * them, so the verdict is the same). A hostile input with a million stray lines gives a
+   * readable report in bounded memory, not a million messages.
+   */
+  get items(): Diagnostic[] {
+    if (this.leftOut.size === 0) return this.listed;
+    const summaries = [...this.leftOut].map(([code, { count, severity }]): Diagnostic => ({
+      code,
+      severity,
+      reason: `${count} more ${code} diagnostic${count === 1 ? '' : 's'} like the ${MAX_DIAGNOSTICS_PER_CODE} above ${count === 1 ? 'was' : 'were'} left out of this list (at most ${MAX_DIAGNOSTICS_PER_CODE} per code are listed).`,
+      ...(this.file !== undefined ? { file: this.file } : {}),
+      place: {},
+      source: this.source,
+      url: diagnosticUrl(code),
+    }));
+    return [...this.listed, ...summaries];
+  }
+
 
   /**
    * Adds a diagnostic: `reason` the sentence, `location` where (page, line, bbox, row, table
@@ -191,7 +226,16 @@ export class DiagnosticBag {
       url: diagnosticUrl(code),
       ...(details.cause !== undefined ? { cause: details.cause } : {}),
     };
-    this.items.push(d);
+    const n = this.perCode.get(code) ?? 0;
+    if (n < MAX_DIAGNOSTICS_PER_CODE) {
+      this.perCode.set(code, n + 1);
+      this.listed.push(d);
+      return d;
+    }
+    const left = this.leftOut.get(code) ?? { count: 0, severity: d.severity };
+    left.count++;
+    if (RANK[d.severity] > RANK[left.severity]) left.severity = d.severity;
+    this.leftOut.set(code, left);
     return d;
   }
 
@@ -210,6 +254,11 @@ function definedOnly(place: DiagnosticPlace): DiagnosticPlace {
   if (place.end !== undefined) out.end = place.end;
   return out;
 }
+
+/** At most this many diagnostics of one code are listed per input; the rest are counted (see DiagnosticBag.items). */
+export const MAX_DIAGNOSTICS_PER_CODE = 200;
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /**
  * Thrown when an input cannot be read at all (exit code 2): the diagnostic says why.

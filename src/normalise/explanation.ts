@@ -23,7 +23,8 @@ const BLOCK_TAGS = new Set(['p', 'div', 'ul', 'ol', 'br', 'h1', 'h2', 'h3', 'h4'
  */
 export function normaliseExplanation(cell: string): Explanation {
   const tokens: Token[] = [];
-  if (/<[a-z][^>]*>/i.test(cell)) {
+  // `[^<>]*`: a failed match stops at the next `<`, so `<a<a<a…` without `>` stays linear.
+  if (/<[a-z][^<>]*>/i.test(cell)) {
     const $ = load(cell, { xml: false }, false);
     walk($.root().contents().toArray(), tokens);
   } else {

@@ -12,6 +12,12 @@ export function parseHexColour(hex: string): [number, number, number] | null {
   return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
 }
 
+/** A colour as printed in messages: `#rrggbb` (lower case), or `unreadable` when it is not a colour (never `#NaNNaNNaN`). */
+export function printableColour(colour: string | null | undefined): string {
+  const rgb = typeof colour === 'string' ? parseHexColour(colour) : null;
+  return rgb ? `#${rgb.map((n) => n.toString(16).padStart(2, '0')).join('')}` : 'unreadable';
+}
+
 /** Euclidean distance between two `#rrggbb` colours in RGB space (0 … ~441.7); Infinity if unparsable. */
 export function colourDistance(a: string, b: string): number {
   const x = parseHexColour(a);

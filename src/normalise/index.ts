@@ -8,6 +8,6 @@ export { APPROXIMATE_TERMS, SEASONS, parsePlanning } from './planning.js';
 export { ACTORS, NAP_MINISTRIES, type ActorEntry } from './actors.js';
 export { parseOwners, type OwnersContext } from './owners.js';
 export { joinLineBreakHyphens } from './hyphenation.js';
-export { extractLinks, plainLinkText } from './links.js';
+export { extractLinks, isSafeUrl, plainLinkText, screenLinks } from './links.js';
 export { parseCitations } from './citations.js';
 export { ACTION_LINE_TITLES, compareActionLineTitle, type ActionLineTitleComparison } from './action-lines.js';

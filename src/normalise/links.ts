@@ -96,6 +96,29 @@ export function extractLinks(text: string): Link[] {
   return found.sort((a, b) => a.index - b.index).map((f) => f.link);
 }
 
+/** URL schemes a link may keep: the web and e-mail. Everything else (`javascript:`, `data:`, `file:`, `vbscript:` …) runs code or reaches local files when clicked. */
+const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
+
+/** True when `url` starts with `http://`, `https://` or `mailto:` (case-insensitive, after leading white space is trimmed). */
+export function isSafeUrl(url: string): boolean {
+  return SAFE_URL.test(url.trim());
+}
+
+/**
+ * Links with a URL that is not http, https or mailto lose that URL (`url: null`, the text stays);
+ * the URLs taken away are returned in `refused`, in order, for a diagnostic. Pure.
+ * `screenLinks([{ text: 'x', url: 'javascript:alert(1)' }])` → `{ links: [{ text: 'x', url: null }], refused: ['javascript:alert(1)'] }`.
+ */
+export function screenLinks(links: readonly Link[]): { links: Link[]; refused: string[] } {
+  const refused: string[] = [];
+  const kept = links.map((link) => {
+    if (link.url === null || isSafeUrl(link.url)) return link;
+    refused.push(link.url);
+    return { text: link.text, url: null };
+  });
+  return { links: kept, refused };
+}
+
 /**
  * The text as a reader sees it: Markdown links become their text, autolinks their address,
  * backslash escapes are removed. `'Verinorm (2023) [Schaduw dansen](#).'` →

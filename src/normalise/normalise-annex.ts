@@ -14,11 +14,12 @@ import { assignActivityKeys } from './activity-key.js';
 import { findEdition } from './edition.js';
 import { parseCitations } from './citations.js';
 import { normaliseExplanation } from './explanation.js';
-import { nearestLegendEntry } from './icon-colour.js';
-import { extractLinks, plainLinkText } from './links.js';
+import { nearestLegendEntry, printableColour } from './icon-colour.js';
+import { extractLinks, plainLinkText, screenLinks } from './links.js';
 import { parseOwners } from './owners.js';
 import { parsePlanning } from './planning.js';
 import type { NormaliseProblem } from './problems.js';
+import { quote } from './text.js';
 import { normaliseStatusLabel, statusCodeOf } from './status.js';
 
 /** What the normalise stage needs besides the assembled rows. */
@@ -91,11 +92,19 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
   const footnotes = input.footnotes.map((f): Footnote => {
     const citations = parseCitations(f.text);
     report(citations.problems, f.location);
+    const links = screenLinks(extractLinks(f.text));
+    if (links.refused.length > 0) {
+      diagnostics.report(
+        'NAP404',
+        `Footnote ${f.number} links to ${links.refused.map((u) => quote(u, 60)).join(', ')}: only http, https and mailto links are kept; the link text stays, its URL is dropped. Check the footnote in the source.`,
+        locationOf(f.location),
+      );
+    }
     return {
       number: f.number,
       text: f.text,
       plainText: plainLinkText(f.text),
-      links: extractLinks(f.text),
+      links: links.links,
       citations: citations.value,
       citedBy: f.citedBy,
       location: schemaLocation(f.location),
@@ -104,6 +113,8 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
 
   const edition = findEdition(assembled.title, input.edition);
   for (const p of edition.problems) diagnostics.report(p.code, p.message);
+  const activityCounts = new Map<number, number>();
+  for (const a of activities) activityCounts.set(a.actionLine, (activityCounts.get(a.actionLine) ?? 0) + 1);
   return {
     schemaVersion: 1,
     source: {
@@ -126,7 +137,7 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
         number: a.number,
         title: a.title,
         canonicalTitle: comparison.canonicalTitle,
-        activityCount: activities.filter((x) => x.actionLine === a.number).length,
+        activityCount: activityCounts.get(a.number) ?? 0,
         location: schemaLocation(a.location),
       };
     }),
@@ -156,7 +167,7 @@ function statusOf(
     if (!match || !code) {
       const what = cue.shape === 'shading' ? 'Status cell shading' : 'Status icon colour';
       const legend = entries.length > 0 ? `the legend in force (${legendColours(entries)})` : row.legend.length > 0 ? `the legend in force, whose icons are of another kind (${legendColours(row.legend)})` : 'no legend: none is printed';
-      diagnostics.report('NAP303', `${what} ${cue.color} in ${row.id} matches no entry of ${legend}; status left empty. Check the icon and the legend in the source.`, { ...where, field: 'Status' }, {
+      diagnostics.report('NAP303', `${what} ${printableColour(cue.color)} in ${row.id} matches no entry of ${legend}; status left empty. Check the icon and the legend in the source.`, { ...where, field: 'Status' }, {
         actual: cue.color.toLowerCase(),
         expected: entries.flatMap((e) => (e.iconColor ? [e.iconColor.toLowerCase()] : [])),
       });
@@ -186,7 +197,7 @@ function documentWords(input: NormaliseInput): Set<string> {
 }
 
 function legendColours(legend: readonly LegendEntry[]): string {
-  return legend.map((e) => `${e.label} ${e.iconColor ?? 'no icon'}`).join(', ');
+  return legend.map((e) => `${e.label} ${e.iconColor === null ? 'no icon' : printableColour(e.iconColor)}`).join(', ');
 }
 
 function schemaLocation(location: SourceLocation): { page: number; line: number | null } {

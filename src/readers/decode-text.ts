@@ -85,6 +85,19 @@ export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): Decod
   }
   if (CONTROL_BYTES.test(text)) {
     const offset = text.search(CONTROL_BYTES);
+    const invalid = encoding === 'windows-1252' ? firstInvalidUtf8(bytes) : -1;
+    // Raw C0 controls or DEL mean binary data; only C1 controls (the five bytes Windows-1252 leaves unassigned) mean broken text.
+    if (invalid >= 0 && !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text)) {
+      // Not binary: text that is neither valid UTF-8 nor Windows-1252 (a byte unassigned there).
+      throw new InputError(
+        diagnostics.report(
+          'NAP001',
+          `Input is not valid UTF-8: the first invalid byte is 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at byte offset ${invalid}, ` +
+            `and it is not Windows-1252 text either (byte 0x${text.charCodeAt(offset).toString(16).padStart(2, '0')} at character ${offset} is unassigned there). Save the export as UTF-8.`,
+          { line: lineOfBytes(bytes, invalid) },
+        ),
+      );
+    }
     throw new InputError(
       diagnostics.report(
         'NAP001',
@@ -95,9 +108,11 @@ export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): Decod
     );
   }
   if (encoding === 'windows-1252') {
+    const invalid = firstInvalidUtf8(bytes);
     diagnostics.report(
       'NAP006',
-      'Input is not valid UTF-8; decoded as Windows-1252. Check accented words (é, ë) in the output, or save the export as UTF-8.',
+      `Input is not valid UTF-8 (the first invalid byte is 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at byte offset ${invalid}); decoded as Windows-1252. Check accented words (é, ë) in the output, or save the export as UTF-8.`,
+      { line: lineOfBytes(bytes, invalid) },
     );
   }
   const normalised: string[] = [];
@@ -121,6 +136,41 @@ export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): Decod
     );
   }
   return { text, encoding };
+}
+
+/**
+ * Byte offset of the first byte that does not belong to a valid UTF-8 sequence (overlong forms,
+ * surrogates and code points above U+10FFFF are invalid, as for TextDecoder), or -1. Linear.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let cp: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min, cp] = [1, 0x80, b & 0x1f];
+    else if (b >= 0xe0 && b <= 0xef) [need, min, cp] = [2, 0x800, b & 0x0f];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min, cp] = [3, 0x10000, b & 0x07];
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function lineOfBytes(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
 }
 
 function lineOf(text: string, offset: number): number {

@@ -15,15 +15,26 @@
  * - Footnotes: outside tables, a `<li>` of a list with class `footnotes`, or a block element whose
  *   text starts with a `<sup>` number or superscript digits, is a footnote definition.
  * Locations: page number and the 1-based line of the element's start tag in the HTML source.
+ *
+ * Only what a reader sees is data: hidden elements and text (html-visibility.ts) are left out with
+ * a NAP017 warning each, nesting deeper than browsers build is flattened first (html-depth.ts,
+ * NAP016), and every text node passes the clean-text rule (model/clean-text.ts). Every step is one
+ * linear walk: no cheerio selector runs over the whole document (their DOM search is quadratic in
+ * the nesting depth).
  */
 import { load, type CheerioAPI, type HTMLParser2Options } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import { compile } from 'css-select';
+import { Text, type AnyNode, type ChildNode, type Element, type ParentNode } from 'domhandler';
+import { clip } from '../assemble/rows.js';
+import { flattenDeepNesting, MAX_HTML_DEPTH } from './html-depth.js';
+import { findHiddenElements } from './html-visibility.js';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { BodyRow, Page, PageModel, StatusCue, TableBlock } from '../model/page-model.js';
 import { statusCodeOf } from '../normalise/status.js';
 import { fromSuperscript, superscriptDigits } from '../model/superscript.js';
 import { withoutFormatChars } from '../normalise/text.js';
 import { decodeText } from './decode-text.js';
+import { CleanTextTally, cleanText } from '../model/clean-text.js';
 
 const COLOUR_STYLE = /(?:^|;)\s*(?:background-color|background|color)\s*:\s*(#[0-9a-f]{6}|#[0-9a-f]{3}|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\))/i;
 const FOOTNOTE_TEXT = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([\s\S]*)$/;
@@ -31,78 +42,161 @@ const FOOTNOTE_TEXT = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([\s\S]*)$/;
 /** Selector of page elements. */
 const PAGE_SELECTOR = '.page, [style*="page-break-before"], [style*="page-break-after"], [style*="break-before: page"]';
 
-/** C0 controls other than tab, LF, FF, CR; DEL; C1 controls: decoded character references such as `&#1;`. */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
-
 /**
  * Reads HTML bytes (UTF-8 or Windows-1252, as the text reader decodes) into the page model.
  * Throws InputError (NAP001) for empty or binary input; never throws on malformed HTML.
  * Every walk over the document is iterative, so deeply nested markup cannot exhaust the stack.
  */
 export function readHtml(bytes: Uint8Array, diagnostics: DiagnosticBag): PageModel {
-  const { text } = decodeText(bytes, diagnostics);
-  // withStartIndices gives source lines; encodeEntities 'utf8' keeps `¹` and `é` as characters
-  // when a cell's inner HTML is serialised (dom-serializer option, not in cheerio's types).
-  const $ = load(text, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: true, encodeEntities: 'utf8' } as HTMLParser2Options });
+  const decoded = decodeText(bytes, diagnostics).text;
+  const flat = flattenDeepNesting(decoded);
+  const text = flat.html;
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineOf = (node: AnyNode): number | undefined => {
-    if (node.startIndex === null) return undefined;
+  const lineAt = (offset: number): number => {
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= node.startIndex) lo = mid;
+      if (lineStarts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo + 1;
   };
-  $('script, style, noscript, template').remove();
-  replaceControlCharacters($.root().get(0)!, lineOf, diagnostics);
-  $('sup').each((_, el) => {
+  const lineOf = (node: AnyNode): number | undefined => (node.startIndex === null ? undefined : lineAt(node.startIndex));
+  if (flat.removed > 0) {
+    diagnostics.report(
+      'NAP016',
+      `HTML nests elements deeper than ${MAX_HTML_DEPTH} levels; ${flat.removed} deeper start tag${flat.removed === 1 ? ' was' : 's were'} removed (their text is kept), as browsers flatten such markup. Check the source around this line.`,
+      { line: lineAt(flat.firstOffset ?? 0) },
+    );
+  }
+  // withStartIndices gives source lines; encodeEntities 'utf8' keeps `¹` and `é` as characters
+  // when a cell's inner HTML is serialised (dom-serializer option, not in cheerio's types).
+  const $ = load(text, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: true, encodeEntities: 'utf8' } as HTMLParser2Options });
+  const documentRoot = $.root().get(0)!;
+  leaveOutHidden(documentRoot, lineOf, diagnostics);
+  cleanTextNodes(documentRoot, lineOf, diagnostics);
+  const sups: Element[] = [];
+  const matched = new Set<AnyNode>();
+  let body: Element | null = null;
+  const isPage = compile<AnyNode, Element>(PAGE_SELECTOR, { xmlMode: false });
+  for (const node of descendants(documentRoot)) {
+    if (node.type !== 'tag') continue;
+    const name = node.name.toLowerCase();
+    if (name === 'sup') sups.push(node);
+    else if (name === 'body') body ??= node;
+    if (isPage(node)) matched.add(node);
+  }
+  // Any run of digits in <sup> is a marker; numbers that are not valid footnote numbers (0, over 9999)
+  // are reported by footnote attachment (NAP204), not glued into the text.
+  replaceNodes(new Map(sups.flatMap((el) => {
     const digits = textOf(el).trim();
-    // Any run of digits is a marker; numbers that are not valid footnote numbers (0, over 9999)
-    // are reported by footnote attachment (NAP204), not glued into the text.
-    if (/^\d{1,12}$/.test(digits)) $(el).replaceWith(superscriptDigits(digits));
-  });
-  const matched = new Set($(PAGE_SELECTOR).toArray());
+    return /^\d{1,12}$/.test(digits) ? [[el, new Text(superscriptDigits(digits))] as [AnyNode, AnyNode]] : [];
+  })));
   // Only the outermost page elements: a page inside a page is part of it, not another page.
-  const pageRoots = outermost($.root().get(0)!, matched);
-  const roots = pageRoots.length > 0 ? pageRoots : [$('body').get(0) ?? $.root().get(0)!];
+  const pageRoots = outermost(documentRoot, matched);
+  const bodyOrRoot = body ?? documentRoot;
+  const roots = pageRoots.length > 0 ? pageRoots : [bodyOrRoot];
   const pages = roots.map((root, i) => readPage($, root as Element, i + 1, lineOf));
   if (pageRoots.length > 0) {
     // Text outside every page element is kept, on page 1, rather than dropped.
-    const body = $('body').get(0) ?? $.root().get(0)!;
     const skip = new Set<AnyNode>(pageRoots);
-    const outside = collapse(textOf(body, { skip }));
+    const outside = collapse(textOf(bodyOrRoot, { skip }));
     if (outside !== '') pages[0]!.looseText.unshift({ text: outside, location: { page: 1 } });
   }
   return { format: 'html', pages };
 }
 
-/** Replaces control characters in every text node with U+FFFD and reports them once (NAP012). */
-function replaceControlCharacters(root: AnyNode, lineOf: (node: AnyNode) => number | undefined, diagnostics: DiagnosticBag): void {
-  let count = 0;
-  let first: { node: AnyNode; char: number } | null = null;
+/** At most this many NAP017 diagnostics name a hidden element each; the rest are counted in one more. */
+const MAX_HIDDEN_REPORTS = 20;
+
+/**
+ * Leaves out what a reader does not see (html-visibility.ts): `<script>` and `<style>` silently
+ * (code, never text), every other hidden element or text with a NAP017 warning naming its line,
+ * why it is hidden and what it says, when it holds text or a colour (an icon).
+ */
+function leaveOutHidden(root: AnyNode, lineOf: (node: AnyNode) => number | undefined, diagnostics: DiagnosticBag): void {
+  const sheets: string[] = [];
+  const code = new Map<AnyNode, AnyNode | null>();
+  for (const node of descendants(root)) {
+    if (node.type === 'style' || node.type === 'script') {
+      if (node.type === 'style') sheets.push(node.children.map((c) => (c.type === 'text' ? c.data : '')).join(''));
+      code.set(node, null);
+    }
+  }
+  const hidden = findHiddenElements(root, sheets);
+  const remove = new Map<AnyNode, AnyNode | null>(code);
+  // One report per hidden element, or per element whose colours hide its text.
+  const reports = new Map<AnyNode, { reason: string; said: string[]; coloured: boolean }>();
+  for (const { element, reason, group } of hidden) {
+    if (remove.has(element)) continue;
+    remove.set(element, null);
+    const said = collapse(element.type === 'text' ? element.data : textOf(element));
+    const key = group ?? element;
+    const report = reports.get(key) ?? { reason, said: [], coloured: element.type === 'tag' && colourOf(element.attribs['style']) !== null };
+    if (said !== '') report.said.push(said);
+    reports.set(key, report);
+  }
+  let reported = 0;
+  let more = 0;
+  for (const [element, { reason, said, coloured }] of reports) {
+    if (said.length === 0 && !coloured) continue;
+    if (reported >= MAX_HIDDEN_REPORTS) {
+      more++;
+      continue;
+    }
+    reported++;
+    const line = lineOf(element);
+    const what = element.type === 'tag' ? `<${element.name.toLowerCase()}>` : 'text';
+    diagnostics.report(
+      'NAP017',
+      `Hidden ${what} (${reason}) left out of the data: ${said.length === 0 ? 'a coloured element without text (a hidden status icon?)' : `"${clip(said.join(' | '))}"`}. A reader of the page does not see it; remove it from the source or make it visible.`,
+      line !== undefined ? { line } : {},
+    );
+  }
+  if (more > 0) {
+    diagnostics.report('NAP017', `${more} more hidden element${more === 1 ? '' : 's'} with text left out of the data (the first ${MAX_HIDDEN_REPORTS} are reported one by one).`, {});
+  }
+  replaceNodes(remove);
+}
+
+/**
+ * Replaces (or with `null` removes) nodes in their parents' child lists, one rebuild per parent,
+ * so that removing many siblings stays linear. Keeps `parent`, `prev` and `next` consistent.
+ */
+function replaceNodes(replacements: ReadonlyMap<AnyNode, AnyNode | null>): void {
+  const parents = new Set<ParentNode>();
+  for (const node of replacements.keys()) if (node.parent) parents.add(node.parent);
+  for (const parent of parents) {
+    const children: ChildNode[] = [];
+    for (const child of parent.children) {
+      if (!replacements.has(child)) {
+        children.push(child);
+        continue;
+      }
+      const by = replacements.get(child);
+      if (by) children.push(by as ChildNode);
+    }
+    children.forEach((child, i) => {
+      child.parent = parent;
+      child.prev = children[i - 1] ?? null;
+      child.next = children[i + 1] ?? null;
+    });
+    parent.children = children;
+  }
+}
+
+/** Applies the clean-text rule (model/clean-text.ts) to every text node; one diagnostic per kind found. */
+function cleanTextNodes(root: AnyNode, lineOf: (node: AnyNode) => number | undefined, diagnostics: DiagnosticBag): void {
+  const tally = new CleanTextTally();
   for (const node of descendants(root)) {
     if (node.type !== 'text') continue;
-    CONTROL_CHARS.lastIndex = 0;
-    if (!CONTROL_CHARS.test(node.data)) continue;
-    node.data = node.data.replace(CONTROL_CHARS, (c) => {
-      count++;
-      first ??= { node, char: c.charCodeAt(0) };
-      return '\uFFFD';
-    });
+    const line = lineOf(node);
+    node.data = cleanText(node.data, tally, line !== undefined ? { line } : {});
   }
-  if (first === null) return;
-  const { node, char } = first as { node: AnyNode; char: number };
-  const line = lineOf(node);
-  diagnostics.report(
-    'NAP012',
-    `Input holds ${count} control character${count === 1 ? '' : 's'} (the first U+${char.toString(16).toUpperCase().padStart(4, '0')}), decoded from character references such as "&#1;"; ` +
-      'each was replaced with U+FFFD in the output. Remove them from the source.',
-    line !== undefined ? { line } : {},
-  );
+  // Raw control bytes are refused as binary when decoding; controls that remain came from references.
+  tally.report(diagnostics, { control: 'decoded from character references such as "&#1;"' });
 }
 
 /** Every node under `root` (not `root` itself) in document order, without recursion. */
@@ -243,7 +337,7 @@ function readPage($: CheerioAPI, root: Element, number: number, lineOf: (node: A
         return [];
       }
       if (name === 'li' && $(node).closest('.footnotes, ol.footnotes').length > 0) {
-        const index = $(node).parent().children('li').index(node) + 1;
+        const index = listIndex(node);
         page.footnotes.push({ number: index, text: ownText, location });
         return [];
       }
@@ -280,8 +374,32 @@ function statusCue($: CheerioAPI, cell: Element | undefined): StatusCue {
   return { kind: 'none' };
 }
 
+/** 1-based position of a `<li>` among its parent's `<li>` children; one count per parent, cached (linear overall). */
+const listIndexes = new WeakMap<AnyNode, Map<AnyNode, number>>();
+function listIndex(li: Element): number {
+  const parent = li.parent;
+  if (!parent) return 1;
+  let indexes = listIndexes.get(parent);
+  if (!indexes) {
+    indexes = new Map();
+    let n = 0;
+    for (const c of parent.children) if (c.type === 'tag' && c.name.toLowerCase() === 'li') indexes.set(c, ++n);
+    listIndexes.set(parent, indexes);
+  }
+  return indexes.get(li) ?? 1;
+}
+
+/** The previous element sibling (text between is skipped), or null. */
+function previousElement(node: AnyNode): Element | null {
+  let prev = node.prev;
+  while (prev && prev.type !== 'tag') prev = prev.prev;
+  return prev;
+}
+
 function colourNear($: CheerioAPI, node: Element): string | null {
-  const candidates = [node, ...$(node).find('[style]').toArray(), ...$(node).prevAll('[style]').slice(0, 1).toArray()];
+  // The icon is inside the element or the element just before it (an icon <span> beside its label).
+  const before = previousElement(node);
+  const candidates = [node, ...$(node).find('[style]').toArray(), ...(before && before.attribs['style'] !== undefined ? [before] : [])];
   for (const el of candidates) {
     const colour = colourOf($(el).attr('style'));
     if (colour) return colour;

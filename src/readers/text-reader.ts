@@ -7,6 +7,9 @@
  * legend, so a legend that follows table rows or footnotes starts a new page. A header row
  * without a legend before it starts a new table on the same page (Actielijn 2 and 4 begin
  * mid-page in the 2024 annex).
+ *
+ * Every line passes the clean-text rule (model/clean-text.ts) before it is read: bidi controls
+ * removed, private-use and non-characters replaced with U+FFFD, one diagnostic per kind.
  */
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { BodyRow, FootnoteDefinition, Page, PageModel, TableBlock } from '../model/page-model.js';
@@ -15,6 +18,7 @@ import { fromSuperscript } from '../model/superscript.js';
 import { actionLineNumberOf } from '../assemble/rows.js';
 import { withoutFormatChars } from '../normalise/text.js';
 import { decodeText } from './decode-text.js';
+import { CleanTextTally, cleanText } from '../model/clean-text.js';
 
 const FOOTNOTE_DEFINITION = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$/;
 const HEADER_FIRST_CELL = /^\s*activiteit\s*$/i;
@@ -36,8 +40,10 @@ export function readText(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
   /** The footnote definition that a following loose line continues, if any. */
   let openFootnote: FootnoteDefinition | null = null;
 
-  lines.forEach((raw, index) => {
+  const tally = new CleanTextTally();
+  lines.forEach((printed, index) => {
     const line = index + 1;
+    const raw = cleanText(printed, tally, { line });
     if (raw.trim() === '') return;
     const location = { page: page.number, line };
 
@@ -93,6 +99,7 @@ export function readText(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
     table.rows.push(bodyRow(cells, location));
   });
   pages.push(page);
+  tally.report(diagnostics);
   return { format: 'text', pages: pages.filter((p, i) => i === 0 || !isEmptyPage(p)) };
 }
 

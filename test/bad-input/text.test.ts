@@ -125,7 +125,7 @@ describe('other encodings of the real 2024 export', () => {
     expect(annex.diagnostics.find((d) => d.code === 'NAP006')).toMatchObject({
       severity: 'warning',
       source: 'reader:text',
-      reason: 'Input is not valid UTF-8; decoded as Windows-1252. Check accented words (é, ë) in the output, or save the export as UTF-8.',
+      reason: expect.stringMatching(/^Input is not valid UTF-8 \(the first invalid byte is 0x[0-9a-f]{2} at byte offset \d+\); decoded as Windows-1252\. Check accented words \(é, ë\) in the output, or save the export as UTF-8\.$/),
     });
   });
 });

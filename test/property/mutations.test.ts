@@ -3,7 +3,8 @@
  * removed, bytes flipped, truncated), extractAnnex either resolves to a schema-valid annex or
  * throws InputError: never another exception, never a hang. Inputs are mutations of the real
  * 2024 export (whole, or a window of its lines so that small inputs get their share); inserted
- * tokens include the ones that once crashed the pipeline (footnote ⁰, Actielijn 0).
+ * tokens include the ones that once crashed the pipeline (footnote ⁰, Actielijn 0). Seeded, so a
+ * failure is reproducible; the oracle campaign (exit 0 ⇒ the same data) is test/property/oracle.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -99,13 +100,6 @@ describe('mutated text exports', () => {
     await fc.assert(
       fc.asyncProperty(window, fc.array(mutation, { maxLength: 8 }), (lines, ms) => survives(mutate(lines, ms))),
       { numRuns: 2000, seed: 34843109 },
-    );
-  }, 60_000);
-
-  it('random seeds (not reproducible by design: a new corner per run)', async () => {
-    await fc.assert(
-      fc.asyncProperty(window, fc.array(mutation, { maxLength: 8 }), (lines, ms) => survives(mutate(lines, ms))),
-      { numRuns: 500 },
     );
   }, 60_000);
 });

@@ -10,6 +10,7 @@ import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, Input
 import type { PageModel } from '../../model/page-model.js';
 import { type Carried, type PageInput, layoutPage } from './layout.js';
 import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
+import { CleanTextTally, cleanText } from '../../model/clean-text.js';
 import { OpenError, PageLimitError, PageReadError, ReadLimitError, readPagesInWorkers } from './page-workers.js';
 
 /**
@@ -52,11 +53,19 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   let carried: Carried = { columns: null, lastTagged: null };
   // Layout runs in page order as page inputs arrive: a page without a header row takes its
   // columns from the page before, a tagged page its previous page's last row.
+  // One clean-text rule for every reader: controls, bidi controls, unmapped private-use characters
+  // (symbol-font glyphs were mapped in the reader thread) and non-characters never reach the data.
+  const tally = new CleanTextTally();
   const layout = (input: PageInput): void => {
+    for (const c of input.chunks) c.text = cleanText(c.text, tally, { page: input.number });
     const result = layoutPage(input, carried);
     carried = result.carried;
     model.pages.push(result.page);
     for (const f of result.findings) {
+      if (f.kind === 'duplicate') {
+        diagnostics.report('NAP121', `Text drawn twice at the same place on page ${input.number} ("${f.text.slice(0, 60)}"; fake bold, or hidden duplicate text) was read once.`, { page: input.number });
+        continue;
+      }
       diagnostics.report(
         'NAP120',
         f.tagRows > 1
@@ -96,6 +105,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     throw err;
   }
 
+  tally.report(diagnostics);
   resolveDocumentWordBreaks(model);
   return model;
 }

@@ -44,12 +44,13 @@ export interface Carried {
   lastTagged: TaggedRow | null;
 }
 
-/** A finding of the layout for the reader to report: tags and geometry disagree about rows. */
-export interface LayoutFinding {
-  bbox: BBox;
-  tagRows: number;
-  geometryRows: number;
-}
+/**
+ * A finding of the layout for the reader to report: tags and geometry disagree about rows
+ * (`rows`), or the same text was drawn twice at the same place and read once (`duplicate`).
+ */
+export type LayoutFinding =
+  | { kind: 'rows'; bbox: BBox; tagRows: number; geometryRows: number }
+  | { kind: 'duplicate'; bbox: BBox; text: string };
 
 /** A laid-out page, what to carry to the next page, and the layout's findings. */
 export interface LayoutResult {
@@ -65,8 +66,9 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
   const carried = previous.columns;
   let lastTagged = previous.lastTagged;
   const findings: LayoutFinding[] = [];
-  const lines = buildLines(input.chunks);
-  const bodySize = dominantSize(input.chunks);
+  const chunks = withoutDuplicates(input.chunks, findings);
+  const lines = buildLines(chunks);
+  const bodySize = dominantSize(chunks);
   const icons = collectIcons(input);
   const hRulings = input.graphics.rulings.filter((r) => r.orientation === 'h');
   const vRulings = input.graphics.rulings.filter((r) => r.orientation === 'v');
@@ -168,7 +170,7 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
       pageNumber: input.number,
       structure: input.structure,
     });
-    findings.push(...built.disagreements);
+    findings.push(...built.disagreements.map((d) => ({ kind: 'rows' as const, ...d })));
     // Tagged rows: the page's first TR continues the previous page's last when they are the same TR.
     built.rows.forEach((row, i) => {
       const tagged = built.tagged[i];
@@ -237,6 +239,25 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
     }
   }
   return { page, carried: { columns, lastTagged }, findings };
+}
+
+/**
+ * The chunks without exact repeats: the same text drawn again at the same place (within 0.5 pt),
+ * as "fake bold" does, is read once and reported. Linear (one map lookup per chunk).
+ */
+function withoutDuplicates(chunks: readonly Chunk[], findings: LayoutFinding[]): Chunk[] {
+  const seen = new Set<string>();
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    const key = `${c.text}\u0000${Math.round(c.x0 * 2)}\u0000${Math.round(c.baseline * 2)}\u0000${Math.round(c.size * 2)}`;
+    if (seen.has(key)) {
+      findings.push({ kind: 'duplicate', bbox: toBBox(c), text: c.text });
+      continue;
+    }
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
 }
 
 /** True when every chunk of `l` is tagged content that belongs to no table row (TR) of the structure tree. */

@@ -23,6 +23,8 @@ export interface MiniAnnexPage {
   footnotes?: { number: number; text: string }[];
   /** Third header cell; default `Wanneer`. */
   third?: string;
+  /** Content stream operators drawn after the page (e.g. text drawn a second time). */
+  extra?: string;
 }
 
 const COLS = [40, 200, 250, 370, 470];
@@ -87,5 +89,6 @@ function pageContent(kind: IconKind, colors: readonly string[], p: MiniAnnexPage
     fy -= 9;
   }
   out.push(text(410, 25, '3', 8)); // page number
+  if (p.extra) out.push(p.extra);
   return out.join('\n');
 }

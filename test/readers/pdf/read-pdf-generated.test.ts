@@ -137,3 +137,14 @@ describe('readPdf on an encrypted PDF', () => {
     expect((err as { diagnostic: { code: string } }).diagnostic.code).toBe('NAP009');
   });
 });
+
+it('reads text drawn twice at the same place (fake bold) once, with NAP121', async () => {
+  // Row 2's title starts at (40, 465) on page 1 (miniAnnex's layout); draw it there a second time.
+  const twice: MiniAnnexPage[] = [{ ...PAGES[0]!, extra: 'BT /F1 9 Tf 40 465 Td (Eerste activiteit met een titel) Tj ET' }, PAGES[1]!];
+  const diagnostics = new DiagnosticBag('bold.pdf');
+  const model = await readPdf(miniAnnex('vector', COLORS, twice), { diagnostics });
+  const titles = model.pages.flatMap((p) => p.tables.flatMap((t) => t.rows.map((r) => r.cells[0])));
+  expect(titles).toContain('Eerste activiteit met een titel over twee regels');
+  expect(titles.join(' ')).not.toContain('titelEerste');
+  expect(diagnostics.items.filter((d) => d.code === 'NAP121').map((d) => d.place.page)).toEqual([1]);
+});

@@ -1,0 +1,75 @@
+/**
+ * The whole pipeline under a time and a memory limit that are enforced by terminating the work,
+ * not by checks inside loops that a slow stage might never reach: `extractAnnexLimited` runs
+ * `extractAnnex` in a worker thread, terminates it when `timeoutMs` passes (NAP009), and gives it
+ * a V8 heap of `maxMemoryMb` (worker `resourceLimits`), so the limit measures the work itself,
+ * not the host process (NAP010). The CLI reads every input (PDF, text, HTML; also both inputs of
+ * `diff`) this way. Library users who want the limits call this instead of `extractAnnex`.
+ */
+import { Worker } from 'node:worker_threads';
+import { DiagnosticBag, InputError } from './model/diagnostics.js';
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError, type ExtractOptions, type ExtractResult } from './pipeline.js';
+import type { ThreadReply } from './pipeline-thread.js';
+
+/**
+ * The worker to start: pipeline-thread.js from the compiled package; from source (tests, tsx) a
+ * bootstrap that registers tsx in the worker first (module hooks do not reach workers on Node 20).
+ */
+function threadSpec(): { script: string | URL; eval: boolean } {
+  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./pipeline-thread.js', import.meta.url), eval: false };
+  const entry = new URL('./pipeline-thread.ts', import.meta.url).href;
+  // tsx by absolute URL: an eval worker resolves bare names from the working folder, which may be anywhere.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return { script: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); })`, eval: true };
+}
+
+/**
+ * Runs the pipeline on `bytes` in a worker thread. Resolves like `extractAnnex`; rejects with the
+ * same InputError / SchemaViolationError, with InputError NAP009 when `options.timeoutMs`
+ * (default 120 s) passes and NAP010 when the work needs more heap than `options.maxMemoryMb`
+ * (default 2048 MB). The thread is terminated in every case.
+ */
+export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
+  const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
+  const spec = threadSpec();
+  const fail = (code: 'NAP009' | 'NAP010', message: string): InputError => new InputError(new DiagnosticBag(options.fileName).report(code, message));
+  return new Promise<ExtractResult>((resolve, reject) => {
+    const worker = new Worker(spec.script, {
+      eval: spec.eval,
+      workerData: { bytes, options },
+      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(maxMemoryMb / 8))) },
+    });
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(() => {
+      settle(() =>
+        reject(fail('NAP009', `Extracting the input took longer than the time limit of ${timeoutMs / 1000} s (--timeout); it was stopped. Check the file (it may be crafted to be slow), or raise --timeout if it is a genuine, very large annex.`)),
+      );
+    }, timeoutMs);
+    worker.on('message', (reply: ThreadReply) => {
+      settle(() => {
+        if ('result' in reply) resolve(reply.result);
+        else if ('inputError' in reply) reject(new InputError(reply.inputError));
+        else if ('schemaIssues' in reply) reject(new SchemaViolationError(reply.schemaIssues));
+        else reject(Object.assign(new Error(reply.internal.message), { stack: reply.internal.stack }));
+      });
+    });
+    worker.on('error', (error: NodeJS.ErrnoException) => {
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? fail('NAP010', `Extracting the input needed more than ${maxMemoryMb} MB of memory (--max-memory); it was stopped. Check the file (it may be crafted to inflate), or raise --max-memory if it is a genuine, very large annex.`)
+            : error,
+        ),
+      );
+    });
+    worker.on('exit', (code) => settle(() => reject(new Error(`the extraction thread exited with code ${code} before it answered`))));
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Issue 9 item 6: bounded work. Outcomes only (no timings: speed is in `npm run bench:adversarial`):
+ * the time and memory limits stop any format by terminating the work, diagnostics of one code are
+ * capped, and the indexed diff still pairs what the all-pairs diff paired.
+ */
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareAnnexes, wordChanges } from '../../src/diff/compare-annexes.js';
+import { MAX_DIAGNOSTICS_PER_CODE } from '../../src/model/diagnostics.js';
+import { normaliseExplanation } from '../../src/normalise/explanation.js';
+import { extractAnnexLimited } from '../../src/pipeline-limited.js';
+import { textAnnexWithRows } from '../../scripts/bench/crafted-cases.js';
+import { runCli } from '../helpers/run-cli.js';
+import { extractFixture } from './helpers.js';
+
+const TEXT_HEAD = 'Activiteit\tStatus\tWanneer\tWie\tToelichting\n';
+
+describe('the limits cover the whole pipeline, for text and HTML too', () => {
+  it('--timeout 1 stops a text export of 165k compact rows: exit 2, NAP009', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nap-timeout-'));
+    const file = join(dir, 'compact.txt');
+    writeFileSync(file, `${TEXT_HEAD}Actielijn 1\t\t\t\t\n${'A\t\t\t\t\n'.repeat(165_000)}`);
+    const run = await runCli(['check', file, '--timeout', '1']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('error NAP009 Extracting the input took longer than the time limit of 1 s (--timeout); it was stopped.');
+  }, 60_000);
+
+  it('--max-memory measures the work (a worker heap), not the host: 40 MB stops it with NAP010', async () => {
+    const bytes = new TextEncoder().encode(`${TEXT_HEAD}Actielijn 1\t\t\t\t\n${'A\t\t\t\t\n'.repeat(165_000)}`);
+    await expect(extractAnnexLimited(bytes, { fileName: 'big.txt', maxMemoryMb: 40 })).rejects.toMatchObject({ diagnostic: { code: 'NAP010', severity: 'error' } });
+  }, 60_000);
+
+  it('the limited pipeline gives the same annex as the plain one', async () => {
+    const text = textAnnexWithRows(10);
+    const plain = await extractFixture('ten.txt', text);
+    const limited = await extractAnnexLimited(new TextEncoder().encode(text), { fileName: 'ten.txt' });
+    expect(limited.annex).toEqual(plain.annex);
+  }, 60_000);
+});
+
+describe('diagnostics of one code are capped', () => {
+  it('20,000 stray lines: 200 NAP106 listed, one more counts the other 19,800, still an error', async () => {
+    const result = await extractFixture('stray.txt', `${TEXT_HEAD}Actielijn 1\t\t\t\t\nA\t\t2024\tOCW\tx\n${'x\n'.repeat(20_000)}`);
+    const nap106 = result.diagnostics.filter((d) => d.code === 'NAP106');
+    expect(nap106).toHaveLength(MAX_DIAGNOSTICS_PER_CODE + 1);
+    expect(nap106.at(-1)).toMatchObject({ severity: 'error', message: '19800 more NAP106 diagnostics like the 200 above were left out of this list (at most 200 per code are listed).' });
+  });
+});
+
+describe('linear regexes and bounded diffs', () => {
+  it('a Toelichting of 50k "<a" without ">" is plain text', async () => {
+    expect(normaliseExplanation('<a'.repeat(50_000)).text).toBe('<a'.repeat(50_000));
+  });
+
+  it('diff of two 2,000-row exports with every title changed a little: all paired as title changes', async () => {
+    const before = (await extractFixture('a.txt', textAnnexWithRows(2000, (i) => `Activiteit over onderwerp ${i} en nog wat`))).annex;
+    const after = (await extractFixture('b.txt', textAnnexWithRows(2000, (i) => `Activiteit over onderwerp ${i} en nog wat meer`))).annex;
+    const diff = compareAnnexes(before, after);
+    expect([diff.added.length, diff.removed.length, diff.matched.length]).toEqual([0, 0, 2000]);
+    expect(diff.matched.every((m) => m.oldId === m.newId && m.changes.map((c) => c.field).join() === 'title')).toBe(true);
+  });
+
+  it('explanations over 20,000 characters are counted as word multisets', async () => {
+    const a = Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ');
+    const b = `${a.replace('w10 ', '')} extra1 extra2`;
+    expect(wordChanges(a, b)).toEqual({ wordsRemoved: 1, wordsAdded: 2 });
+    expect(wordChanges('een twee drie', 'een drie vier')).toEqual({ wordsRemoved: 1, wordsAdded: 1 });
+  });
+});

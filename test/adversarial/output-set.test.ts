@@ -1,0 +1,129 @@
+/**
+ * Issue 9 item 7: output sets survive kills and neighbours. A seeded kill test (SIGTERM and
+ * SIGKILL at random instants during writes; 24 kills in `npm test`, NAP_KILL_RUNS=100 for the full run), the lock between two
+ * runs, planted symlinks, read-only folders and a full standard output.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, openSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LOCK_FILE, OutputLockedError, SETS_DIR, writeOutputSet } from '../../src/emit/output-set.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const CHILD = fileURLToPath(new URL('./output-set-child.ts', import.meta.url));
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const KILLS = Number(process.env.NAP_KILL_RUNS ?? 24);
+const NAMES = ['activities.csv', 'annex.json', 'footnotes.csv'];
+
+/** The set each visible file shows ("set n"), or null when the file does not exist. */
+function setsSeen(folder: string): Array<string | null> {
+  return NAMES.map((n) => (existsSync(join(folder, n)) ? readFileSync(join(folder, n), 'utf8').split('\n')[0]! : null));
+}
+
+/** Starts a writer child, kills it with `signal` `delayMs` after its first complete set, and resolves when it exited. */
+function killDuringWrites(folder: string, signal: 'SIGTERM' | 'SIGKILL', delayMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', TSX, CHILD, folder], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.once('data', () => setTimeout(() => child.kill(signal), delayMs));
+    child.on('exit', () => resolve());
+  });
+}
+
+describe('kills at random instants (seeded)', () => {
+  it(`${KILLS} kills with SIGTERM and SIGKILL: 0 mixed sets, 0 files outside the folder, no temp files after SIGTERM`, async () => {
+    const plan = fc.sample(fc.record({ kill: fc.constantFrom<'SIGTERM' | 'SIGKILL'>('SIGTERM', 'SIGKILL'), delayMs: fc.integer({ min: 0, max: 60 }) }), { numRuns: KILLS, seed: 9 });
+    const root = mkdtempSync(join(tmpdir(), 'nap-kill-'));
+    let mixed = 0;
+    let outside = 0;
+    let tempsAfterTerm = 0;
+    const batch = 4;
+    for (let i = 0; i < plan.length; i += batch) {
+      await Promise.all(
+        plan.slice(i, i + batch).map(async ({ kill, delayMs }, k) => {
+          const parent = join(root, `run-${i + k}`);
+          const folder = join(parent, 'out');
+          mkdirSync(parent);
+          await killDuringWrites(folder, kill, delayMs);
+          const seen = setsSeen(folder);
+          if (new Set(seen).size !== 1 || seen[0] === null) mixed++;
+          if (readdirSync(parent).join() !== 'out') outside++;
+          if (kill === 'SIGTERM') {
+            const sets = readdirSync(join(folder, SETS_DIR));
+            const stray = readdirSync(folder).filter((f) => f.startsWith('.') && f !== SETS_DIR);
+            if (sets.length !== 1 || stray.length > 0) {
+              tempsAfterTerm++;
+              console.error(`after SIGTERM (${delayMs} ms): sets ${sets.join(' ')}; hidden ${stray.join(' ')}`);
+            }
+          }
+        }),
+      );
+    }
+    expect({ mixed, outside, tempsAfterTerm }).toEqual({ mixed: 0, outside: 0, tempsAfterTerm: 0 });
+  }, 600_000);
+});
+
+describe('neighbours', () => {
+  it('a second run while the first holds the lock stops with OutputLockedError; a stale lock (dead pid) is taken over', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nap-lock-'));
+    writeFileSync(join(folder, LOCK_FILE), `${process.pid}\n`);
+    await expect(writeOutputSet(folder, [{ name: 'annex.json', content: 'x' }])).rejects.toBeInstanceOf(OutputLockedError);
+    expect(existsSync(join(folder, 'annex.json'))).toBe(false);
+    writeFileSync(join(folder, LOCK_FILE), '999999999\n');
+    await writeOutputSet(folder, [{ name: 'annex.json', content: 'new' }]);
+    expect(readFileSync(join(folder, 'annex.json'), 'utf8')).toBe('new');
+    expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
+  });
+
+  it('the CLI names the lock holder and exits 75', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nap-lock-'));
+    writeFileSync(join(folder, LOCK_FILE), `${process.pid}\n`);
+    const run = await runCli(['extract', 'fixtures/adversarial/min.txt', '-o', folder, '-q']);
+    expect(run.status).toBe(75);
+    expect(run.stderr).toBe(`nap-annex: ${folder} is being written by another nap-annex run (pid ${process.pid}); wait for it to finish, or choose another folder with -o. Nothing was written.\n`);
+  }, 60_000);
+
+  it('a symlink planted where a temp name or a set file would go is never written through', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nap-plant-'));
+    const victim = join(mkdtempSync(join(tmpdir(), 'nap-victim-')), 'victim.txt');
+    writeFileSync(victim, 'precious');
+    symlinkSync(victim, join(folder, 'annex.json'));
+    await expect(writeOutputSet(folder, [{ name: 'annex.json', content: 'evil' }])).rejects.toThrow(/is not a link that nap-annex made/);
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    // Temp names are unpredictable (mkdtemp), and the set's files are created with `wx`.
+    const other = mkdtempSync(join(tmpdir(), 'nap-plant-'));
+    await writeOutputSet(other, [{ name: 'annex.json', content: 'one' }]);
+    await writeOutputSet(other, [{ name: 'annex.json', content: 'two' }]);
+    const [set] = readdirSync(join(other, SETS_DIR));
+    expect(set).toMatch(/^set-[A-Za-z0-9_-]{12}$/);
+    expect(lstatSync(join(other, 'annex.json')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(other, 'current'))).toBe(join(SETS_DIR, set!));
+    expect(readFileSync(join(other, 'annex.json'), 'utf8')).toBe('two');
+  });
+});
+
+describe('right messages for folders and streams that cannot be written', () => {
+  it.skipIf(process.getuid?.() === 0)('a read-only folder is named as read-only, exit 73', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nap-ro-'));
+    chmodSync(folder, 0o555);
+    const run = await runCli(['extract', 'fixtures/adversarial/min.txt', '-o', join(folder, 'out'), '-q']);
+    expect(run.status).toBe(73);
+    expect(run.stderr).toContain('is read-only for this user (EACCES');
+  }, 60_000);
+
+  it.each([
+    ['extract', 'fixtures/adversarial/min.txt'],
+    ['check', 'fixtures/adversarial/min.txt'],
+    ['diff', 'fixtures/adversarial/min.txt', 'fixtures/adversarial/t_al6.txt'],
+    ['schema'],
+  ])('%s with standard output on /dev/full: exit 73, a clear message, no stack trace', (...args: string[]) => {
+    const ENTRY = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
+    const run = spawnSync(process.execPath, ['--import', TSX, ENTRY, ...args], { stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], encoding: 'utf8', cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+    expect(run.status).toBe(73);
+    expect(run.stderr.trim().split('\n').at(-1)).toBe('nap-annex: cannot write to standard output: the disk holding standard output is full (ENOSPC). The output is incomplete.');
+    expect(run.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  }, 60_000);
+});

@@ -1,0 +1,133 @@
+/**
+ * Fuzzing with an oracle (issue 9 item 9): seeded mutations of the real 2024 text export and of
+ * its HTML rendition. The oracle is not "no crash" but: extraction succeeds without an error
+ * diagnostic ⇒ the activities and footnotes equal those of the unmutated fixture. The mutations
+ * are damage that either loses or adds something a reader would see (a row dropped or
+ * duplicated, a cell split lost, a truncated file) — which must then be an error — or that a
+ * reader cannot see (hidden rows, bidi controls, blank lines) — which must leave the data as it was.
+ * Text mutations that change what is printed (a letter flipped, two rows swapped) are not in the
+ * campaign: they are new data, not a loss. `--expect 27,7,31,6,12` is part of the run, as in CI.
+ *
+ * Small counts in `npm test` (fixed seeds); NAP_FUZZ_RUNS=2000 for the full campaign.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/model/diagnostics.js';
+import { extractAnnex } from '../../src/pipeline.js';
+import type { Annex } from '../../src/schema/annex.js';
+import { TEXT_2024 } from '../helpers/fixtures.js';
+
+const HTML_2024 = fileURLToPath(new URL('../../fixtures/html-generated/bijlage-1-2024.html', import.meta.url));
+const RUNS = Number(process.env.NAP_FUZZ_RUNS ?? 0);
+const EXPECT = [27, 7, 31, 6, 12];
+
+/** What the oracle compares: the data a user takes away. */
+function data(annex: Annex): unknown {
+  return {
+    activities: annex.activities.map((a) => [a.id, a.title, a.planning.text, a.owners.text, a.explanation.text, a.footnotes, a.status?.code ?? null]),
+    footnotes: annex.footnotes.map((f) => [f.number, f.text]),
+  };
+}
+
+/** Runs the pipeline; null when the run is not an exit-0 run (InputError or an error diagnostic). */
+async function exitZeroData(bytes: Uint8Array, fileName: string): Promise<unknown | null> {
+  try {
+    const { annex } = await extractAnnex(bytes, { fileName, expect: EXPECT });
+    return annex.diagnostics.some((d) => d.severity === 'error') ? null : data(annex);
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
+}
+
+const fraction = fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000);
+const BIDI = ['\u202E', '\u2066', '\u200F', '\u202A', '\u2069'];
+
+type TextMutation = { kind: 'drop-row' | 'duplicate' | 'untab' | 'blank' | 'truncate'; at: number } | { kind: 'bidi'; at: number; column: number; char: string };
+const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('drop-row', 'duplicate', 'untab', 'blank', 'truncate'), at: fraction }) as fc.Arbitrary<TextMutation>,
+  fc.record({ kind: fc.constant('bidi' as const), at: fraction, column: fraction, char: fc.constantFrom(...BIDI) }),
+);
+
+function mutateText(text: string, mutations: readonly TextMutation[]): string {
+  let lines = text.split('\n');
+  for (const m of mutations) {
+    const i = Math.floor(m.at * lines.length);
+    const line = lines[i] ?? '';
+    if (m.kind === 'drop-row') {
+      // The next table row at or after i (a line with a tab that is not the header or an Actielijn row).
+      const j = lines.findIndex((l, k) => k >= i && l.includes('\t') && !/^(Activiteit|Actielijn)\b/.test(l));
+      if (j >= 0) lines.splice(j, 1);
+    } else if (m.kind === 'duplicate') {
+      if (line.includes('\t') || /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(line)) lines.splice(i, 0, line);
+    } else if (m.kind === 'untab') {
+      if (line.includes('\t') && !/^Actielijn\b/.test(line)) lines[i] = line.replace('\t', ' ');
+    } else if (m.kind === 'blank') lines.splice(i, 0, '');
+    else if (m.kind === 'truncate') lines = lines.slice(0, Math.max(1, i));
+    else if (m.kind === 'bidi') {
+      const c = Math.floor(m.column * (line.length + 1));
+      lines[i] = line.slice(0, c) + m.char + line.slice(c);
+    }
+  }
+  return lines.join('\n');
+}
+
+type HtmlMutation = { kind: 'drop-tr' | 'duplicate-tr' | 'hidden-tr' | 'del' | 'drop-td' | 'truncate'; at: number; how: number };
+const htmlMutation: fc.Arbitrary<HtmlMutation> = fc.record({
+  kind: fc.constantFrom('drop-tr', 'duplicate-tr', 'hidden-tr', 'del', 'drop-td', 'truncate'),
+  at: fraction,
+  how: fc.integer({ min: 0, max: 3 }),
+});
+const HIDERS = [' hidden', ' style="display:none"', ' style="visibility:hidden"', ' style="color:#ffffff"'];
+
+function mutateHtml(html: string, mutations: readonly HtmlMutation[]): string {
+  let out = html;
+  for (const m of mutations) {
+    const rows = [...out.matchAll(/<tr>[\s\S]*?<\/tr>\n?/g)];
+    const row = rows[Math.floor(m.at * rows.length)];
+    if (!row) continue;
+    const [start, end] = [row.index, row.index + row[0].length];
+    const isActivity = !/<th>|<td>Actielijn \d/.test(row[0]) && (row[0].match(/<td>/g) ?? []).length === 5 && !/<td><\/td><td><\/td><td><\/td><td><\/td><\/tr>/.test(row[0]);
+    if (m.kind === 'drop-tr' && isActivity) out = out.slice(0, start) + out.slice(end);
+    else if (m.kind === 'duplicate-tr' && isActivity) out = out.slice(0, end) + row[0] + out.slice(end);
+    else if (m.kind === 'hidden-tr') out = `${out.slice(0, end)}${row[0].replace('<tr>', `<tr${HIDERS[m.how]}>`).replace(/<td>([^<]{1,40})/, '<td>Verborgen $1')}${out.slice(end)}`;
+    else if (m.kind === 'del') out = out.slice(0, start) + row[0].replace(/<td>([^<])/, '<td><del>Geschrapt </del>$1') + out.slice(end);
+    else if (m.kind === 'drop-td' && isActivity) out = out.slice(0, start) + row[0].replace(/<td>[^<]*<\/td>/, '') + out.slice(end);
+    else if (m.kind === 'truncate') out = out.slice(0, start);
+  }
+  return out;
+}
+
+describe('fuzzing with an oracle: exit 0 ⇒ the data of the unmutated input', () => {
+  it('text export', async () => {
+    const text = readFileSync(TEXT_2024, 'utf8');
+    const reference = await exitZeroData(new TextEncoder().encode(text), 'bijlage-1.txt');
+    expect(reference).not.toBeNull();
+    const silent: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.array(textMutation, { minLength: 1, maxLength: 4 }), async (ms) => {
+        const got = await exitZeroData(new TextEncoder().encode(mutateText(text, ms)), 'mutated.txt');
+        if (got !== null && JSON.stringify(got) !== JSON.stringify(reference)) silent.push(JSON.stringify(ms));
+      }),
+      { numRuns: RUNS || 120, seed: 909 },
+    );
+    expect(silent).toEqual([]);
+  }, 600_000);
+
+  it('HTML rendition', async () => {
+    const html = readFileSync(HTML_2024, 'utf8');
+    const reference = await exitZeroData(new TextEncoder().encode(html), 'bijlage-1.html');
+    expect(reference).not.toBeNull();
+    const silent: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.array(htmlMutation, { minLength: 1, maxLength: 3 }), async (ms) => {
+        const got = await exitZeroData(new TextEncoder().encode(mutateHtml(html, ms)), 'mutated.html');
+        if (got !== null && JSON.stringify(got) !== JSON.stringify(reference)) silent.push(JSON.stringify(ms));
+      }),
+      { numRuns: RUNS || 60, seed: 910 },
+    );
+    expect(silent).toEqual([]);
+  }, 600_000);
+});
