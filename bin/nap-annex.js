@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// nap-annex command line; the code is compiled from src/ into dist/ by `npm run build`.
-import '../dist/cli/bin.js';
+// nap-annex command line; dist/bundle/cli.js is built from src/ by `npm run build` (scripts/build-bundles.mjs).
+import '../dist/bundle/cli.js';

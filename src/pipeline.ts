@@ -8,7 +8,6 @@ import { DiagnosticBag, InputError, type Diagnostic } from './model/diagnostics.
 import type { InputFormat, PageModel } from './model/page-model.js';
 import { normaliseAnnex } from './normalise/normalise-annex.js';
 import { detectFormat } from './readers/detect-format.js';
-import { readHtml } from './readers/html-reader.js';
 import { readText } from './readers/text-reader.js';
 import { annexSchema, type Annex } from './schema/annex.js';
 
@@ -85,32 +84,37 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions): 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.byteLength > maxBytes) {
     throw new InputError(
-      diagnostics.report('NAP002', `Input is ${bytes.byteLength} bytes, larger than the limit of ${maxBytes} bytes. Raise --max-bytes if this file is genuine.`),
+      diagnostics.report('NAP002', `Input is ${bytes.byteLength} bytes, larger than the limit of ${maxBytes} bytes. Raise --max-bytes if this file is genuine.`, {}, { actual: bytes.byteLength, expected: maxBytes }),
     );
   }
   const detected = detectFormat(bytes);
   const format = options.format ?? detected;
   let model: PageModel;
   try {
+    diagnostics.source = `reader:${format}`;
     model = await readPageModel(bytes, format, diagnostics, options);
   } catch (error) {
     // A forced format that the bytes contradict is the likelier cause: say so.
     if (error instanceof InputError && format !== detected) {
-      error.diagnostic.message += ` The input looks like ${detected.toUpperCase()}, but was read as ${format.toUpperCase()} (--input-format); drop --input-format to read it as ${detected.toUpperCase()}.`;
+      error.diagnostic.reason += ` The input looks like ${detected.toUpperCase()}, but was read as ${format.toUpperCase()} (--input-format); drop --input-format to read it as ${detected.toUpperCase()}.`;
     }
     throw error;
   }
+  diagnostics.source = 'assemble';
   const assembled = assembleRows(model, diagnostics);
+  diagnostics.source = 'footnotes';
   const { rows, footnotes } = attachFootnotes(assembled.rows, assembled.footnotes, diagnostics);
+  diagnostics.source = 'normalise';
   const edition = {
     ...(options.editionDate !== undefined ? { editionDate: options.editionDate } : {}),
     ...(options.kamerstuk !== undefined ? { kamerstuk: options.kamerstuk } : {}),
   };
   const built = normaliseAnnex({ fileName: options.fileName, bytes, format, assembled, rows, footnotes, edition }, diagnostics);
+  diagnostics.source = 'validate';
   if (options.expect) checkExpectedCounts(built.actionLines, options.expect, diagnostics);
   // Published output names the file by its base name only: no local folder leaks into annex.json.
   const published = diagnostics.items.map((d) =>
-    d.location.file !== undefined ? { ...d, location: { ...d.location, file: built.source.fileName } } : d,
+    d.file !== undefined ? { ...d, file: built.source.fileName } : d,
   );
   const parsed = annexSchema.safeParse({ ...built, diagnostics: published });
   if (!parsed.success) {
@@ -134,8 +138,11 @@ async function readPageModel(bytes: Uint8Array, format: InputFormat, diagnostics
     }
     case 'text':
       return readText(bytes, diagnostics);
-    case 'html':
+    case 'html': {
+      // Loaded on demand: the HTML reader is needed for HTML input only.
+      const { readHtml } = await import('./readers/html-reader.js');
       return readHtml(bytes, diagnostics);
+    }
   }
 }
 
@@ -164,6 +171,7 @@ export function checkExpectedCounts(
         `Actielijn ${number}: --expect ${given} gives no count for it (${expected.length} count${expected.length === 1 ? '' : 's'}), found ${what}. ` +
           'Give one count per action line, in order.',
         where,
+        { actual: found },
       );
       continue;
     }
@@ -172,6 +180,7 @@ export function checkExpectedCounts(
       `Actielijn ${number}: expected ${want} activit${want === 1 ? 'y' : 'ies'} (--expect ${given}), found ${what}. ` +
         'Check for rows that were lost or split (see the other diagnostics), or correct --expect if the annex changed.',
       where,
+      { actual: found, expected: want },
     );
   }
 }

@@ -65,8 +65,8 @@ describe('HTML reader on small pages', () => {
       ['Ander', 'in_progress', []],
     ]);
     expect(annex.footnotes[0]!.citations[0]!.id).toBe('kst-34843-109');
-    expect(annex.diagnostics.filter((d) => d.code === 'NAP109').map((d) => d.message)).toEqual([
-      'Legend on page 1 has 2 of 5 labels: "Afgerond", "In uitvoering". Check that the legend is complete.',
+    expect(annex.diagnostics.filter((d) => d.code === 'NAP109').map((d) => [d.place, d.actual, d.expected, d.source])).toEqual([
+      [{ page: 1, line: 2 }, ['Afgerond', 'In uitvoering'], 5, 'assemble'],
     ]);
   });
 });

@@ -90,7 +90,7 @@ describe('2024 annex: action lines', () => {
     });
     const warnings = annex.diagnostics.filter((d) => d.code === 'NAP501');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ severity: 'warning', location: { page: 6, line: 192 } });
+    expect(warnings[0]).toMatchObject({ severity: 'warning', place: { page: 6, line: 192 }, source: 'normalise', expected: 'Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke normen' });
     expect(annex.actionLines.filter((a) => a.canonicalTitle === a.title).map((a) => a.number)).toEqual([1, 3, 4, 5]);
   });
 });

@@ -14,26 +14,26 @@ const { annex: text } = await extract2024Text();
 const expected = JSON.parse(readFileSync(EXPECTED_STATUSES_2024, 'utf8')) as { seq: number; actielijn: number; title: string; status: string }[];
 
 describe('PDF rendition of the 2024 annex', () => {
-  it('is detected as PDF: 17 pages, 5 action lines, 83 activities, 25 footnotes', () => {
+  it('is detected as PDF: 17 pages, 5 action lines, 83 activities, 25 footnotes', async () => {
     expect(pdf.source).toMatchObject({ format: 'pdf', pageCount: 17, byteLength: 346484 });
     expect(pdf.actionLines.map((a) => a.activityCount)).toEqual([27, 7, 31, 6, 12]);
     expect(pdf.footnotes).toHaveLength(25);
     expect(pdf.title).toBe(text.title);
   });
 
-  it('gives the same action lines and activities as the text export, field by field', () => {
+  it('gives the same action lines and activities as the text export, field by field', async () => {
     const strip = <T extends { location: { page: number } }>(x: T) => ({ ...x, location: { page: x.location.page } });
     expect(pdf.actionLines.map(strip)).toEqual(text.actionLines.map(strip));
     const noStatus = (a: (typeof text.activities)[number]) => ({ ...strip(a), status: null, statusFoundBy: null });
     for (let i = 0; i < 83; i++) expect(noStatus(pdf.activities[i]!), text.activities[i]!.id).toEqual(noStatus(text.activities[i]!));
   });
 
-  it('gives the same footnotes, texts, citations and citing rows, on the same pages', () => {
+  it('gives the same footnotes, texts, citations and citing rows, on the same pages', async () => {
     const strip = (f: (typeof text.footnotes)[number]) => ({ ...f, location: { page: f.location.page } });
     expect(pdf.footnotes.map(strip)).toEqual(text.footnotes.map(strip));
   });
 
-  it('reads every status from its icon: 83 of 83 equal to the expected statuses', () => {
+  it('reads every status from its icon: 83 of 83 equal to the expected statuses', async () => {
     expect(pdf.activities.map((a) => [a.actionLine, a.title, a.status?.label])).toEqual(
       expected.map((e) => [e.actielijn, e.title, e.status]),
     );
@@ -45,11 +45,11 @@ describe('PDF rendition of the 2024 annex', () => {
   });
 
   it('reports only the edition it does not print (NAP013) and the truncated Actielijn 2 title', () => {
-    expect(pdf.diagnostics.map((d) => [d.code, d.location.page])).toEqual([['NAP013', undefined], ['NAP501', 6]]);
+    expect(pdf.diagnostics.map((d) => [d.code, d.place.page])).toEqual([['NAP013', undefined], ['NAP501', 6]]);
   });
 
-  it('extracts through the CLI with the status counts in the summary', () => {
-    const run = runCli(['extract', PDF_2024, '--format', 'json']);
+  it('extracts through the CLI with the status counts in the summary', async () => {
+    const run = await runCli(['extract', PDF_2024, '--format', 'json']);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('pdf, 17 pages, 5 action lines, 83 activities, 25 footnotes');
     expect(run.stderr).toContain('Actielijn 2    7 activities (6 in_progress, 1 delayed)');

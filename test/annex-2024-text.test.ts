@@ -117,8 +117,8 @@ describe('2024 annex (text export): status and diagnostics', () => {
     expect(annex.activities.every((a) => a.status === null && a.statusFoundBy === 'absent')).toBe(true);
     const reasons = annex.diagnostics.filter((d) => d.code === 'NAP301');
     expect(reasons).toHaveLength(1);
-    expect(reasons[0]).toMatchObject({ severity: 'info', location: { file: 'bijlage-1.txt' } });
-    expect(reasons[0]!.message).toContain('83 of 83');
+    expect(reasons[0]).toMatchObject({ severity: 'info', file: 'bijlage-1.txt', place: {}, source: 'normalise', actual: 83 });
+    expect(reasons[0]!.reason).toContain('83 of 83');
   });
 
   it('reads the legend once, in legend order', () => {

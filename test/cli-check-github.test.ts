@@ -12,11 +12,11 @@ const AL1 = 'Actielijn 1\t\t\t\t\nDoel\t\t\t\t\n';
 const NOISY = `${LEGEND}${HEADER}${AL1}${Array.from({ length: 14 }, (_, i) => `Activiteit ${i + 1}\t\tooit\tOCW\tZie noot.${'⁰¹²³⁴⁵⁶⁷⁸⁹'[(i % 9) + 1]}\n`).join('')}`;
 
 describe('check --format github and friends', () => {
-  it('caps annotations at 10 errors and 10 warnings per file, lists the rest in the log, one summary notice', () => {
+  it('caps annotations at 10 errors and 10 warnings per file, lists the rest in the log, one summary notice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-gh-'));
     writeFileSync(join(dir, 'noisy.txt'), NOISY);
     writeFileSync(join(dir, 'summary.md'), '# earlier step\n');
-    const run = runCli(['check', 'noisy.txt', '--format', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') } });
+    const run = await runCli(['check', 'noisy.txt', '--format', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') } });
     expect(run.status).toBe(1);
     const lines = run.stdout.trim().split('\n');
     const count = (prefix: string) => lines.filter((l) => l.startsWith(prefix)).length;
@@ -36,10 +36,10 @@ describe('check --format github and friends', () => {
     expect(md).toContain('Exit code 1.');
   });
 
-  it('--quiet prints only the verdict lines', () => {
+  it('--quiet prints only the verdict lines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-gh-'));
     writeFileSync(join(dir, 'noisy.txt'), NOISY);
-    const run = runCli(['check', 'noisy.txt', 'missing.txt', '--quiet'], { cwd: dir });
+    const run = await runCli(['check', 'noisy.txt', 'missing.txt', '--quiet'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stdout.split('\n')).toEqual([
       expect.stringMatching(/^noisy\.txt: FAIL — 14 activities, 15 errors, 15 warnings, 2 info$/),

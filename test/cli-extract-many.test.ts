@@ -13,9 +13,9 @@ import { runCli } from './helpers/run-cli.js';
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'nap-many-'));
 
 describe('extract with several inputs', () => {
-  it("'fixtures/**/*.pdf': every committed PDF, each good one in its own folder, the broken ones reported, exit 2", () => {
+  it("'fixtures/**/*.pdf': every committed PDF, each good one in its own folder, the broken ones reported, exit 2", async () => {
     const out = join(tmp(), 'out');
-    const run = runCli(['extract', 'fixtures/**/*.pdf', '-o', out]);
+    const run = await runCli(['extract', 'fixtures/**/*.pdf', '-o', out]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     // Every committed PDF (found on disk, so that new fixtures are covered too); the broken ones are known.
@@ -43,13 +43,13 @@ describe('extract with several inputs', () => {
     expect(run.stderr).not.toMatch(/files \|/);
   }, 600_000);
 
-  it('two files of the same name get name and name-2; --quiet prints nothing; a missing pattern is exit 2', () => {
+  it('two files of the same name get name and name-2; --quiet prints nothing; a missing pattern is exit 2', async () => {
     const dir = tmp();
     mkdirSync(join(dir, 'a'));
     mkdirSync(join(dir, 'b'));
     writeFileSync(join(dir, 'a', 'annex.txt'), readFileSync(TEXT_2024));
     writeFileSync(join(dir, 'b', 'annex.txt'), readFileSync(TEXT_2024));
-    const run = runCli(['extract', '*/annex.txt', 'none/*.pdf', '-o', 'out', '-q'], { cwd: dir });
+    const run = await runCli(['extract', '*/annex.txt', 'none/*.pdf', '-o', 'out', '-q'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('');
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['annex', 'annex-2']);
@@ -57,7 +57,7 @@ describe('extract with several inputs', () => {
     expect(subfolderNames(['x/Bijlage 1.pdf', 'y/bijlage 1.txt', '.hidden', 'z/Bijlage 1.pdf'])).toEqual(['Bijlage_1', 'bijlage_1-2', 'input', 'Bijlage_1-3']);
   }, 120_000);
 
-  it('on a terminal, a progress bar shows files done, pages read and the current file (skipped without `script`)', () => {
+  it('on a terminal, a progress bar shows files done, pages read and the current file (skipped without `script`)', async () => {
     if (spawnSync('script', ['--version']).status !== 0) {
       console.warn('SKIPPED: util-linux `script` (a pseudo-terminal) is not installed; the progress bar was not checked.');
       return;
@@ -74,11 +74,11 @@ describe('extract with several inputs', () => {
     expect(run.stdout).toContain('2 inputs: 2 written, 0 not written; exit 0');
   }, 120_000);
 
-  it('several inputs without -o is a usage error (64)', () => {
-    const run = runCli(['extract', TEXT_2024, TEXT_2024]);
+  it('several inputs without -o is a usage error (64)', async () => {
+    const run = await runCli(['extract', TEXT_2024, TEXT_2024]);
     expect(run.status).toBe(64);
     expect(run.stderr).toContain('several inputs (or a glob pattern) need -o <dir>');
-    const xlsx = runCli(['extract', TEXT_2024, '--format', 'xlsx']);
+    const xlsx = await runCli(['extract', TEXT_2024, '--format', 'xlsx']);
     expect(xlsx.status).toBe(64);
     expect(xlsx.stderr).toContain('--format xlsx needs -o <dir>');
   });

@@ -12,9 +12,9 @@ import { runCli } from './helpers/run-cli.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'nap-annex-'));
 
 describe('nap-annex extract', () => {
-  it('writes annex.json, the CSV tables, datapackage.json and annex.xlsx with -o, summary on stderr, exit 0', () => {
+  it('writes annex.json, the CSV tables, datapackage.json and annex.xlsx with -o, summary on stderr, exit 0', async () => {
     const out = join(tmp(), 'out');
-    const run = runCli(['extract', TEXT_2024, '-o', out]);
+    const run = await runCli(['extract', TEXT_2024, '-o', out]);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('text, 17 pages, 5 action lines, 83 activities, 25 footnotes');
@@ -39,8 +39,8 @@ describe('nap-annex extract', () => {
     expect(parse(readFileSync(join(out, 'footnotes.csv')), { columns: true })).toHaveLength(25);
   });
 
-  it('prints the JSON to stdout without -o, and reads stdin with -', () => {
-    const run = runCli(['extract', '-', '--quiet'], { input: readFileSync(TEXT_2024) });
+  it('prints the JSON to stdout without -o, and reads stdin with -', async () => {
+    const run = await runCli(['extract', '-', '--quiet'], { input: readFileSync(TEXT_2024) });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     const annex = JSON.parse(run.stdout);
@@ -48,9 +48,9 @@ describe('nap-annex extract', () => {
     expect(annex.activities.map((a: { id: string }) => a.id).slice(0, 3)).toEqual(['AL1-01', 'AL1-02', 'AL1-03']);
   });
 
-  it('writes only the CSVs with --format csv, in the Excel dialect with --excel', () => {
+  it('writes only the CSVs with --format csv, in the Excel dialect with --excel', async () => {
     const out = tmp();
-    const run = runCli(['extract', TEXT_2024, '-o', out, '--format', 'csv', '--excel', '-q']);
+    const run = await runCli(['extract', TEXT_2024, '-o', out, '--format', 'csv', '--excel', '-q']);
     expect(run.status).toBe(0);
     expect(readdirSync(out).filter((f) => !f.startsWith('.') && f !== 'current').sort()).toEqual([
       'activities.csv',
@@ -66,24 +66,24 @@ describe('nap-annex extract', () => {
     expect(csv.split('\r\n')[0]).toContain(';owners_text;');
   });
 
-  it('exits 2 naming the file when the input does not exist, and writes nothing', () => {
+  it('exits 2 naming the file when the input does not exist, and writes nothing', async () => {
     const out = join(tmp(), 'out');
-    const run = runCli(['extract', 'no/such/annex.txt', '-o', out]);
+    const run = await runCli(['extract', 'no/such/annex.txt', '-o', out]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('no/such/annex.txt error NAP001 Cannot read input: no such file. Check the path.\n');
     expect(() => readdirSync(out)).toThrow();
   });
 
-  it('exits 64 on a usage error', () => {
-    const run = runCli(['extract', TEXT_2024, '--format', 'xml']);
+  it('exits 64 on a usage error', async () => {
+    const run = await runCli(['extract', TEXT_2024, '--format', 'xml']);
     expect(run.status).toBe(64);
     expect(run.stderr).toContain("argument 'xml' is invalid. Allowed choices are json, csv, xlsx, all.");
   });
 });
 
 describe('nap-annex extract: output conveniences', () => {
-  it('prints activities.csv to stdout with --format csv and no -o', () => {
-    const run = runCli(['extract', TEXT_2024, '-q', '--format', 'csv']);
+  it('prints activities.csv to stdout with --format csv and no -o', async () => {
+    const run = await runCli(['extract', TEXT_2024, '-q', '--format', 'csv']);
     expect(run.status).toBe(0);
     const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(83);
@@ -93,22 +93,51 @@ describe('nap-annex extract: output conveniences', () => {
     expect(rows.find((r) => r.title === 'Expertisepunt Burgerschap')!.planning_ranges).toBe('2022-01-01/..');
   });
 
-  it('refuses --excel with an explicit --delimiter (exit 64)', () => {
-    const run = runCli(['extract', TEXT_2024, '--excel', '--delimiter', ',']);
+  it("refuses --excel with --delimiter , (exit 64) but accepts --excel --delimiter ';', which agree", async () => {
+    const run = await runCli(['extract', TEXT_2024, '--excel', '--delimiter', ',']);
     expect(run.status).toBe(64);
-    expect(run.stderr).toContain("option '--excel' cannot be used with option '--delimiter <char>'");
+    expect(run.stderr).toContain("--excel writes ';' as the delimiter");
+    const agree = await runCli(['extract', TEXT_2024, '-q', '-f', 'csv', '--excel', '--delimiter', ';']);
+    expect(agree.status).toBe(0);
+    expect(agree.stdout.startsWith('\ufeffaction_line;action_line_title;id;')).toBe(true);
   });
 
-  it('exits quietly when the reader closes the pipe', () => {
-    const run = spawnSync('bash', ['-c', `node --import tsx src/cli/bin.ts extract '${TEXT_2024}' -q | head -c 10; echo " status \${PIPESTATUS[0]}"`], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) });
+  it('-o - is standard output, not a folder named -', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'nap-dash-'));
+    const run = await runCli(['extract', TEXT_2024, '-q', '-o', '-'], { cwd });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).activities).toHaveLength(83);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('-f all to standard output is a usage error naming -o; -f csv says footnotes.csv was not printed', async () => {
+    const all = await runCli(['extract', TEXT_2024, '-f', 'all']);
+    expect(all.status).toBe(64);
+    expect(all.stdout).toBe('');
+    expect(all.stderr).toContain('give a folder with -o <dir>');
+    const csv = await runCli(['extract', TEXT_2024, '-f', 'csv']);
+    expect(csv.status).toBe(0);
+    expect(csv.stderr).toContain('printed activities.csv only; footnotes.csv and the other tables are written with -o <dir>.');
+  });
+
+  it('--help shows examples and exit codes', async () => {
+    const run = await runCli(['extract', '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('$ nap-annex extract annex.pdf -o out');
+    expect(run.stdout).toContain('73 cannot write the output');
+    expect((await runCli(['diff', '--help'])).stdout).toContain('1 an input has error diagnostics');
+  });
+
+  it('exits quietly when the reader closes the pipe', async () => {
+    const run = spawnSync('bash', ['-c', `node dist/test-bundle/cli.js extract '${TEXT_2024}' -q | head -c 10; echo " status \${PIPESTATUS[0]}"`], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) });
     expect(run.stdout).toBe('{\n  "schem status 0\n');
     expect(run.stderr).toBe('');
   });
 });
 
 describe('nap-annex extract: a forced input format the bytes contradict', () => {
-  it('says what the input looks like', () => {
-    const run = runCli(['extract', fileURLToPath(new URL('../fixtures/nap-2024/bijlage-1-rendition.pdf', import.meta.url)), '--input-format', 'text']);
+  it('says what the input looks like', async () => {
+    const run = await runCli(['extract', fileURLToPath(new URL('../fixtures/nap-2024/bijlage-1-rendition.pdf', import.meta.url)), '--input-format', 'text']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('The input looks like PDF, but was read as TEXT (--input-format); drop --input-format to read it as PDF.');
   });

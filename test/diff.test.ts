@@ -109,25 +109,25 @@ describe('compareAnnexes', () => {
     expect(EXPLANATION_MAX_EDITS).toBeLessThan(6000);
   });
 
-  it('title similarity ignores case and punctuation', () => {
+  it('title similarity ignores case and punctuation', async () => {
     expect(titleSimilarity('Project SAMEN', 'project samen.')).toBe(1);
     expect(titleSimilarity('Veilige kerk', 'Meldpunt Mores')).toBeLessThan(0.5);
   });
 });
 
 describe('nap-annex diff', () => {
-  it('prints the changes as text, and as CSV, from an input file and an annex.json', () => {
+  it('prints the changes as text, and as CSV, from an input file and an annex.json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-diff-'));
     const later = join(dir, 'later.txt');
     writeFileSync(later, edited);
     const out = join(dir, 'out');
-    expect(runCli(['extract', TEXT_2024, '-o', out, '-q', '--format', 'json']).status).toBe(0);
-    const text = runCli(['diff', join(out, 'annex.json'), later]);
+    expect((await runCli(['extract', TEXT_2024, '-o', out, '-q', '--format', 'json'])).status).toBe(0);
+    const text = await runCli(['diff', join(out, 'annex.json'), later]);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('1 added, 1 removed, 3 changed, 79 unchanged');
     expect(text.stdout).toContain('  + AL5-13  Nieuwe activiteit evaluatie');
     expect(text.stdout).toContain('  ~ AL3-20  Onderzoek naar klachtenprocedures onderwijssector\n      planning: Q4 2024 → Q2 2025 (start +2 quarters, end +2 quarters)');
-    const csv = runCli(['diff', TEXT_2024, later, '--format', 'csv']);
+    const csv = await runCli(['diff', TEXT_2024, later, '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toBe('change,old_id,new_id,title,field,old,new');
     expect(csv.stdout).toContain('changed,AL3-08,AL3-08,Inzetten op veilige sport,title,Invzetten op veilige sport,Inzetten op veilige sport');
   });
@@ -137,23 +137,23 @@ describe('nap-annex diff', () => {
     const { annex } = await extract2024Pdf();
     writeFileSync(join(dir, 'old.json'), JSON.stringify(annex));
     writeFileSync(join(dir, 'new.json'), JSON.stringify(editedAnnex(annex)));
-    const text = runCli(['diff', join(dir, 'old.json'), join(dir, 'new.json')]);
+    const text = await runCli(['diff', join(dir, 'old.json'), join(dir, 'new.json')]);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('      planning: Q3-Q4 2023 → Q1-Q2 2024 (start +2 quarters, end +2 quarters)');
     expect(text.stdout).toContain('      planning: 2024 → 2024-2025 (start 0 quarters, end +4 quarters)');
     expect(text.stdout).toContain('      owners: OCW → OCW, VWS (+VWS)');
     expect(text.stdout).toContain('status transitions (77 unchanged):\n  In uitvoering → Afgerond: 2\n');
-    const json = JSON.parse(runCli(['diff', join(dir, 'old.json'), join(dir, 'new.json'), '--format', 'json']).stdout);
+    const json = JSON.parse((await runCli(['diff', join(dir, 'old.json'), join(dir, 'new.json'), '--format', 'json'])).stdout);
     expect(json.statusTransitions.find((t: { from: { code: string }; to: { code: string } }) => t.from.code === 'in_progress' && t.to.code === 'completed').count).toBe(2);
     const shifted = json.matched.find((m: { oldId: string }) => m.oldId === 'AL1-09').changes[0];
     expect(shifted).toMatchObject({ field: 'planning', shift: { startQuarters: 0, endQuarters: 2 } });
   });
 
-  it('names the files given on the command line, with the source of an annex.json', () => {
+  it('names the files given on the command line, with the source of an annex.json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-diff-'));
     const out = join(dir, 'out');
-    expect(runCli(['extract', TEXT_2024, '-o', out, '-q', '--format', 'json']).status).toBe(0);
-    const run = runCli(['diff', join(out, 'annex.json'), TEXT_2024]);
+    expect((await runCli(['extract', TEXT_2024, '-o', out, '-q', '--format', 'json'])).status).toBe(0);
+    const run = await runCli(['diff', join(out, 'annex.json'), TEXT_2024]);
     expect(run.stdout.split('\n').slice(0, 4)).toEqual([
       `old: ${join(out, 'annex.json')} (83 activities, extracted from bijlage-1.txt)`,
       `new: ${TEXT_2024} (83 activities)`,
@@ -162,18 +162,18 @@ describe('nap-annex diff', () => {
     ]);
   });
 
-  it('refuses to diff against an input that is not an annex (exit 1, its errors on stderr)', () => {
-    const run = runCli(['diff', TEXT_2024, fileURLToPath(new URL('../fixtures/bad/not-an-annex.pdf', import.meta.url))]);
+  it('refuses to diff against an input that is not an annex (exit 1, its errors on stderr)', async () => {
+    const run = await runCli(['diff', TEXT_2024, fileURLToPath(new URL('../fixtures/bad/not-an-annex.pdf', import.meta.url))]);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/not-an-annex\.pdf error NAP101 No activity table found/);
     expect(run.stderr).toMatch(/not-an-annex\.pdf has no activities; is it a NAP annex\? No diff printed\./);
   });
 
-  it('exits 2 for a JSON file that is not an annex.json', () => {
+  it('exits 2 for a JSON file that is not an annex.json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-diff-'));
     writeFileSync(join(dir, 'x.json'), '{"hello": 1}');
-    const run = runCli(['diff', join(dir, 'x.json'), TEXT_2024]);
+    const run = await runCli(['diff', join(dir, 'x.json'), TEXT_2024]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('error NAP001 JSON input is not an annex.json of this nap-annex version: schemaVersion:');
   });

@@ -24,7 +24,7 @@ describe('activity keys', () => {
     expect(annex.diagnostics.filter((d) => d.code === 'NAP112')).toEqual([]);
   });
 
-  it('slugs: accents removed, punctuation as one "-", long titles cut at a word boundary', () => {
+  it('slugs: accents removed, punctuation as one "-", long titles cut at a word boundary', async () => {
     expect(titleSlug('Café “Één” — ronde (2024)!')).toBe('cafe-een-ronde-2024');
     const long = titleSlug('Campagne gericht op het voeren van het gesprek over gewenste omgangsvormen en seksueel grensoverschrijdend gedrag');
     expect(long).toBe('campagne-gericht-op-het-voeren-van-het-gesprek-over-gewenste-omgangsvormen-en');
@@ -32,7 +32,7 @@ describe('activity keys', () => {
     expect(titleSlug('—')).toBe('activiteit');
   });
 
-  it('collisions in one action line get -2, -3 in document order, each reported (NAP112)', () => {
+  it('collisions in one action line get -2, -3 in document order, each reported (NAP112)', async () => {
     const { keys, problems } = assignActivityKeys([
       { id: 'AL1-01', actionLine: 1, title: 'Publieksmonitor' },
       { id: 'AL1-02', actionLine: 1, title: 'Publieksmonitor.' },
@@ -61,8 +61,8 @@ describe('activity keys', () => {
     expect(diff.renumbered.at(-1)).toMatchObject({ oldId: 'AL1-27', newId: 'AL1-26' });
   });
 
-  it('`nap-annex diff` prints the removed row and the renumbered ids', () => {
-    const run = runCli(['diff', TEXT_2024, '-'], { input: withoutPodcast });
+  it('`nap-annex diff` prints the removed row and the renumbered ids', async () => {
+    const run = await runCli(['diff', TEXT_2024, '-'], { input: withoutPodcast });
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[2]).toBe('0 added, 1 removed, 0 changed, 82 unchanged; 21 renumbered');
@@ -95,15 +95,15 @@ describe('source.edition and source.fileName', () => {
     expect(findKamerstuk('kst-34843-109')).toBe('34843-109');
   });
 
-  it('the CLI takes --edition-date and --kamerstuk, refuses invalid ones (64), and writes only the base name', () => {
-    const run = runCli(['extract', TEXT_2024, '--edition-date', '2024-03-18', '--kamerstuk', '34843 nr. 109', '-q']);
+  it('the CLI takes --edition-date and --kamerstuk, refuses invalid ones (64), and writes only the base name', async () => {
+    const run = await runCli(['extract', TEXT_2024, '--edition-date', '2024-03-18', '--kamerstuk', '34843 nr. 109', '-q']);
     expect(run.status).toBe(0);
     const annex = JSON.parse(run.stdout);
     expect(annex.source.fileName).toBe('bijlage-1.txt');
     expect(annex.source.edition).toMatchObject({ date: '2024-03-18', kamerstuk: '34843-109' });
     expect(JSON.stringify(annex)).not.toContain(TEXT_2024);
-    expect(annex.diagnostics.every((d: { location: { file?: string } }) => d.location.file === 'bijlage-1.txt')).toBe(true);
-    expect(runCli(['extract', TEXT_2024, '--edition-date', '2024-02-30']).status).toBe(64);
-    expect(runCli(['extract', TEXT_2024, '--kamerstuk', 'nr. 109']).status).toBe(64);
+    expect(annex.diagnostics.every((d: { file?: string }) => d.file === 'bijlage-1.txt')).toBe(true);
+    expect((await runCli(['extract', TEXT_2024, '--edition-date', '2024-02-30'])).status).toBe(64);
+    expect((await runCli(['extract', TEXT_2024, '--kamerstuk', 'nr. 109'])).status).toBe(64);
   });
 });

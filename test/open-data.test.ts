@@ -78,16 +78,16 @@ const DUTCH_NUMBER = /^-?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$/;
 
 let out: string;
 let excelOut: string;
-beforeAll(() => {
+beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nap-open-data-'));
   out = join(dir, 'plain');
   excelOut = join(dir, 'excel');
-  expect(runCli(['extract', TEXT_2024, '-o', out, '-q', '--edition-date', '2024-03-18', '--kamerstuk', '34843-109']).status).toBe(0);
-  expect(runCli(['extract', TEXT_2024, '-o', excelOut, '-q', '--excel', '--format', 'csv']).status).toBe(0);
+  expect((await runCli(['extract', TEXT_2024, '-o', out, '-q', '--edition-date', '2024-03-18', '--kamerstuk', '34843-109'])).status).toBe(0);
+  expect((await runCli(['extract', TEXT_2024, '-o', excelOut, '-q', '--excel', '--format', 'csv'])).status).toBe(0);
 }, 120_000);
 
 describe('long CSV tables', () => {
-  it('one row per owner, footnote reference, citation and diagnostic of the 2024 annex', () => {
+  it('one row per owner, footnote reference, citation and diagnostic of the 2024 annex', async () => {
     const read = (name: string) => parse(readFileSync(join(out, name)), { columns: true }) as Record<string, string>[];
     const annex = JSON.parse(readFileSync(join(out, 'annex.json'), 'utf8'));
     const owners = read('activity_owners.csv');
@@ -108,7 +108,7 @@ describe('long CSV tables', () => {
     ]);
   });
 
-  it('no list cell reads as a number in a Dutch-locale spreadsheet, with or without --excel', () => {
+  it('no list cell reads as a number in a Dutch-locale spreadsheet, with or without --excel', async () => {
     for (const dir of [out, excelOut]) {
       const pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as { resources: Resource[] };
       let lists = 0;
@@ -132,7 +132,7 @@ describe('long CSV tables', () => {
 });
 
 describe('datapackage.json', () => {
-  it('validates against the Frictionless Tabular Data Package profile, and a broken copy does not', () => {
+  it('validates against the Frictionless Tabular Data Package profile, and a broken copy does not', async () => {
     const profile = { ...PROFILE };
     delete profile.$schema; // draft-04; the keywords it uses mean the same in ajv's default draft-07
     const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
@@ -148,7 +148,7 @@ describe('datapackage.json', () => {
     expect(validate(pkg)).toBe(false);
   });
 
-  it('describes every CSV: types, enums, Dutch and English descriptions, keys; the edition as given', () => {
+  it('describes every CSV: types, enums, Dutch and English descriptions, keys; the edition as given', async () => {
     const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
     expect(pkg.resources.map((r: Resource) => r.path)).toEqual([
       'activities.csv',
@@ -178,7 +178,7 @@ describe('datapackage.json', () => {
     expect(excel.resources[0]).toMatchObject({ encoding: 'utf-8-sig', dialect: { delimiter: ';', lineTerminator: '\r\n' } });
   });
 
-  it('every CSV validates against its Table Schema (types, enums, required, primary and foreign keys), both dialects', () => {
+  it('every CSV validates against its Table Schema (types, enums, required, primary and foreign keys), both dialects', async () => {
     for (const dir of [out, excelOut]) {
       const pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
       expect(checkTables(dir, pkg)).toEqual([]);
@@ -227,7 +227,7 @@ describe('annex.xlsx', () => {
     expect(title.value).toBe('=HYPERLINK("http://x","y")');
   });
 
-  it('opens in LibreOffice: 83 rows, dates as dates, footnote lists as text (skipped loudly without soffice)', () => {
+  it('opens in LibreOffice: 83 rows, dates as dates, footnote lists as text (skipped loudly without soffice)', async () => {
     const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
     const calc = soffice.status === 0 && existsSync('/usr/lib/libreoffice/program/libsclo.so');
     if (!calc) {

@@ -17,24 +17,24 @@ const snapshot = (dir: string) => ({
 });
 
 describe('a failed run keeps existing output', () => {
-  it('input with errors: exit 1, existing files byte-identical, no temp files', () => {
+  it('input with errors: exit 1, existing files byte-identical, no temp files', async () => {
     const out = tmp();
-    expect(runCli(['extract', TEXT_2024, '-o', out, '-q']).status).toBe(0);
+    expect((await runCli(['extract', TEXT_2024, '-o', out, '-q'])).status).toBe(0);
     const before = snapshot(out);
     const bad = join(tmp(), 'bad.txt');
     writeFileSync(bad, readFileSync(TEXT_2024, 'utf8').replace('Actielijn 3\t', 'Actielijn 0\t'));
-    const run = runCli(['extract', bad, '-o', out, '-q']);
+    const run = await runCli(['extract', bad, '-o', out, '-q']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('nothing written');
     expect(snapshot(out)).toEqual(before);
   });
 
-  it('a target that is a folder: exit 73, the other targets unchanged, no temp files', () => {
+  it('a target that is a folder: exit 73, the other targets unchanged, no temp files', async () => {
     const out = tmp();
     writeFileSync(join(out, 'annex.json'), 'old json');
     writeFileSync(join(out, 'activities.csv'), 'old csv');
     mkdirSync(join(out, 'footnotes.csv'));
-    const run = runCli(['extract', TEXT_2024, '-o', out, '-q']);
+    const run = await runCli(['extract', TEXT_2024, '-o', out, '-q']);
     expect(run.status).toBe(73);
     expect(run.stderr).toMatch(/^nap-annex: cannot write the output: .*footnotes\.csv exists and is not a link that nap-annex made; move it away .*\. Nothing was written; the files in .* are unchanged\./);
     expect(readdirSync(out).sort()).toEqual(['activities.csv', 'annex.json', 'footnotes.csv']);
@@ -58,7 +58,7 @@ describe('a failed run keeps existing output', () => {
 });
 
 describe('CSV formula neutralisation through the CLI', () => {
-  it("prefixes a title starting with = by ' , and keeps it with --no-neutralise-formulas", () => {
+  it("prefixes a title starting with = by ' , and keeps it with --no-neutralise-formulas", async () => {
     const input = join(tmp(), 'formula.txt');
     const text = readFileSync(TEXT_2024, 'utf8');
     const title = text.split('\n').find((l) => l.startsWith('Publiekscommunicatie'))!.split('\t')[0]!;
@@ -66,11 +66,11 @@ describe('CSV formula neutralisation through the CLI', () => {
     const titleOf = (dir: string) => (parse(readFileSync(join(dir, 'activities.csv')), { columns: true }) as { title: string }[])[0]!.title;
 
     const safe = tmp();
-    expect(runCli(['extract', input, '-o', safe, '-f', 'csv', '-q']).status).toBe(0);
+    expect((await runCli(['extract', input, '-o', safe, '-f', 'csv', '-q'])).status).toBe(0);
     expect(titleOf(safe)).toBe(`'=HYPERLINK("http://evil.example","klik")`);
 
     const raw = tmp();
-    expect(runCli(['extract', input, '-o', raw, '-f', 'csv', '-q', '--no-neutralise-formulas']).status).toBe(0);
+    expect((await runCli(['extract', input, '-o', raw, '-f', 'csv', '-q', '--no-neutralise-formulas'])).status).toBe(0);
     expect(titleOf(raw)).toBe('=HYPERLINK("http://evil.example","klik")');
   });
 });

@@ -65,7 +65,7 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('nap-annex report in chromium
       [['fixtures/nap-2024/bijlage-1.txt', '--date', '2024-03-18'], files.text, undefined],
     ];
     for (const [args, out, cwd] of runs) {
-      const run = runCli(['report', ...args, '-o', out, '-q'], cwd ? { cwd } : {});
+      const run = await runCli(['report', ...args, '-o', out, '-q'], cwd ? { cwd } : {});
       expect(run.status, run.stderr).toBe(0);
     }
     browser = await puppeteer.launch({

@@ -102,12 +102,12 @@ describe('report page', () => {
 });
 
 describe('nap-annex report (command line)', { timeout: 120_000 }, () => {
-  it('writes the page atomically with -o; --lang en; the summary on stderr as extract prints it', () => {
+  it('writes the page atomically with -o; --lang en; the summary on stderr as extract prints it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-report-'));
     const out = join(dir, 'sub', 'report.html');
-    const run = runCli(['report', TEXT_2024, '-o', out, '--lang', 'en', '--date', '2024-03-18']);
+    const run = await runCli(['report', TEXT_2024, '-o', out, '--lang', 'en', '--date', '2024-03-18']);
     expect(run.status).toBe(0);
-    const extract = runCli(['extract', TEXT_2024]);
+    const extract = await runCli(['extract', TEXT_2024]);
     expect(run.stderr).toBe(`${extract.stderr}wrote ${out}\n`);
     const page = readFileSync(out, 'utf8');
     expect(page).toContain('<html lang="en">');
@@ -115,11 +115,11 @@ describe('nap-annex report (command line)', { timeout: 120_000 }, () => {
     expect(readdirSync(join(dir, 'sub'))).toEqual(['report.html']);
   });
 
-  it('bad input: the same diagnostics and exit codes as extract, and no file (unreadable: 2, not an annex: 1)', () => {
+  it('bad input: the same diagnostics and exit codes as extract, and no file (unreadable: 2, not an annex: 1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-report-'));
     for (const [file, code] of [['truncated.pdf', 2], ['not-an-annex.pdf', 1]] as const) {
-      const report = runCli(['report', bad(file), '-o', join(dir, 'r.html')]);
-      const extract = runCli(['extract', bad(file), '-o', join(dir, 'x')]);
+      const report = await runCli(['report', bad(file), '-o', join(dir, 'r.html')]);
+      const extract = await runCli(['extract', bad(file), '-o', join(dir, 'x')]);
       expect([report.status, extract.status]).toEqual([code, code]);
       expect(report.stderr).toBe(extract.stderr);
       expect(existsSync(join(dir, 'r.html'))).toBe(false);
@@ -127,13 +127,13 @@ describe('nap-annex report (command line)', { timeout: 120_000 }, () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('--force writes the page of an input with errors (exit 1, as extract); an unwritable target is exit 73 and leaves no file', () => {
+  it('--force writes the page of an input with errors (exit 1, as extract); an unwritable target is exit 73 and leaves no file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-report-'));
-    const forced = runCli(['report', bad('not-an-annex.pdf'), '-o', join(dir, 'r.html'), '--force', '-q']);
+    const forced = await runCli(['report', bad('not-an-annex.pdf'), '-o', join(dir, 'r.html'), '--force', '-q']);
     expect(forced.status).toBe(1);
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain('NAP101');
     writeFileSync(join(dir, 'file'), 'x');
-    const blocked = runCli(['report', TEXT_2024, '-o', join(dir, 'file', 'r.html'), '-q']);
+    const blocked = await runCli(['report', TEXT_2024, '-o', join(dir, 'file', 'r.html'), '-q']);
     expect(blocked.status).toBe(73);
     expect(blocked.stderr).toContain('or a folder above it is a file, not a folder). Nothing was written');
     expect(readdirSync(dir).sort()).toEqual(['file', 'r.html']);
@@ -144,14 +144,14 @@ describe('nap-annex report (command line)', { timeout: 120_000 }, () => {
     const { annex } = await extract2024Pdf();
     writeFileSync(join(dir, 'old.json'), JSON.stringify(annex));
     writeFileSync(join(dir, 'new.json'), JSON.stringify(editedAnnex(annex)));
-    const run = runCli(['report', join(dir, 'new.json'), '--compare', join(dir, 'old.json'), '-q']);
+    const run = await runCli(['report', join(dir, 'new.json'), '--compare', join(dir, 'old.json'), '-q']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Statusovergangen');
     expect(run.stdout).toContain('begin +2 kwartalen, eind +2 kwartalen');
-    const stopped = runCli(['report', join(dir, 'new.json'), '--compare', bad('not-an-annex.pdf'), '-o', join(dir, 'r.html')]);
+    const stopped = await runCli(['report', join(dir, 'new.json'), '--compare', bad('not-an-annex.pdf'), '-o', join(dir, 'r.html')]);
     expect(stopped.status).toBe(1);
     expect(stopped.stderr).toContain('error(s) in');
     expect(existsSync(join(dir, 'r.html'))).toBe(false);
-    expect(runCli(['report', TEXT_2024, '--date', '2024-02-30']).status).toBe(64);
+    expect((await runCli(['report', TEXT_2024, '--date', '2024-02-30'])).status).toBe(64);
   });
 });

@@ -41,7 +41,7 @@ function editedCopy(pdf: Annex): Annex {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nap-stack-'));
-  expect(runCli(['extract', PDF_2024, '-o', join(dir, 'pdf'), '-q', '--format', 'json']).status).toBe(0);
+  expect((await runCli(['extract', PDF_2024, '-o', join(dir, 'pdf'), '-q', '--format', 'json'])).status).toBe(0);
   pdfAnnex = JSON.parse(readFileSync(join(dir, 'pdf', 'annex.json'), 'utf8'));
   writeFileSync(join(dir, 'edited.json'), JSON.stringify(editedCopy(pdfAnnex)));
 }, 120_000);
@@ -49,7 +49,7 @@ beforeAll(async () => {
 describe('stack', () => {
   it('text export + PDF rendition + edited copy: 83 + 83 + 83 rows, transitions exactly the edits', async () => {
     const out = join(dir, 'stack');
-    const run = runCli(['stack', TEXT_2024, PDF_2024, join(dir, 'edited.json'), '-o', out]);
+    const run = await runCli(['stack', TEXT_2024, PDF_2024, join(dir, 'edited.json'), '-o', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('249 rows, 84 activities, 4 transitions (1 added, 1 removed, 2 changed)');
     const read = (name: string) => parse(readFileSync(join(out, name)), { columns: true }) as Record<string, string>[];
@@ -104,8 +104,8 @@ describe('stack', () => {
     ]);
   });
 
-  it('needs two editions (64) and an output folder (64)', () => {
-    expect(runCli(['stack', TEXT_2024, '-o', join(dir, 'x')]).status).toBe(64);
-    expect(runCli(['stack', TEXT_2024, TEXT_2024]).status).toBe(64);
+  it('needs two editions (64) and an output folder (64)', async () => {
+    expect((await runCli(['stack', TEXT_2024, '-o', join(dir, 'x')])).status).toBe(64);
+    expect((await runCli(['stack', TEXT_2024, TEXT_2024])).status).toBe(64);
   });
 });

@@ -23,15 +23,15 @@ describe('assembly', () => {
     expect(annex.actionLines).toHaveLength(1);
     const join = annex.diagnostics.find((d) => d.code === 'NAP108');
     const line = text.split('\n').findIndex((l) => l.startsWith('\t\t\t\top de')) + 1;
-    expect(join).toMatchObject({ severity: 'info', location: { page: 2, line, row: 'AL1-01' } });
+    expect(join).toMatchObject({ severity: 'info', place: { page: 2, line }, row: 'AL1-01' });
   });
 
   it('reports a row without title mid-page as an error quoting it (NAP104)', async () => {
     const { annex } = await extractString(page('Eerste\t\t2024\tOCW\tA.\n\t\t2025\tVWS\tZwevende cel.\n'));
     expect(annex.activities).toHaveLength(1);
     const d = annex.diagnostics.find((x) => x.code === 'NAP104');
-    expect(d).toMatchObject({ severity: 'error', location: { page: 1, line: 11 } }); // LEGEND 5 + blank + header + 2 + row 10
-    expect(d!.message).toContain('Zwevende cel.');
+    expect(d).toMatchObject({ severity: 'error', place: { page: 1, line: 11 } }); // LEGEND 5 + blank + header + 2 + row 10
+    expect(d!.reason).toContain('Zwevende cel.');
   });
 
   it('reports rows without a header row (NAP102) and an unknown header (NAP103)', async () => {
@@ -40,7 +40,7 @@ describe('assembly', () => {
     expect(noHeader.annex.activities).toHaveLength(1);
     const odd = await extractString(`${LEGEND}\nActiviteit\tStatus\tPeriode\tWie\tToelichting\n${AL1}Eerste\t\t2024\tOCW\tA.\n`);
     const d = odd.diagnostics.find((x) => x.code === 'NAP103');
-    expect(d).toMatchObject({ severity: 'error', location: { page: 1, line: 7, column: 'Periode' } });
+    expect(d).toMatchObject({ severity: 'error', place: { page: 1, line: 7 }, field: 'Wanneer', actual: 'Periode', expected: ['wanneer', 'oorspronkelijke planning', 'planning'] });
   });
 
   it('accepts "Oorspronkelijke planning" as the third header', async () => {
@@ -56,14 +56,14 @@ describe('assembly', () => {
 
   it('reports an activity before any Actielijn row (NAP107)', async () => {
     const { diagnostics } = await extractString(`${LEGEND}\n${HEADER}Los\t\t2024\tOCW\tA.\n`);
-    expect(diagnostics.find((d) => d.code === 'NAP107')?.message).toContain('"Los"');
+    expect(diagnostics.find((d) => d.code === 'NAP107')?.reason).toContain('"Los"');
   });
 
   it('keeps the first goal sentence and reports a different repeat', async () => {
     const text = page('Eerste\t\t2024\tOCW\tA.\n') + `${LEGEND}\n${HEADER}Actielijn 1\t\t\t\t\nAndere doelzin\t\t\t\t\nTweede\t\t2024\tOCW\tB.\n`;
     const { annex, diagnostics } = await extractString(text);
     expect(annex.actionLines[0]!.title).toMatch(/^Er zijn gedeelde/);
-    expect(diagnostics.find((d) => d.code === 'NAP106')?.message).toContain('Andere doelzin');
+    expect(diagnostics.find((d) => d.code === 'NAP113')?.reason).toContain('Andere doelzin');
   });
 });
 
@@ -71,8 +71,8 @@ describe('footnotes', () => {
   it('reports a marker citing an undefined footnote (NAP201) as an error with the row', async () => {
     const { annex, diagnostics } = await extractString(page('Eerste\t\t2024\tOCW\tZie rapport.⁷\n', '¹ Niet geciteerd.\n'));
     expect(annex.activities[0]!.footnotes).toEqual([7]);
-    expect(diagnostics.find((d) => d.code === 'NAP201')).toMatchObject({ severity: 'error', location: { page: 1, line: 10, row: 'AL1-01' } });
-    expect(diagnostics.find((d) => d.code === 'NAP202')).toMatchObject({ severity: 'warning', location: { page: 1, line: 12 } });
+    expect(diagnostics.find((d) => d.code === 'NAP201')).toMatchObject({ severity: 'error', place: { page: 1, line: 10 }, row: 'AL1-01' });
+    expect(diagnostics.find((d) => d.code === 'NAP202')).toMatchObject({ severity: 'warning', place: { page: 1, line: 12 } });
   });
 
   it('reports a footnote number defined twice (NAP203), keeping the first', async () => {
@@ -81,8 +81,8 @@ describe('footnotes', () => {
     expect(annex.footnotes).toHaveLength(1);
     expect(annex.footnotes[0]!.text).toBe('Eerste definitie.');
     const d = diagnostics.find((x) => x.code === 'NAP203');
-    expect(d).toMatchObject({ severity: 'error', location: { page: 2 } });
-    expect(d!.message).toContain('Tweede definitie.');
+    expect(d).toMatchObject({ severity: 'error', place: { page: 2 } });
+    expect(d!.reason).toContain('Tweede definitie.');
   });
 
   it('keeps a marker ⁰ or an absurdly large one in the text and reports it (NAP204), no schema failure', async () => {
@@ -92,8 +92,8 @@ describe('footnotes', () => {
     expect(annex.footnotes).toEqual([]);
     const found = diagnostics.filter((d) => d.code === 'NAP204');
     expect(found.map((d) => d.severity)).toEqual(['error', 'error', 'error']);
-    expect(found[0]!.message).toContain('Footnote definition numbered 0 is not a valid footnote number');
-    expect(found[1]).toMatchObject({ location: { row: 'AL1-01', column: 'Toelichting' } });
+    expect(found[0]!.reason).toContain('Footnote definition numbered 0 is not a valid footnote number');
+    expect(found[1]).toMatchObject({ row: 'AL1-01', field: 'Toelichting' });
   });
 });
 
@@ -101,8 +101,8 @@ describe('action line numbers', () => {
   it.each(['0', '99999999999999999999999'])('reports "Actielijn %s" (NAP504) and the rows under it (NAP107), no schema failure', async (n) => {
     const { annex, diagnostics } = await extractString(`${LEGEND}\n${HEADER}Actielijn ${n}\t\t\t\t\nEerste\t\t2024\tOCW\tA.\n`);
     expect(annex.actionLines).toEqual([]);
-    expect(diagnostics.find((d) => d.code === 'NAP504')).toMatchObject({ severity: 'error', location: { page: 1, line: 8 } });
-    expect(diagnostics.find((d) => d.code === 'NAP107')?.message).toContain('"Eerste"');
+    expect(diagnostics.find((d) => d.code === 'NAP504')).toMatchObject({ severity: 'error', place: { page: 1, line: 8 } });
+    expect(diagnostics.find((d) => d.code === 'NAP107')?.reason).toContain('"Eerste"');
   });
 });
 
@@ -112,7 +112,7 @@ describe('status from a text Status column', () => {
     expect(annex.activities[0]!.status).toEqual({ code: 'completed', label: 'Afgerond', foundBy: 'text', iconColor: null });
     expect(annex.activities[0]!.statusFoundBy).toBe('text');
     expect(annex.activities[1]!.status).toBeNull();
-    expect(diagnostics.find((d) => d.code === 'NAP302')).toMatchObject({ severity: 'error', location: { row: 'AL1-02', column: 'Status' } });
+    expect(diagnostics.find((d) => d.code === 'NAP302')).toMatchObject({ severity: 'error', row: 'AL1-02', field: 'Status' });
   });
 });
 
@@ -123,11 +123,11 @@ describe('action-line sequence (NAP503)', () => {
     const { diagnostics } = await extractString(text);
     // Missing action lines lose activities (error, NAP503); an order change loses nothing (warning, NAP505).
     const sequence = diagnostics.filter((d) => d.code === 'NAP503' || d.code === 'NAP505');
-    expect(sequence.map((d) => [d.code, d.severity, d.message])).toEqual([
+    expect(sequence.map((d) => [d.code, d.severity, d.reason])).toEqual([
       ['NAP503', 'error', 'Actielijn 4, 5 not found (the NAP has action lines 1 to 5; this input has 1, 3, 2). Check whether pages or action-line rows are missing from the input.'],
       ['NAP505', 'warning', 'Actielijn 2 starts after Actielijn 3; action lines are printed in order. Check the page order of the input.'],
     ]);
-    expect(sequence[1]!.location).toMatchObject({ page: 1, line: 16 });
+    expect(sequence[1]!.place).toMatchObject({ page: 1, line: 16 });
   });
 
   it('reports nothing for the 2024 annex', async () => {

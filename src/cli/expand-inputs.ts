@@ -8,12 +8,13 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { DiagnosticBag, InputError } from '../model/diagnostics.js';
+import { type CliIo, resolvePath } from './io.js';
 
 /** One expanded argument: an input to read, or an error for a pattern that matched nothing. */
 export type ExpandedInput = { kind: 'input'; path: string } | { kind: 'unmatched'; pattern: string; error: InputError };
 
 /** Expands `args` in order; duplicates (a file named twice, or matched by two patterns) are read once. */
-export async function expandInputs(args: readonly string[]): Promise<ExpandedInput[]> {
+export async function expandInputs(args: readonly string[], io: Pick<CliIo, 'cwd'> = { cwd: process.cwd() }): Promise<ExpandedInput[]> {
   const out: ExpandedInput[] = [];
   const seen = new Set<string>();
   const add = (path: string): void => {
@@ -22,18 +23,18 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
     out.push({ kind: 'input', path });
   };
   for (const arg of args) {
-    if (arg === '-' || existsSync(arg) || !isDynamicPattern(arg)) {
+    if (arg === '-' || existsSync(resolvePath(io, arg)) || !isDynamicPattern(arg)) {
       add(arg);
       continue;
     }
-    const matches = await glob(arg, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) });
+    const matches = await glob(arg, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg), cwd: io.cwd });
     if (matches.length === 0) {
       const bag = new DiagnosticBag(arg);
       out.push({
         kind: 'unmatched',
         pattern: arg,
         error: new InputError(
-          bag.report('NAP001', `No file matches the pattern "${arg}". Check the pattern and the working folder (${process.cwd()}); quote the pattern so that the shell passes it on unexpanded.`),
+          bag.report('NAP001', `No file matches the pattern "${arg}". Check the pattern and the working folder (${io.cwd}); quote the pattern so that the shell passes it on unexpanded.`),
         ),
       });
       continue;

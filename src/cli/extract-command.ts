@@ -14,7 +14,7 @@ import { annexJson } from '../emit/json.js';
 import { annexTables } from '../emit/tables.js';
 import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
 import { annexSheets, workbookBytes } from '../emit/xlsx.js';
-import { InputError, type Diagnostic } from '../model/diagnostics.js';
+import { DiagnosticBag, InputError, type Diagnostic } from '../model/diagnostics.js';
 import { baseName } from '../normalise/normalise-annex.js';
 import { SchemaViolationError } from '../pipeline.js';
 import { extractAnnexLimited as extractAnnex } from '../pipeline-limited.js';
@@ -24,6 +24,7 @@ import type { Annex } from '../schema/annex.js';
 import { worstExit } from './check-command.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs } from './expand-inputs.js';
+import { type CliIo, type TextSink, processIo, resolvePath } from './io.js';
 import { startProgress } from './progress.js';
 import { printable } from './printable.js';
 import { readInput } from './read-input.js';
@@ -32,7 +33,9 @@ import { countBySeverity, formatDiagnostic, formatSummary } from './report.js';
 
 /** Parsed options of `extract`. */
 export interface ExtractCommandOptions extends ReaderCliOptions {
+  /** The folder to write into; undefined: standard output (main.ts maps `-o -` to undefined). */
   output?: string;
+  /** `all` only with `output` (main.ts refuses it for standard output). */
   format: 'json' | 'csv' | 'xlsx' | 'all';
   delimiter: ',' | ';';
   bom: boolean;
@@ -47,7 +50,7 @@ export interface ExtractCommandOptions extends ReaderCliOptions {
  * instead, each with a NAP601 warning (added to the annex's diagnostics before anything is
  * written, so annex.json records it too, and printed unless --quiet).
  */
-function reportExcelCuts(annex: Annex, csv: CsvOptions, quiet: boolean): void {
+function reportExcelCuts(annex: Annex, csv: CsvOptions, quiet: boolean, stderr: TextSink = process.stderr): void {
   const cuts: string[] = [];
   const probe = (file: string, name: (record: number) => string): CsvOptions => ({
     ...csv,
@@ -57,9 +60,9 @@ function reportExcelCuts(annex: Annex, csv: CsvOptions, quiet: boolean): void {
   activitiesCsv(annex, probe('activities.csv', (r) => annex.activities[r]!.id));
   footnotesCsv(annex, probe('footnotes.csv', (r) => `footnote ${annex.footnotes[r]!.number}`));
   for (const message of cuts) {
-    const d = { code: 'NAP601' as const, severity: 'warning' as const, message, location: { file: annex.source.fileName } };
-    annex.diagnostics.push(d);
-    if (!quiet) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    const d = new DiagnosticBag(annex.source.fileName, 'emit').report('NAP601', message);
+    annex.diagnostics.push(d as Annex['diagnostics'][number]);
+    if (!quiet) stderr.write(`${formatDiagnostic(d)}\n`);
   }
 }
 
@@ -97,19 +100,19 @@ export async function outputFiles(annex: Annex, dir: string, options: ExtractCom
  * or the complete new set survives a kill; a second run into the folder is refused while this one
  * holds its lock). Returns EXIT.LOCKED or EXIT.CANNOT_WRITE after a failure, else undefined.
  */
-export async function writeOutputFolder(files: OutputFile[], folder: string, quiet: boolean): Promise<number | undefined> {
+export async function writeOutputFolder(files: OutputFile[], folder: string, quiet: boolean, stderr: TextSink = process.stderr): Promise<number | undefined> {
   const set: SetFile[] = files.map((f) => ({ name: basename(f.path), content: f.content }));
   try {
     await writeOutputSet(folder, set);
   } catch (error) {
     if (error instanceof OutputLockedError) {
-      process.stderr.write(`nap-annex: ${printable(error.message)} Nothing was written.\n`);
+      stderr.write(`nap-annex: ${printable(error.message)} Nothing was written.\n`);
       return EXIT.LOCKED;
     }
-    process.stderr.write(`nap-annex: cannot write the output: ${printable(writeFailureReason(error, folder))}. Nothing was written; the files in ${printable(folder)} are unchanged.\n`);
+    stderr.write(`nap-annex: cannot write the output: ${printable(writeFailureReason(error, folder))}. Nothing was written; the files in ${printable(folder)} are unchanged.\n`);
     return EXIT.CANNOT_WRITE;
   }
-  if (!quiet) process.stderr.write(`wrote ${files.map((f) => printable(f.path)).join(', ')}\n`);
+  if (!quiet) stderr.write(`wrote ${files.map((f) => printable(f.path)).join(', ')}\n`);
   return undefined;
 }
 
@@ -123,11 +126,12 @@ export function summariseAndGate(
   name: string,
   options: { quiet: boolean; force: boolean },
   diagnostics: readonly Diagnostic[] = annex.diagnostics,
+  stderr: TextSink = process.stderr,
 ): number | undefined {
-  if (!options.quiet) process.stderr.write(`${formatSummary(annex, name, [...diagnostics])}\n`);
+  if (!options.quiet) stderr.write(`${formatSummary(annex, name, [...diagnostics])}\n`);
   const counts = countBySeverity(annex.diagnostics);
   if (counts.error > 0 && !options.force) {
-    process.stderr.write(`nap-annex: ${counts.error} error(s) in ${printable(name)}; nothing written. Fix the input, or use --force to write the output anyway.\n`);
+    stderr.write(`nap-annex: ${counts.error} error(s) in ${printable(name)}; nothing written. Fix the input, or use --force to write the output anyway.\n`);
     return EXIT.FINDINGS;
   }
   return undefined;
@@ -142,16 +146,16 @@ export function exitCodeAfterWriting(annex: Annex): number {
  * Writes `files` atomically into `folder` (see write-atomic.ts) and reports it on stderr. Returns
  * EXIT.CANNOT_WRITE after a failure (nothing written, existing files unchanged), else undefined.
  */
-export async function writeOutputs(files: OutputFile[], folder: string, quiet: boolean): Promise<number | undefined> {
+export async function writeOutputs(files: OutputFile[], folder: string, quiet: boolean, stderr: TextSink = process.stderr): Promise<number | undefined> {
   try {
     await writeFilesAtomically(files);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     const reason = e.code === 'EEXIST' || e.code === 'ENOTDIR' ? `${folder} or a folder above it is a file, not a folder` : e.message;
-    process.stderr.write(`nap-annex: cannot write the output (${printable(reason)}). Nothing was written; existing files in ${printable(folder)} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
+    stderr.write(`nap-annex: cannot write the output (${printable(reason)}). Nothing was written; existing files in ${printable(folder)} are unchanged. Choose another folder with -o, or fix its permissions.\n`);
     return EXIT.CANNOT_WRITE;
   }
-  if (!quiet) process.stderr.write(`wrote ${files.map((f) => printable(f.path)).join(', ')}\n`);
+  if (!quiet) stderr.write(`wrote ${files.map((f) => printable(f.path)).join(', ')}\n`);
   return undefined;
 }
 
@@ -160,35 +164,36 @@ export async function writeOutputs(files: OutputFile[], folder: string, quiet: b
  * (InputError and SchemaViolationError are let through to the caller). Several arguments or a
  * glob pattern: every input into its own subfolder of `-o`, each failure kept to its input.
  */
-export async function runExtract(inputs: string[], options: ExtractCommandOptions): Promise<number> {
-  if (inputs.length === 1 && (inputs[0] === '-' || !isDynamicPattern(inputs[0]!))) return extractSingle(inputs[0]!, options);
+export async function runExtract(inputs: string[], options: ExtractCommandOptions, io: CliIo = processIo()): Promise<number> {
+  if (inputs.length === 1 && (inputs[0] === '-' || !isDynamicPattern(inputs[0]!))) return extractSingle(inputs[0]!, options, io);
   if (options.output === undefined) {
-    process.stderr.write('nap-annex extract: several inputs (or a glob pattern) need -o <dir>: each input is written into its own subfolder of it.\n');
+    io.stderr.write('nap-annex extract: several inputs (or a glob pattern) need -o <dir>: each input is written into its own subfolder of it.\n');
     return EXIT.USAGE;
   }
   if (inputs.includes('-')) {
-    process.stderr.write('nap-annex extract: standard input (-) can only be read on its own, not with other inputs.\n');
+    io.stderr.write('nap-annex extract: standard input (-) can only be read on its own, not with other inputs.\n');
     return EXIT.USAGE;
   }
-  return extractMany(inputs, options.output, options);
+  return extractMany(inputs, resolvePath(io, options.output), options, io);
 }
 
-async function extractSingle(input: string, options: ExtractCommandOptions): Promise<number> {
+async function extractSingle(input: string, options: ExtractCommandOptions, io: CliIo): Promise<number> {
   if (options.format === 'xlsx' && options.output === undefined) {
-    process.stderr.write('nap-annex extract: --format xlsx needs -o <dir> (a workbook is not written to the terminal).\n');
+    io.stderr.write('nap-annex extract: --format xlsx needs -o <dir> (a workbook is not written to the terminal).\n');
     return EXIT.USAGE;
   }
-  const { name, bytes } = await readInput(input, options.maxBytes);
+  const { name, bytes } = await readInput(input, options.maxBytes, io);
   const { annex, diagnostics } = await extractAnnex(bytes, extractOptionsFrom(name, options));
-  const stop = summariseAndGate(annex, name, options, diagnostics);
+  const stop = summariseAndGate(annex, name, options, diagnostics, io.stderr);
   if (stop !== undefined) return stop;
-  if (options.excel && options.format !== 'json') reportExcelCuts(annex, csvOptions(options), options.quiet);
+  if (options.excel && options.format !== 'json') reportExcelCuts(annex, csvOptions(options), options.quiet, io.stderr);
   if (options.output === undefined) {
     // Without -o: the JSON, or with --format csv the activities CSV, to stdout.
-    process.stdout.write(options.format === 'csv' ? activitiesCsv(annex, csvOptions(options)) : annexJson(annex));
+    io.stdout.write(options.format === 'csv' ? activitiesCsv(annex, csvOptions(options)) : annexJson(annex));
+    if (options.format === 'csv' && !options.quiet) io.stderr.write('nap-annex: printed activities.csv only; footnotes.csv and the other tables are written with -o <dir>.\n');
   } else {
-    const files = await outputFiles(annex, options.output, options);
-    const failed = await writeOutputFolder(files, options.output, options.quiet);
+    const files = await outputFiles(annex, resolvePath(io, options.output), options);
+    const failed = await writeOutputFolder(files, resolvePath(io, options.output), options.quiet, io.stderr);
     if (failed !== undefined) return failed;
   }
   return exitCodeAfterWriting(annex);
@@ -223,8 +228,8 @@ export function subfolderNames(paths: readonly string[]): string[] {
   });
 }
 
-async function extractMany(inputs: string[], output: string, options: ExtractCommandOptions): Promise<number> {
-  const expanded = await expandInputs(inputs);
+async function extractMany(inputs: string[], output: string, options: ExtractCommandOptions, io: CliIo): Promise<number> {
+  const expanded = await expandInputs(inputs, io);
   const paths = expanded.flatMap((e) => (e.kind === 'input' ? [e.path] : []));
   const folders = subfolderNames(paths);
   const outcomes: ExtractOutcome[] = expanded.flatMap((e) =>
@@ -232,14 +237,14 @@ async function extractMany(inputs: string[], output: string, options: ExtractCom
       ? [{ input: e.pattern, folder: null, format: null, pages: null, activities: null, counts: { error: 1, warning: 0, info: 0 }, exitCode: EXIT.UNREADABLE, problems: [e.error.diagnostic] }]
       : [],
   );
-  const progress = startProgress(paths.length, !options.quiet);
+  const progress = startProgress(paths.length, !options.quiet, io.stderr);
   const results: ExtractOutcome[] = new Array(paths.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < paths.length) {
       const i = next++;
       progress.started(paths[i]!);
-      results[i] = await extractInto(paths[i]!, join(output, folders[i]!), options);
+      results[i] = await extractInto(paths[i]!, join(output, folders[i]!), options, io);
       progress.finished(paths[i]!, results[i]!.pages ?? 0);
     }
   };
@@ -247,15 +252,15 @@ async function extractMany(inputs: string[], output: string, options: ExtractCom
   await Promise.all(Array.from({ length: lanes }, worker));
   progress.stop();
   outcomes.push(...results);
-  if (!options.quiet) process.stderr.write(outcomeTable(outcomes));
+  if (!options.quiet) io.stderr.write(outcomeTable(outcomes));
   return outcomes.reduce((worst, o) => worstExit(worst, o.exitCode), EXIT.OK as number);
 }
 
 /** Extracts one input into `dir`; never throws: every failure becomes the outcome's exit code and problems. */
-async function extractInto(path: string, dir: string, options: ExtractCommandOptions): Promise<ExtractOutcome> {
+async function extractInto(path: string, dir: string, options: ExtractCommandOptions, io: CliIo): Promise<ExtractOutcome> {
   const base = { input: path, folder: null, format: null, pages: null, activities: null, counts: { error: 0, warning: 0, info: 0 }, problems: [] as Diagnostic[] };
   try {
-    const { name, bytes } = await readInput(path, options.maxBytes);
+    const { name, bytes } = await readInput(path, options.maxBytes, io);
     const { annex, diagnostics } = await extractAnnex(bytes, extractOptionsFrom(name, options));
     const counts = countBySeverity(annex.diagnostics);
     const outcome: ExtractOutcome = {

@@ -25,18 +25,15 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 /**
  * One diagnostic as a workflow command. `file` and `line` become annotation properties (GitHub
- * shows the annotation on that line); page, row and column, which GitHub has no property for,
- * go into the title next to the code.
+ * shows the annotation on that line; `col` for a character column); page, row and table column
+ * (`field`), which GitHub has no property for, go into the title next to the code.
  */
 export function githubCommand(d: Diagnostic): string {
   const props: string[] = [];
-  if (d.location.file !== undefined && d.location.file !== '<stdin>') props.push(`file=${escapeProperty(d.location.file)}`);
-  if (d.location.line !== undefined) props.push(`line=${d.location.line}`);
-  const where = [
-    d.location.page !== undefined ? `page ${d.location.page}` : '',
-    d.location.row ?? '',
-    d.location.column ?? '',
-  ].filter((x) => x !== '');
+  if (d.file !== undefined && d.file !== '<stdin>') props.push(`file=${escapeProperty(d.file)}`);
+  if (d.place.line !== undefined) props.push(`line=${d.place.line}`);
+  if (d.place.line !== undefined && d.place.column !== undefined) props.push(`col=${d.place.column}`);
+  const where = [d.place.page !== undefined ? `page ${d.place.page}` : '', d.row ?? '', d.field ?? ''].filter((x) => x !== '');
   props.push(`title=${escapeProperty(where.length > 0 ? `${d.code} (${where.join(', ')})` : d.code)}`);
-  return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.message)}`;
+  return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.reason)}`;
 }

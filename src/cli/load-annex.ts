@@ -2,15 +2,18 @@
  * Loading an annex for the commands that compare or present annexes (`diff`, `report`): any input
  * format the readers know, or an `annex.json` that `extract` wrote.
  */
-import { DiagnosticBag, InputError } from '../model/diagnostics.js';
+import { type Diagnostic, DiagnosticBag, InputError } from '../model/diagnostics.js';
 import { extractAnnex, type ExtractOptions } from '../pipeline.js';
 import { annexSchema, type Annex } from '../schema/annex.js';
+import { type CliIo, processIo } from './io.js';
 import { readInput } from './read-input.js';
 
 /** An annex loaded for diff or report, with the path given on the command line. */
 export interface LoadedAnnex {
   path: string;
   annex: Annex;
+  /** The annex's diagnostics naming the file as given (for a terminal); an annex.json's own ones as stored. */
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -18,8 +21,12 @@ export interface LoadedAnnex {
  * written by `extract` (validated against the schema; its diagnostics are those of its extraction).
  * Throws InputError (exit 2) for unreadable input or JSON that is not an annex.json.
  */
-export async function loadAnnex(path: string, options: Omit<ExtractOptions, 'fileName'> & { maxBytes: number }): Promise<LoadedAnnex> {
-  const { name, bytes } = await readInput(path, options.maxBytes);
+export async function loadAnnex(
+  path: string,
+  options: Omit<ExtractOptions, 'fileName'> & { maxBytes: number },
+  io: Pick<CliIo, 'stdin' | 'cwd'> = processIo(),
+): Promise<LoadedAnnex> {
+  const { name, bytes } = await readInput(path, options.maxBytes, io);
   if (startsAsJson(bytes)) {
     const diagnostics = new DiagnosticBag(name);
     let json: unknown;
@@ -36,9 +43,10 @@ export async function loadAnnex(path: string, options: Omit<ExtractOptions, 'fil
       const first = parsed.error.issues[0]!;
       throw new InputError(diagnostics.report('NAP001', `JSON input is not an annex.json of this nap-annex version: ${first.path.join('.') || '(root)'}: ${first.message}.`));
     }
-    return { path: name, annex: parsed.data };
+    return { path: name, annex: parsed.data, diagnostics: parsed.data.diagnostics };
   }
-  return { path: name, annex: (await extractAnnex(bytes, { ...options, fileName: name })).annex };
+  const { annex, diagnostics } = await extractAnnex(bytes, { ...options, fileName: name });
+  return { path: name, annex, diagnostics };
 }
 
 /** True when the first character that is not white space (after a UTF-8 BOM) is `{` or `[`: JSON, whatever the indentation. */

@@ -1,6 +1,8 @@
 /**
- * The `nap-annex` command line (commander). Commands: `extract`, `check`, `diff`, `report`, `schema`.
+ * The `nap-annex` command line (commander). Commands: `extract`, `check`, `diff`, `report`, `stack`, `schema`.
  * Every command returns an exit code from ./exit-codes.ts; uncaught errors are mapped there too.
+ * `run` takes the streams and working folder as arguments (tests run the CLI in-process);
+ * `main` is the process entry.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -16,6 +18,7 @@ import { runReport } from './report-command.js';
 import { runStack } from './stack-command.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
+import { type CliIo, processIo } from './io.js';
 import { writeFailureReason } from './write-failure.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -56,6 +59,48 @@ const WORKERS_HELP = 'threads reading PDF pages (default: 2 for PDFs of 400+ pag
 const TIMEOUT_HELP = 'stop extracting an input (any format) after this many seconds (NAP009)';
 const MAX_MEMORY_HELP = 'stop extracting an input when its work needs more than this many MB of heap (NAP010)';
 
+const EXTRACT_EXAMPLES = `
+Examples:
+  $ nap-annex extract annex.pdf -o out               annex.json, the CSV tables, datapackage.json, annex.xlsx in out/
+  $ nap-annex extract 'annexes/*.pdf' -o out         one subfolder of out/ per input
+  $ nap-annex extract annex.pdf > annex.json         the JSON to standard output
+  $ nap-annex extract annex.pdf -f csv --excel > a.csv   activities.csv for Dutch Excel
+  $ cat annex.txt | nap-annex extract - -o out       read standard input
+
+Exit codes: 0 written, 1 error diagnostics (nothing written unless --force), 2 unreadable input,
+3 internal error, 64 usage, 73 cannot write the output.`;
+
+const CHECK_EXAMPLES = `
+Examples:
+  $ nap-annex check annex.pdf
+  $ nap-annex check --strict --ignore NAP501 --expect 27,7,31,6,12 'annexes/**/*.pdf'
+  $ nap-annex check --format github annex.pdf       annotations in GitHub Actions
+
+Exit codes: 0 clean, 1 findings, 2 unreadable input, 3 internal error, 64 usage.`;
+
+const DIFF_EXAMPLES = `
+Examples:
+  $ nap-annex diff out-2024/annex.json annex-2025.pdf
+  $ nap-annex diff annex-2024.pdf annex-2025.pdf --format csv > changes.csv
+
+Exit codes: 0 compared (whatever changed), 1 an input has error diagnostics (the diff is printed,
+but may be wrong there) or no activities (no diff), 2 unreadable input, 64 usage.`;
+
+const REPORT_EXAMPLES = `
+Examples:
+  $ nap-annex report annex.pdf -o report.html
+  $ nap-annex report annex-2025.pdf --compare out-2024/annex.json -o report.html
+
+Exit codes: 0 written, 1 error diagnostics (nothing written unless --force), 2 unreadable input,
+3 internal error, 64 usage, 73 cannot write the output.`;
+
+const STACK_EXAMPLES = `
+Examples:
+  $ nap-annex stack out-2023/annex.json out-2024/annex.json annex-2025.pdf -o stacked
+
+Exit codes: 0 written, 1 an edition has error diagnostics (nothing written), 2 unreadable input,
+64 usage, 73 cannot write the output.`;
+
 /** `34843-109`, `34843 nr. 109` or `kst-34843-109` → `34843-109`. */
 function kamerstukOption(value: string): string {
   const kamerstuk = parseKamerstukOption(value);
@@ -94,8 +139,10 @@ function addReadingOptions(command: Command): void {
 }
 
 /** Builds the commander program; `run` is called with the exit code of the chosen command. */
-export function buildProgram(run: (code: Promise<number>) => void): Command {
+export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = processIo()): Command {
   const program = new Command('nap-annex')
+    // Set before the commands are added: subcommands copy the output settings of their parent.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .description('Turns the Dutch NAP progress annex (Bijlage 1; PDF, text export or HTML) into validated JSON and CSV.')
     .version(pkg.version)
     .showHelpAfterError('(run with --help for usage)')
@@ -105,22 +152,32 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .command('extract')
     .description('Extract annexes: JSON (or with -f csv the activities CSV) to stdout, or annex.json, the CSV tables, datapackage.json and annex.xlsx into a folder (-o); several inputs or a glob: one subfolder each')
     .argument('<inputs...>', "annex files (PDF, text export or HTML), glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
-    .option('-o, --output <dir>', 'write the output files into this folder (created if missing)')
-    .addOption(new Option('-f, --format <format>', 'which files to write with -o').choices(['json', 'csv', 'xlsx', 'all']).default('all'))
+    .option('-o, --output <dir>', 'write the output files into this folder (created if missing); - or no -o: standard output')
+    .addOption(new Option('-f, --format <format>', 'with -o: which files to write (default all); to standard output: json (default) or csv (activities.csv only)').choices(['json', 'csv', 'xlsx', 'all']))
     .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
     .addOption(new Option('--delimiter <char>', 'CSV delimiter').choices([',', ';']).default(','))
     .option('--bom', 'start CSV files with a UTF-8 byte-order mark', false)
-    .addOption(new Option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends').default(false).conflicts('delimiter'))
+    .option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends', false)
     .option('--no-neutralise-formulas', "keep CSV cells that start with = + - @ tab CR LF as they are (default: prefix them with ')")
     .addOption(expectOption())
     .option('--force', 'write the output even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary, progress bar or table on stderr', false)
-    .action((inputs: string[], options) => run(runExtract(inputs, options)));
+    .addHelpText('after', EXTRACT_EXAMPLES)
+    .action((inputs: string[], options, command: Command) => {
+      if (options.excel && options.delimiter === ',' && command.getOptionValueSource('delimiter') === 'cli') {
+        command.error("error: --excel writes ';' as the delimiter; drop --delimiter , or --excel.", { exitCode: EXIT.USAGE });
+      }
+      const toStdout = options.output === undefined || options.output === '-';
+      if (toStdout && options.format === 'all') {
+        command.error('error: --format all writes several files (annex.json, the CSV tables, datapackage.json, annex.xlsx): give a folder with -o <dir>.', { exitCode: EXIT.USAGE });
+      }
+      run(runExtract(inputs, { ...options, output: toStdout ? undefined : options.output, format: options.format ?? (toStdout ? 'json' : 'all') }, io));
+    });
   addReadingOptions(program.commands.at(-1)!);
 
   program
     .command('diff')
-    .description('What changed between two annexes: activities added, removed, and changed status, planning, owners, explanation')
+    .description('What changed between two annexes: activities added, removed, and changed status, planning, owners, explanation; exit 0 whatever changed, 1 an input has error diagnostics or no activities, 2 unreadable, 64 usage')
     .argument('<old>', 'the earlier annex (any input format, or an annex.json from extract)')
     .argument('<new>', 'the later annex')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
@@ -128,7 +185,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
     .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
     .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
-    .action((before: string, after: string, options) => run(runDiff(before, after, options)));
+    .addHelpText('after', DIFF_EXAMPLES)
+    .action((before: string, after: string, options) => run(runDiff(before, after, options, io)));
 
   program
     .command('report')
@@ -143,7 +201,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .addOption(expectOption())
     .option('--force', 'write the page even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
-    .action((input: string, options) => run(runReport(input, options, pkg.version)));
+    .addHelpText('after', REPORT_EXAMPLES)
+    .action((input: string, options) => run(runReport(input, options, pkg.version, io)));
   addReadingOptions(program.commands.at(-1)!);
 
   program
@@ -156,7 +215,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
     .option('-q, --quiet', 'no summary on stderr', false)
-    .action((inputs: string[], options) => run(runStack(inputs, options)));
+    .addHelpText('after', STACK_EXAMPLES)
+    .action((inputs: string[], options) => run(runStack(inputs, options, io)));
 
   program
     .command('check')
@@ -168,26 +228,41 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
     .option('--ignore <codes>', 'diagnostic codes known and accepted (e.g. NAP501): still printed, not counted for the verdict', codeList)
     .addOption(expectOption())
     .addOption(new Option('--input-format <format>', 'skip detection and read every input as this format').choices(['text', 'pdf', 'html']))
-    .action((inputs: string[], options) => run(runCheck(inputs, options)));
+    .addHelpText('after', CHECK_EXAMPLES)
+    .action((inputs: string[], options) => run(runCheck(inputs, options, io)));
   addReadingOptions(program.commands.at(-1)!);
 
   program
     .command('schema')
     .description('Print the JSON Schema of annex.json (generated from the zod schema)')
     .action(() => {
-      process.stdout.write(`${JSON.stringify(annexJsonSchema(), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(annexJsonSchema(), null, 2)}\n`);
       run(Promise.resolve(EXIT.OK));
     });
 
   return program;
 }
 
-/** Entry point used by bin/nap-annex.js: parses argv, runs, sets process.exitCode. */
-export async function main(argv: string[] = process.argv): Promise<void> {
+/**
+ * Runs the CLI once with `argv` the user's arguments (`['extract', 'annex.pdf', '-o', 'out']`) and
+ * the given streams and working folder; resolves with the exit code. Never calls process.exit.
+ */
+export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const full: CliIo = { ...processIo(), ...io };
   let pending: Promise<number> | undefined;
   const program = buildProgram((code) => {
     pending = code;
-  });
+  }, full);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return pending ? await pending : EXIT.OK;
+  } catch (error) {
+    return exitCodeFor(error, full);
+  }
+}
+
+/** Entry point used by bin/nap-annex.js: runs with the process's streams, sets process.exitCode. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   // A closed pipe (`nap-annex extract x | head`) is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
@@ -195,27 +270,22 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     process.stderr.write(`nap-annex: cannot write to standard output: ${printable(writeFailureReason(error, 'standard output'))}. The output is incomplete.\n`);
     process.exit(EXIT.CANNOT_WRITE);
   });
-  try {
-    await program.parseAsync(argv);
-    process.exitCode = pending ? await pending : EXIT.OK;
-  } catch (error) {
-    process.exitCode = exitCodeFor(error);
-  }
+  process.exitCode = await run(argv);
 }
 
-function exitCodeFor(error: unknown): number {
+function exitCodeFor(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.OK;
     return EXIT.USAGE;
   }
   if (error instanceof InputError) {
-    process.stderr.write(`${formatDiagnostic(error.diagnostic)}\n`);
+    io.stderr.write(`${formatDiagnostic(error.diagnostic)}\n`);
     return EXIT.UNREADABLE;
   }
   if (error instanceof SchemaViolationError) {
-    process.stderr.write(`nap-annex: ${printable(error.message).replace(/\\x0a/g, '\n')}\n`);
+    io.stderr.write(`nap-annex: ${printable(error.message).replace(/\\x0a/g, '\n')}\n`);
     return EXIT.INTERNAL;
   }
-  process.stderr.write(`nap-annex: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  io.stderr.write(`nap-annex: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT.INTERNAL;
 }

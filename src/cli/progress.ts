@@ -5,6 +5,7 @@
  */
 import cliProgress from 'cli-progress';
 import { baseName } from '../normalise/normalise-annex.js';
+import type { TextSink } from './io.js';
 import { printable } from './printable.js';
 
 /** What the extract loop tells the bar. */
@@ -14,12 +15,12 @@ export interface Progress {
   stop(): void;
 }
 
-/** A bar for `total` inputs; a silent one when `enabled` is false or stderr is not a terminal. */
-export function startProgress(total: number, enabled: boolean): Progress {
-  if (!enabled || !process.stderr.isTTY) return { started() {}, finished() {}, stop() {} };
+/** A bar for `total` inputs on `stream`; a silent one when `enabled` is false or `stream` is not a terminal. */
+export function startProgress(total: number, enabled: boolean, stream: TextSink & { isTTY?: boolean } = process.stderr): Progress {
+  if (!enabled || stream.isTTY !== true) return { started() {}, finished() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
     {
-      stream: process.stderr,
+      stream: stream as NodeJS.WritableStream,
       format: '{bar} {value}/{total} files | {pages} pages read | {file}',
       hideCursor: true,
       clearOnComplete: true,

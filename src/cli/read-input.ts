@@ -4,6 +4,7 @@
  */
 import { open } from 'node:fs/promises';
 import { DiagnosticBag, InputError } from '../model/diagnostics.js';
+import { type CliIo, processIo, resolvePath } from './io.js';
 
 /** Display name of standard input in messages and in `source.fileName`. */
 export const STDIN_NAME = '<stdin>';
@@ -14,28 +15,29 @@ export function tooLargeMessage(maxBytes: number, size?: number): string {
 }
 
 /**
- * Returns the bytes of `path` (or stdin for `-`). Throws InputError NAP001 when the file cannot
+ * Returns the bytes of `path` (or stdin for `-`; relative paths from `io.cwd`). Throws InputError NAP001 when the file cannot
  * be opened (with the system's reason) and NAP002 when it is larger than `maxBytes`. The limit is
  * enforced while reading, whatever the file's reported size: a device (`/dev/zero`), FIFO or
  * growing file stops at the first chunk over the limit.
  */
-export async function readInput(path: string, maxBytes: number): Promise<{ name: string; bytes: Uint8Array }> {
+export async function readInput(path: string, maxBytes: number, io: Pick<CliIo, 'stdin' | 'cwd'> = processIo()): Promise<{ name: string; bytes: Uint8Array }> {
   const name = path === '-' ? STDIN_NAME : path;
   const diagnostics = new DiagnosticBag(name);
   const tooLarge = (size?: number): InputError => new InputError(diagnostics.report('NAP002', tooLargeMessage(maxBytes, size)));
   if (path === '-') {
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of process.stdin) {
-      size += (chunk as Buffer).length;
+    for await (const chunk of io.stdin) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      size += buffer.length;
       if (size > maxBytes) throw tooLarge();
-      chunks.push(chunk as Buffer);
+      chunks.push(buffer);
     }
     return { name, bytes: new Uint8Array(Buffer.concat(chunks)) };
   }
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(resolvePath(io, path), 'r');
     const stat = await handle.stat();
     if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     if (stat.isFile() && stat.size > maxBytes) throw tooLarge(stat.size);

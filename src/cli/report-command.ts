@@ -9,8 +9,10 @@ import { dirname } from 'node:path';
 import { compareAnnexes } from '../diff/compare-annexes.js';
 import { buildReportHtml } from '../report/index.js';
 import type { Lang } from '../report/labels.js';
+import type { Diagnostic } from '../model/diagnostics.js';
 import type { Annex } from '../schema/annex.js';
 import { exitCodeAfterWriting, summariseAndGate, writeOutputs } from './extract-command.js';
+import { type CliIo, processIo, resolvePath } from './io.js';
 import { loadAnnex } from './load-annex.js';
 import { type ReaderCliOptions, extractOptionsFrom } from './reader-options.js';
 
@@ -26,14 +28,14 @@ export interface ReportCommandOptions extends ReaderCliOptions {
 }
 
 /** Runs `report`; returns the exit code. Lets InputError and SchemaViolationError through, as extract does. */
-export async function runReport(input: string, options: ReportCommandOptions, version: string): Promise<number> {
-  const { annex, name } = await load(input, options);
-  const stop = summariseAndGate(annex, name, options);
+export async function runReport(input: string, options: ReportCommandOptions, version: string, io: CliIo = processIo()): Promise<number> {
+  const { annex, name, diagnostics } = await load(input, options, io);
+  const stop = summariseAndGate(annex, name, options, diagnostics, io.stderr);
   if (stop !== undefined) return stop;
   let older: Annex | undefined;
   if (options.compare !== undefined) {
-    const loaded = await load(options.compare, options);
-    const olderStop = summariseAndGate(loaded.annex, loaded.name, options);
+    const loaded = await load(options.compare, options, io);
+    const olderStop = summariseAndGate(loaded.annex, loaded.name, options, loaded.diagnostics, io.stderr);
     if (olderStop !== undefined) return olderStop;
     older = loaded.annex;
   }
@@ -51,17 +53,18 @@ export async function runReport(input: string, options: ReportCommandOptions, ve
     ...(diff ? { diff } : {}),
   });
   if (options.output === undefined) {
-    process.stdout.write(page);
+    io.stdout.write(page);
   } else {
-    const failed = await writeOutputs([{ path: options.output, content: page }], dirname(options.output), options.quiet);
+    const path = resolvePath(io, options.output);
+    const failed = await writeOutputs([{ path, content: page }], dirname(options.output), options.quiet, io.stderr);
     if (failed !== undefined) return failed;
   }
   const older_ = older ? exitCodeAfterWriting(older) : 0;
   return Math.max(exitCodeAfterWriting(annex), older_);
 }
 
-async function load(path: string, options: ReportCommandOptions): Promise<{ annex: Annex; name: string }> {
+async function load(path: string, options: ReportCommandOptions, io: CliIo): Promise<{ annex: Annex; name: string; diagnostics: Diagnostic[] }> {
   const { fileName: _, ...extract } = extractOptionsFrom(path, options);
-  const loaded = await loadAnnex(path, { ...extract, maxBytes: options.maxBytes });
-  return { annex: loaded.annex, name: loaded.path };
+  const loaded = await loadAnnex(path, { ...extract, maxBytes: options.maxBytes }, io);
+  return { annex: loaded.annex, name: loaded.path, diagnostics: loaded.diagnostics };
 }

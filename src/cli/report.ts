@@ -7,16 +7,17 @@ import type { Annex } from '../schema/annex.js';
 import { printable } from './printable.js';
 
 /**
- * `file:page:line severity code message`; missing parts are left out (`file severity …`); a line
+ * `file:page:line severity code [row field] reason`; missing parts are left out (`file severity …`); a line
  * without a page is `file (line 3)`. Control characters in names and messages are shown as escapes
  * (`\x1b`), so the result is always one printable line.
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  const file = d.location.file ?? '';
-  const { page, line } = d.location;
-  const where = page !== undefined ? [file, page, ...(line !== undefined ? [line] : [])].join(':') : line !== undefined ? `${file} (line ${line})` : file;
-  const row = d.location.row ? ` [${d.location.row}${d.location.column ? ` ${d.location.column}` : ''}]` : '';
-  return printable(`${where} ${d.severity} ${d.code}${row} ${d.message}`);
+  const file = d.file ?? '';
+  const { page, line, column } = d.place;
+  const at = line !== undefined ? [line, ...(column !== undefined ? [column] : [])] : [];
+  const where = page !== undefined ? [file, page, ...at].join(':') : line !== undefined ? `${file} (line ${at.join(':')})` : file;
+  const row = d.row ? ` [${d.row}${d.field ? ` ${d.field}` : ''}]` : '';
+  return printable(`${where} ${d.severity} ${d.code}${row} ${d.reason}`);
 }
 
 /** Counts per severity. */

@@ -260,7 +260,7 @@ type DiagnosticRow = { d: Annex['diagnostics'][number]; number: number };
 /** diagnostics.csv / sheet Diagnostiek: one row per diagnostic. */
 export function diagnosticsTable(): TableSpec<DiagnosticRow> {
   const D = diagnosticSchema.shape;
-  const L = D.location.shape;
+  const P = D.place.shape;
   return {
     name: 'diagnostics',
     sheet: 'Diagnostiek',
@@ -272,12 +272,14 @@ export function diagnosticsTable(): TableSpec<DiagnosticRow> {
       { name: 'number', type: 'integer', required: true, description: own('1-based number of the diagnostic in this annex', 'Volgnummer van de melding in deze bijlage (vanaf 1)'), value: (r) => r.number },
       col<DiagnosticRow>('code', 'string', D.code, (r) => r.d.code, { enum: enumOf(D.code), required: true }),
       col<DiagnosticRow>('severity', 'string', severitySchema, (r) => r.d.severity, { enum: enumOf(severitySchema), required: true }),
-      col<DiagnosticRow>('message', 'string', D.message, (r) => r.d.message, { required: true, long: true }),
-      col<DiagnosticRow>('file', 'string', L.file, (r) => r.d.location.file ?? null),
-      col<DiagnosticRow>('page', 'integer', L.page, (r) => r.d.location.page ?? null),
-      col<DiagnosticRow>('line', 'integer', L.line, (r) => r.d.location.line ?? null),
-      col<DiagnosticRow>('row', 'string', L.row, (r) => r.d.location.row ?? null),
-      col<DiagnosticRow>('column', 'string', L.column, (r) => r.d.location.column ?? null),
+      col<DiagnosticRow>('reason', 'string', D.reason, (r) => r.d.reason, { required: true, long: true }),
+      col<DiagnosticRow>('file', 'string', D.file, (r) => r.d.file ?? null),
+      col<DiagnosticRow>('page', 'integer', P.page, (r) => r.d.place.page ?? null),
+      col<DiagnosticRow>('line', 'integer', P.line, (r) => r.d.place.line ?? null),
+      col<DiagnosticRow>('column', 'integer', P.column, (r) => r.d.place.column ?? null),
+      col<DiagnosticRow>('row', 'string', D.row, (r) => r.d.row ?? null),
+      col<DiagnosticRow>('field', 'string', D.field, (r) => r.d.field ?? null),
+      col<DiagnosticRow>('source', 'string', D.source, (r) => r.d.source, { required: true }),
     ],
   };
 }

@@ -9,24 +9,96 @@
 /** How bad a diagnostic is; see the module doc for the rule. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Where a diagnostic points. `row` is an activity id such as `AL3-12`. */
-export interface DiagnosticLocation {
-  file?: string;
-  page?: number;
-  line?: number;
-  row?: string;
-  column?: string;
+/** The pipeline stage that reported a diagnostic. */
+export type DiagnosticSource = 'input' | 'reader:text' | 'reader:pdf' | 'reader:html' | 'assemble' | 'footnotes' | 'normalise' | 'validate' | 'emit' | 'diff';
+
+/** Every stage name, for the schema. */
+export const DIAGNOSTIC_SOURCES = ['input', 'reader:text', 'reader:pdf', 'reader:html', 'assemble', 'footnotes', 'normalise', 'validate', 'emit', 'diff'] as const satisfies readonly DiagnosticSource[];
+
+/** A position in a text input: 1-based line and, where known, 1-based character column. */
+export interface TextPoint {
+  line: number;
+  column?: number;
 }
 
-/** One diagnostic as reported to users and written into `annex.json`. */
+/**
+ * Where in the source a diagnostic points (vfile-message's `place`, with the PDF's page and box):
+ * `page` 1-based; `line`/`column` 1-based in a text input (PDF input has no lines); `bbox`
+ * `[x0, y0, x1, y1]` in PDF points from the page's top-left; `end` where a text span ends.
+ */
+export interface DiagnosticPlace {
+  page?: number;
+  line?: number;
+  column?: number;
+  bbox?: readonly [number, number, number, number];
+  end?: TextPoint;
+}
+
+/** A value a diagnostic found or expected: text, a number, or a list of them. */
+export type DiagnosticValue = string | number | readonly string[] | readonly number[];
+
+/**
+ * One diagnostic as reported to users and written into `annex.json`, on the model of
+ * vfile-message: `reason` is the sentence; the values it speaks of are also fields
+ * (`actual`, `expected`, `field`), so that programs and tests need not parse the sentence.
+ */
 export interface Diagnostic {
   code: DiagnosticCode;
   severity: Severity;
-  message: string;
-  location: DiagnosticLocation;
+  /** What is wrong and what to do, in one or two sentences. */
+  reason: string;
+  /** The input's name as given (path, or `<stdin>`). */
+  file?: string;
+  place: DiagnosticPlace;
+  /** The activity the diagnostic is about, e.g. `AL3-12`. */
+  row?: string;
+  /** The table column the value sits in (`Status`, `Wanneer`, `Wie`, `Toelichting` …). */
+  field?: string;
+  /** The value found in the source. */
+  actual?: DiagnosticValue;
+  /** The value or values that would have been accepted. */
+  expected?: DiagnosticValue;
+  /** Advice or background beyond the reason. */
+  note?: string;
+  /** The stage that reported it. */
+  source: DiagnosticSource;
+  /** The code's section in docs/diagnostics.md. */
+  url: string;
+  /** The underlying error's message, when a library or the system failed. */
+  cause?: string;
 }
 
-/** Every diagnostic code, its severity and what it means. The README table is generated from this. */
+/**
+ * Where a diagnostic points, as stages pass it to `report`: the place, the row and the table
+ * column (`field`). `file` is normally filled in by the bag.
+ */
+export interface DiagnosticLocation extends DiagnosticPlace {
+  file?: string;
+  row?: string;
+  field?: string;
+}
+
+/** The structured fields of a diagnostic beyond its location (the optional 4th argument of `report`). */
+export interface DiagnosticDetails {
+  actual?: DiagnosticValue;
+  expected?: DiagnosticValue;
+  note?: string;
+  cause?: string;
+  /** Overrides the code's severity; needs a reason given in the calling code. */
+  severity?: Severity;
+  /** Overrides the bag's current stage. */
+  source?: DiagnosticSource;
+}
+
+/** Where docs/diagnostics.md is published; each code is a section (`#nap201`). */
+export const DIAGNOSTICS_DOC_URL = 'https://github.com/nap-annex/nap-annex/blob/main/docs/diagnostics.md';
+
+/** The documentation address of one code, e.g. `…/docs/diagnostics.md#nap201`. */
+export function diagnosticUrl(code: DiagnosticCode): string {
+  return `${DIAGNOSTICS_DOC_URL}#${code.toLowerCase()}`;
+}
+
+/** Every diagnostic code, its severity and what it means: one meaning per code. docs/diagnostics.md is generated from this (`npm run diagnostics-doc`). */
 export const DIAGNOSTIC_CODES = {
   // Input (NAP0xx)
   NAP001: { severity: 'error', summary: 'Input could not be read (missing, empty, binary or unreadable).' },
@@ -60,6 +132,7 @@ export const DIAGNOSTIC_CODES = {
   NAP110: { severity: 'error', summary: 'Text in the other cells of an "Actielijn N" row; it is not in the output.' },
   NAP111: { severity: 'warning', summary: 'The same activity title appears twice in one action line (duplicated row?).' },
   NAP112: { severity: 'info', summary: 'Two activities of one action line have the same key (title); the later ones get -2, -3 … in document order.' },
+  NAP113: { severity: 'error', summary: 'An action line\'s goal sentence printed again on a later page differs from the first one; only the first is in the output.' },
   NAP115: { severity: 'error', summary: 'An "Actielijn N" row with no activity rows under it: its activities are missing.' },
   NAP116: { severity: 'error', summary: 'Action lines found but no activity rows at all: the annex yields 0 activities.' },
   NAP117: { severity: 'error', summary: 'A page whose table has a header but no rows, while its action line continues on the next page: the page\'s rows are missing.' },
@@ -97,14 +170,18 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 /**
  * Collects diagnostics for one input. Stages call `report`; severity comes from the code table
- * unless a caller has a reason to override it.
+ * unless a caller has a reason to override it. `source` is the stage now running: the pipeline
+ * sets it before each stage, so that stages need not name themselves.
  */
 export class DiagnosticBag {
   private readonly listed: Diagnostic[] = [];
   private readonly perCode = new Map<DiagnosticCode, number>();
   private readonly leftOut = new Map<DiagnosticCode, { count: number; severity: Severity }>();
 
-  constructor(private readonly file?: string) {}
+  constructor(
+    private readonly file?: string,
+    public source: DiagnosticSource = 'input',
+  ) {}
 
   /**
    * The diagnostics reported, in order: at most MAX_DIAGNOSTICS_PER_CODE of each code, then one
@@ -117,19 +194,37 @@ export class DiagnosticBag {
     const summaries = [...this.leftOut].map(([code, { count, severity }]): Diagnostic => ({
       code,
       severity,
-      message: `${count} more ${code} diagnostic${count === 1 ? '' : 's'} like the ${MAX_DIAGNOSTICS_PER_CODE} above ${count === 1 ? 'was' : 'were'} left out of this list (at most ${MAX_DIAGNOSTICS_PER_CODE} per code are listed).`,
-      location: this.file !== undefined ? { file: this.file } : {},
+      reason: `${count} more ${code} diagnostic${count === 1 ? '' : 's'} like the ${MAX_DIAGNOSTICS_PER_CODE} above ${count === 1 ? 'was' : 'were'} left out of this list (at most ${MAX_DIAGNOSTICS_PER_CODE} per code are listed).`,
+      ...(this.file !== undefined ? { file: this.file } : {}),
+      place: {},
+      source: this.source,
+      url: diagnosticUrl(code),
     }));
     return [...this.listed, ...summaries];
   }
 
-  /** Adds a diagnostic with the code's default severity; the bag's file name is filled in. */
-  report(code: DiagnosticCode, message: string, location: DiagnosticLocation = {}, severity?: Severity): Diagnostic {
+
+  /**
+   * Adds a diagnostic: `reason` the sentence, `location` where (page, line, bbox, row, table
+   * column as `field`), `details` the values found and expected. The bag's file name is filled in.
+   */
+  report(code: DiagnosticCode, reason: string, location: DiagnosticLocation = {}, details: DiagnosticDetails = {}): Diagnostic {
+    const { file, row, field, ...place } = location;
+    const name = file ?? this.file;
     const d: Diagnostic = {
       code,
-      severity: severity ?? DIAGNOSTIC_CODES[code].severity,
-      message,
-      location: this.file !== undefined ? { file: this.file, ...location } : { ...location },
+      severity: details.severity ?? DIAGNOSTIC_CODES[code].severity,
+      reason,
+      ...(name !== undefined ? { file: name } : {}),
+      place: definedOnly(place),
+      ...(row !== undefined ? { row } : {}),
+      ...(field !== undefined ? { field } : {}),
+      ...(details.actual !== undefined ? { actual: details.actual } : {}),
+      ...(details.expected !== undefined ? { expected: details.expected } : {}),
+      ...(details.note !== undefined ? { note: details.note } : {}),
+      source: details.source ?? this.source,
+      url: diagnosticUrl(code),
+      ...(details.cause !== undefined ? { cause: details.cause } : {}),
     };
     const n = this.perCode.get(code) ?? 0;
     if (n < MAX_DIAGNOSTICS_PER_CODE) {
@@ -150,6 +245,16 @@ export class DiagnosticBag {
   }
 }
 
+function definedOnly(place: DiagnosticPlace): DiagnosticPlace {
+  const out: DiagnosticPlace = {};
+  if (place.page !== undefined) out.page = place.page;
+  if (place.line !== undefined) out.line = place.line;
+  if (place.column !== undefined) out.column = place.column;
+  if (place.bbox !== undefined) out.bbox = [...place.bbox] as [number, number, number, number];
+  if (place.end !== undefined) out.end = place.end;
+  return out;
+}
+
 /** At most this many diagnostics of one code are listed per input; the rest are counted (see DiagnosticBag.items). */
 export const MAX_DIAGNOSTICS_PER_CODE = 200;
 
@@ -161,16 +266,17 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
  */
 export class InputError extends Error {
   constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
+    super(diagnostic.reason);
     this.name = 'InputError';
   }
 }
 
-/** A page-model location (page, text line) as a diagnostic location, optionally naming a row. */
-export function locationOf(location: { page: number; line?: number }, row?: string): DiagnosticLocation {
+/** A page-model location (page, text line, PDF box) as a diagnostic location, optionally naming a row. */
+export function locationOf(location: { page: number; line?: number; bbox?: readonly [number, number, number, number] }, row?: string): DiagnosticLocation {
   return {
     page: location.page,
     ...(location.line !== undefined ? { line: location.line } : {}),
+    ...(location.bbox !== undefined ? { bbox: location.bbox } : {}),
     ...(row !== undefined ? { row } : {}),
   };
 }

@@ -3,7 +3,7 @@
  *
  * Source: the goal sentences printed under "Actielijn N" in the 2024 annex (1, 3, 4, 5) and,
  * for action line 2, the NAP's own wording: the annex prints it truncated as
- * "… maatschappelijke norme" (DESIGN.md, "Typos and truncations are real").
+ * "… maatschappelijke norme" (docs/architecture.md, "The input": typos and truncations are real).
  */
 import type { NormaliseProblem } from './problems.js';
 import { cleanText } from './text.js';
@@ -50,6 +50,8 @@ export function compareActionLineTitle(number: number, printed: string): ActionL
     problems: [
       {
         code: 'NAP501',
+        actual: seen,
+        expected: canonical,
         message:
           `Actielijn ${number} title "${seen}" differs from the NAP title "${canonical}" (${how}). ` +
           'The printed title is kept as printed and canonicalTitle holds the NAP title; check the source for a typo or truncation.',

@@ -58,6 +58,8 @@ export function parseCitations(text: string): Normalised<Citation[]> {
       if (second !== first + 1) {
         problems.push({
           code: 'NAP403',
+          actual: `${y1}/${y2}`,
+          expected: sessionYear,
           message:
             `Citation ${quote(printed)} gives session ${quote(`${y1}/${y2}`)}, which is not two consecutive years; ` +
             `it is kept as ${sessionYear}. Check the session year in the source.`,
@@ -84,6 +86,8 @@ export function parseCitations(text: string): Normalised<Citation[]> {
     const snippet = cleanText(text.slice(m.index, m.index + 80));
     problems.push({
       code: 'NAP403',
+      actual: snippet,
+      expected: 'Kamerstukken II 2022/23, 34843, nr. 80',
       message:
         `${quote(snippet)} looks like a Kamerstuk citation but could not be read (expected e.g. ` +
         '"Kamerstukken II 2022/23, 34843, nr. 80"); the footnote text is kept as printed and no citation is recorded. ' +

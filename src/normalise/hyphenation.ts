@@ -1,6 +1,6 @@
 /**
  * Line-break hyphens: PDF/Word exports keep the hyphen of a word broken over two lines
- * (`Regerings-commissaris`). Rule (DESIGN.md, owners): join the two halves only when the
+ * (`Regerings-commissaris`). Rule (docs/architecture.md, "The input"; docs/normalisation.md, owners): join the two halves only when the
  * joined word is a known word — so `PvdA-GL` or `Noord-Holland` stay as printed.
  */
 

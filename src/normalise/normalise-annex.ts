@@ -49,8 +49,8 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
   const inputHasIcons = assembled.hasStatusCues;
   const knownWords = documentWords(input);
   let absentCount = 0;
-  const report = (problems: NormaliseProblem[], location: SourceLocation, row?: string, column?: string): void => {
-    for (const p of problems) diagnostics.report(p.code, p.message, { ...locationOf(location, row), ...(column ? { column } : {}) });
+  const report = (problems: NormaliseProblem[], location: SourceLocation, row?: string, field?: string): void => {
+    for (const p of problems) diagnostics.report(p.code, p.message, { ...locationOf(location, row), ...(field ? { field } : {}) }, problemDetails(p));
   };
 
   const { keys, problems: keyProblems } = assignActivityKeys(input.rows.map((r) => ({ id: r.id, actionLine: r.actionLine, title: r.cells.title })));
@@ -84,6 +84,8 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
     diagnostics.report(
       'NAP301',
       `The input carries no status icons (a text export loses them): status is null for ${absentCount} of ${activities.length} activities. Read the PDF as published to get statuses.`,
+      {},
+      { actual: absentCount, note: 'A status is never guessed from the text.' },
     );
   }
 
@@ -153,7 +155,7 @@ function statusOf(
   const where = locationOf(row.location, row.id);
   if (cue.kind === 'text') {
     const { value: code, problems } = normaliseStatusLabel(cue.text);
-    for (const p of problems) diagnostics.report(p.code, `${row.id}: ${p.message}`, { ...where, column: 'Status' });
+    for (const p of problems) diagnostics.report(p.code, `${row.id}: ${p.message}`, { ...where, field: 'Status' }, problemDetails(p));
     if (code === null) return { status: null, foundBy: 'absent' };
     return { status: { code, label: cue.text, foundBy: 'text', iconColor: null }, foundBy: 'text' };
   }
@@ -165,13 +167,16 @@ function statusOf(
     if (!match || !code) {
       const what = cue.shape === 'shading' ? 'Status cell shading' : 'Status icon colour';
       const legend = entries.length > 0 ? `the legend in force (${legendColours(entries)})` : row.legend.length > 0 ? `the legend in force, whose icons are of another kind (${legendColours(row.legend)})` : 'no legend: none is printed';
-      diagnostics.report('NAP303', `${what} ${printableColour(cue.color)} in ${row.id} matches no entry of ${legend}; status left empty. Check the icon and the legend in the source.`, { ...where, column: 'Status' });
+      diagnostics.report('NAP303', `${what} ${printableColour(cue.color)} in ${row.id} matches no entry of ${legend}; status left empty. Check the icon and the legend in the source.`, { ...where, field: 'Status' }, {
+        actual: cue.color.toLowerCase(),
+        expected: entries.flatMap((e) => (e.iconColor ? [e.iconColor.toLowerCase()] : [])),
+      });
       return { status: null, foundBy: 'absent' };
     }
     return { status: { code, label: match.entry.label, foundBy: 'icon', iconColor: cue.color.toLowerCase() }, foundBy: 'icon' };
   }
   if (inputHasIcons) {
-    diagnostics.report('NAP304', `No status icon in the Status cell of ${row.id} "${row.cells.title}"; status left empty. Check the row's Status cell in the source.`, { ...where, column: 'Status' });
+    diagnostics.report('NAP304', `No status icon in the Status cell of ${row.id} "${row.cells.title}"; status left empty. Check the row's Status cell in the source.`, { ...where, field: 'Status' });
   }
   return { status: null, foundBy: 'absent' };
 }
@@ -197,4 +202,9 @@ function legendColours(legend: readonly LegendEntry[]): string {
 
 function schemaLocation(location: SourceLocation): { page: number; line: number | null } {
   return { page: location.page, line: location.line ?? null };
+}
+
+/** The data fields of a normaliser's problem, for `report`. */
+function problemDetails(p: NormaliseProblem): { actual?: string; expected?: string | string[] } {
+  return { ...(p.actual !== undefined ? { actual: p.actual } : {}), ...(p.expected !== undefined ? { expected: p.expected } : {}) };
 }

@@ -5,7 +5,7 @@
  * document; used only to decide whether a line-break hyphen may be joined). Output: `Owners`
  * with `text` unchanged and one `Actor` per owner, in printed order.
  *
- * Rules (DESIGN.md, owners; docs/normalisation.md):
+ * Rules (docs/normalisation.md, owners; docs/architecture.md, "The input"):
  * - split on `,` `;` `&` ` en ` ` in samenwerking met ` ` samen met ` ` i.s.m. `, never inside
  *   parentheses and never inside a known multi-word name (`Ministerie van Justitie en Veiligheid`);
  * - for matching only: a leading `de`/`het` or `(de) ministerie(s) van` is dropped, a trailing
@@ -148,6 +148,7 @@ export function parseOwners(text: string, context: OwnersContext): Normalised<Ow
   if (cleaned === '') {
     problems.push({
       code: 'NAP402',
+      actual: text,
       message: `Owner (Wie) ${quote(text)} is empty; no owner is recorded. Fill in the responsible party in the source.`,
     });
     return { value: { text, actors: [] }, problems };
@@ -159,6 +160,7 @@ export function parseOwners(text: string, context: OwnersContext): Normalised<Ow
     }
     problems.push({
       code: 'NAP402',
+      actual: part,
       message:
         `Owner ${quote(part)} in Wie ${quote(cleaned)} is not a known actor; it is kept as printed (recognised: false). ` +
         'Correct the spelling in the source, or add the actor to ACTORS in src/normalise/actors.ts.',

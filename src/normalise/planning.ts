@@ -268,6 +268,7 @@ function unparsed(text: string, reason: string): Normalised<Planning> {
     problems: [
       {
         code: 'NAP401',
+        actual: text,
         message:
           `Planning ${quote(text)} could not be read as dates: ${reason}. The text is kept as printed and no dates are given. ` +
           'Write it as e.g. "2024", "Q1 2024", "Q2-Q4 2023", "Vanaf 2023", "medio 2024", "Doorlopend" or "n.t.b.", ' +

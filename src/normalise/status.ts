@@ -1,7 +1,7 @@
 /**
  * Status labels → status codes.
  *
- * Source of the rule: the legend printed on every page of the annex (DESIGN.md, "status"):
+ * Source of the rule: the legend printed on every page of the annex (docs/architecture.md, "The input"):
  * Afgerond · In uitvoering · Doorlopend gedurende uitvoering programma · In uitvoering met
  * vertraging · Nog niet begonnen of afgebroken. Later annexes (and hand-edited exports) print
  * textual variants; the synonyms below are the ones that mean the same thing unambiguously.
@@ -94,6 +94,8 @@ export function normaliseStatusLabel(text: string): Normalised<StatusCode | null
     problems: [
       {
         code: 'NAP302',
+        actual: cleanText(text),
+        expected: STATUS_LEGEND.map((e) => e.label),
         message:
           `Status label ${quote(cleanText(text))} is not one of the legend labels ` +
           `(${STATUS_LEGEND.map((e) => e.label).join(' · ')}) or a known synonym; the status is left empty. ` +

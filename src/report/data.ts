@@ -185,10 +185,10 @@ export function buildReportModel(annex: Annex, options: ReportModelOptions): Rep
     diagnostics: annex.diagnostics.map((d) => ({
       severity: d.severity,
       code: d.code,
-      message: d.message,
-      page: d.location.page ?? null,
-      line: d.location.line ?? null,
-      row: d.location.row ?? null,
+      message: d.reason,
+      page: d.place.page ?? null,
+      line: d.place.line ?? null,
+      row: d.row ?? null,
     })),
     compare: options.diff ? compareView(options.diff, annex, options.older) : null,
   };

@@ -1,10 +1,10 @@
 /**
  * The one schema of nap-annex's output (zod 4). `schemas/annex.schema.json` is generated from it
  * by `npm run schema` (zod's own `z.toJSONSchema`); a test fails when the committed file is stale.
- * Field meanings follow DESIGN.md's data model.
+ * Field meanings: README.md (data model) and docs/architecture.md.
  */
 import { z } from 'zod';
-import { DIAGNOSTIC_CODES } from '../model/diagnostics.js';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCES } from '../model/diagnostics.js';
 
 /**
  * A field's description in English and Dutch: `description` (English, also what JSON Schema shows)
@@ -17,7 +17,7 @@ export function bilingual(en: string, nl: string): { description: string; descri
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta(bilingual('ISO 8601 calendar date, YYYY-MM-DD', 'Kalenderdatum volgens ISO 8601, JJJJ-MM-DD'));
 
-/** Status code of a row, one per legend label (DESIGN.md data model). */
+/** Status code of a row, one per legend label (README.md, data model). */
 export const statusCodeSchema = z
   .enum(['completed', 'in_progress', 'ongoing', 'delayed', 'not_started_or_stopped'])
   .meta(
@@ -177,25 +177,38 @@ export const footnoteSchema = z.object({
   location: sourceLocationSchema,
 });
 
+const diagnosticValueSchema = z.union([z.string(), z.number(), z.array(z.string()), z.array(z.number())]);
+
 /** Severity of a diagnostic. */
 export const severitySchema = z
   .enum(['error', 'warning', 'info'])
   .meta(bilingual('error: a value of the source is lost or wrong; warning: the source is odd, nothing lost; info: a fact worth knowing', 'error: een waarde uit de bron is verloren of fout; warning: de bron is afwijkend, niets verloren; info: wetenswaardig feit'));
 
-/** A diagnostic as written into annex.json (see src/model/diagnostics.ts). */
+/** A diagnostic as written into annex.json (see src/model/diagnostics.ts; fields after vfile-message). */
 export const diagnosticSchema = z.object({
   code: z
     .enum(Object.keys(DIAGNOSTIC_CODES) as [keyof typeof DIAGNOSTIC_CODES, ...(keyof typeof DIAGNOSTIC_CODES)[]])
-    .meta(bilingual('Diagnostic code (see the README table)', 'Code van de melding (zie de tabel in de README)')),
+    .meta(bilingual('Diagnostic code (see docs/diagnostics.md)', 'Code van de melding (zie docs/diagnostics.md)')),
   severity: severitySchema,
-  message: z.string().meta(bilingual('What is wrong and what to do', 'Wat er mis is en wat te doen')),
-  location: z.object({
-    file: z.string().optional().meta(bilingual('Base name of the input file', 'Bestandsnaam van de invoer (zonder map)')),
-    page: z.number().int().positive().optional().meta(bilingual('1-based page', 'Paginanummer (vanaf 1)')),
-    line: z.number().int().positive().optional().meta(bilingual('1-based line (text and HTML input)', 'Regelnummer (tekst- en HTML-invoer)')),
-    row: z.string().optional().meta(bilingual('Id of the activity concerned', 'Id van de betrokken activiteit')),
-    column: z.string().optional().meta(bilingual('Column concerned, e.g. Wanneer', 'Betrokken kolom, bijv. Wanneer')),
-  }),
+  reason: z.string().meta(bilingual('What is wrong and what to do', 'Wat er mis is en wat te doen')),
+  file: z.string().optional().meta(bilingual('Base name of the input file', 'Bestandsnaam van de invoer (zonder map)')),
+  place: z
+    .object({
+      page: z.number().int().positive().optional().meta(bilingual('1-based page', 'Paginanummer (vanaf 1)')),
+      line: z.number().int().positive().optional().meta(bilingual('1-based line of a text or HTML input', 'Regelnummer (tekst- en HTML-invoer, vanaf 1)')),
+      column: z.number().int().positive().optional().meta(bilingual('1-based character column of a text input', 'Tekenpositie in de regel (tekstinvoer, vanaf 1)')),
+      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional().meta(bilingual('[x0, y0, x1, y1] in PDF points, origin top-left of the page', '[x0, y0, x1, y1] in PDF-punten, oorsprong linksboven op de pagina')),
+      end: z.object({ line: z.number().int().positive(), column: z.number().int().positive().optional() }).optional(),
+    })
+    .meta(bilingual('Where in the source', 'Waar in de bron')),
+  row: z.string().optional().meta(bilingual('Id of the activity concerned, e.g. AL3-12', 'Id van de betrokken activiteit, bijv. AL3-12')),
+  field: z.string().optional().meta(bilingual('Table column: Activiteit, Status, Wanneer, Wie, Toelichting', 'Tabelkolom: Activiteit, Status, Wanneer, Wie, Toelichting')),
+  actual: diagnosticValueSchema.optional().meta(bilingual('The value found', 'De gevonden waarde')),
+  expected: diagnosticValueSchema.optional().meta(bilingual('The value or values accepted', 'De toegestane waarde(n)')),
+  note: z.string().optional().meta(bilingual('Further explanation', 'Nadere uitleg')),
+  source: z.enum(DIAGNOSTIC_SOURCES).meta(bilingual('The pipeline stage that reported it', 'De stap in de verwerking die de melding gaf')),
+  url: z.string().meta(bilingual("The code's section in docs/diagnostics.md", 'De paragraaf van de code in docs/diagnostics.md')),
+  cause: z.string().optional().meta(bilingual('Message of the underlying error', 'Melding van de onderliggende fout')),
 });
 
 /** One legend entry: status code and label as printed. */

@@ -18,11 +18,11 @@ import { extractFixture } from './helpers.js';
 const TEXT_HEAD = 'Activiteit\tStatus\tWanneer\tWie\tToelichting\n';
 
 describe('the limits cover the whole pipeline, for text and HTML too', () => {
-  it('--timeout 1 stops a text export of 165k compact rows: exit 2, NAP009', () => {
+  it('--timeout 1 stops a text export of 165k compact rows: exit 2, NAP009', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-timeout-'));
     const file = join(dir, 'compact.txt');
     writeFileSync(file, `${TEXT_HEAD}Actielijn 1\t\t\t\t\n${'A\t\t\t\t\n'.repeat(165_000)}`);
-    const run = runCli(['check', file, '--timeout', '1']);
+    const run = await runCli(['check', file, '--timeout', '1']);
     expect(run.status).toBe(2);
     expect(run.stdout).toContain('error NAP009 Extracting the input took longer than the time limit of 1 s (--timeout); it was stopped.');
   });
@@ -50,7 +50,7 @@ describe('diagnostics of one code are capped', () => {
 });
 
 describe('linear regexes and bounded diffs', () => {
-  it('a Toelichting of 50k "<a" without ">" is plain text', () => {
+  it('a Toelichting of 50k "<a" without ">" is plain text', async () => {
     expect(normaliseExplanation('<a'.repeat(50_000)).text).toBe('<a'.repeat(50_000));
   });
 
@@ -62,7 +62,7 @@ describe('linear regexes and bounded diffs', () => {
     expect(diff.matched.every((m) => m.oldId === m.newId && m.changes.map((c) => c.field).join() === 'title')).toBe(true);
   });
 
-  it('explanations over 20,000 characters are counted as word multisets', () => {
+  it('explanations over 20,000 characters are counted as word multisets', async () => {
     const a = Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ');
     const b = `${a.replace('w10 ', '')} extra1 extra2`;
     expect(wordChanges(a, b)).toEqual({ wordsRemoved: 1, wordsAdded: 2 });

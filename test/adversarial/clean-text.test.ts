@@ -1,3 +1,4 @@
+import { DiagnosticBag } from '../../src/model/diagnostics.js';
 /** Issue 9 item 3: one clean-text rule for every reader (NAP012–NAP015); nothing printed can be driven by input text. */
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/cli/report.js';
@@ -43,7 +44,7 @@ describe('text and HTML input go through the same rule', () => {
     const text = minText().replace('Activiteit 1a', 'Activiteit\u202E 1a\uE001').replace('Activiteit 2a', 'Activiteit\u2066 2a\uFDD0');
     const result = await extractFixture('bidi.txt', text);
     expect(result.annex.activities.slice(0, 2).map((a) => a.title)).toEqual(['Activiteit 1a\uFFFD', 'Activiteit 2a\uFFFD']);
-    expect(result.diagnostics.filter((d) => d.code !== 'NAP301' && d.code !== 'NAP013').map((d) => [d.code, d.severity, d.location.line, d.message])).toEqual([
+    expect(result.diagnostics.filter((d) => d.code !== 'NAP301' && d.code !== 'NAP013').map((d) => [d.code, d.severity, d.place.line, d.reason])).toEqual([
       ['NAP018', 'warning', 10, 'Input holds 2 bidirectional control characters (the first U+202E); they were removed: they change how text is displayed without being printed. Remove them from the source.'],
       ['NAP014', 'warning', 10, 'Input holds 1 private-use character (the first U+E001); it has no standard meaning (a symbol-font glyph?) and was replaced with U+FFFD in the output. Remove it from the source.'],
       ['NAP015', 'warning', 13, 'Input holds 1 Unicode non-character (the first U+FDD0); it was replaced with U+FFFD in the output. Remove it from the source.'],
@@ -54,7 +55,7 @@ describe('text and HTML input go through the same rule', () => {
   it('HTML: the same characters, raw and as references, give the same data and codes', async () => {
     const result = await extractFixture('bidi.html', htmlOf(['Titel&#x202E; een&#xE001;', 'Titel\u2066 twee\uFDD0', 'Titel &#27;drie', 'Vier', 'Vijf']));
     expect(result.annex.activities.map((a) => a.title)).toEqual(['Titel een\uFFFD', 'Titel twee\uFFFD', 'Titel \uFFFDdrie', 'Vier', 'Vijf']);
-    expect(result.diagnostics.map((d) => `${d.code} ${d.location.line}`).filter((c) => /NAP01[24-58]/.test(c))).toEqual([
+    expect(result.diagnostics.map((d) => `${d.code} ${d.place.line}`).filter((c) => /NAP01[24-58]/.test(c))).toEqual([
       'NAP018 3', 'NAP014 3', 'NAP015 5', 'NAP012 7',
     ]);
     expect(activitiesCsv(result.annex)).not.toMatch(/[\u0000-\u0008\u001b\u202E\u2066]/);
@@ -64,7 +65,7 @@ describe('text and HTML input go through the same rule', () => {
 describe('terminal and GitHub output', () => {
   it('bidi overrides and isolates in names and messages are printed as escapes', () => {
     expect(printable('a\u202Eb\u2067c\u200Fd')).toBe('a\\u202eb\\u2067c\\u200fd');
-    const d = { code: 'NAP106', severity: 'error', message: 'x \u202Etxt.exe', location: { file: 'f\u202E.txt', page: 1, line: 2 } } as const;
+    const d = new DiagnosticBag('f\u202E.txt').report('NAP106', 'x \u202Etxt.exe', { page: 1, line: 2 });
     expect(formatDiagnostic(d)).toBe('f\\u202e.txt:1:2 error NAP106 x \\u202etxt.exe');
     expect(githubCommand(d)).not.toMatch(/[\u202E\n]/);
   });
@@ -80,8 +81,8 @@ describe('right messages for broken text and colours (issue 9 item 8)', () => {
     await expect(extractFixture('bad-utf8.txt', bytes)).rejects.toMatchObject({
       diagnostic: {
         code: 'NAP001',
-        message: `Input is not valid UTF-8: the first invalid byte is 0x81 at byte offset ${at}, and it is not Windows-1252 text either (byte 0x81 at character ${at} is unassigned there). Save the export as UTF-8.`,
-        location: { line: 10 },
+        reason: `Input is not valid UTF-8: the first invalid byte is 0x81 at byte offset ${at}, and it is not Windows-1252 text either (byte 0x81 at character ${at} is unassigned there). Save the export as UTF-8.`,
+        place: { line: 10 },
       },
     });
   });
@@ -91,8 +92,8 @@ describe('right messages for broken text and colours (issue 9 item 8)', () => {
     const result = await extractFixture('cp1252.txt', bytes);
     expect(result.annex.activities[0]!.title).toBe('Activiteit é 1a');
     const nap006 = result.diagnostics.find((d) => d.code === 'NAP006')!;
-    expect(nap006.message).toMatch(/^Input is not valid UTF-8 \(the first invalid byte is 0xe9 at byte offset \d+\); decoded as Windows-1252\./);
-    expect(nap006.location.line).toBe(10);
+    expect(nap006.reason).toMatch(/^Input is not valid UTF-8 \(the first invalid byte is 0xe9 at byte offset \d+\); decoded as Windows-1252\./);
+    expect(nap006.place.line).toBe(10);
   });
 
   it('an unreadable icon colour is printed as "unreadable", never #NaNNaNNaN', () => {

@@ -4,33 +4,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/cli/report.js';
+import { DiagnosticBag } from '../../src/model/diagnostics.js';
 import { adversarial, extractFixture, minText } from './helpers.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nap-adv-'));
 
 describe('B9: diff detects JSON by its first non-white-space character', () => {
-  it('an annex.json after 100 bytes of white space is read as annex.json; a JSON array is refused (exit 2)', () => {
-    const extracted = runCli(['extract', adversarial('min.txt'), '--quiet']);
+  it('an annex.json after 100 bytes of white space is read as annex.json; a JSON array is refused (exit 2)', async () => {
+    const extracted = await runCli(['extract', adversarial('min.txt'), '--quiet']);
     expect(extracted.status).toBe(0);
     writeFileSync(join(dir, 'ws.json'), `${' \n'.repeat(50)}${extracted.stdout}`);
     writeFileSync(join(dir, 'arr.json'), `[${extracted.stdout}]`);
-    const ok = runCli(['diff', 'ws.json', adversarial('min.txt')], { cwd: dir });
+    const ok = await runCli(['diff', 'ws.json', adversarial('min.txt')], { cwd: dir });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('old: ws.json (5 activities, extracted from ');
     expect(ok.stdout).toContain('0 added, 0 removed, 0 changed, 5 unchanged');
-    const arr = runCli(['diff', 'arr.json', adversarial('min.txt')], { cwd: dir });
+    const arr = await runCli(['diff', 'arr.json', adversarial('min.txt')], { cwd: dir });
     expect(arr.status).toBe(2);
     expect(arr.stderr).toBe('arr.json error NAP001 JSON input is an array, not an annex.json written by nap-annex extract.\n');
   });
 });
 
 describe('C16: names and messages cannot forge output lines', () => {
-  it('a file name with a line break and "::error" stays on its line under --format github and text', () => {
+  it('a file name with a line break and "::error" stays on its line under --format github and text', async () => {
     const name = 'inj\n::error file=x::PWNED.txt';
     writeFileSync(join(dir, name), minText());
     for (const format of ['github', 'text']) {
-      const run = runCli(['check', '--format', format, name], { cwd: dir });
+      const run = await runCli(['check', '--format', format, name], { cwd: dir });
       expect(run.status).toBe(0);
       const lines = run.stdout.trimEnd().split('\n');
       expect(lines.filter((l) => l.startsWith('::error'))).toEqual([]);
@@ -38,28 +39,28 @@ describe('C16: names and messages cannot forge output lines', () => {
     }
   });
 
-  it('ESC and other controls in messages are shown as escapes in text output', () => {
-    const d = { code: 'NAP106', severity: 'error', message: 'Text "\u001b[2J\u001b[31mROOD" \u0007', location: { file: 'a\u001b.html', page: 1, line: 1 } } as const;
+  it('ESC and other controls in messages are shown as escapes in text output', async () => {
+    const d = new DiagnosticBag('a\u001b.html').report('NAP106', 'Text "\u001b[2J\u001b[31mROOD" \u0007', { page: 1, line: 1 });
     expect(formatDiagnostic(d)).toBe('a\\x1b.html:1:1 error NAP106 Text "\\x1b[2J\\x1b[31mROOD" \\x07');
   });
 
-  it('esc.html: the entities become U+FFFD (NAP012) and nothing printed holds ESC', () => {
-    const run = runCli(['check', adversarial('esc.html')]);
+  it('esc.html: the entities become U+FFFD (NAP012) and nothing printed holds ESC', async () => {
+    const run = await runCli(['check', adversarial('esc.html')]);
     expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(run.stdout).toContain('warning NAP012 Input holds 4 control characters (the first U+001B)');
   });
 });
 
 describe('C17: CLI details', () => {
-  it('`diff - -` is a usage error (exit 64)', () => {
-    const run = runCli(['diff', '-', '-'], { input: '' });
+  it('`diff - -` is a usage error (exit 64)', async () => {
+    const run = await runCli(['diff', '-', '-'], { input: '' });
     expect(run.status).toBe(64);
     expect(run.stderr).toBe('nap-annex diff: standard input (-) can be only one of <old> and <new>; give the other as a file.\n');
   });
 
   it('UTF-16 with a byte-order mark is decoded (NAP011, info) and gives the same activities as UTF-8', async () => {
     const u16 = await extractFixture('u16.txt');
-    expect(u16.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+    expect(u16.diagnostics.map((d) => [d.code, d.severity, d.reason])).toEqual([
       ['NAP011', 'info', 'Input is UTF-16LE text (byte-order mark); decoded as UTF-16LE.'],
       ['NAP301', 'info', 'The input carries no status icons (a text export loses them): status is null for 5 of 5 activities. Read the PDF as published to get statuses.'],
       ['NAP013', 'info', 'The document prints no edition date (--edition-date 2024-03-18) and no Kamerstuk (--kamerstuk 34843-109) outside its table; left null. Give it with the option in brackets to label this edition.'],
@@ -73,13 +74,13 @@ describe('C17: CLI details', () => {
   it('UTF-16 without a byte-order mark is refused naming UTF-16', async () => {
     const bytes = new Uint8Array(Buffer.from(minText(), 'utf16le'));
     await expect(extractFixture('u16-nobom.txt', bytes)).rejects.toMatchObject({
-      diagnostic: { code: 'NAP001', message: 'Input looks like UTF-16 text without a byte-order mark (every other byte is 0). Save the export as UTF-8, or as UTF-16 with a byte-order mark.' },
+      diagnostic: { code: 'NAP001', source: 'reader:text', reason: 'Input looks like UTF-16 text without a byte-order mark (every other byte is 0). Save the export as UTF-8, or as UTF-16 with a byte-order mark.' },
     });
   });
 
-  it('a location with a line but no page prints `file (line N)`, not `file::N`', () => {
-    expect(formatDiagnostic({ code: 'NAP001', severity: 'error', message: 'm', location: { file: 'f.txt', line: 3 } })).toBe('f.txt (line 3) error NAP001 m');
-    expect(formatDiagnostic({ code: 'NAP001', severity: 'error', message: 'm', location: { file: 'f.txt', page: 2 } })).toBe('f.txt:2 error NAP001 m');
-    expect(formatDiagnostic({ code: 'NAP001', severity: 'error', message: 'm', location: { file: 'f.txt' } })).toBe('f.txt error NAP001 m');
+  it('a location with a line but no page prints `file (line N)`, not `file::N`', async () => {
+    expect(formatDiagnostic(new DiagnosticBag('f.txt').report('NAP001', 'm', { line: 3 }))).toBe('f.txt (line 3) error NAP001 m');
+    expect(formatDiagnostic(new DiagnosticBag('f.txt').report('NAP001', 'm', { page: 2 }))).toBe('f.txt:2 error NAP001 m');
+    expect(formatDiagnostic(new DiagnosticBag('f.txt').report('NAP001', 'm'))).toBe('f.txt error NAP001 m');
   });
 });

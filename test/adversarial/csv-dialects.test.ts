@@ -56,12 +56,12 @@ describe('no reader with , or ; sees a formula', () => {
 });
 
 describe('--excel cuts cells at 32,767 characters (NAP601)', () => {
-  it('a 41,999-character Toelichting: cut in activities.csv with a warning, whole in annex.json', () => {
+  it('a 41,999-character Toelichting: cut in activities.csv with a warning, whole in annex.json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-excel-'));
     const long = 'woord '.repeat(7000).slice(0, 41_999).trim();
     const input = join(dir, 'long.txt');
     writeFileSync(input, minText().replace('Toelichting 1a.¹', `${long}¹`));
-    const run = runCli(['extract', input, '-o', join(dir, 'out'), '--excel']);
+    const run = await runCli(['extract', input, '-o', join(dir, 'out'), '--excel']);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain(`warning NAP601 activities.csv, AL1-01, column explanation: ${long.length} characters cut to 32767 (Excel's cell limit, --excel); the whole text is in annex.json.`);
     const rows = parse(readFileSync(join(dir, 'out', 'activities.csv'), 'utf8'), { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
@@ -74,7 +74,7 @@ describe('--excel cuts cells at 32,767 characters (NAP601)', () => {
 });
 
 describe('diff --format csv neutralises like extract', () => {
-  it('a title starting with a line feed, and one with ;= inside', () => {
+  it('a title starting with a line feed, and one with ;= inside', async () => {
     const diff = {
       added: [{ id: 'AL1-01', title: '\n=evil', status: null }],
       removed: [{ id: 'AL1-02', title: 'x;=cmd' }],

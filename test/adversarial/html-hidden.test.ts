@@ -31,9 +31,9 @@ describe('hidden HTML rows are not data', () => {
     const nap017 = result.diagnostics.filter((d) => d.code === 'NAP017');
     expect(nap017).toHaveLength(1);
     expect(nap017[0]!.severity).toBe('warning');
-    expect(nap017[0]!.location.line).toBe(4);
-    expect(nap017[0]!.message).toContain(`(${reason}) left out of the data:`);
-    expect(nap017[0]!.message).toContain('Verborgen');
+    expect(nap017[0]!.place.line).toBe(4);
+    expect(nap017[0]!.reason).toContain(`(${reason}) left out of the data:`);
+    expect(nap017[0]!.reason).toContain('Verborgen');
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
@@ -44,7 +44,7 @@ describe('hidden HTML rows are not data', () => {
   ])('%s inside a visible title is left out', async (tag, markup) => {
     const result = await extractFixture('hidden.html', annex('', '').replace('Zichtbaar 1', `Zichtbaar 1${markup}`));
     expect(result.annex.activities.map((a) => a.title)).toEqual(VISIBLE);
-    expect(result.diagnostics.filter((d) => d.code === 'NAP017').map((d) => d.message)).toEqual([
+    expect(result.diagnostics.filter((d) => d.code === 'NAP017').map((d) => d.reason)).toEqual([
       `Hidden <${tag === 'SVG text' ? 'svg' : tag.slice(1, -1)}> (<${tag === 'SVG text' ? 'svg' : tag.slice(1, -1)}>) left out of the data: "Verborgen". A reader of the page does not see it; remove it from the source or make it visible.`,
     ]);
   });
@@ -53,7 +53,7 @@ describe('hidden HTML rows are not data', () => {
     const html = annex('').replace('<td>Zichtbaar 1</td><td></td>', '<td>Zichtbaar 1</td><td><span style="display:none;background:#1b7837"></span></td>');
     const result = await extractFixture('hidden-icon.html', html);
     expect(result.annex.activities[0]!.statusFoundBy).toBe('absent');
-    expect(result.diagnostics.filter((d) => d.code === 'NAP017').map((d) => d.message)).toEqual([
+    expect(result.diagnostics.filter((d) => d.code === 'NAP017').map((d) => d.reason)).toEqual([
       'Hidden <span> (display: none) left out of the data: a coloured element without text (a hidden status icon?). A reader of the page does not see it; remove it from the source or make it visible.',
     ]);
   });
@@ -69,7 +69,7 @@ describe('hidden HTML rows are not data', () => {
     expect(result.annex.activities.map((a) => a.title)).toEqual(VISIBLE);
     const nap017 = result.diagnostics.filter((d) => d.code === 'NAP017');
     expect(nap017).toHaveLength(21);
-    expect(nap017[20]!.message).toBe('5 more hidden elements with text left out of the data (the first 20 are reported one by one).');
+    expect(nap017[20]!.reason).toBe('5 more hidden elements with text left out of the data (the first 20 are reported one by one).');
   });
 });
 
@@ -77,7 +77,7 @@ describe('bounded nesting (NAP016)', () => {
   it('80k nested <span> in a title: the text stays, deep tags go, with a warning', async () => {
     const result = await extractFixture('deep.html', annex('').replace('Zichtbaar 3', `${'<span>'.repeat(80_000)}Zichtbaar 3${'</span>'.repeat(80_000)}`));
     expect(result.annex.activities.map((a) => a.title)).toEqual(VISIBLE);
-    expect(result.diagnostics.filter((d) => d.code === 'NAP016').map((d) => [d.severity, d.location.line])).toEqual([['warning', 7]]);
+    expect(result.diagnostics.filter((d) => d.code === 'NAP016').map((d) => [d.severity, d.place.line])).toEqual([['warning', 7]]);
   });
 
   it('flattenDeepNesting removes only tags beyond the limit and their end tags', () => {

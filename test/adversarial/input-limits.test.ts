@@ -9,8 +9,8 @@ import { readInput } from '../../src/cli/read-input.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('A4: --max-bytes is enforced while reading', () => {
-  it.runIf(existsSync('/dev/zero'))('check /dev/zero --max-bytes 1000: exit 2, NAP002 without a size', () => {
-    const run = runCli(['check', '/dev/zero', '--max-bytes', '1000']);
+  it.runIf(existsSync('/dev/zero'))('check /dev/zero --max-bytes 1000: exit 2, NAP002 without a size', async () => {
+    const run = await runCli(['check', '/dev/zero', '--max-bytes', '1000']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe(
       '/dev/zero error NAP002 Input is larger than the limit of 1000 bytes. Raise --max-bytes if this file is genuine.\n/dev/zero: UNREADABLE — NAP002, nothing checked\n',
@@ -28,7 +28,7 @@ describe('A4: --max-bytes is enforced while reading', () => {
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).diagnostic).toMatchObject({
         code: 'NAP002',
-        message: 'Input is larger than the limit of 1000 bytes. Raise --max-bytes if this file is genuine.',
+        reason: 'Input is larger than the limit of 1000 bytes. Raise --max-bytes if this file is genuine.',
       });
     } finally {
       writer.kill();
@@ -37,8 +37,8 @@ describe('A4: --max-bytes is enforced while reading', () => {
 });
 
 describe('C17: standard input has one name', () => {
-  it('the verdict line and the diagnostic both say <stdin>; NAP002 says "larger than the limit"', () => {
-    const run = runCli(['check', '-', '--max-bytes', '100'], { input: 'x'.repeat(500) });
+  it('the verdict line and the diagnostic both say <stdin>; NAP002 says "larger than the limit"', async () => {
+    const run = await runCli(['check', '-', '--max-bytes', '100'], { input: 'x'.repeat(500) });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe(
       '<stdin> error NAP002 Input is larger than the limit of 100 bytes. Raise --max-bytes if this file is genuine.\n<stdin>: UNREADABLE — NAP002, nothing checked\n',

@@ -38,7 +38,7 @@ describe('link schemes', () => {
       { text: 'echt', url: 'https://www.tweedekamer.nl' },
     ]);
     const nap404 = result.diagnostics.filter((d) => d.code === 'NAP404');
-    expect(nap404.map((d) => [d.severity, d.location.line, d.message])).toEqual([
+    expect(nap404.map((d) => [d.severity, d.place.line, d.reason])).toEqual([
       ['warning', 24, 'Footnote 1 links to "javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=": only http, https and mailto links are kept; the link text stays, its URL is dropped. Check the footnote in the source.'],
     ]);
     const csv = footnotesCsv(result.annex);

@@ -78,10 +78,10 @@ describe('neighbours', () => {
     expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
   });
 
-  it('the CLI names the lock holder and exits 75', () => {
+  it('the CLI names the lock holder and exits 75', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'nap-lock-'));
     writeFileSync(join(folder, LOCK_FILE), `${process.pid}\n`);
-    const run = runCli(['extract', 'fixtures/adversarial/min.txt', '-o', folder, '-q']);
+    const run = await runCli(['extract', 'fixtures/adversarial/min.txt', '-o', folder, '-q']);
     expect(run.status).toBe(75);
     expect(run.stderr).toBe(`nap-annex: ${folder} is being written by another nap-annex run (pid ${process.pid}); wait for it to finish, or choose another folder with -o. Nothing was written.\n`);
   });
@@ -106,10 +106,10 @@ describe('neighbours', () => {
 });
 
 describe('right messages for folders and streams that cannot be written', () => {
-  it.skipIf(process.getuid?.() === 0)('a read-only folder is named as read-only, exit 73', () => {
+  it.skipIf(process.getuid?.() === 0)('a read-only folder is named as read-only, exit 73', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'nap-ro-'));
     chmodSync(folder, 0o555);
-    const run = runCli(['extract', 'fixtures/adversarial/min.txt', '-o', join(folder, 'out'), '-q']);
+    const run = await runCli(['extract', 'fixtures/adversarial/min.txt', '-o', join(folder, 'out'), '-q']);
     expect(run.status).toBe(73);
     expect(run.stderr).toContain('is read-only for this user (EACCES');
   });

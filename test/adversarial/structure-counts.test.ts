@@ -18,15 +18,15 @@ describe('structure counts', () => {
       'NAP115 error',
       'NAP115 error',
     ]);
-    expect(result.diagnostics.find((d) => d.code === 'NAP116')?.message).toMatch(/^5 "Actielijn N" rows but no activity row at all/);
-    expect(result.diagnostics.filter((d) => d.code === 'NAP115').map((d) => d.location.line)).toEqual([8, 10, 12, 14, 16]);
+    expect(result.diagnostics.find((d) => d.code === 'NAP116')?.reason).toMatch(/^5 "Actielijn N" rows but no activity row at all/);
+    expect(result.diagnostics.filter((d) => d.code === 'NAP115').map((d) => d.place.line)).toEqual([8, 10, 12, 14, 16]);
   });
 
   it('one action line without activities: NAP115 naming it', async () => {
     const text = minText().replace(/^Activiteit 3a.*\n/m, '');
     const result = await extractFixture('al3-empty.txt', text);
     expect(result.annex.activities.map((a) => a.id)).toEqual(['AL1-01', 'AL2-01', 'AL4-01', 'AL5-01']);
-    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.message])).toEqual([
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.reason])).toEqual([
       ['NAP115', 'Actielijn 3 has no activity rows under it; its activities are missing from the output. Check the pages after its "Actielijn 3" row.'],
     ]);
   });
@@ -43,8 +43,8 @@ describe('structure counts', () => {
     const result = await extractFixture('page-cut.txt', cut);
     expect(result.annex.activities.length).toBeLessThan(full.annex.activities.length);
     const nap114 = result.diagnostics.filter((d) => d.code === 'NAP117');
-    expect(nap114.map((d) => [d.severity, d.location.page])).toEqual([['error', 3]]);
-    expect(nap114[0]!.message).toBe('Page 3 holds the table header of Actielijn 1 but no rows, while Actielijn 1 continues on page 4: the rows of page 3 are missing. Check that page in the input.');
+    expect(nap114.map((d) => [d.severity, d.place.page])).toEqual([['error', 3]]);
+    expect(nap114[0]!.reason).toBe('Page 3 holds the table header of Actielijn 1 but no rows, while Actielijn 1 continues on page 4: the rows of page 3 are missing. Check that page in the input.');
   });
 
   it('the real 2024 annex has none of them', async () => {

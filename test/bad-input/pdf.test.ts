@@ -12,28 +12,28 @@ const pdfReaderAvailable = existsSync(fileURLToPath(new URL('../../src/readers/p
 const bad = (name: string) => `fixtures/bad/${name}`;
 
 describe.skipIf(!pdfReaderAvailable)('bad PDF inputs (needs the PDF reader)', () => {
-  it('a truncated PDF: exit 2, NAP004', () => {
-    const run = runCli(['check', bad('truncated.pdf')]);
+  it('a truncated PDF: exit 2, NAP004', async () => {
+    const run = await runCli(['check', bad('truncated.pdf')]);
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/^fixtures\/bad\/truncated\.pdf\S* error NAP004 /m);
   });
 
-  it('an encrypted PDF: exit 2, NAP003', () => {
-    const run = runCli(['check', bad('encrypted.pdf')]);
+  it('an encrypted PDF: exit 2, NAP003', async () => {
+    const run = await runCli(['check', bad('encrypted.pdf')]);
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/^fixtures\/bad\/encrypted\.pdf\S* error NAP003 /m);
   });
 
-  it('a PDF that is not an annex: exit 1, NAP101', () => {
-    const run = runCli(['check', bad('not-an-annex.pdf')]);
+  it('a PDF that is not an annex: exit 1, NAP101', async () => {
+    const run = await runCli(['check', bad('not-an-annex.pdf')]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^fixtures\/bad\/not-an-annex\.pdf\S* error NAP101 /m);
   });
 
-  it('a PDF over the page limit: exit 2, NAP005', () => {
-    const run = runCli(['check', bad('three-pages.pdf'), '--max-pages', '2']);
+  it('a PDF over the page limit: exit 2, NAP005', async () => {
+    const run = await runCli(['check', bad('three-pages.pdf'), '--max-pages', '2']);
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/^fixtures\/bad\/three-pages\.pdf\S* error NAP005 /m);
-    expect(runCli(['check', bad('three-pages.pdf'), '--max-pages', '3']).stdout).not.toContain('NAP005');
+    expect((await runCli(['check', bad('three-pages.pdf'), '--max-pages', '3'])).stdout).not.toContain('NAP005');
   });
 });

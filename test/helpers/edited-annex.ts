@@ -48,14 +48,15 @@ export function editedAnnex(annex: Annex): Annex {
   e.text += sentence;
   const last = e.blocks[e.blocks.length - 1]!;
   if (last.type === 'paragraph') last.text += sentence;
-  // A new edition's keys come from its titles (activity-key.ts): a renamed row gets the key of its new title.
   get(EDITS.renamed[0]).title = EDITS.renamed[1];
+  // Extract derives the key from the title as printed: a corrected title is a new key, paired by similarity.
   get(EDITS.renamed[0]).key = baseActivityKey(get(EDITS.renamed[0]).actionLine, EDITS.renamed[1]);
   const template = copy.activities.find((a) => a.actionLine === EDITS.added.actionLine)!;
   const added: Activity = {
     ...structuredClone(template),
-    title: EDITS.added.title,
+    // A new activity has a key of its own (not the template's), as extract would give it.
     key: baseActivityKey(EDITS.added.actionLine, EDITS.added.title),
+    title: EDITS.added.title,
     status: { ...statusOf.get(EDITS.added.status)! },
     planning: parsePlanning(EDITS.added.planning).value,
     owners: parseOwners(EDITS.added.owners, context).value,

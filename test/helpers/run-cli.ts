@@ -1,12 +1,18 @@
-/** Runs the CLI from source (node --import tsx) as a child process, the way a user runs it. */
+/**
+ * Runs the CLI for tests. `runCli` runs it in the test process (`run` from src/cli/main.ts with
+ * buffers for stdout/stderr/stdin and a working folder); `spawnCli` starts the built CLI
+ * (the CLI bundle, built once by test/global-setup.ts) as a real process, for the few
+ * tests that need one (exit status of a process, pipes, signals).
+ */
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { run } from '../../src/cli/main.js';
+import { TEST_BUNDLE } from '../global-setup.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ENTRY = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
-/** tsx's loader by absolute URL, so that runs with another working folder still find it. */
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** The CLI bundle built by test/global-setup.ts (what bin/nap-annex.js loads from dist/bundle once built). */
+const BIN = fileURLToPath(new URL(`../../${TEST_BUNDLE}/cli.js`, import.meta.url));
 
 /** Exit status, stdout and stderr of one CLI run. */
 export interface CliRun {
@@ -15,9 +21,24 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `nap-annex <args>` with optional stdin, in the repo root unless `cwd` is given. */
-export function runCli(args: string[], options: { input?: string | Uint8Array; cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  const result = spawnSync(process.execPath, ['--import', TSX, ENTRY, ...args], {
+/** Runs `nap-annex <args>` in-process with optional stdin, in the repo root unless `cwd` is given. */
+export async function runCli(args: string[], options: { input?: string | Uint8Array; cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const input = options.input === undefined ? [] : [typeof options.input === 'string' ? Buffer.from(options.input) : options.input];
+  const status = await run(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from(input),
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...options.env },
+  });
+  return { status, stdout, stderr };
+}
+
+/** Runs the built CLI (`node bin/nap-annex.js <args>`) as a child process. */
+export function spawnCli(args: string[], options: { input?: string | Uint8Array; cwd?: string; env?: Record<string, string> } = {}): CliRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...options.env },

@@ -1,6 +1,6 @@
 /**
  * Contract of every normaliser: never throws on any string, and what it returns validates
- * against the annex schema (src/schema/annex.ts).
+ * against the annex schema (src/schema/annex.ts). Seed and run count: test/helpers/fuzz.ts.
  */
 import fc from 'fast-check';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import { parseOwners } from '../../src/normalise/owners.js';
 import { parsePlanning } from '../../src/normalise/planning.js';
 import { normaliseStatusLabel } from '../../src/normalise/status.js';
 import { citationSchema, linkSchema, ownersSchema, planningSchema, statusCodeSchema } from '../../src/schema/annex.js';
+import { fuzzParameters } from '../helpers/fuzz.js';
 import { FIXTURE_TEXT, fixtureActivityRows, fixtureFootnoteLines } from './fixture.js';
 
 const problemsSchema = z.array(z.object({ code: z.enum(['NAP302', 'NAP401', 'NAP402', 'NAP403', 'NAP501']), message: z.string().min(20) }));
@@ -44,7 +45,7 @@ describe('normaliser contract', () => {
         problemsSchema.parse(c.problems);
         problemsSchema.parse(compareActionLineTitle(2, s).problems);
       }),
-      { numRuns: 500 },
+      fuzzParameters(500),
     );
   });
 
@@ -56,7 +57,7 @@ describe('normaliser contract', () => {
           expect(r.openEnded).toBe(r.end === null);
         }
       }),
-      { numRuns: 500 },
+      fuzzParameters(500),
     );
   });
 

@@ -96,6 +96,9 @@ export interface ReadSessionOptions {
  */
 function workerSpec(): { script: string | URL; eval: boolean } {
   if (!import.meta.url.endsWith('.ts')) return { script: new URL('./page-worker.js', import.meta.url), eval: false };
+  // Tests run from source but start the built worker (test/global-setup.ts builds it once).
+  const built = process.env.NAP_ANNEX_PAGE_WORKER;
+  if (built) return { script: new URL(built, 'file:///'), eval: false };
   const entry = new URL('./page-worker.ts', import.meta.url).href;
   const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}); })` +
     `.catch((e) => { require('node:worker_threads').parentPort.postMessage({ fatal: { kind: 'other', message: String(e && e.stack || e) } }); });`;

@@ -52,8 +52,8 @@ describe('readPdf limits', () => {
     const bytes = onePagePdf(await deflateRepeated(Buffer.from('0 0 1 1 re f\n'.repeat(80_000)), 30));
     expect(bytes.length).toBeLessThan(200_000);
     const d = await limitError(bytes, { timeoutMs: 1500 });
-    expect(d).toMatchObject({ code: 'NAP009', location: { file: 'hostile.pdf', page: 1 } });
-    expect(d.message).toMatch(/^Reading the PDF took longer than 1500 ms; it was stopped at page 1\./);
+    expect(d).toMatchObject({ code: 'NAP009', file: 'hostile.pdf', place: { page: 1 } });
+    expect(d.reason).toMatch(/^Reading the PDF took longer than 1500 ms; it was stopped at page 1\./);
   });
 
   it('stops a decompression bomb at the memory limit (NAP010)', async () => {
@@ -61,7 +61,7 @@ describe('readPdf limits', () => {
     const bytes = onePagePdf(await deflateRepeated(Buffer.alloc(1024 * 1024, 0x20), 1536));
     const limit = Math.ceil(process.memoryUsage.rss() / 1024 / 1024) + 400;
     const d = await limitError(bytes, { maxMemoryMb: limit, timeoutMs: 60_000 });
-    expect(d).toMatchObject({ code: 'NAP010', location: { page: 1 } });
-    expect(d.message).toContain(`needed more than ${limit} MB of memory; it was stopped at page 1.`);
+    expect(d).toMatchObject({ code: 'NAP010', place: { page: 1 } });
+    expect(d.reason).toContain(`needed more than ${limit} MB of memory; it was stopped at page 1.`);
   });
 });

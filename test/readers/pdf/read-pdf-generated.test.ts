@@ -66,13 +66,13 @@ describe.each(['vector', 'glyph', 'glyph-mapped', 'glyph-type3', 'bullet', 'imag
 describe('readPdf on unreadable input', () => {
   const good = miniAnnex('vector', COLORS, PAGES);
 
-  async function inputError(bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<{ code: string; message: string; location: { file?: string } }> {
+  async function inputError(bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<{ code: string; reason: string; file?: string }> {
     const bag = new DiagnosticBag('bad.pdf');
     try {
       await readPdf(bytes, { diagnostics: bag, ...options });
     } catch (err) {
       expect((err as Error).name).toBe('InputError');
-      const d = (err as { diagnostic: { code: string; message: string; location: { file?: string } } }).diagnostic;
+      const d = (err as { diagnostic: { code: string; reason: string; file?: string } }).diagnostic;
       expect(bag.items).toContainEqual(expect.objectContaining({ code: d.code }));
       return d;
     }
@@ -82,8 +82,8 @@ describe('readPdf on unreadable input', () => {
   it('rejects a truncated PDF (NAP004) naming the file', async () => {
     const d = await inputError(good.subarray(0, Math.floor(good.length / 2)));
     expect(d.code).toBe('NAP004');
-    expect(d.location.file).toBe('bad.pdf');
-    expect(d.message).toBe('The PDF is truncated (no %%EOF marker at its end); it was probably cut off while downloading. Download the file again.');
+    expect(d.file).toBe('bad.pdf');
+    expect(d.reason).toBe('The PDF is truncated (no %%EOF marker at its end); it was probably cut off while downloading. Download the file again.');
   });
 
   it('rejects a damaged PDF whose structure is garbage (NAP004)', async () => {
@@ -99,7 +99,7 @@ describe('readPdf on unreadable input', () => {
   it('rejects more pages than the limit (NAP005)', async () => {
     const d = await inputError(good, { maxPages: 1 });
     expect(d.code).toBe('NAP005');
-    expect(d.message).toContain('2 pages');
+    expect(d.reason).toContain('2 pages');
   });
 
   it('reads a PDF without the activity table as pages of loose text; the pipeline reports NAP101', async () => {
@@ -122,10 +122,11 @@ describe('readPdf on an encrypted PDF', () => {
     const bag = new DiagnosticBag('locked.pdf');
     const err = await readPdf(bytes, { diagnostics: bag }).catch((e: unknown) => e);
     expect((err as Error).name).toBe('InputError');
-    expect((err as { diagnostic: { code: string; message: string } }).diagnostic).toMatchObject({
+    expect((err as { diagnostic: { code: string; reason: string } }).diagnostic).toMatchObject({
       code: 'NAP003',
-      location: { file: 'locked.pdf' },
-      message: expect.stringContaining('The PDF is encrypted or password protected'),
+      file: 'locked.pdf',
+      source: 'input',
+      reason: expect.stringContaining('The PDF is encrypted or password protected'),
     });
   });
 
@@ -145,5 +146,5 @@ it('reads text drawn twice at the same place (fake bold) once, with NAP121', asy
   const titles = model.pages.flatMap((p) => p.tables.flatMap((t) => t.rows.map((r) => r.cells[0])));
   expect(titles).toContain('Eerste activiteit met een titel over twee regels');
   expect(titles.join(' ')).not.toContain('titelEerste');
-  expect(diagnostics.items.filter((d) => d.code === 'NAP121').map((d) => d.location.page)).toEqual([1]);
+  expect(diagnostics.items.filter((d) => d.code === 'NAP121').map((d) => d.place.page)).toEqual([1]);
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/model/diagnostics.js';
-import type { BodyRow, LegendEntry, Page, PageModel } from '../../../src/model/page-model.js';
+import type { BodyRow, Page, PageModel } from '../../../src/model/page-model.js';
+import { nearestLegendEntry } from '../../../src/normalise/icon-colour.js';
 import { readPdf } from '../../../src/readers/pdf/index.js';
 import { flattenHtml, readExport } from './export-fixture.js';
 
@@ -16,24 +17,6 @@ const LABELS = [
   'In uitvoering met vertraging',
   'Nog niet begonnen of afgebroken',
 ];
-
-function rgb(hex: string): [number, number, number] {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-/** The legend entry whose icon colour is nearest (RGB distance) to `color`. */
-function nearest(legend: readonly LegendEntry[], color: string): LegendEntry {
-  const [r, g, b] = rgb(color);
-  let best = legend[0]!;
-  let bestD = Infinity;
-  for (const e of legend) {
-    const [r2, g2, b2] = rgb(e.iconColor!);
-    const d = (r - r2) ** 2 + (g - g2) ** 2 + (b - b2) ** 2;
-    if (d < bestD) [best, bestD] = [e, d];
-  }
-  return best;
-}
 
 /** Activity rows: body rows that are not `Actielijn N`, goal sentences or page-continuations. */
 function activityRows(model: PageModel): { page: Page; row: BodyRow }[] {
@@ -100,10 +83,10 @@ describe('readPdf on the 2024 rendition', () => {
     expect(rows.map((r) => r.row.cells[0])).toEqual(EXPECTED.map((e) => e.title));
   });
 
-  it('maps every activity icon to the expected status via the nearest legend colour (83/83)', () => {
+  it('maps every activity icon to the expected status with the pipeline\'s colour matching (83/83)', () => {
     const got = rows.map(({ page, row }) => {
       expect(row.statusCue).toMatchObject({ kind: 'icon', shape: 'vector' });
-      return row.statusCue.kind === 'icon' ? nearest(page.legend, row.statusCue.color).label : null;
+      return row.statusCue.kind === 'icon' ? (nearestLegendEntry(row.statusCue.color, page.legend)?.entry.label ?? null) : null;
     });
     expect(got).toEqual(EXPECTED.map((e) => e.status));
   });

@@ -1,0 +1,35 @@
+/**
+ * Builds the shipped bundles with esbuild: dist/bundle/cli.js (the `nap-annex` command) and
+ * dist/bundle/page-worker.js (the PDF page reader thread), with shared code and on-demand parts
+ * (the PDF reader, the HTML reader) in chunks next to them. pdfjs-dist stays external: it is a
+ * dependency, loaded from node_modules. The library (dist/index.js and its types) is built by tsc.
+ *
+ * The worker is found by path: page-workers.ts resolves `./page-worker.js` next to its own chunk,
+ * so both entries are built into the same folder in one run.
+ */
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// An output folder may be given (the test setup builds into its own, so that tests never replace
+// the bundles a running command uses); default dist/bundle.
+const outdir = `${root}${process.argv[2] ?? 'dist/bundle'}`;
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/bin.ts', 'page-worker': 'src/workers/page-worker-entry.ts', 'pipeline-thread': 'src/workers/pipeline-thread-entry.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['pdfjs-dist', 'pdfjs-dist/*'],
+  // No source maps: they would point at src/, which the package does not ship.
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Bundled CommonJS dependencies call require(); give the ESM chunks one.
+  banner: { js: "import { createRequire as __napCreateRequire } from 'node:module'; const require = __napCreateRequire(import.meta.url);" },
+});

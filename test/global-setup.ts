@@ -1,0 +1,15 @@
+/**
+ * Vitest global setup: builds the shipped bundles once (esbuild, about a second), so that CLI
+ * tests that spawn `bin/nap-annex.js` and every PDF read (worker threads) run compiled code
+ * instead of transpiling the reader in each worker. vitest.config.ts points the reader at the
+ * built worker through NAP_ANNEX_PAGE_WORKER.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** Where the tests' bundles go (relative to the repository root); vitest.config.ts and test/helpers/run-cli.ts use it. */
+export const TEST_BUNDLE = 'dist/test-bundle';
+
+export default function setup(): void {
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build-bundles.mjs', import.meta.url)), TEST_BUNDLE], { stdio: 'inherit' });
+}
