@@ -14,6 +14,7 @@ const GROUPS: [prefix: string, title: string][] = [
   ['NAP3', 'Status (NAP3xx)'],
   ['NAP4', 'Normalisation (NAP4xx)'],
   ['NAP5', 'Action lines (NAP5xx)'],
+  ['NAP6', 'Output (NAP6xx)'],
 ];
 
 /** The whole of docs/diagnostics.md. */

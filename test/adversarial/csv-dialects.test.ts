@@ -80,6 +80,8 @@ describe('diff --format csv neutralises like extract', () => {
       removed: [{ id: 'AL1-02', title: 'x;=cmd' }],
       matched: [],
       changedCount: 0,
+      statusTransitions: [],
+      renumbered: [],
     } as unknown as Parameters<typeof diffCsv>[0];
     const csv = diffCsv(diff);
     for (const read of [',', ';']) expect(cellsAs(csv, read).filter((c) => FORMULA.test(c))).toEqual([]);
