@@ -10,4 +10,7 @@ for (let n = 1; ; n++) {
     { name: 'footnotes.csv', content: body },
   ]);
   if (n === 1) process.stdout.write('first\n');
+  // Let the event loop turn (signal handlers run there): the writer's calls are all synchronous,
+  // so without this the loop would only ever run microtasks and a SIGTERM would never be handled.
+  await new Promise((resolve) => setImmediate(resolve));
 }
