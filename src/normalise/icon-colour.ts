@@ -5,25 +5,14 @@
  * as the page's legend uses it.
  */
 
-/** `#rrggbb` → [r, g, b] in 0..255; null when the string is not of that form. */
-export function parseHexColour(hex: string): [number, number, number] | null {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
-  if (!m) return null;
-  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
-}
+import { colourDistance, parseHexColour } from '../model/colour.js';
+
+export { colourDistance, parseHexColour };
 
 /** A colour as printed in messages: `#rrggbb` (lower case), or `unreadable` when it is not a colour (never `#NaNNaNNaN`). */
 export function printableColour(colour: string | null | undefined): string {
   const rgb = typeof colour === 'string' ? parseHexColour(colour) : null;
   return rgb ? `#${rgb.map((n) => n.toString(16).padStart(2, '0')).join('')}` : 'unreadable';
-}
-
-/** Euclidean distance between two `#rrggbb` colours in RGB space (0 … ~441.7); Infinity if unparsable. */
-export function colourDistance(a: string, b: string): number {
-  const x = parseHexColour(a);
-  const y = parseHexColour(b);
-  if (!x || !y) return Number.POSITIVE_INFINITY;
-  return Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]);
 }
 
 /**

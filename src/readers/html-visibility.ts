@@ -19,9 +19,9 @@
 import { compile } from 'css-select';
 import { parse as parseSelector, type Selector } from 'css-what';
 import type { AnyNode, Element } from 'domhandler';
+import { SAME_COLOUR_DISTANCE, rgbDistance } from '../model/colour.js';
 
-/** Colours closer than this (RGB distance, 0 … 441) are "the same" to a reader. */
-export const SAME_COLOUR_DISTANCE = 24;
+export { SAME_COLOUR_DISTANCE };
 
 const NEVER_RENDERED = new Set(['script', 'template', 'noscript', 'del', 'svg', 'object', 'iframe']);
 
@@ -229,7 +229,7 @@ export function findHiddenElements(root: AnyNode, styleSheets: readonly string[]
     const { node, colours } = stack.pop()!;
     const { background, color } = colours;
     if (node.type === 'text') {
-      if (color !== null && node.data.trim() !== '' && distance(color, background) <= SAME_COLOUR_DISTANCE) {
+      if (color !== null && node.data.trim() !== '' && rgbDistance(color, background) <= SAME_COLOUR_DISTANCE) {
         hidden.push({ element: node, reason: `text coloured like its background (${hex(color)} on ${hex(background)})`, group: colours.setBy });
       }
       continue;
@@ -259,9 +259,6 @@ export function findHiddenElements(root: AnyNode, styleSheets: readonly string[]
   return hidden;
 }
 
-function distance(a: [number, number, number], b: [number, number, number]): number {
-  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-}
 
 function hex(c: [number, number, number]): string {
   return `#${c.map((n) => n.toString(16).padStart(2, '0')).join('')}`;

@@ -6,14 +6,16 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFDocumentLoadingTask, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Matrix } from './geometry.js';
-import { type ImageData, type ImageMark, walkOperatorList } from './graphics.js';
+import { type ImageData, type ImageMark, type OptionalContentVisible, walkOperatorList } from './graphics.js';
 import { dominantImageColor } from './image-color.js';
 import type { PageInput } from './layout.js';
 import { type StructNode, readStructure } from './structure.js';
+import { takeWarnings } from './pdfjs-warnings.js';
 import { mapSymbolFontText } from './symbols.js';
 import { type FontStyle, type RawTextItem, toChunks } from './text.js';
+import { removeHiddenText } from './visibility.js';
 
 /** pdfjs `AnnotationMode.DISABLE` (not exported by the legacy build's index). */
 const ANNOTATION_MODE_DISABLE = 0;
@@ -43,7 +45,10 @@ export function openPdf(bytes: Uint8Array): PDFDocumentLoadingTask {
     disableFontFace: true,
     useSystemFonts: false,
     useWorkerFetch: false,
-    stopAtErrors: true,
+    // Lenient, as viewers read: a broken operator or missing resource is skipped and the rest of
+    // the page is read; pdfjs announces every skip as a warning (pdfjs-warnings.ts), which the
+    // reader reports, so nothing is skipped silently.
+    stopAtErrors: false,
     enableXfa: false,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
@@ -54,7 +59,7 @@ export function openPdf(bytes: Uint8Array): PDFDocumentLoadingTask {
     cMapPacked: true,
     wasmUrl: assets.wasm,
     iccUrl: assets.iccs,
-    verbosity: 0,
+    verbosity: 1, // WARNINGS: caught by pdfjs-warnings.ts in the page worker
   });
 }
 
@@ -62,10 +67,12 @@ export function openPdf(bytes: Uint8Array): PDFDocumentLoadingTask {
  * Reads one page's raw material: text chunks (page points, top-left origin) from pdfjs
  * `getTextContent` with marked content, graphics from one walk over the operator list
  * (graphics.ts), the dominant colour of every icon-sized image, and the structure tree of a
- * tagged PDF. Inline image pixels are dropped once their colour is known, so the result is small
+ * tagged PDF. Text a reader cannot see is taken out of the chunks (visibility.ts) and listed in
+ * `visibility`. `ocVisible` says whether an optional-content group is on (optionalContentOf).
+ * Inline image pixels are dropped once their colour is known, so the result is small
  * enough to post between threads.
  */
-export async function readPageInput(page: PDFPageProxy, n: number): Promise<PageInput> {
+export async function readPageInput(page: PDFPageProxy, n: number, ocVisible: OptionalContentVisible = () => true): Promise<PageInput> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
   const [opList, content, tree] = await Promise.all([
@@ -85,7 +92,7 @@ export async function readPageInput(page: PDFPageProxy, n: number): Promise<Page
     mapSymbolFontText(text, baseFontName(font)),
   );
   const pageObjId = `p${page.ref ? `${page.ref.num}R${page.ref.gen === 0 ? '' : page.ref.gen}` : n}`;
-  const graphics = walkOperatorList(opList, view, (name) => fontData(name)?.fontMatrix, (mcid) => `${pageObjId}_mc${mcid}`);
+  const graphics = walkOperatorList(opList, view, (name) => fontData(name)?.fontMatrix, (mcid) => `${pageObjId}_mc${mcid}`, ocVisible);
   const imageColors = new Map<ImageMark, string>();
   for (const im of graphics.images) {
     if (im.maskColor !== undefined) continue;
@@ -95,7 +102,32 @@ export async function readPageInput(page: PDFPageProxy, n: number): Promise<Page
     if (color !== null) imageColors.set(im, color);
   }
   for (const im of graphics.images) delete im.inline;
-  return { number: n, chunks, graphics, imageColors, structure: readStructure(tree as StructNode | null) };
+  const visible = removeHiddenText(chunks, graphics);
+  return {
+    number: n,
+    chunks: visible.chunks,
+    graphics,
+    imageColors,
+    structure: readStructure(tree as StructNode | null),
+    warnings: takeWarnings(),
+    visibility: { hidden: visible.hidden, inseparable: visible.inseparable, unchecked: visible.unchecked, hiddenMarks: graphics.hiddenMarks },
+  };
+}
+
+/**
+ * Whether optional content is visible, from the document's default optional-content
+ * configuration (what a viewer shows on opening). Content whose group is off is hidden.
+ */
+export async function optionalContentOf(doc: PDFDocumentProxy): Promise<OptionalContentVisible> {
+  const config = await doc.getOptionalContentConfig().catch(() => null);
+  if (config === null) return () => true;
+  return (group) => {
+    try {
+      return config.isVisible(group as Parameters<typeof config.isVisible>[0]);
+    } catch {
+      return true;
+    }
+  };
 }
 
 /** What the reader uses of a pdfjs font object (published in `commonObjs` once the page's operator list is built). */

@@ -31,6 +31,10 @@ export interface Shape extends MarkedContent {
   box: Box;
   color: string;
   mode: 'fill' | 'stroke';
+  /** Position in drawing order among all marks and text runs of the page (later paints over earlier). */
+  order: number;
+  /** Painted fully opaque (alpha ≥ 0.99, normal blending): hides what lies under it. */
+  opaque: boolean;
 }
 
 /** A thin horizontal or vertical line (a stroked segment or a thin filled rectangle). */
@@ -67,6 +71,25 @@ export interface ImageMark extends MarkedContent {
 export interface TextRun extends MarkedContent {
   box: Box;
   color: string;
+  /** The run's text (the glyphs' Unicode values, spaces included). */
+  text: string;
+  /** Position in drawing order (see Shape.order). */
+  order: number;
+}
+
+/**
+ * Why text drawn on a page cannot be seen: an invisible render mode (3 or 7), no paint (alpha
+ * ≈ 0 or a pattern the reader does not see through), optional content that is off, clipped away,
+ * painted in the colour of what lies under it, covered by an opaque fill drawn later, or too
+ * small to read.
+ */
+export type HiddenReason = 'render-mode' | 'transparent' | 'optional-content' | 'clipped' | 'background-colour' | 'covered' | 'tiny';
+
+/** A text run that cannot be seen, and why. */
+export interface HiddenRun {
+  box: Box;
+  text: string;
+  reason: HiddenReason;
 }
 
 export interface PageGraphics {
@@ -74,8 +97,12 @@ export interface PageGraphics {
   rulings: Ruling[];
   glyphs: GlyphMark[];
   images: ImageMark[];
-  /** Every visible text run: lets the layout find the colour of glyph icons in any font. */
+  /** Every text run the walker saw painted (colour, box, text): glyph icon colours, and visibility.ts. */
   runs: TextRun[];
+  /** Text runs the walker already knows are invisible (render mode, no paint, optional content off, clipped away). */
+  hiddenRuns: HiddenRun[];
+  /** Marks (paths, symbol glyphs, images) left out because optional content is off or a clip removes them. */
+  hiddenMarks: number;
 }
 
 interface GState {
@@ -94,6 +121,12 @@ interface GState {
   leading: number;
   rise: number;
   renderMode: number;
+  /** The clipping region's bounding box in page coordinates; null = the whole page. */
+  clip: Box | null;
+  /** Blend mode Normal (or Compatible): an opaque fill hides what lies under it. */
+  blendNormal: boolean;
+  /** A soft mask is in force: fills may be partly transparent. */
+  softMask: boolean;
 }
 
 interface GlyphLike {
@@ -108,6 +141,12 @@ export type FontMatrixLookup = (fontRefName: string) => readonly number[] | unde
 /** Maps a marked-content id (MCID) of this page to the content id the structure tree uses. */
 export type ContentIdOf = (mcid: number) => string;
 
+/**
+ * Whether an optional-content group or membership dictionary (pdfjs's `{type: 'OCG', id}` /
+ * `{type: 'OCMD', …}`) is visible in the document's default configuration.
+ */
+export type OptionalContentVisible = (group: unknown) => boolean;
+
 const MAX_RULING_THICKNESS = 2.5;
 const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
 
@@ -121,11 +160,16 @@ export function walkOperatorList(
   base: Matrix,
   fontMatrixOf: FontMatrixLookup,
   contentIdOf: ContentIdOf = (mcid) => `mc${mcid}`,
+  ocVisible: OptionalContentVisible = () => true,
 ): PageGraphics {
-  const out: PageGraphics = { shapes: [], rulings: [], glyphs: [], images: [], runs: [] };
-  // Marked-content nesting (BMC/BDC … EMC), innermost last; `mark` is what new marks carry.
-  const marks: MarkedContent[] = [];
+  const out: PageGraphics = { shapes: [], rulings: [], glyphs: [], images: [], runs: [], hiddenRuns: [], hiddenMarks: 0 };
+  // Marked-content nesting (BMC/BDC … EMC), innermost last; `mark` is what new marks carry,
+  // `ocOff` whether an enclosing optional-content group is off.
+  const marks: { mark: MarkedContent; ocOff: boolean }[] = [];
   let mark: MarkedContent = {};
+  let ocOff = false;
+  let order = 0;
+  let pendingClip = false;
   let gs: GState = {
     ctm: base,
     fill: '#000000',
@@ -142,6 +186,9 @@ export function walkOperatorList(
     leading: 0,
     rise: 0,
     renderMode: 0,
+    clip: null,
+    blendNormal: true,
+    softMask: false,
   };
   const stack: GState[] = [];
   // Text object state (not part of the graphics state).
@@ -212,15 +259,23 @@ export function walkOperatorList(
         const tag = args?.[0];
         const tagName = typeof tag === 'string' ? tag : (tag as { name?: unknown } | null)?.name;
         const mcid = fn === OPS.beginMarkedContentProps ? args?.[1] : undefined;
-        marks.push(mark);
+        marks.push({ mark, ocOff });
+        if (tagName === 'OC' && fn === OPS.beginMarkedContentProps && args?.[1] != null && !ocVisible(args[1])) ocOff = true;
         mark = {
           ...(typeof mcid === 'number' && Number.isInteger(mcid) ? { contentId: contentIdOf(mcid) } : mark.contentId !== undefined ? { contentId: mark.contentId } : {}),
           ...(tagName === 'Artifact' || mark.artifact ? { artifact: true } : {}),
         };
         break;
       }
-      case OPS.endMarkedContent:
-        mark = marks.pop() ?? {};
+      case OPS.endMarkedContent: {
+        const outer = marks.pop();
+        mark = outer?.mark ?? {};
+        ocOff = outer?.ocOff ?? false;
+        break;
+      }
+      case OPS.clip:
+      case OPS.eoClip:
+        pendingClip = true;
         break;
       case OPS.setFillRGBColor:
         gs.fill = typeof args?.[0] === 'string' ? normaliseColor(args[0]) : null;
@@ -246,11 +301,19 @@ export function walkOperatorList(
           if (key === 'ca' && typeof value === 'number') gs.fillAlpha = value;
           else if (key === 'CA' && typeof value === 'number') gs.strokeAlpha = value;
           else if (key === 'LW' && typeof value === 'number') gs.lineWidth = value;
+          else if (key === 'BM') gs.blendNormal = value === 'source-over';
+          else if (key === 'SMask') gs.softMask = value === true;
           else if (key === 'Font' && Array.isArray(value)) setFont(value[0], value[1]);
         }
         break;
       case OPS.constructPath:
-        if (args) handlePath(args, gs, out, mark);
+        if (args) {
+          if (pendingClip) clipTo(args[2] as ArrayLike<number> | null | undefined);
+          if (ocOff || isClippedAway(pathBox(args[2] as ArrayLike<number> | null | undefined))) {
+            if (isPaintOp(args[0])) out.hiddenMarks++;
+          } else handlePath(args, gs, out, mark, order++);
+        }
+        pendingClip = false;
         break;
       // --- text state ---
       case OPS.beginText:
@@ -308,23 +371,54 @@ export function walkOperatorList(
       // --- images ---
       case OPS.paintImageXObject: {
         const id = args?.[0];
-        if (typeof id === 'string') out.images.push({ box: unitBox(gs.ctm), objId: id, ...mark });
+        if (typeof id === 'string') pushImage({ box: unitBox(gs.ctm), objId: id, ...mark });
         break;
       }
       case OPS.paintInlineImageXObject: {
         const img = args?.[0] as ImageData | undefined;
-        if (img && typeof img.width === 'number') out.images.push({ box: unitBox(gs.ctm), inline: img, ...mark });
+        if (img && typeof img.width === 'number') pushImage({ box: unitBox(gs.ctm), inline: img, ...mark });
         break;
       }
       case OPS.paintImageMaskXObject:
       case OPS.paintSolidColorImageMask:
-        if (gs.fill !== null && gs.fillAlpha > 0.05) out.images.push({ box: unitBox(gs.ctm), maskColor: gs.fill, ...mark });
+        if (gs.fill !== null && gs.fillAlpha > 0.05) pushImage({ box: unitBox(gs.ctm), maskColor: gs.fill, ...mark });
         break;
       default:
         break;
     }
   }
   return out;
+
+  function pushImage(im: ImageMark): void {
+    if (ocOff || isClippedAway(im.box)) out.hiddenMarks++;
+    else out.images.push(im);
+  }
+
+  /** The current path's box (pdfjs minMax, user space) in page coordinates, or null. */
+  function pathBox(minMax: ArrayLike<number> | null | undefined): Box | null {
+    if (!minMax || minMax.length < 4) return null;
+    const [x0, y0, x1, y1] = [minMax[0]!, minMax[1]!, minMax[2]!, minMax[3]!];
+    if (!(x1 >= x0 && y1 >= y0)) return null;
+    return transformRect(gs.ctm, x0, y0, x1, y1);
+  }
+
+  /** `W n`: the clip becomes the intersection of the current clip and the path's box. */
+  function clipTo(minMax: ArrayLike<number> | null | undefined): void {
+    const box = pathBox(minMax);
+    if (box === null) return;
+    const c = gs.clip;
+    gs.clip = c === null ? box : { x0: Math.max(c.x0, box.x0), y0: Math.max(c.y0, box.y0), x1: Math.min(c.x1, box.x1), y1: Math.min(c.y1, box.y1) };
+  }
+
+  /**
+   * True when `box` lies wholly outside the clip (a line's box may have no height: only lying
+   * outside counts, by more than 0.01 pt).
+   */
+  function isClippedAway(box: Box | null): boolean {
+    const c = gs.clip;
+    if (c === null || box === null) return false;
+    return box.x1 < c.x0 - 0.01 || box.x0 > c.x1 + 0.01 || box.y1 < c.y0 - 0.01 || box.y0 > c.y1 + 0.01 || c.x1 < c.x0 || c.y1 < c.y0;
+  }
 
   /** Advances over a showText run and records symbol glyphs; returns the x advance in text space. */
   function showText(glyphs: (GlyphLike | number)[]): number {
@@ -335,6 +429,7 @@ export function walkOperatorList(
     const spacingDir = -1;
     const hScale = gs.hScale * gs.fontDirection;
     let x = 0;
+    let text = '';
     let symbols: { x0: number; x1: number; char: string }[] | null = null;
     for (const g of glyphs) {
       if (typeof g === 'number') {
@@ -344,31 +439,47 @@ export function walkOperatorList(
       if (g === null || typeof g !== 'object') continue;
       const w = (g.width ?? 0) * advScale;
       const u = g.unicode ?? '';
+      text += g.isSpace && u === '' ? ' ' : u;
       if (u.length > 0 && u.charCodeAt(0) >= 0x2190 && isSymbolChar(u)) {
         (symbols ??= []).push({ x0: x, x1: x + w, char: u });
       }
       x += w + (g.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;
     }
-    const visible = (gs.renderMode & 3) !== 3 && gs.fill !== null && gs.fillAlpha > 0.05;
-    if (!visible) return x * hScale;
     const trm = compose(gs.ctm, textMatrix);
     const ty0 = curY + gs.rise;
-    out.runs.push({ box: transformRect(trm, curX, ty0 - 0.2 * size, curX + x * hScale, ty0 + 0.8 * size), color: gs.fill as string, ...mark });
+    const box = transformRect(trm, curX, ty0 - 0.2 * size, curX + x * hScale, ty0 + 0.8 * size);
+    // Modes 0–2 and 4–6 paint (fill, stroke or both; 4–6 also clip); 3 and 7 paint nothing.
+    const mode = gs.renderMode & 7;
+    const strokes = mode === 1 || mode === 2 || mode === 5 || mode === 6;
+    const fills = mode === 0 || mode === 2 || mode === 4 || mode === 6;
+    const painted = (fills && gs.fill !== null && gs.fillAlpha > 0.05) || (strokes && gs.stroke !== null && gs.strokeAlpha > 0.05);
+    const reason: HiddenReason | null =
+      mode === 3 || mode === 7 ? 'render-mode' : !painted ? 'transparent' : ocOff ? 'optional-content' : isClippedAway(box) ? 'clipped' : null;
+    if (reason !== null) {
+      if (text.trim() !== '') out.hiddenRuns.push({ box, text, reason });
+      return x * hScale;
+    }
+    const color = (fills && gs.fill !== null ? gs.fill : gs.stroke) as string;
+    out.runs.push({ box, color, text, order: order++, ...mark });
     if (symbols !== null) {
       for (const s of symbols) {
         // Glyph box in text space: advance horizontally, roughly the em box vertically.
         const tx0 = curX + s.x0 * hScale;
         const tx1 = curX + s.x1 * hScale;
         const ty = curY + gs.rise;
-        const box = transformRect(trm, tx0, ty - 0.2 * size, tx1, ty + 0.8 * size);
-        out.glyphs.push({ box, color: gs.fill as string, char: s.char, ...mark });
+        const gbox = transformRect(trm, tx0, ty - 0.2 * size, tx1, ty + 0.8 * size);
+        out.glyphs.push({ box: gbox, color, char: s.char, ...mark });
       }
     }
     return x * hScale;
   }
 }
 
-function handlePath(args: unknown[], gs: GState, out: PageGraphics, mark: MarkedContent): void {
+function isPaintOp(op: unknown): boolean {
+  return op !== OPS.endPath && typeof op === 'number';
+}
+
+function handlePath(args: unknown[], gs: GState, out: PageGraphics, mark: MarkedContent, order: number): void {
   const paintOp = args[0];
   const data = args[1] as unknown[] | undefined;
   const minMax = args[2] as ArrayLike<number> | null | undefined;
@@ -392,7 +503,7 @@ function handlePath(args: unknown[], gs: GState, out: PageGraphics, mark: Marked
   if (!(mx1 >= mx0 && my1 >= my0)) return;
   if (isFill && gs.fill !== null && gs.fillAlpha > 0.05) {
     const box = transformRect(gs.ctm, mx0, my0, mx1, my1);
-    out.shapes.push({ box, color: gs.fill, mode: 'fill', ...mark });
+    out.shapes.push({ box, color: gs.fill, mode: 'fill', order, opaque: gs.fillAlpha >= 0.99 && gs.blendNormal && !gs.softMask, ...mark });
     const w = box.x1 - box.x0;
     const h = box.y1 - box.y0;
     if (h <= MAX_RULING_THICKNESS && w >= 3 * Math.max(h, 0.5)) out.rulings.push({ box, orientation: 'h' });
@@ -401,7 +512,7 @@ function handlePath(args: unknown[], gs: GState, out: PageGraphics, mark: Marked
   if (isStroke && gs.stroke !== null && gs.strokeAlpha > 0.05) {
     const lw = Math.max(gs.lineWidth, 0) / 2;
     const box = transformRect(gs.ctm, mx0 - lw, my0 - lw, mx1 + lw, my1 + lw);
-    out.shapes.push({ box, color: gs.stroke, mode: 'stroke', ...mark });
+    out.shapes.push({ box, color: gs.stroke, mode: 'stroke', order, opaque: false, ...mark });
     const buf = data?.[0];
     if (buf && typeof buf === 'object' && 'length' in buf) strokeSegments(buf as ArrayLike<number>, gs, out);
   }

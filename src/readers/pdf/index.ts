@@ -8,9 +8,13 @@
  */
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
 import type { PageModel } from '../../model/page-model.js';
-import { type Carried, type PageInput, layoutPage } from './layout.js';
+import type { Box } from './geometry.js';
+import type { HiddenReason } from './graphics.js';
+import { type Carried, type PageInput, type PageVisibility, layoutPage } from './layout.js';
+import { MIN_TEXT_HEIGHT } from './visibility.js';
 import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
+import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js';
 import { OpenError, PageLimitError, PageReadError, ReadLimitError, readPagesInWorkers } from './page-workers.js';
 
 /**
@@ -58,6 +62,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   const tally = new CleanTextTally();
   const layout = (input: PageInput): void => {
     for (const c of input.chunks) c.text = cleanText(c.text, tally, { page: input.number });
+    reportPdfjsWarnings(input.warnings ?? [], input.number, diagnostics);
+    if (input.visibility) reportHiddenText(input.visibility, input.number, diagnostics);
     const result = layoutPage(input, carried);
     carried = result.carried;
     model.pages.push(result.page);
@@ -108,6 +114,87 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   tally.report(diagnostics);
   resolveDocumentWordBreaks(model);
   return model;
+}
+
+/** The diagnostic code for each kind of pdfjs warning (pdfjs-warnings.ts). */
+const WARNING_CODES = { skipped: 'NAP019', font: 'NAP020', repaired: 'NAP021', other: 'NAP022' } as const satisfies Record<string, DiagnosticCode>;
+
+/**
+ * Reports what pdfjs warned about while reading one page: one diagnostic per kind of warning
+ * (pdfjs-warnings.ts), with how often it was raised, the first message as `cause` and up to five
+ * distinct messages as `actual`. A skipped operator or stream is an error (content may be
+ * missing), a font or a repaired file a warning.
+ */
+function reportPdfjsWarnings(warnings: readonly string[], page: number, diagnostics: DiagnosticBag): void {
+  const byKind = new Map<PdfjsWarningKind, string[]>();
+  for (const w of warnings) {
+    const kind = classifyPdfjsWarning(w);
+    const list = byKind.get(kind) ?? [];
+    list.push(w);
+    byKind.set(kind, list);
+  }
+  for (const [kind, messages] of byKind) {
+    const n = messages.length;
+    const times = n > 1 ? ` (${n} times)` : '';
+    const first = messages[0]!.slice(0, 200);
+    const reason =
+      kind === 'skipped'
+        ? `Page ${page} could not be read completely: pdfjs skipped part of its drawing${times} ("${first}"), as viewers do, so text or status icons drawn there may be missing. Check the page against the data, or get an undamaged copy of the PDF.`
+        : kind === 'font'
+          ? `A font used on page ${page} could not be read fully${times} ("${first}"); its text was taken from the font's character mappings. Check the page's text.`
+          : kind === 'repaired'
+            ? `The PDF's cross-reference table is damaged and was rebuilt (noticed on page ${page}); the pages were read from the rebuilt file.`
+            : `pdfjs noted a problem while reading page ${page}${times} ("${first}"); the page was read. Check it.`;
+    const distinct = [...new Set(messages.map((m) => m.slice(0, 200)))].slice(0, 5);
+    diagnostics.report(WARNING_CODES[kind], reason, { page }, { cause: first, actual: distinct });
+  }
+}
+
+/** How each reason for hidden text is said in a diagnostic. */
+const HIDDEN_REASONS: Record<HiddenReason, string> = {
+  'render-mode': 'drawn in an invisible text render mode (3 or 7)',
+  transparent: 'drawn without paint (fully transparent)',
+  'optional-content': 'in an optional-content layer that is off',
+  clipped: 'clipped away',
+  'background-colour': 'drawn in the colour of what lies under it',
+  covered: 'covered by an opaque fill drawn after it',
+  tiny: `less than ${MIN_TEXT_HEIGHT} pt tall`,
+};
+
+/**
+ * Reports the text visibility.ts left out of one page (NAP017 for each piece, with its box and
+ * why), items it could not separate (NAP023) and text it could not check (NAP024).
+ */
+function reportHiddenText(v: PageVisibility, page: number, diagnostics: DiagnosticBag): void {
+  for (const h of v.hidden) {
+    diagnostics.report(
+      'NAP017',
+      `Text on page ${page} that a reader cannot see was left out of the data: "${h.text.slice(0, 80)}", ${HIDDEN_REASONS[h.reason]}. If it should be data, the PDF has to show it.`,
+      { page, bbox: bboxOf(h.box) },
+      { actual: h.text.slice(0, 200), note: h.reason },
+    );
+  }
+  for (const t of v.inseparable) {
+    diagnostics.report(
+      'NAP023',
+      `Page ${page}: the text "${t.text.slice(0, 80)}" mixes visible and invisible text that could not be told apart, so it was left out of the data. Check the page.`,
+      { page, bbox: bboxOf(t.box) },
+      { actual: t.text.slice(0, 200) },
+    );
+  }
+  if (v.unchecked > 0) {
+    diagnostics.report(
+      'NAP024',
+      `Page ${page}: ${v.unchecked} piece${v.unchecked === 1 ? '' : 's'} of text could not be checked for visibility (too many overlapping fills) and ${v.unchecked === 1 ? 'was' : 'were'} kept as data. Check the page.`,
+      { page },
+      { actual: v.unchecked },
+    );
+  }
+}
+
+function bboxOf(b: Box): [number, number, number, number] {
+  const r = (n: number): number => Math.round(n * 10) / 10;
+  return [r(b.x0), r(b.y0), r(b.x1), r(b.y1)];
 }
 
 /**

@@ -24,6 +24,7 @@ import type { PageStructure, TaggedRow } from './structure.js';
 import { stripSymbolChars } from './symbols.js';
 import { isLegendLabel, isLegendLabelStart, isNotesHeading } from '../../model/vocabulary.js';
 import { type Chunk, type Line, buildLines, joinChunks } from './text.js';
+import type { HiddenText } from './visibility.js';
 
 /** One page's raw material from the reader thread: text chunks, graphics, icon image colours. */
 export interface PageInput {
@@ -34,6 +35,22 @@ export interface PageInput {
   imageColors: Map<ImageMark, string>;
   /** Rows, notes and list labels from the page's structure tree; null for an untagged page. */
   structure: PageStructure | null;
+  /**
+   * What pdfjs warned about while reading this page (and, for the first page a reader thread
+   * reads, while opening the document): skipped operators, broken resources, font problems.
+   */
+  warnings?: string[];
+  /** Text left out because a reader cannot see it (visibility.ts), for the reader's diagnostics. */
+  visibility?: PageVisibility;
+}
+
+/** What visibility.ts took out of a page, and what it could not check. */
+export interface PageVisibility {
+  hidden: HiddenText[];
+  inseparable: { text: string; box: Box }[];
+  unchecked: number;
+  /** Paths, glyphs and images left out: optional content off, or clipped away. */
+  hiddenMarks: number;
 }
 
 

@@ -41,6 +41,10 @@ export function buildPdf(pages: readonly MiniPage[], size: [number, number] = [8
     `<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /blackcircle ${circleProc} 0 R >> ` +
       '/Encoding << /Type /Encoding /Differences [108 /blackcircle] >> /FirstChar 108 /LastChar 108 /Widths [750] /Resources << >> >>',
   );
+  // Two optional-content groups, /OCon (shown) and /OCoff (hidden in the default configuration),
+  // and an ExtGState /Clear that paints with alpha 0: for tests of content a reader cannot see.
+  const ocOn = add('<< /Type /OCG /Name (Zichtbaar) >>');
+  const ocOff = add('<< /Type /OCG /Name (Verborgen) >>');
   const kids: number[] = [];
   for (const p of pages) {
     const xobjects: string[] = [];
@@ -52,11 +56,12 @@ export function buildPdf(pages: readonly MiniPage[], size: [number, number] = [8
     const content = add(`<< /Length ${latin1(p.content).length} >>\nstream\n${p.content}\nendstream`);
     const page = add(
       `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${size[0]} ${size[1]}] /Contents ${content} 0 R ` +
-        `/Resources << /Font << /F1 ${helv} 0 R /F2 ${zapf} 0 R /F3 ${zapfMapped} 0 R /F4 ${type3} 0 R >> /XObject << ${xobjects.join(' ')} >> >> >>`,
+        `/Resources << /Font << /F1 ${helv} 0 R /F2 ${zapf} 0 R /F3 ${zapfMapped} 0 R /F4 ${type3} 0 R >> /XObject << ${xobjects.join(' ')} >> ` +
+        `/Properties << /OCon ${ocOn} 0 R /OCoff ${ocOff} 0 R >> /ExtGState << /Clear << /Type /ExtGState /ca 0 /CA 0 >> >> >> >>`,
     );
     kids.push(page);
   }
-  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R /OCProperties << /OCGs [${ocOn} 0 R ${ocOff} 0 R] /D << /ON [${ocOn} 0 R] /OFF [${ocOff} 0 R] >> >> >>`;
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
 
   const parts: Uint8Array[] = [latin1('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n')];

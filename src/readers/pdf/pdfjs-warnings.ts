@@ -1,0 +1,60 @@
+/**
+ * pdfjs-dist's warnings, caught instead of printed. The reader opens PDFs leniently, as viewers
+ * do (a missing resource or a broken operator is skipped and the rest of the page is read), and
+ * pdfjs announces every skip only as a `console.warn("Warning: …")` line at verbosity WARNINGS.
+ * The page worker installs this hook once; every warning raised while a page is read is taken
+ * with that page (pages are read one at a time per thread) and becomes a diagnostic there
+ * (index.ts, classifyPdfjsWarning), so no skip is silent.
+ */
+
+const PREFIX = 'Warning: ';
+let pending: string[] = [];
+let installed = false;
+
+/**
+ * Replaces `console.warn` in this thread by a version that keeps pdfjs's `Warning: …` lines
+ * (for takeWarnings) and passes every other line through. Idempotent.
+ */
+export function capturePdfjsWarnings(): void {
+  if (installed) return;
+  installed = true;
+  const original = console.warn.bind(console);
+  console.warn = (...args: unknown[]): void => {
+    const first = args[0];
+    if (typeof first === 'string' && first.startsWith(PREFIX)) {
+      // Bounded: a page can raise thousands of identical warnings.
+      if (pending.length < 1000) pending.push(first.slice(PREFIX.length));
+      return;
+    }
+    original(...args);
+  };
+}
+
+/** The warnings caught since the last call (pdfjs's text after `Warning: `), oldest first. */
+export function takeWarnings(): string[] {
+  const out = pending;
+  pending = [];
+  return out;
+}
+
+/** What a pdfjs warning means for the page it was raised on. */
+export type PdfjsWarningKind =
+  /** Part of the page's drawing was skipped (a broken operator, resource or content stream): content may be missing. */
+  | 'skipped'
+  /** A font program could not be read fully; text is still extracted from the font's mappings. */
+  | 'font'
+  /** The file's structure was repaired (cross-reference table rebuilt); pages are read from the repaired file. */
+  | 'repaired'
+  /** Anything else pdfjs noted. */
+  | 'other';
+
+/**
+ * Sorts a pdfjs warning (pdfjs-dist 5.5, the wording in its worker source) into what it means
+ * for the data. Everything unrecognised is `other`, which the reader still reports.
+ */
+export function classifyPdfjsWarning(message: string): PdfjsWarningKind {
+  if (/\bignoring\b|\bskipping\b|Unimplemented|Unknown command|stream.*(error|corrupt|invalid)|Bad FCHECK|Invalid (block|stream)|Empty ".*" stream/i.test(message)) return 'skipped';
+  if (/^(TT|CFF|Type1|Font|FontFile|loadFont|Error during font loading|fetchStandardFontData)|font/i.test(message)) return 'font';
+  if (/Indexing all PDF objects|XRef|trailer|startxref|recovery/i.test(message)) return 'repaired';
+  return 'other';
+}

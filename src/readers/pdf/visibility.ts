@@ -1,0 +1,247 @@
+/**
+ * Only what a reader sees is data: text chunks are checked against how their text was painted
+ * (graphics.ts) and invisible text is taken out of them.
+ *
+ * Invisible is: a render mode that paints nothing (3, 7), no paint (alpha ≈ 0), optional content
+ * that is off, clipped away (these four the operator walk already knows, `hiddenRuns`); and here:
+ * painted in the colour of what lies under it (the last opaque fill drawn before it that holds
+ * it, else the white page), covered by an opaque fill drawn after it, or smaller than
+ * MIN_TEXT_HEIGHT. A chunk (one pdfjs text item) may hold visible and invisible runs together
+ * (a hidden word inside a cell): then the hidden run's text is cut out of the chunk where its
+ * position says it is. Every hidden run is returned, so the reader reports it (NAP017).
+ *
+ * Cost: fills are indexed in a grid of GRID_CELL-point cells; each run looks at the fills of the
+ * cell holding its centre, at most MAX_CANDIDATES of them, and the grid holds at most FILL_BUDGET
+ * entries, so the work is linear in runs + fills (a run beyond either bound is counted in
+ * `unchecked`, and reported).
+ */
+import { SAME_COLOUR_DISTANCE, colourDistance } from '../../model/colour.js';
+import type { Box } from './geometry.js';
+import type { HiddenReason, HiddenRun, PageGraphics, Shape, TextRun } from './graphics.js';
+import type { Chunk } from './text.js';
+
+/** Text less tall than this (PDF points, the glyph box) cannot be read on a printed page. */
+export const MIN_TEXT_HEIGHT = 2;
+/** The page under everything: PDF pages are white unless something is painted. */
+const PAGE_COLOUR = '#ffffff';
+const GRID_CELL = 48;
+const MAX_CANDIDATES = 256;
+/** Most grid entries one page's fills (or chunks) may take (an item is listed once per cell its box overlaps). */
+const FILL_BUDGET = 2_000_000;
+/** How far (points) a fill may fall short of a run's box and still cover it (anti-aliasing, rounding). */
+const COVER_SLACK = 0.5;
+
+/** Text taken out of the page because a reader cannot see it. */
+export interface HiddenText {
+  text: string;
+  reason: HiddenReason;
+  box: Box;
+}
+
+/** The page's chunks with invisible text removed, what was removed, and runs that could not be checked. */
+export interface VisibleText {
+  chunks: Chunk[];
+  hidden: HiddenText[];
+  /**
+   * Chunks left out whole because a hidden run inside them could not be located in their text:
+   * their visible text is lost too, so the reader reports it as an error.
+   */
+  inseparable: { text: string; box: Box }[];
+  /** Runs not checked against fills: their place held more fills than MAX_CANDIDATES, or the page more than FILL_BUDGET. */
+  unchecked: number;
+}
+
+/**
+ * Removes invisible text from one page's chunks (page points, top-left origin). Pure: the input
+ * chunks are not changed; chunks that lose text are copies.
+ */
+export function removeHiddenText(chunks: readonly Chunk[], graphics: PageGraphics): VisibleText {
+  const { hiddenRuns, unchecked } = findHiddenRuns(graphics);
+  if (hiddenRuns.length === 0) return { chunks: [...chunks], hidden: [], inseparable: [], unchecked };
+  const index = new Grid<number>();
+  let indexed = true;
+  chunks.forEach((c, i) => {
+    if (indexed) indexed = index.add(c, i);
+  });
+  // A page too large to index: nothing is cut, and every hidden run counts as unchecked.
+  if (!indexed) return { chunks: [...chunks], hidden: [], inseparable: [], unchecked: unchecked + hiddenRuns.length };
+  // Hidden runs per chunk, found by the chunk that holds the run's centre.
+  const cuts = new Map<number, HiddenRun[]>();
+  const hidden: HiddenText[] = [];
+  for (const run of hiddenRuns) {
+    hidden.push({ text: run.text.replace(/\s+/g, ' ').trim(), reason: run.reason, box: run.box });
+    const cx = (run.box.x0 + run.box.x1) / 2;
+    const cy = (run.box.y0 + run.box.y1) / 2;
+    let best = -1;
+    let bestOverlap = 0;
+    for (const i of index.at(cx, cy)) {
+      const c = chunks[i]!;
+      const ov = overlapArea(c, run.box);
+      if (ov > bestOverlap && textOf(c).includes(squeeze(run.text).slice(0, 1))) {
+        best = i;
+        bestOverlap = ov;
+      }
+    }
+    if (best < 0) continue; // pdfjs made no item of it (e.g. a run of spaces); nothing to take out
+    const list = cuts.get(best) ?? [];
+    list.push(run);
+    cuts.set(best, list);
+  }
+  const out: Chunk[] = [];
+  const inseparable: VisibleText['inseparable'] = [];
+  chunks.forEach((c, i) => {
+    const runs = cuts.get(i);
+    if (runs === undefined) {
+      out.push(c);
+      return;
+    }
+    const rest = cutRuns(c, runs);
+    if (rest === 'inseparable') inseparable.push({ text: c.text, box: c });
+    else if (rest !== null) out.push(rest);
+  });
+  return { chunks: out, hidden, inseparable, unchecked };
+}
+
+/** The walker's hidden runs plus the visible-looking runs that are tiny, coloured like their background or covered later. */
+function findHiddenRuns(graphics: PageGraphics): { hiddenRuns: HiddenRun[]; unchecked: number } {
+  const hiddenRuns = [...graphics.hiddenRuns];
+  const fills = new Grid<Shape>();
+  let complete = true;
+  for (const s of graphics.shapes) if (s.mode === 'fill' && s.opaque && complete) complete = fills.add(s.box, s);
+  let unchecked = 0;
+  for (const run of graphics.runs) {
+    if (run.text.trim() === '') continue;
+    if (run.box.y1 - run.box.y0 < MIN_TEXT_HEIGHT) {
+      hiddenRuns.push({ box: run.box, text: run.text, reason: 'tiny' });
+      continue;
+    }
+    const verdict = complete ? judgeAgainstFills(run, fills) : 'unchecked';
+    if (verdict === 'unchecked') unchecked++;
+    else if (verdict !== null) hiddenRuns.push({ box: run.box, text: run.text, reason: verdict });
+  }
+  return { hiddenRuns, unchecked };
+}
+
+/**
+ * The fills at a run's centre decide: the last opaque fill drawn before the run that holds its
+ * centre is its background (else the page); an opaque fill drawn after it that holds its whole
+ * box covers it.
+ */
+function judgeAgainstFills(run: TextRun, fills: Grid<Shape>): HiddenReason | 'unchecked' | null {
+  const cx = (run.box.x0 + run.box.x1) / 2;
+  const cy = (run.box.y0 + run.box.y1) / 2;
+  const candidates = fills.at(cx, cy);
+  if (candidates.length > MAX_CANDIDATES) return 'unchecked';
+  let background: Shape | null = null;
+  for (const s of candidates) {
+    if (s.order > run.order) {
+      if (holds(s.box, run.box, COVER_SLACK)) return 'covered';
+    } else if (s.box.x0 <= cx && s.box.x1 >= cx && s.box.y0 <= cy && s.box.y1 >= cy && (background === null || s.order > background.order)) {
+      background = s;
+    }
+  }
+  const under = background?.color ?? PAGE_COLOUR;
+  return colourDistance(run.color, under) <= SAME_COLOUR_DISTANCE ? 'background-colour' : null;
+}
+
+/**
+ * Cuts hidden runs out of a chunk. Each run's text is looked for in the chunk's text near where
+ * its x-position says it starts; the chunk is dropped when nothing visible is left. A run whose
+ * text cannot be found there takes the whole chunk (its text is reported as hidden; a reader
+ * cannot tell which part was visible, and nothing hidden may pass as data).
+ */
+function cutRuns(chunk: Chunk, runs: readonly HiddenRun[]): Chunk | null | 'inseparable' {
+  let text = chunk.text;
+  let x0 = chunk.x0;
+  let x1 = chunk.x1;
+  const width = Math.max(chunk.x1 - chunk.x0, 1e-6);
+  // Right to left, so earlier cut positions stay valid.
+  const sorted = [...runs].sort((a, b) => b.box.x0 - a.box.x0);
+  for (const run of sorted) {
+    const needle = run.text.replace(/\s+/g, ' ').trim();
+    if (needle === '') continue;
+    const expected = Math.round(((run.box.x0 - chunk.x0) / width) * chunk.text.length);
+    const at = nearestOccurrence(text, needle, expected);
+    if (at < 0) return 'inseparable';
+    text = `${text.slice(0, at)} ${text.slice(at + needle.length)}`;
+    if (run.box.x0 <= x0 + 0.5) x0 = Math.min(Math.max(x0, run.box.x1), x1);
+    if (run.box.x1 >= x1 - 0.5) x1 = Math.max(Math.min(x1, run.box.x0), x0);
+  }
+  text = text.replace(/\s+/g, ' ').trim();
+  if (text === '') return null;
+  return { ...chunk, text, x0, x1 };
+}
+
+/** Start of the occurrence of `needle` in `text` nearest to `expected`; -1 if none. */
+function nearestOccurrence(text: string, needle: string, expected: number): number {
+  let best = -1;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    if (best < 0 || Math.abs(at - expected) < Math.abs(best - expected)) best = at;
+  }
+  return best;
+}
+
+function textOf(c: Chunk): string {
+  return c.text;
+}
+
+function squeeze(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+function holds(outer: Box, inner: Box, slack: number): boolean {
+  return outer.x0 <= inner.x0 + slack && outer.x1 >= inner.x1 - slack && outer.y0 <= inner.y0 + slack && outer.y1 >= inner.y1 - slack;
+}
+
+function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return w > 0 && h > 0 ? w * h : w >= 0 && h >= 0 ? 1e-9 : 0;
+}
+
+/**
+ * A uniform grid over page points: an item is listed in every cell its box overlaps, and found
+ * by a point. Items are returned in the order they were added. Boxes far off the page are
+ * clamped to a bounded grid, so a huge box costs at most MAX_SPAN² cells.
+ */
+class Grid<T> {
+  private readonly cells = new Map<number, T[]>();
+  private entries = 0;
+  private static readonly EMPTY: never[] = [];
+
+  /** Lists the item in every cell its box overlaps; false (nothing added) once FILL_BUDGET entries are used. */
+  add(box: Box, item: T): boolean {
+    const [i0, i1] = span(box.x0, box.x1);
+    const [j0, j1] = span(box.y0, box.y1);
+    this.entries += (i1 - i0 + 1) * (j1 - j0 + 1);
+    if (this.entries > FILL_BUDGET) return false;
+    for (let i = i0; i <= i1; i++) {
+      for (let j = j0; j <= j1; j++) {
+        const k = i * 4096 + j;
+        const list = this.cells.get(k);
+        if (list === undefined) this.cells.set(k, [item]);
+        else list.push(item);
+      }
+    }
+    return true;
+  }
+
+  at(x: number, y: number): readonly T[] {
+    const [i] = span(x, x);
+    const [j] = span(y, y);
+    return this.cells.get(i * 4096 + j) ?? Grid.EMPTY;
+  }
+}
+
+/** Grid cells 0 … MAX_SPAN-1 along one axis (a page of up to 48 × 64 = 3072 points). */
+const MAX_SPAN = 64;
+
+function span(lo: number, hi: number): [number, number] {
+  const a = clampCell(Math.floor(lo / GRID_CELL));
+  const b = clampCell(Math.floor(hi / GRID_CELL));
+  return [Math.min(a, b), Math.max(a, b)];
+}
+
+function clampCell(i: number): number {
+  return Number.isFinite(i) ? Math.min(MAX_SPAN - 1, Math.max(0, i)) : 0;
+}

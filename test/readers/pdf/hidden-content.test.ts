@@ -1,0 +1,110 @@
+/**
+ * Only what a reader sees is data (issue 9): text and icons a PDF draws invisibly are left out,
+ * each with NAP017 naming page, box and why. Oracle: the page model of a PDF with hidden content
+ * added equals the page model of the same PDF without it. A visible control proves the
+ * injection place is read at all (so the tests can fail).
+ */
+import { describe, expect, it } from 'vitest';
+import { DiagnosticBag } from '../../../src/model/diagnostics.js';
+import type { PageModel } from '../../../src/model/page-model.js';
+import { readPdf } from '../../../src/readers/pdf/index.js';
+import { type MiniAnnexPage, miniAnnex } from './mini-annex.js';
+
+const COLORS = ['#008080', '#ffb000', '#5a5a5a', '#d0006f', '#101010'];
+
+/** One page: an action line and two activities; row 1's Toelichting has free room to its right (x ≥ 650). */
+function page(extra?: string, toelichting = 'Een korte toelichting.'): MiniAnnexPage[] {
+  return [
+    {
+      rows: [
+        { title: ['Actielijn 1'], toelichting: [] },
+        { title: ['Eerste activiteit'], status: 1, wanneer: 'Q1 2024', wie: ['OCW'], toelichting: [toelichting] },
+        { title: ['Tweede activiteit'], status: 0, wanneer: '2023', wie: ['VWS'], toelichting: ['Afgerond.'] },
+      ],
+      ...(extra !== undefined ? { extra } : {}),
+    },
+  ];
+}
+
+/** Row 1 ("Eerste activiteit") has its first line at y = 465 (mini-annex layout: header 510, action line 490, row pitch 11 + 6 + 8). */
+const ROW_Y = 465;
+const at = (ops: string): string => `q ${ops} Q`;
+const text = (s: string, x = 700, y = ROW_Y, size = 9): string => `BT /F1 ${size} Tf ${x} ${y} Td (${s}) Tj ET`;
+
+async function read(bytes: Uint8Array): Promise<{ model: PageModel; bag: DiagnosticBag }> {
+  const bag = new DiagnosticBag('hidden.pdf', 'reader:pdf');
+  return { model: await readPdf(bytes, { diagnostics: bag }), bag };
+}
+
+const cells = (m: PageModel): string[][] => m.pages.flatMap((p) => p.tables.flatMap((t) => t.rows.map((r) => [...r.cells, r.statusCue.kind === 'icon' ? (r.statusCue.color ?? '') : r.statusCue.kind])));
+
+const CASES: { name: string; ops: string; reason: string }[] = [
+  { name: 'invisible render mode 3', ops: at(`3 Tr ${text('Verborgen tekst')}`), reason: 'render-mode' },
+  { name: 'clip-only render mode 7', ops: at(`7 Tr ${text('Verborgen tekst')}`), reason: 'render-mode' },
+  { name: 'white on the white page', ops: at(`1 1 1 rg ${text('Verborgen tekst')}`), reason: 'background-colour' },
+  { name: 'coloured like the fill under it', ops: at(`0.2 0.4 0.6 rg 695 460 90 14 re f ${text('Verborgen tekst')}`), reason: 'background-colour' },
+  { name: 'covered by a white box drawn later', ops: at(`0 0 0 rg ${text('Verborgen tekst')} 1 1 1 rg 695 457 100 20 re f`), reason: 'covered' },
+  { name: 'clipped away', ops: at(`10 10 5 5 re W n 0 0 0 rg ${text('Verborgen tekst')}`), reason: 'clipped' },
+  { name: 'in an optional-content layer that is off', ops: `/OC /OCoff BDC ${at(text('Verborgen tekst'))} EMC`, reason: 'optional-content' },
+  { name: 'painted with alpha 0', ops: at(`/Clear gs ${text('Verborgen tekst')}`), reason: 'transparent' },
+  { name: '0.5 pt tall', ops: at(text('Verborgen tekst', 700, ROW_Y, 0.5)), reason: 'tiny' },
+];
+
+describe('hidden PDF content is left out of the data, with NAP017', async () => {
+  const clean = await read(miniAnnex('vector', COLORS, page()));
+
+  it('the clean page reads as printed (the baseline)', () => {
+    expect(cells(clean.model)).toEqual([
+      ['Actielijn 1', '', '', '', '', 'none'],
+      ['Eerste activiteit', '', 'Q1 2024', 'OCW', 'Een korte toelichting.', '#ffb000'],
+      ['Tweede activiteit', '', '2023', 'VWS', 'Afgerond.', '#008080'],
+    ]);
+    expect(clean.bag.items.filter((d) => d.code === 'NAP017')).toEqual([]);
+  });
+
+  it('visible text at the same place becomes data (control: the place is read)', async () => {
+    const { model, bag } = await read(miniAnnex('vector', COLORS, page(at(`0 0 0 rg ${text('Zichtbare tekst')}`))));
+    expect(cells(model)[1]![4]).toBe('Een korte toelichting. Zichtbare tekst');
+    expect(bag.items.filter((d) => d.code === 'NAP017')).toEqual([]);
+  });
+
+  it.each(CASES)('text $name: same page model as without it, NAP017 ($reason) with page and box', async ({ ops, reason }) => {
+    const { model, bag } = await read(miniAnnex('vector', COLORS, page(ops)));
+    expect(model).toEqual(clean.model);
+    const found = bag.items.filter((d) => d.code === 'NAP017');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', place: { page: 1 }, actual: 'Verborgen tekst', note: reason, source: 'reader:pdf' });
+    const [x0, , x1] = found[0]!.place.bbox!;
+    expect(x0).toBeGreaterThanOrEqual(699);
+    expect(x1).toBeGreaterThan(x0);
+  });
+
+  it('a hidden word inside a visible cell (one text item) is cut out of it', async () => {
+    const inner = `BT /F1 9 Tf 470 ${ROW_Y} Td (Zichtbaar ) Tj 3 Tr (geheim ) Tj 0 Tr (einde.) Tj ET`;
+    const { model, bag } = await read(miniAnnex('vector', COLORS, page(at(inner), '')));
+    expect(cells(model)[1]![4]).toBe('Zichtbaar einde.');
+    expect(bag.items.filter((d) => d.code === 'NAP017').map((d) => [d.actual, d.note])).toEqual([['geheim', 'render-mode']]);
+  });
+
+  it('a status icon in an optional-content layer that is off is no status (NAP304 later, not a status)', async () => {
+    // Row 2 loses its visible icon; an icon of the Afgerond colour is drawn in the hidden layer instead.
+    const pages = page(`/OC /OCoff BDC q 0 0.5 0.5 rg 207 440 m 213 440 l 213 446 l 207 446 l f Q EMC`);
+    pages[0]!.rows[2] = { ...pages[0]!.rows[2]!, status: undefined };
+    const { model } = await read(miniAnnex('vector', COLORS, pages));
+    expect(cells(model)[2]![5]).toBe('none');
+  });
+
+  it('a status icon drawn outside the clip is no status', async () => {
+    const pages = page(`q 10 10 5 5 re W n 0 0.5 0.5 rg 207 440 m 213 440 l 213 446 l 207 446 l f Q`);
+    pages[0]!.rows[2] = { ...pages[0]!.rows[2]!, status: undefined };
+    const { model } = await read(miniAnnex('vector', COLORS, pages));
+    expect(cells(model)[2]![5]).toBe('none');
+  });
+
+  it('the same icon drawn visibly is a status (control)', async () => {
+    const pages = page(`q 0 0.5 0.5 rg 207 440 m 213 440 l 213 446 l 207 446 l f Q`);
+    pages[0]!.rows[2] = { ...pages[0]!.rows[2]!, status: undefined };
+    const { model } = await read(miniAnnex('vector', COLORS, pages));
+    expect(cells(model)[2]![5]).toBe('#008080');
+  });
+});
