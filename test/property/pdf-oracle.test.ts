@@ -1,0 +1,150 @@
+/**
+ * Fuzzing the PDF reader with an oracle (issue 9): seeded mutations of the real 2024 rendition.
+ *
+ * - Byte damage (a byte flipped, a range deleted, duplicated or zeroed, anywhere in the file).
+ *   Oracle: exit 0 (no InputError, no error diagnostic, `--expect` not given) ⇒ the same table:
+ *   action lines with their activity counts, every activity's id, status and footnote numbers,
+ *   the footnote numbers. (Letters may legitimately differ: a damaged font mapping changes the
+ *   text a PDF says it shows, which no reader can detect; the campaign counts such runs.)
+ * - Drawing added to a page that a reader cannot see or that pdfjs must skip (hidden text in
+ *   every way the reader knows, broken resources). Oracle: exit 0 ⇒ exactly the same data.
+ *
+ * Small counts in `npm test` (fixed seeds); NAP_FUZZ_RUNS=N for a campaign of N per property
+ * (docs/benchmarks.md has the last campaign's figures).
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/model/diagnostics.js';
+import { extractAnnex } from '../../src/pipeline.js';
+import type { Annex } from '../../src/schema/annex.js';
+import { PDF_2024 } from '../helpers/fixtures.js';
+import { appendToPage, pageSize } from '../helpers/pdf-edit.js';
+
+const RUNS = Number(process.env.NAP_FUZZ_RUNS ?? 0);
+const original = new Uint8Array(readFileSync(PDF_2024));
+
+/** The table's shape: what a byte-damaged PDF that exits 0 must keep. */
+function structure(annex: Annex): unknown {
+  return {
+    actionLines: annex.actionLines.map((a) => [a.number, a.activityCount]),
+    activities: annex.activities.map((a) => [a.id, a.status?.code ?? null, a.footnotes]),
+    footnotes: annex.footnotes.map((f) => f.number),
+  };
+}
+
+/** All the data a user takes away. */
+function data(annex: Annex): unknown {
+  return {
+    activities: annex.activities.map((a) => [a.id, a.title, a.planning.text, a.owners.text, a.explanation.text, a.footnotes, a.status?.code ?? null]),
+    footnotes: annex.footnotes.map((f) => [f.number, f.text]),
+  };
+}
+
+/** The annex of an exit-0 run; null when the run would not exit 0. */
+async function exitZero(bytes: Uint8Array): Promise<Annex | null> {
+  try {
+    const { annex } = await extractAnnex(bytes, { fileName: 'mutated.pdf' });
+    return annex.diagnostics.some((d) => d.severity === 'error') ? null : annex;
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
+}
+
+type ByteMutation = { kind: 'flip' | 'delete' | 'duplicate' | 'zero'; at: number; length: number; xor: number };
+const byteMutation: fc.Arbitrary<ByteMutation> = fc.record({
+  kind: fc.constantFrom('flip', 'delete', 'duplicate', 'zero'),
+  at: fc.noBias(fc.integer({ min: 0, max: original.length - 1 })),
+  length: fc.integer({ min: 1, max: 64 }),
+  xor: fc.integer({ min: 1, max: 255 }),
+}) as fc.Arbitrary<ByteMutation>;
+
+function mutateBytes(bytes: Uint8Array, m: ByteMutation): Uint8Array {
+  const at = Math.min(m.at, bytes.length - 1);
+  const end = Math.min(bytes.length, at + m.length);
+  if (m.kind === 'flip') {
+    const out = bytes.slice();
+    out[at] = out[at]! ^ m.xor;
+    return out;
+  }
+  if (m.kind === 'zero') {
+    const out = bytes.slice();
+    out.fill(0x30, at, end);
+    return out;
+  }
+  const parts = m.kind === 'delete' ? [bytes.subarray(0, at), bytes.subarray(end)] : [bytes.subarray(0, end), bytes.subarray(at, end), bytes.subarray(end)];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Drawing added to a page, at a place inside the table (`X`, `Y` in user space). */
+const INVISIBLE = [
+  (x: number, y: number) => `q 3 Tr BT /NapH 8 Tf ${x} ${y} Td (Verborgen) Tj ET Q`,
+  (x: number, y: number) => `q 7 Tr BT /NapH 8 Tf ${x} ${y} Td (Verborgen) Tj ET Q`,
+  (x: number, y: number) => `q 1 1 1 rg BT /NapH 8 Tf ${x} ${y} Td (Verborgen) Tj ET Q`,
+  (x: number, y: number) => `q 0 0 0 rg BT /NapH 8 Tf ${x} ${y} Td (Verborgen) Tj ET 1 1 1 rg ${x - 2} ${y - 3} 60 12 re f Q`,
+  (x: number, y: number) => `q 1 1 2 2 re W n 0 0 0 rg BT /NapH 8 Tf ${x} ${y} Td (Verborgen) Tj ET Q`,
+  (x: number, y: number) => `q 0 0 0 rg BT /NapH 0.4 Tf ${x} ${y} Td (Verborgen) Tj ET Q`,
+  () => '/GSX gs',
+  () => '/ImX Do',
+  () => '/ShX sh',
+  () => 'q /FX 9 Tf Q',
+];
+type DrawMutation = { page: number; what: number; x: number; y: number };
+const drawMutation: fc.Arbitrary<DrawMutation> = fc.record({
+  page: fc.integer({ min: 1, max: 17 }),
+  what: fc.integer({ min: 0, max: INVISIBLE.length - 1 }),
+  x: fc.integer({ min: 5, max: 95 }),
+  y: fc.integer({ min: 10, max: 90 }),
+});
+
+describe('PDF fuzzing with an oracle: exit 0 ⇒ the data of the unmutated rendition', async () => {
+  const reference = await exitZero(original);
+
+  it('the unmutated rendition exits 0 (83 activities)', () => {
+    expect(reference?.activities).toHaveLength(83);
+  });
+
+  it('byte damage anywhere: exit 0 ⇒ the same table', async () => {
+    const silent: string[] = [];
+    const tally = { runs: 0, exitZero: 0, sameData: 0 };
+    await fc.assert(
+      fc.asyncProperty(byteMutation, async (m) => {
+        const got = await exitZero(mutateBytes(original, m));
+        tally.runs++;
+        if (got === null) return;
+        tally.exitZero++;
+        if (JSON.stringify(data(got)) === JSON.stringify(data(reference!))) tally.sameData++;
+        if (JSON.stringify(structure(got)) !== JSON.stringify(structure(reference!))) silent.push(JSON.stringify(m));
+      }),
+      { numRuns: RUNS || 4, seed: 911 },
+    );
+    if (RUNS > 0) console.log(`byte damage: ${JSON.stringify(tally)}, silent: ${silent.length}`);
+    expect(silent).toEqual([]);
+  }, 600_000);
+
+  it('invisible drawing or a broken operator added to a page: exit 0 ⇒ exactly the same data', async () => {
+    const { width, height } = await pageSize(original, 1);
+    const silent: string[] = [];
+    const tally = { runs: 0, exitZero: 0 };
+    await fc.assert(
+      fc.asyncProperty(drawMutation, async (m) => {
+        const ops = INVISIBLE[m.what]!(Math.round((width * m.x) / 100), Math.round((height * m.y) / 100));
+        const got = await exitZero(await appendToPage(original, m.page, ops));
+        tally.runs++;
+        if (got === null) return;
+        tally.exitZero++;
+        if (JSON.stringify(data(got)) !== JSON.stringify(data(reference!))) silent.push(`${JSON.stringify(m)} ${ops}`);
+      }),
+      { numRuns: RUNS || 3, seed: 912 },
+    );
+    if (RUNS > 0) console.log(`drawing added: ${JSON.stringify(tally)}, silent: ${silent.length}`);
+    expect(silent).toEqual([]);
+  }, 600_000);
+});
