@@ -31,7 +31,10 @@ export interface ReadPdfOptions {
   maxPages?: number;
   /** Stop after this many milliseconds (NAP009); the reader threads are terminated. */
   timeoutMs?: number;
-  /** Stop when the process's resident memory exceeds this many MB (NAP010), e.g. a decompression bomb. */
+  /**
+   * Stop when reading needs more than this many MB (NAP010), e.g. a decompression bomb: each
+   * reader thread's heap, and the growth of the process's resident memory during the read.
+   */
   maxMemoryMb?: number;
   /**
    * Reader threads: default 2 for PDFs of WORKER_PAGE_THRESHOLD pages or more, else 1; at most

@@ -83,7 +83,10 @@ export interface ReadSessionOptions {
   workerThreshold: number;
   maxPages?: number;
   timeoutMs?: number;
-  /** Stop when the process's resident memory exceeds this many MB. */
+  /**
+   * Stop when the read needs more than this many MB: each reader thread's heap is limited to it,
+   * and the process's resident memory may grow by at most this much while the read runs.
+   */
   maxMemoryMb?: number;
   /** Called once, with the page count, before the first page. */
   onOpen?: (pageCount: number) => void;
@@ -157,7 +160,12 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
     };
     const start = (): Worker => {
       const data: WorkerData = { bytes, claimed };
-      const worker = new Worker(spec.script, { workerData: data, eval: spec.eval });
+      const worker = new Worker(spec.script, {
+        workerData: data,
+        eval: spec.eval,
+        // Each reader's own heap is bounded; its typed arrays (inflated streams) are watched below.
+        ...(options.maxMemoryMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb } } : {}),
+      });
       threads.push(worker);
       running++;
       worker.on('message', (m: WorkerMessage) => {
@@ -176,7 +184,10 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
           deliver(m.input);
         }
       });
-      worker.on('error', (e) => finish(e));
+      worker.on('error', (e) => {
+        const code = (e as NodeJS.ErrnoException).code;
+        finish(code === 'ERR_WORKER_OUT_OF_MEMORY' && options.maxMemoryMb !== undefined ? new ReadLimitError('memory', options.maxMemoryMb, next - 1) : e);
+      });
       worker.on('exit', (code) => {
         if (code !== 0) finish(new Error(`page reader exited with code ${code}`));
       });
@@ -198,9 +209,13 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
       timer = setTimeout(() => finish(new ReadLimitError('time', options.timeoutMs!, next - 1)), options.timeoutMs);
     }
     if (options.maxMemoryMb !== undefined) {
+      // The work's memory, not the host's: what the process's resident memory grew by since this
+      // read started (pdfjs's inflated streams live outside the V8 heap, so a heap limit alone
+      // would not stop a decompression bomb). A process already above the limit can still read.
       const limit = options.maxMemoryMb * 1024 * 1024;
+      const before = process.memoryUsage.rss();
       memoryWatch = setInterval(() => {
-        if (process.memoryUsage.rss() > limit) finish(new ReadLimitError('memory', options.maxMemoryMb!, next - 1));
+        if (process.memoryUsage.rss() - before > limit) finish(new ReadLimitError('memory', options.maxMemoryMb!, next - 1));
       }, 50);
     }
     start();
