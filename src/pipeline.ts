@@ -100,6 +100,7 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions): 
     }
     throw error;
   }
+  checkRowCount(model, diagnostics);
   diagnostics.source = 'assemble';
   const assembled = assembleRows(model, diagnostics);
   diagnostics.source = 'footnotes';
@@ -121,6 +122,28 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions): 
     throw new SchemaViolationError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   return { annex: parsed.data, diagnostics: diagnostics.items };
+}
+
+/**
+ * Most table rows an input may have: the NAP annex has about 100 activities; 200 times that is no
+ * annex but a crafted or mistaken input, and building, validating and writing it would take
+ * seconds and hundreds of MB for nothing.
+ */
+export const MAX_TABLE_ROWS = 20_000;
+
+/** Throws InputError (NAP025) when the page model holds more than MAX_TABLE_ROWS table rows. */
+function checkRowCount(model: PageModel, diagnostics: DiagnosticBag): void {
+  let rows = 0;
+  for (const page of model.pages) for (const table of page.tables) rows += table.rows.length;
+  if (rows <= MAX_TABLE_ROWS) return;
+  throw new InputError(
+    diagnostics.report(
+      'NAP025',
+      `The input has ${rows} table rows, more than the ${MAX_TABLE_ROWS} any NAP annex could have (it has about 100 activities); it was not processed further. Check that this is the annex.`,
+      {},
+      { actual: rows, expected: MAX_TABLE_ROWS },
+    ),
+  );
 }
 
 async function readPageModel(bytes: Uint8Array, format: InputFormat, diagnostics: DiagnosticBag, options: ExtractOptions): Promise<PageModel> {

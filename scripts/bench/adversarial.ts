@@ -1,5 +1,5 @@
 /**
- * `npm run bench:adversarial`: every crafted non-PDF case of issue 9 (scripts/bench/crafted-cases.ts)
+ * `npm run bench:adversarial`: every crafted case of issue 9 (scripts/bench/crafted-cases.ts, crafted-pdfs.ts)
  * through the CLI (`check`, or `diff` for pairs) with `--timeout 10`, measured whole (Node start-up
  * included) under GNU time: wall time, peak RSS of the process (all threads), exit code, against
  * the aim that every input under 1 MB finishes or is stopped within 10 s and 500 MB.
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { craftedCases } from './crafted-cases.js';
+import { craftedPdfCases } from './crafted-pdfs.js';
 
 const CLI = fileURLToPath(new URL('../../bin/nap-annex.js', import.meta.url));
 const AIM_MS = 10_000;
@@ -18,7 +19,7 @@ const AIM_MB = 500;
 const dir = mkdtempSync(join(tmpdir(), 'nap-adversarial-'));
 const rows = ['| case | input | time | peak RSS | exit | aim (10 s, 500 MB) |', '| --- | --- | --- | --- | --- | --- |'];
 let missed = 0;
-for (const c of craftedCases()) {
+for (const c of [...craftedCases(), ...(await craftedPdfCases())]) {
   const first = join(dir, c.name);
   writeFileSync(first, c.content);
   const args = c.second === undefined ? ['check', first, '--timeout', '10'] : ['diff', first, join(dir, `new-${c.name}`), '--timeout', '10'];

@@ -19,7 +19,7 @@ export function minText(): string {
 export interface CraftedCase {
   name: string;
   what: string;
-  content: string;
+  content: string | Uint8Array;
   /** A second input, for `diff`. */
   second?: string;
 }

@@ -18,17 +18,22 @@ import { extractFixture } from './helpers.js';
 const TEXT_HEAD = 'Activiteit\tStatus\tWanneer\tWie\tToelichting\n';
 
 describe('the limits cover the whole pipeline, for text and HTML too', () => {
-  it('--timeout 1 stops a text export of 165k compact rows: exit 2, NAP009', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nap-timeout-'));
+  it('a text export of 165k compact rows is refused before assembly: exit 2, NAP025 (more rows than any annex)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nap-rows-'));
     const file = join(dir, 'compact.txt');
     writeFileSync(file, `${TEXT_HEAD}Actielijn 1\t\t\t\t\n${'A\t\t\t\t\n'.repeat(165_000)}`);
-    const run = await runCli(['check', file, '--timeout', '1']);
+    const run = await runCli(['check', file]);
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain('error NAP009 Extracting the input took longer than the time limit of 1 s (--timeout); it was stopped.');
+    expect(run.stdout).toContain('error NAP025 The input has 165001 table rows, more than the 20000 any NAP annex could have');
+  });
+
+  it('the time limit stops the whole pipeline (19,000 compact rows, just under the row limit, 200 ms): NAP009', async () => {
+    const bytes = new TextEncoder().encode(`${TEXT_HEAD}Actielijn 1\t\t\t\t\n${'A\t\t\t\t\n'.repeat(19_000)}`);
+    await expect(extractAnnexLimited(bytes, { fileName: 'slow.txt', timeoutMs: 200 })).rejects.toMatchObject({ diagnostic: { code: 'NAP009', severity: 'error' } });
   });
 
   it('--max-memory measures the work (a worker heap), not the host: 40 MB stops it with NAP010', async () => {
-    const bytes = new TextEncoder().encode(`${TEXT_HEAD}Actielijn 1\t\t\t\t\n${'A\t\t\t\t\n'.repeat(165_000)}`);
+    const bytes = new TextEncoder().encode(`${TEXT_HEAD}Actielijn 1\t\t\t\t\n${'A\t\t\t\t\n'.repeat(19_000)}`);
     await expect(extractAnnexLimited(bytes, { fileName: 'big.txt', maxMemoryMb: 40 })).rejects.toMatchObject({ diagnostic: { code: 'NAP010', severity: 'error' } });
   });
 

@@ -1,0 +1,52 @@
+/**
+ * The crafted PDFs of issue 9 (each under 1 MB), built with pdf-lib for the adversarial benchmark
+ * (scripts/bench/adversarial.ts): pieces of text by the ten thousand on one line, forms nested so
+ * that one paint becomes millions, a page whose content is one stream listed 20,000 times, and
+ * 2,000 pages.
+ */
+import { PDFDocument, PDFName, PDFRef, StandardFonts } from 'pdf-lib';
+import type { CraftedCase } from './crafted-cases.js';
+
+async function onePage(build: (doc: PDFDocument, page: ReturnType<PDFDocument['addPage']>) => void): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([842, 595]);
+  const font = (await doc.embedFont(StandardFonts.Helvetica)).ref;
+  page.node.setFontDictionary(PDFName.of('F1'), font);
+  build(doc, page);
+  return doc.save({ useObjectStreams: false });
+}
+
+/** Every crafted PDF case of the benchmark. */
+export async function craftedPdfCases(): Promise<CraftedCase[]> {
+  const pieces = await onePage((doc, page) => {
+    const ops = `BT /F1 3 Tf 10 300 Td ${'(x) Tj 0.01 0 Td '.repeat(50_000)}ET`;
+    page.node.addContentStream(doc.context.register(doc.context.flateStream(ops)));
+  });
+  const nested = await onePage((doc, page) => {
+    // Form k paints form k-1 twice: 2^24 paints of one rectangle from 24 tiny forms.
+    let inner: PDFRef = doc.context.register(doc.context.stream('0 0 1 1 re f', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10] }));
+    for (let k = 0; k < 24; k++) {
+      const form = doc.context.stream('/X Do /X Do', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10], Resources: { XObject: { X: inner } } });
+      inner = doc.context.register(form);
+    }
+    page.node.setXObject(PDFName.of('Top'), inner);
+    page.node.addContentStream(doc.context.register(doc.context.stream('/Top Do')));
+  });
+  const streams = await onePage((doc, page) => {
+    // One small stream listed 20,000 times in /Contents (6 bytes per reference).
+    const one = doc.context.register(doc.context.stream('BT /F1 9 Tf 40 300 Td (x) Tj ET'));
+    for (let i = 0; i < 20_000; i++) page.node.addContentStream(one);
+  });
+  const pages = await (async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (let i = 0; i < 2000; i++) doc.addPage([595, 842]).drawText(`Pagina ${i + 1}`, { x: 50, y: 800, size: 9, font });
+    return doc.save({ useObjectStreams: true });
+  })();
+  return [
+    { name: 'text-pieces.pdf', what: 'PDF: 50,000 pieces of text on one line', content: pieces },
+    { name: 'nested-forms.pdf', what: 'PDF: 24 forms nested, each painting the next twice (16 M paints)', content: nested },
+    { name: 'content-streams.pdf', what: 'PDF: one page whose /Contents lists one stream 20,000 times', content: streams },
+    { name: 'pages-2000.pdf', what: 'PDF: 2,000 pages', content: pages },
+  ];
+}
