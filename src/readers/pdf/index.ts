@@ -72,7 +72,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     model.pages.push(result.page);
     for (const f of result.findings) {
       if (f.kind === 'duplicate') {
-        diagnostics.report('NAP121', `Text drawn twice at the same place on page ${input.number} ("${f.text.slice(0, 60)}"; fake bold, or hidden duplicate text) was read once.`, { page: input.number });
+        diagnostics.report('NAP121', `Text drawn twice at the same place on page ${input.number} ("${f.text.slice(0, 60)}"; fake bold, or hidden duplicate text) was read once.`, { page: input.number, bbox: f.bbox }, { actual: f.text.slice(0, 200) });
         continue;
       }
       diagnostics.report(
@@ -80,7 +80,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         f.tagRows > 1
           ? `The PDF's tags put ${f.tagRows} table rows (TR) where its layout shows one row; the tags were followed. Check the row on page ${input.number}.`
           : `The PDF's tags make one table row (TR) of what its layout shows as ${f.geometryRows} rows; the tags were followed. Check the row on page ${input.number}.`,
-        { page: input.number },
+        { page: input.number, bbox: f.bbox },
+        { actual: f.tagRows, expected: f.geometryRows, note: 'actual: table rows (TR) in the tags; expected: rows the layout shows' },
       );
     }
   };

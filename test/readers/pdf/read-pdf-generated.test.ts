@@ -146,5 +146,12 @@ it('reads text drawn twice at the same place (fake bold) once, with NAP121', asy
   const titles = model.pages.flatMap((p) => p.tables.flatMap((t) => t.rows.map((r) => r.cells[0])));
   expect(titles).toContain('Eerste activiteit met een titel over twee regels');
   expect(titles.join(' ')).not.toContain('titelEerste');
-  expect(diagnostics.items.filter((d) => d.code === 'NAP121').map((d) => d.place.page)).toEqual([1]);
+  const bold = diagnostics.items.filter((d) => d.code === 'NAP121');
+  expect(bold.map((d) => [d.place.page, d.actual])).toEqual([[1, 'Eerste activiteit met een titel']]);
+  // Where, in PDF points from the top-left: the title line at x = 40, y = 595 - 465.
+  const [x0, y0, x1, y1] = bold[0]!.place.bbox!;
+  expect(x0).toBeCloseTo(40, 0);
+  expect(y0).toBeLessThan(595 - 465);
+  expect(y1).toBeGreaterThan(595 - 465);
+  expect(x1).toBeGreaterThan(x0 + 100);
 });
