@@ -25,16 +25,15 @@
 import { load, type CheerioAPI, type HTMLParser2Options } from 'cheerio/slim';
 import { compile } from 'css-select';
 import { Text, type AnyNode, type ChildNode, type Element, type ParentNode } from 'domhandler';
-import { clip } from '../assemble/rows.js';
 import { flattenDeepNesting, MAX_HTML_DEPTH } from './html-depth.js';
 import { findHiddenElements } from './html-visibility.js';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { BodyRow, Page, PageModel, StatusCue, TableBlock } from '../model/page-model.js';
-import { statusCodeOf } from '../normalise/status.js';
 import { fromSuperscript, superscriptDigits } from '../model/superscript.js';
-import { withoutFormatChars } from '../normalise/text.js';
 import { decodeText } from './decode-text.js';
 import { CleanTextTally, cleanText } from '../model/clean-text.js';
+import { clip, withoutFormatChars } from '../model/plain-text.js';
+import { statusCodeOf } from '../model/vocabulary.js';
 
 const COLOUR_STYLE = /(?:^|;)\s*(?:background-color|background|color)\s*:\s*(#[0-9a-f]{6}|#[0-9a-f]{3}|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\))/i;
 const FOOTNOTE_TEXT = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([\s\S]*)$/;

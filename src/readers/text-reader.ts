@@ -13,12 +13,11 @@
  */
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { BodyRow, FootnoteDefinition, Page, PageModel, TableBlock } from '../model/page-model.js';
-import { statusCodeOf } from '../normalise/status.js';
 import { fromSuperscript } from '../model/superscript.js';
-import { actionLineNumberOf } from '../assemble/rows.js';
-import { withoutFormatChars } from '../normalise/text.js';
 import { decodeText } from './decode-text.js';
 import { CleanTextTally, cleanText } from '../model/clean-text.js';
+import { withoutFormatChars } from '../model/plain-text.js';
+import { actionLineNumberOf, statusCodeOf } from '../model/vocabulary.js';
 
 const FOOTNOTE_DEFINITION = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$/;
 const HEADER_FIRST_CELL = /^\s*activiteit\s*$/i;
