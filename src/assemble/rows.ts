@@ -12,7 +12,7 @@ import { type BodyRow, type FootnoteDefinition, type LegendEntry, type PageModel
 import { joinWrapped } from '../model/wrapped-text.js';
 import { type Legend, legendInForce, legendsOf } from './legend.js';
 import { clip, withoutFormatChars } from '../model/plain-text.js';
-import { COLUMNS, HEADER_ALIASES, actionLineNumberOf } from '../model/vocabulary.js';
+import { COLUMNS, HEADER_ALIASES, actionLineNumberOf, headerKey } from '../model/vocabulary.js';
 
 /** The NAP (2023) has five action lines. */
 export const ACTION_LINE_COUNT = 5;
@@ -322,7 +322,7 @@ function joinContinuation(previous: AssembledRow, row: BodyRow): void {
 function checkHeader(cells: string[], location: SourceLocation, diagnostics: DiagnosticBag): void {
   HEADER_ALIASES.forEach((aliases, i) => {
     const printed = withoutFormatChars(cells[i] ?? '').replace(/\s+/g, ' ').trim();
-    if (!aliases.includes(printed.toLowerCase())) {
+    if (!aliases.includes(headerKey(printed))) {
       diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; expected ${aliases.map((a) => `"${a}"`).join(' or ')}. Values of this column may be read as ${COLUMNS[i]}.`, { ...loc(location), field: COLUMNS[i] }, { actual: printed, expected: [...aliases] });
     }
   });

@@ -135,6 +135,16 @@ export const HEADER_ALIASES: ReadonlyArray<ReadonlyArray<string>> = [
   ['toelichting'],
 ];
 
+/** How a header cell is compared with HEADER_ALIASES: format characters removed, spacing collapsed, trimmed, lower case. */
+export function headerKey(text: string): string {
+  return withoutFormatChars(text).replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** True when `text` heads the first column (`Activiteit`, `Activiteiten`): the cell that marks a header row. */
+export function isFirstHeaderCell(text: string): boolean {
+  return HEADER_ALIASES[0]!.includes(headerKey(text));
+}
+
 /** The single words of the accepted header texts (lower case): `oorspronkelijke`, `planning`, `wie` … */
 export const HEADER_WORDS: ReadonlySet<string> = new Set(HEADER_ALIASES.flat().flatMap((alias) => alias.split(' ')));
 

@@ -16,11 +16,9 @@ import type { BodyRow, FootnoteDefinition, Page, PageModel, TableBlock } from '.
 import { fromSuperscript } from '../model/superscript.js';
 import { decodeText } from './decode-text.js';
 import { CleanTextTally, cleanText } from '../model/clean-text.js';
-import { withoutFormatChars } from '../model/plain-text.js';
-import { actionLineNumberOf, statusCodeOf } from '../model/vocabulary.js';
+import { actionLineNumberOf, isFirstHeaderCell, statusCodeOf } from '../model/vocabulary.js';
 
 const FOOTNOTE_DEFINITION = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$/;
-const HEADER_FIRST_CELL = /^\s*activiteit\s*$/i;
 
 /**
  * Reads a text export into the page model. Input is raw bytes (any of UTF-8, UTF-8 with BOM,
@@ -86,7 +84,7 @@ export function readText(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
 
     openFootnote = null;
     const cells = raw.split('\t').map((c) => c.trim());
-    if (HEADER_FIRST_CELL.test(withoutFormatChars(cells[0] ?? ''))) {
+    if (isFirstHeaderCell(cells[0] ?? '')) {
       table = { header: { cells, location }, rows: [] };
       page.tables.push(table);
       return;

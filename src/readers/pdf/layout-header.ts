@@ -7,7 +7,7 @@ import type { HeaderRow } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
 import { lineBox } from './layout-lines.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
-import { HEADER_WORDS, isHeaderText } from '../../model/vocabulary.js';
+import { HEADER_WORDS, isFirstHeaderCell, isHeaderText } from '../../model/vocabulary.js';
 
 /** Column layout carried from page to page for pages without a header row. */
 export interface Columns {
@@ -21,7 +21,7 @@ export interface Columns {
 export function isHeaderAnchor(l: Line): boolean {
   const words = l.chunks.map((c) => c.text.trim());
   const first = words[0] ?? '';
-  if (!/^activiteit(en)?$/i.test(first)) return false;
+  if (!isFirstHeaderCell(first)) return false;
   const known = words.filter((w) => isHeaderText(w)).length;
   // A header cell wrapped mid-word in a narrow column (`Statu` / `s`) leaves a word start here.
   const started = words.filter((w) => !isHeaderText(w) && isHeaderWordStart(w)).length;
