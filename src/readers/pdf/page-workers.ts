@@ -50,9 +50,12 @@ export class ReadLimitError extends Error {
 /** Most reader threads a caller may ask for; more only costs memory (about 110 MB each). */
 export const MAX_WORKERS = 8;
 
-/** Reader threads by default: 2 for PDFs of `threshold` pages or more (both cores), else 1. */
-export function defaultWorkerCount(pageCount: number, threshold: number): number {
-  return pageCount >= threshold ? Math.max(1, Math.min(2, availableParallelism())) : 1;
+/**
+ * Reader threads by default: 2 for PDFs of `threshold` pages or more on a machine with more than
+ * 2 cores (`cores`, default `availableParallelism()`), else 1 (issue 10: on 2 cores, one reader).
+ */
+export function defaultWorkerCount(pageCount: number, threshold: number, cores: number = availableParallelism()): number {
+  return pageCount >= threshold && cores > 2 ? 2 : 1;
 }
 
 /** Message from a page worker. */
@@ -79,7 +82,7 @@ export interface WorkerData {
 export interface ReadSessionOptions {
   /** Reader threads wanted; undefined = defaultWorkerCount. Capped at MAX_WORKERS and the page count. */
   workers?: number;
-  /** From this many pages on, the default is 2 readers. */
+  /** From this many pages on, the default is 2 readers (on a machine with more than 2 cores). */
   workerThreshold: number;
   maxPages?: number;
   timeoutMs?: number;
