@@ -64,7 +64,7 @@ export type WorkerMessage =
   | { fatal: { kind: 'password' | 'invalid' | 'other'; message: string } }
   | { page: number; input: PageInput }
   | { page: number; error: string }
-  | { done: true };
+  | { done: true; nativeArrayPush?: boolean };
 
 /** Message to a page worker: read pages 1..pageCount from the shared counter. */
 export interface GoMessage {
@@ -76,6 +76,8 @@ export interface WorkerData {
   bytes: Uint8Array;
   /** Shared counter of pages handed out (Int32Array over a SharedArrayBuffer, one element). */
   claimed: Int32Array;
+  /** For tests: say in `done` whether Array.prototype.push is still V8's own (src/workers/native-array-push.ts). */
+  reportArrayPush?: boolean;
 }
 
 /** Options of one reading session. */
