@@ -6,6 +6,11 @@
  *
  * The worker is found by path: page-workers.ts resolves `./page-worker.js` next to its own chunk,
  * so both entries are built into the same folder in one run.
+ *
+ * esbuild puts the `import` of an external package at the top of the chunk that uses it, above all
+ * bundled code, so nothing bundled can run before pdfjs-dist is evaluated except through a dynamic
+ * `import()`: that is how the page reader (src/readers/pdf/page-worker.ts) has no-canvas.ts and
+ * native-array-push.ts run first.
  */
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';

@@ -34,7 +34,7 @@ export interface ExtractOptions {
   expect?: readonly number[];
   /** Stop reading a PDF after this many milliseconds (NAP009). Default DEFAULT_PDF_TIMEOUT_MS. */
   timeoutMs?: number;
-  /** Threads reading PDF pages; default 2 for PDFs of 400+ pages, else 1 (at most 8). */
+  /** Threads reading PDF pages; default 2 for PDFs of 400+ pages on a machine with more than 2 cores, else 1 (at most 8). */
   workers?: number;
   /** Stop reading a PDF when the process uses more than this many MB (NAP010). Default DEFAULT_MAX_MEMORY_MB. */
   maxMemoryMb?: number;

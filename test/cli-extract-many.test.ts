@@ -1,12 +1,13 @@
 /** `extract` with several inputs and globs: one subfolder per input, a final table, the worst exit code. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { subfolderNames } from '../src/cli/extract-command.js';
+import { CURRENT, LOCK_FILE, SETS_DIR } from '../src/emit/output-set.js';
 import { TEXT_2024 } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -55,6 +56,37 @@ describe('extract with several inputs', () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['annex', 'annex-2']);
     expect(JSON.parse(readFileSync(join(dir, 'out', 'annex-2', 'annex.json'), 'utf8')).activities).toHaveLength(83);
     expect(subfolderNames(['x/Bijlage 1.pdf', 'y/bijlage 1.txt', '.hidden', 'z/Bijlage 1.pdf'])).toEqual(['Bijlage_1', 'bijlage_1-2', 'input', 'Bijlage_1-3']);
+  }, 120_000);
+
+  it('writes each subfolder as an output set, as for a single input: out/<name>/current → the set, annex.json read through it; a locked subfolder is exit 75, the others are written', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.txt'), readFileSync(TEXT_2024));
+    writeFileSync(join(dir, 'b.txt'), readFileSync(TEXT_2024));
+    const first = await runCli(['extract', 'a.txt', 'b.txt', '-o', 'out', '-q'], { cwd: dir });
+    expect(first.status).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a', 'b']);
+    const setOf = (name: string): string => readlinkSync(join(dir, 'out', name, CURRENT));
+    for (const name of ['a', 'b']) {
+      const folder = join(dir, 'out', name);
+      const sets = readdirSync(join(folder, SETS_DIR));
+      expect(sets).toHaveLength(1);
+      expect(setOf(name)).toBe(join(SETS_DIR, sets[0]!));
+      expect(lstatSync(join(folder, 'annex.json')).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(join(folder, 'annex.json'))).toBe(join(CURRENT, 'annex.json'));
+      expect(readdirSync(join(folder, setOf(name)))).toContain('annex.json');
+      expect(JSON.parse(readFileSync(join(folder, 'annex.json'), 'utf8')).activities).toHaveLength(83);
+      expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
+    }
+    // A second run switches every folder to a new set, except one that another run holds (its lock names a live pid).
+    const [setA, setB] = [setOf('a'), setOf('b')];
+    writeFileSync(join(dir, 'out', 'b', LOCK_FILE), `${process.pid}\n`);
+    const second = await runCli(['extract', 'a.txt', 'b.txt', '-o', 'out'], { cwd: dir });
+    expect(second.status).toBe(75);
+    expect(setOf('a')).not.toBe(setA);
+    expect(readdirSync(join(dir, 'out', 'a', SETS_DIR))).toEqual([setOf('a').slice(SETS_DIR.length + 1)]);
+    expect(setOf('b')).toBe(setB);
+    expect(second.stderr).toMatch(/^b\.txt\s.*\s75\s+locked: \S+ is being written by another nap-annex run \(pid \d+\); wait for it to finish, or choose another folder with -o\.$/m);
+    expect(second.stderr).toContain('2 inputs: 1 written, 1 not written; exit 75');
   }, 120_000);
 
   it('on a terminal, a progress bar shows files done, pages read and the current file (skipped without `script`)', async () => {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { COLUMNS } from '../../src/model/vocabulary.js';
 import { STATUS_LABELS, loadAnnexData, type AnnexData } from '../pdf-rendition/annex-data.js';
 import type { TruthActivity } from '../pdf-rendition/render.js';
 import { buildDocx, pageSizePt } from './docx-build.js';
@@ -20,7 +21,6 @@ import { openPdf, pageTexts, readBack, structRoles, type ReadBack } from './read
 import { WORD_VARIANTS, type WordVariant } from './variants.js';
 
 export const WORD_FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/word-generated/', import.meta.url));
-const COLUMNS = ['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'] as const;
 /** Commit the .docx next to the PDFs when it is at most this big. */
 const DOCX_COMMIT_LIMIT = 100 * 1024;
 

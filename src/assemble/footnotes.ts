@@ -9,7 +9,9 @@
 import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
 import type { FootnoteDefinition } from '../model/page-model.js';
 import { fromSuperscript, SUPERSCRIPT_RUN } from '../model/superscript.js';
-import { clip, type AssembledRow } from './rows.js';
+import { clip } from '../model/plain-text.js';
+import { COLUMNS } from '../model/vocabulary.js';
+import type { AssembledRow } from './rows.js';
 
 /** A footnote definition and the activity ids that cite it, in document order. */
 export interface AttachedFootnote extends FootnoteDefinition {
@@ -21,7 +23,7 @@ export interface RowWithFootnotes extends AssembledRow {
   footnotes: number[];
 }
 
-const COLUMN_NAMES = { title: 'Activiteit', status: 'Status', planning: 'Wanneer', owners: 'Wie', explanation: 'Toelichting' } as const;
+const COLUMN_NAMES = { title: COLUMNS[0], status: COLUMNS[1], planning: COLUMNS[2], owners: COLUMNS[3], explanation: COLUMNS[4] } as const;
 
 /** Highest footnote number accepted; markers above it (or 0) are kept in the text and reported (NAP204). */
 export const MAX_FOOTNOTE_NUMBER = 9999;

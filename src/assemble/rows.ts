@@ -11,30 +11,8 @@ import { locationOf as loc, type DiagnosticBag } from '../model/diagnostics.js';
 import { type BodyRow, type FootnoteDefinition, type LegendEntry, type PageModel, type SourceLocation, type StatusCue, hasStatusCues } from '../model/page-model.js';
 import { joinWrapped } from '../model/wrapped-text.js';
 import { type Legend, legendInForce, legendsOf } from './legend.js';
-import { withoutFormatChars } from '../normalise/text.js';
-
-/** Column order of the activity table after header recognition. */
-export const COLUMNS = ['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'] as const;
-
-/** Accepted header texts per column (lower case, spacing collapsed). */
-const HEADER_ALIASES: ReadonlyArray<ReadonlyArray<string>> = [
-  ['activiteit', 'activiteiten'],
-  ['status'],
-  ['wanneer', 'oorspronkelijke planning', 'planning'],
-  ['wie'],
-  ['toelichting'],
-];
-
-const ACTION_LINE_ROW = /^actielijn\s+(\d+)$/i;
-
-/**
- * The action-line number of a first cell that reads `Actielijn N`, or null. Unicode format
- * characters (zero-width space, direction marks) are ignored: `Actie\u200blijn 4` is `Actielijn 4`.
- */
-export function actionLineNumberOf(cell: string): number | null {
-  const m = ACTION_LINE_ROW.exec(withoutFormatChars(cell).trim());
-  return m ? Number(m[1]) : null;
-}
+import { clip, withoutFormatChars } from '../model/plain-text.js';
+import { COLUMNS, HEADER_ALIASES, actionLineNumberOf, headerKey } from '../model/vocabulary.js';
 
 /** The NAP (2023) has five action lines. */
 export const ACTION_LINE_COUNT = 5;
@@ -344,7 +322,7 @@ function joinContinuation(previous: AssembledRow, row: BodyRow): void {
 function checkHeader(cells: string[], location: SourceLocation, diagnostics: DiagnosticBag): void {
   HEADER_ALIASES.forEach((aliases, i) => {
     const printed = withoutFormatChars(cells[i] ?? '').replace(/\s+/g, ' ').trim();
-    if (!aliases.includes(printed.toLowerCase())) {
+    if (!aliases.includes(headerKey(printed))) {
       diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; expected ${aliases.map((a) => `"${a}"`).join(' or ')}. Values of this column may be read as ${COLUMNS[i]}.`, { ...loc(location), field: COLUMNS[i] }, { actual: printed, expected: [...aliases] });
     }
   });
@@ -372,11 +350,4 @@ function isBeforeTables(location: SourceLocation, page: PageModel['pages'][numbe
   if (location.line !== undefined && firstTable.line !== undefined) return location.line < firstTable.line;
   if (location.bbox && firstTable.bbox) return location.bbox[1] < firstTable.bbox[1];
   return false;
-}
-
-
-/** Shortens text for a diagnostic message. */
-export function clip(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

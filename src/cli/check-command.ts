@@ -57,9 +57,9 @@ export interface CheckReport {
 }
 
 /** Severity order of exit codes: which one wins when inputs disagree. */
-const RANK: Record<number, number> = { [EXIT.OK]: 0, [EXIT.FINDINGS]: 1, [EXIT.UNREADABLE]: 2, [EXIT.CANNOT_WRITE]: 3, [EXIT.INTERNAL]: 4 };
+const RANK: Record<number, number> = { [EXIT.OK]: 0, [EXIT.FINDINGS]: 1, [EXIT.UNREADABLE]: 2, [EXIT.LOCKED]: 3, [EXIT.CANNOT_WRITE]: 4, [EXIT.INTERNAL]: 5 };
 
-/** The worse of two exit codes (3 internal > 73 cannot write > 2 unreadable > 1 findings > 0). */
+/** The worse of two exit codes (3 internal > 73 cannot write > 75 locked > 2 unreadable > 1 findings > 0). */
 export function worstExit(a: number, b: number): number {
   return (RANK[b] ?? 0) > (RANK[a] ?? 0) ? b : a;
 }

@@ -1,9 +1,10 @@
 /**
  * `nap-annex extract <inputs...> [-o dir] [--format json|csv|xlsx|all]`: runs the pipeline on
- * one input and writes its files into the folder (atomically), or the JSON to stdout without
- * `-o`; or, for several inputs or a glob pattern, runs them in parallel (up to the number of
- * cores), each into its own subfolder of `-o`, with a progress bar on a terminal and a final
- * table. The summary goes to stderr.
+ * one input and writes its files into the folder as one output set (kill-safe, locked while
+ * written: docs/output-folder.md), or the JSON to stdout without `-o`; or, for several inputs or
+ * a glob pattern, runs them in parallel (up to the number of cores), each into its own subfolder
+ * of `-o` (an output set each), with a progress bar on a terminal and a final table. The summary
+ * goes to stderr.
  */
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
@@ -95,21 +96,40 @@ export async function outputFiles(annex: Annex, dir: string, options: ExtractCom
   return files;
 }
 
+/** Why an output set was not written: another run holds the folder's lock (LOCKED), or writing failed (CANNOT_WRITE, with the reason). */
+interface SetWriteFailure {
+  exitCode: typeof EXIT.LOCKED | typeof EXIT.CANNOT_WRITE;
+  message: string;
+}
+
 /**
  * Writes the files of one extract into `folder` as one output set (output-set.ts: the complete old
  * or the complete new set survives a kill; a second run into the folder is refused while this one
- * holds its lock). Returns EXIT.LOCKED or EXIT.CANNOT_WRITE after a failure, else undefined.
+ * holds its lock). Returns why it failed (nothing of this run written, the old set unchanged), or null.
  */
-export async function writeOutputFolder(files: OutputFile[], folder: string, quiet: boolean, stderr: TextSink = process.stderr): Promise<number | undefined> {
+async function writeSet(files: readonly OutputFile[], folder: string): Promise<SetWriteFailure | null> {
   const set: SetFile[] = files.map((f) => ({ name: basename(f.path), content: f.content }));
   try {
     await writeOutputSet(folder, set);
+    return null;
   } catch (error) {
-    if (error instanceof OutputLockedError) {
-      stderr.write(`nap-annex: ${printable(error.message)} Nothing was written.\n`);
-      return EXIT.LOCKED;
-    }
-    stderr.write(`nap-annex: cannot write the output: ${printable(writeFailureReason(error, folder))}. Nothing was written; the files in ${printable(folder)} are unchanged.\n`);
+    if (error instanceof OutputLockedError) return { exitCode: EXIT.LOCKED, message: error.message };
+    return { exitCode: EXIT.CANNOT_WRITE, message: writeFailureReason(error, folder) };
+  }
+}
+
+/**
+ * Writes the files of one extract into `folder` as one output set (writeSet) and says so on
+ * stderr. Returns EXIT.LOCKED or EXIT.CANNOT_WRITE after a failure, else undefined.
+ */
+export async function writeOutputFolder(files: OutputFile[], folder: string, quiet: boolean, stderr: TextSink = process.stderr): Promise<number | undefined> {
+  const failure = await writeSet(files, folder);
+  if (failure?.exitCode === EXIT.LOCKED) {
+    stderr.write(`nap-annex: ${printable(failure.message)} Nothing was written.\n`);
+    return EXIT.LOCKED;
+  }
+  if (failure) {
+    stderr.write(`nap-annex: cannot write the output: ${printable(failure.message)}. Nothing was written; the files in ${printable(folder)} are unchanged.\n`);
     return EXIT.CANNOT_WRITE;
   }
   if (!quiet) stderr.write(`wrote ${files.map((f) => printable(f.path)).join(', ')}\n`);
@@ -273,23 +293,14 @@ async function extractInto(path: string, dir: string, options: ExtractCommandOpt
       problems: diagnostics.filter((d) => d.severity === 'error'),
     };
     if (counts.error > 0 && !options.force) return { ...outcome, note: 'errors: nothing written (--force writes anyway)' };
-    const failed = await writeQuietly(await outputFiles(annex, dir, options));
-    if (failed) return { ...outcome, exitCode: EXIT.CANNOT_WRITE, note: `cannot write: ${failed}` };
+    // The same output set as a single input's folder (kill-safe, locked while written).
+    const failure = await writeSet(await outputFiles(annex, dir, options), dir);
+    if (failure) return { ...outcome, exitCode: failure.exitCode, note: `${failure.exitCode === EXIT.LOCKED ? 'locked' : 'cannot write'}: ${failure.message}` };
     return { ...outcome, folder: dir };
   } catch (error) {
     if (error instanceof InputError) return { ...base, counts: { error: 1, warning: 0, info: 0 }, exitCode: EXIT.UNREADABLE, problems: [error.diagnostic] };
     const message = error instanceof SchemaViolationError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { ...base, exitCode: EXIT.INTERNAL, note: `internal error: ${message.split('\n')[0]}` };
-  }
-}
-
-/** Writes `files` atomically; returns the reason when that failed, else null. */
-async function writeQuietly(files: OutputFile[]): Promise<string | null> {
-  try {
-    await writeFilesAtomically(files);
-    return null;
-  } catch (error) {
-    return (error as Error).message;
   }
 }
 

@@ -55,7 +55,7 @@ function countList(value: string): number[] {
 
 const EXPECT_HELP = 'activity counts per action line, e.g. 27,7,31,6,12; each mismatch is an error (NAP502)';
 const MAX_PAGES_HELP = 'refuse PDF inputs with more pages than this (NAP005)';
-const WORKERS_HELP = 'threads reading PDF pages (default: 2 for PDFs of 400+ pages, else 1; larger values are capped at 8)';
+const WORKERS_HELP = 'threads reading PDF pages (default: 2 for PDFs of 400+ pages on a machine with more than 2 cores, else 1; larger values are capped at 8)';
 const TIMEOUT_HELP = 'stop extracting an input (any format) after this many seconds (NAP009)';
 const MAX_MEMORY_HELP = 'stop extracting an input when its work needs more than this many MB of heap (NAP010)';
 

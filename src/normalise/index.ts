@@ -3,7 +3,8 @@
  * Rules and the approximate-date table: docs/normalisation.md.
  */
 export type { Normalised, NormaliseProblem, NormaliseProblemCode } from './problems.js';
-export { STATUS_LABELS, STATUS_LEGEND, normaliseStatusLabel, statusCodeOf, statusLabelKey } from './status.js';
+export { normaliseStatusLabel } from './status.js';
+export { STATUS_LABELS, STATUS_LEGEND, statusCodeOf, statusLabelKey } from '../model/vocabulary.js';
 export { APPROXIMATE_TERMS, SEASONS, parsePlanning } from './planning.js';
 export { ACTORS, NAP_MINISTRIES, type ActorEntry } from './actors.js';
 export { parseOwners, type OwnersContext } from './owners.js';

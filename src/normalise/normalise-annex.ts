@@ -20,7 +20,8 @@ import { parseOwners } from './owners.js';
 import { parsePlanning } from './planning.js';
 import type { NormaliseProblem } from './problems.js';
 import { quote } from './text.js';
-import { normaliseStatusLabel, statusCodeOf } from './status.js';
+import { normaliseStatusLabel } from './status.js';
+import { statusCodeOf } from '../model/vocabulary.js';
 
 /** What the normalise stage needs besides the assembled rows. */
 export interface NormaliseInput {

@@ -29,11 +29,3 @@ export function quote(text: string, max = 120): string {
   const t = text.length > max ? `${text.slice(0, max - 1)}…` : text;
   return `"${t}"`;
 }
-
-/** Unicode format characters (zero-width space, soft hyphen, direction marks …): invisible in print. */
-const FORMAT_CHARS = /\p{Cf}/gu;
-
-/** `text` without Unicode format characters (\p{Cf}): `Actie\u200blijn 4` → `Actielijn 4`. For recognising page furniture. */
-export function withoutFormatChars(text: string): string {
-  return text.replace(FORMAT_CHARS, '');
-}

@@ -7,9 +7,9 @@
  * - Legend: an element outside any table whose own text is a legend label; its icon colour is
  *   the first `background`/`background-color`/`color` in the inline style of the element or of a
  *   child or preceding sibling (an icon `<span>`), or an `<img alt="…">` is ignored (no colour).
- * - Tables: every `<tr>`; a row whose first cell reads "Activiteit" is a header row and starts a
- *   table block. Cells keep their inner HTML for the explanation normaliser, with `<sup>n</sup>`
- *   turned into Unicode superscripts (the page model's marker form).
+ * - Tables: every `<tr>`; a row whose first cell reads "Activiteit" (or "Activiteiten") is a header
+ *   row and starts a table block. Cells keep their inner HTML for the explanation normaliser, with
+ *   `<sup>n</sup>` turned into Unicode superscripts (the page model's marker form).
  * - Status cell: text → text cue; an element with a colour style (e.g. `<span style="background:#…">`)
  *   → icon cue.
  * - Footnotes: outside tables, a `<li>` of a list with class `footnotes`, or a block element whose
@@ -25,16 +25,15 @@
 import { load, type CheerioAPI, type HTMLParser2Options } from 'cheerio/slim';
 import { compile } from 'css-select';
 import { Text, type AnyNode, type ChildNode, type Element, type ParentNode } from 'domhandler';
-import { clip } from '../assemble/rows.js';
 import { flattenDeepNesting, MAX_HTML_DEPTH } from './html-depth.js';
 import { findHiddenElements } from './html-visibility.js';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { BodyRow, Page, PageModel, StatusCue, TableBlock } from '../model/page-model.js';
-import { statusCodeOf } from '../normalise/status.js';
 import { fromSuperscript, superscriptDigits } from '../model/superscript.js';
-import { withoutFormatChars } from '../normalise/text.js';
 import { decodeText } from './decode-text.js';
 import { CleanTextTally, cleanText } from '../model/clean-text.js';
+import { clip } from '../model/plain-text.js';
+import { isFirstHeaderCell, statusCodeOf } from '../model/vocabulary.js';
 
 const COLOUR_STYLE = /(?:^|;)\s*(?:background-color|background|color)\s*:\s*(#[0-9a-f]{6}|#[0-9a-f]{3}|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\))/i;
 const FOOTNOTE_TEXT = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([\s\S]*)$/;
@@ -310,7 +309,7 @@ function readPage($: CheerioAPI, root: Element, number: number, lineOf: (node: A
     if (name === 'tr') {
       const cells = $(node).children('td, th').toArray();
       const texts = cells.map((c) => collapse(textOf(c)));
-      if (/^activiteit$/i.test(withoutFormatChars(texts[0] ?? ''))) {
+      if (isFirstHeaderCell(texts[0] ?? '')) {
         table = { header: { cells: texts, location }, rows: [] };
         page.tables.push(table);
         return [];

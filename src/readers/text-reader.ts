@@ -13,15 +13,12 @@
  */
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { BodyRow, FootnoteDefinition, Page, PageModel, TableBlock } from '../model/page-model.js';
-import { statusCodeOf } from '../normalise/status.js';
 import { fromSuperscript } from '../model/superscript.js';
-import { actionLineNumberOf } from '../assemble/rows.js';
-import { withoutFormatChars } from '../normalise/text.js';
 import { decodeText } from './decode-text.js';
 import { CleanTextTally, cleanText } from '../model/clean-text.js';
+import { actionLineNumberOf, isFirstHeaderCell, statusCodeOf } from '../model/vocabulary.js';
 
 const FOOTNOTE_DEFINITION = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$/;
-const HEADER_FIRST_CELL = /^\s*activiteit\s*$/i;
 
 /**
  * Reads a text export into the page model. Input is raw bytes (any of UTF-8, UTF-8 with BOM,
@@ -87,7 +84,7 @@ export function readText(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
 
     openFootnote = null;
     const cells = raw.split('\t').map((c) => c.trim());
-    if (HEADER_FIRST_CELL.test(withoutFormatChars(cells[0] ?? ''))) {
+    if (isFirstHeaderCell(cells[0] ?? '')) {
       table = { header: { cells, location }, rows: [] };
       page.tables.push(table);
       return;

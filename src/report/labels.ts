@@ -1,7 +1,8 @@
 /**
  * The report's words in Dutch (default; the annex's own language) and English. Status labels in
- * Dutch are the legend labels of the annex (DESIGN.md); English ones are translations.
+ * Dutch are the legend labels of the annex (src/model/vocabulary.ts); English ones are translations.
  */
+import { STATUS_LEGEND } from '../model/vocabulary.js';
 import { statusCodeSchema, type StatusCode } from '../schema/annex.js';
 
 /** Languages of the report page. */
@@ -11,13 +12,7 @@ export type Lang = 'nl' | 'en';
 export const STATUS_ORDER: readonly StatusCode[] = statusCodeSchema.options;
 
 const STATUS_LABELS: Record<Lang, Record<StatusCode, string>> = {
-  nl: {
-    completed: 'Afgerond',
-    in_progress: 'In uitvoering',
-    ongoing: 'Doorlopend gedurende uitvoering programma',
-    delayed: 'In uitvoering met vertraging',
-    not_started_or_stopped: 'Nog niet begonnen of afgebroken',
-  },
+  nl: Object.fromEntries(STATUS_LEGEND.map((e) => [e.code, e.label])) as Record<StatusCode, string>,
   en: {
     completed: 'Completed',
     in_progress: 'In progress',

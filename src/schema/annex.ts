@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCES } from '../model/diagnostics.js';
+import { STATUS_CODES, STATUS_LEGEND } from '../model/vocabulary.js';
 
 /**
  * A field's description in English and Dutch: `description` (English, also what JSON Schema shows)
@@ -17,17 +18,11 @@ export function bilingual(en: string, nl: string): { description: string; descri
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta(bilingual('ISO 8601 calendar date, YYYY-MM-DD', 'Kalenderdatum volgens ISO 8601, JJJJ-MM-DD'));
 
-/** Status code of a row, one per legend label (README.md, data model). */
-export const statusCodeSchema = z
-  .enum(['completed', 'in_progress', 'ongoing', 'delayed', 'not_started_or_stopped'])
-  .meta(
-    bilingual(
-      'Status code: completed = Afgerond; in_progress = In uitvoering; ongoing = Doorlopend gedurende uitvoering programma; ' +
-        'delayed = In uitvoering met vertraging; not_started_or_stopped = Nog niet begonnen of afgebroken',
-      'Statuscode: completed = Afgerond; in_progress = In uitvoering; ongoing = Doorlopend gedurende uitvoering programma; ' +
-        'delayed = In uitvoering met vertraging; not_started_or_stopped = Nog niet begonnen of afgebroken',
-    ),
-  );
+/** `completed = Afgerond; in_progress = In uitvoering; …`: each status code with its legend label. */
+const STATUS_CODE_MEANINGS = STATUS_LEGEND.map((e) => `${e.code} = ${e.label}`).join('; ');
+
+/** Status code of a row, one per legend label (README.md, data model; src/model/vocabulary.ts). */
+export const statusCodeSchema = z.enum(STATUS_CODES).meta(bilingual(`Status code: ${STATUS_CODE_MEANINGS}`, `Statuscode: ${STATUS_CODE_MEANINGS}`));
 
 /** How a status was found: from its coloured `icon`, from `text`, or `absent` (not in the source). */
 export const statusFoundBySchema = z

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusCode } from '../../src/schema/annex.js';
-import { STATUS_LABELS, STATUS_LEGEND, normaliseStatusLabel, statusLabelKey } from '../../src/normalise/status.js';
+import { normaliseStatusLabel } from '../../src/normalise/status.js';
+import { STATUS_LABELS, STATUS_LEGEND, statusLabelKey } from '../../src/model/vocabulary.js';
 
 describe('normaliseStatusLabel', () => {
   it.each<[string, StatusCode]>([

@@ -18,9 +18,9 @@ import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js
 import { OpenError, PageLimitError, PageReadError, ReadLimitError, readPagesInWorkers } from './page-workers.js';
 
 /**
- * From this many pages on, two reader threads are used by default. Measured on a 2-core machine
- * (README, Speed and memory): at 200 pages a second reader does not pay for its start and memory,
- * at 1000 pages it reads 1.3× faster.
+ * From this many pages on, two reader threads are used by default, on a machine with more than 2
+ * cores (on 2 cores a second reader cost 100 MB and 17% more CPU for 4% less wall time at 1000
+ * pages; docs/benchmarks.md); otherwise one.
  */
 export const WORKER_PAGE_THRESHOLD = 400;
 
@@ -37,8 +37,8 @@ export interface ReadPdfOptions {
    */
   maxMemoryMb?: number;
   /**
-   * Reader threads: default 2 for PDFs of WORKER_PAGE_THRESHOLD pages or more, else 1; at most
-   * MAX_WORKERS (8) and the page count.
+   * Reader threads: default 2 for PDFs of WORKER_PAGE_THRESHOLD pages or more on a machine with
+   * more than 2 cores, else 1; at most MAX_WORKERS (8) and the page count.
    */
   workers?: number;
 }

@@ -7,10 +7,7 @@ import type { HeaderRow } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
 import { lineBox } from './layout-lines.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
-
-const HEADER_WORDS = /^(activiteit(en)?|status|wanneer|wie|toelichting|oorspronkelijke|planning|oorspronkelijke planning)$/i;
-/** The single words of the known header cells (lower case). */
-const HEADER_VOCABULARY = new Set(['activiteit', 'activiteiten', 'status', 'wanneer', 'wie', 'toelichting', 'oorspronkelijke', 'planning']);
+import { HEADER_WORDS, isFirstHeaderCell, isHeaderText } from '../../model/vocabulary.js';
 
 /** Column layout carried from page to page for pages without a header row. */
 export interface Columns {
@@ -24,10 +21,10 @@ export interface Columns {
 export function isHeaderAnchor(l: Line): boolean {
   const words = l.chunks.map((c) => c.text.trim());
   const first = words[0] ?? '';
-  if (!/^activiteit(en)?$/i.test(first)) return false;
-  const known = words.filter((w) => HEADER_WORDS.test(w)).length;
+  if (!isFirstHeaderCell(first)) return false;
+  const known = words.filter((w) => isHeaderText(w)).length;
   // A header cell wrapped mid-word in a narrow column (`Statu` / `s`) leaves a word start here.
-  const started = words.filter((w) => !HEADER_WORDS.test(w) && isHeaderWordStart(w)).length;
+  const started = words.filter((w) => !isHeaderText(w) && isHeaderWordStart(w)).length;
   return known >= 3 && known + started >= words.length - 1;
 }
 
@@ -35,15 +32,15 @@ export function isHeaderAnchor(l: Line): boolean {
 function isHeaderWordStart(text: string): boolean {
   const w = text.toLowerCase();
   if (!/^\p{L}{3,}$/u.test(w)) return false;
-  for (const v of HEADER_VOCABULARY) if (v.length > w.length && v.startsWith(w)) return true;
+  for (const v of HEADER_WORDS) if (v.length > w.length && v.startsWith(w)) return true;
   return false;
 }
 
 /** `ijke planning` under `Oorspronkel`: the rest (2+ letters) of a header word, then header words. */
 function isHeaderWordEnd(text: string): boolean {
   const [head = '', ...tail] = text.toLowerCase().split(/\s+/);
-  if (!/^\p{L}{1,}$/u.test(head) || !tail.every((t) => HEADER_VOCABULARY.has(t))) return false;
-  for (const v of HEADER_VOCABULARY) if (v.length > head.length && v.endsWith(head)) return true;
+  if (!/^\p{L}{1,}$/u.test(head) || !tail.every((t) => HEADER_WORDS.has(t))) return false;
+  for (const v of HEADER_WORDS) if (v.length > head.length && v.endsWith(head)) return true;
   return false;
 }
 
@@ -65,7 +62,7 @@ export function headerBand(lines: readonly Line[], i: number): Line[] {
   for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
     const l = lines[j];
     if (!fits(l, band[band.length - 1]!)) break;
-    const wordy = l.chunks.every((c) => HEADER_WORDS.test(c.text.trim()) || isHeaderWordEnd(c.text.trim()));
+    const wordy = l.chunks.every((c) => isHeaderText(c.text.trim()) || isHeaderWordEnd(c.text.trim()));
     if (j > i + 1 && !wordy) break;
     band.push(l);
   }
@@ -85,9 +82,9 @@ export function joinHeaderLines(text: string, next: string): string {
   const last = a.slice(a.lastIndexOf(' ') + 1).toLowerCase();
   const [firstWord = '', ...more] = b.toLowerCase().split(/\s+/);
   const glued =
-    HEADER_VOCABULARY.has(last + firstWord) &&
-    !(HEADER_VOCABULARY.has(last) && HEADER_VOCABULARY.has(firstWord)) &&
-    more.every((w) => HEADER_VOCABULARY.has(w));
+    HEADER_WORDS.has(last + firstWord) &&
+    !(HEADER_WORDS.has(last) && HEADER_WORDS.has(firstWord)) &&
+    more.every((w) => HEADER_WORDS.has(w));
   return glued ? a + b : `${a} ${b}`;
 }
 

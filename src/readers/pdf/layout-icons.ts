@@ -5,8 +5,7 @@
 import type { Chunk, Line } from './text.js';
 import type { LegendEntry } from '../../model/page-model.js';
 import { type Box, toBBox, union } from './geometry.js';
-import type { TextRun } from './graphics.js';
-import type { PageInput } from './layout.js';
+import type { ImageMark, PageGraphics, TextRun } from './graphics.js';
 import { boxOf, centerY } from './layout-lines.js';
 import { isSymbolChar } from './symbols.js';
 import { joinChunks } from './text.js';
@@ -22,8 +21,14 @@ export interface Icon {
 }
 
 
+/** What collectIcons reads of a page input (layout.ts `PageInput`): its graphics and the colours of its images. */
+export interface IconSources {
+  graphics: PageGraphics;
+  imageColors: ReadonlyMap<ImageMark, string>;
+}
+
 /** Every icon candidate of a page: filled compact paths, symbol glyphs and small images (1.5–40 pt, aspect ≤ 3), with their colour. */
-export function collectIcons(input: PageInput): Icon[] {
+export function collectIcons(input: IconSources): Icon[] {
   const icons: Icon[] = [];
   const iconLike = (b: Box): boolean => {
     const w = b.x1 - b.x0;

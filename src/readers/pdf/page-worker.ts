@@ -2,13 +2,26 @@
  * Worker thread entry: opens the PDF bytes it is given and posts `opened` (or `fatal`); after the
  * caller's `go`, takes pages one by one from the shared counter, reads each with readPageInput
  * and posts the page input back, then `done`. See page-workers.ts.
+ *
+ * pdfjs-dist is loaded here with `import()`, after the two modules that must run before it (a
+ * bundler hoists static imports of an external package above all bundled code, so a static
+ * import could not be ordered after them): no-canvas.ts keeps its native canvas add-on from
+ * loading, native-array-push.ts saves V8's Array.prototype.push, which pdfjs-dist's core-js
+ * replaces with a slower one. pdf.worker.mjs, the part of pdfjs-dist that parses pages (its "fake
+ * worker" in this thread), is loaded here too rather than on the first getDocument: it registers
+ * itself as `globalThis.pdfjsWorker`, which getDocument then uses. Then the native push is put back.
  */
+import '../../workers/no-canvas.js';
+import { isNativeArrayPush, restoreNativeArrayPush } from '../../workers/native-array-push.js';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openPdf, optionalContentOf, readPageInput } from './document.js';
 import { capturePdfjsWarnings } from './pdfjs-warnings.js';
 import { type GoMessage, type WorkerData, type WorkerMessage, claimPage } from './page-workers.js';
 
-const { bytes, claimed } = workerData as WorkerData;
+const { openPdf, optionalContentOf, readPageInput } = await import('./document.js');
+await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+restoreNativeArrayPush();
+
+const { bytes, claimed, reportArrayPush } = workerData as WorkerData;
 const port = parentPort!;
 const post = (m: WorkerMessage): void => port.postMessage(m);
 capturePdfjsWarnings();
@@ -37,7 +50,7 @@ if (doc) {
       }
     }
   } finally {
-    post({ done: true });
+    post(reportArrayPush ? { done: true, nativeArrayPush: isNativeArrayPush() } : { done: true });
   }
 }
 await task.destroy().catch(() => undefined);

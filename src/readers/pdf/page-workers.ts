@@ -50,9 +50,12 @@ export class ReadLimitError extends Error {
 /** Most reader threads a caller may ask for; more only costs memory (about 110 MB each). */
 export const MAX_WORKERS = 8;
 
-/** Reader threads by default: 2 for PDFs of `threshold` pages or more (both cores), else 1. */
-export function defaultWorkerCount(pageCount: number, threshold: number): number {
-  return pageCount >= threshold ? Math.max(1, Math.min(2, availableParallelism())) : 1;
+/**
+ * Reader threads by default: 2 for PDFs of `threshold` pages or more on a machine with more than
+ * 2 cores (`cores`, default `availableParallelism()`), else 1 (issue 10: on 2 cores, one reader).
+ */
+export function defaultWorkerCount(pageCount: number, threshold: number, cores: number = availableParallelism()): number {
+  return pageCount >= threshold && cores > 2 ? 2 : 1;
 }
 
 /** Message from a page worker. */
@@ -61,7 +64,7 @@ export type WorkerMessage =
   | { fatal: { kind: 'password' | 'invalid' | 'other'; message: string } }
   | { page: number; input: PageInput }
   | { page: number; error: string }
-  | { done: true };
+  | { done: true; nativeArrayPush?: boolean };
 
 /** Message to a page worker: read pages 1..pageCount from the shared counter. */
 export interface GoMessage {
@@ -73,13 +76,15 @@ export interface WorkerData {
   bytes: Uint8Array;
   /** Shared counter of pages handed out (Int32Array over a SharedArrayBuffer, one element). */
   claimed: Int32Array;
+  /** For tests: say in `done` whether Array.prototype.push is still V8's own (src/workers/native-array-push.ts). */
+  reportArrayPush?: boolean;
 }
 
 /** Options of one reading session. */
 export interface ReadSessionOptions {
   /** Reader threads wanted; undefined = defaultWorkerCount. Capped at MAX_WORKERS and the page count. */
   workers?: number;
-  /** From this many pages on, the default is 2 readers. */
+  /** From this many pages on, the default is 2 readers (on a machine with more than 2 cores). */
   workerThreshold: number;
   maxPages?: number;
   timeoutMs?: number;

@@ -1,8 +1,10 @@
 /** Reading pages in worker threads gives exactly the page model of reading them in one thread. */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/model/diagnostics.js';
-import { readPdf } from '../../../src/readers/pdf/index.js';
+import { WORKER_PAGE_THRESHOLD, readPdf } from '../../../src/readers/pdf/index.js';
+import { defaultWorkerCount } from '../../../src/readers/pdf/page-workers.js';
 import { PDF_2024 } from '../../helpers/fixtures.js';
 import { miniAnnex, type MiniAnnexPage } from './mini-annex.js';
 
@@ -44,5 +46,17 @@ describe('readPdf with worker threads', () => {
       place: { page: 1 },
       reason: 'Page 1 of the PDF is damaged (Page dictionary kid reference points to wrong type of object.). Download the file again.',
     });
+  });
+});
+
+describe('defaultWorkerCount', () => {
+  it('uses one reader thread unless the machine has more than 2 cores, and two only from the page threshold on', () => {
+    expect(WORKER_PAGE_THRESHOLD).toBe(400);
+    expect(defaultWorkerCount(1000, 400, 1)).toBe(1);
+    expect(defaultWorkerCount(1000, 400, 2)).toBe(1);
+    expect(defaultWorkerCount(1000, 400, 3)).toBe(2);
+    expect(defaultWorkerCount(400, 400, 16)).toBe(2);
+    expect(defaultWorkerCount(399, 400, 16)).toBe(1);
+    expect(defaultWorkerCount(1000, 400)).toBe(availableParallelism() > 2 ? 2 : 1);
   });
 });

@@ -1,0 +1,122 @@
+/**
+ * The module rules of docs/architecture.md ("Module rules"), checked on the import statements of
+ * every src/**\/*.ts file:
+ * - readers (src/readers/) turn bytes into the page model and know nothing of what comes after:
+ *   they import nothing from src/assemble/ or src/normalise/;
+ * - src/model/ (page model, diagnostics, the annex's vocabulary, text rules) is the bottom layer:
+ *   it imports nothing outside src/model/, not even a package;
+ * - no import cycles among src files (type-only imports count too).
+ * The rules are also run on made-up graphs, so a rule that stopped finding violations would fail.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { type ImportEdge, importCycles, importGraph, importSpecifiers } from '../helpers/import-graph.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** One broken rule: which file, which import, why. */
+interface Violation {
+  file: string;
+  line: number;
+  specifier: string;
+  rule: string;
+}
+
+/** The violations of the layer rules (readers, model) in a graph: repository path → imports. */
+function layerViolations(graph: ReadonlyMap<string, readonly ImportEdge[]>): Violation[] {
+  const violations: Violation[] = [];
+  for (const [file, edges] of graph) {
+    for (const { specifier, target, line } of edges) {
+      const at = { file, line, specifier };
+      if (specifier.startsWith('.') && target === null) violations.push({ ...at, rule: 'a relative import must name a .ts file under src/' });
+      if (file.startsWith('src/readers/') && target !== null && /^src\/(assemble|normalise)\//.test(target)) {
+        violations.push({ ...at, rule: 'readers must not import src/assemble or src/normalise (move shared words to src/model/vocabulary.ts)' });
+      }
+      if (file.startsWith('src/model/') && !(target !== null && target.startsWith('src/model/'))) {
+        violations.push({ ...at, rule: 'src/model must import nothing outside src/model' });
+      }
+    }
+  }
+  return violations;
+}
+
+/** The graph as the cycle finder wants it: file → the src files it imports. */
+function fileEdges(graph: ReadonlyMap<string, readonly ImportEdge[]>): Map<string, string[]> {
+  return new Map([...graph].map(([file, edges]) => [file, edges.flatMap((e) => (e.target === null ? [] : [e.target]))]));
+}
+
+const edge = (specifier: string, target: string | null): ImportEdge => ({ specifier, target, line: 1 });
+
+describe('module rules of src/', () => {
+  const graph = importGraph(ROOT);
+
+  it('reads the real import graph (not an empty one)', () => {
+    expect(graph.size).toBeGreaterThan(50);
+    expect(graph.get('src/readers/text-reader.ts')?.map((e) => e.target)).toContain('src/model/vocabulary.ts');
+    expect(graph.get('src/workers/page-worker-entry.ts')?.map((e) => e.target)).toContain('src/readers/pdf/page-worker.ts');
+  });
+
+  it('readers import nothing from assemble/ or normalise/, model/ nothing from outside model/', () => {
+    expect(layerViolations(graph)).toEqual([]);
+  });
+
+  it('has no import cycles', () => {
+    expect(importCycles(fileEdges(graph)).map((cycle) => cycle.join(' → '))).toEqual([]);
+  });
+});
+
+describe('the rule checks find violations', () => {
+  it('finds every form of import, and none in comments or strings', () => {
+    const source = [
+      "import type { A } from './a.js';",
+      "export type { B } from './b.js';",
+      'import {',
+      '  type C,',
+      "  D } from './c.js';",
+      "import * as e from './e.js';",
+      "export * as f from './f.js';",
+      "export { g } from './g.js';",
+      "import './side.js';",
+      "const h = await import('./h.js');",
+      "type I = typeof import('./i.js');",
+      "// import x from './comment.js';",
+      "/* import y from './block.js'; */",
+      "const s = \"import z from './string.js'\";",
+      "const t = `import('./template.js')`;",
+      "const r = /from '.\\/regex.js'/;",
+    ].join('\n');
+    expect(importSpecifiers(source).map((i) => i.specifier)).toEqual(['./a.js', './b.js', './c.js', './e.js', './f.js', './g.js', './side.js', './h.js', './i.js']);
+    expect(importSpecifiers(source).map((i) => i.line)).toEqual([1, 2, 5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('flags a reader that imports assembly or a normaliser, and model importing outward', () => {
+    const graph = new Map<string, ImportEdge[]>([
+      ['src/readers/text-reader.ts', [edge('../model/vocabulary.js', 'src/model/vocabulary.ts'), edge('../assemble/rows.js', 'src/assemble/rows.ts')]],
+      ['src/readers/pdf/layout.ts', [edge('../../normalise/text.js', 'src/normalise/text.ts')]],
+      ['src/model/vocabulary.ts', [edge('./plain-text.js', 'src/model/plain-text.ts'), edge('../schema/annex.js', 'src/schema/annex.ts'), edge('zod', null)]],
+      ['src/assemble/rows.ts', [edge('../normalise/text.js', 'src/normalise/text.ts'), edge('./gone.js', null)]],
+    ]);
+    expect(layerViolations(graph).map((v) => `${v.file} ${v.specifier}`)).toEqual([
+      'src/readers/text-reader.ts ../assemble/rows.js',
+      'src/readers/pdf/layout.ts ../../normalise/text.js',
+      'src/model/vocabulary.ts ../schema/annex.js',
+      'src/model/vocabulary.ts zod',
+      'src/assemble/rows.ts ./gone.js',
+    ]);
+  });
+
+  it('finds cycles of any length, self-imports included, and nothing in a graph without one', () => {
+    const cycles = importCycles(
+      new Map([
+        ['a', ['b']],
+        ['b', ['c', 'd']],
+        ['c', ['a']],
+        ['d', []],
+        ['e', ['e']],
+        ['f', ['a']],
+      ]),
+    );
+    expect(cycles.map((c) => c.join(' → '))).toEqual(['a → b → c → a', 'e → e']);
+    expect(importCycles(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toEqual([]);
+  });
+});
