@@ -14,7 +14,6 @@ import { tableCsv, activitiesCsv, footnotesCsv, EXCEL_MAX_CELL, type CsvOptions 
 import { annexJson } from '../emit/json.js';
 import { annexTables } from '../emit/tables.js';
 import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
-import { annexSheets, workbookBytes } from '../emit/xlsx.js';
 import { DiagnosticBag, InputError, type Diagnostic } from '../model/diagnostics.js';
 import { baseName } from '../normalise/normalise-annex.js';
 import { SchemaViolationError } from '../pipeline.js';
@@ -92,7 +91,11 @@ export async function outputFiles(annex: Annex, dir: string, options: ExtractCom
     for (const table of tables) files.push({ path: join(dir, `${table.name}.csv`), content: () => tableCsv(table, annex, csv) });
     files.push({ path: join(dir, 'datapackage.json'), content: () => `${JSON.stringify(dataPackage(annex, tables, csv), null, 2)}\n` });
   }
-  if (options.format === 'xlsx' || options.format === 'all') files.push({ path: join(dir, 'annex.xlsx'), content: await workbookBytes(annexSheets(annex, tables)) });
+  if (options.format === 'xlsx' || options.format === 'all') {
+    // exceljs is large: loaded only when a workbook is written.
+    const { annexSheets, workbookBytes } = await import('../emit/xlsx.js');
+    files.push({ path: join(dir, 'annex.xlsx'), content: await workbookBytes(annexSheets(annex, tables)) });
+  }
   return files;
 }
 

@@ -9,13 +9,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { DIAGNOSTIC_CODES, InputError } from '../model/diagnostics.js';
 import { parseKamerstukOption } from '../normalise/edition.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError } from '../pipeline.js';
-import { annexJsonSchema } from '../schema/json-schema.js';
 import { runCheck } from './check-command.js';
 import { EXIT } from './exit-codes.js';
-import { runDiff } from './diff-command.js';
 import { runExtract } from './extract-command.js';
-import { runReport } from './report-command.js';
-import { runStack } from './stack-command.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 import { type CliIo, processIo } from './io.js';
@@ -186,7 +182,8 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .option('--timeout <seconds>', TIMEOUT_HELP, positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
     .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
     .addHelpText('after', DIFF_EXAMPLES)
-    .action((before: string, after: string, options) => run(runDiff(before, after, options, io)));
+    // Loaded on demand, like report and stack: what one command needs is not loaded for the others.
+    .action((before: string, after: string, options) => run(import('./diff-command.js').then((m) => m.runDiff(before, after, options, io))));
 
   program
     .command('report')
@@ -202,7 +199,7 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .option('--force', 'write the page even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .addHelpText('after', REPORT_EXAMPLES)
-    .action((input: string, options) => run(runReport(input, options, pkg.version, io)));
+    .action((input: string, options) => run(import('./report-command.js').then((m) => m.runReport(input, options, pkg.version, io))));
   addReadingOptions(program.commands.at(-1)!);
 
   program
@@ -216,7 +213,7 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
     .option('-q, --quiet', 'no summary on stderr', false)
     .addHelpText('after', STACK_EXAMPLES)
-    .action((inputs: string[], options) => run(runStack(inputs, options, io)));
+    .action((inputs: string[], options) => run(import('./stack-command.js').then((m) => m.runStack(inputs, options, io))));
 
   program
     .command('check')
@@ -235,10 +232,14 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
   program
     .command('schema')
     .description('Print the JSON Schema of annex.json (generated from the zod schema)')
-    .action(() => {
-      io.stdout.write(`${JSON.stringify(annexJsonSchema(), null, 2)}\n`);
-      run(Promise.resolve(EXIT.OK));
-    });
+    .action(() =>
+      run(
+        import('../schema/json-schema.js').then((m) => {
+          io.stdout.write(`${JSON.stringify(m.annexJsonSchema(), null, 2)}\n`);
+          return EXIT.OK;
+        }),
+      ),
+    );
 
   return program;
 }

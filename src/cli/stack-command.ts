@@ -9,7 +9,6 @@
 import { join } from 'node:path';
 import { recordsCsv, type CsvOptions } from '../emit/csv.js';
 import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
-import { workbookBytes } from '../emit/xlsx.js';
 import { stackEditions } from '../stack/stack-editions.js';
 import { stackTables } from '../stack/stack-tables.js';
 import { loadAnnex } from './load-annex.js';
@@ -57,7 +56,10 @@ export async function runStack(inputs: string[], options: StackCommandOptions, i
   if (options.format !== 'xlsx') {
     for (const t of tables) files.push({ path: join(output, `${t.file}.csv`), content: () => recordsCsv(t.columns.map((c) => c.name), t.records, csv) });
   }
-  if (options.format !== 'csv') files.push({ path: join(output, 'stack.xlsx'), content: await workbookBytes(tables) });
+  if (options.format !== 'csv') {
+    const { workbookBytes } = await import('../emit/xlsx.js'); // exceljs: only when a workbook is written
+    files.push({ path: join(output, 'stack.xlsx'), content: await workbookBytes(tables) });
+  }
   try {
     await writeFilesAtomically(files);
   } catch (error) {
