@@ -22,6 +22,8 @@ import { PDF_2024 } from '../helpers/fixtures.js';
 import { appendToPage, pageSize } from '../helpers/pdf-edit.js';
 
 const RUNS = Number(process.env.NAP_FUZZ_RUNS ?? 0);
+/** A campaign reads a PDF per run (1–3 s on a loaded 2-core machine). */
+const TIMEOUT = Math.max(600_000, RUNS * 10_000);
 const original = new Uint8Array(readFileSync(PDF_2024));
 
 /** The table's shape: what a byte-damaged PDF that exits 0 must keep. */
@@ -111,6 +113,13 @@ describe('PDF fuzzing with an oracle: exit 0 ⇒ the data of the unmutated rendi
     expect(reference?.activities).toHaveLength(83);
   });
 
+  it('regression (campaign of 2026-12-01): 9 bytes duplicated inside a content stream gave NaN boxes and a schema failure (exit 3)', async () => {
+    const m: ByteMutation = { kind: 'duplicate', at: 47985, length: 9, xor: 1 };
+    const { annex } = await extractAnnex(mutateBytes(original, m), { fileName: 'mutated.pdf' });
+    expect(annex.diagnostics.filter((d) => d.code === 'NAP019').map((d) => [d.severity, d.place.page])).toEqual([['error', 10]]);
+    expect(annex.diagnostics.every((d) => (d.place.bbox ?? []).every(Number.isFinite))).toBe(true);
+  });
+
   it('byte damage anywhere: exit 0 ⇒ the same table', async () => {
     const silent: string[] = [];
     const tally = { runs: 0, exitZero: 0, sameData: 0 };
@@ -127,7 +136,7 @@ describe('PDF fuzzing with an oracle: exit 0 ⇒ the data of the unmutated rendi
     );
     if (RUNS > 0) console.log(`byte damage: ${JSON.stringify(tally)}, silent: ${silent.length}`);
     expect(silent).toEqual([]);
-  }, 600_000);
+  }, TIMEOUT);
 
   it('invisible drawing or a broken operator added to a page: exit 0 ⇒ exactly the same data', async () => {
     const { width, height } = await pageSize(original, 1);
@@ -146,5 +155,5 @@ describe('PDF fuzzing with an oracle: exit 0 ⇒ the data of the unmutated rendi
     );
     if (RUNS > 0) console.log(`drawing added: ${JSON.stringify(tally)}, silent: ${silent.length}`);
     expect(silent).toEqual([]);
-  }, 600_000);
+  }, TIMEOUT);
 });

@@ -70,3 +70,8 @@ export function round2(v: number): number {
 export function toBBox(b: Box): readonly [number, number, number, number] {
   return [round2(b.x0), round2(b.y0), round2(b.x1), round2(b.y1)] as const;
 }
+
+/** True when every coordinate of the box is a finite number (a damaged matrix gives NaN or Infinity). */
+export function isFiniteBox(b: Box): boolean {
+  return Number.isFinite(b.x0) && Number.isFinite(b.y0) && Number.isFinite(b.x1) && Number.isFinite(b.y1);
+}

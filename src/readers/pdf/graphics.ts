@@ -14,7 +14,7 @@
  * Save/restore, `transform`, form XObjects and the text state are tracked here.
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { type Box, type Matrix, applyX, applyY, compose, transformRect } from './geometry.js';
+import { type Box, type Matrix, applyX, applyY, compose, isFiniteBox, transformRect } from './geometry.js';
 import { isSymbolChar } from './symbols.js';
 
 /**
@@ -448,6 +448,8 @@ export function walkOperatorList(
     const trm = compose(gs.ctm, textMatrix);
     const ty0 = curY + gs.rise;
     const box = transformRect(trm, curX, ty0 - 0.2 * size, curX + x * hScale, ty0 + 0.8 * size);
+    // A run placed by a damaged matrix (NaN, Infinity) is drawn nowhere.
+    if (!isFiniteBox(box)) return x * hScale;
     // Modes 0–2 and 4–6 paint (fill, stroke or both; 4–6 also clip); 3 and 7 paint nothing.
     const mode = gs.renderMode & 7;
     const strokes = mode === 1 || mode === 2 || mode === 5 || mode === 6;
@@ -503,6 +505,7 @@ function handlePath(args: unknown[], gs: GState, out: PageGraphics, mark: Marked
   if (!(mx1 >= mx0 && my1 >= my0)) return;
   if (isFill && gs.fill !== null && gs.fillAlpha > 0.05) {
     const box = transformRect(gs.ctm, mx0, my0, mx1, my1);
+    if (!isFiniteBox(box)) return;
     out.shapes.push({ box, color: gs.fill, mode: 'fill', order, opaque: gs.fillAlpha >= 0.99 && gs.blendNormal && !gs.softMask, ...mark });
     const w = box.x1 - box.x0;
     const h = box.y1 - box.y0;
@@ -512,6 +515,7 @@ function handlePath(args: unknown[], gs: GState, out: PageGraphics, mark: Marked
   if (isStroke && gs.stroke !== null && gs.strokeAlpha > 0.05) {
     const lw = Math.max(gs.lineWidth, 0) / 2;
     const box = transformRect(gs.ctm, mx0 - lw, my0 - lw, mx1 + lw, my1 + lw);
+    if (!isFiniteBox(box)) return;
     out.shapes.push({ box, color: gs.stroke, mode: 'stroke', order, opaque: false, ...mark });
     const buf = data?.[0];
     if (buf && typeof buf === 'object' && 'length' in buf) strokeSegments(buf as ArrayLike<number>, gs, out);

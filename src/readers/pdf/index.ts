@@ -8,7 +8,7 @@
  */
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
 import type { PageModel } from '../../model/page-model.js';
-import type { Box } from './geometry.js';
+import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './graphics.js';
 import { type Carried, type PageInput, type PageVisibility, layoutPage } from './layout.js';
 import { MIN_TEXT_HEIGHT } from './visibility.js';
@@ -174,7 +174,7 @@ function reportHiddenText(v: PageVisibility, page: number, diagnostics: Diagnost
     diagnostics.report(
       'NAP017',
       `Text on page ${page} that a reader cannot see was left out of the data: "${h.text.slice(0, 80)}", ${HIDDEN_REASONS[h.reason]}. If it should be data, the PDF has to show it.`,
-      { page, bbox: bboxOf(h.box) },
+      { page, ...withBbox(h.box) },
       { actual: h.text.slice(0, 200), note: h.reason },
     );
   }
@@ -182,7 +182,7 @@ function reportHiddenText(v: PageVisibility, page: number, diagnostics: Diagnost
     diagnostics.report(
       'NAP023',
       `Page ${page}: the text "${t.text.slice(0, 80)}" mixes visible and invisible text that could not be told apart, so it was left out of the data. Check the page.`,
-      { page, bbox: bboxOf(t.box) },
+      { page, ...withBbox(t.box) },
       { actual: t.text.slice(0, 200) },
     );
   }
@@ -196,7 +196,14 @@ function reportHiddenText(v: PageVisibility, page: number, diagnostics: Diagnost
   }
 }
 
-function bboxOf(b: Box): [number, number, number, number] {
+function withBbox(b: Box): { bbox?: [number, number, number, number] } {
+  const bbox = bboxOf(b);
+  return bbox ? { bbox } : {};
+}
+
+/** A box as a diagnostic's `bbox` (0.1 pt), or undefined when a coordinate is not finite. */
+function bboxOf(b: Box): [number, number, number, number] | undefined {
+  if (!isFiniteBox(b)) return undefined;
   const r = (n: number): number => Math.round(n * 10) / 10;
   return [r(b.x0), r(b.y0), r(b.x1), r(b.y1)];
 }

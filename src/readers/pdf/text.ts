@@ -88,6 +88,8 @@ export function toChunks(
     if (!(size > 0)) continue;
     const x = t[4] ?? 0;
     const y = t[5] ?? 0;
+    // Text placed by a damaged matrix (NaN, Infinity) is shown nowhere.
+    if (!t.slice(0, 6).every(Number.isFinite) || !Number.isFinite(it.width)) continue;
     // Direction of the baseline in user space (unit vector), to place the end point.
     const sx = Math.hypot(t[0] ?? 0, t[1] ?? 0) || 1;
     const ux = (t[0] ?? sx) / sx;
