@@ -69,7 +69,9 @@ export interface ExtractResult {
  */
 export class SchemaViolationError extends Error {
   constructor(readonly issues: string[]) {
-    super(`Output failed schema validation (a nap-annex defect, please report it):\n${issues.join('\n')}`);
+    // The first ten issues tell the defect; all of them stay in `issues`.
+    const more = issues.length > 10 ? `\n… and ${issues.length - 10} more` : '';
+    super(`Output failed schema validation (a nap-annex defect, please report it):\n${issues.slice(0, 10).join('\n')}${more}`);
     this.name = 'SchemaViolationError';
   }
 }
