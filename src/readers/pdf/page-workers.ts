@@ -47,6 +47,13 @@ export class ReadLimitError extends Error {
   }
 }
 
+/**
+ * Most V8 heap one reader thread may use (MB), whatever --max-memory allows: a reader holds one
+ * page's operator list and text at a time plus the document's caches (a 1000-page annex needs far
+ * less); a page whose drawing needs more is crafted (forms nested to paint millions of times).
+ */
+export const READER_HEAP_MB = 320;
+
 /** Most reader threads a caller may ask for; more only costs memory (about 110 MB each). */
 export const MAX_WORKERS = 8;
 
@@ -169,7 +176,7 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
         workerData: data,
         eval: spec.eval,
         // Each reader's own heap is bounded; its typed arrays (inflated streams) are watched below.
-        ...(options.maxMemoryMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb } } : {}),
+        ...(options.maxMemoryMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: Math.min(options.maxMemoryMb, READER_HEAP_MB) } } : {}),
       });
       threads.push(worker);
       running++;
