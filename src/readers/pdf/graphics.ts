@@ -14,7 +14,7 @@
  * Save/restore, `transform`, form XObjects and the text state are tracked here.
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { type Box, type Matrix, applyX, applyY, compose, isFiniteBox, transformRect } from './geometry.js';
+import { type Box, type Matrix, applyX, applyY, compose, isFiniteBox, transformRect, union } from './geometry.js';
 import { isSymbolChar } from './symbols.js';
 
 /**
@@ -33,8 +33,14 @@ export interface Shape extends MarkedContent {
   mode: 'fill' | 'stroke';
   /** Position in drawing order among all marks and text runs of the page (later paints over earlier). */
   order: number;
-  /** Painted fully opaque (alpha ≥ 0.99, normal blending): hides what lies under it. */
+  /** Painted fully opaque (alpha ≥ 0.99, normal blending, no soft mask) and one solid rectangle: hides what lies under it. */
   opaque: boolean;
+  /** The effective alpha it was painted with (fill alpha × enclosing transparency groups' alpha). */
+  alpha: number;
+  /** Blended by multiplying (`Multiply`, `Darken`): darkens what lies under it instead of covering it. */
+  multiply: boolean;
+  /** The path is one axis-aligned rectangle (not a frame, a ring or a set of separate borders). */
+  rect: boolean;
 }
 
 /** A thin horizontal or vertical line (a stroked segment or a thin filled rectangle). */
@@ -61,6 +67,8 @@ export interface ImageData {
 /** An image placed on the page: an XObject (by pdfjs object id), inline data, or a stencil mask. */
 export interface ImageMark extends MarkedContent {
   box: Box;
+  /** Position in drawing order (see Shape.order). */
+  order?: number;
   objId?: string;
   inline?: ImageData;
   /** For stencil masks the fill colour paints the image. */
@@ -75,6 +83,8 @@ export interface TextRun extends MarkedContent {
   text: string;
   /** Position in drawing order (see Shape.order). */
   order: number;
+  /** The outline colour when the run is stroked too (render mode 1, 2, 5, 6). */
+  strokeColor?: string;
 }
 
 /**
@@ -127,6 +137,14 @@ interface GState {
   blendNormal: boolean;
   /** A soft mask is in force: fills may be partly transparent. */
   softMask: boolean;
+  /** Product of the alphas of the enclosing transparency groups (a group is composited with the alpha in force where it is painted). */
+  groupAlpha: number;
+  /** The fill is a pattern or shading: painted, in colours the walker does not know. */
+  fillPattern: boolean;
+  /** The stroke is a pattern or shading. */
+  strokePattern: boolean;
+  /** Blend mode multiplies (Multiply, Darken). */
+  multiply: boolean;
 }
 
 interface GlyphLike {
@@ -148,6 +166,12 @@ export type ContentIdOf = (mcid: number) => string;
 export type OptionalContentVisible = (group: unknown) => boolean;
 
 const MAX_RULING_THICKNESS = 2.5;
+/** Text less tall than this (PDF points, the glyph height along the text's axis) cannot be read. */
+export const MIN_TEXT_SIZE = 2;
+/** Text whose characters advance less than this (points each, e.g. `0 Tz`) is squeezed to nothing. */
+const MIN_ADVANCE = 0.5;
+/** Text of which the clip leaves less than this share (by area) visible is clipped away. */
+const MIN_VISIBLE_FRACTION = 0.25;
 const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
 
 
@@ -170,6 +194,11 @@ export function walkOperatorList(
   let ocOff = false;
   let order = 0;
   let pendingClip = false;
+  // Transparency groups open (true for a soft mask's group) and how many masks enclose the walk.
+  const groups: boolean[] = [];
+  let maskDepth = 0;
+  // Text render modes 4–7 add the glyphs to the clip at the end of the text object.
+  let textClip: Box | null = null;
   let gs: GState = {
     ctm: base,
     fill: '#000000',
@@ -189,6 +218,10 @@ export function walkOperatorList(
     clip: null,
     blendNormal: true,
     softMask: false,
+    groupAlpha: 1,
+    fillPattern: false,
+    strokePattern: false,
+    multiply: false,
   };
   const stack: GState[] = [];
   // Text object state (not part of the graphics state).
@@ -233,12 +266,36 @@ export function walkOperatorList(
     const args = argsArray[i] as unknown[] | null;
     switch (fn) {
       case OPS.save:
-      case OPS.beginGroup:
         stack.push(gs);
         gs = { ...gs };
         break;
+      case OPS.beginGroup: {
+        stack.push(gs);
+        gs = { ...gs };
+        // A soft mask's group is a mask, not drawing: nothing in it is seen (pdfjs lists it inline).
+        const group = args?.[0] as { smask?: unknown; matrix?: unknown; bbox?: unknown } | undefined;
+        const isMask = group?.smask !== undefined && group.smask !== null && group.smask !== false;
+        groups.push(isMask);
+        if (isMask) maskDepth++;
+        // A transparency group is composited with the alpha in force where it is painted.
+        gs.groupAlpha *= gs.fillAlpha;
+        gs.fillAlpha = 1;
+        gs.strokeAlpha = 1;
+        // The group's /BBox (in the form's space: its matrix follows in paintFormXObjectBegin) clips it.
+        if (isMatrixLike(group?.bbox, 4)) {
+          const m = isMatrixLike(group?.matrix) ? compose(gs.ctm, toMatrix(group.matrix)) : gs.ctm;
+          const b = group.bbox;
+          clipToPageBox(transformRect(m, num(b[0]), num(b[1]), num(b[2]), num(b[3])));
+        }
+        break;
+      }
+      case OPS.endGroup: {
+        if (groups.pop()) maskDepth--;
+        const prev = stack.pop();
+        if (prev) gs = prev;
+        break;
+      }
       case OPS.restore:
-      case OPS.endGroup:
       case OPS.paintFormXObjectEnd: {
         const prev = stack.pop();
         if (prev) gs = prev;
@@ -249,6 +306,8 @@ export function walkOperatorList(
         gs = { ...gs };
         const m = args?.[0];
         if (isMatrixLike(m)) gs.ctm = compose(gs.ctm, toMatrix(m));
+        // The form's /BBox clips what it draws.
+        if (isMatrixLike(args?.[1], 4)) clipToBox(args[1] as ArrayLike<number>);
         break;
       }
       case OPS.transform:
@@ -279,17 +338,27 @@ export function walkOperatorList(
         break;
       case OPS.setFillRGBColor:
         gs.fill = typeof args?.[0] === 'string' ? normaliseColor(args[0]) : null;
+        gs.fillPattern = false;
         break;
       case OPS.setStrokeRGBColor:
         gs.stroke = typeof args?.[0] === 'string' ? normaliseColor(args[0]) : null;
+        gs.strokePattern = false;
         break;
       case OPS.setFillColorN:
+        gs.fill = null;
+        gs.fillPattern = true;
+        break;
       case OPS.setFillTransparent:
         gs.fill = null;
+        gs.fillPattern = false;
         break;
       case OPS.setStrokeColorN:
+        gs.stroke = null;
+        gs.strokePattern = true;
+        break;
       case OPS.setStrokeTransparent:
         gs.stroke = null;
+        gs.strokePattern = false;
         break;
       case OPS.setLineWidth:
         gs.lineWidth = typeof args?.[0] === 'number' ? args[0] : gs.lineWidth;
@@ -301,7 +370,10 @@ export function walkOperatorList(
           if (key === 'ca' && typeof value === 'number') gs.fillAlpha = value;
           else if (key === 'CA' && typeof value === 'number') gs.strokeAlpha = value;
           else if (key === 'LW' && typeof value === 'number') gs.lineWidth = value;
-          else if (key === 'BM') gs.blendNormal = value === 'source-over';
+          else if (key === 'BM') {
+            gs.blendNormal = value === 'source-over';
+            gs.multiply = value === 'multiply' || value === 'darken';
+          }
           else if (key === 'SMask') gs.softMask = value === true;
           else if (key === 'Font' && Array.isArray(value)) setFont(value[0], value[1]);
         }
@@ -309,7 +381,9 @@ export function walkOperatorList(
       case OPS.constructPath:
         if (args) {
           if (pendingClip) clipTo(args[2] as ArrayLike<number> | null | undefined);
-          if (ocOff || isClippedAway(pathBox(args[2] as ArrayLike<number> | null | undefined))) {
+          if (maskDepth > 0) {
+            // a soft mask's shape: not drawn
+          } else if (ocOff || isClippedAway(pathBox(args[2] as ArrayLike<number> | null | undefined))) {
             if (isPaintOp(args[0])) out.hiddenMarks++;
           } else handlePath(args, gs, out, mark, order++);
         }
@@ -319,6 +393,11 @@ export function walkOperatorList(
       case OPS.beginText:
         textMatrix = [1, 0, 0, 1, 0, 0];
         lineX = lineY = curX = curY = 0;
+        textClip = null;
+        break;
+      case OPS.endText:
+        if (textClip !== null) clipToPageBox(textClip);
+        textClip = null;
         break;
       case OPS.setFont:
         setFont(args?.[0], args?.[1]);
@@ -390,8 +469,21 @@ export function walkOperatorList(
   return out;
 
   function pushImage(im: ImageMark): void {
+    if (maskDepth > 0) return; // a soft mask's image: not drawn
     if (ocOff || isClippedAway(im.box)) out.hiddenMarks++;
-    else out.images.push(im);
+    else out.images.push({ ...im, order: order++ });
+  }
+
+  /** Clips to a rectangle given in the current user space (`[x0, y0, x1, y1]`, e.g. a form's /BBox). */
+  function clipToBox(b: ArrayLike<number>): void {
+    clipToPageBox(transformRect(gs.ctm, num(b[0]), num(b[1]), num(b[2]), num(b[3])));
+  }
+
+  /** The clip becomes its intersection with a box in page coordinates. */
+  function clipToPageBox(box: Box): void {
+    if (!isFiniteBox(box)) return;
+    const c = gs.clip;
+    gs.clip = c === null ? box : { x0: Math.max(c.x0, box.x0), y0: Math.max(c.y0, box.y0), x1: Math.min(c.x1, box.x1), y1: Math.min(c.y1, box.y1) };
   }
 
   /** The current path's box (pdfjs minMax, user space) in page coordinates, or null. */
@@ -405,9 +497,18 @@ export function walkOperatorList(
   /** `W n`: the clip becomes the intersection of the current clip and the path's box. */
   function clipTo(minMax: ArrayLike<number> | null | undefined): void {
     const box = pathBox(minMax);
-    if (box === null) return;
+    if (box !== null) clipToPageBox(box);
+  }
+
+  /** How much of a box (by area) the clip leaves visible, 0 … 1; 1 without a clip. */
+  function visibleFraction(box: Box): number {
     const c = gs.clip;
-    gs.clip = c === null ? box : { x0: Math.max(c.x0, box.x0), y0: Math.max(c.y0, box.y0), x1: Math.min(c.x1, box.x1), y1: Math.min(c.y1, box.y1) };
+    if (c === null) return 1;
+    const area = (box.x1 - box.x0) * (box.y1 - box.y0);
+    if (!(area > 0)) return isClippedAway(box) ? 0 : 1;
+    const w = Math.min(c.x1, box.x1) - Math.max(c.x0, box.x0);
+    const h = Math.min(c.y1, box.y1) - Math.max(c.y0, box.y0);
+    return w > 0 && h > 0 ? (w * h) / area : 0;
   }
 
   /**
@@ -450,19 +551,38 @@ export function walkOperatorList(
     const box = transformRect(trm, curX, ty0 - 0.2 * size, curX + x * hScale, ty0 + 0.8 * size);
     // A run placed by a damaged matrix (NaN, Infinity) is drawn nowhere.
     if (!isFiniteBox(box)) return x * hScale;
+    if (maskDepth > 0) return x * hScale; // a soft mask's text: not drawn
     // Modes 0–2 and 4–6 paint (fill, stroke or both; 4–6 also clip); 3 and 7 paint nothing.
     const mode = gs.renderMode & 7;
+    if (mode >= 4) textClip = textClip === null ? box : union(textClip, box);
     const strokes = mode === 1 || mode === 2 || mode === 5 || mode === 6;
     const fills = mode === 0 || mode === 2 || mode === 4 || mode === 6;
-    const painted = (fills && gs.fill !== null && gs.fillAlpha > 0.05) || (strokes && gs.stroke !== null && gs.strokeAlpha > 0.05);
+    const fillPaint = fills && (gs.fill !== null || gs.fillPattern) && gs.fillAlpha * gs.groupAlpha > 0.05;
+    const strokePaint = strokes && (gs.stroke !== null || gs.strokePattern) && gs.strokeAlpha * gs.groupAlpha > 0.05;
+    // Size along the text's own axes (rotation aside): glyph height and advance per character.
+    const height = size * Math.hypot(trm[2], trm[3]);
+    const chars = text.replace(/\s+/g, '').length;
+    const width = Math.abs(x * hScale) * Math.hypot(trm[0], trm[1]);
     const reason: HiddenReason | null =
-      mode === 3 || mode === 7 ? 'render-mode' : !painted ? 'transparent' : ocOff ? 'optional-content' : isClippedAway(box) ? 'clipped' : null;
+      mode === 3 || mode === 7
+        ? 'render-mode'
+        : !fillPaint && !strokePaint
+          ? 'transparent'
+          : ocOff
+            ? 'optional-content'
+            : visibleFraction(box) < MIN_VISIBLE_FRACTION
+              ? 'clipped'
+              : height < MIN_TEXT_SIZE || (chars > 0 && width / chars < MIN_ADVANCE)
+                ? 'tiny'
+                : null;
     if (reason !== null) {
       if (text.trim() !== '') out.hiddenRuns.push({ box, text, reason });
       return x * hScale;
     }
-    const color = (fills && gs.fill !== null ? gs.fill : gs.stroke) as string;
-    out.runs.push({ box, color, text, order: order++, ...mark });
+    // A pattern's colours are not known: `pattern` never equals a background.
+    const color = fillPaint ? (gs.fill ?? 'pattern') : (gs.stroke ?? 'pattern');
+    const strokeColor = fillPaint && strokePaint ? (gs.stroke ?? 'pattern') : undefined;
+    out.runs.push({ box, color, text, order: order++, ...(strokeColor !== undefined ? { strokeColor } : {}), ...mark });
     if (symbols !== null) {
       for (const s of symbols) {
         // Glyph box in text space: advance horizontally, roughly the em box vertically.
@@ -503,23 +623,68 @@ function handlePath(args: unknown[], gs: GState, out: PageGraphics, mark: Marked
   if (!minMax || minMax.length < 4) return;
   const [mx0, my0, mx1, my1] = [minMax[0]!, minMax[1]!, minMax[2]!, minMax[3]!];
   if (!(mx1 >= mx0 && my1 >= my0)) return;
-  if (isFill && gs.fill !== null && gs.fillAlpha > 0.05) {
-    const box = transformRect(gs.ctm, mx0, my0, mx1, my1);
+  const fillAlpha = gs.fillAlpha * gs.groupAlpha;
+  if (isFill && gs.fill !== null && fillAlpha > 0.05) {
+    const box = clipped(transformRect(gs.ctm, mx0, my0, mx1, my1), gs.clip);
     if (!isFiniteBox(box)) return;
-    out.shapes.push({ box, color: gs.fill, mode: 'fill', order, opaque: gs.fillAlpha >= 0.99 && gs.blendNormal && !gs.softMask, ...mark });
+    const buf = data?.[0];
+    const rect = buf !== null && typeof buf === 'object' && 'length' in (buf as object) && isOneRectangle(buf as ArrayLike<number>, gs.ctm);
+    const opaque = rect && fillAlpha >= 0.99 && gs.blendNormal && !gs.softMask;
+    out.shapes.push({ box, color: gs.fill, mode: 'fill', order, opaque, alpha: fillAlpha, multiply: gs.multiply, rect, ...mark });
     const w = box.x1 - box.x0;
     const h = box.y1 - box.y0;
     if (h <= MAX_RULING_THICKNESS && w >= 3 * Math.max(h, 0.5)) out.rulings.push({ box, orientation: 'h' });
     else if (w <= MAX_RULING_THICKNESS && h >= 3 * Math.max(w, 0.5)) out.rulings.push({ box, orientation: 'v' });
   }
-  if (isStroke && gs.stroke !== null && gs.strokeAlpha > 0.05) {
+  if (isStroke && gs.stroke !== null && gs.strokeAlpha * gs.groupAlpha > 0.05) {
     const lw = Math.max(gs.lineWidth, 0) / 2;
-    const box = transformRect(gs.ctm, mx0 - lw, my0 - lw, mx1 + lw, my1 + lw);
+    const box = clipped(transformRect(gs.ctm, mx0 - lw, my0 - lw, mx1 + lw, my1 + lw), gs.clip);
     if (!isFiniteBox(box)) return;
-    out.shapes.push({ box, color: gs.stroke, mode: 'stroke', order, opaque: false, ...mark });
+    out.shapes.push({ box, color: gs.stroke, mode: 'stroke', order, opaque: false, alpha: gs.strokeAlpha * gs.groupAlpha, multiply: gs.multiply, rect: false, ...mark });
     const buf = data?.[0];
     if (buf && typeof buf === 'object' && 'length' in buf) strokeSegments(buf as ArrayLike<number>, gs, out);
   }
+}
+
+/** A box cut to the clip (a box the clip leaves nothing of keeps zero size at the clip's edge). */
+function clipped(box: Box, clip: Box | null): Box {
+  if (clip === null) return box;
+  const x0 = Math.max(box.x0, clip.x0);
+  const y0 = Math.max(box.y0, clip.y0);
+  return { x0, y0, x1: Math.max(x0, Math.min(box.x1, clip.x1)), y1: Math.max(y0, Math.min(box.y1, clip.y1)) };
+}
+
+/**
+ * True when a pdfjs path buffer (draw ops moveTo 0, lineTo 1, closePath 4 with coordinates) is
+ * one axis-aligned rectangle in page space: one moveTo, three or four lineTo, an optional
+ * closePath. A frame, a ring or several border lines in one path are not.
+ */
+function isOneRectangle(buf: ArrayLike<number>, ctm: Matrix): boolean {
+  if (buf.length > 20) return false;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < buf.length; ) {
+    const op = buf[i++];
+    if (op === 0 || op === 1) {
+      if (op === 0 && xs.length > 0) return false;
+      const px = buf[i++]!;
+      const py = buf[i++]!;
+      xs.push(applyX(ctm, px, py));
+      ys.push(applyY(ctm, px, py));
+    } else if (op === 4) {
+      if (i !== buf.length) return false;
+    } else return false;
+  }
+  if (xs.length < 4 || xs.length > 5) return false;
+  // Every edge horizontal or vertical.
+  for (let k = 0; k < 4; k++) {
+    const a = k;
+    const b = (k + 1) % 4;
+    const dx = Math.abs(xs[a]! - xs[b]!);
+    const dy = Math.abs(ys[a]! - ys[b]!);
+    if (dx > 0.01 && dy > 0.01) return false;
+  }
+  return true;
 }
 
 /** Axis-aligned straight segments of a stroked path become rulings. */
@@ -581,12 +746,12 @@ function num(v: unknown, fallback = 0): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
-function isMatrixLike(v: unknown): v is ArrayLike<number> {
+function isMatrixLike(v: unknown, length = 6): v is ArrayLike<number> {
   return (
     v !== null &&
     typeof v === 'object' &&
     'length' in v &&
-    (v as ArrayLike<unknown>).length >= 6 &&
+    (v as ArrayLike<unknown>).length >= length &&
     typeof (v as ArrayLike<unknown>)[0] === 'number'
   );
 }

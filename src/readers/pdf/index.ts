@@ -9,9 +9,8 @@
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
 import type { PageModel } from '../../model/page-model.js';
 import { type Box, isFiniteBox } from './geometry.js';
-import type { HiddenReason } from './graphics.js';
+import { type HiddenReason, MIN_TEXT_SIZE } from './graphics.js';
 import { type Carried, type PageInput, type PageVisibility, layoutPage } from './layout.js';
-import { MIN_TEXT_HEIGHT } from './visibility.js';
 import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
 import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js';
@@ -162,7 +161,7 @@ const HIDDEN_REASONS: Record<HiddenReason, string> = {
   clipped: 'clipped away',
   'background-colour': 'drawn in the colour of what lies under it',
   covered: 'covered by an opaque fill drawn after it',
-  tiny: `less than ${MIN_TEXT_HEIGHT} pt tall`,
+  tiny: `less than ${MIN_TEXT_SIZE} pt tall, or squeezed to almost no width`,
 };
 
 /**

@@ -53,7 +53,7 @@ export type PdfjsWarningKind =
  * for the data. Everything unrecognised is `other`, which the reader still reports.
  */
 export function classifyPdfjsWarning(message: string): PdfjsWarningKind {
-  if (/\bignoring\b|\bskipping\b|Unimplemented|Unknown command|stream.*(error|corrupt|invalid)|Bad FCHECK|Invalid (block|stream)|Empty ".*" stream/i.test(message)) return 'skipped';
+  if (/\bignoring\b|\bskipping\b|Unterminated|Unimplemented|Unknown command|stream.*(error|corrupt|invalid)|Bad FCHECK|Invalid (block|stream)|Empty ".*" stream/i.test(message)) return 'skipped';
   if (/^(TT|CFF|Type1|Font|FontFile|loadFont|Error during font loading|fetchStandardFontData)|font/i.test(message)) return 'font';
   if (/Indexing all PDF objects|XRef|trailer|startxref|recovery/i.test(message)) return 'repaired';
   return 'other';

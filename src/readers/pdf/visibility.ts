@@ -3,10 +3,10 @@
  * (graphics.ts) and invisible text is taken out of them.
  *
  * Invisible is: a render mode that paints nothing (3, 7), no paint (alpha ≈ 0), optional content
- * that is off, clipped away (these four the operator walk already knows, `hiddenRuns`); and here:
- * painted in the colour of what lies under it (the last opaque fill drawn before it that holds
- * it, else the white page), covered by an opaque fill drawn after it, or smaller than
- * MIN_TEXT_HEIGHT. A chunk (one pdfjs text item) may hold visible and invisible runs together
+ * that is off, clipped away, too small or squeezed to nothing (these the operator walk already
+ * knows, `hiddenRuns`); and here: painted in the colour of what lies under it (the rectangle
+ * fills drawn before it that hold it, composited over the white page with their alpha and blend
+ * mode), or covered by an opaque rectangle fill drawn after it. A chunk (one pdfjs text item) may hold visible and invisible runs together
  * (a hidden word inside a cell): then the hidden run's text is cut out of the chunk where its
  * position says it is. Every hidden run is returned, so the reader reports it (NAP017).
  *
@@ -15,13 +15,11 @@
  * entries, so the work is linear in runs + fills (a run beyond either bound is counted in
  * `unchecked`, and reported).
  */
-import { SAME_COLOUR_DISTANCE, colourDistance } from '../../model/colour.js';
+import { SAME_COLOUR_DISTANCE, parseHexColour, rgbDistance } from '../../model/colour.js';
 import type { Box } from './geometry.js';
 import type { HiddenReason, HiddenRun, PageGraphics, Shape, TextRun } from './graphics.js';
 import type { Chunk } from './text.js';
 
-/** Text less tall than this (PDF points, the glyph box) cannot be read on a printed page. */
-export const MIN_TEXT_HEIGHT = 2;
 /** The page under everything: PDF pages are white unless something is painted. */
 const PAGE_COLOUR = '#ffffff';
 const GRID_CELL = 48;
@@ -65,19 +63,37 @@ export function removeHiddenText(chunks: readonly Chunk[], graphics: PageGraphic
   });
   // A page too large to index: nothing is cut, and every hidden run counts as unchecked.
   if (!indexed) return { chunks: [...chunks], hidden: [], inseparable: [], unchecked: unchecked + hiddenRuns.length };
-  // Hidden runs per chunk, found by the chunk that holds the run's centre.
+  // Each hidden run takes the chunks that are wholly part of it (pdfjs may split a run into
+  // several items, e.g. one per glyph when it is squeezed to no width), or else is cut out of the
+  // chunk that holds it with other text.
   const cuts = new Map<number, HiddenRun[]>();
+  const dropped = new Set<number>();
   const hidden: HiddenText[] = [];
   for (const run of hiddenRuns) {
     hidden.push({ text: run.text.replace(/\s+/g, ' ').trim(), reason: run.reason, box: run.box });
-    const cx = (run.box.x0 + run.box.x1) / 2;
-    const cy = (run.box.y0 + run.box.y1) / 2;
+    const runText = squeeze(run.text);
+    const near = index.near(run.box).filter((i) => overlapArea(chunks[i]!, run.box) > 0);
+    // The walker's glyph box and pdfjs's item box differ by the font's ascent and descent.
+    const around = grow(run.box, Math.max(COVER_SLACK, 0.3 * (run.box.y1 - run.box.y0)));
+    // A part takes its text out of the run's, so a run takes no more chunks than its own text
+    // (a visible copy of the same text at the same place stays data).
+    let rest = runText;
+    let took = false;
+    for (const i of near) {
+      const t = squeeze(chunks[i]!.text);
+      if (dropped.has(i) || t === '' || !holds(around, chunks[i]!, 0)) continue;
+      const at = rest.indexOf(t);
+      if (at < 0) continue;
+      rest = rest.slice(0, at) + rest.slice(at + t.length);
+      dropped.add(i);
+      took = true;
+    }
+    if (took) continue;
     let best = -1;
     let bestOverlap = 0;
-    for (const i of index.at(cx, cy)) {
-      const c = chunks[i]!;
-      const ov = overlapArea(c, run.box);
-      if (ov > bestOverlap && textOf(c).includes(squeeze(run.text).slice(0, 1))) {
+    for (const i of near) {
+      const ov = overlapArea(chunks[i]!, run.box);
+      if (ov > bestOverlap && chunks[i]!.text.includes(runText.slice(0, 1))) {
         best = i;
         bestOverlap = ov;
       }
@@ -90,6 +106,7 @@ export function removeHiddenText(chunks: readonly Chunk[], graphics: PageGraphic
   const out: Chunk[] = [];
   const inseparable: VisibleText['inseparable'] = [];
   chunks.forEach((c, i) => {
+    if (dropped.has(i)) return;
     const runs = cuts.get(i);
     if (runs === undefined) {
       out.push(c);
@@ -107,14 +124,11 @@ function findHiddenRuns(graphics: PageGraphics): { hiddenRuns: HiddenRun[]; unch
   const hiddenRuns = [...graphics.hiddenRuns];
   const fills = new Grid<Shape>();
   let complete = true;
-  for (const s of graphics.shapes) if (s.mode === 'fill' && s.opaque && complete) complete = fills.add(s.box, s);
+  // Only solid rectangles: a path of several borders or a frame covers nothing inside it.
+  for (const s of graphics.shapes) if (s.mode === 'fill' && s.rect && complete) complete = fills.add(s.box, s);
   let unchecked = 0;
   for (const run of graphics.runs) {
     if (run.text.trim() === '') continue;
-    if (run.box.y1 - run.box.y0 < MIN_TEXT_HEIGHT) {
-      hiddenRuns.push({ box: run.box, text: run.text, reason: 'tiny' });
-      continue;
-    }
     const verdict = complete ? judgeAgainstFills(run, fills) : 'unchecked';
     if (verdict === 'unchecked') unchecked++;
     else if (verdict !== null) hiddenRuns.push({ box: run.box, text: run.text, reason: verdict });
@@ -123,25 +137,44 @@ function findHiddenRuns(graphics: PageGraphics): { hiddenRuns: HiddenRun[]; unch
 }
 
 /**
- * The fills at a run's centre decide: the last opaque fill drawn before the run that holds its
- * centre is its background (else the page); an opaque fill drawn after it that holds its whole
- * box covers it.
+ * The fills at a run's centre decide: an opaque rectangle drawn after the run that holds its
+ * whole box covers it; the rectangles drawn before it that hold its centre, composited in drawing
+ * order over the white page (alpha, Multiply), are its background. Text is hidden there when
+ * every colour it is painted in (fill, and outline when stroked) is the background's.
  */
 function judgeAgainstFills(run: TextRun, fills: Grid<Shape>): HiddenReason | 'unchecked' | null {
   const cx = (run.box.x0 + run.box.x1) / 2;
   const cy = (run.box.y0 + run.box.y1) / 2;
   const candidates = fills.at(cx, cy);
   if (candidates.length > MAX_CANDIDATES) return 'unchecked';
-  let background: Shape | null = null;
+  let under = parseHexColour(PAGE_COLOUR)!;
   for (const s of candidates) {
     if (s.order > run.order) {
-      if (holds(s.box, run.box, COVER_SLACK)) return 'covered';
-    } else if (s.box.x0 <= cx && s.box.x1 >= cx && s.box.y0 <= cy && s.box.y1 >= cy && (background === null || s.order > background.order)) {
-      background = s;
+      if (s.opaque && holds(s.box, run.box, COVER_SLACK)) return 'covered';
+      continue;
     }
+    if (!(s.box.x0 <= cx && s.box.x1 >= cx && s.box.y0 <= cy && s.box.y1 >= cy)) continue;
+    const c = parseHexColour(s.color);
+    if (c === null) continue;
+    under = composite(under, c, s.alpha, s.multiply);
   }
-  const under = background?.color ?? PAGE_COLOUR;
-  return colourDistance(run.color, under) <= SAME_COLOUR_DISTANCE ? 'background-colour' : null;
+  const colours = run.strokeColor !== undefined ? [run.color, run.strokeColor] : [run.color];
+  return colours.every((c) => colourDistanceRgb(c, under) <= SAME_COLOUR_DISTANCE) ? 'background-colour' : null;
+}
+
+/** `paint` over `base` with `alpha` (0 … 1), normally or multiplied. */
+function composite(base: RGB, paint: RGB, alpha: number, multiply: boolean): RGB {
+  const a = Math.min(1, Math.max(0, alpha));
+  const top: RGB = multiply ? [(base[0] * paint[0]) / 255, (base[1] * paint[1]) / 255, (base[2] * paint[2]) / 255] : paint;
+  return [base[0] + (top[0] - base[0]) * a, base[1] + (top[1] - base[1]) * a, base[2] + (top[2] - base[2]) * a];
+}
+
+type RGB = [number, number, number];
+
+/** Distance of a `#rrggbb` colour to an RGB triple; Infinity for a colour the reader does not know (a pattern). */
+function colourDistanceRgb(colour: string, rgb: RGB): number {
+  const c = parseHexColour(colour);
+  return c === null ? Number.POSITIVE_INFINITY : rgbDistance(c, rgb);
 }
 
 /**
@@ -181,16 +214,16 @@ function nearestOccurrence(text: string, needle: string, expected: number): numb
   return best;
 }
 
-function textOf(c: Chunk): string {
-  return c.text;
-}
-
 function squeeze(s: string): string {
   return s.replace(/\s+/g, '');
 }
 
 function holds(outer: Box, inner: Box, slack: number): boolean {
   return outer.x0 <= inner.x0 + slack && outer.x1 >= inner.x1 - slack && outer.y0 <= inner.y0 + slack && outer.y1 >= inner.y1 - slack;
+}
+
+function grow(b: Box, by: number): Box {
+  return { x0: b.x0 - by, y0: b.y0 - by, x1: b.x1 + by, y1: b.y1 + by };
 }
 
 function overlapArea(a: Box, b: Box): number {
@@ -226,12 +259,28 @@ class Grid<T> {
     return true;
   }
 
+  /**
+   * The items listed in the cells a box overlaps, each once, in the order they were added (for a
+   * box over more than MAX_NEAR_CELLS cells, those of its centre's cell).
+   */
+  near(box: Box): T[] {
+    const [i0, i1] = span(box.x0, box.x1);
+    const [j0, j1] = span(box.y0, box.y1);
+    if ((i1 - i0 + 1) * (j1 - j0 + 1) > MAX_NEAR_CELLS) return [...this.at((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)];
+    const seen = new Set<T>();
+    for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) for (const item of this.cells.get(i * 4096 + j) ?? []) seen.add(item);
+    return [...seen];
+  }
+
   at(x: number, y: number): readonly T[] {
     const [i] = span(x, x);
     const [j] = span(y, y);
     return this.cells.get(i * 4096 + j) ?? Grid.EMPTY;
   }
 }
+
+/** Most grid cells a hidden run's box is looked up in. */
+const MAX_NEAR_CELLS = 16;
 
 /** Grid cells 0 … MAX_SPAN-1 along one axis (a page of up to 48 × 64 = 3072 points). */
 const MAX_SPAN = 64;

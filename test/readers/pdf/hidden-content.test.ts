@@ -79,6 +79,39 @@ describe('hidden PDF content is left out of the data, with NAP017', async () => 
     expect(x1).toBeGreaterThan(x0);
   });
 
+  it('text squeezed to no width (0 Tz) is hidden as tiny', async () => {
+    const { model, bag } = await read(miniAnnex('vector', COLORS, page(at(`0 Tz ${text('Verborgen tekst')}`))));
+    expect(model).toEqual(clean.model);
+    expect(bag.items.filter((d) => d.code === 'NAP017').map((d) => [d.actual, d.note])).toEqual([['Verborgen tekst', 'tiny']]);
+  });
+
+  // Visible text must stay data, whatever is drawn around it (found by an adversarial review).
+  it.each([
+    ['a soft mask whose group paints the whole page grey, used for a faint band', `q /SM gs 0.6 g 100 40 640 30 re f Q`],
+    ['four thin borders drawn as one path around it', `q 0 g 695 460 0.5 16 re 790 460 0.5 16 re 695 460 95 0.5 re 695 475.5 95 0.5 re f Q`],
+    ['a white even-odd frame around it', `q 1 1 1 rg 690 455 110 26 re 693 458 104 20 re f* Q`],
+    ['a white box beside it, cut by a clip, whose unclipped box would cover it', `q 800 0 40 595 re W n 1 1 1 rg 690 455 150 25 re f Q`],
+    ['a 90% black box under it (white text)', `q /Half gs 0 0 0 rg 695 460 100 16 re f Q`],
+    ['a light highlight multiplied over it', `q /Half gs 1 1 0 rg 695 460 100 16 re f Q`],
+  ])('visible text stays data with %s', async (_what, around) => {
+    const white = around.includes('/Half gs 0 0 0 rg') ? '1 1 1 rg' : '0 0 0 rg';
+    const ops = around.includes('1 1 0 rg') ? at(`0 0 0 rg ${text('Zichtbare tekst')}`) + around : around + at(`${white} ${text('Zichtbare tekst')}`);
+    const { model, bag } = await read(miniAnnex('vector', COLORS, page(ops)));
+    expect(cells(model)[1]![4]).toBe('Een korte toelichting. Zichtbare tekst');
+    expect(bag.items.filter((d) => d.code === 'NAP017')).toEqual([]);
+  });
+
+  it('the same text drawn visibly and invisibly at one place: the visible copy stays data', async () => {
+    const { model, bag } = await read(miniAnnex('vector', COLORS, page(at(`0 0 0 rg ${text('Zichtbare tekst')} 3 Tr ${text('Zichtbare tekst')}`))));
+    expect(cells(model)[1]![4]).toBe('Een korte toelichting. Zichtbare tekst');
+    expect(bag.items.filter((d) => d.code === 'NAP017').map((d) => [d.actual, d.note])).toEqual([['Zichtbare tekst', 'render-mode']]);
+  });
+
+  it('text drawn with a stroke outline in a colour unlike the page is visible (render mode 2, white fill, black outline)', async () => {
+    const { model } = await read(miniAnnex('vector', COLORS, page(at(`2 Tr 1 1 1 rg 0 0 0 RG ${text('Zichtbare tekst')}`))));
+    expect(cells(model)[1]![4]).toBe('Een korte toelichting. Zichtbare tekst');
+  });
+
   it('a hidden word inside a visible cell (one text item) is cut out of it', async () => {
     const inner = `BT /F1 9 Tf 470 ${ROW_Y} Td (Zichtbaar ) Tj 3 Tr (geheim ) Tj 0 Tr (einde.) Tj ET`;
     const { model, bag } = await read(miniAnnex('vector', COLORS, page(at(inner), '')));

@@ -42,7 +42,11 @@ export function buildPdf(pages: readonly MiniPage[], size: [number, number] = [8
       '/Encoding << /Type /Encoding /Differences [108 /blackcircle] >> /FirstChar 108 /LastChar 108 /Widths [750] /Resources << >> >>',
   );
   // Two optional-content groups, /OCon (shown) and /OCoff (hidden in the default configuration),
-  // and an ExtGState /Clear that paints with alpha 0: for tests of content a reader cannot see.
+  // and ExtGStates /Clear (alpha 0), /Half (alpha 0.9) and /SM (a soft mask): for tests of content
+  // a reader can or cannot see.
+  // A soft mask whose group paints a grey page (a watermark's mask: its drawing is never seen).
+  const maskDraw = '0.3 g 0 0 842 595 re f';
+  const maskGroup = add(`<< /Type /XObject /Subtype /Form /BBox [0 0 842 595] /Group << /S /Transparency /CS /DeviceGray >> /Length ${maskDraw.length} >>\nstream\n${maskDraw}\nendstream`);
   const ocOn = add('<< /Type /OCG /Name (Zichtbaar) >>');
   const ocOff = add('<< /Type /OCG /Name (Verborgen) >>');
   const kids: number[] = [];
@@ -57,7 +61,8 @@ export function buildPdf(pages: readonly MiniPage[], size: [number, number] = [8
     const page = add(
       `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${size[0]} ${size[1]}] /Contents ${content} 0 R ` +
         `/Resources << /Font << /F1 ${helv} 0 R /F2 ${zapf} 0 R /F3 ${zapfMapped} 0 R /F4 ${type3} 0 R >> /XObject << ${xobjects.join(' ')} >> ` +
-        `/Properties << /OCon ${ocOn} 0 R /OCoff ${ocOff} 0 R >> /ExtGState << /Clear << /Type /ExtGState /ca 0 /CA 0 >> >> >> >>`,
+        `/Properties << /OCon ${ocOn} 0 R /OCoff ${ocOff} 0 R >> /ExtGState << /Clear << /Type /ExtGState /ca 0 /CA 0 >> /Half << /Type /ExtGState /ca 0.9 >> ` +
+        `/SM << /Type /ExtGState /SMask << /Type /Mask /S /Luminosity /G ${maskGroup} 0 R >> >> >> >> >>`,
     );
     kids.push(page);
   }
