@@ -120,6 +120,15 @@ describe('PDF fuzzing with an oracle: exit 0 ⇒ the data of the unmutated rendi
     expect(annex.diagnostics.every((d) => (d.place.bbox ?? []).every(Number.isFinite))).toBe(true);
   });
 
+  it.each([
+    [{ kind: 'duplicate', at: 86680, length: 50, xor: 81 }, 15],
+    [{ kind: 'flip', at: 57467, length: 4, xor: 94 }, 12],
+    [{ kind: 'flip', at: 86587, length: 29, xor: 243 }, 15],
+  ] as [ByteMutation, number][])('regression (campaign of 2026-12-01): %o left page %i blank without a word (exit 0, rows lost); now NAP026', async (m, page) => {
+    const { annex } = await extractAnnex(mutateBytes(original, m), { fileName: 'mutated.pdf' });
+    expect(annex.diagnostics.filter((d) => d.code === 'NAP026').map((d) => [d.severity, d.place.page])).toEqual([['error', page]]);
+  });
+
   it('byte damage anywhere: exit 0 ⇒ the same table', async () => {
     const silent: string[] = [];
     const tally = { runs: 0, exitZero: 0, sameData: 0 };

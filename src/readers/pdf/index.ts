@@ -62,8 +62,10 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   // One clean-text rule for every reader: controls, bidi controls, unmapped private-use characters
   // (symbol-font glyphs were mapped in the reader thread) and non-characters never reach the data.
   const tally = new CleanTextTally();
+  const textless: number[] = [];
   const layout = (input: PageInput): void => {
     for (const c of input.chunks) c.text = cleanText(c.text, tally, { page: input.number });
+    if (!input.chunks.some((c) => c.text.trim() !== '')) textless.push(input.number);
     reportPdfjsWarnings(input.warnings ?? [], input.number, diagnostics);
     if (input.visibility) reportHiddenText(input.visibility, input.number, diagnostics);
     const result = layoutPage(input, carried);
@@ -115,6 +117,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   }
 
   tally.report(diagnostics);
+  reportTextlessPages(textless, diagnostics);
   resolveDocumentWordBreaks(model);
   return model;
 }
@@ -150,6 +153,21 @@ function reportPdfjsWarnings(warnings: readonly string[], page: number, diagnost
             : `pdfjs noted a problem while reading page ${page}${times} ("${first}"); the page was read. Check it.`;
     const distinct = [...new Set(messages.map((m) => m.slice(0, 200)))].slice(0, 5);
     diagnostics.report(WARNING_CODES[kind], reason, { page }, { cause: first, actual: distinct });
+  }
+}
+
+/**
+ * A page of the annex without any visible text is an error (NAP026): the annex has no blank
+ * pages, and a page whose content stream is damaged beyond what pdfjs reports reads as blank —
+ * its rows would otherwise be lost without a word.
+ */
+function reportTextlessPages(pages: readonly number[], diagnostics: DiagnosticBag): void {
+  for (const page of pages) {
+    diagnostics.report(
+      'NAP026',
+      `Page ${page} has no readable text: it is blank, or damaged so that nothing on it can be read. If the page shows rows in a viewer, they are missing from the data; get an undamaged copy of the PDF.`,
+      { page },
+    );
   }
 }
 
