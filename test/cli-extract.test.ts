@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { TEXT_2024 } from './helpers/fixtures.js';
-import { runCli } from './helpers/run-cli.js';
+import { runCli, spawnCliStderrClosed } from './helpers/run-cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'nap-annex-'));
 
@@ -78,6 +78,15 @@ describe('nap-annex extract', () => {
     const run = await runCli(['extract', TEXT_2024, '--format', 'xml']);
     expect(run.status).toBe(64);
     expect(run.stderr).toContain("argument 'xml' is invalid. Allowed choices are json, csv, xlsx, all.");
+  });
+});
+
+describe('nap-annex extract: a closed standard error', () => {
+  it('loses only the summary: exit 0 and the files written (`extract … 2>&1 | head -1` gave exit 1)', async () => {
+    const dir = tmp();
+    const status = await spawnCliStderrClosed(['extract', TEXT_2024, '-o', join(dir, 'out')]);
+    expect(status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'annex.json'), 'utf8')).activities).toHaveLength(83);
   });
 });
 

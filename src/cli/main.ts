@@ -271,6 +271,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     process.stderr.write(`nap-annex: cannot write to standard output: ${printable(writeFailureReason(error, 'standard output'))}. The output is incomplete.\n`);
     process.exit(EXIT.CANNOT_WRITE);
   });
+  // A closed standard error (`extract … 2>&1 | head -1`) loses only the summary: the work and its
+  // exit code go on (an unhandled EPIPE would end the process with 1 after the files were written).
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   process.exitCode = await run(argv);
 }
 

@@ -4,7 +4,7 @@
  * (the CLI bundle, built once by test/global-setup.ts) as a real process, for the few
  * tests that need one (exit status of a process, pipes, signals).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main.js';
@@ -46,4 +46,14 @@ export function spawnCli(args: string[], options: { input?: string | Uint8Array;
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs the built CLI as a child process whose standard error is closed before it writes anything
+ * (as `… 2>&1 | head -1` closes it); resolves with the exit status.
+ */
+export function spawnCliStderrClosed(args: string[], cwd = ROOT): Promise<number | null> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GITHUB_STEP_SUMMARY: '' } });
+  child.stderr.destroy();
+  return new Promise((resolve) => child.on('close', (code) => resolve(code)));
 }
