@@ -98,6 +98,15 @@ export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): Decod
         ),
       );
     }
+    // A ZIP archive (PK\x03\x04) is most likely the Word document itself (.docx) or a spreadsheet.
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+      throw new InputError(
+        diagnostics.report(
+          'NAP001',
+          'Input is a ZIP archive, most likely a Word document (.docx) or a spreadsheet, not the annex as PDF, text export or HTML. Save the Word document as PDF (File › Save as › PDF) and give that PDF.',
+        ),
+      );
+    }
     throw new InputError(
       diagnostics.report(
         'NAP001',

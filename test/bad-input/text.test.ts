@@ -48,6 +48,14 @@ describe('unreadable inputs: exit 2, NAP001/NAP002, one clear line', () => {
     expect(run.stdout).toMatch(/^random\.bin \(line \d+\) error NAP001 Input holds binary data \(control byte 0x[0-9a-f]{2} at character \d+\); it is not a text export\. Give the annex as PDF, a UTF-8 text export or HTML\.\n/);
   });
 
+  it('a Word document (.docx, a ZIP archive) is named as such, with what to do', async () => {
+    const docx = new Uint8Array(readFileSync(new URL('../../fixtures/word-generated/shading-a5-narrow-calibri.docx', import.meta.url)));
+    const run = await check('annex.docx', docx);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('annex.docx error NAP001 Input is a ZIP archive, most likely a Word document (.docx) or a spreadsheet');
+    expect(run.stdout).toContain('Save the Word document as PDF');
+  });
+
   it('a file over --max-bytes', async () => {
     const run = await check('big.txt', UTF8, '--max-bytes', '1000');
     expect(run.status).toBe(2);
