@@ -126,6 +126,9 @@ export function toChunks(
   return chunks;
 }
 
+/** Text of a footnote marker: a number, or a lower-case Roman numeral (Word's endnotes). */
+const MARKER = /^\s*(\d{1,4}|[ivx]{1,6})\s*$/;
+
 /** Groups chunks into lines by baseline; small raised chunks join the line below them as superscripts. */
 export function buildLines(chunks: readonly Chunk[]): Line[] {
   const sorted = [...chunks].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
@@ -165,6 +168,16 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
         continue;
       }
     }
+    // A footnote marker raised higher than usual (up to 1.5 line heights): only marker text, and
+    // each piece starting right where a word of the line below ends.
+    if (next && l.size <= 0.85 * next.size && next.baseline - l.baseline > 0.65 * next.size && next.baseline - l.baseline <= 1.5 * next.size) {
+      const glued = l.chunks.every((c) => MARKER.test(c.text) && next.chunks.some((d) => c.x0 >= d.x1 - 0.5 && c.x0 - d.x1 <= 0.5 * next.size));
+      if (glued) {
+        for (const c of l.chunks) c.sup = true;
+        lines[i + 1] = makeLine([...next.chunks, ...l.chunks], next);
+        continue;
+      }
+    }
     merged.push(l);
   }
   // 3. A footnote marker that wrapped alone onto the next line: a small line of marker text right
@@ -173,7 +186,7 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
     const l = merged[i]!;
     const above = merged.slice(Math.max(0, i - 3), i).reverse().find((p) => p.x0 <= l.x0 + 1 && p.x1 >= l.x0);
     if (!above || l.size > 0.75 * above.size || l.baseline - above.baseline > 1.6 * above.size) continue;
-    if (l.chunks.every((c) => /^\s*(\d{1,4}|[ivx]{1,6})\s*$/.test(c.text))) for (const c of l.chunks) c.sup = true;
+    if (l.chunks.every((c) => MARKER.test(c.text))) for (const c of l.chunks) c.sup = true;
   }
   // 4. Within a line, small chunks raised above the main baseline are superscripts.
   for (const l of merged) {

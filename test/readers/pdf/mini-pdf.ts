@@ -27,6 +27,8 @@ export function buildPdf(pages: readonly MiniPage[], size: [number, number] = [8
   const catalog = add('');
   const pagesObj = add('');
   const helv = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  // A second font object with the same base font (/F5), as some producers write per page or per run.
+  const helv2 = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const zapf = add('<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>');
   // ZapfDingbats with a ToUnicode CMap that maps its `l` (a71) to U+25CF ●, as PDF producers that
   // write ToUnicode do; and a Type3 font whose one glyph, a filled circle, is named /blackcircle.
@@ -60,7 +62,7 @@ export function buildPdf(pages: readonly MiniPage[], size: [number, number] = [8
     const content = add(`<< /Length ${latin1(p.content).length} >>\nstream\n${p.content}\nendstream`);
     const page = add(
       `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${size[0]} ${size[1]}] /Contents ${content} 0 R ` +
-        `/Resources << /Font << /F1 ${helv} 0 R /F2 ${zapf} 0 R /F3 ${zapfMapped} 0 R /F4 ${type3} 0 R >> /XObject << ${xobjects.join(' ')} >> ` +
+        `/Resources << /Font << /F1 ${helv} 0 R /F2 ${zapf} 0 R /F3 ${zapfMapped} 0 R /F4 ${type3} 0 R /F5 ${helv2} 0 R >> /XObject << ${xobjects.join(' ')} >> ` +
         `/Properties << /OCon ${ocOn} 0 R /OCoff ${ocOff} 0 R >> /ExtGState << /Clear << /Type /ExtGState /ca 0 /CA 0 >> /Half << /Type /ExtGState /ca 0.9 >> ` +
         `/SM << /Type /ExtGState /SMask << /Type /Mask /S /Luminosity /G ${maskGroup} 0 R >> >> >> >> >>`,
     );

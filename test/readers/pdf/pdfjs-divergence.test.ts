@@ -1,0 +1,47 @@
+/**
+ * The two cases where pdfjs-dist 5.6 builds text items differently from 5.5 (issue 10): a
+ * superscript raised above the line height, and two font resources with the same base font. The
+ * reader takes its text items from pdfjs's getTextContent, so an upgrade that changes them must
+ * show here (with the version pin in pdfjs-version.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { DiagnosticBag } from '../../../src/model/diagnostics.js';
+import { readPdf } from '../../../src/readers/pdf/index.js';
+import { type MiniAnnexPage, miniAnnex } from './mini-annex.js';
+
+const COLORS = ['#008080', '#ffb000', '#5a5a5a', '#d0006f', '#101010'];
+/** Row 1's first line (mini-annex layout). */
+const ROW_Y = 465;
+
+function pageWith(toelichting: string): MiniAnnexPage[] {
+  return [
+    {
+      rows: [
+        { title: ['Actielijn 1'], toelichting: [] },
+        { title: ['Eerste activiteit'], status: 1, wanneer: 'Q1 2024', wie: ['OCW'], toelichting: [''] },
+        { title: ['Tweede activiteit'], status: 0, wanneer: '2023', wie: ['VWS'], toelichting: ['Afgerond.'] },
+      ],
+      footnotes: [{ number: 1, text: 'Kamerstukken II 2023/24, 34843, nr. 100.' }],
+      extra: toelichting,
+    },
+  ];
+}
+
+async function toelichting(ops: string): Promise<string> {
+  const model = await readPdf(miniAnnex('vector', COLORS, pageWith(ops)), { diagnostics: new DiagnosticBag('divergence.pdf') });
+  return model.pages[0]!.tables[0]!.rows[1]!.cells[4]!;
+}
+
+describe('text items where pdfjs-dist versions differ', () => {
+  it('a footnote marker raised 12 pt (above the line height) stays a superscript of its word', async () => {
+    expect(await toelichting(`BT /F1 9 Tf 470 ${ROW_Y} Td (Zie de brief.) Tj /F1 6 Tf 12 Ts (1) Tj 0 Ts ET`)).toBe('Zie de brief.¹');
+  });
+
+  it('a normal raise (3.5 pt) is a superscript too (control)', async () => {
+    expect(await toelichting(`BT /F1 9 Tf 470 ${ROW_Y} Td (Zie de brief.) Tj /F1 6 Tf 3.5 Ts (1) Tj 0 Ts ET`)).toBe('Zie de brief.¹');
+  });
+
+  it('two font resources with the same base font in one line read as one text, spaced as printed', async () => {
+    expect(await toelichting(`BT /F1 9 Tf 470 ${ROW_Y} Td (Een ) Tj /F5 9 Tf (toelichting) Tj /F1 9 Tf ( in twee fonts.) Tj ET`)).toBe('Een toelichting in twee fonts.');
+  });
+});
