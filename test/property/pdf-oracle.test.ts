@@ -76,13 +76,7 @@ function mutateBytes(bytes: Uint8Array, m: ByteMutation): Uint8Array {
     return out;
   }
   const parts = m.kind === 'delete' ? [bytes.subarray(0, at), bytes.subarray(end)] : [bytes.subarray(0, end), bytes.subarray(at, end), bytes.subarray(end)];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return new Uint8Array(Buffer.concat(parts));
 }
 
 /** Drawing added to a page, at a place inside the table (`X`, `Y` in user space). */
