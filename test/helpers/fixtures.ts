@@ -37,7 +37,11 @@ export function extractString(text: string, fileName = 'test.txt'): Promise<Extr
 
 let pdf2024: Promise<ExtractResult> | undefined;
 
-/** The pipeline's result on the 2024 PDF rendition, which carries statuses (computed once per test worker, frozen). */
+/**
+ * The pipeline's result on the 2024 PDF rendition, which carries statuses (computed once per test
+ * worker, frozen). The bytes are a Node Buffer, as readFileSync gives them, on purpose: pdfjs
+ * refuses Buffers, and annex-2024-pdf.test.ts checks through this that the reader copies.
+ */
 export function extract2024Pdf(): Promise<ExtractResult> {
   pdf2024 ??= extractAnnex(readFileSync(PDF_2024), { fileName: 'bijlage-1-rendition.pdf' }).then(deepFreeze);
   return pdf2024;
