@@ -12,11 +12,15 @@ import { DEFAULT_MAX_MEMORY_MB, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError, ty
 import type { ThreadReply } from './pipeline-thread.js';
 
 /**
- * The worker to start: pipeline-thread.js from the compiled package; from source (tests, tsx) a
- * bootstrap that registers tsx in the worker first (module hooks do not reach workers on Node 20).
+ * The worker to start: pipeline-thread.js from the compiled package; from source (tests, tsx) the
+ * built thread named by NAP_ANNEX_PIPELINE_THREAD (the tests' bundle), else a bootstrap that
+ * registers tsx in the worker first (module hooks do not reach workers on Node 20).
  */
 function threadSpec(): { script: string | URL; eval: boolean } {
   if (!import.meta.url.endsWith('.ts')) return { script: new URL('./pipeline-thread.js', import.meta.url), eval: false };
+  // Tests run from source but may start the built thread (test/global-setup.ts builds it once), as page-workers.ts does for the page reader.
+  const built = process.env.NAP_ANNEX_PIPELINE_THREAD;
+  if (built) return { script: new URL(built, 'file:///'), eval: false };
   const entry = new URL('./pipeline-thread.ts', import.meta.url).href;
   // tsx by absolute URL: an eval worker resolves bare names from the working folder, which may be anywhere.
   const tsx = import.meta.resolve('tsx/esm/api');

@@ -4,12 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractAnnex } from '../src/pipeline.js';
-import { EXPECTED_STATUSES_2024, PDF_2024, extract2024Text } from './helpers/fixtures.js';
+import { EXPECTED_STATUSES_2024, PDF_2024, extract2024Pdf, extract2024Text } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
 
-// A Node Buffer on purpose: pdfjs refuses Buffers, the reader must copy.
-const { annex: pdf } = await extractAnnex(readFileSync(PDF_2024), { fileName: 'bijlage-1-rendition.pdf' });
+// extractAnnex(readFileSync(PDF_2024)): a Node Buffer on purpose, pdfjs refuses Buffers, the reader must copy.
+const { annex: pdf } = await extract2024Pdf();
 const { annex: text } = await extract2024Text();
 const expected = JSON.parse(readFileSync(EXPECTED_STATUSES_2024, 'utf8')) as { seq: number; actielijn: number; title: string; status: string }[];
 

@@ -2,7 +2,8 @@
  * Vitest global setup: builds the shipped bundles once (esbuild, about a second), so that CLI
  * tests that spawn `bin/nap-annex.js` and every PDF read (worker threads) run compiled code
  * instead of transpiling the reader in each worker. vitest.config.ts points the reader at the
- * built worker through NAP_ANNEX_PAGE_WORKER.
+ * built worker through NAP_ANNEX_PAGE_WORKER, and the CLI's pipeline thread (extractAnnexLimited)
+ * at the built one through NAP_ANNEX_PIPELINE_THREAD.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -43,6 +43,20 @@ describe('the limits cover the whole pipeline, for text and HTML too', () => {
     const limited = await extractAnnexLimited(new TextEncoder().encode(text), { fileName: 'ten.txt' });
     expect(limited.annex).toEqual(plain.annex);
   });
+
+  it('from source without the built thread (the thread loads tsx, as under `tsx src/cli/bin.ts`): the same annex', async () => {
+    // The suite points the pipeline thread at the tests' bundle (vitest.config.ts); this run takes the source path.
+    const text = textAnnexWithRows(10);
+    const plain = await extractFixture('ten.txt', text);
+    const built = process.env.NAP_ANNEX_PIPELINE_THREAD;
+    delete process.env.NAP_ANNEX_PIPELINE_THREAD;
+    try {
+      const limited = await extractAnnexLimited(new TextEncoder().encode(text), { fileName: 'ten.txt' });
+      expect(limited.annex).toEqual(plain.annex);
+    } finally {
+      process.env.NAP_ANNEX_PIPELINE_THREAD = built;
+    }
+  });
 });
 
 describe('diagnostics of one code are capped', () => {

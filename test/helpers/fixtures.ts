@@ -9,11 +9,24 @@ export const EXPECTED_STATUSES_2024 = fileURLToPath(
   new URL('../../fixtures/nap-2024/bijlage-1-rendition.expected-statuses.json', import.meta.url),
 );
 
+/**
+ * Freezes a result shared by several tests, deeply: most test files share a worker process
+ * (vitest.config.ts), so one test changing it in place would change what tests in other files
+ * read; frozen, such a change throws instead.
+ */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 let text2024: Promise<ExtractResult> | undefined;
 
-/** The pipeline's result on the 2024 text export (computed once per test file). */
+/** The pipeline's result on the 2024 text export (computed once per test worker, frozen). */
 export function extract2024Text(): Promise<ExtractResult> {
-  text2024 ??= extractAnnex(readFileSync(TEXT_2024), { fileName: 'bijlage-1.txt' });
+  text2024 ??= extractAnnex(readFileSync(TEXT_2024), { fileName: 'bijlage-1.txt' }).then(deepFreeze);
   return text2024;
 }
 
@@ -24,8 +37,12 @@ export function extractString(text: string, fileName = 'test.txt'): Promise<Extr
 
 let pdf2024: Promise<ExtractResult> | undefined;
 
-/** The pipeline's result on the 2024 PDF rendition, which carries statuses (computed once per test file). */
+/**
+ * The pipeline's result on the 2024 PDF rendition, which carries statuses (computed once per test
+ * worker, frozen). The bytes are a Node Buffer, as readFileSync gives them, on purpose: pdfjs
+ * refuses Buffers, and annex-2024-pdf.test.ts checks through this that the reader copies.
+ */
 export function extract2024Pdf(): Promise<ExtractResult> {
-  pdf2024 ??= extractAnnex(readFileSync(PDF_2024), { fileName: 'bijlage-1-rendition.pdf' });
+  pdf2024 ??= extractAnnex(readFileSync(PDF_2024), { fileName: 'bijlage-1-rendition.pdf' }).then(deepFreeze);
   return pdf2024;
 }

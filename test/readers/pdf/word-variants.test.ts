@@ -33,6 +33,17 @@ const squeeze = (v: unknown): string => JSON.stringify(v).replace(/\\n|\s+/g, ''
  */
 const KNOWN_EXPLANATION_GAPS = new Set(['AL3-18', 'AL1-11', 'AL1-13']);
 
+/** Each PDF is extracted once in this file: its describe block and the tagged/untagged check share the result. */
+const extracted = new Map<string, Promise<ExtractResult>>();
+function extract(file: string): Promise<ExtractResult> {
+  let result = extracted.get(file);
+  if (!result) {
+    result = extractAnnex(new Uint8Array(readFileSync(join(DIR, file))), { fileName: file });
+    extracted.set(file, result);
+  }
+  return result;
+}
+
 let textExport: ExtractResult['annex'];
 beforeAll(async () => {
   ({ annex: textExport } = await extractAnnex(new Uint8Array(readFileSync(TEXT_EXPORT)), { fileName: 'bijlage-1.txt' }));
@@ -49,7 +60,7 @@ it('has the corpus the issue asks for: 8 documents, 9 PDFs, tagged and untagged'
 describe.each(cases)('extractAnnex on Word-made $file', ({ truth, file }) => {
   let result: ExtractResult;
   beforeAll(async () => {
-    result = await extractAnnex(new Uint8Array(readFileSync(join(DIR, file))), { fileName: file });
+    result = await extract(file);
   });
 
   it('reads 83 activities 27/7/31/6/12 in document order with the truth titles', () => {
@@ -106,9 +117,7 @@ describe.each(cases)('extractAnnex on Word-made $file', ({ truth, file }) => {
 
 it('the tagged and untagged exports of one document give the same annex', async () => {
   const both = truths.find((t) => t.tagged === 'both')!;
-  const [a, b] = await Promise.all(
-    both.pdfs.map(async (p) => (await extractAnnex(new Uint8Array(readFileSync(join(DIR, p.file))), { fileName: p.file })).annex),
-  );
+  const [a, b] = await Promise.all(both.pdfs.map(async (p) => (await extract(p.file)).annex));
   const data = (x: ExtractResult['annex']): unknown => ({ actionLines: x.actionLines, activities: x.activities, footnotes: x.footnotes, legend: x.legend });
   expect(data(a!)).toEqual(data(b!));
 });
