@@ -292,8 +292,9 @@ export function activityId(actionLine: number, sequence: number): string {
  * True when `row`, the first body row of a page, continues `previous`, the last activity of the
  * page before (a table row broken by the page end). The reader's word decides where it has one
  * (a tagged PDF: the same TR on both pages); otherwise an empty Activiteit cell, or — in an input
- * with status cues — a row without a cue under a row that has one (a new activity always shows
- * its status, a continuation does not repeat a mark), or a row whose Status cell has the same
+ * with status cues — a row without a cue under a row that has one, with an empty Wanneer or Wie
+ * (a new activity always shows its status, Wanneer and Wie; a continuation does not repeat a
+ * mark), or a row whose Status cell has the same
  * shading as the row before and whose Wanneer or Wie is empty (shading runs on into the part on
  * the next page; a new activity has both).
  */
@@ -301,11 +302,13 @@ function continuesPrevious(row: BodyRow, previous: AssembledRow, cues: boolean):
   if (row.continued !== undefined) return row.continued;
   if ((row.cells[0] ?? '').trim() === '') return true;
   if (!cues || previous.statusCue.kind === 'none') return false;
-  if (row.statusCue.kind === 'none') return true;
+  const blank = (i: number): boolean => (row.cells[i] ?? '').trim() === '';
+  // Without a cue: a continued part, unless it has its own Wanneer and Wie as a new activity has
+  // (then its cue is missing, and NAP304 says so, rather than two activities becoming one).
+  if (row.statusCue.kind === 'none') return blank(2) || blank(3);
   // A shaded Status cell stays shaded in the part on the next page; a new activity has its Wanneer and Wie.
   const cue = row.statusCue;
   const before = previous.statusCue;
-  const blank = (i: number): boolean => (row.cells[i] ?? '').trim() === '';
   return cue.kind === 'icon' && cue.shape === 'shading' && before.kind === 'icon' && before.shape === 'shading' && cue.color === before.color && (blank(2) || blank(3));
 }
 

@@ -58,3 +58,13 @@ describe('text a reader cannot see, added to the rendition, is not data', () => 
     expect(diagnostics.some((d) => d.severity === 'error')).toBe(false);
   });
 });
+
+describe('a status icon a reader cannot see is no status (the rendition, page 3, first row AL1-11)', () => {
+  it('covered by an opaque white image drawn later: NAP017 (covered), and the row is still its own activity, without status (NAP304)', async () => {
+    const { annex, diagnostics } = await extract(await appendToPage(original, 3, 'q 12 0 0 12 196 444 cm BI /W 1 /H 1 /CS /G /BPC 8 /F /AHx ID FF> EI Q'));
+    expect(annex.activities).toHaveLength(83);
+    expect(annex.activities.find((a) => a.id === 'AL1-11')?.status).toBeNull();
+    expect(diagnostics.filter((d) => d.code === 'NAP017').map((d) => [d.place.page, d.note])).toEqual([[3, 'covered']]);
+    expect(diagnostics.filter((d) => d.code === 'NAP304').map((d) => [d.severity, d.row])).toEqual([['error', 'AL1-11']]);
+  });
+});

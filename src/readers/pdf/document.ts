@@ -15,7 +15,7 @@ import { type StructNode, readStructure } from './structure.js';
 import { takeWarnings } from './pdfjs-warnings.js';
 import { mapSymbolFontText } from './symbols.js';
 import { type FontStyle, type RawTextItem, toChunks } from './text.js';
-import { removeHiddenText } from './visibility.js';
+import { removeCoveredMarks, removeHiddenText } from './visibility.js';
 
 /** pdfjs `AnnotationMode.DISABLE` (not exported by the legacy build's index). */
 const ANNOTATION_MODE_DISABLE = 0;
@@ -101,6 +101,8 @@ export async function readPageInput(page: PDFPageProxy, n: number, ocVisible: Op
     const color = img ? dominantImageColor(img) : null;
     if (color !== null) imageColors.set(im, color);
   }
+  await markOpaqueImages(page, graphics.images);
+  const coveredMarks = removeCoveredMarks(graphics);
   for (const im of graphics.images) delete im.inline;
   const visible = removeHiddenText(chunks, graphics);
   return {
@@ -110,7 +112,7 @@ export async function readPageInput(page: PDFPageProxy, n: number, ocVisible: Op
     imageColors,
     structure: readStructure(tree as StructNode | null),
     warnings: takeWarnings(),
-    visibility: { hidden: visible.hidden, inseparable: visible.inseparable, unchecked: visible.unchecked, hiddenMarks: graphics.hiddenMarks },
+    visibility: { hidden: visible.hidden, inseparable: visible.inseparable, unchecked: visible.unchecked, hiddenMarks: graphics.hiddenMarks, coveredMarks },
   };
 }
 
@@ -128,6 +130,33 @@ export async function optionalContentOf(doc: PDFDocumentProxy): Promise<Optional
       return true;
     }
   };
+}
+
+/** Most images per page whose pixels are read to tell whether they are opaque. */
+const MAX_OPACITY_CHECKS = 64;
+
+/**
+ * Marks images whose pixels are all opaque (`opaque`), so that visibility.ts can count them as
+ * covers: gray and RGB images are opaque, RGBA ones when every alpha is 255; stencil masks are
+ * not (they paint only their set pixels). At most MAX_OPACITY_CHECKS per page (in drawing order).
+ */
+async function markOpaqueImages(page: PDFPageProxy, images: ImageMark[]): Promise<void> {
+  let checked = 0;
+  for (const im of images) {
+    if (im.maskColor !== undefined || checked >= MAX_OPACITY_CHECKS) continue;
+    checked++;
+    const img = im.inline ?? (im.objId !== undefined ? await imageObject(page, im.objId) : undefined);
+    if (img !== undefined && isOpaque(img)) im.opaque = true;
+  }
+}
+
+/** True when pdfjs's image data has no transparent pixel (kind 1 gray, 2 RGB; 3 RGBA with every alpha 255). */
+function isOpaque(img: ImageData): boolean {
+  if (img.kind === 1 || img.kind === 2) return true;
+  if (img.kind !== 3 || img.data === undefined) return false;
+  const d = img.data;
+  for (let i = 3; i < d.length; i += 4) if (d[i] !== 255) return false;
+  return true;
 }
 
 /** What the reader uses of a pdfjs font object (published in `commonObjs` once the page's operator list is built). */

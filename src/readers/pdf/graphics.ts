@@ -52,6 +52,8 @@ export interface Ruling {
 /** A symbol glyph (Unicode category So or private use) drawn as text, with its fill colour. */
 export interface GlyphMark extends MarkedContent {
   box: Box;
+  /** Position in drawing order (that of its run; see Shape.order). */
+  order?: number;
   color: string;
   char: string;
 }
@@ -73,6 +75,8 @@ export interface ImageMark extends MarkedContent {
   inline?: ImageData;
   /** For stencil masks the fill colour paints the image. */
   maskColor?: string;
+  /** Set by the reader when the image's pixels are all opaque: it hides what lies under it. */
+  opaque?: boolean;
 }
 
 /** A text run (one showText) with the fill colour it was painted in. */
@@ -582,7 +586,8 @@ export function walkOperatorList(
     // A pattern's colours are not known: `pattern` never equals a background.
     const color = fillPaint ? (gs.fill ?? 'pattern') : (gs.stroke ?? 'pattern');
     const strokeColor = fillPaint && strokePaint ? (gs.stroke ?? 'pattern') : undefined;
-    out.runs.push({ box, color, text, order: order++, ...(strokeColor !== undefined ? { strokeColor } : {}), ...mark });
+    const runOrder = order++;
+    out.runs.push({ box, color, text, order: runOrder, ...(strokeColor !== undefined ? { strokeColor } : {}), ...mark });
     if (symbols !== null) {
       for (const s of symbols) {
         // Glyph box in text space: advance horizontally, roughly the em box vertically.
@@ -590,7 +595,7 @@ export function walkOperatorList(
         const tx1 = curX + s.x1 * hScale;
         const ty = curY + gs.rise;
         const gbox = transformRect(trm, tx0, ty - 0.2 * size, tx1, ty + 0.8 * size);
-        out.glyphs.push({ box: gbox, color, char: s.char, ...mark });
+        out.glyphs.push({ box: gbox, color, char: s.char, order: runOrder, ...mark });
       }
     }
     return x * hScale;

@@ -203,6 +203,14 @@ function reportHiddenText(v: PageVisibility, page: number, diagnostics: Diagnost
       { actual: t.text.slice(0, 200) },
     );
   }
+  if (v.coveredMarks > 0) {
+    diagnostics.report(
+      'NAP017',
+      `Page ${page}: ${v.coveredMarks} icon-sized mark${v.coveredMarks === 1 ? '' : 's'} (shape, symbol or picture) covered by an opaque fill or image drawn after ${v.coveredMarks === 1 ? 'it was' : 'them were'} left out: a covered status icon is no status.`,
+      { page },
+      { actual: v.coveredMarks, note: 'covered' },
+    );
+  }
   if (v.unchecked > 0) {
     diagnostics.report(
       'NAP024',

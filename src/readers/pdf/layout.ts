@@ -51,6 +51,8 @@ export interface PageVisibility {
   unchecked: number;
   /** Paths, glyphs and images left out: optional content off, or clipped away. */
   hiddenMarks: number;
+  /** Icon-sized paths, symbol glyphs and images left out because an opaque fill or image drawn later covers them. */
+  coveredMarks: number;
 }
 
 

@@ -22,6 +22,8 @@ import type { Chunk } from './text.js';
 
 /** The page under everything: PDF pages are white unless something is painted. */
 const PAGE_COLOUR = '#ffffff';
+/** The colour of an image as a cover: unknown (never "the same colour" as anything). */
+const IMAGE_COLOUR = 'image';
 const GRID_CELL = 48;
 const MAX_CANDIDATES = 256;
 /** Most grid entries one page's fills (or chunks) may take (an item is listed once per cell its box overlaps). */
@@ -122,18 +124,56 @@ export function removeHiddenText(chunks: readonly Chunk[], graphics: PageGraphic
 /** The walker's hidden runs plus the visible-looking runs that are tiny, coloured like their background or covered later. */
 function findHiddenRuns(graphics: PageGraphics): { hiddenRuns: HiddenRun[]; unchecked: number } {
   const hiddenRuns = [...graphics.hiddenRuns];
-  const fills = new Grid<Shape>();
-  let complete = true;
-  // Only solid rectangles: a path of several borders or a frame covers nothing inside it.
-  for (const s of graphics.shapes) if (s.mode === 'fill' && s.rect && complete) complete = fills.add(s.box, s);
+  const fills = coverIndex(graphics);
+  const complete = fills !== null;
   let unchecked = 0;
   for (const run of graphics.runs) {
     if (run.text.trim() === '') continue;
-    const verdict = complete ? judgeAgainstFills(run, fills) : 'unchecked';
+    const verdict = complete ? judgeAgainstFills(run, fills!) : 'unchecked';
     if (verdict === 'unchecked') unchecked++;
     else if (verdict !== null) hiddenRuns.push({ box: run.box, text: run.text, reason: verdict });
   }
   return { hiddenRuns, unchecked };
+}
+
+/**
+ * The solid rectangle fills of a page and its opaque images (which cover, but are no background
+ * colour), in drawing order; null when the page has more than FILL_BUDGET grid entries.
+ * Only solid rectangles: a path of several borders or a frame covers nothing inside it.
+ */
+function coverIndex(graphics: PageGraphics): Grid<Shape> | null {
+  const items: Shape[] = [];
+  for (const s of graphics.shapes) if (s.mode === 'fill' && s.rect) items.push(s);
+  for (const im of graphics.images) {
+    if (im.opaque && im.order !== undefined) items.push({ box: im.box, color: IMAGE_COLOUR, mode: 'fill', order: im.order, opaque: true, alpha: 1, multiply: false, rect: true });
+  }
+  items.sort((a, b) => a.order - b.order);
+  const grid = new Grid<Shape>();
+  for (const s of items) if (!grid.add(s.box, s)) return null;
+  return grid;
+}
+
+/** Removes status-icon candidates (paths, symbol glyphs, images) that an opaque rectangle or image drawn after them covers; returns how many. */
+export function removeCoveredMarks(graphics: PageGraphics): number {
+  const covers = coverIndex(graphics);
+  if (covers === null) return 0;
+  // A cover in the mark's own colour changes nothing a reader sees (Word draws some fills twice).
+  const covered = (box: Box, order: number | undefined, color: string | undefined): boolean => {
+    if (order === undefined) return false;
+    const cx = (box.x0 + box.x1) / 2;
+    const cy = (box.y0 + box.y1) / 2;
+    const candidates = covers.at(cx, cy);
+    if (candidates.length > MAX_CANDIDATES) return false;
+    return candidates.some(
+      (c) => c.order > order && c.opaque && holds(c.box, box, COVER_SLACK) && !(color !== undefined && colourDistanceRgb(color, parseHexColour(c.color) ?? [-999, -999, -999]) <= SAME_COLOUR_DISTANCE),
+    );
+  };
+  const small = (b: Box): boolean => b.x1 - b.x0 <= 40 && b.y1 - b.y0 <= 40;
+  const before = graphics.shapes.length + graphics.glyphs.length + graphics.images.length;
+  graphics.shapes = graphics.shapes.filter((s) => !(s.mode === 'fill' && small(s.box) && covered(s.box, s.order, s.color)));
+  graphics.glyphs = graphics.glyphs.filter((g) => !covered(g.box, g.order, g.color));
+  graphics.images = graphics.images.filter((im) => !(small(im.box) && covered(im.box, im.order, im.maskColor)));
+  return before - (graphics.shapes.length + graphics.glyphs.length + graphics.images.length);
 }
 
 /**
@@ -155,7 +195,7 @@ function judgeAgainstFills(run: TextRun, fills: Grid<Shape>): HiddenReason | 'un
     }
     if (!(s.box.x0 <= cx && s.box.x1 >= cx && s.box.y0 <= cy && s.box.y1 >= cy)) continue;
     const c = parseHexColour(s.color);
-    if (c === null) continue;
+    if (c === null) continue; // an image: it covers, but its colour is not known
     under = composite(under, c, s.alpha, s.multiply);
   }
   const colours = run.strokeColor !== undefined ? [run.color, run.strokeColor] : [run.color];

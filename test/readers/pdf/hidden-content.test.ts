@@ -134,6 +134,28 @@ describe('hidden PDF content is left out of the data, with NAP017', async () => 
     expect(cells(model)[2]![5]).toBe('none');
   });
 
+  it('a status icon covered by a white box drawn later is no status, with NAP017 (covered)', async () => {
+    const pages = page(`q 0 0.5 0.5 rg 207 440 m 213 440 l 213 446 l 207 446 l f Q q 1 1 1 rg 195 435 50 16 re f Q`);
+    pages[0]!.rows[2] = { ...pages[0]!.rows[2]!, status: undefined };
+    const { model, bag } = await read(miniAnnex('vector', COLORS, pages));
+    expect(cells(model)[2]![5]).toBe('none');
+    expect(bag.items.filter((d) => d.code === 'NAP017').map((d) => [d.place.page, d.actual, d.note])).toEqual([[1, 1, 'covered']]);
+  });
+
+  it('a status icon under a later fill of its own colour is still a status (a fill drawn twice)', async () => {
+    const pages = page(`q 0 0.5 0.5 rg 207 440 m 213 440 l 213 446 l 207 446 l f 207 440 6 6 re f Q`);
+    pages[0]!.rows[2] = { ...pages[0]!.rows[2]!, status: undefined };
+    const { model } = await read(miniAnnex('vector', COLORS, pages));
+    expect(cells(model)[2]![5]).toBe('#008080');
+  });
+
+  it('text covered by an opaque image drawn later is hidden (covered)', async () => {
+    const white = '\xff\xff\xff';
+    const { model, bag } = await read(miniAnnex('vector', COLORS, page(at(`0 0 0 rg ${text('Verborgen tekst')}`) + ` q 100 0 0 20 695 457 cm BI /W 1 /H 1 /CS /RGB /BPC 8 ID ${white} EI Q`)));
+    expect(model).toEqual(clean.model);
+    expect(bag.items.filter((d) => d.code === 'NAP017').map((d) => [d.actual, d.note])).toEqual([['Verborgen tekst', 'covered']]);
+  });
+
   it('the same icon drawn visibly is a status (control)', async () => {
     const pages = page(`q 0 0.5 0.5 rg 207 440 m 213 440 l 213 446 l 207 446 l f Q`);
     pages[0]!.rows[2] = { ...pages[0]!.rows[2]!, status: undefined };
