@@ -21,7 +21,7 @@ describe('nap-annex check', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
       `${TEXT_2024} info NAP301 The input carries no status icons (a text export loses them): status is null for 83 of 83 activities. Read the PDF as published to get statuses.`,
-      `${TEXT_2024} info NAP013 The document prints no edition date (--edition-date 2024-03-18) and no Kamerstuk (--kamerstuk 34843-109) outside its table; left null. Give it with the option in brackets to label this edition.`,
+      `${TEXT_2024} info NAP013 The document prints no edition date (--edition-date YYYY-MM-DD) and no Kamerstuk (--kamerstuk DOSSIER-NR) outside its table; left null. Give it with the option in brackets to label this edition.`,
       `${TEXT_2024}:6:192 warning NAP501 Actielijn 2 title "Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke norme" differs from the NAP title "Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke normen" (the printed title looks truncated). The printed title is kept as printed and canonicalTitle holds the NAP title; check the source for a typo or truncation.`,
       `${TEXT_2024}: OK — 83 activities, 0 errors, 1 warning, 2 info`,
       '',

@@ -56,7 +56,7 @@ export function findEdition(documentText: string | null, options: { editionDate?
     dateFoundBy: printedDate ? 'document' : options.editionDate ? 'option' : 'absent',
     kamerstukFoundBy: printedKamerstuk ? 'document' : options.kamerstuk ? 'option' : 'absent',
   };
-  const missing = [edition.date === null ? 'date (--edition-date 2024-03-18)' : '', edition.kamerstuk === null ? 'Kamerstuk (--kamerstuk 34843-109)' : ''].filter((x) => x !== '');
+  const missing = [edition.date === null ? 'date (--edition-date YYYY-MM-DD)' : '', edition.kamerstuk === null ? 'Kamerstuk (--kamerstuk DOSSIER-NR)' : ''].filter((x) => x !== '');
   const problems: NormaliseProblem[] =
     missing.length === 0
       ? []

@@ -63,7 +63,7 @@ describe('C17: CLI details', () => {
     expect(u16.diagnostics.map((d) => [d.code, d.severity, d.reason])).toEqual([
       ['NAP011', 'info', 'Input is UTF-16LE text (byte-order mark); decoded as UTF-16LE.'],
       ['NAP301', 'info', 'The input carries no status icons (a text export loses them): status is null for 5 of 5 activities. Read the PDF as published to get statuses.'],
-      ['NAP013', 'info', 'The document prints no edition date (--edition-date 2024-03-18) and no Kamerstuk (--kamerstuk 34843-109) outside its table; left null. Give it with the option in brackets to label this edition.'],
+      ['NAP013', 'info', 'The document prints no edition date (--edition-date YYYY-MM-DD) and no Kamerstuk (--kamerstuk DOSSIER-NR) outside its table; left null. Give it with the option in brackets to label this edition.'],
     ]);
     const utf8 = await extractFixture('min.txt');
     expect(u16.annex.activities).toEqual(utf8.annex.activities);
