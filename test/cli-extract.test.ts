@@ -102,6 +102,17 @@ describe('nap-annex extract: output conveniences', () => {
     expect(rows.find((r) => r.title === 'Expertisepunt Burgerschap')!.planning_ranges).toBe('2022-01-01/..');
   });
 
+  it('refuses -o followed by an option (-o -q would write a folder named "-q"): exit 64, nothing written', async () => {
+    const dir = tmp();
+    const run = await runCli(['extract', TEXT_2024, '-o', '-q'], { cwd: dir });
+    expect(run.status).toBe(64);
+    expect(run.stderr).toContain('-o -q: a folder name that starts with "-" looks like an option');
+    expect(readdirSync(dir)).toEqual([]);
+    // The name is still usable when meant: ./-q
+    expect((await runCli(['extract', TEXT_2024, '-q', '-f', 'json', '-o', './-q'], { cwd: dir })).status).toBe(0);
+    expect(readdirSync(dir)).toEqual(['-q']);
+  });
+
   it("refuses --excel with --delimiter , (exit 64) but accepts --excel --delimiter ';', which agree", async () => {
     const run = await runCli(['extract', TEXT_2024, '--excel', '--delimiter', ',']);
     expect(run.status).toBe(64);

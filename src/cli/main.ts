@@ -163,6 +163,10 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
       if (options.excel && options.delimiter === ',' && command.getOptionValueSource('delimiter') === 'cli') {
         command.error("error: --excel writes ';' as the delimiter; drop --delimiter , or --excel.", { exitCode: EXIT.USAGE });
       }
+      if (typeof options.output === 'string' && options.output.length > 1 && options.output.startsWith('-')) {
+        // `-o -q` would write into a folder named "-q": an option where a folder was meant.
+        command.error(`error: -o ${options.output}: a folder name that starts with "-" looks like an option; give the folder (or ./${options.output} if that is really its name).`, { exitCode: EXIT.USAGE });
+      }
       const toStdout = options.output === undefined || options.output === '-';
       if (toStdout && options.format === 'all') {
         command.error('error: --format all writes several files (annex.json, the CSV tables, datapackage.json, annex.xlsx): give a folder with -o <dir>.', { exitCode: EXIT.USAGE });
