@@ -93,15 +93,23 @@ export async function readPageInput(page: PDFPageProxy, n: number, ocVisible: Op
   );
   const pageObjId = `p${page.ref ? `${page.ref.num}R${page.ref.gen === 0 ? '' : page.ref.gen}` : n}`;
   const graphics = walkOperatorList(opList, view, (name) => fontData(name)?.fontMatrix, (mcid) => `${pageObjId}_mc${mcid}`, ocVisible);
+  // One look at each image's pixels: the dominant colour of an icon-sized one (a possible status
+  // icon), and whether it is opaque (a cover, visibility.ts) for the first MAX_OPACITY_CHECKS.
+  // Stencil masks are neither: their fill colour paints only their set pixels.
   const imageColors = new Map<ImageMark, string>();
+  let opacityChecks = 0;
   for (const im of graphics.images) {
     if (im.maskColor !== undefined) continue;
-    if (im.box.x1 - im.box.x0 > MAX_ICON_SIDE || im.box.y1 - im.box.y0 > MAX_ICON_SIDE) continue;
+    const iconSized = im.box.x1 - im.box.x0 <= MAX_ICON_SIDE && im.box.y1 - im.box.y0 <= MAX_ICON_SIDE;
+    const checkOpacity = opacityChecks < MAX_OPACITY_CHECKS;
+    if (!iconSized && !checkOpacity) continue;
+    opacityChecks++;
     const img = im.inline ?? (im.objId !== undefined ? await imageObject(page, im.objId) : undefined);
-    const color = img ? dominantImageColor(img) : null;
+    if (img === undefined) continue;
+    const color = iconSized ? dominantImageColor(img) : null;
     if (color !== null) imageColors.set(im, color);
+    if (checkOpacity && isOpaque(img)) im.opaque = true;
   }
-  await markOpaqueImages(page, graphics.images);
   const coveredMarks = removeCoveredMarks(graphics);
   for (const im of graphics.images) delete im.inline;
   const visible = removeHiddenText(chunks, graphics);
@@ -134,21 +142,6 @@ export async function optionalContentOf(doc: PDFDocumentProxy): Promise<Optional
 
 /** Most images per page whose pixels are read to tell whether they are opaque. */
 const MAX_OPACITY_CHECKS = 64;
-
-/**
- * Marks images whose pixels are all opaque (`opaque`), so that visibility.ts can count them as
- * covers: gray and RGB images are opaque, RGBA ones when every alpha is 255; stencil masks are
- * not (they paint only their set pixels). At most MAX_OPACITY_CHECKS per page (in drawing order).
- */
-async function markOpaqueImages(page: PDFPageProxy, images: ImageMark[]): Promise<void> {
-  let checked = 0;
-  for (const im of images) {
-    if (im.maskColor !== undefined || checked >= MAX_OPACITY_CHECKS) continue;
-    checked++;
-    const img = im.inline ?? (im.objId !== undefined ? await imageObject(page, im.objId) : undefined);
-    if (img !== undefined && isOpaque(img)) im.opaque = true;
-  }
-}
 
 /** True when pdfjs's image data has no transparent pixel (kind 1 gray, 2 RGB; 3 RGBA with every alpha 255). */
 function isOpaque(img: ImageData): boolean {

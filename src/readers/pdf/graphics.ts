@@ -14,7 +14,7 @@
  * Save/restore, `transform`, form XObjects and the text state are tracked here.
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { type Box, type Matrix, applyX, applyY, compose, isFiniteBox, transformRect, union } from './geometry.js';
+import { type Box, type Matrix, applyX, applyY, compose, isFiniteBox, overlap, transformRect, union } from './geometry.js';
 import { isSymbolChar } from './symbols.js';
 
 /**
@@ -510,9 +510,7 @@ export function walkOperatorList(
     if (c === null) return 1;
     const area = (box.x1 - box.x0) * (box.y1 - box.y0);
     if (!(area > 0)) return isClippedAway(box) ? 0 : 1;
-    const w = Math.min(c.x1, box.x1) - Math.max(c.x0, box.x0);
-    const h = Math.min(c.y1, box.y1) - Math.max(c.y0, box.y0);
-    return w > 0 && h > 0 ? (w * h) / area : 0;
+    return (overlap(c.x0, c.x1, box.x0, box.x1) * overlap(c.y0, c.y1, box.y0, box.y1)) / area;
   }
 
   /**

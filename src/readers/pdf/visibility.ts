@@ -15,7 +15,7 @@
  * entries, so the work is linear in runs + fills (a run beyond either bound is counted in
  * `unchecked`, and reported).
  */
-import { SAME_COLOUR_DISTANCE, parseHexColour, rgbDistance } from '../../model/colour.js';
+import { SAME_COLOUR_DISTANCE, colourDistance, parseHexColour, rgbDistance } from '../../model/colour.js';
 import type { Box } from './geometry.js';
 import type { HiddenReason, HiddenRun, PageGraphics, Shape, TextRun } from './graphics.js';
 import type { Chunk } from './text.js';
@@ -165,7 +165,7 @@ export function removeCoveredMarks(graphics: PageGraphics): number {
     const candidates = covers.at(cx, cy);
     if (candidates.length > MAX_CANDIDATES) return false;
     return candidates.some(
-      (c) => c.order > order && c.opaque && holds(c.box, box, COVER_SLACK) && !(color !== undefined && colourDistanceRgb(color, parseHexColour(c.color) ?? [-999, -999, -999]) <= SAME_COLOUR_DISTANCE),
+      (c) => c.order > order && c.opaque && holds(c.box, box, COVER_SLACK) && !(color !== undefined && colourDistance(color, c.color) <= SAME_COLOUR_DISTANCE),
     );
   };
   const small = (b: Box): boolean => b.x1 - b.x0 <= 40 && b.y1 - b.y0 <= 40;
