@@ -9,7 +9,8 @@
 import { Worker } from 'node:worker_threads';
 import { DiagnosticBag, InputError } from './model/diagnostics.js';
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError, type ExtractOptions, type ExtractResult } from './pipeline.js';
-import type { ThreadReply } from './pipeline-thread.js';
+import type { ThreadJob, ThreadReply } from './pipeline-thread.js';
+import { giveWarmThread, takeWarmThread } from './workers/warm-threads.js';
 
 /**
  * The worker to start: pipeline-thread.js from the compiled package; from source (tests, tsx) the
@@ -31,7 +32,8 @@ function threadSpec(): { script: string | URL; eval: boolean } {
  * Runs the pipeline on `bytes` in a worker thread. Resolves like `extractAnnex`; rejects with the
  * same InputError / SchemaViolationError, with InputError NAP009 when `options.timeoutMs`
  * (default 120 s) passes and NAP010 when the work needs more heap than `options.maxMemoryMb`
- * (default 2048 MB). The thread is terminated in every case.
+ * (default 2048 MB). A thread that answered is kept warm for the next call with the same memory
+ * limit (src/workers/warm-threads.ts); one stopped by a limit or failing is terminated.
  */
 export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
@@ -39,17 +41,22 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
   const spec = threadSpec();
   const fail = (code: 'NAP009' | 'NAP010', message: string): InputError => new InputError(new DiagnosticBag(options.fileName).report(code, message));
   return new Promise<ExtractResult>((resolve, reject) => {
-    const worker = new Worker(spec.script, {
-      eval: spec.eval,
-      workerData: { bytes, options },
-      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(maxMemoryMb / 8))) },
-    });
+    const key = `pipeline ${String(spec.script)} heap=${maxMemoryMb}`;
+    const worker =
+      takeWarmThread(key) ??
+      new Worker(spec.script, {
+        eval: spec.eval,
+        resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(maxMemoryMb / 8))) },
+      });
+    worker.postMessage({ bytes, options } satisfies ThreadJob);
     let settled = false;
-    const settle = (outcome: () => void): void => {
+    /** Settles once; a thread that answered is kept warm for the next input, any other is terminated. */
+    const settle = (outcome: () => void, answered = false): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      if (answered) giveWarmThread(key, worker);
+      else void worker.terminate();
       outcome();
     };
     const timer = setTimeout(() => {
@@ -63,7 +70,7 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
         else if ('inputError' in reply) reject(new InputError(reply.inputError));
         else if ('schemaIssues' in reply) reject(new SchemaViolationError(reply.schemaIssues));
         else reject(Object.assign(new Error(reply.internal.message), { stack: reply.internal.stack }));
-      });
+      }, true);
     });
     worker.on('error', (error: NodeJS.ErrnoException) => {
       settle(() =>

@@ -1,6 +1,6 @@
 /**
- * Worker-thread entry of `extractAnnexLimited` (pipeline-limited.ts): runs `extractAnnex` on the
- * bytes it is given and posts back the result or the error, as plain data.
+ * Worker-thread entry of `extractAnnexLimited` (pipeline-limited.ts): runs `extractAnnex` on each
+ * job it is sent (bytes and options) and posts back the result or the error, as plain data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from './model/diagnostics.js';
@@ -13,13 +13,30 @@ export type ThreadReply =
   | { schemaIssues: string[] }
   | { internal: { message: string; stack: string | undefined } };
 
-const { bytes, options } = workerData as { bytes: Uint8Array; options: ExtractOptions };
-let reply: ThreadReply;
-try {
-  reply = { result: await extractAnnex(bytes, options) };
-} catch (error) {
-  if (error instanceof InputError) reply = { inputError: error.diagnostic };
-  else if (error instanceof SchemaViolationError) reply = { schemaIssues: error.issues };
-  else reply = { internal: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } };
+/** One input for the thread: the bytes and the options of extractAnnex. */
+export interface ThreadJob {
+  bytes: Uint8Array;
+  options: ExtractOptions;
 }
-parentPort!.postMessage(reply);
+
+/** Runs one job and posts its reply. */
+async function runJob({ bytes, options }: ThreadJob): Promise<void> {
+  let reply: ThreadReply;
+  try {
+    reply = { result: await extractAnnex(bytes, options) };
+  } catch (error) {
+    if (error instanceof InputError) reply = { inputError: error.diagnostic };
+    else if (error instanceof SchemaViolationError) reply = { schemaIssues: error.issues };
+    else reply = { internal: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } };
+  }
+  parentPort!.postMessage(reply);
+}
+
+// One job after another: the caller may keep this thread warm for its next input
+// (src/workers/warm-threads.ts) and sends each job as a message; the first may come as workerData.
+let queue = Promise.resolve();
+parentPort!.on('message', (job: ThreadJob) => {
+  queue = queue.then(() => runJob(job));
+});
+const first = workerData as ThreadJob | undefined;
+if (first?.bytes) queue = queue.then(() => runJob(first));

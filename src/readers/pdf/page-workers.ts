@@ -4,16 +4,19 @@
  * pdfjs spin (millions of operators) or inflate (a decompression bomb) is stopped by terminating
  * its thread, which no promise race inside one thread can do.
  *
- * Protocol: every worker opens the bytes and posts `opened` (page count) or `fatal` (the document
- * does not open: password, damage). The caller checks the page count against the limit after the
+ * Protocol: every worker is sent the bytes (`OpenMessage`), opens them and posts `opened` (page
+ * count) or `fatal` (the document does not open: password, damage). The caller checks the page count against the limit after the
  * first `opened`, starts the remaining workers, and sends each `go`; workers then take the next
  * unread page from a shared counter (so readers stay close together in page order) and post each
  * page input, then `done`. Page inputs are handed to the caller in page order; layout stays in the
  * calling thread because a page without a header row takes its columns from the page before.
+ * A worker that posted `done` or `fatal` waits for the next document: it is kept warm for the next
+ * read (src/workers/warm-threads.ts) unless the read was stopped by a limit.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PageInput } from './layout.js';
+import { giveWarmThread, takeWarmThread } from '../../workers/warm-threads.js';
 
 /** A page that a worker could not read, with pdfjs's reason. */
 export class PageReadError extends Error {
@@ -78,8 +81,8 @@ export interface GoMessage {
   go: number;
 }
 
-/** Data a page worker starts with. */
-export interface WorkerData {
+/** A document for a page worker to read (sent as a message, or as workerData to a new thread). */
+export interface OpenMessage {
   bytes: Uint8Array;
   /** Shared counter of pages handed out (Int32Array over a SharedArrayBuffer, one element). */
   claimed: Int32Array;
@@ -131,12 +134,16 @@ export function claimPage(claimed: Int32Array): number {
  * stays bounded by how far the readers run ahead). Resolves with the page count. Rejects with
  * OpenError, PageLimitError, ReadLimitError, or PageReadError for the lowest page a reader could
  * not read (each reader stops at its first bad page; pages are claimed in increasing order, so
- * every page below a claimed one was claimed). Every thread is terminated when it settles.
+ * every page below a claimed one was claimed). When it settles, every thread that finished its
+ * document is kept warm for the next read (warm-threads.ts); the others are terminated.
  */
 export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput) => void, options: ReadSessionOptions): Promise<number> {
   const spec = workerSpec();
   const claimed = new Int32Array(new SharedArrayBuffer(4));
   const threads: Worker[] = [];
+  /** Threads that posted `done` or `fatal`: they wait for the next document. */
+  const idle = new Set<Worker>();
+  const keys = new Map<Worker, string>();
   const waiting = new Map<number, PageInput>();
   const errors: PageReadError[] = [];
   let pageCount = -1;
@@ -152,7 +159,12 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
       settled = true;
       clearTimeout(timer);
       clearInterval(memoryWatch);
-      for (const t of threads) void t.terminate();
+      // A thread that finished its document waits for the next one: kept warm, unless a limit stopped this read.
+      const reuse = !(error instanceof ReadLimitError);
+      for (const t of threads) {
+        if (reuse && idle.has(t)) giveWarmThread(keys.get(t)!, t);
+        else void t.terminate();
+      }
       if (error) reject(error);
       else if (next <= pageCount) reject(new PageReadError(next, 'no reader delivered this page'));
       else resolve(pageCount);
@@ -171,23 +183,30 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
       }
     };
     const start = (): Worker => {
-      const data: WorkerData = { bytes, claimed };
-      const worker = new Worker(spec.script, {
-        workerData: data,
-        eval: spec.eval,
-        // Each reader's own heap is bounded; its typed arrays (inflated streams) are watched below.
-        ...(options.maxMemoryMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: Math.min(options.maxMemoryMb, READER_HEAP_MB) } } : {}),
-      });
+      const heapMb = options.maxMemoryMb !== undefined ? Math.min(options.maxMemoryMb, READER_HEAP_MB) : undefined;
+      const key = `page-reader ${String(spec.script)} heap=${heapMb ?? 'default'}`;
+      const worker =
+        takeWarmThread(key) ??
+        new Worker(spec.script, {
+          eval: spec.eval,
+          // Each reader's own heap is bounded; its typed arrays (inflated streams) are watched below.
+          ...(heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
+        });
+      keys.set(worker, key);
+      worker.postMessage({ bytes, claimed } satisfies OpenMessage);
       threads.push(worker);
       running++;
       worker.on('message', (m: WorkerMessage) => {
         if (settled) return;
         if ('opened' in m) {
           if (pageCount < 0) firstOpened(m.opened);
+          if (settled) return;
           worker.postMessage({ go: pageCount } satisfies GoMessage);
         } else if ('fatal' in m) {
+          idle.add(worker);
           finish(new OpenError(m.fatal.kind, m.fatal.message));
         } else if ('done' in m) {
+          idle.add(worker);
           // Deterministic failure: the lowest page any reader could not read.
           if (--running === 0) finish(errors.sort((a, b) => a.page - b.page)[0]);
         } else if ('error' in m) {
