@@ -5,17 +5,17 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, openSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE, OutputLockedError, SETS_DIR, writeOutputSet } from '../../src/emit/output-set.js';
-import { runCli } from '../helpers/run-cli.js';
+import { CLI_BUNDLE, runCli } from '../helpers/run-cli.js';
+import { TEST_BUNDLE } from '../global-setup.js';
 
-const CHILD = fileURLToPath(new URL('./output-set-child.ts', import.meta.url));
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** output-set-child.ts, bundled by test/global-setup.ts (plain node starts it; tsx would cost a second of CPU per child). */
+const CHILD = fileURLToPath(new URL(`../../${TEST_BUNDLE}/output-set-child.js`, import.meta.url));
 const KILLS = Number(process.env.NAP_KILL_RUNS ?? 8);
 const NAMES = ['activities.csv', 'annex.json', 'footnotes.csv'];
 
@@ -27,7 +27,7 @@ function setsSeen(folder: string): Array<string | null> {
 /** Starts a writer child, kills it with `signal` `delayMs` after its first complete set, and resolves when it exited. */
 function killDuringWrites(folder: string, signal: 'SIGTERM' | 'SIGKILL', delayMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, CHILD, folder], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [CHILD, folder], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.once('data', () => setTimeout(() => child.kill(signal), delayMs));
     child.on('exit', () => resolve());
   });
@@ -120,8 +120,7 @@ describe('right messages for folders and streams that cannot be written', () => 
     ['diff', 'fixtures/adversarial/min.txt', 'fixtures/adversarial/t_al6.txt'],
     ['schema'],
   ])('%s with standard output on /dev/full: exit 73, a clear message, no stack trace', (...args: string[]) => {
-    const ENTRY = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
-    const run = spawnSync(process.execPath, ['--import', TSX, ENTRY, ...args], { stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], encoding: 'utf8', cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+    const run = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], encoding: 'utf8', cwd: fileURLToPath(new URL('../..', import.meta.url)) });
     expect(run.status).toBe(73);
     expect(run.stderr.trim().split('\n').at(-1)).toBe('nap-annex: cannot write to standard output: the disk holding standard output is full (ENOSPC). The output is incomplete.');
     expect(run.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);

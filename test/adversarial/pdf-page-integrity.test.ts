@@ -13,7 +13,7 @@ import { appendToPage, pageSize } from '../helpers/pdf-edit.js';
 const original = new Uint8Array(readFileSync(PDF_2024));
 const { annex: clean } = await extract2024Pdf();
 const { width, height } = await pageSize(original, 3);
-/** A place inside the table on page 3 (the right half, half-way down), in PDF user space. */
+/** A place inside the table on pages 3–6 (the right half, half-way down; the pages are of one size), in PDF user space. */
 const X = Math.round(width * 0.7);
 const Y = Math.round(height * 0.5);
 
@@ -23,38 +23,50 @@ async function extract(bytes: Uint8Array) {
 
 const data = (a: typeof clean) => ({ activities: a.activities, footnotes: a.footnotes, actionLines: a.actionLines });
 
-describe('every page read completely or reported (the 2024 rendition, page 3)', () => {
-  it.each([
-    ['an unknown ExtGState', '/GSX gs', 'ExtGState'],
-    ['an unknown XObject', '/ImX Do', 'XObject'],
-    ['an unknown shading', '/ShX sh', 'Shading'],
-  ])('%s appended: NAP019 error on page 3 naming what pdfjs skipped; the rest of the page is read', async (_name, ops, what) => {
-    const { annex, diagnostics } = await extract(await appendToPage(original, 3, ops));
+/** The rendition with `ops[k]` appended to page `pages[k]`. */
+async function appendToPages(pages: number[], ops: string[]): Promise<Uint8Array> {
+  let bytes: Uint8Array = original;
+  for (const [k, op] of ops.entries()) bytes = await appendToPage(bytes, pages[k]!, op);
+  return bytes;
+}
+
+// Each case on a page of its own, so that one read checks them all and every diagnostic names the
+// page of its case. On these pages the place (X, Y) lies inside an activity's cell (on page 6 it
+// falls between two rows).
+const PAGES = [3, 4, 5, 7];
+describe('every page read completely or reported (the 2024 rendition)', () => {
+  it('an unknown ExtGState, XObject and shading appended to pages 3, 4 and 5: one NAP019 error on each, naming what pdfjs skipped; the rest of each page is read', async () => {
+    const { annex, diagnostics } = await extract(await appendToPages(PAGES, ['/GSX gs', '/ImX Do', '/ShX sh']));
     const skipped = diagnostics.filter((d) => d.code === 'NAP019');
-    expect(skipped).toHaveLength(1);
-    expect(skipped[0]).toMatchObject({ severity: 'error', place: { page: 3 }, source: 'reader:pdf' });
-    expect(skipped[0]!.cause).toContain(what);
+    expect(skipped.map((d) => [d.place.page, d.severity, d.source])).toEqual([3, 4, 5].map((page) => [page, 'error', 'reader:pdf']));
+    expect(skipped[0]!.cause).toContain('ExtGState');
+    expect(skipped[1]!.cause).toContain('XObject');
+    expect(skipped[2]!.cause).toContain('Shading');
     // Read as a viewer reads it: nothing else was lost (before, the page's icons were lost too).
     expect(data(annex)).toEqual(data(clean));
   });
 });
 
 describe('text a reader cannot see, added to the rendition, is not data', () => {
-  it('visible text at the place is read (control)', async () => {
-    const { annex } = await extract(await appendToPage(original, 3, `q 0 0 0 rg BT /NapH 8 Tf ${X} ${Y} Td (Ingevoegde zin) Tj ET Q`));
-    expect(JSON.stringify(annex.activities)).toContain('Ingevoegde zin');
-  });
-
-  it.each([
+  const visible = `q 0 0 0 rg BT /NapH 8 Tf ${X} ${Y} Td (Ingevoegde zin) Tj ET Q`;
+  const hidden: [string, string, string][] = [
     ['render mode 3', `q 3 Tr BT /NapH 8 Tf ${X} ${Y} Td (Ingevoegde zin) Tj ET Q`, 'render-mode'],
     ['white on the white page', `q 1 1 1 rg BT /NapH 8 Tf ${X} ${Y} Td (Ingevoegde zin) Tj ET Q`, 'background-colour'],
     ['covered by a white box', `q 0 0 0 rg BT /NapH 8 Tf ${X} ${Y} Td (Ingevoegde zin) Tj ET 1 1 1 rg ${X - 2} ${Y - 3} 80 12 re f Q`, 'covered'],
     ['0.5 pt tall', `q 0 0 0 rg BT /NapH 0.5 Tf ${X} ${Y} Td (Ingevoegde zin) Tj ET Q`, 'tiny'],
-  ])('%s: the same data as the rendition, NAP017 on page 3', async (_name, ops, reason) => {
-    const { annex, diagnostics } = await extract(await appendToPage(original, 3, ops));
+  ];
+
+  it('visible text at the same places (pages 3, 4, 5, 7) is read (control)', async () => {
+    const { annex } = await extract(await appendToPages(PAGES, hidden.map(() => visible)));
+    const found = annex.activities.filter((a) => a.explanation.text.includes('Ingevoegde zin')).map((a) => a.id);
+    expect(found).toEqual(['AL1-12', 'AL1-16', 'AL1-21', 'AL2-06']);
+  });
+
+  it(`${hidden.map(([name], k) => `${name} (page ${PAGES[k]})`).join(', ')}: the same data as the rendition, one NAP017 on each page with its reason`, async () => {
+    const { annex, diagnostics } = await extract(await appendToPages(PAGES, hidden.map(([, ops]) => ops)));
     expect(data(annex)).toEqual(data(clean));
-    const hidden = diagnostics.filter((d) => d.code === 'NAP017');
-    expect(hidden.map((d) => [d.place.page, d.actual, d.note])).toEqual([[3, 'Ingevoegde zin', reason]]);
+    const found = diagnostics.filter((d) => d.code === 'NAP017');
+    expect(found.map((d) => [d.place.page, d.actual, d.note])).toEqual(hidden.map(([, , reason], k) => [PAGES[k], 'Ingevoegde zin', reason]));
     expect(diagnostics.some((d) => d.severity === 'error')).toBe(false);
   });
 });

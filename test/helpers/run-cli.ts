@@ -12,7 +12,7 @@ import { TEST_BUNDLE } from '../global-setup.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The CLI bundle built by test/global-setup.ts (what bin/nap-annex.js loads from dist/bundle once built). */
-const BIN = fileURLToPath(new URL(`../../${TEST_BUNDLE}/cli.js`, import.meta.url));
+export const CLI_BUNDLE = fileURLToPath(new URL(`../../${TEST_BUNDLE}/cli.js`, import.meta.url));
 
 /** Exit status, stdout and stderr of one CLI run. */
 export interface CliRun {
@@ -38,7 +38,7 @@ export async function runCli(args: string[], options: { input?: string | Uint8Ar
 
 /** Runs the built CLI (`node bin/nap-annex.js <args>`) as a child process. */
 export function spawnCli(args: string[], options: { input?: string | Uint8Array; cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...options.env },
@@ -53,7 +53,7 @@ export function spawnCli(args: string[], options: { input?: string | Uint8Array;
  * (as `… 2>&1 | head -1` closes it); resolves with the exit status.
  */
 export function spawnCliStderrClosed(args: string[], cwd = ROOT): Promise<number | null> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GITHUB_STEP_SUMMARY: '' } });
+  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GITHUB_STEP_SUMMARY: '' } });
   child.stderr.destroy();
   return new Promise((resolve) => child.on('close', (code) => resolve(code)));
 }
