@@ -1,14 +1,18 @@
 /**
- * Settings for property (fuzz) tests: a fixed seed, so that a failure is repeatable, and a run
- * count that is small for local runs and full in CI.
- * - `FUZZ_SEED` overrides the seed (fast-check prints the seed of a failing run);
- * - `FUZZ_RUNS` sets the count; with `CI=true` and no `FUZZ_RUNS` each test runs its full count.
+ * Run counts for property (fuzz) tests, one rule for all of them. Each test keeps its own fixed
+ * seed, so that a failure is repeatable (fast-check prints the seed and path of a failing run).
+ * - `NAP_FUZZ_RUNS=N` runs every property N times (a campaign);
+ * - otherwise `CI=true` runs each property's CI count, and a local `npm test` its local count,
+ *   small enough for the one-minute suite.
  */
-const seed = Number(process.env.FUZZ_SEED ?? 20_261_201);
-
-/** fast-check parameters for a property whose full run count is `full`. */
-export function fuzzParameters(full: number): { seed: number; numRuns: number } {
-  const given = process.env.FUZZ_RUNS;
-  const numRuns = given !== undefined ? Number(given) : process.env.CI === 'true' ? full : Math.max(20, Math.ceil(full / 5));
-  return { seed, numRuns };
+export function fuzzRuns(counts: { local: number; ci: number }): number {
+  const given = process.env.NAP_FUZZ_RUNS;
+  if (given !== undefined && given !== '') return Number(given);
+  return process.env.CI === 'true' ? counts.ci : counts.local;
 }
+
+/** True when NAP_FUZZ_RUNS asks for a campaign (tests then print their tallies). */
+export const FUZZ_CAMPAIGN = (process.env.NAP_FUZZ_RUNS ?? '') !== '';
+
+/** Seed of the normaliser contract tests; `FUZZ_SEED` overrides it. */
+export const CONTRACT_SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);

@@ -12,7 +12,7 @@ import { parseOwners } from '../../src/normalise/owners.js';
 import { parsePlanning } from '../../src/normalise/planning.js';
 import { normaliseStatusLabel } from '../../src/normalise/status.js';
 import { citationSchema, linkSchema, ownersSchema, planningSchema, statusCodeSchema } from '../../src/schema/annex.js';
-import { fuzzParameters } from '../helpers/fuzz.js';
+import { CONTRACT_SEED, fuzzRuns } from '../helpers/fuzz.js';
 import { FIXTURE_TEXT, fixtureActivityRows, fixtureFootnoteLines } from './fixture.js';
 
 const problemsSchema = z.array(z.object({ code: z.enum(['NAP302', 'NAP401', 'NAP402', 'NAP403', 'NAP501']), message: z.string().min(20) }));
@@ -45,7 +45,7 @@ describe('normaliser contract', () => {
         problemsSchema.parse(c.problems);
         problemsSchema.parse(compareActionLineTitle(2, s).problems);
       }),
-      fuzzParameters(500),
+      { seed: CONTRACT_SEED, numRuns: fuzzRuns({ local: 100, ci: 500 }) },
     );
   });
 
@@ -57,7 +57,7 @@ describe('normaliser contract', () => {
           expect(r.openEnded).toBe(r.end === null);
         }
       }),
-      fuzzParameters(500),
+      { seed: CONTRACT_SEED, numRuns: fuzzRuns({ local: 100, ci: 500 }) },
     );
   });
 

@@ -5,8 +5,8 @@
  * 2024 export (whole, or a window of its lines so that small inputs get their share); inserted
  * tokens include the ones that once crashed the pipeline (footnote ⁰, Actielijn 0). Seeded, so a
  * failure is reproducible; the oracle campaign (exit 0 ⇒ the same data) is test/property/oracle.test.ts.
- * Run counts as in test/helpers/fuzz.ts (the seeds stay fixed here): the full 1200 / 2000 in CI
- * (CI=true), FUZZ_RUNS if set, a fifth of them in a local `npm test`.
+ * Run counts as in test/helpers/fuzz.ts: 1200 / 2000 in CI (CI=true), 60 / 100 in a local
+ * `npm test`, NAP_FUZZ_RUNS if set.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -15,7 +15,7 @@ import { InputError } from '../../src/model/diagnostics.js';
 import { extractAnnex } from '../../src/pipeline.js';
 import { annexSchema } from '../../src/schema/annex.js';
 import { TEXT_2024 } from '../helpers/fixtures.js';
-import { fuzzParameters } from '../helpers/fuzz.js';
+import { fuzzRuns } from '../helpers/fuzz.js';
 
 const LINES = readFileSync(TEXT_2024, 'utf8').split('\n');
 const encoder = new TextEncoder();
@@ -95,14 +95,14 @@ describe('mutated text exports', () => {
   it('the whole export, 1-6 mutations: a valid annex or InputError', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), (ms) => survives(mutate(LINES, ms))),
-      { numRuns: fuzzParameters(1200).numRuns, seed: 20240318 },
+      { numRuns: fuzzRuns({ local: 60, ci: 1200 }), seed: 20240318 },
     );
   });
 
   it('windows of the export, 0-8 mutations: a valid annex or InputError', async () => {
     await fc.assert(
       fc.asyncProperty(window, fc.array(mutation, { maxLength: 8 }), (lines, ms) => survives(mutate(lines, ms))),
-      { numRuns: fuzzParameters(2000).numRuns, seed: 34843109 },
+      { numRuns: fuzzRuns({ local: 100, ci: 2000 }), seed: 34843109 },
     );
   });
 });

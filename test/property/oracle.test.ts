@@ -8,7 +8,8 @@
  * Text mutations that change what is printed (a letter flipped, two rows swapped) are not in the
  * campaign: they are new data, not a loss. `--expect 27,7,31,6,12` is part of the run, as in CI.
  *
- * Small counts in `npm test` (fixed seeds); NAP_FUZZ_RUNS=2000 for the full campaign.
+ * Fixed seeds; run counts as in test/helpers/fuzz.ts (40 / 20 locally, 120 / 60 in CI; NAP_FUZZ_RUNS=2000
+ * for the full campaign).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +19,9 @@ import { InputError } from '../../src/model/diagnostics.js';
 import { extractAnnex } from '../../src/pipeline.js';
 import type { Annex } from '../../src/schema/annex.js';
 import { TEXT_2024 } from '../helpers/fixtures.js';
+import { fuzzRuns } from '../helpers/fuzz.js';
 
 const HTML_2024 = fileURLToPath(new URL('../../fixtures/html-generated/bijlage-1-2024.html', import.meta.url));
-const RUNS = Number(process.env.NAP_FUZZ_RUNS ?? 0);
 const EXPECT = [27, 7, 31, 6, 12];
 
 /** What the oracle compares: the data a user takes away. */
@@ -111,7 +112,7 @@ describe('fuzzing with an oracle: exit 0 ⇒ the data of the unmutated input', (
         const got = await exitZeroData(new TextEncoder().encode(mutateText(text, ms)), 'mutated.txt');
         if (got !== null && JSON.stringify(got) !== JSON.stringify(reference)) silent.push(JSON.stringify(ms));
       }),
-      { numRuns: RUNS || 120, seed: 909 },
+      { numRuns: fuzzRuns({ local: 40, ci: 120 }), seed: 909 },
     );
     expect(silent).toEqual([]);
   }, 600_000);
@@ -126,7 +127,7 @@ describe('fuzzing with an oracle: exit 0 ⇒ the data of the unmutated input', (
         const got = await exitZeroData(new TextEncoder().encode(mutateHtml(html, ms)), 'mutated.html');
         if (got !== null && JSON.stringify(got) !== JSON.stringify(reference)) silent.push(JSON.stringify(ms));
       }),
-      { numRuns: RUNS || 60, seed: 910 },
+      { numRuns: fuzzRuns({ local: 20, ci: 60 }), seed: 910 },
     );
     expect(silent).toEqual([]);
   }, 600_000);

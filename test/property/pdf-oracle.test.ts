@@ -9,8 +9,8 @@
  * - Drawing added to a page that a reader cannot see or that pdfjs must skip (hidden text in
  *   every way the reader knows, broken resources). Oracle: exit 0 ⇒ exactly the same data.
  *
- * Small counts in `npm test` (fixed seeds); NAP_FUZZ_RUNS=N for a campaign of N per property
- * (docs/benchmarks.md has the last campaign's figures).
+ * Fixed seeds; run counts as in test/helpers/fuzz.ts (3 / 2 locally, 20 / 10 in CI; NAP_FUZZ_RUNS=N
+ * for a campaign of N per property; docs/benchmarks.md has the last campaign's figures).
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -18,12 +18,14 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/diagnostics.js';
 import { extractAnnex } from '../../src/pipeline.js';
 import type { Annex } from '../../src/schema/annex.js';
-import { PDF_2024 } from '../helpers/fixtures.js';
+import { PDF_2024, extract2024Pdf } from '../helpers/fixtures.js';
+import { FUZZ_CAMPAIGN, fuzzRuns } from '../helpers/fuzz.js';
 import { appendToPage, pageSize } from '../helpers/pdf-edit.js';
 
-const RUNS = Number(process.env.NAP_FUZZ_RUNS ?? 0);
-/** A campaign reads a PDF per run (1–3 s on a loaded 2-core machine). */
-const TIMEOUT = Math.max(600_000, RUNS * 10_000);
+const BYTE_RUNS = fuzzRuns({ local: 3, ci: 20 });
+const DRAW_RUNS = fuzzRuns({ local: 2, ci: 10 });
+/** A campaign reads a PDF per run (0.5–3 s on a loaded 2-core machine). */
+const TIMEOUT = Math.max(600_000, Math.max(BYTE_RUNS, DRAW_RUNS) * 10_000);
 const original = new Uint8Array(readFileSync(PDF_2024));
 
 /** The table's shape: what a byte-damaged PDF that exits 0 must keep. */
@@ -101,7 +103,9 @@ const drawMutation: fc.Arbitrary<DrawMutation> = fc.record({
 });
 
 describe('PDF fuzzing with an oracle: exit 0 ⇒ the data of the unmutated rendition', async () => {
-  const reference = await exitZero(original);
+  // The unmutated rendition's result, shared with other test files (extracted once per test worker).
+  const { annex: shared } = await extract2024Pdf();
+  const reference = shared.diagnostics.some((d) => d.severity === 'error') ? null : shared;
 
   it('the unmutated rendition exits 0 (83 activities)', () => {
     expect(reference?.activities).toHaveLength(83);
@@ -135,9 +139,9 @@ describe('PDF fuzzing with an oracle: exit 0 ⇒ the data of the unmutated rendi
         if (JSON.stringify(data(got)) === JSON.stringify(data(reference!))) tally.sameData++;
         if (JSON.stringify(structure(got)) !== JSON.stringify(structure(reference!))) silent.push(JSON.stringify(m));
       }),
-      { numRuns: RUNS || 4, seed: 911 },
+      { numRuns: BYTE_RUNS, seed: 911 },
     );
-    if (RUNS > 0) console.log(`byte damage: ${JSON.stringify(tally)}, silent: ${silent.length}`);
+    if (FUZZ_CAMPAIGN) console.log(`byte damage: ${JSON.stringify(tally)}, silent: ${silent.length}`);
     expect(silent).toEqual([]);
   }, TIMEOUT);
 
@@ -154,9 +158,9 @@ describe('PDF fuzzing with an oracle: exit 0 ⇒ the data of the unmutated rendi
         tally.exitZero++;
         if (JSON.stringify(data(got)) !== JSON.stringify(data(reference!))) silent.push(`${JSON.stringify(m)} ${ops}`);
       }),
-      { numRuns: RUNS || 3, seed: 912 },
+      { numRuns: DRAW_RUNS, seed: 912 },
     );
-    if (RUNS > 0) console.log(`drawing added: ${JSON.stringify(tally)}, silent: ${silent.length}`);
+    if (FUZZ_CAMPAIGN) console.log(`drawing added: ${JSON.stringify(tally)}, silent: ${silent.length}`);
     expect(silent).toEqual([]);
   }, TIMEOUT);
 });
