@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../src/model/diagnostics.js';
 import { extractAnnexLimited } from '../src/pipeline-limited.js';
 import { readPdf } from '../src/readers/pdf/index.js';
-import { IDLE_MS, closeWarmThreads, giveWarmThread, takeWarmThread, warmThreadCount } from '../src/workers/warm-threads.js';
+import { closeWarmThreads, giveWarmThread, takeWarmThread, warmThreadCount } from '../src/workers/warm-threads.js';
 import { miniAnnex } from './readers/pdf/mini-annex.js';
 
 const PDF = miniAnnex('vector', ['#008080', '#ffb000', '#5a5a5a', '#d0006f', '#101010'], [
@@ -54,14 +54,14 @@ describe('pipeline threads', () => {
 });
 
 describe('the pool', () => {
-  it('an idle thread is terminated after IDLE_MS; one that exits while idle is forgotten; take gives nothing for another key', async () => {
+  it('an idle thread is terminated after its idle time (IDLE_MS by default); one that exits while idle is forgotten; take gives nothing for another key', async () => {
     const start = (): Worker => new Worker('require("node:worker_threads").parentPort.on("message", () => {})', { eval: true });
     const one = start();
-    giveWarmThread('k', one);
+    giveWarmThread('k', one, 300);
     expect(takeWarmThread('other')).toBeUndefined();
     expect(warmThreadCount('k')).toBe(1);
     const exited = new Promise((resolve) => one.once('exit', resolve));
-    await new Promise((resolve) => setTimeout(resolve, IDLE_MS + 200));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await exited;
     expect(warmThreadCount('k')).toBe(0);
     const two = start();

@@ -40,9 +40,10 @@ export function takeWarmThread(key: string): Worker | undefined {
 
 /**
  * Gives back a thread that finished its job and waits for the next message. Its listeners are
- * replaced by one that forgets it if it errs or exits while idle.
+ * replaced by one that forgets it if it errs or exits while idle; it is terminated after `idleMs`
+ * (default IDLE_MS) without a job.
  */
-export function giveWarmThread(key: string, worker: Worker): void {
+export function giveWarmThread(key: string, worker: Worker, idleMs = IDLE_MS): void {
   const list = idle.get(key) ?? [];
   idle.set(key, list);
   if (list.length >= MAX_IDLE_PER_KEY) {
@@ -63,7 +64,7 @@ export function giveWarmThread(key: string, worker: Worker): void {
   const timer = setTimeout(() => {
     forget();
     void worker.terminate();
-  }, IDLE_MS);
+  }, idleMs);
   timer.unref();
   worker.unref();
   list.push({ worker, timer });

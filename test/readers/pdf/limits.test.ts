@@ -3,23 +3,11 @@
  * operators (synchronous work inside pdfjs that no promise race can interrupt) and a
  * decompression bomb. The reader threads are terminated; the error names the limit and the page.
  */
-import { createDeflate } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { miniAnnex } from './mini-annex.js';
+import { deflateRepeated } from '../../helpers/deflate.js';
 import { DiagnosticBag, InputError } from '../../../src/model/diagnostics.js';
 import { readPdf } from '../../../src/readers/pdf/index.js';
-
-/** Deflates `repeat` copies of `chunk` without holding the inflated data in memory. */
-async function deflateRepeated(chunk: Buffer, repeat: number): Promise<Buffer> {
-  const out: Buffer[] = [];
-  const z = createDeflate({ level: 9 });
-  z.on('data', (b: Buffer) => out.push(b));
-  const done = new Promise((resolve) => z.on('end', resolve));
-  for (let i = 0; i < repeat; i++) if (!z.write(chunk)) await new Promise((r) => z.once('drain', r));
-  z.end();
-  await done;
-  return Buffer.concat(out);
-}
 
 /** A one-page PDF whose content stream is `deflated` (FlateDecode), with a valid xref table. */
 function onePagePdf(deflated: Buffer): Uint8Array {
@@ -50,7 +38,7 @@ async function limitError(bytes: Uint8Array, options: { timeoutMs?: number; maxM
 
 describe('readPdf limits', () => {
   it('stops a page of 2.4 million drawing operators at the time limit (NAP009)', async () => {
-    const bytes = onePagePdf(await deflateRepeated(Buffer.from('0 0 1 1 re f\n'.repeat(80_000)), 30));
+    const bytes = onePagePdf(deflateRepeated(Buffer.from('0 0 1 1 re f\n'.repeat(80_000)), 30));
     expect(bytes.length).toBeLessThan(200_000);
     const d = await limitError(bytes, { timeoutMs: 1500 });
     expect(d).toMatchObject({ code: 'NAP009', file: 'hostile.pdf', place: { page: 1 } });
@@ -59,7 +47,7 @@ describe('readPdf limits', () => {
 
   it('stops a decompression bomb at the memory limit (NAP010)', async () => {
     // 1.5 GB of spaces inflate from about 1.5 MB.
-    const bytes = onePagePdf(await deflateRepeated(Buffer.alloc(1024 * 1024, 0x20), 1536));
+    const bytes = onePagePdf(deflateRepeated(Buffer.alloc(1024 * 1024, 0x20), 1536));
     const d = await limitError(bytes, { maxMemoryMb: 400, timeoutMs: 60_000 });
     expect(d).toMatchObject({ code: 'NAP010', place: { page: 1 } });
     expect(d.reason).toContain('needed more than 400 MB of memory; it was stopped at page 1.');
