@@ -1,0 +1,11 @@
+/**
+ * Setup file of every test file: test files share worker processes (vitest.config.ts), and a
+ * test that loads pdfjs-dist in the test process (word-generated, pdf-generated, the divergence
+ * and version tests) lets its core-js replace Array.prototype.push for every later file in that
+ * process (src/workers/native-array-push.ts). This module is evaluated once per worker, before any
+ * test file, so it saves V8's own push; after each file the native push is put back.
+ */
+import { afterAll } from 'vitest';
+import { restoreNativeArrayPush } from '../../src/workers/native-array-push.js';
+
+afterAll(restoreNativeArrayPush);
