@@ -187,8 +187,8 @@ describe('generated renditions as a set', () => {
 
 describe('scaled annex (benchmark input)', () => {
   it('produces about N pages with unique titles, deterministically', async () => {
-    const a = await generateScaledAnnexWithTruth(60);
-    expect(Math.abs(a.truth.pages - 60)).toBeLessThanOrEqual(3);
+    const a = await generateScaledAnnexWithTruth(40);
+    expect(Math.abs(a.truth.pages - 40)).toBeLessThanOrEqual(3);
     const doc = await openPdf(a.pdf);
     expect(doc.numPages).toBe(a.truth.pages);
     await doc.destroy();
@@ -198,7 +198,7 @@ describe('scaled annex (benchmark input)', () => {
     expect(titles.some((t) => t.endsWith(' (kopie 3)'))).toBe(true);
     const numbers = a.truth.footnotes.map((f) => f.number).sort((x, y) => x - y);
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
-    const b = await generateScaledAnnexWithTruth(60);
+    const b = await generateScaledAnnexWithTruth(40);
     expect(Buffer.compare(Buffer.from(a.pdf), Buffer.from(b.pdf))).toBe(0);
   });
 });

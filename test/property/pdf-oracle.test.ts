@@ -9,7 +9,7 @@
  * - Drawing added to a page that a reader cannot see or that pdfjs must skip (hidden text in
  *   every way the reader knows, broken resources). Oracle: exit 0 ⇒ exactly the same data.
  *
- * Fixed seeds; run counts as in test/helpers/fuzz.ts (3 / 2 locally, 20 / 10 in CI; NAP_FUZZ_RUNS=N
+ * Fixed seeds; run counts as in test/helpers/fuzz.ts (2 / 1 locally, 20 / 10 in CI; NAP_FUZZ_RUNS=N
  * for a campaign of N per property; docs/benchmarks.md has the last campaign's figures).
  */
 import { readFileSync } from 'node:fs';
@@ -22,8 +22,8 @@ import { PDF_2024, extract2024Pdf } from '../helpers/fixtures.js';
 import { FUZZ_CAMPAIGN, fuzzRuns } from '../helpers/fuzz.js';
 import { appendToPage, pageSize } from '../helpers/pdf-edit.js';
 
-const BYTE_RUNS = fuzzRuns({ local: 3, ci: 20 });
-const DRAW_RUNS = fuzzRuns({ local: 2, ci: 10 });
+const BYTE_RUNS = fuzzRuns({ local: 2, ci: 20 });
+const DRAW_RUNS = fuzzRuns({ local: 1, ci: 10 });
 /** A campaign reads a PDF per run (0.5–3 s on a loaded 2-core machine). */
 const TIMEOUT = Math.max(600_000, Math.max(BYTE_RUNS, DRAW_RUNS) * 10_000);
 const original = new Uint8Array(readFileSync(PDF_2024));

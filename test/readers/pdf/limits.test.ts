@@ -48,9 +48,9 @@ describe('readPdf limits', () => {
   it('stops a decompression bomb at the memory limit (NAP010)', async () => {
     // 1.5 GB of spaces inflate from about 1.5 MB.
     const bytes = onePagePdf(deflateRepeated(Buffer.alloc(1024 * 1024, 0x20), 1536));
-    const d = await limitError(bytes, { maxMemoryMb: 400, timeoutMs: 60_000 });
+    const d = await limitError(bytes, { maxMemoryMb: 200, timeoutMs: 60_000 });
     expect(d).toMatchObject({ code: 'NAP010', place: { page: 1 } });
-    expect(d.reason).toContain('needed more than 400 MB of memory; it was stopped at page 1.');
+    expect(d.reason).toContain('needed more than 200 MB of memory; it was stopped at page 1.');
   });
 
   it('measures the read, not the host: a process already holding more than the limit still reads a small PDF', async () => {
