@@ -11,6 +11,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAnnexData, plainBlocks, type AnnexData } from '../scripts/pdf-rendition/annex-data.js';
 import type { WordTruth } from '../scripts/word-rendition/generate.js';
+import { isNativeArrayPush } from '../src/workers/native-array-push.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/word-generated/', import.meta.url));
 const truths = readdirSync(DIR)
@@ -53,6 +54,12 @@ function explanationHead(a: AnnexData['activities'][number]): string {
 let annex: AnnexData;
 beforeAll(async () => {
   annex = await loadAnnexData();
+});
+
+describe('the test process', () => {
+  it("runs pdf.js (imported above) with V8's own Array.prototype.push, not core-js's (test/setup/native-array-push.ts)", () => {
+    expect(isNativeArrayPush()).toBe(true);
+  });
 });
 
 describe('Word-made renditions: the corpus', () => {
