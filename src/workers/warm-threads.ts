@@ -12,7 +12,7 @@
 import type { Worker } from 'node:worker_threads';
 
 /** How long an idle thread waits for the next job before it is terminated (milliseconds). */
-export const IDLE_MS = 3000;
+export const IDLE_MS = 10_000;
 
 /** Most idle threads kept per key (more are terminated at once). */
 export const MAX_IDLE_PER_KEY = 8;
