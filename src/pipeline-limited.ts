@@ -9,7 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import { DiagnosticBag, InputError } from './model/diagnostics.js';
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError, type ExtractOptions, type ExtractResult } from './pipeline.js';
-import type { ThreadJob, ThreadReply } from './pipeline-thread.js';
+import type { ThreadJob, ThreadReply } from './pipeline-jobs.js';
 import { giveWarmThread, takeWarmThread } from './workers/warm-threads.js';
 
 /**

@@ -1,42 +1,8 @@
 /**
- * Worker-thread entry of `extractAnnexLimited` (pipeline-limited.ts): runs `extractAnnex` on each
- * job it is sent (bytes and options) and posts back the result or the error, as plain data.
+ * Worker-thread entry of `extractAnnexLimited` (pipeline-limited.ts): serves the jobs it is sent
+ * (pipeline-jobs.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { InputError } from './model/diagnostics.js';
-import { extractAnnex, SchemaViolationError, type ExtractOptions } from './pipeline.js';
+import { type ThreadJob, servePipeline } from './pipeline-jobs.js';
 
-/** What the thread posts back: exactly one of these. */
-export type ThreadReply =
-  | { result: Awaited<ReturnType<typeof extractAnnex>> }
-  | { inputError: InputError['diagnostic'] }
-  | { schemaIssues: string[] }
-  | { internal: { message: string; stack: string | undefined } };
-
-/** One input for the thread: the bytes and the options of extractAnnex. */
-export interface ThreadJob {
-  bytes: Uint8Array;
-  options: ExtractOptions;
-}
-
-/** Runs one job and posts its reply. */
-async function runJob({ bytes, options }: ThreadJob): Promise<void> {
-  let reply: ThreadReply;
-  try {
-    reply = { result: await extractAnnex(bytes, options) };
-  } catch (error) {
-    if (error instanceof InputError) reply = { inputError: error.diagnostic };
-    else if (error instanceof SchemaViolationError) reply = { schemaIssues: error.issues };
-    else reply = { internal: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } };
-  }
-  parentPort!.postMessage(reply);
-}
-
-// One job after another: the caller may keep this thread warm for its next input
-// (src/workers/warm-threads.ts) and sends each job as a message; the first may come as workerData.
-let queue = Promise.resolve();
-parentPort!.on('message', (job: ThreadJob) => {
-  queue = queue.then(() => runJob(job));
-});
-const first = workerData as ThreadJob | undefined;
-if (first?.bytes) queue = queue.then(() => runJob(first));
+servePipeline(parentPort!, (workerData as ThreadJob | null) ?? undefined);

@@ -1,14 +1,16 @@
 /**
  * Warm threads (src/workers/warm-threads.ts): a page reader or pipeline thread that finished its
  * input serves the next one, with exactly the result a fresh thread gives; a thread stopped by a
- * limit is never reused.
+ * limit is never reused; the threads' job loops serve one input after another.
  */
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../src/model/diagnostics.js';
 import { extractAnnexLimited } from '../src/pipeline-limited.js';
+import { servePipeline } from '../src/pipeline-jobs.js';
 import { readPdf } from '../src/readers/pdf/index.js';
-import { closeWarmThreads, giveWarmThread, takeWarmThread, warmThreadCount } from '../src/workers/warm-threads.js';
+import { servePageReader } from '../src/readers/pdf/page-reader-loop.js';
+import { MAX_IDLE_PER_KEY, closeWarmThreads, giveWarmThread, takeWarmThread, warmThreadCount } from '../src/workers/warm-threads.js';
 import { miniAnnex } from './readers/pdf/mini-annex.js';
 
 const PDF = miniAnnex('vector', ['#008080', '#ffb000', '#5a5a5a', '#d0006f', '#101010'], [
@@ -54,7 +56,7 @@ describe('pipeline threads', () => {
 });
 
 describe('the pool', () => {
-  it('an idle thread is terminated after its idle time (IDLE_MS by default); one that exits while idle is forgotten; take gives nothing for another key', async () => {
+  it('an idle thread is terminated after its idle time (IDLE_MS by default); one that exits while idle is forgotten; take gives nothing for another key; at most MAX_IDLE_PER_KEY are kept', async () => {
     const start = (): Worker => new Worker('require("node:worker_threads").parentPort.on("message", () => {})', { eval: true });
     const one = start();
     giveWarmThread('k', one, 300);
@@ -68,5 +70,76 @@ describe('the pool', () => {
     giveWarmThread('k', two);
     await two.terminate();
     expect(warmThreadCount('k')).toBe(0);
+    // At most MAX_IDLE_PER_KEY are kept: one more is terminated at once.
+    const kept = Array.from({ length: MAX_IDLE_PER_KEY }, start);
+    for (const w of kept) giveWarmThread('k', w);
+    const extra = start();
+    const extraExited = new Promise((resolve) => extra.once('exit', resolve));
+    giveWarmThread('k', extra);
+    await extraExited;
+    expect(warmThreadCount('k')).toBe(MAX_IDLE_PER_KEY);
+    await closeWarmThreads();
+    expect(warmThreadCount()).toBe(0);
+  });
+});
+
+describe('the job loops of the threads, on a MessageChannel in this process', () => {
+  /** Collects what the loop posts on `port` until `until` says stop. */
+  const collect = (port: MessagePort, until: (m: Record<string, unknown>) => boolean): Promise<Record<string, unknown>[]> =>
+    new Promise((resolve) => {
+      const got: Record<string, unknown>[] = [];
+      const on = (m: Record<string, unknown>): void => {
+        got.push(m);
+        if (until(m)) {
+          port.off('message', on);
+          resolve(got);
+        }
+      };
+      port.on('message', on);
+    });
+
+  it('the page reader reads one document after another on one port: pages in order, a document that does not open is `fatal`, the next one is read again the same', async () => {
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    const { port1, port2 } = new MessageChannel();
+    servePageReader(port1);
+    const read = async (bytes: Uint8Array): Promise<Record<string, unknown>[]> => {
+      const claimed = new Int32Array(new SharedArrayBuffer(4));
+      const opened = collect(port2, () => true);
+      port2.postMessage({ bytes, claimed });
+      const [first] = await opened;
+      if (!first || !('opened' in first)) return [first!];
+      const rest = collect(port2, (m) => 'done' in m);
+      port2.postMessage({ go: first.opened });
+      return [first, ...(await rest)];
+    };
+    const first = await read(PDF);
+    expect(first.map((m) => Object.keys(m)[0])).toEqual(['opened', 'page', 'page', 'done']);
+    expect(first.map((m) => m.page ?? null)).toEqual([null, 1, 2, null]);
+    const broken = await read(new TextEncoder().encode('%PDF-1.7\ngarbage\n%%EOF\n'));
+    expect(broken).toMatchObject([{ fatal: { kind: 'invalid' } }]);
+    const again = await read(PDF);
+    // pdfjs names loaded fonts per document (g_d0_f1, then g_d2_f1): names only compared within a page.
+    const fontsUnnamed = (ms: unknown[]): unknown => JSON.parse(JSON.stringify(ms).replace(/"g_d\d+_/g, '"g_'));
+    expect(JSON.stringify(again)).not.toBe(JSON.stringify(first));
+    expect(fontsUnnamed(again)).toEqual(fontsUnnamed(first));
+    port1.close();
+  });
+
+  it('the pipeline thread answers each job in order on one port: a result, an input error, the same result again', async () => {
+    const { port1, port2 } = new MessageChannel();
+    servePipeline(port1);
+    const three = new Promise<Record<string, unknown>[]>((resolve) => {
+      const got: Record<string, unknown>[] = [];
+      port2.on('message', (m: Record<string, unknown>) => {
+        got.push(m);
+        if (got.length === 3) resolve(got);
+      });
+    });
+    for (const bytes of [TEXT, new Uint8Array(0), TEXT]) port2.postMessage({ bytes, options: { fileName: 'a.txt' } });
+    const [a, empty, b] = await three;
+    expect(Object.keys(a!)).toEqual(['result']);
+    expect(empty).toMatchObject({ inputError: { code: 'NAP001' } });
+    expect(b).toEqual(a);
+    port1.close();
   });
 });

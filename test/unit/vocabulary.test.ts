@@ -62,3 +62,18 @@ describe('plain-text helpers', () => {
     expect(clip('x'.repeat(100), 10)).toBe(`${'x'.repeat(9)}…`);
   });
 });
+
+describe('the text reader and the Actielijn rule', () => {
+  it('an `Actielijn N` line without tabs before any header starts the table as its action-line row, five cells wide', () => {
+    const model = readText(new TextEncoder().encode('Actielijn 1\nEen activiteit\t\t2024\tOCW\tUitleg.\n'), new DiagnosticBag('a.txt'));
+    expect(model.pages[0]!.tables).toEqual([
+      {
+        header: null,
+        rows: [
+          { cells: ['Actielijn 1', '', '', '', ''], statusCue: { kind: 'none' }, location: { page: 1, line: 1 } },
+          { cells: ['Een activiteit', '', '2024', 'OCW', 'Uitleg.'], statusCue: { kind: 'none' }, location: { page: 1, line: 2 } },
+        ],
+      },
+    ]);
+  });
+});
