@@ -16,7 +16,7 @@
  * dev dependency); a missing tool is reported and skipped.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,6 +92,11 @@ const extractText = measure(process.execPath, [CLI, 'extract', TEXT, '-q', '-o',
 const extractPdf = measure(process.execPath, [CLI, 'extract', PDF, '-q', '-o', 'out']);
 const onePass = measure(process.execPath, [BARE, PDF, '--one-pass']);
 const twoPass = measure(process.execPath, [BARE, PDF]);
+// Several inputs in one command: the reader thread of the first serves the others (warm threads).
+const WORD_PDFS = readdirSync(join(ROOT, 'fixtures/word-generated')).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(ROOT, 'fixtures/word-generated', f));
+const extractMany = measure(process.execPath, [CLI, 'extract', ...WORD_PDFS, '-q', '-o', 'out']);
+const extractEach = WORD_PDFS.map((f) => measure(process.execPath, [CLI, 'extract', f, '-q', '-o', 'out']));
+const eachCpuMs = extractEach.reduce((sum, f) => sum + f.cpuMs, 0);
 const tabula = have('java', ['-version']) && existsSync(TABULA) ? measure('java', ['-jar', TABULA, '-p', 'all', '-f', 'CSV', '-o', 'out.csv', PDF]) : null;
 
 const detail: string[] = [];
@@ -128,6 +133,8 @@ say(`| \`nap-annex extract\` 2024 PDF rendition (17 pages) | ${fmt(extractPdf)} 
 say(`| one-pass pdfjs read of the same PDF (operator lists) | ${fmt(onePass)} |`);
 say(`| two-pass pdfjs read of the same PDF (text content + operator lists) | ${fmt(twoPass)} |`);
 say(`| tabula-java (\`-p all -f CSV\`) on the same PDF | ${tabula ? fmt(tabula) : 'not run: no Java or no tabula jar | – | –'} |`);
+say(`| \`nap-annex extract\` of the ${WORD_PDFS.length} Word-made PDFs in one command | ${fmt(extractMany)} |`);
+say(`| the same ${WORD_PDFS.length} PDFs, one command each (sum of CPU medians) | ${eachCpuMs.toFixed(0)} ms | – | – |`);
 for (const l of detail) say(l);
 writeFileSync(join(BENCH_DIR, 'last-run.md'), `${lines.join('\n')}\n`);
 console.log(`\n(also written to .bench/last-run.md)`);
