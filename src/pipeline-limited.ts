@@ -32,8 +32,9 @@ function threadSpec(): { script: string | URL; eval: boolean } {
  * Runs the pipeline on `bytes` in a worker thread. Resolves like `extractAnnex`; rejects with the
  * same InputError / SchemaViolationError, with InputError NAP009 when `options.timeoutMs`
  * (default 120 s) passes and NAP010 when the work needs more heap than `options.maxMemoryMb`
- * (default 2048 MB). A thread that answered is kept warm for the next call with the same memory
- * limit (src/workers/warm-threads.ts); one stopped by a limit or failing is terminated.
+ * (default 2048 MB), and with the DataCloneError of options that cannot be copied to a thread. A
+ * thread that gave a result or an InputError is kept warm for the next call with the same memory
+ * limit (src/workers/warm-threads.ts); one stopped by a limit or failing otherwise is terminated.
  */
 export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
@@ -48,14 +49,16 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
         eval: spec.eval,
         resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(maxMemoryMb / 8))) },
       });
-    worker.postMessage({ bytes, options } satisfies ThreadJob);
     let settled = false;
-    /** Settles once; a thread that answered is kept warm for the next input, any other is terminated. */
-    const settle = (outcome: () => void, answered = false): void => {
+    /**
+     * Settles once. A thread that gave a result or an input error (the input's fault) is kept warm
+     * for the next input; one that failed (an internal error, a schema violation, a limit) is terminated.
+     */
+    const settle = (outcome: () => void, healthy = false): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (answered) giveWarmThread(key, worker);
+      if (healthy) giveWarmThread(key, worker);
       else void worker.terminate();
       outcome();
     };
@@ -70,7 +73,7 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
         else if ('inputError' in reply) reject(new InputError(reply.inputError));
         else if ('schemaIssues' in reply) reject(new SchemaViolationError(reply.schemaIssues));
         else reject(Object.assign(new Error(reply.internal.message), { stack: reply.internal.stack }));
-      }, true);
+      }, 'result' in reply || 'inputError' in reply);
     });
     worker.on('error', (error: NodeJS.ErrnoException) => {
       settle(() =>
@@ -82,5 +85,11 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
       );
     });
     worker.on('exit', (code) => settle(() => reject(new Error(`the extraction thread exited with code ${code} before it answered`))));
+    try {
+      worker.postMessage({ bytes, options } satisfies ThreadJob);
+    } catch (error) {
+      // Options that cannot be copied to a thread (a function, an AbortSignal): a caller's error, thrown before any work.
+      settle(() => reject(error));
+    }
   });
 }

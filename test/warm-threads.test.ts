@@ -4,7 +4,7 @@
  * limit is never reused; the threads' job loops serve one input after another.
  */
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DiagnosticBag } from '../src/model/diagnostics.js';
 import { extractAnnexLimited } from '../src/pipeline-limited.js';
 import { servePipeline } from '../src/pipeline-jobs.js';
@@ -51,6 +51,33 @@ describe('pipeline threads', () => {
     await extractAnnexLimited(TEXT, { fileName: 'a.txt', maxMemoryMb: 300 });
     expect(warmThreadCount()).toBe(2);
     await expect(extractAnnexLimited(TEXT, { fileName: 'a.txt', maxMemoryMb: 300, timeoutMs: 1 })).rejects.toMatchObject({ diagnostic: { code: 'NAP009' } });
+    expect(warmThreadCount()).toBe(1);
+  });
+});
+
+describe('pipeline threads that failed', () => {
+  it('options that cannot be copied to a thread reject with DataCloneError and leave no thread behind (the process could not exit before)', async () => {
+    const options = { fileName: 'a.txt', onProgress: () => undefined } as unknown as Parameters<typeof extractAnnexLimited>[1];
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    try {
+      await expect(extractAnnexLimited(TEXT, options)).rejects.toMatchObject({ name: 'DataCloneError' });
+      expect(terminate).toHaveBeenCalledTimes(1);
+      expect(warmThreadCount()).toBe(0);
+      // A warm thread taken for such a call is terminated too, not left running.
+      await extractAnnexLimited(TEXT, { fileName: 'a.txt' });
+      expect(warmThreadCount()).toBe(1);
+      await expect(extractAnnexLimited(TEXT, options)).rejects.toMatchObject({ name: 'DataCloneError' });
+      expect(terminate).toHaveBeenCalledTimes(2);
+      expect(warmThreadCount()).toBe(0);
+    } finally {
+      terminate.mockRestore();
+    }
+  });
+
+  it('a thread whose job failed inside (an internal error) is not kept; one that answered with an input error is', async () => {
+    await expect(extractAnnexLimited(TEXT, { fileName: 'a.txt', expect: 5 } as unknown as Parameters<typeof extractAnnexLimited>[1])).rejects.toThrow();
+    expect(warmThreadCount()).toBe(0);
+    await expect(extractAnnexLimited(new Uint8Array(0), { fileName: 'empty.txt' })).rejects.toMatchObject({ diagnostic: { code: 'NAP001' } });
     expect(warmThreadCount()).toBe(1);
   });
 });
