@@ -58,7 +58,7 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (healthy) giveWarmThread(key, worker);
+      if (healthy && options.keepWarm !== false) giveWarmThread(key, worker);
       else void worker.terminate();
       outcome();
     };

@@ -42,6 +42,12 @@ export interface ExtractOptions {
   editionDate?: string;
   /** Kamerstuk (`34843-109`) for `source.edition` when the document prints none. */
   kamerstuk?: string;
+  /**
+   * Keep the PDF reader thread (and, in extractAnnexLimited, the pipeline thread) for the next
+   * input, for up to 10 s (src/workers/warm-threads.ts). Default true; false frees their memory at
+   * once, which a caller reading its last input wants (a 1000-page read leaves a few hundred MB).
+   */
+  keepWarm?: boolean;
 }
 
 /** Default PDF page limit: 2000 pages (the 2024 annex has 17). */
@@ -159,6 +165,7 @@ async function readPageModel(bytes: Uint8Array, format: InputFormat, diagnostics
         timeoutMs: options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS,
         maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
         ...(options.workers !== undefined ? { workers: options.workers } : {}),
+        ...(options.keepWarm !== undefined ? { keepWarm: options.keepWarm } : {}),
       });
     }
     case 'text':

@@ -55,6 +55,17 @@ describe('pipeline threads', () => {
   });
 });
 
+describe('keepWarm: false (the CLI on its last input)', () => {
+  it('frees the threads at once: no page reader and no pipeline thread is kept', async () => {
+    const model = await readPdf(PDF, { diagnostics: new DiagnosticBag('a.pdf'), keepWarm: false });
+    expect(model.pages).toHaveLength(2);
+    expect(warmThreadCount()).toBe(0);
+    const { annex } = await extractAnnexLimited(TEXT, { fileName: 'a.txt', keepWarm: false });
+    expect(annex.activities).toHaveLength(1);
+    expect(warmThreadCount()).toBe(0);
+  });
+});
+
 describe('pipeline threads that failed', () => {
   it('options that cannot be copied to a thread reject with DataCloneError and leave no thread behind (the process could not exit before)', async () => {
     const options = { fileName: 'a.txt', onProgress: () => undefined } as unknown as Parameters<typeof extractAnnexLimited>[1];

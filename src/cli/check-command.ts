@@ -71,9 +71,11 @@ export async function runCheck(inputs: string[], options: CheckCommandOptions, i
     results.push(r);
     if (options.format !== 'json') io.stdout.write(renderFile(r, options));
   };
-  for (const expanded of await expandInputs(inputs, io)) {
+  const all = await expandInputs(inputs, io);
+  for (const [k, expanded] of all.entries()) {
     if (expanded.kind === 'unmatched') emit(unreadable(expanded.pattern, expanded.error));
-    else emit(await checkOne(expanded.path, options, io));
+    // The threads of this input serve the next one; after the last, their memory is freed at once.
+    else emit(await checkOne(expanded.path, options, io, k < all.length - 1));
   }
   const exitCode = results.reduce((worst, r) => worstExit(worst, r.exitCode), EXIT.OK as number);
   const summary = {
@@ -108,13 +110,13 @@ export function verdictMarkdown(results: readonly CheckFileResult[], exitCode: n
   return ['### nap-annex check', '', '| input | verdict | activities | errors | warnings | info | ignored |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |', ...rows, '', `Exit code ${exitCode}.`, '', ''].join('\n');
 }
 
-async function checkOne(path: string, options: CheckCommandOptions, io: CliIo): Promise<CheckFileResult> {
+async function checkOne(path: string, options: CheckCommandOptions, io: CliIo, keepWarm: boolean): Promise<CheckFileResult> {
   // One name for standard input in the diagnostics and the verdict line.
   let name = path === '-' ? STDIN_NAME : path;
   try {
     const input = await readInput(path, options.maxBytes, io);
     name = input.name;
-    const { annex, diagnostics } = await extractAnnex(input.bytes, extractOptionsFrom(input.name, options));
+    const { annex, diagnostics } = await extractAnnex(input.bytes, extractOptionsFrom(input.name, options, keepWarm));
     const ignore = new Set(options.ignore ?? []);
     const counted = diagnostics.filter((d) => !ignore.has(d.code));
     const counts = countBySeverity(counted);

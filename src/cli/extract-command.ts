@@ -267,7 +267,8 @@ async function extractMany(inputs: string[], output: string, options: ExtractCom
     while (next < paths.length) {
       const i = next++;
       progress.started(paths[i]!);
-      results[i] = await extractInto(paths[i]!, join(output, folders[i]!), options, io);
+      // The threads of this input serve the next one; after the last, their memory is freed at once.
+      results[i] = await extractInto(paths[i]!, join(output, folders[i]!), options, io, next < paths.length);
       progress.finished(paths[i]!, results[i]!.pages ?? 0);
     }
   };
@@ -280,11 +281,11 @@ async function extractMany(inputs: string[], output: string, options: ExtractCom
 }
 
 /** Extracts one input into `dir`; never throws: every failure becomes the outcome's exit code and problems. */
-async function extractInto(path: string, dir: string, options: ExtractCommandOptions, io: CliIo): Promise<ExtractOutcome> {
+async function extractInto(path: string, dir: string, options: ExtractCommandOptions, io: CliIo, keepWarm: boolean): Promise<ExtractOutcome> {
   const base = { input: path, folder: null, format: null, pages: null, activities: null, counts: { error: 0, warning: 0, info: 0 }, problems: [] as Diagnostic[] };
   try {
     const { name, bytes } = await readInput(path, options.maxBytes, io);
-    const { annex, diagnostics } = await extractAnnex(bytes, extractOptionsFrom(name, options));
+    const { annex, diagnostics } = await extractAnnex(bytes, extractOptionsFrom(name, options, keepWarm));
     const counts = countBySeverity(annex.diagnostics);
     const outcome: ExtractOutcome = {
       ...base,

@@ -22,10 +22,14 @@ export interface ReaderCliOptions {
   kamerstuk?: string;
 }
 
-/** The pipeline options for reading `fileName` with the given CLI options. */
-export function extractOptionsFrom(fileName: string, options: ReaderCliOptions): ExtractOptions {
+/**
+ * The pipeline options for reading `fileName` with the given CLI options; `keepWarm` when another
+ * input follows (its threads are then kept for it: ExtractOptions.keepWarm).
+ */
+export function extractOptionsFrom(fileName: string, options: ReaderCliOptions, keepWarm = false): ExtractOptions {
   return {
     fileName,
+    keepWarm,
     maxBytes: options.maxBytes,
     maxPages: options.maxPages,
     timeoutMs: options.timeout * 1000,

@@ -40,6 +40,8 @@ export interface ReadPdfOptions {
    * more than 2 cores, else 1; at most MAX_WORKERS (8) and the page count.
    */
   workers?: number;
+  /** Keep the reader threads for the next read (default true; see ExtractOptions.keepWarm). */
+  keepWarm?: boolean;
 }
 
 /**
@@ -93,6 +95,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
       ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.maxMemoryMb !== undefined ? { maxMemoryMb: options.maxMemoryMb } : {}),
+      ...(options.keepWarm !== undefined ? { keepWarm: options.keepWarm } : {}),
     });
   } catch (err) {
     if (err instanceof OpenError) {

@@ -103,6 +103,8 @@ export interface ReadSessionOptions {
    * and the process's resident memory may grow by at most this much while the read runs.
    */
   maxMemoryMb?: number;
+  /** Keep the threads that finished their document for the next read (default true). */
+  keepWarm?: boolean;
   /** Called once, with the page count, before the first page. */
   onOpen?: (pageCount: number) => void;
 }
@@ -160,7 +162,7 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
       clearTimeout(timer);
       clearInterval(memoryWatch);
       // A thread that finished its document waits for the next one: kept warm, unless a limit stopped this read.
-      const reuse = !(error instanceof ReadLimitError);
+      const reuse = options.keepWarm !== false && !(error instanceof ReadLimitError);
       for (const t of threads) {
         if (reuse && idle.has(t)) giveWarmThread(keys.get(t)!, t);
         else void t.terminate();
