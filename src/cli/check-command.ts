@@ -75,7 +75,7 @@ export async function runCheck(inputs: string[], options: CheckCommandOptions, i
   for (const [k, expanded] of all.entries()) {
     if (expanded.kind === 'unmatched') emit(unreadable(expanded.pattern, expanded.error));
     // The threads of this input serve the next one; after the last, their memory is freed at once.
-    else emit(await checkOne(expanded.path, options, io, k < all.length - 1));
+    else emit(await checkOne(expanded.path, options, io, k < all.length - 1 || io.keepThreads === true));
   }
   const exitCode = results.reduce((worst, r) => worstExit(worst, r.exitCode), EXIT.OK as number);
   const summary = {

@@ -206,7 +206,7 @@ async function extractSingle(input: string, options: ExtractCommandOptions, io: 
     return EXIT.USAGE;
   }
   const { name, bytes } = await readInput(input, options.maxBytes, io);
-  const { annex, diagnostics } = await extractAnnex(bytes, extractOptionsFrom(name, options));
+  const { annex, diagnostics } = await extractAnnex(bytes, extractOptionsFrom(name, options, io.keepThreads === true));
   const stop = summariseAndGate(annex, name, options, diagnostics, io.stderr);
   if (stop !== undefined) return stop;
   if (options.excel && options.format !== 'json') reportExcelCuts(annex, csvOptions(options), options.quiet, io.stderr);
@@ -268,7 +268,7 @@ async function extractMany(inputs: string[], output: string, options: ExtractCom
       const i = next++;
       progress.started(paths[i]!);
       // The threads of this input serve the next one; after the last, their memory is freed at once.
-      results[i] = await extractInto(paths[i]!, join(output, folders[i]!), options, io, next < paths.length);
+      results[i] = await extractInto(paths[i]!, join(output, folders[i]!), options, io, next < paths.length || io.keepThreads === true);
       progress.finished(paths[i]!, results[i]!.pages ?? 0);
     }
   };

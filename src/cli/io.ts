@@ -19,6 +19,12 @@ export interface CliIo {
   cwd: string;
   /** Environment variables (e.g. GITHUB_STEP_SUMMARY for `check`). */
   env: Record<string, string | undefined>;
+  /**
+   * Keep the reader and pipeline threads after the last input, for the next command run in this
+   * process (a host that runs many commands, such as the tests). Default false: a command's last
+   * input frees them at once (ExtractOptions.keepWarm); the inputs before it always keep them.
+   */
+  keepThreads?: boolean;
 }
 
 /** The process's own streams and working folder. */

@@ -32,6 +32,8 @@ export async function runCli(args: string[], options: { input?: string | Uint8Ar
     stdin: Readable.from(input),
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...options.env },
+    // Like any host that runs many commands in one process: the next test's command takes the threads.
+    keepThreads: true,
   });
   return { status, stdout, stderr };
 }
