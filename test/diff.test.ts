@@ -149,6 +149,19 @@ describe('nap-annex diff', () => {
     expect(shifted).toMatchObject({ field: 'planning', shift: { startQuarters: 0, endQuarters: 2 } });
   });
 
+  it('an explanation whose words are all the same (a paragraph break became a space) is a change that says so, not "0 words removed, 0 added"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nap-diff-'));
+    const { annex } = await extract2024Text();
+    const target = annex.activities.find((a) => a.explanation.text.includes('\n\n'))!;
+    const later = { ...annex, activities: annex.activities.map((a) => (a.id === target.id ? { ...a, explanation: { ...a.explanation, text: a.explanation.text.replace(/\n\n/g, ' ') } } : a)) };
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(annex));
+    writeFileSync(join(dir, 'new.json'), JSON.stringify(later));
+    const text = await runCli(['diff', join(dir, 'old.json'), join(dir, 'new.json')]);
+    expect(text.stdout).toContain('1 changed');
+    expect(text.stdout).toContain(`      explanation: no word removed or added (spacing, paragraph breaks or punctuation only)`);
+    expect(text.stdout).not.toContain('0 words removed');
+  });
+
   it('names the files given on the command line, with the source of an annex.json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-diff-'));
     const out = join(dir, 'out');

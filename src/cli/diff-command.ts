@@ -102,6 +102,8 @@ function signed(n: number): string {
 /** One field change as a line of the text diff, with the planning shift and the owners added/removed. */
 function changeText(c: FieldChange): string {
   if (c.field === 'explanation') {
+    // The same words in the same order: what changed is the spacing, punctuation attached to words, or paragraph breaks.
+    if (c.wordsRemoved === 0 && c.wordsAdded === 0) return 'explanation: no word removed or added (spacing, paragraph breaks or punctuation only)';
     return `explanation: ${c.wordsRemoved} word${c.wordsRemoved === 1 ? '' : 's'} removed, ${c.wordsAdded} added${c.words ? '' : ' (texts too different for a word diff)'}`;
   }
   const notes: string[] = [];
