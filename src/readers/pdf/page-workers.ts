@@ -145,7 +145,9 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
   const threads: Worker[] = [];
   /** Threads that posted `done` or `fatal`: they wait for the next document. */
   const idle = new Set<Worker>();
-  const keys = new Map<Worker, string>();
+  // Every reader of this session has the same heap limit, so one pool key.
+  const heapMb = options.maxMemoryMb !== undefined ? Math.min(options.maxMemoryMb, READER_HEAP_MB) : undefined;
+  const key = `page-reader ${String(spec.script)} heap=${heapMb ?? 'default'}`;
   const waiting = new Map<number, PageInput>();
   const errors: PageReadError[] = [];
   let pageCount = -1;
@@ -164,7 +166,7 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
       // A thread that finished its document waits for the next one: kept warm, unless a limit stopped this read.
       const reuse = options.keepWarm !== false && !(error instanceof ReadLimitError);
       for (const t of threads) {
-        if (reuse && idle.has(t)) giveWarmThread(keys.get(t)!, t);
+        if (reuse && idle.has(t)) giveWarmThread(key, t);
         else void t.terminate();
       }
       if (error) reject(error);
@@ -185,8 +187,6 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
       }
     };
     const start = (): Worker => {
-      const heapMb = options.maxMemoryMb !== undefined ? Math.min(options.maxMemoryMb, READER_HEAP_MB) : undefined;
-      const key = `page-reader ${String(spec.script)} heap=${heapMb ?? 'default'}`;
       const worker =
         takeWarmThread(key) ??
         new Worker(spec.script, {
@@ -194,7 +194,6 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
           // Each reader's own heap is bounded; its typed arrays (inflated streams) are watched below.
           ...(heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
         });
-      keys.set(worker, key);
       worker.postMessage({ bytes, claimed } satisfies OpenMessage);
       threads.push(worker);
       running++;
