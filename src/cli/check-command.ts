@@ -15,7 +15,7 @@ import { type CliIo, processIo } from './io.js';
 import { escapeData, escapeProperty, githubCommand } from './github.js';
 import { printable } from './printable.js';
 import { readInput, STDIN_NAME } from './read-input.js';
-import { type ReaderCliOptions, extractOptionsFrom } from './reader-options.js';
+import { type ReaderCliOptions, extractOptionsFrom, keepThreads } from './reader-options.js';
 import { countBySeverity, formatCounts, formatDiagnostic } from './report.js';
 
 /** Parsed options of `check`. */
@@ -75,7 +75,7 @@ export async function runCheck(inputs: string[], options: CheckCommandOptions, i
   for (const [k, expanded] of all.entries()) {
     if (expanded.kind === 'unmatched') emit(unreadable(expanded.pattern, expanded.error));
     // The threads of this input serve the next one; after the last, their memory is freed at once.
-    else emit(await checkOne(expanded.path, options, io, k < all.length - 1 || io.keepThreads === true));
+    else emit(await checkOne(expanded.path, options, io, keepThreads(io, k < all.length - 1)));
   }
   const exitCode = results.reduce((worst, r) => worstExit(worst, r.exitCode), EXIT.OK as number);
   const summary = {

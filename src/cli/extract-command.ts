@@ -28,7 +28,7 @@ import { type CliIo, type TextSink, processIo, resolvePath } from './io.js';
 import { startProgress } from './progress.js';
 import { printable } from './printable.js';
 import { readInput } from './read-input.js';
-import { type ReaderCliOptions, extractOptionsFrom } from './reader-options.js';
+import { type ReaderCliOptions, extractOptionsFrom, keepThreads } from './reader-options.js';
 import { countBySeverity, formatDiagnostic, formatSummary } from './report.js';
 
 /** Parsed options of `extract`. */
@@ -206,7 +206,7 @@ async function extractSingle(input: string, options: ExtractCommandOptions, io: 
     return EXIT.USAGE;
   }
   const { name, bytes } = await readInput(input, options.maxBytes, io);
-  const { annex, diagnostics } = await extractAnnex(bytes, extractOptionsFrom(name, options, io.keepThreads === true));
+  const { annex, diagnostics } = await extractAnnex(bytes, extractOptionsFrom(name, options, keepThreads(io, false)));
   const stop = summariseAndGate(annex, name, options, diagnostics, io.stderr);
   if (stop !== undefined) return stop;
   if (options.excel && options.format !== 'json') reportExcelCuts(annex, csvOptions(options), options.quiet, io.stderr);
@@ -268,7 +268,7 @@ async function extractMany(inputs: string[], output: string, options: ExtractCom
       const i = next++;
       progress.started(paths[i]!);
       // The threads of this input serve the next one; after the last, their memory is freed at once.
-      results[i] = await extractInto(paths[i]!, join(output, folders[i]!), options, io, next < paths.length || io.keepThreads === true);
+      results[i] = await extractInto(paths[i]!, join(output, folders[i]!), options, io, keepThreads(io, next < paths.length));
       progress.finished(paths[i]!, results[i]!.pages ?? 0);
     }
   };

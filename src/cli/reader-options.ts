@@ -4,6 +4,7 @@
  */
 import type { InputFormat } from '../model/page-model.js';
 import type { ExtractOptions } from '../pipeline.js';
+import type { CliIo } from './io.js';
 
 /** Options of the CLI that control reading one input (as commander parses them). */
 export interface ReaderCliOptions {
@@ -23,9 +24,15 @@ export interface ReaderCliOptions {
 }
 
 /**
- * The pipeline options for reading `fileName` with the given CLI options; `keepWarm` when another
- * input follows (its threads are then kept for it: ExtractOptions.keepWarm).
+ * Whether an input's reader and pipeline threads are kept (ExtractOptions.keepWarm): when another
+ * input of the command follows, or the host runs more commands in this process (CliIo.keepThreads);
+ * otherwise the command's last input frees them at once.
  */
+export function keepThreads(io: Pick<CliIo, 'keepThreads'>, anotherInputFollows: boolean): boolean {
+  return anotherInputFollows || io.keepThreads === true;
+}
+
+/** The pipeline options for reading `fileName` with the given CLI options; `keepWarm` from keepThreads. */
 export function extractOptionsFrom(fileName: string, options: ReaderCliOptions, keepWarm = false): ExtractOptions {
   return {
     fileName,
