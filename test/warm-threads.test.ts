@@ -166,13 +166,8 @@ describe('the job loops of the threads, on a MessageChannel in this process', ()
   it('the pipeline thread answers each job in order on one port: a result, an input error, the same result again', async () => {
     const { port1, port2 } = new MessageChannel();
     servePipeline(port1);
-    const three = new Promise<Record<string, unknown>[]>((resolve) => {
-      const got: Record<string, unknown>[] = [];
-      port2.on('message', (m: Record<string, unknown>) => {
-        got.push(m);
-        if (got.length === 3) resolve(got);
-      });
-    });
+    let replies = 0;
+    const three = collect(port2, () => ++replies === 3);
     for (const bytes of [TEXT, new Uint8Array(0), TEXT]) port2.postMessage({ bytes, options: { fileName: 'a.txt' } });
     const [a, empty, b] = await three;
     expect(Object.keys(a!)).toEqual(['result']);
