@@ -117,7 +117,7 @@ export const DIAGNOSTIC_CODES = {
   NAP014: { severity: 'warning', summary: 'Private-use characters (no standard meaning, e.g. unmapped symbol-font glyphs) in the input text were replaced with U+FFFD.' },
   NAP015: { severity: 'warning', summary: 'Unicode non-characters in the input text were replaced with U+FFFD.' },
   NAP016: { severity: 'warning', summary: 'HTML nested deeper than 512 elements; the deeper tags were removed (text kept), as browsers flatten them.' },
-  NAP017: { severity: 'warning', summary: 'Content a reader does not see was left out of the data: HTML (hidden element, display:none, zero size, text coloured like its background, <del>, SVG …) or PDF (invisible render mode, text coloured like what lies under it, clipped away, covered by a later fill, optional content that is off, text too small to read).' },
+  NAP017: { severity: 'warning', summary: 'Content a reader does not see was left out of the data: HTML (hidden element, display:none, zero size, text coloured like its background, <del>, SVG …) or PDF (invisible render mode, text coloured like what lies under it, clipped away, covered by a later fill, optional content that is off, text too small to read or placed outside the page).' },
   NAP018: { severity: 'warning', summary: 'Bidirectional control characters (overrides, embeddings, isolates, marks) in the input text were removed.' },
   NAP019: { severity: 'error', summary: 'Part of a PDF page could not be read: a broken operator, resource or content stream was skipped (as viewers skip it), so what it draws may be missing from the data.' },
   NAP020: { severity: 'warning', summary: 'A font program in the PDF could not be read fully; its text was taken from the font\'s character mappings.' },

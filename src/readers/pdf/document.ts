@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Matrix } from './geometry.js';
-import { type ImageData, type ImageMark, type OptionalContentVisible, walkOperatorList } from './graphics.js';
+import { GlyphChunker } from './glyph-chunks.js';
+import { type FontFacts, type ImageData, type ImageMark, type OptionalContentVisible, walkOperatorList } from './graphics.js';
 import { dominantImageColor } from './image-color.js';
 import type { PageInput } from './layout.js';
 import { type StructNode, readStructure } from './structure.js';
@@ -64,20 +65,31 @@ export function openPdf(bytes: Uint8Array): PDFDocumentLoadingTask {
 }
 
 /**
- * Reads one page's raw material: text chunks (page points, top-left origin) from pdfjs
- * `getTextContent` with marked content, graphics from one walk over the operator list
- * (graphics.ts), the dominant colour of every icon-sized image, and the structure tree of a
+ * Where a page's text chunks come from: the glyphs of the one walk over the operator list
+ * (glyph-chunks.ts, the default), or pdfjs's `getTextContent` items (a second parse of the
+ * page; used for vertical fonts, and by tests to compare the two).
+ */
+export type TextSource = 'operator-list' | 'text-content';
+
+/**
+ * Reads one page's raw material in one parse of its content: text chunks (page points,
+ * top-left origin) and graphics from one walk over the operator list (graphics.ts,
+ * glyph-chunks.ts), the dominant colour of every icon-sized image, and the structure tree of a
  * tagged PDF. Text a reader cannot see is taken out of the chunks (visibility.ts) and listed in
  * `visibility`. `ocVisible` says whether an optional-content group is on (optionalContentOf).
  * Inline image pixels are dropped once their colour is known, so the result is small
  * enough to post between threads.
  */
-export async function readPageInput(page: PDFPageProxy, n: number, ocVisible: OptionalContentVisible = () => true): Promise<PageInput> {
+export async function readPageInput(
+  page: PDFPageProxy,
+  n: number,
+  ocVisible: OptionalContentVisible = () => true,
+  textSource: TextSource = 'operator-list',
+): Promise<PageInput> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
-  const [opList, content, tree] = await Promise.all([
+  const [opList, tree] = await Promise.all([
     page.getOperatorList({ annotationMode: ANNOTATION_MODE_DISABLE }),
-    page.getTextContent({ includeMarkedContent: true }),
     page.getStructTree().catch(() => null),
   ]);
   const fontData = (name: string): FontInfo | undefined => {
@@ -88,11 +100,20 @@ export async function readPageInput(page: PDFPageProxy, n: number, ocVisible: Op
     }
   };
   const baseFontName = (name: string): string => fontData(name)?.name ?? name;
-  const chunks = toChunks(content.items as RawTextItem[], view, content.styles as Record<string, FontStyle>, (text, font) =>
-    mapSymbolFontText(text, baseFontName(font)),
-  );
   const pageObjId = `p${page.ref ? `${page.ref.num}R${page.ref.gen === 0 ? '' : page.ref.gen}` : n}`;
-  const graphics = walkOperatorList(opList, view, (name) => fontData(name)?.fontMatrix, (mcid) => `${pageObjId}_mc${mcid}`, ocVisible);
+  const chunker = new GlyphChunker(viewport.width, viewport.height);
+  const graphics = walkOperatorList(opList, view, fontData, (mcid) => `${pageObjId}_mc${mcid}`, ocVisible, chunker);
+  let drawn = chunker.chunks();
+  // Vertical fonts are not placed by the chunker; pdfjs's own text items place them. Also on request (tests compare the two).
+  const fromItems = chunker.vertical || textSource === 'text-content';
+  if (fromItems) {
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    drawn = toChunks(content.items as RawTextItem[], view, content.styles as Record<string, FontStyle>);
+  }
+  const chunks = drawn.map((c) => {
+    const text = mapSymbolFontText(c.text, baseFontName(c.font)).replace(/\s+/g, ' ');
+    return text === c.text ? c : { ...c, text };
+  });
   // One look at each image's pixels: the dominant colour of an icon-sized one (a possible status
   // icon), and whether it is opaque (a cover, visibility.ts) for the first MAX_OPACITY_CHECKS.
   // Stencil masks are neither: their fill colour paints only their set pixels.
@@ -113,6 +134,8 @@ export async function readPageInput(page: PDFPageProxy, n: number, ocVisible: Op
   const coveredMarks = removeCoveredMarks(graphics);
   for (const im of graphics.images) delete im.inline;
   const visible = removeHiddenText(chunks, graphics);
+  // pdfjs's text items leave out what lies outside the page without a word; the chunker lists it.
+  const offPage = !fromItems ? chunker.offPage.filter((p) => p.text.trim() !== '').map((p) => ({ text: p.text.trim(), box: p.box, reason: 'off-page' as const })) : [];
   return {
     number: n,
     chunks: visible.chunks,
@@ -120,7 +143,7 @@ export async function readPageInput(page: PDFPageProxy, n: number, ocVisible: Op
     imageColors,
     structure: readStructure(tree as StructNode | null),
     warnings: takeWarnings(),
-    visibility: { hidden: visible.hidden, inseparable: visible.inseparable, unchecked: visible.unchecked, hiddenMarks: graphics.hiddenMarks, coveredMarks },
+    visibility: { hidden: [...visible.hidden, ...offPage], inseparable: visible.inseparable, unchecked: visible.unchecked, hiddenMarks: graphics.hiddenMarks, coveredMarks },
   };
 }
 
@@ -153,7 +176,7 @@ function isOpaque(img: ImageData): boolean {
 }
 
 /** What the reader uses of a pdfjs font object (published in `commonObjs` once the page's operator list is built). */
-interface FontInfo {
+interface FontInfo extends FontFacts {
   /** Base font name, e.g. `ABCDEF+Wingdings-Regular`. */
   name?: string;
   /** Glyph space → text space, e.g. `[0.001, 0, 0, 0.001, 0, 0]`. */

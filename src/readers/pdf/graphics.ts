@@ -15,6 +15,7 @@
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type Box, type Matrix, applyX, applyY, compose, isFiniteBox, overlap, transformRect, union } from './geometry.js';
+import type { GlyphChunker } from './glyph-chunks.js';
 import { isSymbolChar } from './symbols.js';
 
 /**
@@ -94,10 +95,10 @@ export interface TextRun extends MarkedContent {
 /**
  * Why text drawn on a page cannot be seen: an invisible render mode (3 or 7), no paint (alpha
  * ≈ 0 or a pattern the reader does not see through), optional content that is off, clipped away,
- * painted in the colour of what lies under it, covered by an opaque fill drawn later, or too
- * small to read.
+ * painted in the colour of what lies under it, covered by an opaque fill drawn later, too
+ * small to read, or placed outside the page.
  */
-export type HiddenReason = 'render-mode' | 'transparent' | 'optional-content' | 'clipped' | 'background-colour' | 'covered' | 'tiny';
+export type HiddenReason = 'render-mode' | 'transparent' | 'optional-content' | 'clipped' | 'background-colour' | 'covered' | 'tiny' | 'off-page';
 
 /** A text run that cannot be seen, and why. */
 export interface HiddenRun {
@@ -157,8 +158,19 @@ interface GlyphLike {
   isSpace?: boolean;
 }
 
-/** What the walker needs to know about a font: its font matrix (glyph space → text space). */
-export type FontMatrixLookup = (fontRefName: string) => readonly number[] | undefined;
+/** What the walker needs to know about a font (pdfjs's font object, by its id `g_d0_f1`). */
+export interface FontFacts {
+  /** Glyph space → text space, e.g. `[0.001, 0, 0, 0.001, 0, 0]`. */
+  fontMatrix?: readonly number[];
+  /** Ascent and descent as shares of the em (descent negative), for text boxes. */
+  ascent?: number;
+  descent?: number;
+  /** A vertical (top-to-bottom) font: its glyphs advance down, not right. */
+  vertical?: boolean;
+}
+
+/** Looks a font up by its pdfjs id; undefined when pdfjs has not published it. */
+export type FontLookup = (fontRefName: string) => FontFacts | undefined;
 
 /** Maps a marked-content id (MCID) of this page to the content id the structure tree uses. */
 export type ContentIdOf = (mcid: number) => string;
@@ -177,6 +189,21 @@ const MIN_ADVANCE = 0.5;
 /** Text of which the clip leaves less than this share (by area) visible is clipped away. */
 const MIN_VISIBLE_FRACTION = 0.25;
 const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
+const NO_FONT: FontFacts = {};
+/** A glyph whose text is only whitespace moves the pen; it is not text. */
+const WHITESPACE = /^\s+$/u;
+/** Invisible format characters (soft hyphen, zero-width space, joiners, direction marks): not text a reader sees. */
+const FORMAT_MARKS = /\p{Cf}/gu;
+
+/** A share of the em from a font's metrics, or `fallback`, kept within [lo, hi]. */
+function clampShare(v: number | undefined, fallback: number, lo: number, hi: number): number {
+  const x = typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+  return Math.min(hi, Math.max(lo, x));
+}
+
+function isFiniteMatrix(m: Matrix): boolean {
+  return m.every(Number.isFinite);
+}
 
 
 /**
@@ -186,9 +213,10 @@ const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
 export function walkOperatorList(
   opList: { fnArray: ArrayLike<number>; argsArray: ArrayLike<unknown> },
   base: Matrix,
-  fontMatrixOf: FontMatrixLookup,
+  fontOf: FontLookup,
   contentIdOf: ContentIdOf = (mcid) => `mc${mcid}`,
   ocVisible: OptionalContentVisible = () => true,
+  chunker?: GlyphChunker,
 ): PageGraphics {
   const out: PageGraphics = { shapes: [], rulings: [], glyphs: [], images: [], runs: [], hiddenRuns: [], hiddenMarks: 0 };
   // Marked-content nesting (BMC/BDC … EMC), innermost last; `mark` is what new marks carry,
@@ -234,17 +262,17 @@ export function walkOperatorList(
   let lineY = 0;
   let curX = 0;
   let curY = 0;
-  const fontMatrixCache = new Map<string, readonly number[]>();
+  const fontCache = new Map<string, FontFacts>();
 
-  const fontMatrix = (): readonly number[] => {
+  const fontFacts = (): FontFacts => {
     const name = gs.font;
-    if (name === null) return DEFAULT_FONT_MATRIX;
-    let m = fontMatrixCache.get(name);
-    if (m === undefined) {
-      m = fontMatrixOf(name) ?? DEFAULT_FONT_MATRIX;
-      fontMatrixCache.set(name, m);
+    if (name === null) return NO_FONT;
+    let f = fontCache.get(name);
+    if (f === undefined) {
+      f = fontOf(name) ?? NO_FONT;
+      fontCache.set(name, f);
     }
-    return m;
+    return f;
   };
 
   const setFont = (name: unknown, size: unknown): void => {
@@ -323,6 +351,7 @@ export function walkOperatorList(
         const tagName = typeof tag === 'string' ? tag : (tag as { name?: unknown } | null)?.name;
         const mcid = fn === OPS.beginMarkedContentProps ? args?.[1] : undefined;
         marks.push({ mark, ocOff });
+        chunker?.end();
         if (tagName === 'OC' && fn === OPS.beginMarkedContentProps && args?.[1] != null && !ocVisible(args[1])) ocOff = true;
         mark = {
           ...(typeof mcid === 'number' && Number.isInteger(mcid) ? { contentId: contentIdOf(mcid) } : mark.contentId !== undefined ? { contentId: mark.contentId } : {}),
@@ -331,6 +360,7 @@ export function walkOperatorList(
         break;
       }
       case OPS.endMarkedContent: {
+        chunker?.end();
         const outer = marks.pop();
         mark = outer?.mark ?? {};
         ocOff = outer?.ocOff ?? false;
@@ -523,14 +553,23 @@ export function walkOperatorList(
     return box.x1 < c.x0 - 0.01 || box.x0 > c.x1 + 0.01 || box.y1 < c.y0 - 0.01 || box.y0 > c.y1 + 0.01 || c.x1 < c.x0 || c.y1 < c.y0;
   }
 
-  /** Advances over a showText run and records symbol glyphs; returns the x advance in text space. */
+  /**
+   * Advances over a showText run, records symbol glyphs and hands every glyph to the chunker;
+   * returns the x advance in text space.
+   */
   function showText(glyphs: (GlyphLike | number)[]): number {
     const size = gs.fontSize;
     if (size === 0) return 0;
-    const fm = fontMatrix();
+    const font = fontFacts();
+    const fm = font.fontMatrix ?? DEFAULT_FONT_MATRIX;
     const advScale = size * (fm[0] ?? 0.001);
     const spacingDir = -1;
     const hScale = gs.hScale * gs.fontDirection;
+    const trm = compose(gs.ctm, textMatrix);
+    const placing = chunker !== undefined && maskDepth === 0;
+    if (placing && font.vertical === true) chunker.vertical = true;
+    // Glyph starts and ends along the baseline, in text space (x only; y is the baseline).
+    const placed: { text: string; x0: number; x1: number }[] = [];
     let x = 0;
     let text = '';
     let symbols: { x0: number; x1: number; char: string }[] | null = null;
@@ -542,13 +581,15 @@ export function walkOperatorList(
       if (g === null || typeof g !== 'object') continue;
       const w = (g.width ?? 0) * advScale;
       const u = g.unicode ?? '';
-      text += g.isSpace && u === '' ? ' ' : u;
+      const space = u === '' ? g.isSpace === true : WHITESPACE.test(u);
+      text += space && u === '' ? ' ' : u;
       if (u.length > 0 && u.charCodeAt(0) >= 0x2190 && isSymbolChar(u)) {
         (symbols ??= []).push({ x0: x, x1: x + w, char: u });
       }
+      if (placing) placed.push({ text: space ? ' ' : u.replace(FORMAT_MARKS, ''), x0: x, x1: x + w });
       x += w + (g.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;
     }
-    const trm = compose(gs.ctm, textMatrix);
+    if (placing && isFiniteMatrix(trm)) placeGlyphs(placed, trm, hScale, font);
     const ty0 = curY + gs.rise;
     const box = transformRect(trm, curX, ty0 - 0.2 * size, curX + x * hScale, ty0 + 0.8 * size);
     // A run placed by a damaged matrix (NaN, Infinity) is drawn nowhere.
@@ -597,6 +638,36 @@ export function walkOperatorList(
       }
     }
     return x * hScale;
+  }
+
+  /** Hands one run's glyphs to the chunker, placed on the page (text-space x → page points). */
+  function placeGlyphs(placed: readonly { text: string; x0: number; x1: number }[], trm: Matrix, hScale: number, font: FontFacts): void {
+    if (chunker === undefined) return;
+    const scaleX = Math.hypot(trm[0], trm[1]);
+    const scaleY = Math.hypot(trm[2], trm[3]);
+    const em = gs.fontSize * scaleX;
+    const height = gs.fontSize * scaleY;
+    if (!(em > 0 && height > 0)) return;
+    const dir = hScale < 0 ? -1 : 1;
+    const ux = (dir * trm[0]) / scaleX;
+    const uy = (dir * trm[1]) / scaleX;
+    const ascent = clampShare(font.ascent, 0.8, 0.5, 1.1);
+    const descent = clampShare(font.descent === undefined ? undefined : Math.abs(font.descent), 0.2, 0, 0.5);
+    const y = curY + gs.rise;
+    const name = gs.font ?? '';
+    for (const p of placed) {
+      if (p.text === ' ') {
+        chunker.space((Math.abs(p.x1 - p.x0) * scaleX) / em);
+        continue;
+      }
+      if (p.text === '') continue;
+      const tx0 = curX + p.x0 * hScale;
+      const tx1 = curX + p.x1 * hScale;
+      chunker.glyph(
+        { text: p.text, font: name, fontSize: gs.fontSize, x0: applyX(trm, tx0, y), y0: applyY(trm, tx0, y), x1: applyX(trm, tx1, y), y1: applyY(trm, tx1, y), ux, uy, em, height, ascent, descent },
+        mark,
+      );
+    }
   }
 }
 

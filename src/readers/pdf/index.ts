@@ -183,6 +183,7 @@ const HIDDEN_REASONS: Record<HiddenReason, string> = {
   'background-colour': 'drawn in the colour of what lies under it',
   covered: 'covered by an opaque fill drawn after it',
   tiny: `less than ${MIN_TEXT_SIZE} pt tall, or squeezed to almost no width`,
+  'off-page': 'placed outside the page',
 };
 
 /**

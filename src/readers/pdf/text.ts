@@ -1,10 +1,12 @@
 /**
- * Positioned text: pdfjs text-content items → chunks in page coordinates → lines.
+ * Positioned text: chunks in page coordinates → lines.
  *
- * A chunk is one pdfjs text item (pdfjs already splits items where the font, size or baseline
- * changes and where a horizontal gap is wider than about 0.6 em), so column gaps and
- * superscripts arrive as separate chunks. Lines group chunks by baseline; small raised chunks
- * (footnote markers) join the line they sit on and are flagged `sup`.
+ * A chunk is a piece of text that reads on in one font and size on one baseline, split where a
+ * horizontal gap is wider than about 0.6 em, so column gaps and superscripts arrive as separate
+ * chunks. The reader builds them from the operator list's glyphs (glyph-chunks.ts); `toChunks`
+ * builds them from pdfjs's getTextContent items instead (pages with vertical fonts). Lines group
+ * chunks by baseline; small raised chunks (footnote markers) join the line they sit on and are
+ * flagged `sup`.
  */
 import { lowerRomanValue, toSuperscript } from '../../model/superscript.js';
 import { type Box, type Matrix, applyX, applyY } from './geometry.js';
@@ -61,14 +63,9 @@ export interface FontStyle {
 /**
  * Turns pdfjs text-content items into chunks in page coordinates (`view` maps user space to the
  * page). Marked-content items are followed so that each chunk knows its content id and whether it
- * is an artifact. `mapText` rewrites an item's text given its font (symbol-font code points).
+ * is an artifact.
  */
-export function toChunks(
-  items: readonly RawTextItem[],
-  view: Matrix,
-  styles: Record<string, FontStyle | undefined>,
-  mapText: (text: string, fontName: string) => string = (t) => t,
-): Chunk[] {
+export function toChunks(items: readonly RawTextItem[], view: Matrix, styles: Record<string, FontStyle | undefined>): Chunk[] {
   const chunks: Chunk[] = [];
   // Marked-content nesting: the innermost id wins; an artifact anywhere up the stack makes the text an artifact.
   const marks: { id: string | null; artifact: boolean }[] = [];
@@ -104,7 +101,7 @@ export function toChunks(
     const descent = clamp(Math.abs(finite(style?.descent, -0.2)), 0, 0.5);
     const lead = it.str.length - it.str.trimStart().length;
     const trail = it.str.length - it.str.trimEnd().length;
-    let text = mapText(it.str.trim(), it.fontName);
+    let text = it.str.trim();
     // Keep the box honest when pdfjs left spaces at the ends of the string.
     const perChar = it.str.length > 0 ? Math.abs(px1 - px0) / it.str.length : 0;
     const x0 = Math.min(px0, px1) + lead * perChar;

@@ -6,7 +6,7 @@
  * that is off, clipped away, too small or squeezed to nothing (these the operator walk already
  * knows, `hiddenRuns`); and here: painted in the colour of what lies under it (the rectangle
  * fills drawn before it that hold it, composited over the white page with their alpha and blend
- * mode), or covered by an opaque rectangle fill drawn after it. A chunk (one pdfjs text item) may hold visible and invisible runs together
+ * mode), or covered by an opaque rectangle fill drawn after it. A chunk may hold visible and invisible runs together
  * (a hidden word inside a cell): then the hidden run's text is cut out of the chunk where its
  * position says it is. Every hidden run is returned, so the reader reports it (NAP017).
  *

@@ -1,8 +1,9 @@
 /**
  * The two cases where pdfjs-dist 5.6 builds text items differently from 5.5 (issue 10): a
  * superscript raised above the line height, and two font resources with the same base font. The
- * reader takes its text items from pdfjs's getTextContent, so an upgrade that changes them must
- * show here (with the version pin in pdfjs-version.test.ts).
+ * reader builds its chunks from the operator list's glyphs (glyph-chunks.ts), not from pdfjs's
+ * text items, so these read as printed whatever pdfjs's item building does; an upgrade that
+ * changes the glyphs must show here (with the version pin in pdfjs-version.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/model/diagnostics.js';

@@ -1,0 +1,197 @@
+/**
+ * Glyphs → chunks: the text half of the one walk over a page's operator list (graphics.ts).
+ *
+ * The walker hands over every glyph a `showText` draws, placed in page coordinates (points,
+ * top-left origin). Consecutive glyphs stay in one chunk while they read on: the same font
+ * and size, the same marked-content sequence, on the same baseline, and each starting near
+ * where the one before ended. A chunk ends where that stops, so a column gap, a change of font,
+ * a raised footnote marker or a jump back to the start of the next line each start a new chunk.
+ *
+ * Spaces: a space character in the content is a space; a gap between glyphs of at least
+ * WORD_GAP em is one too (PDF producers often place words apart without drawing a space). A
+ * gap wider than COLUMN_GAP em, beyond what space characters account for, is not a word space
+ * but a gap between cells: the chunk ends. Whitespace glyphs themselves are not text: they
+ * only move the pen.
+ *
+ * Glyphs wholly outside the page box are not on the page (a viewer shows nothing of them): they
+ * are not chunked but collected in `offPage`, consecutive ones as one piece, so the reader can
+ * report them.
+ */
+import { type Box, union } from './geometry.js';
+import type { Chunk } from './text.js';
+
+/** A gap of at least this many em between glyphs reads as a word space (a tenth of an em, as in pdfminer's `word_margin`). */
+export const WORD_GAP = 0.1;
+/** A gap wider than this many em ends the chunk: text beyond it is another cell or column. */
+export const COLUMN_GAP = 0.6;
+/** A glyph starting more than this many em before the end of the one before starts a new chunk (a new line, overprinting). */
+const BACKWARD_GAP = 0.2;
+/** A baseline shift of more than this share of the font size starts a new chunk (superscripts, the next line). */
+const BASELINE_SHIFT = 0.25;
+
+/** Where the walker placed one glyph: page points; `em` and `height` are the font size along and across the baseline. */
+export interface PlacedGlyph {
+  /** The glyph's Unicode text (may be several characters, e.g. a ligature's). */
+  text: string;
+  /** pdfjs font id (`g_d0_f1`) and the font size in text space (`Tf`), which together say "same font". */
+  font: string;
+  fontSize: number;
+  /** Start and end of the glyph's advance on its baseline (page points). */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Unit vector of the baseline's direction on the page. */
+  ux: number;
+  uy: number;
+  /** One em along the baseline and across it (page points). */
+  em: number;
+  height: number;
+  /** Font ascent and descent as shares of the em (positive), for the chunk's box. */
+  ascent: number;
+  descent: number;
+}
+
+/** Marked content a chunk was drawn in (see Chunk.contentId, Chunk.artifact). */
+export interface ChunkMark {
+  contentId?: string;
+  artifact?: boolean;
+}
+
+interface OpenChunk {
+  text: string;
+  font: string;
+  fontSize: number;
+  mark: ChunkMark;
+  /** Start of the first glyph (page points) and the baseline's direction. */
+  sx: number;
+  sy: number;
+  /** End of the last glyph. */
+  ex: number;
+  ey: number;
+  /** The pen is past space characters drawn after the last glyph: how far they moved it (em). */
+  spaced: boolean;
+  spaceEm: number;
+  first: PlacedGlyph;
+}
+
+/**
+ * Builds chunks from glyphs in drawing order. `pageWidth`/`pageHeight` (points) bound the page.
+ * Call `glyph` for each drawn glyph, `space` for each whitespace glyph, `end` where a
+ * marked-content sequence begins or ends, and `chunks()` once at the end.
+ */
+export class GlyphChunker {
+  private readonly out: Chunk[] = [];
+  private open: OpenChunk | null = null;
+  /** Text drawn outside the page box, in drawing order: consecutive off-page glyphs form one piece. */
+  readonly offPage: { text: string; box: Box }[] = [];
+  /** The last glyph drawn was off the page (the next off-page glyph joins its piece). */
+  private wasOff = false;
+  /** Set by the walker when the page draws text in a vertical font: these chunks do not place it (document.ts reads such a page with pdfjs's getTextContent). */
+  vertical = false;
+
+  constructor(
+    private readonly pageWidth: number,
+    private readonly pageHeight: number,
+  ) {}
+
+  /** Adds one drawn, non-whitespace glyph in the marked content `mark`. */
+  glyph(g: PlacedGlyph, mark: ChunkMark): void {
+    if (!this.onPage(g)) {
+      this.addOffPage(g);
+      return;
+    }
+    this.wasOff = false;
+    let o = this.open;
+    if (o !== null && (o.font !== g.font || o.fontSize !== g.fontSize || o.mark !== mark)) o = this.flush();
+    if (o !== null) {
+      const dx = g.x0 - o.ex;
+      const dy = g.y0 - o.ey;
+      const along = (dx * g.ux + dy * g.uy) / g.em;
+      const across = (dy * g.ux - dx * g.uy) / g.height;
+      // What the space characters moved the pen is a word space, not part of a column gap.
+      if (along < -BACKWARD_GAP || Math.abs(across) > BASELINE_SHIFT || along - o.spaceEm > COLUMN_GAP) o = this.flush();
+      else if ((o.spaced || along >= WORD_GAP) && !o.text.endsWith(' ')) o.text += ' ';
+    }
+    if (o === null) {
+      o = { text: '', font: g.font, fontSize: g.fontSize, mark, sx: g.x0, sy: g.y0, ex: g.x0, ey: g.y0, spaced: false, spaceEm: 0, first: g };
+      this.open = o;
+    }
+    o.text += g.text;
+    o.spaced = false;
+    o.spaceEm = 0;
+    if (g.x1 !== g.x0 || g.y1 !== g.y0) {
+      o.ex = g.x1;
+      o.ey = g.y1;
+    }
+  }
+
+  /**
+   * A whitespace glyph was drawn, moving the pen `advanceEm` em: the next glyph of the chunk, if it
+   * reads on, follows a space.
+   */
+  space(advanceEm: number): void {
+    const last = this.offPage[this.offPage.length - 1];
+    if (this.wasOff && last !== undefined && !last.text.endsWith(' ')) last.text += ' ';
+    const o = this.open;
+    if (o === null) return;
+    o.spaced = true;
+    if (advanceEm > 0) o.spaceEm += advanceEm;
+  }
+
+  /** Ends the open chunk (a marked-content sequence begins or ends). */
+  end(): void {
+    this.flush();
+  }
+
+  /** The page's chunks, in drawing order. */
+  chunks(): Chunk[] {
+    this.flush();
+    return this.out;
+  }
+
+  private addOffPage(g: PlacedGlyph): void {
+    const box = { x0: Math.min(g.x0, g.x1), y0: Math.min(g.y0, g.y1) - g.ascent * g.height, x1: Math.max(g.x0, g.x1), y1: Math.max(g.y0, g.y1) + g.descent * g.height };
+    const last = this.offPage[this.offPage.length - 1];
+    if (this.wasOff && last !== undefined) {
+      last.text += g.text;
+      last.box = union(last.box, box);
+    } else this.offPage.push({ text: g.text, box });
+    this.wasOff = true;
+  }
+
+  private onPage(g: PlacedGlyph): boolean {
+    const w = this.pageWidth;
+    const h = this.pageHeight;
+    const minX = Math.min(g.x0, g.x1);
+    const maxX = Math.max(g.x0, g.x1);
+    const minY = Math.min(g.y0, g.y1);
+    const maxY = Math.max(g.y0, g.y1);
+    return maxX >= 0 && minX <= w && maxY >= 0 && minY <= h;
+  }
+
+  private flush(): null {
+    const o = this.open;
+    this.open = null;
+    if (o === null) return null;
+    const text = o.text.trim();
+    if (text === '') return null;
+    const g = o.first;
+    const ascent = g.ascent * g.height;
+    const descent = g.descent * g.height;
+    this.out.push({
+      text,
+      x0: Math.min(o.sx, o.ex),
+      x1: Math.max(o.sx, o.ex),
+      y0: o.sy - ascent,
+      y1: o.sy + descent,
+      baseline: o.sy,
+      size: g.height,
+      font: o.font,
+      sup: false,
+      ...(o.mark.contentId !== undefined ? { contentId: o.mark.contentId } : {}),
+      ...(o.mark.artifact === true ? { artifact: true } : {}),
+    });
+    return null;
+  }
+}

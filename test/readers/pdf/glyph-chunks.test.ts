@@ -1,0 +1,174 @@
+/**
+ * The one-pass reader's text: glyphs placed by the operator-list walk become chunks
+ * (src/readers/pdf/glyph-chunks.ts). Unit cases for each rule, the walker's hand-over (a vertical
+ * font makes the page fall back to pdfjs's text items), and a cross-check on real pages: the
+ * lines built from these chunks read exactly as the lines built from pdfjs's getTextContent items.
+ */
+import { readFileSync } from 'node:fs';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { openPdf, readPageInput } from '../../../src/readers/pdf/document.js';
+import { GlyphChunker, type PlacedGlyph } from '../../../src/readers/pdf/glyph-chunks.js';
+import type { Matrix } from '../../../src/readers/pdf/geometry.js';
+import { walkOperatorList } from '../../../src/readers/pdf/graphics.js';
+import { buildLines, joinChunks } from '../../../src/readers/pdf/text.js';
+
+const SIZE = 10;
+
+/** Glyphs of `text` on a horizontal baseline at `y`, starting at `x`, each `advance` em wide (a space moves the pen only). */
+function write(ch: GlyphChunker, text: string, x: number, y = 100, opts: { advance?: number; font?: string; size?: number; mark?: object } = {}): number {
+  const size = opts.size ?? SIZE;
+  const w = (opts.advance ?? 0.5) * size;
+  const mark = opts.mark ?? NO_MARK;
+  for (const c of text) {
+    if (c === ' ') ch.space(w / size);
+    else ch.glyph(glyph(c, x, y, w, opts.font ?? 'F1', size), mark);
+    x += w;
+  }
+  return x;
+}
+
+function glyph(text: string, x: number, y: number, w: number, font = 'F1', size = SIZE): PlacedGlyph {
+  return { text, font, fontSize: size, x0: x, y0: y, x1: x + w, y1: y, ux: 1, uy: 0, em: size, height: size, ascent: 0.8, descent: 0.2 };
+}
+
+const NO_MARK = {};
+
+describe('GlyphChunker', () => {
+  it('a space character is a space even when it is as wide as the column gap (Courier: 0.6 em)', () => {
+    const ch = new GlyphChunker(600, 800);
+    write(ch, 'Op 22 maart', 10, 100, { advance: 0.6 });
+    expect(ch.chunks().map((c) => c.text)).toEqual(['Op 22 maart']);
+  });
+
+  it('a gap of a tenth of an em or more without a space character is a word space; less is kerning', () => {
+    const ch = new GlyphChunker(600, 800);
+    const end = write(ch, 'Wie', 10);
+    write(ch, 'OCW', end + 0.25 * SIZE);
+    const end2 = write(ch, 'Kamer', 10, 200);
+    write(ch, 'stuk', end2 + 0.05 * SIZE, 200);
+    const end3 = write(ch, 'Q1', 10, 300);
+    write(ch, '2024', end3 + 0.55 * SIZE, 300);
+    expect(ch.chunks().map((c) => c.text)).toEqual(['Wie OCW', 'Kamerstuk', 'Q1 2024']);
+  });
+
+  it('a gap wider than 0.6 em beyond the space characters ends the chunk (the next cell)', () => {
+    const ch = new GlyphChunker(600, 800);
+    const end = write(ch, 'Q1 2024', 10);
+    write(ch, 'OCW', end + 0.7 * SIZE);
+    const end2 = write(ch, 'Allen ', 10, 200);
+    write(ch, 'VWS', end2 + 0.7 * SIZE, 200);
+    expect(ch.chunks().map((c) => [c.text, c.x0])).toEqual([
+      ['Q1 2024', 10],
+      ['OCW', 10 + 7 * 5 + 7],
+      ['Allen', 10],
+      ['VWS', 10 + 6 * 5 + 7],
+    ]);
+  });
+
+  it('a raised glyph, a jump back, another font or size, and the end of marked content each start a chunk', () => {
+    const ch = new GlyphChunker(600, 800);
+    let x = write(ch, 'brief.', 10);
+    x = write(ch, '1', x, 100 - 0.35 * SIZE, { size: 6 }); // raised footnote marker
+    write(ch, 'volgende', 10, 112); // next line, back at the left
+    const y = write(ch, 'Een', 10, 300);
+    write(ch, 'vet', y, 300, { font: 'F2' });
+    const mark = { contentId: 'p1R_mc4' };
+    write(ch, 'Wie', 10, 400, { mark });
+    ch.end();
+    write(ch, 'OCW', 10 + 3 * 5, 400, { mark: { contentId: 'p1R_mc5' } });
+    const chunks = ch.chunks();
+    expect(chunks.map((c) => c.text)).toEqual(['brief.', '1', 'volgende', 'Een', 'vet', 'Wie', 'OCW']);
+    expect(chunks[1]).toMatchObject({ baseline: 96.5, size: 6 });
+    expect(chunks.slice(5).map((c) => c.contentId)).toEqual(['p1R_mc4', 'p1R_mc5']);
+  });
+
+  it('boxes a chunk from its first glyph start to its last glyph end, ascent above and descent below the baseline', () => {
+    const ch = new GlyphChunker(600, 800);
+    write(ch, 'Afgerond ', 20);
+    expect(ch.chunks()).toEqual([{ text: 'Afgerond', x0: 20, x1: 60, y0: 92, y1: 102, baseline: 100, size: 10, font: 'F1', sup: false }]);
+  });
+
+  it('glyphs off the page are not text: they are listed, consecutive ones as one piece', () => {
+    const ch = new GlyphChunker(600, 800);
+    write(ch, 'weg', 700);
+    write(ch, 'hier', 10);
+    expect(ch.chunks().map((c) => c.text)).toEqual(['hier']);
+    expect(ch.offPage).toEqual([{ text: 'weg', box: { x0: 700, y0: 92, x1: 715, y1: 102 } }]);
+  });
+
+  it('text running down the page (baseline turned 90°) reads on along its baseline', () => {
+    const ch = new GlyphChunker(600, 800);
+    let y = 500;
+    for (const c of 'Bijlage') {
+      ch.glyph({ ...glyph(c, 50, y, 5), x1: 50, y1: y - 5, ux: 0, uy: -1 }, NO_MARK);
+      y -= 5;
+    }
+    expect(ch.chunks().map((c) => c.text)).toEqual(['Bijlage']);
+  });
+});
+
+describe('the operator-list walk hands glyphs over', () => {
+  const FLIP: Matrix = [1, 0, 0, -1, 0, 800];
+  const opList = (fontSize: number) => ({
+    fnArray: [OPS.beginText, OPS.setFont, OPS.setTextMatrix, OPS.showText, OPS.endText],
+    argsArray: [
+      null,
+      ['F1', fontSize],
+      [[1, 0, 0, 1, 72, 700]],
+      [[{ unicode: 'W', width: 900 }, { unicode: 'i', width: 250 }, { unicode: 'e', width: 500 }, { unicode: ' ', width: 250, isSpace: true }, -2000, { unicode: 'O', width: 700 }]],
+      null,
+    ],
+  });
+
+  it('places each glyph by font size, font matrix and TJ offsets: "Wie" and, 2 em on, "O"', () => {
+    const ch = new GlyphChunker(600, 800);
+    walkOperatorList(opList(10), FLIP, () => ({ fontMatrix: [0.001, 0, 0, 0.001, 0, 0], ascent: 0.9, descent: -0.25 }), undefined, undefined, ch);
+    const chunks = ch.chunks();
+    expect(chunks.map((c) => [c.text, c.x0, c.x1, c.baseline, c.size])).toEqual([
+      ['Wie', 72, 88.5, 100, 10],
+      ['O', 72 + 16.5 + 2.5 + 20, 72 + 16.5 + 2.5 + 20 + 7, 100, 10],
+    ]);
+    expect(chunks[0]).toMatchObject({ y0: 91, y1: 102.5 });
+    expect(ch.vertical).toBe(false);
+  });
+
+  it('a vertical font is flagged, so that the page is read with pdfjs text items instead', () => {
+    const ch = new GlyphChunker(600, 800);
+    walkOperatorList(opList(10), FLIP, () => ({ vertical: true }), undefined, undefined, ch);
+    expect(ch.vertical).toBe(true);
+  });
+});
+
+describe('cross-check against pdfjs text items', () => {
+  // image-letter is set in Courier, whose space is exactly pdfjs's 0.6 em item-break width: pdfjs
+  // splits its lines at some spaces and not at others (rounding), so only its lines are compared.
+  const PAGES: [string, number[], 'chunks' | 'lines'][] = [
+    ['fixtures/nap-2024/bijlage-1-rendition.pdf', [1, 9, 16], 'chunks'],
+    ['fixtures/word-generated/wingdings-a4-landscape-calibri.pdf', [1, 12], 'chunks'],
+    ['fixtures/word-generated/shading-a4-landscape-calibri-tagged.pdf', [5], 'chunks'],
+    ['fixtures/pdf-generated/image-letter.pdf', [1], 'lines'],
+  ];
+
+  it.each(PAGES)('%s: every line (and chunk) reads the same from the glyph chunks as from getTextContent', async (file, pages, compare) => {
+    const task = openPdf(new Uint8Array(readFileSync(file)));
+    try {
+      const doc = await task.promise;
+      for (const n of pages) {
+        const page = await doc.getPage(n);
+        const lines = async (source: 'operator-list' | 'text-content') => buildLines((await readPageInput(page, n, undefined, source)).chunks);
+        const own = await lines('operator-list');
+        const theirs = await lines('text-content');
+        expect(own.length, `${file} page ${n}`).toBeGreaterThan(20);
+        expect(own.map((l) => joinChunks(l.chunks)), `${file} page ${n}`).toEqual(theirs.map((l) => joinChunks(l.chunks)));
+        // The operator list carries text matrices as 32-bit floats: baselines agree to a hundredth of a point.
+        own.forEach((l, i) => expect(Math.abs(l.baseline - theirs[i]!.baseline), `${file} page ${n} line ${i}`).toBeLessThan(0.01));
+        if (compare === 'chunks') {
+          own.forEach((l, i) => expect(l.chunks.map((c) => c.text), `${file} page ${n} line ${i}`).toEqual(theirs[i]!.chunks.map((c) => c.text)));
+        }
+      }
+    } finally {
+      await task.destroy();
+    }
+  });
+});
