@@ -20,6 +20,20 @@
 import { type Box, union } from './geometry.js';
 import type { Chunk } from './text.js';
 
+/** Invisible format characters (soft hyphen, zero-width space, joiners, direction marks): not text a reader sees. */
+const FORMAT_MARKS = /\p{Cf}/gu;
+/** Latin typographic ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, U+FB00–U+FB06): a reader sees their letters. */
+const LIGATURES = /[\uFB00-\uFB06]/g;
+
+/**
+ * The text a glyph adds to its chunk: its Unicode value without invisible format characters, with
+ * a Latin ligature written as its letters (`ﬁ` → `fi`), so that words read, sort and compare as
+ * typed.
+ */
+export function glyphText(unicode: string): string {
+  return unicode.replace(FORMAT_MARKS, '').replace(LIGATURES, (l) => l.normalize('NFKC'));
+}
+
 /** A gap of at least this many em between glyphs reads as a word space (a tenth of an em, as in pdfminer's `word_margin`). */
 export const WORD_GAP = 0.1;
 /** A gap wider than this many em ends the chunk: text beyond it is another cell or column. */

@@ -15,7 +15,7 @@
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type Box, type Matrix, applyX, applyY, compose, isFiniteBox, overlap, transformRect, union } from './geometry.js';
-import type { GlyphChunker } from './glyph-chunks.js';
+import { type GlyphChunker, glyphText } from './glyph-chunks.js';
 import { isSymbolChar } from './symbols.js';
 
 /**
@@ -192,8 +192,6 @@ const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
 const NO_FONT: FontFacts = {};
 /** A glyph whose text is only whitespace moves the pen; it is not text. */
 const WHITESPACE = /^\s+$/u;
-/** Invisible format characters (soft hyphen, zero-width space, joiners, direction marks): not text a reader sees. */
-const FORMAT_MARKS = /\p{Cf}/gu;
 
 /** A share of the em from a font's metrics, or `fallback`, kept within [lo, hi]. */
 function clampShare(v: number | undefined, fallback: number, lo: number, hi: number): number {
@@ -586,7 +584,7 @@ export function walkOperatorList(
       if (u.length > 0 && u.charCodeAt(0) >= 0x2190 && isSymbolChar(u)) {
         (symbols ??= []).push({ x0: x, x1: x + w, char: u });
       }
-      if (placing) placed.push({ text: space ? ' ' : u.replace(FORMAT_MARKS, ''), x0: x, x1: x + w });
+      if (placing) placed.push({ text: space ? ' ' : glyphText(u), x0: x, x1: x + w });
       x += w + (g.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;
     }
     if (placing && isFiniteMatrix(trm)) placeGlyphs(placed, trm, hScale, font);

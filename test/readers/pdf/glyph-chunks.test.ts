@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { openPdf, readPageInput } from '../../../src/readers/pdf/document.js';
-import { GlyphChunker, type PlacedGlyph } from '../../../src/readers/pdf/glyph-chunks.js';
+import { GlyphChunker, type PlacedGlyph, glyphText } from '../../../src/readers/pdf/glyph-chunks.js';
 import type { Matrix } from '../../../src/readers/pdf/geometry.js';
 import { walkOperatorList } from '../../../src/readers/pdf/graphics.js';
 import { buildLines, joinChunks } from '../../../src/readers/pdf/text.js';
@@ -95,6 +95,10 @@ describe('GlyphChunker', () => {
     write(ch, 'hier', 10);
     expect(ch.chunks().map((c) => c.text)).toEqual(['hier']);
     expect(ch.offPage).toEqual([{ text: 'weg', box: { x0: 700, y0: 92, x1: 715, y1: 102 } }]);
+  });
+
+  it('a glyph adds its letters: ligatures spelled out, invisible format characters left out', () => {
+    expect(['ﬁ', 'ﬂ', 'ﬀ', 'ﬃ', 'ﬆ', 'a\u00ad', '\u200b', 'é', '●'].map(glyphText)).toEqual(['fi', 'fl', 'ff', 'ffi', 'st', 'a', '', 'é', '●']);
   });
 
   it('text running down the page (baseline turned 90°) reads on along its baseline', () => {
