@@ -28,6 +28,11 @@ function threadSpec(): { script: string | URL; eval: boolean } {
   return { script: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); })`, eval: true };
 }
 
+/** The warm-thread pool key of pipeline threads with a `maxMemoryMb` heap (script and limit). */
+export function pipelinePoolKey(maxMemoryMb: number = DEFAULT_MAX_MEMORY_MB): string {
+  return `pipeline ${String(threadSpec().script)} heap=${maxMemoryMb}`;
+}
+
 /**
  * Runs the pipeline on `bytes` in a worker thread. Resolves like `extractAnnex`; rejects with the
  * same InputError / SchemaViolationError, with InputError NAP009 when `options.timeoutMs`
@@ -35,6 +40,7 @@ function threadSpec(): { script: string | URL; eval: boolean } {
  * (default 2048 MB), and with the DataCloneError of options that cannot be copied to a thread. A
  * thread that gave a result or an InputError is kept warm for the next call with the same memory
  * limit (src/workers/warm-threads.ts); one stopped by a limit or failing otherwise is terminated.
+ * A warm thread that ends before it answered is replaced by a new one, which runs the job.
  */
 export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
@@ -42,13 +48,8 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
   const spec = threadSpec();
   const fail = (code: 'NAP009' | 'NAP010', message: string): InputError => new InputError(new DiagnosticBag(options.fileName).report(code, message));
   return new Promise<ExtractResult>((resolve, reject) => {
-    const key = `pipeline ${String(spec.script)} heap=${maxMemoryMb}`;
-    const worker =
-      takeWarmThread(key) ??
-      new Worker(spec.script, {
-        eval: spec.eval,
-        resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(maxMemoryMb / 8))) },
-      });
+    const key = pipelinePoolKey(maxMemoryMb);
+    let worker: Worker;
     let settled = false;
     /**
      * Settles once. A thread that gave a result or an input error (the input's fault) is kept warm
@@ -67,29 +68,56 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
         reject(fail('NAP009', `Extracting the input took longer than the time limit of ${timeoutMs / 1000} s (--timeout); it was stopped. Check the file (it may be crafted to be slow), or raise --timeout if it is a genuine, very large annex.`)),
       );
     }, timeoutMs);
-    worker.on('message', (reply: ThreadReply) => {
-      settle(() => {
-        if ('result' in reply) resolve(reply.result);
-        else if ('inputError' in reply) reject(new InputError(reply.inputError));
-        else if ('schemaIssues' in reply) reject(new SchemaViolationError(reply.schemaIssues));
-        else reject(Object.assign(new Error(reply.internal.message), { stack: reply.internal.stack }));
-      }, 'result' in reply || 'inputError' in reply);
-    });
-    worker.on('error', (error: NodeJS.ErrnoException) => {
-      settle(() =>
-        reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? fail('NAP010', `Extracting the input needed more than ${maxMemoryMb} MB of memory (--max-memory); it was stopped. Check the file (it may be crafted to inflate), or raise --max-memory if it is a genuine, very large annex.`)
-            : error,
-        ),
-      );
-    });
-    worker.on('exit', (code) => settle(() => reject(new Error(`the extraction thread exited with code ${code} before it answered`))));
-    try {
-      worker.postMessage({ bytes, options } satisfies ThreadJob);
-    } catch (error) {
-      // Options that cannot be copied to a thread (a function, an AbortSignal): a caller's error, thrown before any work.
-      settle(() => reject(error));
-    }
+    /**
+     * Sends the job to a warm thread if one is idle (unless `fresh`), else to a new one. A warm
+     * thread that ends before it answered died idle just as it was taken (its exit was not yet
+     * known): the job goes to a new thread. Running out of memory is the job's own doing.
+     */
+    const launch = (fresh: boolean): void => {
+      const warm = fresh ? undefined : takeWarmThread(key);
+      const thread =
+        warm ??
+        new Worker(spec.script, {
+          eval: spec.eval,
+          resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(maxMemoryMb / 8))) },
+        });
+      worker = thread;
+      const retry = (): boolean => {
+        if (warm === undefined || settled || worker !== thread) return false;
+        void thread.terminate();
+        launch(true);
+        return true;
+      };
+      thread.on('message', (reply: ThreadReply) => {
+        if (worker !== thread) return;
+        settle(() => {
+          if ('result' in reply) resolve(reply.result);
+          else if ('inputError' in reply) reject(new InputError(reply.inputError));
+          else if ('schemaIssues' in reply) reject(new SchemaViolationError(reply.schemaIssues));
+          else reject(Object.assign(new Error(reply.internal.message), { stack: reply.internal.stack }));
+        }, 'result' in reply || 'inputError' in reply);
+      });
+      thread.on('error', (error: NodeJS.ErrnoException) => {
+        if (worker !== thread || (error.code !== 'ERR_WORKER_OUT_OF_MEMORY' && retry())) return;
+        settle(() =>
+          reject(
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? fail('NAP010', `Extracting the input needed more than ${maxMemoryMb} MB of memory (--max-memory); it was stopped. Check the file (it may be crafted to inflate), or raise --max-memory if it is a genuine, very large annex.`)
+              : error,
+          ),
+        );
+      });
+      thread.on('exit', (code) => {
+        if (retry()) return;
+        if (worker === thread) settle(() => reject(new Error(`the extraction thread exited with code ${code} before it answered`)));
+      });
+      try {
+        thread.postMessage({ bytes, options } satisfies ThreadJob);
+      } catch (error) {
+        // Options that cannot be copied to a thread (a function, an AbortSignal): a caller's error, thrown before any work.
+        settle(() => reject(error));
+      }
+    };
+    launch(false);
   });
 }

@@ -6,10 +6,11 @@
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DiagnosticBag } from '../src/model/diagnostics.js';
-import { extractAnnexLimited } from '../src/pipeline-limited.js';
+import { extractAnnexLimited, pipelinePoolKey } from '../src/pipeline-limited.js';
 import { servePipeline } from '../src/pipeline-jobs.js';
 import { readPdf } from '../src/readers/pdf/index.js';
 import { servePageReader } from '../src/readers/pdf/page-reader-loop.js';
+import { readerPoolKey } from '../src/readers/pdf/page-workers.js';
 import { MAX_IDLE_PER_KEY, closeWarmThreads, giveWarmThread, takeWarmThread, warmThreadCount } from '../src/workers/warm-threads.js';
 import { miniAnnex } from './readers/pdf/mini-annex.js';
 
@@ -52,6 +53,34 @@ describe('pipeline threads', () => {
     expect(warmThreadCount()).toBe(2);
     await expect(extractAnnexLimited(TEXT, { fileName: 'a.txt', maxMemoryMb: 300, timeoutMs: 1 })).rejects.toMatchObject({ diagnostic: { code: 'NAP009' } });
     expect(warmThreadCount()).toBe(1);
+  });
+});
+
+describe('a warm thread that dies just as it is taken', () => {
+  /** A thread that waits like an idle one and exits with code 3 at its first message, before it answers. */
+  const dying = (): Worker => new Worker(`require('node:worker_threads').parentPort.on('message', () => process.exit(3));`, { eval: true });
+
+  it('page reader: the read starts again on a new thread and gives the page model', async () => {
+    const thread = dying();
+    giveWarmThread(readerPoolKey(), thread);
+    const model = await readPdf(PDF, { diagnostics: new DiagnosticBag('a.pdf') });
+    // It was taken and is gone (taking a thread drops its listeners, so its exit is read off threadId).
+    expect(thread.threadId).toBe(-1);
+    expect(model.pages.map((p) => p.tables.flatMap((t) => t.rows.map((r) => r.cells[0])))).toEqual([['Activiteit 1'], ['Activiteit 2']]);
+  });
+
+  it('pipeline: the job goes to a new thread and gives the annex', async () => {
+    const thread = dying();
+    giveWarmThread(pipelinePoolKey(), thread);
+    const result = await extractAnnexLimited(TEXT, { fileName: 'a.txt' });
+    // It was taken and is gone (taking a thread drops its listeners, so its exit is read off threadId).
+    expect(thread.threadId).toBe(-1);
+    expect(result.annex.activities.map((x) => x.title)).toEqual(['Een activiteit']);
+  });
+
+  it('a new thread that exits before it answers is an error (no retry loop)', async () => {
+    // The pipeline runs in its thread; a job that makes a fresh thread exit is reported, once.
+    await expect(extractAnnexLimited(TEXT, { fileName: 'a.txt', maxMemoryMb: 1 })).rejects.toMatchObject({ diagnostic: { code: 'NAP010' } });
   });
 });
 

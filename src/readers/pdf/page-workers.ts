@@ -125,6 +125,16 @@ function workerSpec(): { script: string | URL; eval: boolean } {
   return { script: bootstrap, eval: true };
 }
 
+/** The heap limit (MB) of each reader thread for a read allowed `maxMemoryMb`, or undefined (Node's default). */
+function readerHeapMb(maxMemoryMb: number | undefined): number | undefined {
+  return maxMemoryMb !== undefined ? Math.min(maxMemoryMb, READER_HEAP_MB) : undefined;
+}
+
+/** The warm-thread pool key of the reader threads of a read allowed `maxMemoryMb` (script and heap limit). */
+export function readerPoolKey(maxMemoryMb?: number): string {
+  return `page-reader ${String(workerSpec().script)} heap=${readerHeapMb(maxMemoryMb) ?? 'default'}`;
+}
+
 /** Takes the next page number from a shared counter (1-based). */
 export function claimPage(claimed: Int32Array): number {
   return Atomics.add(claimed, 0, 1) + 1;
@@ -137,7 +147,8 @@ export function claimPage(claimed: Int32Array): number {
  * OpenError, PageLimitError, ReadLimitError, or PageReadError for the lowest page a reader could
  * not read (each reader stops at its first bad page; pages are claimed in increasing order, so
  * every page below a claimed one was claimed). When it settles, every thread that finished its
- * document is kept warm for the next read (warm-threads.ts); the others are terminated.
+ * document is kept warm for the next read (warm-threads.ts); the others are terminated. A warm
+ * thread that ends before it answered is replaced by a new one.
  */
 export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput) => void, options: ReadSessionOptions): Promise<number> {
   const spec = workerSpec();
@@ -146,8 +157,8 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
   /** Threads that posted `done` or `fatal`: they wait for the next document. */
   const idle = new Set<Worker>();
   // Every reader of this session has the same heap limit, so one pool key.
-  const heapMb = options.maxMemoryMb !== undefined ? Math.min(options.maxMemoryMb, READER_HEAP_MB) : undefined;
-  const key = `page-reader ${String(spec.script)} heap=${heapMb ?? 'default'}`;
+  const heapMb = readerHeapMb(options.maxMemoryMb);
+  const key = readerPoolKey(options.maxMemoryMb);
   const waiting = new Map<number, PageInput>();
   const errors: PageReadError[] = [];
   let pageCount = -1;
@@ -186,18 +197,38 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
         }
       }
     };
-    const start = (): Worker => {
+    /**
+     * Starts one reader: a warm thread if one is idle (unless `fresh`), else a new one. A warm
+     * thread that ends before it said a word about this document died idle just as it was taken
+     * (its exit was not yet known): the reader starts again on a new thread.
+     */
+    const start = (fresh = false): Worker => {
+      const warm = fresh ? undefined : takeWarmThread(key);
       const worker =
-        takeWarmThread(key) ??
+        warm ??
         new Worker(spec.script, {
           eval: spec.eval,
           // Each reader's own heap is bounded; its typed arrays (inflated streams) are watched below.
           ...(heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
         });
+      let heard = false;
+      let replaced = false;
+      const replace = (): boolean => {
+        if (warm === undefined || heard || settled) return false;
+        if (!replaced) {
+          replaced = true;
+          threads.splice(threads.indexOf(worker), 1);
+          running--;
+          void worker.terminate();
+          start(true);
+        }
+        return true;
+      };
       worker.postMessage({ bytes, claimed } satisfies OpenMessage);
       threads.push(worker);
       running++;
       worker.on('message', (m: WorkerMessage) => {
+        heard = true;
         if (settled) return;
         if ('opened' in m) {
           if (pageCount < 0) firstOpened(m.opened);
@@ -218,9 +249,11 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
       });
       worker.on('error', (e) => {
         const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ERR_WORKER_OUT_OF_MEMORY' && replace()) return;
         finish(code === 'ERR_WORKER_OUT_OF_MEMORY' && options.maxMemoryMb !== undefined ? new ReadLimitError('memory', options.maxMemoryMb, next - 1) : e);
       });
       worker.on('exit', (code) => {
+        if (replace()) return;
         if (code !== 0) finish(new Error(`page reader exited with code ${code}`));
       });
       return worker;
