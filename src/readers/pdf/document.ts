@@ -104,8 +104,8 @@ export async function readPageInput(
   const chunker = new GlyphChunker(viewport.width, viewport.height);
   const graphics = walkOperatorList(opList, view, fontData, (mcid) => `${pageObjId}_mc${mcid}`, ocVisible, chunker);
   let drawn = chunker.chunks();
-  // Vertical fonts are not placed by the chunker; pdfjs's own text items place them. Also on request (tests compare the two).
-  const fromItems = chunker.vertical || textSource === 'text-content';
+  // Vertical fonts and right-to-left script: pdfjs's own text items place and order them. Also on request (tests compare the two).
+  const fromItems = chunker.vertical || chunker.rightToLeft || textSource === 'text-content';
   if (fromItems) {
     const content = await page.getTextContent({ includeMarkedContent: true });
     drawn = toChunks(content.items as RawTextItem[], view, content.styles as Record<string, FontStyle>);
@@ -134,7 +134,8 @@ export async function readPageInput(
   const coveredMarks = removeCoveredMarks(graphics);
   for (const im of graphics.images) delete im.inline;
   const visible = removeHiddenText(chunks, graphics);
-  // pdfjs's text items leave out what lies outside the page without a word; the chunker lists it.
+  // pdfjs's text items leave out what lies outside the page without a word; the chunker lists it
+  // (not the glyphs of runs the walker already found invisible: those are reported as such).
   const offPage = !fromItems ? chunker.offPage.filter((p) => p.text.trim() !== '').map((p) => ({ text: p.text.trim(), box: p.box, reason: 'off-page' as const })) : [];
   return {
     number: n,

@@ -9,9 +9,14 @@
  *
  * Spaces: a space character in the content is a space; a gap between glyphs of at least
  * WORD_GAP em is one too (PDF producers often place words apart without drawing a space). A
- * gap wider than COLUMN_GAP em, beyond what space characters account for, is not a word space
- * but a gap between cells: the chunk ends. Whitespace glyphs themselves are not text: they
- * only move the pen.
+ * gap wider than COLUMN_GAP em is not a word space but a gap between cells (or a hole that a
+ * footnote marker drawn later fills): the chunk ends, unless space characters account for the
+ * gap (a monospaced font's space is 0.6 em wide). Whitespace glyphs themselves are not text:
+ * they only move the pen.
+ *
+ * Right-to-left scripts are drawn in visual order; the chunker does not reorder them, but says
+ * so (`rightToLeft`), and the reader reads such a page with pdfjs's text items, as it does a
+ * page with a vertical font (`vertical`).
  *
  * Glyphs wholly outside the page box are not on the page (a viewer shows nothing of them): they
  * are not chunked but collected in `offPage`, consecutive ones as one piece, so the reader can
@@ -40,16 +45,19 @@ export const WORD_GAP = 0.1;
 export const COLUMN_GAP = 0.6;
 /** A glyph starting more than this many em before the end of the one before starts a new chunk (a new line, overprinting). */
 const BACKWARD_GAP = 0.2;
-/** A baseline shift of more than this share of the font size starts a new chunk (superscripts, the next line). */
+/** A baseline shift of more than this share of the (smaller) font size starts a new chunk (superscripts, the next line). */
 const BASELINE_SHIFT = 0.25;
+/** Drawn sizes differing by more than this share are different sizes (a footnote marker sized by the text matrix). */
+const SIZE_TOLERANCE = 0.01;
+/** Letters of right-to-left scripts. */
+const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
 /** Where the walker placed one glyph: page points; `em` and `height` are the font size along and across the baseline. */
 export interface PlacedGlyph {
   /** The glyph's Unicode text (may be several characters, e.g. a ligature's). */
   text: string;
-  /** pdfjs font id (`g_d0_f1`) and the font size in text space (`Tf`), which together say "same font". */
+  /** pdfjs font id (`g_d0_f1`). */
   font: string;
-  fontSize: number;
   /** Start and end of the glyph's advance on its baseline (page points). */
   x0: number;
   y0: number;
@@ -75,7 +83,6 @@ export interface ChunkMark {
 interface OpenChunk {
   text: string;
   font: string;
-  fontSize: number;
   mark: ChunkMark;
   /** Start of the first glyph (page points) and the baseline's direction. */
   sx: number;
@@ -103,32 +110,40 @@ export class GlyphChunker {
   private wasOff = false;
   /** Set by the walker when the page draws text in a vertical font: these chunks do not place it (document.ts reads such a page with pdfjs's getTextContent). */
   vertical = false;
+  /** The page draws right-to-left script, which these chunks leave in visual order (document.ts reads such a page with pdfjs's getTextContent). */
+  rightToLeft = false;
 
   constructor(
     private readonly pageWidth: number,
     private readonly pageHeight: number,
   ) {}
 
-  /** Adds one drawn, non-whitespace glyph in the marked content `mark`. */
-  glyph(g: PlacedGlyph, mark: ChunkMark): void {
+  /**
+   * Adds one drawn, non-whitespace glyph in the marked content `mark`. `hidden`: its run is
+   * already known to be invisible (and reported as such), so off the page it is not listed again.
+   */
+  glyph(g: PlacedGlyph, mark: ChunkMark, hidden = false): void {
     if (!this.onPage(g)) {
-      this.addOffPage(g);
+      if (hidden) this.wasOff = false;
+      else this.addOffPage(g);
       return;
     }
     this.wasOff = false;
+    if (!this.rightToLeft && RIGHT_TO_LEFT.test(g.text)) this.rightToLeft = true;
     let o = this.open;
-    if (o !== null && (o.font !== g.font || o.fontSize !== g.fontSize || o.mark !== mark)) o = this.flush();
+    if (o !== null && (o.font !== g.font || o.mark !== mark || Math.abs(o.first.height - g.height) > SIZE_TOLERANCE * Math.max(o.first.height, g.height))) o = this.flush();
     if (o !== null) {
       const dx = g.x0 - o.ex;
       const dy = g.y0 - o.ey;
       const along = (dx * g.ux + dy * g.uy) / g.em;
-      const across = (dy * g.ux - dx * g.uy) / g.height;
-      // What the space characters moved the pen is a word space, not part of a column gap.
-      if (along < -BACKWARD_GAP || Math.abs(across) > BASELINE_SHIFT || along - o.spaceEm > COLUMN_GAP) o = this.flush();
+      const across = (dy * g.ux - dx * g.uy) / Math.min(g.height, o.first.height);
+      // A wide gap that space characters account for (less than a word gap beyond them) is spaces, not a column gap.
+      const columnGap = along > COLUMN_GAP && along - o.spaceEm >= WORD_GAP;
+      if (along < -BACKWARD_GAP || Math.abs(across) > BASELINE_SHIFT || columnGap) o = this.flush();
       else if ((o.spaced || along >= WORD_GAP) && !o.text.endsWith(' ')) o.text += ' ';
     }
     if (o === null) {
-      o = { text: '', font: g.font, fontSize: g.fontSize, mark, sx: g.x0, sy: g.y0, ex: g.x0, ey: g.y0, spaced: false, spaceEm: 0, first: g };
+      o = { text: '', font: g.font, mark, sx: g.x0, sy: g.y0, ex: g.x0, ey: g.y0, spaced: false, spaceEm: 0, first: g };
       this.open = o;
     }
     o.text += g.text;

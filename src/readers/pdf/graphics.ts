@@ -587,7 +587,6 @@ export function walkOperatorList(
       if (placing) placed.push({ text: space ? ' ' : glyphText(u), x0: x, x1: x + w });
       x += w + (g.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;
     }
-    if (placing && isFiniteMatrix(trm)) placeGlyphs(placed, trm, hScale, font);
     const ty0 = curY + gs.rise;
     const box = transformRect(trm, curX, ty0 - 0.2 * size, curX + x * hScale, ty0 + 0.8 * size);
     // A run placed by a damaged matrix (NaN, Infinity) is drawn nowhere.
@@ -616,6 +615,7 @@ export function walkOperatorList(
               : height < MIN_TEXT_SIZE || (chars > 0 && width / chars < MIN_ADVANCE)
                 ? 'tiny'
                 : null;
+    if (placing) placeGlyphs(placed, trm, hScale, font, reason !== null);
     if (reason !== null) {
       if (text.trim() !== '') out.hiddenRuns.push({ box, text, reason });
       return x * hScale;
@@ -639,8 +639,8 @@ export function walkOperatorList(
   }
 
   /** Hands one run's glyphs to the chunker, placed on the page (text-space x → page points). */
-  function placeGlyphs(placed: readonly { text: string; x0: number; x1: number }[], trm: Matrix, hScale: number, font: FontFacts): void {
-    if (chunker === undefined) return;
+  function placeGlyphs(placed: readonly { text: string; x0: number; x1: number }[], trm: Matrix, hScale: number, font: FontFacts, hidden: boolean): void {
+    if (chunker === undefined || !isFiniteMatrix(trm)) return;
     const scaleX = Math.hypot(trm[0], trm[1]);
     const scaleY = Math.hypot(trm[2], trm[3]);
     const em = gs.fontSize * scaleX;
@@ -662,8 +662,9 @@ export function walkOperatorList(
       const tx0 = curX + p.x0 * hScale;
       const tx1 = curX + p.x1 * hScale;
       chunker.glyph(
-        { text: p.text, font: name, fontSize: gs.fontSize, x0: applyX(trm, tx0, y), y0: applyY(trm, tx0, y), x1: applyX(trm, tx1, y), y1: applyY(trm, tx1, y), ux, uy, em, height, ascent, descent },
+        { text: p.text, font: name, x0: applyX(trm, tx0, y), y0: applyY(trm, tx0, y), x1: applyX(trm, tx1, y), y1: applyY(trm, tx1, y), ux, uy, em, height, ascent, descent },
         mark,
+        hidden,
       );
     }
   }

@@ -29,7 +29,7 @@ function write(ch: GlyphChunker, text: string, x: number, y = 100, opts: { advan
 }
 
 function glyph(text: string, x: number, y: number, w: number, font = 'F1', size = SIZE): PlacedGlyph {
-  return { text, font, fontSize: size, x0: x, y0: y, x1: x + w, y1: y, ux: 1, uy: 0, em: size, height: size, ascent: 0.8, descent: 0.2 };
+  return { text, font, x0: x, y0: y, x1: x + w, y1: y, ux: 1, uy: 0, em: size, height: size, ascent: 0.8, descent: 0.2 };
 }
 
 const NO_MARK = {};
@@ -52,7 +52,7 @@ describe('GlyphChunker', () => {
     expect(ch.chunks().map((c) => c.text)).toEqual(['Wie OCW', 'Kamerstuk', 'Q1 2024']);
   });
 
-  it('a gap wider than 0.6 em beyond the space characters ends the chunk (the next cell)', () => {
+  it('a gap wider than 0.6 em ends the chunk (the next cell), also after a space character, unless spaces account for it', () => {
     const ch = new GlyphChunker(600, 800);
     const end = write(ch, 'Q1 2024', 10);
     write(ch, 'OCW', end + 0.7 * SIZE);
@@ -83,16 +83,47 @@ describe('GlyphChunker', () => {
     expect(chunks.slice(5).map((c) => c.contentId)).toEqual(['p1R_mc4', 'p1R_mc5']);
   });
 
+  it('a footnote marker sized by the text matrix (one font id, one Tf size) is a chunk of its own, and so is the text after it', () => {
+    // Cairo writes `1 Tf` and sizes text with Tm: 9 pt text, a 6.5 pt marker raised 2 pt, 9 pt text again.
+    const ch = new GlyphChunker(600, 800);
+    let x = write(ch, 'brief', 10, 300, { size: 9 });
+    x = write(ch, '1', x, 298, { size: 6.5 });
+    write(ch, ' gereed in 2024', x, 300, { size: 9 });
+    expect(ch.chunks().map((c) => [c.text, c.size])).toEqual([
+      ['brief', 9],
+      ['1', 6.5],
+      ['gereed in 2024', 9],
+    ]);
+  });
+
+  it('a space followed by a wider gap leaves a hole: the chunk ends, so a marker drawn into the hole later sits between the words', () => {
+    const ch = new GlyphChunker(600, 800);
+    const x = write(ch, 'brief ', 10, 300, { advance: 0.5 });
+    write(ch, 'verder', x + 0.37 * SIZE, 300);
+    write(ch, '1', x - 0.5 * SIZE, 296, { size: 6 }); // right after 'brief', before its space
+    const lines = buildLines(ch.chunks());
+    expect(lines.map((l) => joinChunks(l.chunks))).toEqual(['brief¹ verder']);
+  });
+
+  it('right-to-left script is flagged (the reader then takes pdfjs\'s text items for the page, which put it in logical order)', () => {
+    const ch = new GlyphChunker(600, 800);
+    write(ch, 'hello', 10);
+    expect(ch.rightToLeft).toBe(false);
+    write(ch, 'םלוע', 10, 200);
+    expect(ch.rightToLeft).toBe(true);
+  });
+
   it('boxes a chunk from its first glyph start to its last glyph end, ascent above and descent below the baseline', () => {
     const ch = new GlyphChunker(600, 800);
     write(ch, 'Afgerond ', 20);
     expect(ch.chunks()).toEqual([{ text: 'Afgerond', x0: 20, x1: 60, y0: 92, y1: 102, baseline: 100, size: 10, font: 'F1', sup: false }]);
   });
 
-  it('glyphs off the page are not text: they are listed, consecutive ones as one piece', () => {
+  it('glyphs off the page are not text: they are listed, consecutive ones as one piece, unless their run is reported as invisible already', () => {
     const ch = new GlyphChunker(600, 800);
     write(ch, 'weg', 700);
     write(ch, 'hier', 10);
+    ch.glyph(glyph('x', 900, 100, 5), NO_MARK, true);
     expect(ch.chunks().map((c) => c.text)).toEqual(['hier']);
     expect(ch.offPage).toEqual([{ text: 'weg', box: { x0: 700, y0: 92, x1: 715, y1: 102 } }]);
   });

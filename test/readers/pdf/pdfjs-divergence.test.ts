@@ -42,6 +42,15 @@ describe('text items where pdfjs-dist versions differ', () => {
     expect(await toelichting(`BT /F1 9 Tf 470 ${ROW_Y} Td (Zie de brief.) Tj /F1 6 Tf 3.5 Ts (1) Tj 0 Ts ET`)).toBe('Zie de brief.¹');
   });
 
+  it('a footnote marker sized by the text matrix (1 Tf, size in Tm, as Cairo writes it) is a superscript, and the text after it is not', async () => {
+    // Helvetica: "Zie de brief" is 5.002 em wide (45.02 pt at 9 pt), "1" 0.556 em (3.61 pt at 6.5 pt).
+    expect(await toelichting(`BT /F1 1 Tf 9 0 0 9 470 ${ROW_Y} Tm (Zie de brief) Tj 6.5 0 0 6.5 515.02 ${ROW_Y + 2} Tm (1) Tj 9 0 0 9 518.63 ${ROW_Y} Tm ( gereed in 2024) Tj ET`)).toBe('Zie de brief¹ gereed in 2024');
+  });
+
+  it('a footnote marker drawn after its line, into the gap it left, stays with the word before it', async () => {
+    expect(await toelichting(`BT /F1 9 Tf 470 ${ROW_Y} Td [(Zie de brief) -370 ( verder) ] TJ ET BT /F1 6 Tf 515.02 ${ROW_Y + 3.5} Td (1) Tj ET`)).toBe('Zie de brief¹ verder');
+  });
+
   it('two font resources with the same base font in one line read as one text, spaced as printed', async () => {
     expect(await toelichting(`BT /F1 9 Tf 470 ${ROW_Y} Td (Een ) Tj /F5 9 Tf (toelichting) Tj /F1 9 Tf ( in twee fonts.) Tj ET`)).toBe('Een toelichting in twee fonts.');
   });
