@@ -112,7 +112,10 @@ export async function readPageInput(
   }
   const chunks = drawn.map((c) => {
     const text = mapSymbolFontText(c.text, baseFontName(c.font)).replace(/\s+/g, ' ');
-    return text === c.text ? c : { ...c, text };
+    if (text === c.text) return c;
+    // Spans count characters: they hold only while the mapping keeps the length.
+    const { spans, ...rest } = c;
+    return text.length === c.text.length && spans !== undefined ? { ...rest, text, spans } : { ...rest, text };
   });
   // One look at each image's pixels: the dominant colour of an icon-sized one (a possible status
   // icon), and whether it is opaque (a cover, visibility.ts) for the first MAX_OPACITY_CHECKS.
@@ -134,6 +137,8 @@ export async function readPageInput(
   const coveredMarks = removeCoveredMarks(graphics);
   for (const im of graphics.images) delete im.inline;
   const visible = removeHiddenText(chunks, graphics);
+  // The spans served visibility; the page input crosses threads without them.
+  for (const c of visible.chunks) delete c.spans;
   // pdfjs's text items leave out what lies outside the page without a word; the chunker lists it
   // (not the glyphs of runs the walker already found invisible: those are reported as such).
   const offPage = !fromItems ? chunker.offPage.filter((p) => p.text.trim() !== '').map((p) => ({ text: p.text.trim(), box: p.box, reason: 'off-page' as const })) : [];

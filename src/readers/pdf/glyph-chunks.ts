@@ -23,7 +23,7 @@
  * report them.
  */
 import { type Box, union } from './geometry.js';
-import type { Chunk } from './text.js';
+import type { Chunk, RunSpan } from './text.js';
 
 /** Invisible format characters (soft hyphen, zero-width space, joiners, direction marks): not text a reader sees. */
 const FORMAT_MARKS = /\p{Cf}/gu;
@@ -94,6 +94,8 @@ interface OpenChunk {
   spaced: boolean;
   spaceEm: number;
   first: PlacedGlyph;
+  /** Which run drew which characters (a word space before a glyph counts as its run's). */
+  spans: RunSpan[];
 }
 
 /**
@@ -119,10 +121,11 @@ export class GlyphChunker {
   ) {}
 
   /**
-   * Adds one drawn, non-whitespace glyph in the marked content `mark`. `hidden`: its run is
-   * already known to be invisible (and reported as such), so off the page it is not listed again.
+   * Adds one drawn, non-whitespace glyph of text run `run` in the marked content `mark`. `hidden`:
+   * its run is already known to be invisible (and reported as such), so off the page it is not
+   * listed again.
    */
-  glyph(g: PlacedGlyph, mark: ChunkMark, hidden = false): void {
+  glyph(g: PlacedGlyph, mark: ChunkMark, hidden = false, run = -1): void {
     if (!this.onPage(g)) {
       if (hidden) this.wasOff = false;
       else this.addOffPage(g);
@@ -131,6 +134,7 @@ export class GlyphChunker {
     this.wasOff = false;
     if (!this.rightToLeft && RIGHT_TO_LEFT.test(g.text)) this.rightToLeft = true;
     let o = this.open;
+    let space = false;
     if (o !== null && (o.font !== g.font || o.mark !== mark || Math.abs(o.first.height - g.height) > SIZE_TOLERANCE * Math.max(o.first.height, g.height))) o = this.flush();
     if (o !== null) {
       const dx = g.x0 - o.ex;
@@ -140,13 +144,24 @@ export class GlyphChunker {
       // A wide gap that space characters account for (less than a word gap beyond them) is spaces, not a column gap.
       const columnGap = along > COLUMN_GAP && along - o.spaceEm >= WORD_GAP;
       if (along < -BACKWARD_GAP || Math.abs(across) > BASELINE_SHIFT || columnGap) o = this.flush();
-      else if ((o.spaced || along >= WORD_GAP) && !o.text.endsWith(' ')) o.text += ' ';
+      else space = o.spaced || along >= WORD_GAP;
     }
     if (o === null) {
-      o = { text: '', font: g.font, mark, sx: g.x0, sy: g.y0, ex: g.x0, ey: g.y0, spaced: false, spaceEm: 0, first: g };
+      o = { text: '', font: g.font, mark, sx: g.x0, sy: g.y0, ex: g.x0, ey: g.y0, spaced: false, spaceEm: 0, first: g, spans: [] };
       this.open = o;
     }
+    // The span of a glyph's run starts with the word space before the glyph, if any.
+    const start = o.text.length;
+    if (space && !o.text.endsWith(' ')) o.text += ' ';
     o.text += g.text;
+    const last = o.spans[o.spans.length - 1];
+    const gx0 = Math.min(g.x0, g.x1);
+    const gx1 = Math.max(g.x0, g.x1);
+    if (last !== undefined && last.run === run) {
+      last.end = o.text.length;
+      last.x0 = Math.min(last.x0, gx0);
+      last.x1 = Math.max(last.x1, gx1);
+    } else o.spans.push({ run, start, end: o.text.length, x0: gx0, x1: gx1 });
     o.spaced = false;
     o.spaceEm = 0;
     if (g.x1 !== g.x0 || g.y1 !== g.y0) {
@@ -154,6 +169,7 @@ export class GlyphChunker {
       o.ey = g.y1;
     }
   }
+
 
   /**
    * A whitespace glyph was drawn, moving the pen `advanceEm` em: the next glyph of the chunk, if it
@@ -205,6 +221,7 @@ export class GlyphChunker {
     if (o === null) return null;
     const text = o.text.trim();
     if (text === '') return null;
+    const spans = text === o.text ? o.spans : undefined;
     const g = o.first;
     const ascent = g.ascent * g.height;
     const descent = g.descent * g.height;
@@ -220,6 +237,7 @@ export class GlyphChunker {
       sup: false,
       ...(o.mark.contentId !== undefined ? { contentId: o.mark.contentId } : {}),
       ...(o.mark.artifact === true ? { artifact: true } : {}),
+      ...(spans !== undefined ? { spans } : {}),
     });
     return null;
   }

@@ -90,6 +90,8 @@ export interface TextRun extends MarkedContent {
   order: number;
   /** The outline colour when the run is stroked too (render mode 1, 2, 5, 6). */
   strokeColor?: string;
+  /** The run's number on its page (every drawn showText, visible or hidden, in drawing order): chunks name it in their spans. */
+  run?: number;
 }
 
 /**
@@ -105,6 +107,8 @@ export interface HiddenRun {
   box: Box;
   text: string;
   reason: HiddenReason;
+  /** The run's number (TextRun.run), when the walker numbered it. */
+  run?: number;
 }
 
 export interface PageGraphics {
@@ -223,6 +227,8 @@ export function walkOperatorList(
   let mark: MarkedContent = {};
   let ocOff = false;
   let order = 0;
+  /** Number of the next drawn text run (TextRun.run). */
+  let runCount = 0;
   let pendingClip = false;
   // Transparency groups open (true for a soft mask's group) and how many masks enclose the walk.
   const groups: boolean[] = [];
@@ -615,16 +621,17 @@ export function walkOperatorList(
               : height < MIN_TEXT_SIZE || (chars > 0 && width / chars < MIN_ADVANCE)
                 ? 'tiny'
                 : null;
-    if (placing) placeGlyphs(placed, trm, hScale, font, reason !== null);
+    const run = runCount++;
+    if (placing) placeGlyphs(placed, trm, hScale, font, reason !== null, run);
     if (reason !== null) {
-      if (text.trim() !== '') out.hiddenRuns.push({ box, text, reason });
+      if (text.trim() !== '') out.hiddenRuns.push({ box, text, reason, run });
       return x * hScale;
     }
     // A pattern's colours are not known: `pattern` never equals a background.
     const color = fillPaint ? (gs.fill ?? 'pattern') : (gs.stroke ?? 'pattern');
     const strokeColor = fillPaint && strokePaint ? (gs.stroke ?? 'pattern') : undefined;
     const runOrder = order++;
-    out.runs.push({ box, color, text, order: runOrder, ...(strokeColor !== undefined ? { strokeColor } : {}), ...mark });
+    out.runs.push({ box, color, text, order: runOrder, run, ...(strokeColor !== undefined ? { strokeColor } : {}), ...mark });
     if (symbols !== null) {
       for (const s of symbols) {
         // Glyph box in text space: advance horizontally, roughly the em box vertically.
@@ -639,7 +646,7 @@ export function walkOperatorList(
   }
 
   /** Hands one run's glyphs to the chunker, placed on the page (text-space x → page points). */
-  function placeGlyphs(placed: readonly { text: string; x0: number; x1: number }[], trm: Matrix, hScale: number, font: FontFacts, hidden: boolean): void {
+  function placeGlyphs(placed: readonly { text: string; x0: number; x1: number }[], trm: Matrix, hScale: number, font: FontFacts, hidden: boolean, run: number): void {
     if (chunker === undefined || !isFiniteMatrix(trm)) return;
     const scaleX = Math.hypot(trm[0], trm[1]);
     const scaleY = Math.hypot(trm[2], trm[3]);
@@ -665,6 +672,7 @@ export function walkOperatorList(
         { text: p.text, font: name, x0: applyX(trm, tx0, y), y0: applyY(trm, tx0, y), x1: applyX(trm, tx1, y), y1: applyY(trm, tx1, y), ux, uy, em, height, ascent, descent },
         mark,
         hidden,
+        run,
       );
     }
   }

@@ -25,6 +25,20 @@ export interface Chunk extends Box {
   contentId?: string;
   /** Drawn inside an `/Artifact` marked-content sequence (page furniture in a tagged PDF). */
   artifact?: boolean;
+  /**
+   * Which text run drew which part of the text (glyph chunks only; dropped once visibility.ts has
+   * used them): a hidden run is cut out exactly, by position in the text, not found by its text.
+   */
+  spans?: RunSpan[];
+}
+
+/** Characters `start` … `end` (exclusive) of a chunk's text were drawn by text run `run`, between `x0` and `x1` (page points). */
+export interface RunSpan {
+  run: number;
+  start: number;
+  end: number;
+  x0: number;
+  x1: number;
 }
 
 export interface Line extends Box {

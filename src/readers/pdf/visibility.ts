@@ -7,8 +7,10 @@
  * knows, `hiddenRuns`); and here: painted in the colour of what lies under it (the rectangle
  * fills drawn before it that hold it, composited over the white page with their alpha and blend
  * mode), or covered by an opaque rectangle fill drawn after it. A chunk may hold visible and invisible runs together
- * (a hidden word inside a cell): then the hidden run's text is cut out of the chunk where its
- * position says it is. Every hidden run is returned, so the reader reports it (NAP017).
+ * (a hidden word inside a cell). A glyph chunk knows which run drew which characters (its spans),
+ * so a hidden run's characters are cut out exactly; a chunk from pdfjs's text items (vertical or
+ * right-to-left pages) has the hidden run's text cut out where its position says it is. Every
+ * hidden run is returned, so the reader reports it (NAP017).
  *
  * Cost: fills are indexed in a grid of GRID_CELL-point cells; each run looks at the fills of the
  * cell holding its centre, at most MAX_CANDIDATES of them, and the grid holds at most FILL_BUDGET
@@ -18,7 +20,7 @@
 import { SAME_COLOUR_DISTANCE, colourDistance, parseHexColour, rgbDistance } from '../../model/colour.js';
 import type { Box } from './geometry.js';
 import type { HiddenReason, HiddenRun, PageGraphics, Shape, TextRun } from './graphics.js';
-import type { Chunk } from './text.js';
+import type { Chunk, RunSpan } from './text.js';
 
 /** The page under everything: PDF pages are white unless something is painted. */
 const PAGE_COLOUR = '#ffffff';
@@ -58,21 +60,54 @@ export interface VisibleText {
 export function removeHiddenText(chunks: readonly Chunk[], graphics: PageGraphics): VisibleText {
   const { hiddenRuns, unchecked } = findHiddenRuns(graphics);
   if (hiddenRuns.length === 0) return { chunks: [...chunks], hidden: [], inseparable: [], unchecked };
+  const hidden: HiddenText[] = hiddenRuns.map((run) => ({ text: run.text.replace(/\s+/g, ' ').trim(), reason: run.reason, box: run.box }));
+  // Glyph chunks say which run drew which characters: their hidden runs are cut out exactly.
+  const hiddenIds = new Set<number>();
+  for (const run of hiddenRuns) if (run.run !== undefined) hiddenIds.add(run.run);
+  const spanned = new Set<number>();
+  for (const c of chunks) for (const s of c.spans ?? []) spanned.add(s.run);
+  // The other chunks (pdfjs text items) are matched with the hidden runs by text and position.
+  const matched = matchHiddenRuns(chunks, hiddenRuns.filter((run) => run.run === undefined || !spanned.has(run.run)));
+  if (matched === null) return { chunks: [...chunks], hidden: [], inseparable: [], unchecked: unchecked + hiddenRuns.length };
+  const { cuts, dropped } = matched;
+  const out: Chunk[] = [];
+  const inseparable: VisibleText['inseparable'] = [];
+  chunks.forEach((c, i) => {
+    if (c.spans !== undefined) {
+      out.push(...cutSpans(c, hiddenIds));
+      return;
+    }
+    if (dropped.has(i)) return;
+    const runs = cuts.get(i);
+    if (runs === undefined) {
+      out.push(c);
+      return;
+    }
+    const rest = cutRuns(c, runs);
+    if (rest === 'inseparable') inseparable.push({ text: c.text, box: c });
+    else if (rest !== null) out.push(rest);
+  });
+  return { chunks: out, hidden, inseparable, unchecked };
+}
+
+/**
+ * Matches hidden runs with the chunks (pdfjs text items) that hold them, by text and position:
+ * each run takes the chunks that are wholly part of it (pdfjs may split a run into several items,
+ * e.g. one per glyph when it is squeezed to no width), or else is to be cut out of the chunk that
+ * holds it with other text. Chunks with spans are not matched. Null when the page is too large to
+ * index.
+ */
+function matchHiddenRuns(chunks: readonly Chunk[], hiddenRuns: readonly HiddenRun[]): { cuts: Map<number, HiddenRun[]>; dropped: Set<number> } | null {
+  const cuts = new Map<number, HiddenRun[]>();
+  const dropped = new Set<number>();
+  if (hiddenRuns.length === 0) return { cuts, dropped };
   const index = new Grid<number>();
   let indexed = true;
   chunks.forEach((c, i) => {
-    if (indexed) indexed = index.add(c, i);
+    if (indexed && c.spans === undefined) indexed = index.add(c, i);
   });
-  // A page too large to index: nothing is cut, and every hidden run counts as unchecked.
-  if (!indexed) return { chunks: [...chunks], hidden: [], inseparable: [], unchecked: unchecked + hiddenRuns.length };
-  // Each hidden run takes the chunks that are wholly part of it (pdfjs may split a run into
-  // several items, e.g. one per glyph when it is squeezed to no width), or else is cut out of the
-  // chunk that holds it with other text.
-  const cuts = new Map<number, HiddenRun[]>();
-  const dropped = new Set<number>();
-  const hidden: HiddenText[] = [];
+  if (!indexed) return null;
   for (const run of hiddenRuns) {
-    hidden.push({ text: run.text.replace(/\s+/g, ' ').trim(), reason: run.reason, box: run.box });
     const runText = squeeze(run.text);
     const near = index.near(run.box).filter((i) => overlapArea(chunks[i]!, run.box) > 0);
     // The walker's glyph box and pdfjs's item box differ by the font's ascent and descent.
@@ -105,20 +140,39 @@ export function removeHiddenText(chunks: readonly Chunk[], graphics: PageGraphic
     list.push(run);
     cuts.set(best, list);
   }
+  return { cuts, dropped };
+}
+
+/**
+ * A glyph chunk without the characters its hidden runs drew: the visible stretches between them
+ * become chunks of their own, each boxed by its glyphs (a gap is left where hidden text was).
+ */
+function cutSpans(chunk: Chunk, hiddenIds: ReadonlySet<number>): Chunk[] {
+  const spans = chunk.spans ?? [];
+  if (!spans.some((s) => hiddenIds.has(s.run))) return [chunk];
   const out: Chunk[] = [];
-  const inseparable: VisibleText['inseparable'] = [];
-  chunks.forEach((c, i) => {
-    if (dropped.has(i)) return;
-    const runs = cuts.get(i);
-    if (runs === undefined) {
-      out.push(c);
-      return;
+  let kept: RunSpan[] = [];
+  const emit = (): void => {
+    const first = kept[0];
+    const last = kept[kept.length - 1];
+    if (first !== undefined && last !== undefined) {
+      const text = chunk.text.slice(first.start, last.end).replace(/\s+/g, ' ').trim();
+      let x0 = Infinity;
+      let x1 = -Infinity;
+      for (const s of kept) {
+        x0 = Math.min(x0, s.x0);
+        x1 = Math.max(x1, s.x1);
+      }
+      if (text !== '') out.push({ ...chunk, text, x0, x1, spans: kept });
     }
-    const rest = cutRuns(c, runs);
-    if (rest === 'inseparable') inseparable.push({ text: c.text, box: c });
-    else if (rest !== null) out.push(rest);
-  });
-  return { chunks: out, hidden, inseparable, unchecked };
+    kept = [];
+  };
+  for (const s of spans) {
+    if (hiddenIds.has(s.run)) emit();
+    else kept.push(s);
+  }
+  emit();
+  return out;
 }
 
 /** The walker's hidden runs plus the visible-looking runs that are tiny, coloured like their background or covered later. */
@@ -131,7 +185,7 @@ function findHiddenRuns(graphics: PageGraphics): { hiddenRuns: HiddenRun[]; unch
     if (run.text.trim() === '') continue;
     const verdict = complete ? judgeAgainstFills(run, fills!) : 'unchecked';
     if (verdict === 'unchecked') unchecked++;
-    else if (verdict !== null) hiddenRuns.push({ box: run.box, text: run.text, reason: verdict });
+    else if (verdict !== null) hiddenRuns.push({ box: run.box, text: run.text, reason: verdict, ...(run.run !== undefined ? { run: run.run } : {}) });
   }
   return { hiddenRuns, unchecked };
 }

@@ -116,7 +116,7 @@ describe('GlyphChunker', () => {
   it('boxes a chunk from its first glyph start to its last glyph end, ascent above and descent below the baseline', () => {
     const ch = new GlyphChunker(600, 800);
     write(ch, 'Afgerond ', 20);
-    expect(ch.chunks()).toEqual([{ text: 'Afgerond', x0: 20, x1: 60, y0: 92, y1: 102, baseline: 100, size: 10, font: 'F1', sup: false }]);
+    expect(ch.chunks()).toEqual([{ text: 'Afgerond', x0: 20, x1: 60, y0: 92, y1: 102, baseline: 100, size: 10, font: 'F1', sup: false, spans: [{ run: -1, start: 0, end: 8, x0: 20, x1: 60 }] }]);
   });
 
   it('glyphs off the page are not text: they are listed, consecutive ones as one piece, unless their run is reported as invisible already', () => {

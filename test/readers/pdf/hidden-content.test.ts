@@ -122,6 +122,17 @@ describe('hidden PDF content is left out of the data, with NAP017', async () => 
     expect(bag.items.filter((d) => d.code === 'NAP017').map((d) => [d.actual, d.note])).toEqual([['geheim', 'render-mode']]);
   });
 
+  it.each([
+    ['placed with TJ gaps', '[-300 (ver) -300 (borgen)] TJ', 'verborgen'],
+    ['with a hyphen inside (byte 0xAD)', '(ver\\255borgen) Tj', 'ver-borgen'],
+  ])('a white word %s inside a visible line is cut out exactly: the visible words around it stay data', async (_name, word, reported) => {
+    const inner = `BT /F1 9 Tf 470 ${ROW_Y} Td (Zichtbaar) Tj 1 1 1 rg ${word} 0 0 0 rg [-300 (ook.)] TJ ET`;
+    const { model, bag } = await read(miniAnnex('vector', COLORS, page(at(inner), '')));
+    expect(cells(model)[1]![4]).toBe('Zichtbaar ook.');
+    expect(bag.items.filter((d) => d.code === 'NAP023')).toEqual([]);
+    expect(bag.items.filter((d) => d.code === 'NAP017').map((d) => [d.actual, d.note])).toEqual([[reported, 'background-colour']]);
+  });
+
   it('a status icon in an optional-content layer that is off is no status (NAP304 later, not a status)', async () => {
     // Row 2 loses its visible icon; an icon of the Afgerond colour is drawn in the hidden layer instead.
     const pages = page(`/OC /OCoff BDC q 0 0.5 0.5 rg 207 440 m 213 440 l 213 446 l 207 446 l f Q EMC`);
