@@ -137,10 +137,17 @@ export function toChunks(items: readonly RawTextItem[], view: Matrix, styles: Re
   return chunks;
 }
 
+/** Lowest a subscript sits below its line's baseline, as a share of the line's font size. */
+const SUBSCRIPT_DROP = 0.35;
+
 /** Text of a footnote marker: a number, or a lower-case Roman numeral (Word's endnotes). */
 const MARKER = /^\s*(\d{1,4}|[ivx]{1,6})\s*$/;
 
-/** Groups chunks into lines by baseline; small raised chunks join the line below them as superscripts. */
+/**
+ * Groups chunks into lines by baseline; small raised chunks join the line below them as
+ * superscripts, small chunks lowered a little right after a word of the line above join it as
+ * subscripts (plain text).
+ */
 export function buildLines(chunks: readonly Chunk[]): Line[] {
   const sorted = [...chunks].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
   // 1. Cluster by baseline.
@@ -190,6 +197,18 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
       }
     }
     merged.push(l);
+  }
+  // 2b. Subscripts (CO₂): a group of small chunks lowered a little below the line above, each
+  //     starting right where a chunk of that line ends, is part of that line (plain text).
+  for (let i = merged.length - 1; i >= 1; i--) {
+    const l = merged[i]!;
+    const above = merged[i - 1]!;
+    const drop = l.baseline - above.baseline;
+    if (l.size > 0.85 * above.size || drop <= 0 || drop > SUBSCRIPT_DROP * above.size) continue;
+    const glued = l.chunks.every((c) => above.chunks.some((d) => c.x0 >= d.x1 - 0.5 && c.x0 - d.x1 <= 0.3 * above.size));
+    if (!glued) continue;
+    merged[i - 1] = makeLine([...above.chunks, ...l.chunks], above);
+    merged.splice(i, 1);
   }
   // 3. A footnote marker that wrapped alone onto the next line: a small line of marker text right
   //    under a line of its own column is a superscript (joining puts it after the word before it).

@@ -207,3 +207,18 @@ describe('cross-check against pdfjs text items', () => {
     }
   });
 });
+
+describe('lines from chunks (text.ts buildLines)', () => {
+  it('a subscript right after a word joins its line as plain text; a small line a full line lower does not', () => {
+    const ch = new GlyphChunker(600, 800);
+    let x = write(ch, 'CO', 10, 300);
+    x = write(ch, '2', x, 302.5, { size: 7 }); // lowered 0.25 em
+    write(ch, '-uitstoot', x, 300);
+    write(ch, 'klein', 10, 312, { size: 7 }); // the next line, in a smaller size
+    const lines = buildLines(ch.chunks());
+    expect(lines.map((l) => [joinChunks(l.chunks), l.baseline, l.size])).toEqual([
+      ['CO2-uitstoot', 300, 10],
+      ['klein', 312, 7],
+    ]);
+  });
+});
