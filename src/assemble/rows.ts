@@ -80,6 +80,10 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   // The legend only matters where statuses are cues: a text export without one loses nothing.
   if (cues) checkLegends(legends, diagnostics);
   const legendAt = legendInForce(legends);
+  // An input without any table is most likely not an annex: say so first, before its lines of
+  // loose text (NAP106), which are then all of its text.
+  const noTable = model.pages.every((p) => p.tables.length === 0);
+  if (noTable) reportNoTable(diagnostics);
   for (const page of model.pages) {
     footnotes.push(...page.footnotes);
     for (const loose of page.looseText) {
@@ -203,7 +207,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   }
   reportDuplicateTitles(rows, diagnostics);
   if (tableCount === 0 || (rows.length === 0 && actionLines.length === 0)) {
-    diagnostics.report('NAP101', 'No activity table found: no header row "Activiteit | Status | Wanneer | Wie | Toelichting" and no "Actielijn N" rows. Is this a NAP progress annex?', {});
+    if (!noTable) reportNoTable(diagnostics);
   } else {
     checkActionLineSequence(actionLines, diagnostics);
     checkStructureCounts(actionLines, perActionLine, pageTables, diagnostics);
@@ -353,4 +357,9 @@ function isBeforeTables(location: SourceLocation, page: PageModel['pages'][numbe
   if (location.line !== undefined && firstTable.line !== undefined) return location.line < firstTable.line;
   if (location.bbox && firstTable.bbox) return location.bbox[1] < firstTable.bbox[1];
   return false;
+}
+
+/** NAP101: the input has no activity table (no header row, no action line). */
+function reportNoTable(diagnostics: DiagnosticBag): void {
+  diagnostics.report('NAP101', 'No activity table found: no header row "Activiteit | Status | Wanneer | Wie | Toelichting" and no "Actielijn N" rows. Is this a NAP progress annex?', {});
 }
