@@ -14,12 +14,13 @@
  */
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// An output folder may be given (the test setup builds into its own, so that tests never replace
-// the bundles a running command uses); default dist/bundle.
-const outdir = `${root}${process.argv[2] ?? 'dist/bundle'}`;
+// An output folder may be given, relative to the repository or absolute (the test setup builds
+// into its own, so that tests never replace the bundles a running command uses); default dist/bundle.
+const outdir = resolve(root, process.argv[2] ?? 'dist/bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
