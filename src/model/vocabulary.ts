@@ -182,3 +182,12 @@ export function isNotesHeading(text: string): boolean {
   const key = labelKey(text);
   return NOTES_HEADINGS.some((h) => labelKey(h) === key);
 }
+
+/**
+ * Whether `word` (letters) can end a Dutch word as spelled. Dutch spelling ends no word in `v` or
+ * `z` (final devoicing: bedrijf / bedrijven, reis / reizen; loanwords aside), so a line ending in
+ * `…bedrijv` was broken inside a word. Used to resolve words broken by a narrow column.
+ */
+export function canEndDutchWord(word: string): boolean {
+  return !/[vz]$/iu.test(word);
+}

@@ -9,11 +9,18 @@ export const BULLET_START = /^[•◦▪‣⁃∙➢✓○◆■□]/u;
 
 const SUPERSCRIPT_ONLY = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u;
 
+/** A line that starts with closing punctuation or a closing quote continues the word before it. */
+const CONTINUES_WORD = /^(?:[.,;:!?)\]}%]|['’"”](?=[\s.,;:!?)]|$))/u;
+
 /**
  * Joins `next` to `text` where a line wrapped:
  * - a new line (`\n`) before a bullet item or where the reader saw a paragraph gap;
  * - nothing between them when `next` is only a footnote marker (superscript digits) that wrapped
  *   alone onto the next line: it still belongs to the word before it;
+ * - nothing before closing punctuation (`.`, `,`, `;`, `:`, `!`, `?`, `)`, `]`, `}`, `%`) or a closing
+ *   quote (a quote followed by a space, punctuation or the end): no line breaking puts these at
+ *   the start of a line after a space, so they continue the word a too narrow column broke
+ *   (`onderwijsinstellingen` + `.`, `www.seksueleopvoeding` + `.nl`);
  * - nothing after a soft hyphen (dropped) or after a line-end hyphen glued to a letter when the
  *   next line starts with a letter (`Regerings-` + `commissaris` → `Regerings-commissaris`, as the
  *   text export prints it), unless the next line starts with a conjunction (`meld-` + `en …`)
@@ -29,6 +36,7 @@ export function joinWrapped(text: string, next: string, paragraph = false): stri
   if (a === '') return b;
   if (SUPERSCRIPT_ONLY.test(b)) return a + b;
   if (BULLET_START.test(b) || paragraph) return `${a}\n${b}`;
+  if (CONTINUES_WORD.test(b) && /\S$/u.test(a)) return a + b;
   if (a.endsWith('\u00ad')) return a.slice(0, -1) + b;
   if (/\S[-\u2010]$/u.test(a) && /^\p{L}/u.test(b) && !/^(en|of|tot|en\/of)\b/.test(b) && !/^\p{L}+[-\u2010](\s|$)/u.test(b)) return a + b;
   if (/\d[-\u2010–]$/u.test(a) && /^([QH]\d|\d)/u.test(b)) return a + b;

@@ -5,6 +5,7 @@
  */
 
 import type { BBox, BodyRow, StatusCue } from '../../model/page-model.js';
+import { canEndDutchWord } from '../../model/vocabulary.js';
 import { joinWrapped, joinWrappedLines } from '../../model/wrapped-text.js';
 import { type Box, toBBox, union } from './geometry.js';
 import type { Shape, TextRun } from './graphics.js';
@@ -290,33 +291,52 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
     if (isStatus) chunks = chunks.map((c) => ({ ...c, text: stripSymbolChars(c.text) })).filter((c) => c.text !== '');
     if (chunks.length === 0) continue;
     const text = joinChunks(chunks).trim();
-    if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, column)) out += POSSIBLE_WORD_BREAK + text;
+    if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, charWidth(chunks[0]!), column)) out += POSSIBLE_WORD_BREAK + text;
     else out = joinWrapped(out, text, prev !== null && f.baseline - prev.fragment.baseline > 1.18 * pitch);
     prev = { fragment: f, text };
   }
   return out;
 }
 
-function mayBreakWord(f: Fragment, text: string, next: string, column: { left: number; rightEdge: number }): boolean {
+/**
+ * Whether the line `text` (fragment `f`) may end in a word broken because it did not fit the
+ * column, `next` being the line after it and `nextCharWidth` the width of its first character
+ * (points). A word broken by the line end fills its line: at least three quarters of the column's
+ * text width, and so far that the first character of the next line would not have fitted after it
+ * (if it would have, the line wrapped at a space before the next word).
+ */
+function mayBreakWord(f: Fragment, text: string, next: string, nextCharWidth: number, column: { left: number; rightEdge: number }): boolean {
   if (!/^\p{L}{3,}$/u.test(text) || !/^\p{Ll}/u.test(next)) return false;
-  // A word broken by the line end fills its line: at least three quarters of the column's text width.
+  if (column.rightEdge - f.box.x1 >= nextCharWidth) return false;
   return f.box.x1 >= column.left + 0.75 * (column.rightEdge - column.left);
 }
 
 /**
+ * An estimate of the width of a chunk's first character (points): the average width of its
+ * characters, and at least half an em (a short chunk such as `n.` averages in its punctuation).
+ */
+function charWidth(c: Chunk): number {
+  return Math.max((c.x1 - c.x0) / Math.max(1, [...c.text].length), 0.5 * c.size);
+}
+
+/**
  * Resolves POSSIBLE_WORD_BREAK marks in `text` against `known`, the words the document prints
- * elsewhere (lower case, the marked parts left out): the two parts are one word when that word is
- * known (`Regeringsco` + `mmissaris`), or when neither part is a known word (`Arbeidsomstandighede`
- * + `nwet`); otherwise a space separates them (a line that wrapped before a word that did not fit:
- * `Rondetafelgesprekken` + `lhbtqi+`).
+ * elsewhere (lower case, the marked parts left out). The layout marks only lines that end where
+ * the next line's first character would not have fitted (mayBreakWord), so either the column
+ * broke a word that did not fit, or the line wrapped before the next word. The two parts `a` and
+ * `b` are one word when that word is known (`Regeringsco` + `mmissaris`) or `a` cannot end a
+ * Dutch word (`werkvoorzieningsbedrijv` + `en`); they are two words when `b` is a known word of
+ * two letters or more (`Arbeidsomstandighedenwet` + `in`, `Rondetafelgesprekken` + `lhbtqi+`),
+ * or a known one-letter word after a known word; otherwise one word (`vluchtelingenachtergron` +
+ * `d`, `Arbeidsomstandighede` + `nwet`: a single letter is rarely a word, abbreviations aside).
  */
 export function resolveWordBreaks(text: string, known: ReadonlySet<string>): string {
   if (!text.includes(POSSIBLE_WORD_BREAK)) return text;
   const lower = (w: string): string => w.toLocaleLowerCase('nl');
+  const twoWords = (a: string, b: string): boolean =>
+    !known.has(lower(a + b)) && canEndDutchWord(a) && known.has(lower(b)) && ([...b].length >= 2 || known.has(lower(a)));
   return text
-    .replace(/(\p{L}+)\uFFFE(\p{L}*)/gu, (_, a: string, b: string) =>
-      known.has(lower(a + b)) || (!known.has(lower(a)) && !known.has(lower(b))) ? a + b : `${a} ${b}`,
-    )
+    .replace(/(\p{L}+)\uFFFE(\p{L}*)/gu, (_, a: string, b: string) => (twoWords(a, b) ? `${a} ${b}` : a + b))
     .replaceAll(POSSIBLE_WORD_BREAK, ' ');
 }
 

@@ -24,14 +24,21 @@ const cases = truths.flatMap((truth) => truth.pdfs.map((pdf) => ({ truth, file: 
  * print alike when the column wraps there): Wanneer is compared with that one ambiguity folded.
  */
 const foldHyphenBreak = (s: string): string => s.replace(/-\s+/g, '-');
-const squeeze = (v: unknown): string => JSON.stringify(v).replace(/\\n|\s+/g, '');
+/**
+ * An explanation's words as one string: line breaks and runs of spaces count as one space (a cell
+ * wraps where the column ends), but a space is never dropped or added inside a word (a word broken
+ * by a narrow column, or two words joined, differ).
+ */
+const words = (v: unknown): string => foldHyphenBreak(JSON.stringify(v).replace(/\\n/g, ' ').replace(/\s+/g, ' '));
 
 /**
- * Explanations whose text differs from the text export beyond spacing in these renditions (see the
- * closing note of issue 8): a bullet list item that LibreOffice prints with the paragraph after
- * it, and a word LibreOffice breaks inside a line in a very narrow column.
+ * Explanations whose words differ from the text export in these renditions (see the closing note
+ * of issue 8): a bullet list item that LibreOffice prints with the paragraph after it (AL3-18), a
+ * word LibreOffice breaks inside a line (AL1-11), and in the narrow A5 Arial rendition a word the
+ * column broke exactly at a page end (AL3-06 `verwijsmogelijkhede` + `n.`: a break across pages
+ * carries no line geometry to tell a broken word from two words).
  */
-const KNOWN_EXPLANATION_GAPS = new Set(['AL3-18', 'AL1-11', 'AL1-13']);
+const KNOWN_EXPLANATION_GAPS: Record<string, readonly string[]> = { '*': ['AL3-18', 'AL1-11'], 'square-a5-narrow-arial.pdf': ['AL3-06'] };
 
 /** Each PDF is extracted once in this file: its describe block and the tagged/untagged check share the result. */
 const extracted = new Map<string, Promise<ExtractResult>>();
@@ -101,9 +108,10 @@ describe.each(cases)('extractAnnex on Word-made $file', ({ truth, file }) => {
   it('reads explanations as the text export has them (bullets as • items, no symbol-font code points)', () => {
     const { annex } = result;
     const differing = annex.activities
-      .filter((a, i) => squeeze(a.explanation) !== squeeze(textExport.activities[i]!.explanation))
+      .filter((a, i) => words(a.explanation) !== words(textExport.activities[i]!.explanation))
       .map((a) => a.id);
-    expect(differing.filter((id) => !KNOWN_EXPLANATION_GAPS.has(id))).toEqual([]);
+    const known = [...KNOWN_EXPLANATION_GAPS['*']!, ...(KNOWN_EXPLANATION_GAPS[file] ?? [])];
+    expect(differing.filter((id) => !known.includes(id))).toEqual([]);
     expect(JSON.stringify(annex)).not.toMatch(/[\uf020-\uf0ff\ufffe]/u);
     expect(annex.activities.some((a) => a.explanation.blocks.some((b) => b.type === 'list'))).toBe(true);
   });
