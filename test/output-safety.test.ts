@@ -31,15 +31,27 @@ describe('a failed run keeps existing output', () => {
 
   it('a target that is a folder: exit 73, the other targets unchanged, no temp files', async () => {
     const out = tmp();
-    writeFileSync(join(out, 'annex.json'), 'old json');
+    // An output folder of an older nap-annex (plain files), with a folder where a file belongs.
+    const oldJson = '{\n  "schemaVersion": 1\n}\n';
+    writeFileSync(join(out, 'annex.json'), oldJson);
     writeFileSync(join(out, 'activities.csv'), 'old csv');
     mkdirSync(join(out, 'footnotes.csv'));
     const run = await runCli(['extract', TEXT_2024, '-o', out, '-q']);
     expect(run.status).toBe(73);
     expect(run.stderr).toMatch(/^nap-annex: cannot write the output: .*footnotes\.csv exists and is not a link that nap-annex made; move it away .*\. Nothing was written; the files in .* are unchanged\./);
     expect(readdirSync(out).sort()).toEqual(['activities.csv', 'annex.json', 'footnotes.csv']);
-    expect(readFileSync(join(out, 'annex.json'), 'utf8')).toBe('old json');
+    expect(readFileSync(join(out, 'annex.json'), 'utf8')).toBe(oldJson);
     expect(readFileSync(join(out, 'activities.csv'), 'utf8')).toBe('old csv');
+  });
+
+  it("someone's own file of a set file's name (not an older nap-annex folder): exit 73, nothing written", async () => {
+    const out = tmp();
+    writeFileSync(join(out, 'activities.csv'), 'mijn eigen tabel');
+    const run = await runCli(['extract', TEXT_2024, '-o', out, '-q']);
+    expect(run.status).toBe(73);
+    expect(run.stderr).toMatch(/activities\.csv exists and is not a link that nap-annex made/);
+    expect(readdirSync(out)).toEqual(['activities.csv']);
+    expect(readFileSync(join(out, 'activities.csv'), 'utf8')).toBe('mijn eigen tabel');
   });
 
   it('a write failing after other temps were written leaves old files and no temp files', async () => {

@@ -110,7 +110,8 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[]):
   try {
     takeLock(folder, lock);
     locked = true;
-    for (const f of files) checkLinkSlot(join(folder, f.name), f.name);
+    const oldLayout = isOldLayoutFolder(folder);
+    for (const f of files) checkLinkSlot(join(folder, f.name), f.name, oldLayout);
     mkdirSync(setsDir, { recursive: true });
     state.previous = currentSet(folder);
     removeStaleSets(folder, state.previous);
@@ -131,6 +132,7 @@ export async function writeOutputSet(folder: string, files: readonly SetFile[]):
     state.links.delete(link);
     // The old set goes; a signal meanwhile finishes the job (it is not `current` any more).
     if (state.previous !== null) rmSync(join(setsDir, state.previous), { recursive: true, force: true });
+    removeDanglingLinks(folder, new Set(files.map((f) => f.name)));
   } catch (error) {
     const current = currentSet(folder);
     if (state.setName !== null && state.setName !== current) rmSync(join(setsDir, state.setName), { recursive: true, force: true });
@@ -199,12 +201,40 @@ function removeStaleSets(folder: string, keep: string | null): void {
   }
 }
 
-/** A set file's name in the folder must be free or already our link (a regular file from an older version is replaced). */
-function checkLinkSlot(path: string, name: string): void {
+/**
+ * A set file's name in the folder must be free or already our link. A regular file is replaced
+ * only in an output folder of an older nap-annex, which wrote plain files (`oldLayout`); anywhere
+ * else it is someone's own file, and it is in the way.
+ */
+function checkLinkSlot(path: string, name: string, oldLayout: boolean): void {
   const stat = readOr(() => lstatSync(path), null);
-  if (stat === null || stat.isFile()) return;
+  if (stat === null || (stat.isFile() && oldLayout)) return;
   if (stat.isSymbolicLink() && readlinkSync(path) === join(CURRENT, name)) return;
   throw new OutputInTheWayError(path);
+}
+
+/**
+ * Whether `folder` is an output folder of a nap-annex before output sets: no `current` link, and
+ * a plain `annex.json` that starts as nap-annex writes it (`{ "schemaVersion": …`).
+ */
+function isOldLayoutFolder(folder: string): boolean {
+  if (readOr(() => lstatSync(join(folder, CURRENT)), null) !== null) return false;
+  const stat = readOr(() => lstatSync(join(folder, 'annex.json')), null);
+  if (stat === null || !stat.isFile()) return false;
+  const head = readOr(() => readFileSync(join(folder, 'annex.json'), 'utf8').slice(0, 200), '');
+  return /^\{\s*"schemaVersion"\s*:/u.test(head);
+}
+
+/**
+ * Removes the links of names the new set does not have (`current/x` for an x the last run did
+ * not write, e.g. the CSV files after `-f json`): they would point at nothing.
+ */
+function removeDanglingLinks(folder: string, names: ReadonlySet<string>): void {
+  for (const name of readdirSync(folder)) {
+    if (names.has(name) || name === CURRENT) continue;
+    const target = readOr(() => readlinkSync(join(folder, name)), null);
+    if (target === join(CURRENT, name)) rmSync(join(folder, name), { force: true });
+  }
 }
 
 /** Makes `folder/name` the link `current/name` (atomically replacing a regular file of the old layout). */

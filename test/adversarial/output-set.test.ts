@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOCK_FILE, OutputLockedError, SETS_DIR, writeOutputSet } from '../../src/emit/output-set.js';
+import { LOCK_FILE, OutputInTheWayError, OutputLockedError, SETS_DIR, writeOutputSet } from '../../src/emit/output-set.js';
 import { CLI_BUNDLE, runCli } from '../helpers/run-cli.js';
 import { TEST_BUNDLE } from '../global-setup.js';
 
@@ -124,5 +124,36 @@ describe('right messages for folders and streams that cannot be written', () => 
     expect(run.status).toBe(73);
     expect(run.stderr.trim().split('\n').at(-1)).toBe('nap-annex: cannot write to standard output: the disk holding standard output is full (ENOSPC). The output is incomplete.');
     expect(run.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+});
+
+describe('what the folder holds besides the set', () => {
+  const set = (n: number, names = NAMES) => names.map((name) => ({ name, content: `set ${n}\n` }));
+
+  it("someone's own file where a set file goes is in the way: nothing is written and the file is unchanged", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nap-own-'));
+    writeFileSync(join(folder, 'activities.csv'), 'mijn eigen tabel\n');
+    writeFileSync(join(folder, 'notes.txt'), 'notities\n');
+    await expect(writeOutputSet(folder, set(1))).rejects.toBeInstanceOf(OutputInTheWayError);
+    expect(readFileSync(join(folder, 'activities.csv'), 'utf8')).toBe('mijn eigen tabel\n');
+    expect(lstatSync(join(folder, 'activities.csv')).isFile()).toBe(true);
+    expect(readdirSync(folder).sort()).toEqual(['activities.csv', 'notes.txt']);
+  });
+
+  it('the plain files of an older nap-annex output folder are replaced by the set', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nap-old-'));
+    writeFileSync(join(folder, 'annex.json'), '{\n  "schemaVersion": 1\n}\n');
+    writeFileSync(join(folder, 'activities.csv'), 'oud\n');
+    await writeOutputSet(folder, set(2));
+    expect(setsSeen(folder)).toEqual(['set 2', 'set 2', 'set 2']);
+    expect(lstatSync(join(folder, 'activities.csv')).isSymbolicLink()).toBe(true);
+  });
+
+  it('a run that writes fewer files (-f json after a full run) leaves no link pointing at nothing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nap-fewer-'));
+    await writeOutputSet(folder, set(1));
+    await writeOutputSet(folder, set(2, ['annex.json']));
+    expect(readdirSync(folder).filter((n) => !n.startsWith('.')).sort()).toEqual(['annex.json', 'current']);
+    expect(readFileSync(join(folder, 'annex.json'), 'utf8')).toBe('set 2\n');
   });
 });
