@@ -140,8 +140,12 @@ export async function readPageInput(
   // The spans served visibility; the page input crosses threads without them.
   for (const c of visible.chunks) delete c.spans;
   // pdfjs's text items leave out what lies outside the page without a word; the chunker lists it
-  // (not the glyphs of runs the walker already found invisible: those are reported as such).
-  const offPage = !fromItems ? chunker.offPage.filter((p) => p.text.trim() !== '').map((p) => ({ text: p.text.trim(), box: p.box, reason: 'off-page' as const })) : [];
+  // (not the glyphs of runs found invisible for another reason: those are reported as such).
+  const offPage = !fromItems
+    ? chunker.offPage
+        .filter((p) => p.text.trim() !== '' && !p.runs.some((r) => visible.hiddenRuns.has(r)))
+        .map((p) => ({ text: p.text.trim(), box: p.box, reason: 'off-page' as const }))
+    : [];
   return {
     number: n,
     chunks: visible.chunks,

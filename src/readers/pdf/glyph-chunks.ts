@@ -106,8 +106,8 @@ interface OpenChunk {
 export class GlyphChunker {
   private readonly out: Chunk[] = [];
   private open: OpenChunk | null = null;
-  /** Text drawn outside the page box, in drawing order: consecutive off-page glyphs form one piece. */
-  readonly offPage: { text: string; box: Box }[] = [];
+  /** Text drawn outside the page box, in drawing order: consecutive off-page glyphs form one piece, with the runs that drew it. */
+  readonly offPage: { text: string; box: Box; runs: number[] }[] = [];
   /** The last glyph drawn was off the page (the next off-page glyph joins its piece). */
   private wasOff = false;
   /** Set by the walker when the page draws text in a vertical font: these chunks do not place it (document.ts reads such a page with pdfjs's getTextContent). */
@@ -128,7 +128,7 @@ export class GlyphChunker {
   glyph(g: PlacedGlyph, mark: ChunkMark, hidden = false, run = -1): void {
     if (!this.onPage(g)) {
       if (hidden) this.wasOff = false;
-      else this.addOffPage(g);
+      else this.addOffPage(g, run);
       return;
     }
     this.wasOff = false;
@@ -155,13 +155,11 @@ export class GlyphChunker {
     if (space && !o.text.endsWith(' ')) o.text += ' ';
     o.text += g.text;
     const last = o.spans[o.spans.length - 1];
-    const gx0 = Math.min(g.x0, g.x1);
-    const gx1 = Math.max(g.x0, g.x1);
     if (last !== undefined && last.run === run) {
       last.end = o.text.length;
-      last.x0 = Math.min(last.x0, gx0);
-      last.x1 = Math.max(last.x1, gx1);
-    } else o.spans.push({ run, start, end: o.text.length, x0: gx0, x1: gx1 });
+      last.x1 = g.x1;
+      last.y1 = g.y1;
+    } else o.spans.push({ run, start, end: o.text.length, x0: g.x0, y0: g.y0, x1: g.x1, y1: g.y1 });
     o.spaced = false;
     o.spaceEm = 0;
     if (g.x1 !== g.x0 || g.y1 !== g.y0) {
@@ -195,13 +193,14 @@ export class GlyphChunker {
     return this.out;
   }
 
-  private addOffPage(g: PlacedGlyph): void {
+  private addOffPage(g: PlacedGlyph, run: number): void {
     const box = { x0: Math.min(g.x0, g.x1), y0: Math.min(g.y0, g.y1) - g.ascent * g.height, x1: Math.max(g.x0, g.x1), y1: Math.max(g.y0, g.y1) + g.descent * g.height };
     const last = this.offPage[this.offPage.length - 1];
     if (this.wasOff && last !== undefined) {
       last.text += g.text;
       last.box = union(last.box, box);
-    } else this.offPage.push({ text: g.text, box });
+      if (last.runs[last.runs.length - 1] !== run) last.runs.push(run);
+    } else this.offPage.push({ text: g.text, box, runs: [run] });
     this.wasOff = true;
   }
 
@@ -221,7 +220,11 @@ export class GlyphChunker {
     if (o === null) return null;
     const text = o.text.trim();
     if (text === '') return null;
-    const spans = text === o.text ? o.spans : undefined;
+    // Offsets follow the trimmed text (a glyph's text may start or end with a space).
+    const lead = o.text.length - o.text.trimStart().length;
+    const spans = o.spans
+      .map((sp) => ({ ...sp, start: Math.max(0, sp.start - lead), end: Math.min(text.length, sp.end - lead) }))
+      .filter((sp) => sp.end > sp.start);
     const g = o.first;
     const ascent = g.ascent * g.height;
     const descent = g.descent * g.height;
@@ -237,7 +240,7 @@ export class GlyphChunker {
       sup: false,
       ...(o.mark.contentId !== undefined ? { contentId: o.mark.contentId } : {}),
       ...(o.mark.artifact === true ? { artifact: true } : {}),
-      ...(spans !== undefined ? { spans } : {}),
+      spans,
     });
     return null;
   }

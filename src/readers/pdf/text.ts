@@ -32,13 +32,19 @@ export interface Chunk extends Box {
   spans?: RunSpan[];
 }
 
-/** Characters `start` … `end` (exclusive) of a chunk's text were drawn by text run `run`, between `x0` and `x1` (page points). */
+/**
+ * Characters `start` … `end` (exclusive) of a chunk's text were drawn by text run `run`, from
+ * (`x0`, `y0`), where its first glyph starts on the baseline, to (`x1`, `y1`), where its last glyph
+ * ends (page points).
+ */
 export interface RunSpan {
   run: number;
   start: number;
   end: number;
   x0: number;
+  y0: number;
   x1: number;
+  y1: number;
 }
 
 export interface Line extends Box {

@@ -51,6 +51,8 @@ export interface VisibleText {
   inseparable: { text: string; box: Box }[];
   /** Runs not checked against fills: their place held more fills than MAX_CANDIDATES, or the page more than FILL_BUDGET. */
   unchecked: number;
+  /** The numbers (TextRun.run) of the hidden runs, where the walker numbered them. */
+  hiddenRuns: ReadonlySet<number>;
 }
 
 /**
@@ -59,17 +61,17 @@ export interface VisibleText {
  */
 export function removeHiddenText(chunks: readonly Chunk[], graphics: PageGraphics): VisibleText {
   const { hiddenRuns, unchecked } = findHiddenRuns(graphics);
-  if (hiddenRuns.length === 0) return { chunks: [...chunks], hidden: [], inseparable: [], unchecked };
-  const hidden: HiddenText[] = hiddenRuns.map((run) => ({ text: run.text.replace(/\s+/g, ' ').trim(), reason: run.reason, box: run.box }));
-  // Glyph chunks say which run drew which characters: their hidden runs are cut out exactly.
   const hiddenIds = new Set<number>();
   for (const run of hiddenRuns) if (run.run !== undefined) hiddenIds.add(run.run);
+  if (hiddenRuns.length === 0) return { chunks: [...chunks], hidden: [], inseparable: [], unchecked, hiddenRuns: hiddenIds };
+  const hidden: HiddenText[] = hiddenRuns.map((run) => ({ text: run.text.replace(/\s+/g, ' ').trim(), reason: run.reason, box: run.box }));
+  // Glyph chunks say which run drew which characters: their hidden runs are cut out exactly.
   const spanned = new Set<number>();
   for (const c of chunks) for (const s of c.spans ?? []) spanned.add(s.run);
-  // The other chunks (pdfjs text items) are matched with the hidden runs by text and position.
-  const matched = matchHiddenRuns(chunks, hiddenRuns.filter((run) => run.run === undefined || !spanned.has(run.run)));
-  if (matched === null) return { chunks: [...chunks], hidden: [], inseparable: [], unchecked: unchecked + hiddenRuns.length };
-  const { cuts, dropped } = matched;
+  // The other chunks (pdfjs text items) are matched with the remaining hidden runs by text and
+  // position; on a page too large to index, those runs count as unchecked and nothing is cut.
+  const unmatched = hiddenRuns.filter((run) => run.run === undefined || !spanned.has(run.run));
+  const matched = matchHiddenRuns(chunks, unmatched);
   const out: Chunk[] = [];
   const inseparable: VisibleText['inseparable'] = [];
   chunks.forEach((c, i) => {
@@ -77,8 +79,12 @@ export function removeHiddenText(chunks: readonly Chunk[], graphics: PageGraphic
       out.push(...cutSpans(c, hiddenIds));
       return;
     }
-    if (dropped.has(i)) return;
-    const runs = cuts.get(i);
+    if (matched === null) {
+      out.push(c);
+      return;
+    }
+    if (matched.dropped.has(i)) return;
+    const runs = matched.cuts.get(i);
     if (runs === undefined) {
       out.push(c);
       return;
@@ -87,7 +93,12 @@ export function removeHiddenText(chunks: readonly Chunk[], graphics: PageGraphic
     if (rest === 'inseparable') inseparable.push({ text: c.text, box: c });
     else if (rest !== null) out.push(rest);
   });
-  return { chunks: out, hidden, inseparable, unchecked };
+  if (matched === null) {
+    const unmatchedSet = new Set(unmatched);
+    const cut = hidden.filter((_, k) => !unmatchedSet.has(hiddenRuns[k]!));
+    return { chunks: out, hidden: cut, inseparable, unchecked: unchecked + unmatched.length, hiddenRuns: hiddenIds };
+  }
+  return { chunks: out, hidden, inseparable, unchecked, hiddenRuns: hiddenIds };
 }
 
 /**
@@ -157,13 +168,13 @@ function cutSpans(chunk: Chunk, hiddenIds: ReadonlySet<number>): Chunk[] {
     const last = kept[kept.length - 1];
     if (first !== undefined && last !== undefined) {
       const text = chunk.text.slice(first.start, last.end).replace(/\s+/g, ' ').trim();
-      let x0 = Infinity;
-      let x1 = -Infinity;
-      for (const s of kept) {
-        x0 = Math.min(x0, s.x0);
-        x1 = Math.max(x1, s.x1);
+      // Boxed like a chunk: from the first glyph's start to the last glyph's end, ascent above and
+      // descent below the baseline where the piece starts (the baseline may be turned).
+      const ascent = chunk.baseline - chunk.y0;
+      const descent = chunk.y1 - chunk.baseline;
+      if (text !== '') {
+        out.push({ ...chunk, text, x0: Math.min(first.x0, last.x1), x1: Math.max(first.x0, last.x1), y0: first.y0 - ascent, y1: first.y0 + descent, baseline: first.y0, spans: kept });
       }
-      if (text !== '') out.push({ ...chunk, text, x0, x1, spans: kept });
     }
     kept = [];
   };

@@ -11,6 +11,8 @@ import { openPdf, readPageInput } from '../../../src/readers/pdf/document.js';
 import { GlyphChunker, type PlacedGlyph, glyphText } from '../../../src/readers/pdf/glyph-chunks.js';
 import type { Matrix } from '../../../src/readers/pdf/geometry.js';
 import { walkOperatorList } from '../../../src/readers/pdf/graphics.js';
+import { removeHiddenText } from '../../../src/readers/pdf/visibility.js';
+import { buildPdf } from './mini-pdf.js';
 import { buildLines, joinChunks } from '../../../src/readers/pdf/text.js';
 
 const SIZE = 10;
@@ -116,7 +118,7 @@ describe('GlyphChunker', () => {
   it('boxes a chunk from its first glyph start to its last glyph end, ascent above and descent below the baseline', () => {
     const ch = new GlyphChunker(600, 800);
     write(ch, 'Afgerond ', 20);
-    expect(ch.chunks()).toEqual([{ text: 'Afgerond', x0: 20, x1: 60, y0: 92, y1: 102, baseline: 100, size: 10, font: 'F1', sup: false, spans: [{ run: -1, start: 0, end: 8, x0: 20, x1: 60 }] }]);
+    expect(ch.chunks()).toEqual([{ text: 'Afgerond', x0: 20, x1: 60, y0: 92, y1: 102, baseline: 100, size: 10, font: 'F1', sup: false, spans: [{ run: -1, start: 0, end: 8, x0: 20, y0: 100, x1: 60, y1: 100 }] }]);
   });
 
   it('glyphs off the page are not text: they are listed, consecutive ones as one piece, unless their run is reported as invisible already', () => {
@@ -125,11 +127,23 @@ describe('GlyphChunker', () => {
     write(ch, 'hier', 10);
     ch.glyph(glyph('x', 900, 100, 5), NO_MARK, true);
     expect(ch.chunks().map((c) => c.text)).toEqual(['hier']);
-    expect(ch.offPage).toEqual([{ text: 'weg', box: { x0: 700, y0: 92, x1: 715, y1: 102 } }]);
+    expect(ch.offPage).toEqual([{ text: 'weg', box: { x0: 700, y0: 92, x1: 715, y1: 102 }, runs: [-1] }]);
   });
 
   it('a glyph adds its letters: ligatures spelled out, invisible format characters left out', () => {
     expect(['ﬁ', 'ﬂ', 'ﬀ', 'ﬃ', 'ﬆ', 'a\u00ad', '\u200b', 'é', '●'].map(glyphText)).toEqual(['fi', 'fl', 'ff', 'ffi', 'st', 'a', '', 'é', '●']);
+  });
+
+  it('span offsets follow the trimmed text when a glyph\'s text starts with a space', () => {
+    const ch = new GlyphChunker(600, 800);
+    ch.glyph(glyph(' T', 10, 100, 5), NO_MARK, false, 7);
+    ch.glyph(glyph('x', 15, 100, 5), NO_MARK, false, 8);
+    const [c] = ch.chunks();
+    expect(c!.text).toBe('Tx');
+    expect(c!.spans!.map((sp) => [sp.run, c!.text.slice(sp.start, sp.end)])).toEqual([
+      [7, 'T'],
+      [8, 'x'],
+    ]);
   });
 
   it('text running down the page (baseline turned 90°) reads on along its baseline', () => {
@@ -220,5 +234,46 @@ describe('lines from chunks (text.ts buildLines)', () => {
       ['CO2-uitstoot', 300, 10],
       ['klein', 312, 7],
     ]);
+  });
+});
+
+describe('hidden runs cut out of glyph chunks', () => {
+  it('a hidden word in text turned 90° leaves two pieces, each placed where its glyphs are', async () => {
+    const bytes = buildPdf([{ content: 'BT /F1 10 Tf 0 1 -1 0 300 100 Tm (Up ) Tj 3 Tr (secret) Tj 0 Tr ( text) Tj ET' }], [595, 842]);
+    const task = openPdf(bytes);
+    try {
+      const page = await (await task.promise).getPage(1);
+      const input = await readPageInput(page, 1);
+      expect(input.visibility!.hidden.map((h) => [h.text, h.reason])).toEqual([['secret', 'render-mode']]);
+      const pieces = input.chunks.map((c) => ({ text: c.text, baseline: Math.round(c.baseline) }));
+      // Page y grows downwards; the text runs up the page from y = 842 - 100.
+      expect(pieces).toEqual([
+        { text: 'Up', baseline: 742 },
+        // "Up secret " in Helvetica: U p ␣ s e c r e t ␣ = 4.557 em at 10 pt.
+        { text: 'text', baseline: 742 - Math.round(10 * (0.722 + 0.556 + 0.278 + 0.5 + 0.556 + 0.5 + 0.333 + 0.556 + 0.278 + 0.278)) },
+      ]);
+    } finally {
+      await task.destroy();
+    }
+  });
+
+  it('removeHiddenText on chunks with spans cuts exactly the hidden run\'s characters', () => {
+    const ch = new GlyphChunker(600, 800);
+    let x = 10;
+    for (const [word, run] of [['Zichtbaar', 1], ['geheim', 2], ['einde.', 3]] as const) {
+      ch.space(0.25);
+      for (const c of word) {
+        ch.glyph(glyph(c, x, 100, 5), NO_MARK, false, run);
+        x += 5;
+      }
+      x += 2.5;
+    }
+    const graphics = { shapes: [], rulings: [], glyphs: [], images: [], runs: [], hiddenRuns: [{ box: { x0: 57.5, y0: 92, x1: 87.5, y1: 102 }, text: 'geheim', reason: 'render-mode' as const, run: 2 }], hiddenMarks: 0 };
+    const visible = removeHiddenText(ch.chunks(), graphics);
+    expect(visible.chunks.map((c) => [c.text, c.x0, c.x1])).toEqual([
+      ['Zichtbaar', 10, 55],
+      ['einde.', 90, 120],
+    ]);
+    expect([...visible.hiddenRuns]).toEqual([2]);
   });
 });

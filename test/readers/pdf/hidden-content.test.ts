@@ -49,6 +49,7 @@ const CASES: { name: string; ops: string; reason: string }[] = [
   { name: 'painted with alpha 0', ops: at(`/Clear gs ${text('Verborgen tekst')}`), reason: 'transparent' },
   { name: '0.5 pt tall', ops: at(text('Verborgen tekst', 700, ROW_Y, 0.5)), reason: 'tiny' },
   { name: 'placed beyond the right edge of the page', ops: at(text('Verborgen tekst', 2000)), reason: 'off-page' },
+  { name: 'white and beyond the page: reported once', ops: at(`1 1 1 rg ${text('Verborgen tekst', 2000)}`), reason: 'background-colour' },
   { name: 'invisible (render mode 3) and beyond the page: reported once', ops: at(`3 Tr ${text('Verborgen tekst', 2000)}`), reason: 'render-mode' },
   { name: 'placed below the page (row 1, moved down by a transform)', ops: at(`1 0 0 1 0 -900 cm ${text('Verborgen tekst')}`), reason: 'off-page' },
 ];
