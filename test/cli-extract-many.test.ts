@@ -49,9 +49,15 @@ describe('extract with several inputs', () => {
     const run = await runCli(['extract', '*/annex.txt', 'none/*.pdf', '-o', 'out', '-q'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('');
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['annex', 'annex-2']);
-    expect(JSON.parse(readFileSync(join(dir, 'out', 'annex-2', 'annex.json'), 'utf8')).activities).toHaveLength(83);
-    expect(subfolderNames(['x/Bijlage 1.pdf', 'y/bijlage 1.txt', '.hidden', 'z/Bijlage 1.pdf'])).toEqual(['Bijlage_1', 'bijlage_1-2', 'input', 'Bijlage_1-3']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a-annex', 'b-annex']);
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'b-annex', 'annex.json'), 'utf8')).activities).toHaveLength(83);
+    expect(subfolderNames(['x/Bijlage 1.pdf', 'y/bijlage 1.txt', '.hidden', 'z/Bijlage 1.pdf'])).toEqual(['x-Bijlage_1', 'y-bijlage_1', 'input', 'z-Bijlage_1']);
+    // Adding an edition keeps the others' folders; folders that do not tell inputs apart: -2.
+    const years = ['annexes/2024/bijlage-1.pdf', 'annexes/2025/bijlage-1.pdf'];
+    expect(subfolderNames(years)).toEqual(['2024-bijlage-1', '2025-bijlage-1']);
+    expect(subfolderNames(['annexes/2023/bijlage-1.pdf', ...years])).toEqual(['2023-bijlage-1', '2024-bijlage-1', '2025-bijlage-1']);
+    expect(subfolderNames(['/data/a/2024/x.pdf', '/data/b/2024/x.pdf', 'y.pdf'])).toEqual(['a-2024-x', 'b-2024-x', 'y']);
+    expect(subfolderNames(['a/bijlage.pdf', 'a/bijlage.txt'])).toEqual(['bijlage', 'bijlage-2']);
   }, 120_000);
 
   it('writes each subfolder as an output set, as for a single input: out/<name>/current → the set, annex.json read through it; a locked subfolder is exit 75, the others are written', async () => {

@@ -238,15 +238,36 @@ export interface ExtractOutcome {
 
 /**
  * Subfolder names for `paths`: the file's base name without its extension (characters other than
- * letters, digits, `.`, `_` and `-` as `_`), and `-2`, `-3` … for a name already taken, in input order.
+ * letters, digits, `.`, `_` and `-` as `_`). Inputs whose names would be the same (ignoring case)
+ * get the names of their parent folders in front, as many as tell them apart
+ * (`annexes/2024/bijlage-1.pdf`, `annexes/2025/bijlage-1.pdf` → `2024-bijlage-1`, `2025-bijlage-1`),
+ * so adding an input never gives another input's folder to it; when the folders do not tell them
+ * apart either, `-2`, `-3` … follow in input order.
  */
 export function subfolderNames(paths: readonly string[]): string[] {
+  const clean = (part: string): string => part.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_');
+  const stems = paths.map((path) => clean(baseName(path).replace(/\.[^.]*$/, '')) || 'input');
+  const parents = paths.map((path) => path.split(/[\\/]+/).slice(0, -1).filter((p) => p !== '' && p !== '.' && p !== '..').map(clean));
+  const key = (name: string): string => name.toLowerCase();
+  const names = [...stems];
+  const groups = new Map<string, number[]>();
+  stems.forEach((stem, i) => groups.set(key(stem), [...(groups.get(key(stem)) ?? []), i]));
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const depth = Math.max(...members.map((i) => parents[i]!.length));
+    for (let k = 1; k <= depth; k++) {
+      const tried = members.map((i) => [...parents[i]!.slice(-k), stems[i]!].join('-'));
+      if (new Set(tried.map(key)).size === tried.length) {
+        members.forEach((i, j) => (names[i] = tried[j]!));
+        break;
+      }
+    }
+  }
   const taken = new Set<string>();
-  return paths.map((path) => {
-    const stem = baseName(path).replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_') || 'input';
-    let name = stem;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}-${n}`;
-    taken.add(name.toLowerCase());
+  return names.map((base) => {
+    let name = base;
+    for (let n = 2; taken.has(key(name)); n++) name = `${base}-${n}`;
+    taken.add(key(name));
     return name;
   });
 }
