@@ -143,6 +143,8 @@ describe('nap-annex diff', () => {
     expect(text.stdout).toContain('      planning: 2024 → 2024-2025 (start 0 quarters, end +4 quarters)');
     expect(text.stdout).toContain('      owners: OCW → OCW, VWS (+VWS)');
     expect(text.stdout).toContain('status transitions (77 unchanged):\n  In uitvoering → Afgerond: 2\n');
+    // The same annex twice: no transition, said in one line.
+    expect((await runCli(['diff', join(dir, 'old.json'), join(dir, 'old.json')])).stdout).toContain('status transitions: none (83 unchanged)');
     const json = JSON.parse((await runCli(['diff', join(dir, 'old.json'), join(dir, 'new.json'), '--format', 'json'])).stdout);
     expect(json.statusTransitions.find((t: { from: { code: string }; to: { code: string } }) => t.from.code === 'in_progress' && t.to.code === 'completed').count).toBe(2);
     const shifted = json.matched.find((m: { oldId: string }) => m.oldId === 'AL1-09').changes[0];

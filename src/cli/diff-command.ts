@@ -84,7 +84,7 @@ export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string
   const transitions = diff.statusTransitions.filter((t) => t.from.code !== t.to.code);
   if (diff.statusTransitions.length > 0) {
     const same = diff.statusTransitions.filter((t) => t.from.code === t.to.code).reduce((n, t) => n + t.count, 0);
-    lines.push('', `status transitions (${same} unchanged):`, ...transitions.map((t) => `  ${t.from.label} → ${t.to.label}: ${t.count}`));
+    lines.push('', transitions.length > 0 ? `status transitions (${same} unchanged):` : `status transitions: none (${same} unchanged)`, ...transitions.map((t) => `  ${t.from.label} → ${t.to.label}: ${t.count}`));
   }
   if (diff.renumbered.length > 0) {
     lines.push('', 'renumbered (same activity, new positional id; key unchanged unless shown):');

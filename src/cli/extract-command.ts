@@ -347,7 +347,7 @@ export function outcomeTable(outcomes: readonly ExtractOutcome[]): string {
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   const worst = outcomes.reduce((w, o) => worstExit(w, o.exitCode), EXIT.OK as number);
   const written = outcomes.filter((o) => o.folder !== null).length;
-  const lines = [line(header), ...rows.map(line), `${outcomes.length} inputs: ${written} written, ${outcomes.length - written} not written; exit ${worst}`];
+  const lines = [line(header), ...rows.map(line), `${outcomes.length} input${outcomes.length === 1 ? '' : 's'}: ${written} written, ${outcomes.length - written} not written; exit ${worst}`];
   for (const o of outcomes) for (const d of o.problems) lines.push(formatDiagnostic(d));
   return `${lines.map(printable).join('\n')}\n`;
 }

@@ -64,7 +64,7 @@ Examples:
   $ cat annex.txt | nap-annex extract - -o out       read standard input
 
 Exit codes: 0 written, 1 error diagnostics (nothing written unless --force), 2 unreadable input,
-3 internal error, 64 usage, 73 cannot write the output.`;
+3 internal error, 64 usage, 73 cannot write the output, 75 another run is writing the folder.`;
 
 const CHECK_EXAMPLES = `
 Examples:

@@ -40,7 +40,7 @@ export function formatCounts(counts: { error: number; warning: number; info: num
 export function formatSummary(annex: Annex, name: string = annex.source.fileName, diagnostics: readonly Diagnostic[] = annex.diagnostics): string {
   const s = annex.source;
   const lines = [
-    `${name}: ${s.format}, ${s.pageCount} pages, ${annex.actionLines.length} action lines, ${annex.activities.length} activities, ${annex.footnotes.length} footnotes`,
+    `${name}: ${s.format}, ${count(s.pageCount, 'page')}, ${count(annex.actionLines.length, 'action line')}, ${count(annex.activities.length, 'activity', 'activities')}, ${count(annex.footnotes.length, 'footnote')}`,
   ];
   for (const a of annex.actionLines) {
     const statuses = statusCounts(annex, a.number);
@@ -62,4 +62,9 @@ function statusCounts(annex: Annex, actionLine: number): string {
   const order = annex.legend.map((e) => e.code);
   const rank = (code: string): number => (order.includes(code as never) ? order.indexOf(code as never) : order.length);
   return ` (${[...counts].sort((a, b) => rank(a[0]) - rank(b[0])).map(([code, n]) => `${n} ${code}`).join(', ')})`;
+}
+
+/** `n thing` or `n things` (English). */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
