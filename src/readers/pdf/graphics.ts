@@ -2,7 +2,9 @@
  * Walks a pdfjs operator list once and collects what the layout stage needs from the drawing:
  * filled/stroked path boxes with their colour (status icons, cell backgrounds), ruling lines
  * (table borders), symbol glyphs with their fill colour (icons drawn as `●`, icon fonts) and
- * image placements (icons drawn as small images).
+ * image placements (icons drawn as small images); and it places every glyph a `showText` draws
+ * on the page and hands it to a GlyphChunker (glyph-chunks.ts), which builds the page's text
+ * chunks, so the page's content is parsed once.
  *
  * pdfjs-dist ≥ 5.3 facts relied on (see pdf.mjs, CanvasGraphics):
  * - `constructPath` args are `[paintOp, [Float32Array of draw ops + coords] | [null], minMax]`
@@ -11,6 +13,9 @@
  * - Colours arrive as `setFillRGBColor` / `setStrokeRGBColor` with a `#rrggbb` string
  *   (the worker converts every colour space); patterns arrive as `setFillColorN`.
  * - The text colour is the fill colour current at `showText`.
+ * - `showText` args are `[glyphs]`: numbers (TJ offsets, thousandths of an em) and glyph objects
+ *   with `unicode`, `width` (glyph space) and `isSpace`; fonts in `commonObjs` carry
+ *   `fontMatrix`, `ascent`, `descent` and `vertical` (checked by pdfjs-version.test.ts's pin).
  * Save/restore, `transform`, form XObjects and the text state are tracked here.
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
