@@ -22,6 +22,15 @@ export async function craftedPdfCases(): Promise<CraftedCase[]> {
     const ops = `BT /F1 3 Tf 10 300 Td ${'(x) Tj 0.01 0 Td '.repeat(50_000)}ET`;
     page.node.addContentStream(doc.context.register(doc.context.flateStream(ops)));
   });
+  const glued = await onePage((doc, page) => {
+    // 20,000 chunks overprinting along a line, then 20,000 small chunks lowered right after its
+    // end: every one is a subscript candidate of that line (text.ts buildLines step 2b). Each is
+    // another number, so that none is dropped as a repeat of the one before.
+    const line = Array.from({ length: 20_000 }, (_, i) => `1 0 0 1 ${(10 + i * 0.01).toFixed(2)} 300 Tm (${i}) Tj`).join(' ');
+    const subs = Array.from({ length: 20_000 }, (_, i) => `1 0 0 1 237.9 297 Tm (${i}) Tj`).join(' ');
+    const ops = `BT /F1 10 Tf ${line} /F1 6 Tf ${subs} ET`;
+    page.node.addContentStream(doc.context.register(doc.context.flateStream(ops)));
+  });
   const nested = await onePage((doc, page) => {
     // Form k paints form k-1 twice: 2^24 paints of one rectangle from 24 tiny forms.
     let inner: PDFRef = doc.context.register(doc.context.stream('0 0 1 1 re f', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10] }));
@@ -45,6 +54,7 @@ export async function craftedPdfCases(): Promise<CraftedCase[]> {
   })();
   return [
     { name: 'text-pieces.pdf', what: 'PDF: 50,000 pieces of text on one line', content: pieces },
+    { name: 'glued-subscripts.pdf', what: 'PDF: 20,000 subscript candidates after a line of 20,000 chunks', content: glued },
     { name: 'nested-forms.pdf', what: 'PDF: 24 forms nested, each painting the next twice (16 M paints)', content: nested },
     { name: 'content-streams.pdf', what: 'PDF: one page whose /Contents lists one stream 20,000 times', content: streams },
     { name: 'pages-2000.pdf', what: 'PDF: 2,000 pages', content: pages },

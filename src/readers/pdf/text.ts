@@ -185,7 +185,8 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
     const next = lines[i + 1];
     if (next && l.size <= 0.85 * next.size && next.baseline - l.baseline > 0 && next.baseline - l.baseline <= 0.65 * next.size) {
       // Raised small text: only if it sits next to text of the line below (not a separate tiny line).
-      const adjacent = l.chunks.every((c) => next.chunks.some((d) => c.x0 <= d.x1 + 2 * next.size && c.x1 >= d.x0 - 2 * next.size));
+      const spans = new Spans(next.chunks, 2 * next.size);
+      const adjacent = l.chunks.every((c) => spans.overlaps(c.x0, c.x1));
       if (adjacent) {
         for (const c of l.chunks) c.sup = true;
         lines[i + 1] = makeLine([...next.chunks, ...l.chunks], next);
@@ -195,7 +196,8 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
     // A footnote marker raised higher than usual (up to 1.5 line heights): only marker text, and
     // each piece starting right where a word of the line below ends.
     if (next && l.size <= 0.85 * next.size && next.baseline - l.baseline > 0.65 * next.size && next.baseline - l.baseline <= 1.5 * next.size) {
-      const glued = l.chunks.every((c) => MARKER.test(c.text) && next.chunks.some((d) => c.x0 >= d.x1 - 0.5 && c.x0 - d.x1 <= 0.5 * next.size));
+      const ends = new Ends(next.chunks);
+      const glued = l.chunks.every((c) => MARKER.test(c.text) && ends.within(c.x0 - 0.5 * next.size, c.x0 + 0.5));
       if (glued) {
         for (const c of l.chunks) c.sup = true;
         lines[i + 1] = makeLine([...next.chunks, ...l.chunks], next);
@@ -211,7 +213,8 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
     const above = merged[i - 1]!;
     const drop = l.baseline - above.baseline;
     if (l.size > 0.85 * above.size || drop <= 0 || drop > SUBSCRIPT_DROP * above.size) continue;
-    const glued = l.chunks.every((c) => above.chunks.some((d) => c.x0 >= d.x1 - 0.5 && c.x0 - d.x1 <= 0.3 * above.size));
+    const ends = new Ends(above.chunks);
+    const glued = l.chunks.every((c) => ends.within(c.x0 - 0.3 * above.size, c.x0 + 0.5));
     if (!glued) continue;
     merged[i - 1] = makeLine([...above.chunks, ...l.chunks], above);
     merged.splice(i, 1);
@@ -231,6 +234,64 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
     }
   }
   return merged;
+}
+
+/** The right ends (x1) of a line's chunks, sorted: whether one lies in [lo, hi], in log time. */
+class Ends {
+  private readonly xs: number[];
+  constructor(chunks: readonly Box[]) {
+    this.xs = chunks.map((c) => c.x1).sort((a, b) => a - b);
+  }
+
+  within(lo: number, hi: number): boolean {
+    const i = lowerBound(this.xs, lo);
+    return i < this.xs.length && this.xs[i]! <= hi;
+  }
+}
+
+/**
+ * The x ranges of a line's chunks, each widened by `margin` on both sides, sorted by start with
+ * the running maximum of their ends: whether one overlaps [lo, hi], in log time.
+ */
+class Spans {
+  private readonly starts: number[];
+  private readonly maxEnd: number[];
+  constructor(chunks: readonly Box[], margin: number) {
+    const sorted = chunks.map((c) => [c.x0 - margin, c.x1 + margin] as const).sort((a, b) => a[0] - b[0]);
+    this.starts = sorted.map((r) => r[0]);
+    let max = -Infinity;
+    this.maxEnd = sorted.map((r) => (max = Math.max(max, r[1])));
+  }
+
+  overlaps(lo: number, hi: number): boolean {
+    // The ranges starting at or before `hi`; one of them must end at or after `lo`.
+    const n = upperBound(this.starts, hi);
+    return n > 0 && this.maxEnd[n - 1]! >= lo;
+  }
+}
+
+/** First index whose value is ≥ v (xs sorted ascending). */
+function lowerBound(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of values ≤ v (xs sorted ascending). */
+function upperBound(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function makeLine(chunks: Chunk[], main?: Line): Line {
