@@ -128,8 +128,10 @@ describe('nap-annex diff', () => {
     expect(text.stdout).toContain('  + AL5-13  Nieuwe activiteit evaluatie');
     expect(text.stdout).toContain('  ~ AL3-20  Onderzoek naar klachtenprocedures onderwijssector\n      planning: Q4 2024 → Q2 2025 (start +2 quarters, end +2 quarters)');
     const csv = await runCli(['diff', TEXT_2024, later, '--format', 'csv']);
-    expect(csv.stdout.split('\n')[0]).toBe('change,old_id,new_id,title,field,old,new');
-    expect(csv.stdout).toContain('changed,AL3-08,AL3-08,Inzetten op veilige sport,title,Invzetten op veilige sport,Inzetten op veilige sport');
+    expect(csv.stdout.split('\n')[0]).toBe('change,old_id,new_id,key,title,field,old,new,start_shift_quarters,end_shift_quarters');
+    const rows = csv.stdout.split('\n');
+    expect(rows.find((r) => r.startsWith('changed,AL3-08,AL3-08,') && r.includes(',title,'))).toMatch(/^changed,AL3-08,AL3-08,al3-[a-z0-9-]+,Inzetten op veilige sport,title,Invzetten op veilige sport,Inzetten op veilige sport,,$/);
+    expect(rows.find((r) => r.startsWith('changed,AL3-20,AL3-20,') && r.includes(',planning,'))).toMatch(/,planning,Q4 2024,Q2 2025,2,2$/);
   });
 
   it('prints status transitions, planning shifts and owners in text and JSON (PDF annex.json vs an edited copy)', async () => {

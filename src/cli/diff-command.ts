@@ -116,13 +116,19 @@ function changeText(c: FieldChange): string {
   return `${c.field}: ${c.old} → ${c.new}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 
-/** One CSV row per change (`added`, `removed`, or a field), for spreadsheets. */
+/**
+ * One CSV row per change (`added`, `removed`, or a field), for spreadsheets: the activity's stable
+ * key (docs/activity-keys.md) beside its ids, and for a planning change its shift in quarters
+ * (empty where a side has no dated range).
+ */
 export function diffCsv(diff: AnnexDiff): string {
+  const none = ['', ''];
+  const quarters = (c: FieldChange): string[] => (c.shift ? [c.shift.startQuarters ?? '', c.shift.endQuarters ?? ''].map(String) : none);
   const rows: (string | number)[][] = [
-    ...diff.added.map((a) => ['added', '', a.id, a.title, '', '', '']),
-    ...diff.removed.map((a) => ['removed', a.id, '', a.title, '', '', '']),
-    ...diff.matched.flatMap((m) => m.changes.map((c) => ['changed', m.oldId, m.newId, m.title, c.field, c.old, c.new])),
-    ...diff.renumbered.map((r) => ['renumbered', r.oldId, r.newId, r.title, 'id', r.oldId, r.newId]),
+    ...diff.added.map((a) => ['added', '', a.id, a.key, a.title, '', '', '', ...none]),
+    ...diff.removed.map((a) => ['removed', a.id, '', a.key, a.title, '', '', '', ...none]),
+    ...diff.matched.flatMap((m) => m.changes.map((c) => ['changed', m.oldId, m.newId, m.key, m.title, c.field, c.old, c.new, ...quarters(c)])),
+    ...diff.renumbered.map((r) => ['renumbered', r.oldId, r.newId, r.key, r.title, 'id', r.oldId, r.newId, ...none]),
   ];
-  return stringify(rows, csvStringifyOptions(['change', 'old_id', 'new_id', 'title', 'field', 'old', 'new'], true));
+  return stringify(rows, csvStringifyOptions(['change', 'old_id', 'new_id', 'key', 'title', 'field', 'old', 'new', 'start_shift_quarters', 'end_shift_quarters'], true));
 }
