@@ -183,6 +183,13 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const next = lines[i + 1];
+    // A subscript of the line above (step 2b) is not a superscript of the line below, even where
+    // the lines are set so close that it sits within reach of both.
+    const above = merged[merged.length - 1];
+    if (above !== undefined && isSubscriptOf(l, above)) {
+      merged.push(l);
+      continue;
+    }
     if (next && l.size <= 0.85 * next.size && next.baseline - l.baseline > 0 && next.baseline - l.baseline <= 0.65 * next.size) {
       // Raised small text: only if it sits next to text of the line below (not a separate tiny line).
       const spans = new Spans(next.chunks, 2 * next.size);
@@ -208,17 +215,14 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
   }
   // 2b. Subscripts (CO₂): a group of small chunks lowered a little below the line above, each
   //     starting right where a chunk of that line ends, is part of that line (plain text).
-  for (let i = merged.length - 1; i >= 1; i--) {
-    const l = merged[i]!;
-    const above = merged[i - 1]!;
-    const drop = l.baseline - above.baseline;
-    if (l.size > 0.85 * above.size || drop <= 0 || drop > SUBSCRIPT_DROP * above.size) continue;
-    const ends = new Ends(above.chunks);
-    const glued = l.chunks.every((c) => ends.within(c.x0 - 0.3 * above.size, c.x0 + 0.5));
-    if (!glued) continue;
-    merged[i - 1] = makeLine([...above.chunks, ...l.chunks], above);
-    merged.splice(i, 1);
+  const withSubscripts: Line[] = [];
+  for (const l of merged) {
+    const above = withSubscripts[withSubscripts.length - 1];
+    if (above !== undefined && isSubscriptOf(l, above)) withSubscripts[withSubscripts.length - 1] = makeLine([...above.chunks, ...l.chunks], above);
+    else withSubscripts.push(l);
   }
+  merged.length = 0;
+  for (const l of withSubscripts) merged.push(l);
   // 3. A footnote marker that wrapped alone onto the next line: a small line of marker text right
   //    under a line of its own column is a superscript (joining puts it after the word before it).
   for (let i = 1; i < merged.length; i++) {
@@ -234,6 +238,17 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
     }
   }
   return merged;
+}
+
+/**
+ * Whether line `l` is a subscript of line `above`: smaller, lowered by at most SUBSCRIPT_DROP of
+ * the line's size, and each of its chunks starting right where a chunk of `above` ends.
+ */
+function isSubscriptOf(l: Line, above: Line): boolean {
+  const drop = l.baseline - above.baseline;
+  if (l.size > 0.85 * above.size || drop <= 0 || drop > SUBSCRIPT_DROP * above.size) return false;
+  const ends = new Ends(above.chunks);
+  return l.chunks.every((c) => ends.within(c.x0 - 0.3 * above.size, c.x0 + 0.5));
 }
 
 /** The right ends (x1) of a line's chunks, sorted: whether one lies in [lo, hi], in log time. */

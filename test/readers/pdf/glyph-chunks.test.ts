@@ -223,6 +223,15 @@ describe('cross-check against pdfjs text items', () => {
 });
 
 describe('lines from chunks (text.ts buildLines)', () => {
+  it('a subscript in lines set close together (0.9 em) stays with its word, not a footnote marker of the next line', () => {
+    const ch = new GlyphChunker(600, 800);
+    let x = write(ch, 'Uitstoot CO', 10, 300);
+    x = write(ch, '2', x, 302.5, { size: 6 });
+    write(ch, '-reductie', x, 300);
+    write(ch, 'volgende regel tekst', 10, 309);
+    expect(buildLines(ch.chunks()).map((l) => joinChunks(l.chunks))).toEqual(['Uitstoot CO2-reductie', 'volgende regel tekst']);
+  });
+
   it('a subscript right after a word joins its line as plain text; a small line a full line lower does not', () => {
     const ch = new GlyphChunker(600, 800);
     let x = write(ch, 'CO', 10, 300);
