@@ -298,9 +298,9 @@ export function activityId(actionLine: number, sequence: number): string {
  * (a tagged PDF: the same TR on both pages); otherwise an empty Activiteit cell, or — in an input
  * with status cues — a row without a cue under a row that has one, with an empty Wanneer or Wie
  * (a new activity always shows its status, Wanneer and Wie; a continuation does not repeat a
- * mark), or a row whose Status cell has the same
- * shading as the row before and whose Wanneer or Wie is empty (shading runs on into the part on
- * the next page; a new activity has both).
+ * mark), or a row whose Status cell has the same shading as the row before (which may have been
+ * seen as a filled box) and whose Wanneer or Wie is empty (shading runs on into the part on the
+ * next page; a new activity has both).
  */
 function continuesPrevious(row: BodyRow, previous: AssembledRow, cues: boolean): boolean {
   if (row.continued !== undefined) return row.continued;
@@ -310,10 +310,13 @@ function continuesPrevious(row: BodyRow, previous: AssembledRow, cues: boolean):
   // Without a cue: a continued part, unless it has its own Wanneer and Wie as a new activity has
   // (then its cue is missing, and NAP304 says so, rather than two activities becoming one).
   if (row.statusCue.kind === 'none') return blank(2) || blank(3);
-  // A shaded Status cell stays shaded in the part on the next page; a new activity has its Wanneer and Wie.
+  // A shaded Status cell stays shaded in the part on the next page; a new activity has its Wanneer
+  // and Wie. The part at the page bottom may be a few lines tall, so that a reader sees its
+  // shading as a filled box (`vector`) rather than a cell background.
   const cue = row.statusCue;
   const before = previous.statusCue;
-  return cue.kind === 'icon' && cue.shape === 'shading' && before.kind === 'icon' && before.shape === 'shading' && cue.color === before.color && (blank(2) || blank(3));
+  const shaded = (shape: string): boolean => shape === 'shading' || shape === 'vector';
+  return cue.kind === 'icon' && cue.shape === 'shading' && before.kind === 'icon' && shaded(before.shape) && cue.color === before.color && (blank(2) || blank(3));
 }
 
 /** Appends the continued part of a row to its first part, cell by cell, as a wrapped line joins (joinWrapped). */

@@ -1,0 +1,51 @@
+/**
+ * A table row broken by a page end, in an untagged PDF with shaded Status cells: the part on the
+ * next page continues its title and explanation, with its Status cell still shaded and Wanneer and
+ * Wie empty. Found on a Word rendition no test was tuned to (Times 7.5 pt, A5, untagged): the part
+ * at the page bottom was only three lines tall, so its shading was seen as a filled box.
+ */
+import { describe, expect, it } from 'vitest';
+import { assembleRows } from '../../src/assemble/rows.js';
+import { DiagnosticBag } from '../../src/model/diagnostics.js';
+import type { BodyRow, CueShape, Page, PageModel } from '../../src/model/page-model.js';
+
+const BLUE = '#3d85c6';
+const HEADER = { cells: ['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'], location: { page: 1 } };
+const row = (page: number, cells: string[], shape: CueShape | null, color = BLUE): BodyRow => ({
+  cells,
+  statusCue: shape === null ? { kind: 'none' } : { kind: 'icon', color, shape },
+  location: { page },
+});
+const legend = ['Afgerond', 'In uitvoering', 'Doorlopend gedurende uitvoering programma', 'In uitvoering met vertraging', 'Nog niet begonnen of afgebroken'].map((label, i) => ({
+  label,
+  iconColor: ['#6aa84f', BLUE, '#8e7cc3', '#f6b26b', '#e06666'][i]!,
+  iconShape: 'shading' as const,
+  location: { page: 1 },
+}));
+const page = (number: number, rows: BodyRow[]): Page => ({ number, legend: number === 1 ? legend : [], tables: [{ header: HEADER, rows }], footnotes: [], looseText: [] });
+
+function assemble(bottomShape: CueShape, topShape: CueShape, topColor = BLUE, topWanneer = ''): string[] {
+  const model: PageModel = {
+    format: 'pdf',
+    pages: [
+      page(1, [row(1, ['Actielijn 3', '', '', '', ''], null), row(1, ['Onderzoek veilige en integere', '', '2023-2024', 'VWS', 'Er is een onderzoek'], bottomShape)]),
+      page(2, [row(2, ['sport en evaluatie sporttuchtrecht', '', topWanneer, '', 'gedaan naar een veilige sport.'], topShape, topColor)]),
+    ],
+  };
+  return assembleRows(model, new DiagnosticBag('a.pdf')).rows.map((r) => r.cells.title);
+}
+
+describe('a row broken by a page end, with shaded Status cells', () => {
+  it('continues when the part at the page bottom was seen as a filled box and the next part as shading', () => {
+    expect(assemble('vector', 'shading')).toEqual(['Onderzoek veilige en integere sport en evaluatie sporttuchtrecht']);
+  });
+
+  it('continues when both parts were seen as shading (control)', () => {
+    expect(assemble('shading', 'shading')).toEqual(['Onderzoek veilige en integere sport en evaluatie sporttuchtrecht']);
+  });
+
+  it('is a new activity when the colour differs, or when it has its own Wanneer and Wie', () => {
+    expect(assemble('vector', 'shading', '#e06666')).toHaveLength(2);
+    expect(assemble('vector', 'shading', BLUE, '2025').length).toBe(1); // Wie is still empty: a continuation
+  });
+});
