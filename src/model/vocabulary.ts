@@ -185,9 +185,11 @@ export function isNotesHeading(text: string): boolean {
 
 /**
  * Whether `word` (letters) can end a Dutch word as spelled. Dutch spelling ends no word in `v` or
- * `z` (final devoicing: bedrijf / bedrijven, reis / reizen; loanwords aside), so a line ending in
- * `…bedrijv` was broken inside a word. Used to resolve words broken by a narrow column.
+ * `z` (final devoicing: bedrijf / bedrijven, reis / reizen) nor in a doubled consonant (doubling
+ * only happens before a vowel: gemeenschap / gemeenschappen), loanwords aside (`watt`, `jazz`), so
+ * a line ending in `…bedrijv` or `…gemeenschapp` was broken inside a word. Used to resolve words
+ * broken by a narrow column.
  */
 export function canEndDutchWord(word: string): boolean {
-  return !/[vz]$/iu.test(word);
+  return !/(?:[vz]|([bdgkmnprt])\1)$/iu.test(word);
 }

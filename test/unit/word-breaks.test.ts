@@ -30,6 +30,7 @@ describe('resolveWordBreaks', () => {
   it.each([
     ['Regeringsco', 'mmissaris', 'Regeringscommissaris'], // the whole word is known
     ['werkvoorzieningsbedrijv', 'en', 'werkvoorzieningsbedrijven'], // no Dutch word ends in v
+    ['migrantengemeenschapp', 'en', 'migrantengemeenschappen'], // nor in a doubled consonant
     ['vluchtelingenachtergron', 'd', 'vluchtelingenachtergrond'], // one letter, after an unknown word
     ['zwangerschapsdiscrimin', 'atie', 'zwangerschapsdiscriminatie'], // neither part known
     ['Arbeidsomstandighedenwet', 'in verband', 'Arbeidsomstandighedenwet in verband'], // a known word follows
@@ -39,7 +40,9 @@ describe('resolveWordBreaks', () => {
     expect(resolveWordBreaks(`${a}${BREAK}${b}`, known)).toBe(resolved);
   });
 
-  it('Dutch spelling ends no word in v or z', () => {
-    expect(['bedrijv', 'reiz', 'bedrijf', 'reis', 'woord'].map(canEndDutchWord)).toEqual([false, false, true, true, true]);
+  it('Dutch spelling ends no word in v or z, nor in a doubled consonant', () => {
+    expect(['bedrijv', 'reiz', 'gemeenschapp', 'kenn', 'bedrijf', 'reis', 'gemeenschap', 'woord', 'stress'].map(canEndDutchWord)).toEqual([
+      false, false, false, false, true, true, true, true, true,
+    ]);
   });
 });
