@@ -76,7 +76,7 @@ describe('Word-made renditions: the corpus', () => {
     const splitColumns = new Set(truths.flatMap((t) => t.activities.flatMap((a) => a.split)));
     for (const c of ['Activiteit', 'Wanneer', 'Wie', 'Toelichting']) expect(splitColumns, c).toContain(c);
     expect(new Set(truths.flatMap((t) => t.font.pdfFonts.map((f) => f.replace(/-.*/, ''))))).toEqual(
-      new Set(['Carlito', 'LiberationSans', 'DejaVuSans', 'OpenSymbol']),
+      new Set(['Carlito', 'LiberationSans', 'LiberationSansNarrow', 'LiberationSerif', 'DejaVuSans', 'OpenSymbol']),
     );
   });
 });

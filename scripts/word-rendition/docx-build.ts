@@ -67,7 +67,7 @@ function textWidthTwips(v: WordVariant): number {
  * Average advance of a long lower-case word, in em, per embedded font: measured on this data
  * (`Publiekscommunicatie` broken by LibreOffice at a known column width) plus a margin.
  */
-const EM_PER_CHAR: Record<string, number> = { Carlito: 0.5, 'Liberation Sans': 0.56, 'DejaVu Sans': 0.63 };
+const EM_PER_CHAR: Record<string, number> = { Carlito: 0.5, 'Liberation Sans': 0.56, 'DejaVu Sans': 0.63, 'Liberation Serif': 0.5, 'Liberation Sans Narrow': 0.46 };
 /** Cell padding (left + right, 2 × 0.19 cm) plus slack, in points. */
 const CELL_SLACK_PT = 14;
 
