@@ -22,6 +22,7 @@ import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type Box, type Matrix, applyX, applyY, compose, isFiniteBox, overlap, transformRect, union } from './geometry.js';
 import { type GlyphChunker, glyphText } from './glyph-chunks.js';
 import { isSymbolChar } from './symbols.js';
+import { fontExtent } from './text.js';
 
 /**
  * Where a mark was drawn in a tagged PDF: the marked-content id (`p12R_mc3`) that the structure
@@ -201,12 +202,6 @@ const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
 const NO_FONT: FontFacts = {};
 /** A glyph whose text is only whitespace moves the pen; it is not text. */
 const WHITESPACE = /^\s+$/u;
-
-/** A share of the em from a font's metrics, or `fallback`, kept within [lo, hi]. */
-function clampShare(v: number | undefined, fallback: number, lo: number, hi: number): number {
-  const x = typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-  return Math.min(hi, Math.max(lo, x));
-}
 
 function isFiniteMatrix(m: Matrix): boolean {
   return m.every(Number.isFinite);
@@ -661,8 +656,7 @@ export function walkOperatorList(
     const dir = hScale < 0 ? -1 : 1;
     const ux = (dir * trm[0]) / scaleX;
     const uy = (dir * trm[1]) / scaleX;
-    const ascent = clampShare(font.ascent, 0.8, 0.5, 1.1);
-    const descent = clampShare(font.descent === undefined ? undefined : Math.abs(font.descent), 0.2, 0, 0.5);
+    const { ascent, descent } = fontExtent(font);
     const y = curY + gs.rise;
     const name = gs.font ?? '';
     for (const p of placed) {

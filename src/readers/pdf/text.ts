@@ -116,9 +116,7 @@ export function toChunks(items: readonly RawTextItem[], view: Matrix, styles: Re
     const px0 = applyX(view, x, y);
     const py0 = applyY(view, x, y);
     const px1 = applyX(view, ex, ey);
-    const style = styles[it.fontName];
-    const ascent = clamp(finite(style?.ascent, 0.8), 0.5, 1.1);
-    const descent = clamp(Math.abs(finite(style?.descent, -0.2)), 0, 0.5);
+    const { ascent, descent } = fontExtent(styles[it.fontName]);
     const lead = it.str.length - it.str.trimStart().length;
     const trail = it.str.length - it.str.trimEnd().length;
     let text = it.str.trim();
@@ -141,6 +139,15 @@ export function toChunks(items: readonly RawTextItem[], view: Matrix, styles: Re
     });
   }
   return chunks;
+}
+
+/**
+ * A font's ascent and descent as shares of the em (both positive), for a text box: from its
+ * metrics (pdfjs's `ascent`, and `descent` which is negative), 0.8 and 0.2 where it has none, kept
+ * within 0.5–1.1 and 0–0.5 (damaged or odd metrics would make boxes that overlap other lines).
+ */
+export function fontExtent(font: { ascent?: number | null; descent?: number | null } | undefined): { ascent: number; descent: number } {
+  return { ascent: clamp(finite(font?.ascent, 0.8), 0.5, 1.1), descent: clamp(Math.abs(finite(font?.descent, -0.2)), 0, 0.5) };
 }
 
 /** Lowest a subscript sits below its line's baseline, as a share of the line's font size. */
