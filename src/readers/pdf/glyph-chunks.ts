@@ -84,10 +84,7 @@ interface OpenChunk {
   text: string;
   font: string;
   mark: ChunkMark;
-  /** Start of the first glyph (page points) and the baseline's direction. */
-  sx: number;
-  sy: number;
-  /** End of the last glyph. */
+  /** End of the last glyph (page points); the chunk starts where its first glyph does. */
   ex: number;
   ey: number;
   /** The pen is past space characters drawn after the last glyph: how far they moved it (em). */
@@ -135,7 +132,8 @@ export class GlyphChunker {
     if (!this.rightToLeft && RIGHT_TO_LEFT.test(g.text)) this.rightToLeft = true;
     let o = this.open;
     let space = false;
-    if (o !== null && (o.font !== g.font || o.mark !== mark || Math.abs(o.first.height - g.height) > SIZE_TOLERANCE * Math.max(o.first.height, g.height))) o = this.flush();
+    // (A change of marked content has ended the chunk already: the walker calls `end`.)
+    if (o !== null && (o.font !== g.font || Math.abs(o.first.height - g.height) > SIZE_TOLERANCE * Math.max(o.first.height, g.height))) o = this.flush();
     if (o !== null) {
       const dx = g.x0 - o.ex;
       const dy = g.y0 - o.ey;
@@ -147,7 +145,7 @@ export class GlyphChunker {
       else space = o.spaced || along >= WORD_GAP;
     }
     if (o === null) {
-      o = { text: '', font: g.font, mark, sx: g.x0, sy: g.y0, ex: g.x0, ey: g.y0, spaced: false, spaceEm: 0, first: g, spans: [] };
+      o = { text: '', font: g.font, mark, ex: g.x0, ey: g.y0, spaced: false, spaceEm: 0, first: g, spans: [] };
       this.open = o;
     }
     // The span of a glyph's run starts with the word space before the glyph, if any.
@@ -167,7 +165,6 @@ export class GlyphChunker {
       o.ey = g.y1;
     }
   }
-
 
   /**
    * A whitespace glyph was drawn, moving the pen `advanceEm` em: the next glyph of the chunk, if it
@@ -230,11 +227,11 @@ export class GlyphChunker {
     const descent = g.descent * g.height;
     this.out.push({
       text,
-      x0: Math.min(o.sx, o.ex),
-      x1: Math.max(o.sx, o.ex),
-      y0: o.sy - ascent,
-      y1: o.sy + descent,
-      baseline: o.sy,
+      x0: Math.min(g.x0, o.ex),
+      x1: Math.max(g.x0, o.ex),
+      y0: g.y0 - ascent,
+      y1: g.y0 + descent,
+      baseline: g.y0,
       size: g.height,
       font: o.font,
       sup: false,
