@@ -143,7 +143,7 @@ export async function readPageInput(
   // (not the glyphs of runs found invisible for another reason: those are reported as such).
   const offPage = !fromItems
     ? chunker.offPage
-        .filter((p) => p.text.trim() !== '' && !p.runs.some((r) => visible.hiddenRuns.has(r)))
+        .filter((p) => p.text.trim() !== '' && !p.runs.some((r) => visible.hiddenRunIds.has(r)))
         .map((p) => ({ text: p.text.trim(), box: p.box, reason: 'off-page' as const }))
     : [];
   return {

@@ -52,7 +52,7 @@ export interface VisibleText {
   /** Runs not checked against fills: their place held more fills than MAX_CANDIDATES, or the page more than FILL_BUDGET. */
   unchecked: number;
   /** The numbers (TextRun.run) of the hidden runs, where the walker numbered them. */
-  hiddenRuns: ReadonlySet<number>;
+  hiddenRunIds: ReadonlySet<number>;
 }
 
 /**
@@ -63,7 +63,7 @@ export function removeHiddenText(chunks: readonly Chunk[], graphics: PageGraphic
   const { hiddenRuns, unchecked } = findHiddenRuns(graphics);
   const hiddenIds = new Set<number>();
   for (const run of hiddenRuns) if (run.run !== undefined) hiddenIds.add(run.run);
-  if (hiddenRuns.length === 0) return { chunks: [...chunks], hidden: [], inseparable: [], unchecked, hiddenRuns: hiddenIds };
+  if (hiddenRuns.length === 0) return { chunks: [...chunks], hidden: [], inseparable: [], unchecked, hiddenRunIds: hiddenIds };
   const hidden: HiddenText[] = hiddenRuns.map((run) => ({ text: run.text.replace(/\s+/g, ' ').trim(), reason: run.reason, box: run.box }));
   // Glyph chunks say which run drew which characters: their hidden runs are cut out exactly.
   const spanned = new Set<number>();
@@ -96,9 +96,9 @@ export function removeHiddenText(chunks: readonly Chunk[], graphics: PageGraphic
   if (matched === null) {
     const unmatchedSet = new Set(unmatched);
     const cut = hidden.filter((_, k) => !unmatchedSet.has(hiddenRuns[k]!));
-    return { chunks: out, hidden: cut, inseparable, unchecked: unchecked + unmatched.length, hiddenRuns: hiddenIds };
+    return { chunks: out, hidden: cut, inseparable, unchecked: unchecked + unmatched.length, hiddenRunIds: hiddenIds };
   }
-  return { chunks: out, hidden, inseparable, unchecked, hiddenRuns: hiddenIds };
+  return { chunks: out, hidden, inseparable, unchecked, hiddenRunIds: hiddenIds };
 }
 
 /**

@@ -283,6 +283,6 @@ describe('hidden runs cut out of glyph chunks', () => {
       ['Zichtbaar', 10, 55],
       ['einde.', 90, 120],
     ]);
-    expect([...visible.hiddenRuns]).toEqual([2]);
+    expect([...visible.hiddenRunIds]).toEqual([2]);
   });
 });
