@@ -291,7 +291,7 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
     if (isStatus) chunks = chunks.map((c) => ({ ...c, text: stripSymbolChars(c.text) })).filter((c) => c.text !== '');
     if (chunks.length === 0) continue;
     const text = joinChunks(chunks).trim();
-    if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, charWidth(chunks[0]!), column)) out += POSSIBLE_WORD_BREAK + text;
+    if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, chunks[0]!, column)) out += POSSIBLE_WORD_BREAK + text;
     else out = joinWrapped(out, text, prev !== null && f.baseline - prev.fragment.baseline > 1.18 * pitch);
     prev = { fragment: f, text };
   }
@@ -300,14 +300,14 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
 
 /**
  * Whether the line `text` (fragment `f`) may end in a word broken because it did not fit the
- * column, `next` being the line after it and `nextCharWidth` the width of its first character
- * (points). A word broken by the line end fills its line: at least three quarters of the column's
- * text width, and so far that the first character of the next line would not have fitted after it
- * (if it would have, the line wrapped at a space before the next word).
+ * column, `next` being the line after it and `nextFirst` its first chunk. A word broken by the
+ * line end fills its line: at least three quarters of the column's text width, and so far that the
+ * first character of the next line would not have fitted after it (if it would have, the line
+ * wrapped at a space before the next word).
  */
-function mayBreakWord(f: Fragment, text: string, next: string, nextCharWidth: number, column: { left: number; rightEdge: number }): boolean {
+function mayBreakWord(f: Fragment, text: string, next: string, nextFirst: Chunk, column: { left: number; rightEdge: number }): boolean {
   if (!/^\p{L}{3,}$/u.test(text) || !/^\p{Ll}/u.test(next)) return false;
-  if (column.rightEdge - f.box.x1 >= nextCharWidth) return false;
+  if (column.rightEdge - f.box.x1 >= charWidth(nextFirst)) return false;
   return f.box.x1 >= column.left + 0.75 * (column.rightEdge - column.left);
 }
 
