@@ -8,7 +8,7 @@
  * Everything it cannot place becomes a diagnostic quoting the text, never silently dropped.
  */
 import { locationOf as loc, type DiagnosticBag } from '../model/diagnostics.js';
-import { type BodyRow, type FootnoteDefinition, type LegendEntry, type PageModel, type SourceLocation, type StatusCue, hasStatusCues } from '../model/page-model.js';
+import { type BodyRow, type FootnoteDefinition, type LegendEntry, type PageModel, type SourceLocation, type StatusCue, hasStatusCues, sameCueFamily } from '../model/page-model.js';
 import { joinWrapped } from '../model/wrapped-text.js';
 import { type Legend, legendInForce, legendsOf } from './legend.js';
 import { clip, withoutFormatChars } from '../model/plain-text.js';
@@ -315,8 +315,7 @@ function continuesPrevious(row: BodyRow, previous: AssembledRow, cues: boolean):
   // shading as a filled box (`vector`) rather than a cell background.
   const cue = row.statusCue;
   const before = previous.statusCue;
-  const shaded = (shape: string): boolean => shape === 'shading' || shape === 'vector';
-  return cue.kind === 'icon' && cue.shape === 'shading' && before.kind === 'icon' && shaded(before.shape) && cue.color === before.color && (blank(2) || blank(3));
+  return cue.kind === 'icon' && cue.shape === 'shading' && before.kind === 'icon' && sameCueFamily(before.shape, cue.shape) && cue.color === before.color && (blank(2) || blank(3));
 }
 
 /** Appends the continued part of a row to its first part, cell by cell, as a wrapped line joins (joinWrapped). */
