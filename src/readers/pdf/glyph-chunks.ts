@@ -22,11 +22,10 @@
  * are not chunked but collected in `offPage`, consecutive ones as one piece, so the reader can
  * report them.
  */
+import { withoutFormatChars } from '../../model/plain-text.js';
 import { type Box, union } from './geometry.js';
 import type { Chunk, RunSpan } from './text.js';
 
-/** Invisible format characters (soft hyphen, zero-width space, joiners, direction marks): not text a reader sees. */
-const FORMAT_MARKS = /\p{Cf}/gu;
 /** Latin typographic ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, U+FB00–U+FB06): a reader sees their letters. */
 const LIGATURES = /[\uFB00-\uFB06]/g;
 
@@ -36,7 +35,7 @@ const LIGATURES = /[\uFB00-\uFB06]/g;
  * typed.
  */
 export function glyphText(unicode: string): string {
-  return unicode.replace(FORMAT_MARKS, '').replace(LIGATURES, (l) => l.normalize('NFKC'));
+  return withoutFormatChars(unicode).replace(LIGATURES, (l) => l.normalize('NFKC'));
 }
 
 /** A gap of at least this many em between glyphs reads as a word space (a tenth of an em, as in pdfminer's `word_margin`). */
