@@ -9,7 +9,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Matrix } from './geometry.js';
 import { GlyphChunker } from './glyph-chunks.js';
-import { type FontFacts, type ImageData, type ImageMark, type OptionalContentVisible, walkOperatorList } from './graphics.js';
+import { type ImageData, type ImageMark, type OptionalContentVisible, walkOperatorList } from './graphics.js';
+import { AnnotationMode, type FontFacts, ImageKind, contentId, contentIdPrefix, fontFacts, objectStore } from './pdfjs-contract.js';
 import { dominantImageColor } from './image-color.js';
 import type { PageInput } from './layout.js';
 import { type StructNode, readStructure } from './structure.js';
@@ -18,8 +19,6 @@ import { mapSymbolFontText } from './symbols.js';
 import { type FontStyle, type RawTextItem, toChunks } from './text.js';
 import { removeCoveredMarks, removeHiddenText } from './visibility.js';
 
-/** pdfjs `AnnotationMode.DISABLE` (not exported by the legacy build's index). */
-const ANNOTATION_MODE_DISABLE = 0;
 /** Images larger than this (points, either side) are never status icons; their pixels are not read. */
 const MAX_ICON_SIDE = 40;
 
@@ -89,20 +88,20 @@ export async function readPageInput(
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
   const [opList, tree] = await Promise.all([
-    page.getOperatorList({ annotationMode: ANNOTATION_MODE_DISABLE }),
+    page.getOperatorList({ annotationMode: AnnotationMode.DISABLE }),
     page.getStructTree().catch(() => null),
   ]);
-  const fontData = (name: string): FontInfo | undefined => {
+  const fontData = (name: string): FontFacts | undefined => {
     try {
-      return page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontInfo) : undefined;
+      return page.commonObjs.has(name) ? fontFacts(page.commonObjs.get(name)) : undefined;
     } catch {
       return undefined;
     }
   };
   const baseFontName = (name: string): string => fontData(name)?.name ?? name;
-  const pageObjId = `p${page.ref ? `${page.ref.num}R${page.ref.gen === 0 ? '' : page.ref.gen}` : n}`;
+  const pageObjId = contentIdPrefix(page.ref, n);
   const chunker = new GlyphChunker(viewport.width, viewport.height);
-  const graphics = walkOperatorList(opList, view, fontData, (mcid) => `${pageObjId}_mc${mcid}`, ocVisible, chunker);
+  const graphics = walkOperatorList(opList, view, fontData, (mcid) => contentId(pageObjId, mcid), ocVisible, chunker);
   let drawn = chunker.chunks();
   // Vertical fonts and right-to-left script: pdfjs's own text items place and order them. Also on request (tests compare the two).
   const fromItems = chunker.vertical || chunker.rightToLeft || textSource === 'text-content';
@@ -176,25 +175,17 @@ export async function optionalContentOf(doc: PDFDocumentProxy): Promise<Optional
 /** Most images per page whose pixels are read to tell whether they are opaque. */
 const MAX_OPACITY_CHECKS = 64;
 
-/** True when pdfjs's image data has no transparent pixel (kind 1 gray, 2 RGB; 3 RGBA with every alpha 255). */
+/** True when pdfjs's image data has no transparent pixel (gray 1 bpp, RGB; RGBA with every alpha 255). */
 function isOpaque(img: ImageData): boolean {
-  if (img.kind === 1 || img.kind === 2) return true;
-  if (img.kind !== 3 || img.data === undefined) return false;
+  if (img.kind === ImageKind.GRAYSCALE_1BPP || img.kind === ImageKind.RGB_24BPP) return true;
+  if (img.kind !== ImageKind.RGBA_32BPP || img.data === undefined) return false;
   const d = img.data;
   for (let i = 3; i < d.length; i += 4) if (d[i] !== 255) return false;
   return true;
 }
 
-/** What the reader uses of a pdfjs font object (published in `commonObjs` once the page's operator list is built). */
-interface FontInfo extends FontFacts {
-  /** Base font name, e.g. `ABCDEF+Wingdings-Regular`. */
-  name?: string;
-  /** Glyph space → text space, e.g. `[0.001, 0, 0, 0.001, 0, 0]`. */
-  fontMatrix?: number[];
-}
-
 function imageObject(page: PDFPageProxy, id: string): Promise<ImageData | undefined> {
-  const objs = (id.startsWith('g_') ? page.commonObjs : page.objs) as unknown as {
+  const objs = (objectStore(id) === 'common' ? page.commonObjs : page.objs) as unknown as {
     has(id: string): boolean;
     get(id: string, cb?: (v: unknown) => void): unknown;
   };

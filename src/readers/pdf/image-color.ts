@@ -2,11 +2,10 @@
  * The colour an icon image shows: the most frequent colour among its opaque, non-white pixels
  * (quantised to 4 bits per channel to absorb anti-aliasing, then averaged within that bin).
  */
-import type { ImageData } from './graphics.js';
+import type { ImageData } from './page-graphics.js';
+import { ImageKind } from './pdfjs-contract.js';
 
-const GRAYSCALE_1BPP = 1;
-const RGB_24BPP = 2;
-const RGBA_32BPP = 3;
+const { GRAYSCALE_1BPP, RGB_24BPP, RGBA_32BPP } = ImageKind;
 const MAX_PIXELS = 256 * 256;
 
 export function dominantImageColor(img: ImageData): string | null {

@@ -9,7 +9,8 @@
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
 import type { PageModel } from '../../model/page-model.js';
 import { type Box, isFiniteBox } from './geometry.js';
-import { type HiddenReason, MIN_TEXT_SIZE } from './graphics.js';
+import type { HiddenReason } from './page-graphics.js';
+import { MIN_TEXT_SIZE } from './settings.js';
 import { type Carried, type PageInput, type PageVisibility, layoutPage } from './layout.js';
 import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';

@@ -5,9 +5,30 @@
  * The page worker installs this hook once; every warning raised while a page is read is taken
  * with that page (pages are read one at a time per thread) and becomes a diagnostic there
  * (index.ts, classifyPdfjsWarning), so no skip is silent.
+ *
+ * The prefix and the wording are facts of pdfjs-dist's (part of the contract, pdfjs-contract.ts,
+ * which re-exports them and whose test checks them on fixtures); this file does not load
+ * pdfjs-dist, so that the page worker can install its hook first and the main thread can sort
+ * warnings without it.
  */
 
-const PREFIX = 'Warning: ';
+/**
+ * pdfjs prints what it skips or repairs only as `console.warn` lines starting with this, at
+ * verbosity `VerbosityLevel.WARNINGS` (src/shared/util.js `warn`).
+ */
+export const WARNING_PREFIX = 'Warning: ';
+
+/**
+ * The wording of pdfjs 5.5's warnings the reader sorts by: what a skip, a font problem and a
+ * repaired file say (pdf.worker.mjs; e.g. `getOperatorList - ignoring errors during
+ * "GetOperatorList: page 3".`, `Error during font loading: …`, `Indexing all PDF objects`).
+ */
+export const WARNING_WORDING = {
+  skipped: /\bignoring\b|\bskipping\b|Unterminated|Unimplemented|Unknown command|stream.*(error|corrupt|invalid)|Bad FCHECK|Invalid (block|stream)|Empty ".*" stream/i,
+  font: /^(TT|CFF|Type1|Font|FontFile|loadFont|Error during font loading|fetchStandardFontData)|font/i,
+  repaired: /Indexing all PDF objects|XRef|trailer|startxref|recovery/i,
+} as const;
+
 let pending: string[] = [];
 let installed = false;
 
@@ -21,9 +42,9 @@ export function capturePdfjsWarnings(): void {
   const original = console.warn.bind(console);
   console.warn = (...args: unknown[]): void => {
     const first = args[0];
-    if (typeof first === 'string' && first.startsWith(PREFIX)) {
+    if (typeof first === 'string' && first.startsWith(WARNING_PREFIX)) {
       // Bounded: a page can raise thousands of identical warnings.
-      if (pending.length < 1000) pending.push(first.slice(PREFIX.length));
+      if (pending.length < 1000) pending.push(first.slice(WARNING_PREFIX.length));
       return;
     }
     original(...args);
@@ -53,8 +74,8 @@ export type PdfjsWarningKind =
  * for the data. Everything unrecognised is `other`, which the reader still reports.
  */
 export function classifyPdfjsWarning(message: string): PdfjsWarningKind {
-  if (/\bignoring\b|\bskipping\b|Unterminated|Unimplemented|Unknown command|stream.*(error|corrupt|invalid)|Bad FCHECK|Invalid (block|stream)|Empty ".*" stream/i.test(message)) return 'skipped';
-  if (/^(TT|CFF|Type1|Font|FontFile|loadFont|Error during font loading|fetchStandardFontData)|font/i.test(message)) return 'font';
-  if (/Indexing all PDF objects|XRef|trailer|startxref|recovery/i.test(message)) return 'repaired';
+  if (WARNING_WORDING.skipped.test(message)) return 'skipped';
+  if (WARNING_WORDING.font.test(message)) return 'font';
+  if (WARNING_WORDING.repaired.test(message)) return 'repaired';
   return 'other';
 }

@@ -15,6 +15,22 @@ export interface MiniImage {
 export interface MiniPage {
   content: string;
   images?: MiniImage[];
+  /**
+   * More objects for this page, written in order: `{{name}}` in a later object, in `xobjects`,
+   * `extGStates`, `pageEntries` or the content becomes a reference (`12 0 R`) to the object of that name.
+   */
+  objects?: { name: string; body: string }[];
+  /** More entries of the page's /XObject dictionary, e.g. `/Fm1 {{form}}`. */
+  xobjects?: string;
+  /** More entries of the page's /ExtGState dictionary, e.g. `/Mul << /BM /Multiply >>`. */
+  extGStates?: string;
+  /** More entries of the page dictionary, e.g. `/Annots [{{annot}}]`. */
+  pageEntries?: string;
+}
+
+/** A stream object's body: `dict` entries (without /Length) and the data. */
+export function streamObject(dict: string, data: string): string {
+  return `<< ${dict} /Length ${latin1(data).length} >>\nstream\n${data}\nendstream`;
 }
 
 /** Builds a complete PDF file (A4 landscape pages). */
@@ -53,18 +69,22 @@ export function buildPdf(pages: readonly MiniPage[], size: [number, number] = [8
   const ocOff = add('<< /Type /OCG /Name (Verborgen) >>');
   const kids: number[] = [];
   for (const p of pages) {
-    const xobjects: string[] = [];
+    const named = new Map<string, number>();
+    const refs = (text: string): string => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => `${named.get(name) ?? 0} 0 R`);
+    for (const o of p.objects ?? []) named.set(o.name, add(refs(o.body)));
+    const xobjects: string[] = p.xobjects !== undefined ? [refs(p.xobjects)] : [];
     for (const im of p.images ?? []) {
       const head = `<< /Type /XObject /Subtype /Image /Width ${im.width} /Height ${im.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length ${im.rgb.length} >>\nstream\n`;
       const id = add(concat(latin1(head), im.rgb, latin1('\nendstream')));
       xobjects.push(`/${im.name} ${id} 0 R`);
     }
-    const content = add(`<< /Length ${latin1(p.content).length} >>\nstream\n${p.content}\nendstream`);
+    const body = refs(p.content);
+    const content = add(`<< /Length ${latin1(body).length} >>\nstream\n${body}\nendstream`);
     const page = add(
       `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${size[0]} ${size[1]}] /Contents ${content} 0 R ` +
         `/Resources << /Font << /F1 ${helv} 0 R /F2 ${zapf} 0 R /F3 ${zapfMapped} 0 R /F4 ${type3} 0 R /F5 ${helv2} 0 R >> /XObject << ${xobjects.join(' ')} >> ` +
         `/Properties << /OCon ${ocOn} 0 R /OCoff ${ocOff} 0 R >> /ExtGState << /Clear << /Type /ExtGState /ca 0 /CA 0 >> /Half << /Type /ExtGState /ca 0.9 >> ` +
-        `/SM << /Type /ExtGState /SMask << /Type /Mask /S /Luminosity /G ${maskGroup} 0 R >> >> >> >> >>`,
+        `/SM << /Type /ExtGState /SMask << /Type /Mask /S /Luminosity /G ${maskGroup} 0 R >> >> ${refs(p.extGStates ?? '')} >> >> ${refs(p.pageEntries ?? '')} >>`,
     );
     kids.push(page);
   }

@@ -3,7 +3,7 @@
  * superscript raised above the line height, and two font resources with the same base font. The
  * reader builds its chunks from the operator list's glyphs (glyph-chunks.ts), not from pdfjs's
  * text items, so these read as printed whatever pdfjs's item building does; an upgrade that
- * changes the glyphs must show here (with the version pin in pdfjs-version.test.ts).
+ * changes the glyphs must show here (with the version pin in pdfjs-contract.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/model/diagnostics.js';

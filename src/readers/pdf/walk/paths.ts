@@ -1,0 +1,144 @@
+/**
+ * Operator handlers for paths: `constructPath` (pdfjs folds a path's construction and its paint
+ * operator into one op; pdfjs-contract.ts `pathArgs`) becomes a filled or stroked shape with its
+ * box and colour, thin ones rulings; a clipping path narrows the clip to its box.
+ */
+import { type Box, type Matrix, applyX, applyY, isFiniteBox, transformRect } from '../geometry.js';
+import type { MarkedContent, PageGraphics } from '../page-graphics.js';
+import { DrawOp, FILL_OPS, OPS, STROKE_OPS, pathArgs } from '../pdfjs-contract.js';
+import { MAX_RULING_THICKNESS } from '../settings.js';
+import type { GState, OpHandler, WalkState } from './state.js';
+
+function constructPath(w: WalkState, args: unknown[] | null): void {
+  if (args) {
+    const path = pathArgs(args);
+    if (w.pendingClip) w.clipTo(path.minMax);
+    if (w.maskDepth > 0) {
+      // a soft mask's shape: not drawn
+    } else if (w.ocOff || w.isClippedAway(w.pathBox(path.minMax))) {
+      if (path.paintOp !== null && path.paintOp !== OPS.endPath) w.out.hiddenMarks++;
+    } else paintPath(path.paintOp, path.path, path.minMax, w.gs, w.out, w.mark, w.order++);
+  }
+  w.pendingClip = false;
+}
+
+/** A painted path: a fill and/or a stroke shape (boxed, cut to the clip), and rulings. */
+function paintPath(paintOp: number | null, buf: ArrayLike<number> | null, minMax: ArrayLike<number> | null, gs: GState, out: PageGraphics, mark: MarkedContent, order: number): void {
+  const isFill = paintOp !== null && FILL_OPS.has(paintOp);
+  const isStroke = paintOp !== null && STROKE_OPS.has(paintOp);
+  if (!isFill && !isStroke) return;
+  if (minMax === null) return;
+  const [mx0, my0, mx1, my1] = [minMax[0]!, minMax[1]!, minMax[2]!, minMax[3]!];
+  if (!(mx1 >= mx0 && my1 >= my0)) return;
+  const fillAlpha = gs.fillAlpha * gs.groupAlpha;
+  if (isFill && gs.fill !== null && fillAlpha > 0.05) {
+    const box = clipped(transformRect(gs.ctm, mx0, my0, mx1, my1), gs.clip);
+    if (!isFiniteBox(box)) return;
+    const rect = buf !== null && isOneRectangle(buf, gs.ctm);
+    const opaque = rect && fillAlpha >= 0.99 && gs.blendNormal && !gs.softMask;
+    out.shapes.push({ box, color: gs.fill, mode: 'fill', order, opaque, alpha: fillAlpha, multiply: gs.multiply, rect, ...mark });
+    const w = box.x1 - box.x0;
+    const h = box.y1 - box.y0;
+    if (h <= MAX_RULING_THICKNESS && w >= 3 * Math.max(h, 0.5)) out.rulings.push({ box, orientation: 'h' });
+    else if (w <= MAX_RULING_THICKNESS && h >= 3 * Math.max(w, 0.5)) out.rulings.push({ box, orientation: 'v' });
+  }
+  if (isStroke && gs.stroke !== null && gs.strokeAlpha * gs.groupAlpha > 0.05) {
+    const lw = Math.max(gs.lineWidth, 0) / 2;
+    const box = clipped(transformRect(gs.ctm, mx0 - lw, my0 - lw, mx1 + lw, my1 + lw), gs.clip);
+    if (!isFiniteBox(box)) return;
+    out.shapes.push({ box, color: gs.stroke, mode: 'stroke', order, opaque: false, alpha: gs.strokeAlpha * gs.groupAlpha, multiply: gs.multiply, rect: false, ...mark });
+    if (buf !== null) strokeSegments(buf, gs, out);
+  }
+}
+
+/** A box cut to the clip (a box the clip leaves nothing of keeps zero size at the clip's edge). */
+function clipped(box: Box, clip: Box | null): Box {
+  if (clip === null) return box;
+  const x0 = Math.max(box.x0, clip.x0);
+  const y0 = Math.max(box.y0, clip.y0);
+  return { x0, y0, x1: Math.max(x0, Math.min(box.x1, clip.x1)), y1: Math.max(y0, Math.min(box.y1, clip.y1)) };
+}
+
+/**
+ * True when a path buffer (moveTo, lineTo, closePath with coordinates) is one axis-aligned
+ * rectangle in page space: one moveTo, three or four lineTo, an optional closePath. A frame, a
+ * ring or several border lines in one path are not.
+ */
+function isOneRectangle(buf: ArrayLike<number>, ctm: Matrix): boolean {
+  if (buf.length > 20) return false;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < buf.length; ) {
+    const op = buf[i++];
+    if (op === DrawOp.moveTo || op === DrawOp.lineTo) {
+      if (op === DrawOp.moveTo && xs.length > 0) return false;
+      const px = buf[i++]!;
+      const py = buf[i++]!;
+      xs.push(applyX(ctm, px, py));
+      ys.push(applyY(ctm, px, py));
+    } else if (op === DrawOp.closePath) {
+      if (i !== buf.length) return false;
+    } else return false;
+  }
+  if (xs.length < 4 || xs.length > 5) return false;
+  // Every edge horizontal or vertical.
+  for (let k = 0; k < 4; k++) {
+    const a = k;
+    const b = (k + 1) % 4;
+    const dx = Math.abs(xs[a]! - xs[b]!);
+    const dy = Math.abs(ys[a]! - ys[b]!);
+    if (dx > 0.01 && dy > 0.01) return false;
+  }
+  return true;
+}
+
+/** Axis-aligned straight segments of a stroked path become rulings. */
+function strokeSegments(buf: ArrayLike<number>, gs: GState, out: PageGraphics): void {
+  if (buf.length > 2000) return; // a chart or drawing, not table borders
+  const m = gs.ctm;
+  const half = Math.max(gs.lineWidth * Math.hypot(m[0], m[1]), 0.1) / 2;
+  const seg = (x0: number, y0: number, x1: number, y1: number): void => {
+    const ax = applyX(m, x0, y0);
+    const ay = applyY(m, x0, y0);
+    const bx = applyX(m, x1, y1);
+    const by = applyY(m, x1, y1);
+    if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) > 2) {
+      const y = (ay + by) / 2;
+      out.rulings.push({ box: { x0: Math.min(ax, bx), y0: y - half, x1: Math.max(ax, bx), y1: y + half }, orientation: 'h' });
+    } else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) > 2) {
+      const x = (ax + bx) / 2;
+      out.rulings.push({ box: { x0: x - half, y0: Math.min(ay, by), x1: x + half, y1: Math.max(ay, by) }, orientation: 'v' });
+    }
+  };
+  let [sx, sy, px, py] = [0, 0, 0, 0];
+  for (let i = 0; i < buf.length; ) {
+    const op = buf[i++];
+    if (op === DrawOp.moveTo) {
+      sx = px = buf[i++]!;
+      sy = py = buf[i++]!;
+    } else if (op === DrawOp.lineTo) {
+      const x = buf[i++]!;
+      const y = buf[i++]!;
+      seg(px, py, x, y);
+      px = x;
+      py = y;
+    } else if (op === DrawOp.curveTo) {
+      px = buf[i + 4]!;
+      py = buf[i + 5]!;
+      i += 6;
+    } else if (op === DrawOp.quadraticCurveTo) {
+      px = buf[i + 2]!;
+      py = buf[i + 3]!;
+      i += 4;
+    } else if (op === DrawOp.closePath) {
+      seg(px, py, sx, sy);
+      px = sx;
+      py = sy;
+    } else {
+      return; // unknown op: stop rather than misread coordinates
+    }
+  }
+}
+
+/** The path operator and its handler. */
+export const pathHandlers: [number, OpHandler][] = [[OPS.constructPath, constructPath]];

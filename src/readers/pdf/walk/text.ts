@@ -1,0 +1,229 @@
+/**
+ * Operator handlers for text: the text object and text state (BT/ET, Tf, Tc, Tw, Tz, TL, Ts, Tr,
+ * Tm, Td, TD, T*) and `showText`, which advances the pen over a run of glyphs, decides whether
+ * the run can be seen by what the walk knows (render mode, paint, optional content, clip, size),
+ * records the run, its symbol glyphs (possible status icons), and hands every glyph, placed on
+ * the page, to the chunker (glyph-chunks.ts).
+ *
+ * pdfjs facts (pdfjs-contract.ts): `showText` arguments are glyph objects (`unicode`, `width` in
+ * glyph space, `isSpace`) and numbers (TJ offsets, thousandths of an em); fonts in `commonObjs`
+ * carry `fontMatrix`, `ascent`, `descent` and `vertical`. The text colour is the fill colour in
+ * force at `showText`.
+ */
+import { type Matrix, applyX, applyY, compose, isFiniteBox, transformRect, union } from '../geometry.js';
+import { glyphText } from '../glyph-chunks.js';
+import type { HiddenReason } from '../page-graphics.js';
+import { type FontFacts, OPS, glyphFacts, showTextGlyphs } from '../pdfjs-contract.js';
+import { isSymbolChar } from '../symbols.js';
+import { fontExtent } from '../text.js';
+import { MIN_ADVANCE, MIN_TEXT_SIZE, MIN_VISIBLE_FRACTION } from '../settings.js';
+import { type OpHandler, type WalkState, isMatrixLike, num, toMatrix } from './state.js';
+
+const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
+/** A glyph whose text is only whitespace moves the pen; it is not text. */
+const WHITESPACE = /^\s+$/u;
+
+/** One glyph of a run along the baseline, in text space (x only; y is the baseline). */
+interface Placed {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+/** A run's glyphs measured: its advance, text, glyphs for the chunker and symbol glyphs. */
+interface Measured {
+  x: number;
+  text: string;
+  placed: Placed[];
+  symbols: { x0: number; x1: number; char: string }[] | null;
+}
+
+/** Advances over a run's glyphs (text space), collecting its text, placed glyphs and symbol glyphs. */
+function measure(w: WalkState, glyphs: readonly unknown[], advScale: number, placing: boolean): Measured {
+  const gs = w.gs;
+  const size = gs.fontSize;
+  const placed: Placed[] = [];
+  let x = 0;
+  let text = '';
+  let symbols: Measured['symbols'] = null;
+  for (const el of glyphs) {
+    const g = glyphFacts(el);
+    if (typeof g === 'number') {
+      x -= (g * size) / 1000;
+      continue;
+    }
+    if (g === null) continue;
+    const wd = g.width * advScale;
+    const u = g.unicode;
+    const space = u === '' ? g.isSpace : WHITESPACE.test(u);
+    text += space && u === '' ? ' ' : u;
+    if (u.length > 0 && u.charCodeAt(0) >= 0x2190 && isSymbolChar(u)) (symbols ??= []).push({ x0: x, x1: x + wd, char: u });
+    if (placing) placed.push({ text: space ? ' ' : glyphText(u), x0: x, x1: x + wd });
+    x += wd + (g.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;
+  }
+  return { x, text, placed, symbols };
+}
+
+/**
+ * Why a run cannot be seen, from what the walk knows at `showText`; null when nothing says so.
+ * Render modes 0–2 and 4–6 paint (fill, stroke or both); 3 and 7 paint nothing.
+ */
+function hiddenReason(w: WalkState, box: ReturnType<typeof transformRect>, trm: Matrix, m: Measured, hScale: number, paint: { fill: boolean; stroke: boolean }): HiddenReason | null {
+  const gs = w.gs;
+  const mode = gs.renderMode & 7;
+  if (mode === 3 || mode === 7) return 'render-mode';
+  if (!paint.fill && !paint.stroke) return 'transparent';
+  if (w.ocOff) return 'optional-content';
+  if (w.visibleFraction(box) < MIN_VISIBLE_FRACTION) return 'clipped';
+  // Size along the text's own axes (rotation aside): glyph height and advance per character.
+  const height = gs.fontSize * Math.hypot(trm[2], trm[3]);
+  const chars = m.text.replace(/\s+/g, '').length;
+  const width = Math.abs(m.x * hScale) * Math.hypot(trm[0], trm[1]);
+  if (height < MIN_TEXT_SIZE || (chars > 0 && width / chars < MIN_ADVANCE)) return 'tiny';
+  return null;
+}
+
+/** Which paints a run's render mode applies and whether each has paint (a colour or pattern, alpha > 0.05). */
+function runPaint(w: WalkState): { fill: boolean; stroke: boolean } {
+  const gs = w.gs;
+  const mode = gs.renderMode & 7;
+  const strokes = mode === 1 || mode === 2 || mode === 5 || mode === 6;
+  const fills = mode === 0 || mode === 2 || mode === 4 || mode === 6;
+  return {
+    fill: fills && (gs.fill !== null || gs.fillPattern) && gs.fillAlpha * gs.groupAlpha > 0.05,
+    stroke: strokes && (gs.stroke !== null || gs.strokePattern) && gs.strokeAlpha * gs.groupAlpha > 0.05,
+  };
+}
+
+/**
+ * Advances over a showText run, records it (visible: a TextRun and its symbol glyphs; hidden: a
+ * HiddenRun) and hands every glyph to the chunker; returns the x advance in text space.
+ */
+function showText(w: WalkState, glyphs: readonly unknown[]): number {
+  const gs = w.gs;
+  const size = gs.fontSize;
+  if (size === 0) return 0;
+  const font = w.fontFacts();
+  const fm = font.fontMatrix ?? DEFAULT_FONT_MATRIX;
+  const hScale = gs.hScale * gs.fontDirection;
+  const trm = compose(gs.ctm, w.textMatrix);
+  const chunker = w.chunker;
+  const placing = chunker !== undefined && w.maskDepth === 0;
+  if (placing && font.vertical === true) chunker.vertical = true;
+  const m = measure(w, glyphs, size * (fm[0] ?? 0.001), placing);
+  const advance = m.x * hScale;
+  const ty0 = w.curY + gs.rise;
+  const box = transformRect(trm, w.curX, ty0 - 0.2 * size, w.curX + advance, ty0 + 0.8 * size);
+  // A run placed by a damaged matrix (NaN, Infinity) is drawn nowhere; a soft mask's text is not drawn.
+  if (!isFiniteBox(box) || w.maskDepth > 0) return advance;
+  const mode = gs.renderMode & 7;
+  if (mode >= 4) w.textClip = w.textClip === null ? box : union(w.textClip, box);
+  const paint = runPaint(w);
+  const reason = hiddenReason(w, box, trm, m, hScale, paint);
+  const run = w.runCount++;
+  if (placing) placeGlyphs(w, m.placed, trm, hScale, font, reason !== null, run);
+  if (reason !== null) {
+    if (m.text.trim() !== '') w.out.hiddenRuns.push({ box, text: m.text, reason, run });
+    return advance;
+  }
+  recordRun(w, box, trm, m, hScale, paint, run);
+  return advance;
+}
+
+/** A visible run: its TextRun (colour by paint: a pattern's colours are not known) and its symbol glyphs. */
+function recordRun(w: WalkState, box: ReturnType<typeof transformRect>, trm: Matrix, m: Measured, hScale: number, paint: { fill: boolean; stroke: boolean }, run: number): void {
+  const gs = w.gs;
+  const size = gs.fontSize;
+  // A pattern's colours are not known: `pattern` never equals a background.
+  const color = paint.fill ? (gs.fill ?? 'pattern') : (gs.stroke ?? 'pattern');
+  const strokeColor = paint.fill && paint.stroke ? (gs.stroke ?? 'pattern') : undefined;
+  const runOrder = w.order++;
+  w.out.runs.push({ box, color, text: m.text, order: runOrder, run, ...(strokeColor !== undefined ? { strokeColor } : {}), ...w.mark });
+  if (m.symbols === null) return;
+  for (const s of m.symbols) {
+    // Glyph box in text space: advance horizontally, roughly the em box vertically.
+    const tx0 = w.curX + s.x0 * hScale;
+    const tx1 = w.curX + s.x1 * hScale;
+    const ty = w.curY + gs.rise;
+    const gbox = transformRect(trm, tx0, ty - 0.2 * size, tx1, ty + 0.8 * size);
+    w.out.glyphs.push({ box: gbox, color, char: s.char, order: runOrder, ...w.mark });
+  }
+}
+
+/** Hands one run's glyphs to the chunker, placed on the page (text-space x → page points). */
+function placeGlyphs(w: WalkState, placed: readonly Placed[], trm: Matrix, hScale: number, font: FontFacts, hidden: boolean, run: number): void {
+  const chunker = w.chunker;
+  if (chunker === undefined || !trm.every(Number.isFinite)) return;
+  const gs = w.gs;
+  const scaleX = Math.hypot(trm[0], trm[1]);
+  const scaleY = Math.hypot(trm[2], trm[3]);
+  const em = gs.fontSize * scaleX;
+  const height = gs.fontSize * scaleY;
+  if (!(em > 0 && height > 0)) return;
+  const dir = hScale < 0 ? -1 : 1;
+  const ux = (dir * trm[0]) / scaleX;
+  const uy = (dir * trm[1]) / scaleX;
+  const { ascent, descent } = fontExtent(font);
+  const y = w.curY + gs.rise;
+  const name = gs.font ?? '';
+  for (const p of placed) {
+    if (p.text === ' ') {
+      chunker.space((Math.abs(p.x1 - p.x0) * scaleX) / em);
+      continue;
+    }
+    if (p.text === '') continue;
+    const tx0 = w.curX + p.x0 * hScale;
+    const tx1 = w.curX + p.x1 * hScale;
+    chunker.glyph(
+      { text: p.text, font: name, x0: applyX(trm, tx0, y), y0: applyY(trm, tx0, y), x1: applyX(trm, tx1, y), y1: applyY(trm, tx1, y), ux, uy, em, height, ascent, descent },
+      w.mark,
+      hidden,
+      run,
+    );
+  }
+}
+
+function showTextOp(w: WalkState, args: unknown[] | null, fn: number): void {
+  // pdfjs folds `'`, `"` and TJ into showText; the others are handled defensively.
+  if (fn === OPS.nextLineShowText || fn === OPS.nextLineSetSpacingShowText) w.moveText(0, w.gs.leading);
+  const glyphs = showTextGlyphs(fn, args);
+  if (glyphs !== null) w.curX += showText(w, glyphs);
+}
+
+function setTextMatrix(w: WalkState, args: unknown[] | null): void {
+  const m = args?.[0];
+  const mm = isMatrixLike(m) ? m : args;
+  if (isMatrixLike(mm)) w.textMatrix = toMatrix(mm);
+  w.lineX = w.lineY = w.curX = w.curY = 0;
+}
+
+/** The text-object and text-state operators and their handlers. */
+export const textHandlers: [number, OpHandler][] = [
+  [OPS.beginText, (w) => {
+    w.textMatrix = [1, 0, 0, 1, 0, 0];
+    w.lineX = w.lineY = w.curX = w.curY = 0;
+    w.textClip = null;
+  }],
+  [OPS.endText, (w) => {
+    if (w.textClip !== null) w.clipToPageBox(w.textClip);
+    w.textClip = null;
+  }],
+  [OPS.setFont, (w, args) => w.setFont(args?.[0], args?.[1])],
+  [OPS.setCharSpacing, (w, args) => void (w.gs.charSpacing = num(args?.[0]))],
+  [OPS.setWordSpacing, (w, args) => void (w.gs.wordSpacing = num(args?.[0]))],
+  [OPS.setHScale, (w, args) => void (w.gs.hScale = num(args?.[0], 100) / 100)],
+  [OPS.setLeading, (w, args) => void (w.gs.leading = -num(args?.[0]))],
+  [OPS.setTextRise, (w, args) => void (w.gs.rise = num(args?.[0]))],
+  [OPS.setTextRenderingMode, (w, args) => void (w.gs.renderMode = num(args?.[0]))],
+  [OPS.setTextMatrix, setTextMatrix],
+  [OPS.moveText, (w, args) => w.moveText(num(args?.[0]), num(args?.[1]))],
+  [OPS.setLeadingMoveText, (w, args) => {
+    w.gs.leading = num(args?.[1]);
+    w.moveText(num(args?.[0]), num(args?.[1]));
+  }],
+  [OPS.nextLine, (w) => w.moveText(0, w.gs.leading)],
+  [OPS.showText, showTextOp],
+  [OPS.showSpacedText, showTextOp],
+  [OPS.nextLineShowText, showTextOp],
+  [OPS.nextLineSetSpacingShowText, showTextOp],
+];
