@@ -12,7 +12,7 @@ import { GlyphChunker } from './glyph-chunks.js';
 import { type ImageData, type ImageMark, type OptionalContentVisible, walkOperatorList } from './graphics.js';
 import { AnnotationMode, type FontFacts, ImageKind, contentId, contentIdPrefix, fontFacts, objectStore } from './pdfjs-contract.js';
 import { dominantImageColor } from './image-color.js';
-import type { PageInput } from './layout.js';
+import type { PageInput } from './page-content.js';
 import { type StructNode, readStructure } from './structure.js';
 import { takeWarnings } from './pdfjs-warnings.js';
 import { mapSymbolFontText } from './symbols.js';

@@ -11,7 +11,8 @@ import type { PageModel } from '../../model/page-model.js';
 import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './page-graphics.js';
 import { MIN_TEXT_SIZE } from './settings.js';
-import { type Carried, type PageInput, type PageVisibility, layoutPage } from './layout.js';
+import { type LayoutFinding, layoutDocument } from './layout.js';
+import { type PageContent, type PageInput, type PageVisibility, preparePage } from './page-content.js';
 import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
 import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js';
@@ -58,39 +59,23 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   };
   checkEnvelope(bytes, fail);
 
-  const model: PageModel = { format: 'pdf', pages: [] };
-  let carried: Carried = { columns: null, lastTagged: null };
-  // Layout runs in page order as page inputs arrive: a page without a header row takes its
-  // columns from the page before, a tagged page its previous page's last row.
+  // Each page is prepared as it arrives (text cleaned, lines built, diagnostics of its reading
+  // reported); the layout then reads the whole document, so that what one page shows (a header, a
+  // running footer) serves every page.
   // One clean-text rule for every reader: controls, bidi controls, unmapped private-use characters
   // (symbol-font glyphs were mapped in the reader thread) and non-characters never reach the data.
   const tally = new CleanTextTally();
   const textless: number[] = [];
-  const layout = (input: PageInput): void => {
+  const contents: PageContent[] = [];
+  const prepare = (input: PageInput): void => {
     for (const c of input.chunks) c.text = cleanText(c.text, tally, { page: input.number });
     if (!input.chunks.some((c) => c.text.trim() !== '')) textless.push(input.number);
     reportPdfjsWarnings(input.warnings ?? [], input.number, diagnostics);
     if (input.visibility) reportHiddenText(input.visibility, input.number, diagnostics);
-    const result = layoutPage(input, carried);
-    carried = result.carried;
-    model.pages.push(result.page);
-    for (const f of result.findings) {
-      if (f.kind === 'duplicate') {
-        diagnostics.report('NAP121', `Text drawn twice at the same place on page ${input.number} ("${f.text.slice(0, 60)}"; fake bold, or hidden duplicate text) was read once.`, { page: input.number, bbox: f.bbox }, { actual: f.text.slice(0, 200) });
-        continue;
-      }
-      diagnostics.report(
-        'NAP120',
-        f.tagRows > 1
-          ? `The PDF's tags put ${f.tagRows} table rows (TR) where its layout shows one row; the tags were followed. Check the row on page ${input.number}.`
-          : `The PDF's tags make one table row (TR) of what its layout shows as ${f.geometryRows} rows; the tags were followed. Check the row on page ${input.number}.`,
-        { page: input.number, bbox: f.bbox },
-        { actual: f.tagRows, expected: f.geometryRows, note: 'actual: table rows (TR) in the tags; expected: rows the layout shows' },
-      );
-    }
+    contents.push(preparePage(input));
   };
   try {
-    await readPagesInWorkers(bytes, layout, {
+    await readPagesInWorkers(bytes, prepare, {
       workerThreshold: WORKER_PAGE_THRESHOLD,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
@@ -122,8 +107,27 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
 
   tally.report(diagnostics);
   reportTextlessPages(textless, diagnostics);
+  const laidOut = layoutDocument(contents);
+  for (const { page, finding } of laidOut.findings) reportLayoutFinding(finding, page, diagnostics);
+  const model: PageModel = { format: 'pdf', pages: laidOut.pages };
   resolveDocumentWordBreaks(model);
   return model;
+}
+
+/** Reports a finding of the layout: text drawn twice (NAP121), tags and geometry that disagree about rows (NAP120). */
+function reportLayoutFinding(f: LayoutFinding, page: number, diagnostics: DiagnosticBag): void {
+  if (f.kind === 'duplicate') {
+    diagnostics.report('NAP121', `Text drawn twice at the same place on page ${page} ("${f.text.slice(0, 60)}"; fake bold, or hidden duplicate text) was read once.`, { page, bbox: f.bbox }, { actual: f.text.slice(0, 200) });
+    return;
+  }
+  diagnostics.report(
+    'NAP120',
+    f.tagRows > 1
+      ? `The PDF's tags put ${f.tagRows} table rows (TR) where its layout shows one row; the tags were followed. Check the row on page ${page}.`
+      : `The PDF's tags make one table row (TR) of what its layout shows as ${f.geometryRows} rows; the tags were followed. Check the row on page ${page}.`,
+    { page, bbox: f.bbox },
+    { actual: f.tagRows, expected: f.geometryRows, note: 'actual: table rows (TR) in the tags; expected: rows the layout shows' },
+  );
 }
 
 /** The diagnostic code for each kind of pdfjs warning (pdfjs-warnings.ts). */

@@ -14,47 +14,17 @@
  */
 import type { BBox, FootnoteDefinition, HeaderRow, LooseText, Page, TableBlock } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
-import type { ImageMark, PageGraphics } from './graphics.js';
+import { type FurnitureKind, findFurniture } from './furniture.js';
 import { isFootnoteStart, markerNumber, startsNewFootnote } from './layout-footnotes.js';
 import { type Columns, buildHeader, headerBand, isHeaderAnchor } from './layout-header.js';
-import { collectIcons, legendFromLine } from './layout-icons.js';
-import { PAGE_NUMBER, boxOf, centerY, dominantSize, estimatePitch, isFurniture, lineBox } from './layout-lines.js';
+import { legendFromLine } from './layout-icons.js';
+import { PAGE_NUMBER, boxOf, centerY, estimatePitch, isFurniture, lineBox } from './layout-lines.js';
 import { buildRows, joinLineTexts } from './layout-rows.js';
 import type { PageStructure, TaggedRow } from './structure.js';
 import { stripSymbolChars } from './symbols.js';
 import { isLegendLabel, isLegendLabelStart, isNotesHeading } from '../../model/vocabulary.js';
-import { type Chunk, type Line, buildLines, joinChunks } from './text.js';
-import type { HiddenText } from './visibility.js';
-
-/** One page's raw material from the reader thread: text chunks, graphics, icon image colours. */
-export interface PageInput {
-  number: number;
-  chunks: Chunk[];
-  graphics: PageGraphics;
-  /** Colours of image marks resolved by the reader (index into graphics.images). */
-  imageColors: Map<ImageMark, string>;
-  /** Rows, notes and list labels from the page's structure tree; null for an untagged page. */
-  structure: PageStructure | null;
-  /**
-   * What pdfjs warned about while reading this page (and, for the first page a reader thread
-   * reads, while opening the document): skipped operators, broken resources, font problems.
-   */
-  warnings?: string[];
-  /** Text left out because a reader cannot see it (visibility.ts), for the reader's diagnostics. */
-  visibility?: PageVisibility;
-}
-
-/** What visibility.ts took out of a page, and what it could not check. */
-export interface PageVisibility {
-  hidden: HiddenText[];
-  inseparable: { text: string; box: Box }[];
-  unchecked: number;
-  /** Paths, glyphs and images left out: optional content off, or clipped away. */
-  hiddenMarks: number;
-  /** Icon-sized paths, symbol glyphs and images left out because an opaque fill or image drawn later covers them. */
-  coveredMarks: number;
-}
-
+import type { PageContent } from './page-content.js';
+import { type Line, joinChunks } from './text.js';
 
 /** What one page hands to the next: the columns (for a page without a header row) and the last tagged row. */
 export interface Carried {
@@ -80,20 +50,41 @@ export interface LayoutResult {
 
 
 
-/** Lays out one page. `previous` is what the page before handed on (columns, last tagged row). */
-export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
+/**
+ * Lays out the whole document: finds the furniture that recurs across pages (furniture.ts), then
+ * lays out each page in order, handing on what a page without a header row needs (columns, the
+ * last tagged row).
+ */
+export function layoutDocument(contents: readonly PageContent[]): { pages: Page[]; findings: { page: number; finding: LayoutFinding }[] } {
+  const furniture = findFurniture(contents);
+  let carried: Carried = { columns: null, lastTagged: null };
+  const pages: Page[] = [];
+  const findings: { page: number; finding: LayoutFinding }[] = [];
+  for (const content of contents) {
+    const result = layoutPage(content, carried, furniture.get(content.number) ?? new Map());
+    carried = result.carried;
+    pages.push(result.page);
+    for (const finding of result.findings) findings.push({ page: content.number, finding });
+  }
+  return { pages, findings };
+}
+
+/**
+ * Lays out one page. `previous` is what the page before handed on (columns, last tagged row);
+ * `furniture` the page's furniture lines, which become loose text of their kind and nothing else.
+ */
+export function layoutPage(content: PageContent, previous: Carried, furniture: ReadonlyMap<Line, FurnitureKind>): LayoutResult {
   const carried = previous.columns;
   let lastTagged = previous.lastTagged;
-  const findings: LayoutFinding[] = [];
-  const chunks = withoutDuplicates(input.chunks, findings);
-  const lines = buildLines(chunks);
-  const bodySize = dominantSize(chunks);
-  const icons = collectIcons(input);
-  const hRulings = input.graphics.rulings.filter((r) => r.orientation === 'h');
-  const vRulings = input.graphics.rulings.filter((r) => r.orientation === 'v');
-  const fills = input.graphics.shapes.filter((sh) => sh.mode === 'fill');
+  const findings: LayoutFinding[] = content.duplicates.map((d) => ({ kind: 'duplicate' as const, ...d }));
+  const lines = content.lines.filter((l) => !furniture.has(l));
+  const bodySize = content.bodySize;
+  const icons = content.icons;
+  const hRulings = content.hRulings;
+  const vRulings = content.vRulings;
+  const fills = content.fills;
 
-  const page: Page = { number: input.number, legend: [], tables: [], footnotes: [], looseText: [] };
+  const page: Page = { number: content.number, legend: [], tables: [], footnotes: [], looseText: [] };
   const used = new Set<Line>();
   const tableRegions: { y0: number; y1: number }[] = [];
   let columns = carried;
@@ -121,7 +112,7 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
     let cols: Columns | null;
     let regionTop: number;
     if (seg.header) {
-      const built = buildHeader(seg.header.band, vRulings, bodySize, input.number);
+      const built = buildHeader(seg.header.band, vRulings, bodySize, content.number);
       headerRow = built.header;
       cols = built.columns;
       columns = cols;
@@ -161,7 +152,7 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
       }
       if (tableBottomRuling !== null && l.y0 > tableBottomRuling + 1) break;
       // A tagged page says which text is in a table row; a legend or paragraph between tables is not.
-      if (input.structure !== null && outsideTaggedRows(l, input.structure)) break;
+      if (content.structure !== null && outsideTaggedRows(l, content.structure)) break;
       // A legend line (label left of the Status column) ends the table above it.
       if (isLegendLine(l, cols)) break;
       const prev = body[body.length - 1];
@@ -183,11 +174,11 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
       rulings: rowRulings,
       pitch,
       icons,
-      runs: input.graphics.runs,
+      runs: content.runs,
       fills: fills,
       regionBottom,
-      pageNumber: input.number,
-      structure: input.structure,
+      pageNumber: content.number,
+      structure: content.structure,
     });
     findings.push(...built.disagreements.map((d) => ({ kind: 'rows' as const, ...d })));
     // Tagged rows: the page's first TR continues the previous page's last when they are the same TR.
@@ -219,7 +210,7 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
     let current: { number: number; parts: string[]; box: Box } | null = null;
     const flush = (): void => {
       if (current) {
-        page.footnotes.push({ number: current.number, text: joinLineTexts(current.parts), location: { page: input.number, bbox: toBBox(current.box) } });
+        page.footnotes.push({ number: current.number, text: joinLineTexts(current.parts), location: { page: content.number, bbox: toBBox(current.box) } });
       }
       current = null;
     };
@@ -246,37 +237,23 @@ export function layoutPage(input: PageInput, previous: Carried): LayoutResult {
 
   // --- legend and loose text from the remaining lines ---
   const freeIcons = icons.filter((ic) => !tableRegions.some((r) => centerY(ic.box) >= r.y0 && centerY(ic.box) <= r.y1));
-  for (const l of lines) {
+  for (const l of content.lines) {
+    const furnitureKind = furniture.get(l);
+    if (furnitureKind !== undefined) {
+      page.looseText.push({ text: joinChunks(l.chunks), location: { page: content.number, bbox: toBBox(lineBox(l)) }, kind: furnitureKind });
+      continue;
+    }
     if (used.has(l)) continue;
-    const rest = legendFromLine(l, freeIcons, input.graphics.runs, page.legend, input.number);
+    const rest = legendFromLine(l, freeIcons, content.runs, page.legend, content.number);
     if (rest.length > 0) {
       const text = joinChunks(rest);
       if (text.trim() !== '') {
         const kind = PAGE_NUMBER.test(text.trim()) ? 'page-number' : isNotesHeading(text) ? 'notes-heading' : 'text';
-        page.looseText.push({ text, location: { page: input.number, bbox: toBBox(boxOf(rest)) }, kind });
+        page.looseText.push({ text, location: { page: content.number, bbox: toBBox(boxOf(rest)) }, kind });
       }
     }
   }
   return { page, carried: { columns, lastTagged }, findings };
-}
-
-/**
- * The chunks without exact repeats: the same text drawn again at the same place (within 0.5 pt),
- * as "fake bold" does, is read once and reported. Linear (one map lookup per chunk).
- */
-function withoutDuplicates(chunks: readonly Chunk[], findings: LayoutFinding[]): Chunk[] {
-  const seen = new Set<string>();
-  const out: Chunk[] = [];
-  for (const c of chunks) {
-    const key = `${c.text}\u0000${Math.round(c.x0 * 2)}\u0000${Math.round(c.baseline * 2)}\u0000${Math.round(c.size * 2)}`;
-    if (seen.has(key)) {
-      findings.push({ kind: 'duplicate', bbox: toBBox(c), text: c.text });
-      continue;
-    }
-    seen.add(key);
-    out.push(c);
-  }
-  return out;
 }
 
 /** True when every chunk of `l` is tagged content that belongs to no table row (TR) of the structure tree. */

@@ -15,7 +15,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PageInput } from './layout.js';
+import type { PageInput } from './page-content.js';
 import { giveWarmThread, takeWarmThread } from '../../workers/warm-threads.js';
 
 /** A page that a worker could not read, with pdfjs's reason. */

@@ -32,3 +32,32 @@ export const MIN_VISIBLE_FRACTION = 0.25;
  * Motivating fixtures: fixtures/word-generated/*.pdf.
  */
 export const MAX_RULING_THICKNESS = 2.5;
+
+// --- Layout (page-content.ts, furniture.ts, layout*.ts) ---
+
+/** Thresholds of the layout stage (layout*.ts, page-content.ts, furniture.ts, table-grid.ts). */
+export const LAYOUT = {
+  // --- text of one page -------------------------------------------------------------------------
+  /**
+   * pt. The same text drawn again within this distance (position, baseline, size) is one text
+   * drawn twice ("fake bold", or a hidden duplicate), read once (NAP121).
+   */
+  duplicateTolerance: 0.5,
+
+  // --- page furniture -----------------------------------------------------------------------------
+  /**
+   * pt. Two lines on different pages are "at the same place" when their baselines differ by at
+   * most this (a running footer is placed by the page style, exactly; 2 pt allows for rounding
+   * and for a page number whose digits differ in height).
+   */
+  furnitureBaselineTolerance: 2,
+  /**
+   * share of the pages. A line (digits folded) that recurs at the same place on at least this
+   * share of the pages, and on at least furnitureMinPages pages, is page furniture. 0.5: a running
+   * header printed on every page but the first; the page number printed under a column
+   * (layout-generated page-number variants).
+   */
+  furnitureMinShare: 0.5,
+  /** pages. Fewest pages on which a line must recur to count as furniture by repetition. */
+  furnitureMinPages: 3,
+} as const;

@@ -1,0 +1,127 @@
+/**
+ * Page furniture found by repetition across the document: running headers and footers and page
+ * numbers. A line is furniture when it sits in the page's top or bottom zone (no line of content
+ * above it, or none below it) and recurs at the same place on many pages (its digits folded, so
+ * `Pagina 3` and `Pagina 4` are one line); in a document too short for repetition to tell, a line
+ * there that reads as a page number is one. Furniture is never
+ * data: the layout hands it over as loose text of kind `running` or `page-number`, which assembly
+ * drops. The annex's own repeated rows (legend, table header, `Actielijn N`) are not furniture
+ * here: the legend and the table model read them.
+ *
+ * Linear in the lines of the document (one map of line keys, one sort per key).
+ */
+import { isFirstHeaderCell, isHeaderText, isLegendLabel, isLegendLabelStart, actionLineNumberOf } from '../../model/vocabulary.js';
+import { PAGE_NUMBER } from './layout-lines.js';
+import type { PageContent } from './page-content.js';
+import { LAYOUT } from './settings.js';
+import { type Line, joinChunks } from './text.js';
+import { stripSymbolChars } from './symbols.js';
+
+/** What a furniture line is: a page number, or another running header or footer. */
+export type FurnitureKind = 'page-number' | 'running';
+
+/** The furniture lines of each page (by page number), with their kind. */
+export type Furniture = Map<number, Map<Line, FurnitureKind>>;
+
+/**
+ * Finds the furniture of every page. A line recurs when the same text has a baseline within
+ * LAYOUT.furnitureBaselineTolerance on at least max(LAYOUT.furnitureMinPages,
+ * LAYOUT.furnitureMinShare × pages) pages; or when the same text but one number does, and that
+ * number grows from page to page (a page counter: `Pagina 3`, `Pagina 4`, a total such as
+ * `van 17` may stay) — a table row whose text differs from page to page in several numbers is not
+ * furniture.
+ */
+export function findFurniture(pages: readonly PageContent[]): Furniture {
+  const needed = Math.max(LAYOUT.furnitureMinPages, Math.ceil(LAYOUT.furnitureMinShare * pages.length));
+  const recurring = recurringLines(pages, needed);
+  // Too few pages for repetition to tell: a page number is still recognised by its form.
+  const tooFewPages = pages.length < needed;
+  const out: Furniture = new Map();
+  for (const page of pages) {
+    const kindOf = (l: Line): FurnitureKind | null => {
+      const pageNumber = PAGE_NUMBER.test(joinChunks(l.chunks).trim());
+      if (recurring.has(l)) return pageNumber ? 'page-number' : 'running';
+      return tooFewPages && pageNumber ? 'page-number' : null;
+    };
+    const found = new Map<Line, FurnitureKind>();
+    // Top zone, then bottom zone: furniture runs from the page edge to the first line of content.
+    for (const order of [page.lines, [...page.lines].reverse()]) {
+      for (const l of order) {
+        if (found.has(l)) continue;
+        const kind = kindOf(l);
+        if (kind === null) break;
+        found.set(l, kind);
+      }
+    }
+    // Furniture frames content: a page with nothing else keeps its lines as they are.
+    if (found.size > 0 && found.size < page.lines.length) out.set(page.number, found);
+  }
+  return out;
+}
+
+/** A line of some page, with its text as furnitureKey gives it. */
+interface Entry {
+  page: number;
+  line: Line;
+  text: string;
+}
+
+/** The lines that recur at the same baseline on `needed` pages or more (see findFurniture). */
+function recurringLines(pages: readonly PageContent[], needed: number): Set<Line> {
+  const byKey = new Map<string, Entry[]>();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      const text = furnitureKey(line);
+      if (text === null) continue;
+      const folded = text.replace(DIGITS, '#');
+      const list = byKey.get(folded);
+      if (list) list.push({ page: page.number, line, text });
+      else byKey.set(folded, [{ page: page.number, line, text }]);
+    }
+  }
+  const out = new Set<Line>();
+  for (const list of byKey.values()) {
+    if (list.length < needed) continue;
+    list.sort((a, b) => a.line.baseline - b.line.baseline);
+    // Clusters of baselines within the tolerance of the cluster's first.
+    let start = 0;
+    for (let i = 1; i <= list.length; i++) {
+      if (i < list.length && list[i]!.line.baseline - list[start]!.line.baseline <= LAYOUT.furnitureBaselineTolerance) continue;
+      const cluster = list.slice(start, i);
+      if (new Set(cluster.map((e) => e.page)).size >= needed && isSameOrCounted(cluster)) for (const e of cluster) out.add(e.line);
+      start = i;
+    }
+  }
+  return out;
+}
+
+const DIGITS = /\p{Nd}+/gu;
+
+/**
+ * True when the lines of a cluster (same text once digits are folded) read the same, or differ
+ * in one number only, which grows with the page number (a page counter).
+ */
+function isSameOrCounted(cluster: readonly Entry[]): boolean {
+  const numbers = cluster.map((e) => [...e.text.matchAll(DIGITS)].map((m) => Number(m[0])));
+  const width = numbers[0]!.length;
+  const varying: number[] = [];
+  for (let g = 0; g < width; g++) if (numbers.some((n) => n[g] !== numbers[0]![g])) varying.push(g);
+  if (varying.length === 0) return true;
+  if (varying.length > 1) return false;
+  const g = varying[0]!;
+  const byPage = cluster.map((e, i) => ({ page: e.page, value: numbers[i]![g]! })).sort((a, b) => a.page - b.page);
+  return byPage.every((e, i) => i === 0 || (e.page > byPage[i - 1]!.page && e.value > byPage[i - 1]!.value));
+}
+
+/**
+ * The key under which a line can recur as furniture: its text, spacing collapsed, lower case; null for lines that are the annex's own repeated rows (legend labels,
+ * table header, `Actielijn N`), which are read by the legend and the table model.
+ */
+function furnitureKey(l: Line): string | null {
+  const text = joinChunks(l.chunks).replace(/\s+/g, ' ').trim();
+  if (text === '') return null;
+  const words = l.chunks.map((c) => stripSymbolChars(c.text).trim());
+  if (words.some((w) => isLegendLabel(w) || isLegendLabelStart(w) || isFirstHeaderCell(w) || actionLineNumberOf(w) !== null)) return null;
+  if (words.filter((w) => isHeaderText(w)).length >= 2) return null;
+  return text.toLowerCase();
+}

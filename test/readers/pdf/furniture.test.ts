@@ -1,0 +1,64 @@
+/** Page furniture by repetition (furniture.ts): running headers, footers and page numbers, never table text. */
+import { describe, expect, it } from 'vitest';
+import { findFurniture } from '../../../src/readers/pdf/furniture.js';
+import type { PageContent } from '../../../src/readers/pdf/page-content.js';
+import { type Chunk, buildLines, joinChunks } from '../../../src/readers/pdf/text.js';
+
+const SIZE = 9;
+const chunk = (text: string, x0: number, baseline: number, size = SIZE): Chunk => ({
+  text, x0, x1: x0 + text.length * size * 0.5, y0: baseline - 0.8 * size, y1: baseline + 0.2 * size, baseline, size, font: 'F1', sup: false,
+});
+const page = (number: number, chunks: Chunk[]): PageContent => ({
+  number, lines: buildLines(chunks), bodySize: SIZE, icons: [], hRulings: [], vRulings: [], fills: [], runs: [], structure: null, duplicates: [],
+});
+/** A page of a borderless table: a running header, body rows, and a page number centred under the Toelichting column. */
+const tablePage = (n: number, rows: string[]): PageContent =>
+  page(n, [
+    chunk('Bijlage 1 Voortgang NAP', 40, 30),
+    ...rows.flatMap((r, i) => [chunk(r, 40, 80 + 14 * i), chunk('OCW', 300, 80 + 14 * i), chunk(`Toelichting ${r}`, 420, 80 + 14 * i)]),
+    chunk(String(n), 560, 800),
+  ]);
+const texts = (f: ReturnType<typeof findFurniture>, n: number): string[] =>
+  [...(f.get(n) ?? new Map()).entries()].map(([l, kind]) => `${kind}:${joinChunks(l.chunks)}`).sort();
+
+describe('page furniture by repetition', () => {
+  it('finds a running header and a page number under a column on every page, and no table text', () => {
+    const pages = Array.from({ length: 6 }, (_, i) => tablePage(i + 1, [`Activiteit ${String.fromCharCode(65 + i)}`, `Andere titel ${String.fromCharCode(75 + i)}`]));
+    const f = findFurniture(pages);
+    for (let n = 1; n <= 6; n++) expect(texts(f, n)).toEqual(['page-number:' + n, 'running:Bijlage 1 Voortgang NAP']);
+  });
+
+  it('does not take a table row for furniture when its text differs from page to page in several numbers', () => {
+    // Rows that differ only in numbers, at the same place on every page (a synthetic annex).
+    const pages = Array.from({ length: 7 }, (_, i) =>
+      page(i + 1, [chunk(`Activiteit ${i + 1}.1`, 40, 80), chunk(`Q1 202${i}`, 200, 80), chunk(`Toelichting van pagina ${i + 1}, rij 1.`, 300, 80),
+        chunk(`Activiteit ${i + 1}.2`, 40, 100), chunk(`Q2 202${i}`, 200, 100), chunk(`Toelichting van pagina ${i + 1}, rij 2.`, 300, 100)]),
+    );
+    const f = findFurniture(pages);
+    expect(f.size).toBe(0);
+  });
+
+  it('needs the line at the page edge: the same text in the middle of the page is content', () => {
+    const pages = Array.from({ length: 4 }, (_, i) => page(i + 1, [chunk(`Rij ${i}`, 40, 60), chunk('Zie toelichting', 40, 300), chunk(`Slot ${i}`, 40, 700)]));
+    expect(findFurniture(pages).size).toBe(0);
+  });
+
+  it('keeps a page that would be all furniture as it is (nothing to frame)', () => {
+    const pages = Array.from({ length: 3 }, (_, i) => page(i + 1, [chunk('Hello, this is not an annex', 72, 80)]));
+    expect(findFurniture(pages).size).toBe(0);
+  });
+
+  it('reads a page counter as furniture only while it grows with the page', () => {
+    const counted = Array.from({ length: 4 }, (_, i) => page(i + 1, [chunk(`Tekst ${'abcd'[i]}`, 40, 80), chunk(`Pagina ${i + 1} van 4`, 40, 800)]));
+    expect(texts(findFurniture(counted), 3)).toEqual(['page-number:Pagina 3 van 4']);
+    const shuffled = [3, 1, 4, 2].map((v, i) => page(i + 1, [chunk(`Tekst ${'abcd'[i]}`, 40, 80), chunk(`Stap ${v} van 4`, 40, 800)]));
+    expect(findFurniture(shuffled).size).toBe(0);
+  });
+
+  it('never takes the legend, the table header or an Actielijn row for furniture', () => {
+    const pages = Array.from({ length: 4 }, (_, i) =>
+      page(i + 1, [chunk('Afgerond', 40, 30), chunk('Activiteit', 40, 60), chunk('Status', 150, 60), chunk('Wanneer', 200, 60), chunk('Actielijn 2', 40, 80), chunk(`Rij ${i}`, 40, 100), chunk('Afgerond', 40, 700)]),
+    );
+    expect(findFurniture(pages).size).toBe(0);
+  });
+});
