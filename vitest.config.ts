@@ -3,29 +3,61 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { TEST_BUNDLE } from './test/global-setup.js';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
-    // Test files share worker processes (isolate: false): a fresh process and module graph per
-    // file cost about 0.65 s of CPU each, and a warm PDF reader thread (src/workers/warm-threads.ts)
-    // serves the next file. Shared results in test/helpers/fixtures.ts are frozen, and this setup
-    // file puts back what pdfjs-dist's core-js replaces when a test loads pdfjs-dist itself.
-    isolate: false,
-    setupFiles: ['test/setup/native-array-push.ts'],
-    // Vitest's default is one worker fewer than the cores: a single worker on 2 cores, while the
-    // main process mostly waits. Two at least.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
-    // PDF pages are read by the worker built by the global setup (see src/readers/pdf/page-workers.ts),
-    // and the CLI's pipeline thread is the built one too (src/pipeline-limited.ts): from source each
-    // thread would load tsx and transpile the pipeline again, about 1 s of CPU per CLI input.
-    env: {
-      NAP_ANNEX_PAGE_WORKER: fileURLToPath(new URL(`${TEST_BUNDLE}/page-worker.js`, import.meta.url)),
-      NAP_ANNEX_PIPELINE_THREAD: fileURLToPath(new URL(`${TEST_BUNDLE}/pipeline-thread.js`, import.meta.url)),
+/**
+ * Two tiers (docs/testing.md), as two vitest projects; every test file belongs to exactly one:
+ * - `quick` (`npm test`): every `test/**\/*.test.ts` except the full tier's; no program outside
+ *   Node (no Chromium, LibreOffice, weasyprint, Ghostscript, OCR, no corpus regeneration), small
+ *   fuzz and kill counts; line coverage with thresholds.
+ * - `full`: the files named `*.full.test.ts`, which need other programs or regenerate the corpus;
+ *   a missing program fails them. `npm run test:all` runs both projects in mode `all`, which also
+ *   gives every property test its full count and the kill test its full kill count
+ *   (NAP_TEST_TIER=all, read by test/helpers/fuzz.ts and the kill test).
+ */
+const FULL_TIER = 'test/**/*.full.test.ts';
+
+export default defineConfig(({ mode }) => {
+  // The projects' configs are evaluated again, in mode `test`: the root's mode decides, through the
+  // environment of vitest's main process (which its test processes inherit).
+  if (mode === 'all') process.env.NAP_TEST_TIER = 'all';
+  const tier = process.env.NAP_TEST_TIER === 'all' ? 'all' : 'quick';
+  return {
+    test: {
+      globalSetup: ['test/global-setup.ts'],
+      // Test files share worker processes (isolate: false): a fresh process and module graph per
+      // file cost about 0.65 s of CPU each, and a warm PDF reader thread (src/workers/warm-threads.ts)
+      // serves the next file. Shared results in test/helpers/fixtures.ts are frozen, and this setup
+      // file puts back what pdfjs-dist's core-js replaces when a test loads pdfjs-dist itself.
+      isolate: false,
+      setupFiles: ['test/setup/native-array-push.ts'],
+      // Vitest's default is one worker fewer than the cores: a single worker on 2 cores, while the
+      // main process mostly waits. Two at least.
+      maxWorkers: Math.max(2, availableParallelism() - 1),
+      // PDF pages are read by the worker built by the global setup (see src/readers/pdf/page-workers.ts),
+      // and the CLI's pipeline thread is the built one too (src/pipeline-limited.ts): from source each
+      // thread would load tsx and transpile the pipeline again, about 1 s of CPU per CLI input.
+      env: {
+        NAP_ANNEX_PAGE_WORKER: fileURLToPath(new URL(`${TEST_BUNDLE}/page-worker.js`, import.meta.url)),
+        NAP_ANNEX_PIPELINE_THREAD: fileURLToPath(new URL(`${TEST_BUNDLE}/pipeline-thread.js`, import.meta.url)),
+        NAP_TEST_TIER: tier,
+      },
+      // Generous limits: these are hang guards, not speed checks (speed is measured by `npm run bench`).
+      testTimeout: 120_000,
+      hookTimeout: 180_000,
+      projects: [
+        { extends: true, test: { name: 'quick', include: ['test/**/*.test.ts'], exclude: [FULL_TIER] } },
+        { extends: true, test: { name: 'full', include: [FULL_TIER] } },
+      ],
+      // Line coverage of the quick tier (`npm test`). Code that runs only inside worker threads or
+      // child processes is not counted. The thresholds are the figures measured when the tiers were
+      // introduced, rounded down: a change that lowers coverage fails `npm test` (raise them when
+      // coverage rises; docs/testing.md keeps the current figure).
+      coverage: {
+        provider: 'v8',
+        include: ['src/**'],
+        reporter: ['text-summary'],
+        reportOnFailure: true,
+        thresholds: { lines: 92.3, statements: 90, branches: 80.5, functions: 93.7 },
+      },
     },
-    // Generous limits: these are hang guards, not speed checks (speed is measured by `npm run bench`).
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
-    coverage: { provider: 'v8', include: ['src/**'], reporter: ['text-summary'], reportOnFailure: true },
-  },
+  };
 });

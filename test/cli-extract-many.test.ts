@@ -1,5 +1,4 @@
 /** `extract` with several inputs and globs: one subfolder per input, a final table, the worst exit code. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { subfolderNames } from '../src/cli/extract-command.js';
 import { CURRENT, LOCK_FILE, SETS_DIR } from '../src/emit/output-set.js';
 import { TEXT_2024 } from './helpers/fixtures.js';
-import { CLI_BUNDLE, runCli } from './helpers/run-cli.js';
+import { runCli } from './helpers/run-cli.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'nap-many-'));
 
@@ -89,21 +88,6 @@ describe('extract with several inputs', () => {
     expect(setOf('b')).toBe(setB);
     expect(second.stderr).toMatch(/^b\.txt\s.*\s75\s+locked: \S+ is being written by another nap-annex run \(pid \d+\); wait for it to finish, or choose another folder with -o\.$/m);
     expect(second.stderr).toContain('2 inputs: 1 written, 1 not written; exit 75');
-  }, 120_000);
-
-  it('on a terminal, a progress bar shows files done, pages read and the current file (skipped without `script`)', async () => {
-    if (spawnSync('script', ['--version']).status !== 0) {
-      console.warn('SKIPPED: util-linux `script` (a pseudo-terminal) is not installed; the progress bar was not checked.');
-      return;
-    }
-    const dir = tmp();
-    const command = [process.execPath, CLI_BUNDLE, 'extract', TEXT_2024, TEXT_2024.replace('bijlage-1.txt', '../html-generated/bijlage-1-2024.html'), '-o', join(dir, 'out')]
-      .map((a) => `'${a}'`)
-      .join(' ');
-    const run = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 120_000 });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/ 2\/2 files \| 3\d pages read \| /);
-    expect(run.stdout).toContain('2 inputs: 2 written, 0 not written; exit 0');
   }, 120_000);
 
   it('several inputs without -o is a usage error (64)', async () => {

@@ -4,7 +4,8 @@
  * instead of transpiling the reader in each worker; and the test children that tests start as
  * processes (output-set-child.ts). vitest.config.ts points the reader at the
  * built worker through NAP_ANNEX_PAGE_WORKER, and the CLI's pipeline thread (extractAnnexLimited)
- * at the built one through NAP_ANNEX_PIPELINE_THREAD.
+ * at the built one through NAP_ANNEX_PIPELINE_THREAD. Both test projects (the quick and the full
+ * tier) name this setup; it builds once per vitest run.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,8 @@ import { build } from 'esbuild';
 export const TEST_BUNDLE = 'dist/test-bundle';
 
 export default async function setup(): Promise<void> {
+  // Each project calls its global setup in vitest's main process: the second one finds this mark.
+  if (process.env.NAP_TEST_BUNDLE_BUILT === TEST_BUNDLE) return;
   execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build-bundles.mjs', import.meta.url)), TEST_BUNDLE], { stdio: 'inherit' });
   // Child processes of tests, started with plain node (tsx would transpile them again in each child).
   await build({
@@ -26,4 +29,5 @@ export default async function setup(): Promise<void> {
     target: 'node20',
     logLevel: 'warning',
   });
+  process.env.NAP_TEST_BUNDLE_BUILT = TEST_BUNDLE;
 }

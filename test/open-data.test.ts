@@ -1,11 +1,10 @@
 /**
  * The open-data outputs of the 2024 annex: the long CSV tables, datapackage.json (validated
  * against the vendored Frictionless Tabular Data Package profile, and every CSV against its Table
- * Schema by a small checker below), and annex.xlsx (read back with exceljs, and converted by
- * LibreOffice when it is installed).
+ * Schema by a small checker below), and annex.xlsx (read back with exceljs; LibreOffice's reading
+ * of it is in open-data.full.test.ts, full tier).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -226,24 +225,4 @@ describe('annex.xlsx', () => {
     expect(title.type).toBe(ExcelJS.ValueType.String);
     expect(title.value).toBe('=HYPERLINK("http://x","y")');
   });
-
-  it('opens in LibreOffice: 83 rows, dates as dates, footnote lists as text (skipped loudly without soffice)', async () => {
-    const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-    const calc = soffice.status === 0 && existsSync('/usr/lib/libreoffice/program/libsclo.so');
-    if (!calc) {
-      console.warn('SKIPPED: LibreOffice Calc (soffice with libsclo) is not installed; annex.xlsx was checked with exceljs only.');
-      return;
-    }
-    const dir = mkdtempSync(join(tmpdir(), 'nap-lo-'));
-    const run = spawnSync(
-      'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'csv', '--outdir', dir, join(out, 'annex.xlsx')],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    const rows = parse(readFileSync(join(dir, 'annex.csv')), { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(83);
-    const dans = rows.find((r) => r.id === 'AL3-09')!;
-    expect(dans).toMatchObject({ planning_start: '2023-01-01', planning_end: '2025-12-31', footnotes: '14|15', action_line: '3' });
-  }, 150_000);
 });

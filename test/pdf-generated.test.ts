@@ -1,7 +1,8 @@
 /**
- * The generated PDF renditions (fixtures/pdf-generated/, scripts/pdf-rendition/): reproducible,
- * truth consistent with the annex data, and the PDFs say what the truth says (checked with
- * pdfjs-dist, independent of pdftotext).
+ * The generated PDF renditions (fixtures/pdf-generated/, scripts/pdf-rendition/): truth consistent
+ * with the annex data, and the PDFs say what the truth says (checked with pdfjs-dist, independent
+ * of pdftotext). That the generator still makes them byte for byte is pdf-generated.full.test.ts
+ * (full tier: corpus regeneration).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,14 +10,7 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAnnexData, STATUS_LABELS, type AnnexData } from '../scripts/pdf-rendition/annex-data.js';
-import {
-  FIXTURE_DIR,
-  VARIANTS,
-  generateScaledAnnexWithTruth,
-  generateVariant,
-  truthJson,
-  type Truth,
-} from '../scripts/pdf-rendition/generate.js';
+import { FIXTURE_DIR, VARIANTS, type Truth } from '../scripts/pdf-rendition/generate.js';
 
 const STATUS_COUNTS: Record<string, number> = {
   Afgerond: 15,
@@ -98,12 +92,6 @@ describe('pdf rendition generator: annex data', () => {
 describe.each(VARIANTS.map((v) => [v.name, v] as const))('generated rendition %s', (name, variant) => {
   const truth = readTruth(name);
 
-  it('regenerates byte for byte (PDF and truth file)', async () => {
-    const { pdf, truth: fresh } = await generateVariant(variant);
-    expect(Buffer.compare(Buffer.from(pdf), Buffer.from(readPdf(name)))).toBe(0);
-    expect(truthJson(fresh)).toBe(readFileSync(join(FIXTURE_DIR, `${name}.truth.json`), 'utf8'));
-  });
-
   it('is under 300 KB', () => {
     expect(statSync(join(FIXTURE_DIR, `${name}.pdf`)).size).toBeLessThan(300 * 1024);
   });
@@ -182,23 +170,5 @@ describe('generated renditions as a set', () => {
     expect(pages[split.pages[0]! - 1]!.text).toContain(firstWords(split.title));
     expect(pages[split.pages[1]! - 1]!.text).not.toContain(split.title.split(' ').slice(0, 4).join(' '));
     await doc.destroy();
-  });
-});
-
-describe('scaled annex (benchmark input)', () => {
-  it('produces about N pages with unique titles, deterministically', async () => {
-    const a = await generateScaledAnnexWithTruth(40);
-    expect(Math.abs(a.truth.pages - 40)).toBeLessThanOrEqual(3);
-    const doc = await openPdf(a.pdf);
-    expect(doc.numPages).toBe(a.truth.pages);
-    await doc.destroy();
-    const titles = a.truth.activities.map((x) => x.title);
-    expect(new Set(titles).size).toBe(titles.length);
-    expect(new Set(a.truth.activities.map((x) => x.id)).size).toBe(titles.length);
-    expect(titles.some((t) => t.endsWith(' (kopie 3)'))).toBe(true);
-    const numbers = a.truth.footnotes.map((f) => f.number).sort((x, y) => x - y);
-    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
-    const b = await generateScaledAnnexWithTruth(40);
-    expect(Buffer.compare(Buffer.from(a.pdf), Buffer.from(b.pdf))).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
  * 2024 export (whole, or a window of its lines so that small inputs get their share); inserted
  * tokens include the ones that once crashed the pipeline (footnote ⁰, Actielijn 0). Seeded, so a
  * failure is reproducible; the oracle campaign (exit 0 ⇒ the same data) is test/property/oracle.test.ts.
- * Run counts as in test/helpers/fuzz.ts: 1200 / 2000 in CI (CI=true), 60 / 100 in a local
+ * Run counts as in test/helpers/fuzz.ts: 1200 / 2000 in `npm run test:all`, 60 / 100 in
  * `npm test`, NAP_FUZZ_RUNS if set.
  */
 import { readFileSync } from 'node:fs';

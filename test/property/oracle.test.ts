@@ -8,7 +8,7 @@
  * Text mutations that change what is printed (a letter flipped, two rows swapped) are not in the
  * campaign: they are new data, not a loss. `--expect 27,7,31,6,12` is part of the run, as in CI.
  *
- * Fixed seeds; run counts as in test/helpers/fuzz.ts (40 / 20 locally, 120 / 60 in CI; NAP_FUZZ_RUNS=2000
+ * Fixed seeds; run counts as in test/helpers/fuzz.ts (40 / 20 locally, 120 / 60 in `npm run test:all`; NAP_FUZZ_RUNS=2000
  * for the full campaign).
  */
 import { readFileSync } from 'node:fs';

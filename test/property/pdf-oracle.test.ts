@@ -9,7 +9,7 @@
  * - Drawing added to a page that a reader cannot see or that pdfjs must skip (hidden text in
  *   every way the reader knows, broken resources). Oracle: exit 0 ⇒ exactly the same data.
  *
- * Fixed seeds; run counts as in test/helpers/fuzz.ts (2 / 1 locally, 20 / 10 in CI; NAP_FUZZ_RUNS=N
+ * Fixed seeds; run counts as in test/helpers/fuzz.ts (2 / 1 locally, 20 / 10 in `npm run test:all`; NAP_FUZZ_RUNS=N
  * for a campaign of N per property; docs/benchmarks.md has the last campaign's figures).
  */
 import { readFileSync } from 'node:fs';

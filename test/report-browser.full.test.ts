@@ -3,11 +3,10 @@
  * puppeteer-core, every request other than the page itself blocked and recorded. Reads the numbers
  * the page shows and compares them with the annex and with `compareAnnexes` (what `diff` prints).
  *
- * Without /usr/bin/chromium the tests are skipped with a loud message, unless NAP_REQUIRE_BROWSER=1
- * (set by .ci/run), which makes a missing browser a failure. NAP_UPDATE_SCREENSHOTS=1 writes the
- * screenshots to docs/ (report-2024.png, report-compare.png); otherwise to a temporary folder.
+ * Full tier (`npm run test:all`): without /usr/bin/chromium these tests fail (apt-get install -y
+ * chromium). NAP_UPDATE_SCREENSHOTS=1 writes the screenshots to docs/ (report-2024.png, report-compare.png); otherwise to a temporary folder.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,19 +17,11 @@ import { buildReportHtml } from '../src/report/index.js';
 import type { Annex } from '../src/schema/annex.js';
 import { editedAnnex } from './helpers/edited-annex.js';
 import { extract2024Pdf } from './helpers/fixtures.js';
+import { requireProgram } from './helpers/programs.js';
 import { runCli } from './helpers/run-cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const HAVE_BROWSER = existsSync(CHROMIUM);
-const REQUIRE_BROWSER = process.env.NAP_REQUIRE_BROWSER === '1';
 const DOCS = fileURLToPath(new URL('../docs/', import.meta.url));
-
-if (!HAVE_BROWSER && !REQUIRE_BROWSER) {
-  console.warn(
-    `\n${'!'.repeat(78)}\n!! report browser tests SKIPPED: ${CHROMIUM} is not installed.\n` +
-      `!! Install it (apt-get install -y chromium) to run them; NAP_REQUIRE_BROWSER=1 makes this a failure.\n${'!'.repeat(78)}\n`,
-  );
-}
 
 /** A page opened with all network access blocked: the requests it tried, console errors, load time. */
 interface Opened {
@@ -41,7 +32,7 @@ interface Opened {
   loadMs: number;
 }
 
-describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('nap-annex report in chromium', () => {
+describe('nap-annex report in chromium', () => {
   let browser: Browser;
   let dir: string;
   let annex: Annex;
@@ -49,7 +40,7 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('nap-annex report in chromium
   const files = { pdf: '', compare: '', text: '' };
 
   beforeAll(async () => {
-    if (!HAVE_BROWSER) throw new Error(`NAP_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: install chromium (apt-get install -y chromium).`);
+    requireProgram(CHROMIUM, ['--version'], 'chromium');
     dir = mkdtempSync(join(tmpdir(), 'nap-report-'));
     annex = (await extract2024Pdf()).annex;
     later = editedAnnex(annex);
