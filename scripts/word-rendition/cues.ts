@@ -32,6 +32,8 @@ export function cueRun(v: WordVariant, colour: string): ParagraphChild {
       return new ImageRun({ type: 'png', data: iconPng('circle', colour, 32), transformation: { width: side, height: side } });
     case 'shading':
       throw new Error('shading is a cell property, not a run');
+    case 'words':
+      throw new Error('a status in words is the label as text, not a cue run');
   }
 }
 

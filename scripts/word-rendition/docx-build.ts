@@ -10,11 +10,13 @@ import {
   BorderStyle,
   Document,
   EndnoteReferenceRun,
+  Footer,
   FootnoteReferenceRun,
   Header,
   HeightRule,
   LevelFormat,
   Packer,
+  PageNumber,
   PageOrientation,
   Paragraph,
   ShadingType,
@@ -22,8 +24,10 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  Tab,
   TextRun,
   VerticalAlign,
+  VerticalMergeType,
   WidthType,
   convertMillimetersToTwip,
   type ParagraphChild,
@@ -37,6 +41,9 @@ import type { WordVariant } from './variants.js';
 const PAPER_TWIPS = { A4: [11906, 16838], A5: [8391, 11906] } as const;
 const HEADERS = ['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'];
 const BULLETS = 'symbol-bullets';
+const NOTE_NUMBERS = 'note-numbers';
+/** Header of the sixth, merged first column (variants with `actionLineColumn`). */
+const ACTION_LINE_HEADER = 'Actielijn';
 const SETTINGS_WITH_DECIMAL_ENDNOTES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
   '<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
@@ -82,8 +89,8 @@ function longestPiece(texts: string[]): number {
  * which no reader can undo), the difference taken from Toelichting.
  */
 export function columnTwips(v: WordVariant, annex: AnnexData): number[] {
-  const total = textWidthTwips(v);
   const sum = v.columns.reduce((a, b) => a + b, 0);
+  const total = textWidthTwips(v) - actionLineTwips(v);
   const cols = v.columns.map((c) => Math.floor((c / sum) * total));
   const em = EM_PER_CHAR[v.font.embedded];
   if (em === undefined) throw new Error(`no width estimate for font ${v.font.embedded}`);
@@ -95,6 +102,13 @@ export function columnTwips(v: WordVariant, annex: AnnexData): number[] {
   cols[4] = total - cols.slice(0, 4).reduce((x, y) => x + y, 0);
   if (cols[4]! < total * 0.2) throw new Error(`${v.name}: Toelichting would be only ${cols[4]} twips wide`);
   return cols;
+}
+
+/** Width in twips of the merged first column "Actielijn" (0 without one): its share of the text width, as the five columns' shares. */
+export function actionLineTwips(v: WordVariant): number {
+  if (v.actionLineColumn === undefined) return 0;
+  const sum = v.columns.reduce((a, b) => a + b, 0) + v.actionLineColumn;
+  return Math.floor((v.actionLineColumn / sum) * textWidthTwips(v));
 }
 
 /** Runs of one word with its footnote markers (footnote/endnote references or superscript digits). */
@@ -138,10 +152,12 @@ function cell(children: Paragraph[], width: number, extra: Partial<ConstructorPa
 function headerRow(planningHeader: string, cols: number[], v: WordVariant): TableRow {
   const texts = [...HEADERS];
   texts[2] = planningHeader;
+  const widths = v.actionLineColumn !== undefined ? [actionLineTwips(v), ...cols] : cols;
+  if (v.actionLineColumn !== undefined) texts.unshift(ACTION_LINE_HEADER);
   return new TableRow({
-    tableHeader: true,
+    tableHeader: v.repeatRows >= 1,
     children: texts.map((t, i) =>
-      cell([new Paragraph({ children: [new TextRun({ text: t, bold: true })] })], cols[i]!, {
+      cell([new Paragraph({ children: [new TextRun({ text: t, bold: true })] })], widths[i]!, {
         shading: v.headerFill ? { fill: hex(v.headerFill), type: ShadingType.CLEAR, color: 'auto' } : undefined,
       }),
     ),
@@ -157,16 +173,33 @@ function sectionRow(text: string, bold: boolean, cols: number[], v: WordVariant)
   return new TableRow({ tableHeader: v.repeatRows === 3, children });
 }
 
+/**
+ * The goal row of a table with the merged "Actielijn" column: `Actielijn N` in the first cell,
+ * which starts the vertical merge, and the goal across the other five columns.
+ */
+function goalRowWithActionLineCell(number: number, goal: string, cols: number[], v: WordVariant): TableRow {
+  return new TableRow({
+    children: [
+      cell([new Paragraph({ children: [new TextRun({ text: `Actielijn ${number}`, bold: true })] })], actionLineTwips(v), { verticalMerge: VerticalMergeType.RESTART }),
+      cell([new Paragraph({ children: [new TextRun(goal)] })], cols.reduce((a, b) => a + b, 0), { columnSpan: 5 }),
+    ],
+  });
+}
+
 function activityRow(a: ActivityData, cols: number[], v: WordVariant): TableRow {
   const status = STATUS_LABELS.indexOf(a.status);
   const colour = v.palette[status]!;
   const statusCell =
     v.cue.kind === 'shading'
       ? cell([new Paragraph('')], cols[1]!, { shading: cueShading(colour) })
-      : cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [cueRun(v, colour)] })], cols[1]!);
+      : v.cue.kind === 'words'
+        ? cell([new Paragraph({ children: [new TextRun({ text: a.status, color: hex(colour) })] })], cols[1]!)
+        : cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [cueRun(v, colour)] })], cols[1]!);
+  const merged = v.actionLineColumn !== undefined ? [cell([new Paragraph('')], actionLineTwips(v), { verticalMerge: VerticalMergeType.CONTINUE })] : [];
   return new TableRow({
     cantSplit: false,
     children: [
+      ...merged,
       cell([new Paragraph(a.title)], cols[0]!),
       statusCell,
       cell([new Paragraph(a.planning)], cols[2]!),
@@ -178,26 +211,38 @@ function activityRow(a: ActivityData, cols: number[], v: WordVariant): TableRow 
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const TABLE_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
+const NO_RULE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NO_RULE, bottom: NO_RULE, left: NO_RULE, right: NO_RULE, insideHorizontal: NO_RULE, insideVertical: NO_RULE };
+
+/** Rows of one action line's table before its activities: the header, then `Actielijn N` and the goal (or the goal row with the merged first cell). */
+export function leadingRows(v: WordVariant): number {
+  return v.actionLineColumn !== undefined ? 2 : 3;
+}
 
 function actionLineTable(annex: AnnexData, line: AnnexData['actionLines'][number], v: WordVariant): Table {
   const cols = columnTwips(v, annex);
+  const section =
+    v.actionLineColumn !== undefined
+      ? [goalRowWithActionLineCell(line.number, line.title, cols, v)]
+      : [sectionRow(`Actielijn ${line.number}`, true, cols, v), sectionRow(line.title, false, cols, v)];
   const rows = [
     headerRow(line.planningHeader, cols, v),
-    sectionRow(`Actielijn ${line.number}`, true, cols, v),
-    sectionRow(line.title, false, cols, v),
+    ...section,
     ...annex.activities.filter((a) => a.actionLine === line.number).map((a) => activityRow(a, cols, v)),
   ];
+  const widths = v.actionLineColumn !== undefined ? [actionLineTwips(v), ...cols] : cols;
   return new Table({
     rows,
-    width: { size: cols.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: cols,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
+    borders: (v.rules ?? 'grid') === 'none' ? NO_BORDERS : TABLE_BORDERS,
   });
 }
 
 /** The legend: five lines "cue label", or for shading a small table of shaded cells + labels. */
 function legend(v: WordVariant): Array<Paragraph | Table> {
+  if (v.cue.kind === 'words') throw new Error(`${v.name}: a status printed in words has no legend`);
   if (v.cue.kind === 'shading') {
     const w = convertMillimetersToTwip(6);
     const labelW = convertMillimetersToTwip(v.paper === 'A5' ? 60 : 80);
@@ -242,6 +287,36 @@ function noteDefinition(text: string): Paragraph[] {
   return [new Paragraph({ children: [new TextRun(text)] })];
 }
 
+/**
+ * The notes after the last table: a heading ("Noten" unless the variant says otherwise or none),
+ * then one paragraph per note numbered as the variant says: a superscript number, a Word numbered
+ * list (`1.`), or a typed `1)` / `[1]` with a hanging indent.
+ */
+function noteList(annex: AnnexData, v: WordVariant): Paragraph[] {
+  const heading = v.noteHeading === undefined ? 'Noten' : v.noteHeading;
+  const out: Paragraph[] = [];
+  if (heading !== null) out.push(new Paragraph({ children: [new TextRun({ text: heading, bold: true })], spacing: { before: 200, after: 80 } }));
+  else out.push(new Paragraph({ children: [], spacing: { before: 120 } }));
+  const hanging = { left: convertMillimetersToTwip(6), hanging: convertMillimetersToTwip(6) };
+  for (const f of annex.footnotes) {
+    switch (v.noteNumbering ?? 'superscript') {
+      case 'superscript':
+        out.push(new Paragraph({ children: [new TextRun({ text: String(f.number), superScript: true }), new TextRun(` ${f.text}`)] }));
+        break;
+      case 'dot':
+        out.push(new Paragraph({ children: [new TextRun(f.text)], numbering: { reference: NOTE_NUMBERS, level: 0 } }));
+        break;
+      case 'paren':
+      case 'bracket': {
+        const label = v.noteNumbering === 'paren' ? `${f.number})` : `[${f.number}]`;
+        out.push(new Paragraph({ indent: hanging, children: [new TextRun(label), new TextRun({ children: [new Tab(), f.text] })] }));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** The .docx bytes of the annex in variant `v`. */
 export async function buildDocx(annex: AnnexData, v: WordVariant): Promise<Uint8Array> {
   const body: Array<Paragraph | Table> = [
@@ -255,12 +330,7 @@ export async function buildDocx(annex: AnnexData, v: WordVariant): Promise<Uint8
     if (v.legend === 'per-action-line') body.push(...legend(v));
     body.push(actionLineTable(annex, line, v), new Paragraph(''));
   }
-  if (v.notes === 'note-list') {
-    body.push(new Paragraph({ children: [new TextRun({ text: 'Noten', bold: true })], spacing: { before: 200, after: 80 } }));
-    for (const f of annex.footnotes) {
-      body.push(new Paragraph({ children: [new TextRun({ text: String(f.number), superScript: true }), new TextRun(` ${f.text}`)] }));
-    }
-  }
+  if (v.notes === 'note-list') body.push(...noteList(annex, v));
   const notes = Object.fromEntries(annex.footnotes.map((f) => [String(f.number), { children: noteDefinition(f.text) }]));
   const [pw, ph] = PAPER_TWIPS[v.paper];
   const [mt, mr, mb, ml] = v.marginsMm.map(convertMillimetersToTwip) as [number, number, number, number];
@@ -269,7 +339,10 @@ export async function buildDocx(annex: AnnexData, v: WordVariant): Promise<Uint8
     title: annex.title,
     styles: {
       default: {
-        document: { run: { font: v.font.embedded, size: Math.round(v.font.sizePt * 2) }, paragraph: { spacing: { after: 0, line: 240 } } },
+        document: {
+          run: { font: v.font.embedded, size: Math.round(v.font.sizePt * 2) },
+          paragraph: { spacing: { after: 0, line: Math.round(240 * (v.lineSpacing ?? 1)) } },
+        },
       },
     },
     numbering: {
@@ -289,6 +362,18 @@ export async function buildDocx(annex: AnnexData, v: WordVariant): Promise<Uint8
             },
           ],
         },
+        {
+          reference: NOTE_NUMBERS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: convertMillimetersToTwip(6), hanging: convertMillimetersToTwip(6) } } },
+            },
+          ],
+        },
       ],
     },
     ...(v.notes === 'footnotes' ? { footnotes: notes } : {}),
@@ -298,10 +383,21 @@ export async function buildDocx(annex: AnnexData, v: WordVariant): Promise<Uint8
         properties: {
           page: {
             size: { width: pw, height: ph, orientation: v.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: { top: mt, right: mr, bottom: mb, left: ml, header: convertMillimetersToTwip(Math.max(4, mt / 56.7 / 2)) },
+            margin: {
+              top: mt,
+              right: mr,
+              bottom: mb,
+              left: ml,
+              header: convertMillimetersToTwip(Math.max(4, mt / 56.7 / 2)),
+              footer: convertMillimetersToTwip(Math.max(4, mb / 56.7 / 3)),
+            },
           },
         },
         headers: v.legend === 'every-page' ? { default: new Header({ children: legend(v) }) } : undefined,
+        footers:
+          v.pageNumber === 'footer-centre'
+            ? { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }) }
+            : undefined,
         children: body,
       },
     ],

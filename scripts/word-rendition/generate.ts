@@ -16,8 +16,8 @@ import { parseArgs } from 'node:util';
 import { COLUMNS } from '../../src/model/vocabulary.js';
 import { STATUS_LABELS, loadAnnexData, type AnnexData } from '../pdf-rendition/annex-data.js';
 import type { TruthActivity } from '../pdf-rendition/render.js';
-import { buildDocx, pageSizePt } from './docx-build.js';
-import { openPdf, pageTexts, readBack, structRoles, type ReadBack } from './read-back.js';
+import { buildDocx, leadingRows, pageSizePt } from './docx-build.js';
+import { markersAtLineStart, openPdf, pageTexts, readBack, structRoles, type ReadBack } from './read-back.js';
 import { WORD_VARIANTS, type WordVariant } from './variants.js';
 
 export const WORD_FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/word-generated/', import.meta.url));
@@ -44,8 +44,8 @@ export interface WordTruth {
     kind: WordVariant['cue']['kind'];
     /** The character typed in Word (glyph cues). */
     glyph?: string;
-    /** What the PDF carries: code point and font of the glyph, or how the cue is drawn. */
-    pdf: { drawnAs: 'text' | 'path' | 'image' | 'cell-fill'; codePoint?: string; font?: string };
+    /** What the PDF carries: code point and font of the glyph, or how the cue is drawn (`label`: the legend label as coloured text). */
+    pdf: { drawnAs: 'text' | 'path' | 'image' | 'cell-fill' | 'label'; codePoint?: string; font?: string };
   };
   statusCue: WordVariant['cue']['kind'];
   palette: Record<string, string>;
@@ -54,6 +54,18 @@ export interface WordTruth {
   bullets: { kind: 'symbol-font'; font: 'Symbol'; char: string; pdf: string[] };
   sectionRows: WordVariant['sectionRows'];
   repeatedHeaderRows: number;
+  /** Written only when the variant sets them (older truth files stay as they were): */
+  rules?: 'grid' | 'none';
+  lineSpacing?: number;
+  pageNumber?: 'footer-centre';
+  /** The merged first column "Actielijn": its header text. */
+  actionLineColumn?: string;
+  noteNumbering?: WordVariant['noteNumbering'];
+  noteHeading?: string | null;
+  /** How the reader should find statuses (`text` for a status printed in words). */
+  statusFoundBy?: 'icon' | 'text';
+  /** Footnote markers the PDF shows alone at the start of a Toelichting line (read back from the glyph positions). */
+  markersAtLineStart?: Array<{ number: number; id: string; page: number }>;
   title: string;
   actionLines: Array<{ number: number; title: string; planningHeader: string; pages: number[] }>;
   activities: WordTruthActivity[];
@@ -79,8 +91,12 @@ function pdfFonts(file: string): string[] {
   return [...new Set(out.split('\n').slice(2).filter((l) => l.trim() !== '').map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')))].sort();
 }
 
-/** Checks the catalog: tagged → /StructTreeRoot and /MarkInfo present; untagged → neither. */
-async function checkTagging(file: string, bytes: Uint8Array, tagged: boolean): Promise<void> {
+/**
+ * Checks the catalog: tagged → /StructTreeRoot and /MarkInfo present; untagged → neither. A
+ * tagged table has TH cells only where its header row repeats (LibreOffice tags a header row that
+ * is not marked "repeat as header row" as TD).
+ */
+async function checkTagging(file: string, bytes: Uint8Array, tagged: boolean, headerRepeats = true): Promise<void> {
   const trailer = execFileSync('qpdf', ['--show-object=trailer', file], { encoding: 'utf8' });
   const root = /\/Root (\d+) (\d+) R/.exec(trailer);
   if (!root) throw new Error(`${file}: no /Root in the trailer`);
@@ -91,7 +107,7 @@ async function checkTagging(file: string, bytes: Uint8Array, tagged: boolean): P
   const roles = await structRoles(doc);
   await doc.destroy();
   if (tagged) {
-    for (const r of ['Table', 'TR', 'TH', 'TD', 'L', 'LI']) if (!roles.has(r)) throw new Error(`${file}: no ${r} in the structure tree`);
+    for (const r of ['Table', 'TR', ...(headerRepeats ? ['TH'] : []), 'TD', 'L', 'LI']) if (!roles.has(r)) throw new Error(`${file}: no ${r} in the structure tree`);
   } else if (roles.size > 0) throw new Error(`${file}: untagged export has structure roles ${[...roles].join(',')}`);
 }
 
@@ -118,17 +134,29 @@ function footnotePages(annex: AnnexData, rb: ReadBack, firstPossible: (n: number
 /** Builds the truth from the annex data and the read-back of the tagged PDF. */
 function buildTruth(annex: AnnexData, v: WordVariant, rb: ReadBack, pdfs: WordTruth['pdfs'], fonts: string[]): WordTruth {
   const activities: WordTruthActivity[] = [];
+  // With the merged first column "Actielijn", the header has a sixth cell first and the table has
+  // no separate `Actielijn N` row; an activity row's tags hold only its five own cells (LibreOffice
+  // tags a vertically merged cell once, in the row where the merge starts).
+  const lead = leadingRows(v);
+  const shift = v.actionLineColumn !== undefined ? 1 : 0;
   const actionLines = annex.actionLines.map((line, t) => {
     const rows = rb.tables[t]!;
-    const header = (rb.lines[t]![0] ?? []).map((cell) => (cell ?? []).join(' ').replace(/\s+/g, ' ').trim());
+    const header = (rb.lines[t]![0] ?? []).map((cell) => (cell ?? []).join(' ').replace(/\s+/g, ' ').trim()).slice(shift);
     const wantHeader = [...COLUMNS.slice(0, 2), line.planningHeader, ...COLUMNS.slice(3)];
+    if (shift === 1) {
+      const first = (rb.lines[t]![0]?.[0] ?? []).join(' ').trim();
+      const merged = (rb.lines[t]![1]?.[0] ?? []).join(' ').trim();
+      if (first !== 'Actielijn' || merged !== `Actielijn ${line.number}`) throw new Error(`${v.name} table ${line.number}: first column reads "${first}" / "${merged}"`);
+    }
     // `Oorspronkelijke planning` (Actielijn 4) is compared without white space: a narrow column may
     // break the word (`Oorspronkelij|ke`) as Word does. Every other header must read back exactly.
     const loose = (cells: string[]): string => cells.map((c, i) => (i === 2 && line.number === 4 ? c.replace(/\s+/g, '') : c)).join('|');
     if (loose(header) !== loose(wantHeader)) throw new Error(`${v.name} table ${line.number}: header reads ${JSON.stringify(header)}`);
     const acts = annex.activities.filter((a) => a.actionLine === line.number);
     acts.forEach((a, i) => {
-      const cells = rows[3 + i]!;
+      const cells = rows[lead + i]!;
+      const cellLines = rb.lines[t]![lead + i]!;
+      if (cells.length > 5) throw new Error(`${v.name} ${a.id}: ${cells.length} tagged cells in an activity row`);
       const pages = [...new Set(cells.flatMap((c) => c ?? []))].sort((x, y) => x - y);
       if (pages.length === 0) throw new Error(`${a.id}: row not found in the PDF`);
       const titlePages = cells[0] ?? [];
@@ -136,7 +164,7 @@ function buildTruth(annex: AnnexData, v: WordVariant, rb: ReadBack, pdfs: WordTr
       // Activiteit, Wanneer and Wie must read back exactly: lines joined by a space, or directly after
       // a line-end hyphen (`Regerings-` + `commissaris`). A word broken inside means a too-narrow column.
       for (const [c, want] of [[0, a.title], [2, a.planning], [3, a.owners]] as const) {
-        const got = (rb.lines[t]![3 + i]![c] ?? [])
+        const got = (cellLines[c] ?? [])
           .map((l) => l.trim())
           .reduce((acc, l) => (acc === '' ? l : acc.endsWith('-') ? acc + l : `${acc} ${l}`), '')
           .replace(/\s+/g, ' ');
@@ -145,7 +173,12 @@ function buildTruth(annex: AnnexData, v: WordVariant, rb: ReadBack, pdfs: WordTr
           throw new Error(`${v.name} ${a.id} ${COLUMNS[c]}: PDF reads "${got}", data "${want}" (widen the column)`);
         }
       }
-      const split = COLUMNS.filter((_, c) => c !== 1 && (cells[c]?.length ?? 0) > 1);
+      if (v.cue.kind === 'words') {
+        const label = (cellLines[1] ?? []).map((l) => l.trim()).join(' ').replace(/\s+/g, ' ');
+        if (label !== a.status) throw new Error(`${v.name} ${a.id} Status: PDF reads "${label}", data "${a.status}"`);
+      }
+      // Status is split only where it is printed in words (a cue sits on the first line).
+      const split = COLUMNS.filter((_, c) => (c !== 1 || v.cue.kind === 'words') && (cells[c]?.length ?? 0) > 1);
       activities.push({
         id: a.id,
         actionLine: a.actionLine,
@@ -193,6 +226,13 @@ function buildTruth(annex: AnnexData, v: WordVariant, rb: ReadBack, pdfs: WordTr
     bullets: { kind: 'symbol-font', font: 'Symbol', char: 'U+F0B7', pdf: bulletFonts.map((f) => `U+F0B7 ${f}`) },
     sectionRows: v.sectionRows,
     repeatedHeaderRows: v.repeatRows,
+    ...(v.rules !== undefined ? { rules: v.rules } : {}),
+    ...(v.lineSpacing !== undefined ? { lineSpacing: v.lineSpacing } : {}),
+    ...(v.pageNumber !== undefined ? { pageNumber: v.pageNumber } : {}),
+    ...(v.actionLineColumn !== undefined ? { actionLineColumn: 'Actielijn' } : {}),
+    ...(v.noteNumbering !== undefined ? { noteNumbering: v.noteNumbering } : {}),
+    ...(v.noteHeading !== undefined ? { noteHeading: v.noteHeading } : {}),
+    ...(v.cue.kind === 'words' ? { statusFoundBy: 'text' as const } : {}),
     title: annex.title,
     actionLines,
     activities,
@@ -223,6 +263,10 @@ function cueInPdf(v: WordVariant, rb: ReadBack, chars: string[]): WordTruth['ico
     case 'shading':
       for (const c of v.palette) if (!rb.fillColours.has(c.toLowerCase())) throw new Error(`${v.name}: no cell filled with ${c}`);
       return { drawnAs: 'cell-fill' };
+    case 'words':
+      // Each activity's Status cell was read back as its label (buildTruth); the colours are the text's.
+      for (const c of v.palette) if (!rb.textColours.has(c.toLowerCase())) throw new Error(`${v.name}: no text drawn in ${c}`);
+      return { drawnAs: 'label' };
   }
 }
 
@@ -237,8 +281,8 @@ export async function generateWordVariant(v: WordVariant, outDir: string): Promi
     const profile = join(work, 'lo-profile');
     const tagged = convert(docx, join(work, 'tagged'), TAGGED_FILTER, profile);
     const taggedFile = join(work, 'tagged', `${v.name}.pdf`);
-    await checkTagging(taggedFile, tagged, true);
-    const sizes = annex.actionLines.map((l) => 3 + annex.activities.filter((a) => a.actionLine === l.number).length);
+    await checkTagging(taggedFile, tagged, true, v.repeatRows > 0);
+    const sizes = annex.actionLines.map((l) => leadingRows(v) + annex.activities.filter((a) => a.actionLine === l.number).length);
     const rb = await readBack(tagged, sizes);
     const [pw, ph] = pageSizePt(v);
     if (Math.abs(rb.pageSize[0] - pw) > 1 || Math.abs(rb.pageSize[1] - ph) > 1) throw new Error(`${v.name}: page size ${rb.pageSize.join('x')}`);
@@ -259,6 +303,7 @@ export async function generateWordVariant(v: WordVariant, outDir: string): Promi
       outputs.push([`${v.name}${suffix(false)}.pdf`, untagged]);
     }
     const truth = buildTruth(annex, v, rb, pdfs, pdfFonts(taggedFile));
+    await checkMustShow(v, truth, tagged, annex);
     for (const f of truth.font.pdfFonts) {
       if (/Calibri|Arial|Verdana/.test(f)) throw new Error(`${v.name}: font ${f} not substituted`);
     }
@@ -271,7 +316,28 @@ export async function generateWordVariant(v: WordVariant, outDir: string): Promi
     writeFileSync(join(outDir, `${v.name}.truth.json`), `${JSON.stringify(truth, null, 2)}\n`);
     return truth;
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (!process.env.KEEP_WORK) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The layout facts a variant was made to show (`mustShow`), found in the PDF: footnote markers
+ * alone at the start of a Toelichting line (recorded in the truth), a Status cell broken by a page end.
+ */
+async function checkMustShow(v: WordVariant, truth: WordTruth, pdf: Uint8Array, annex: AnnexData): Promise<void> {
+  const want = v.mustShow;
+  if (!want) return;
+  if (want.statusSplitByPage) {
+    const split = truth.activities.filter((a) => a.split.includes('Status'));
+    if (split.length === 0) throw new Error(`${v.name}: no Status cell is broken by a page end (tune the page or margins)`);
+  }
+  if (want.markersAtLineStart !== undefined) {
+    const citing = new Map(annex.activities.flatMap((a) => a.footnotes.map((n) => [n, a.id] as const)));
+    const found = (await markersAtLineStart(pdf)).map((m) => ({ number: m.number, id: citing.get(m.number) ?? '?', page: m.page }));
+    if (found.length < want.markersAtLineStart) {
+      throw new Error(`${v.name}: ${found.length} footnote markers alone at a line start (${found.map((m) => m.number).join(', ')}), want ${want.markersAtLineStart} (tune the Toelichting width)`);
+    }
+    truth.markersAtLineStart = found;
   }
 }
 

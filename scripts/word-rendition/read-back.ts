@@ -36,6 +36,8 @@ export interface ReadBack {
   pathFills: number;
   /** Per page: distinct fill colours (#rrggbb) used for path fills. */
   fillColours: Set<string>;
+  /** Distinct fill colours (#rrggbb) text was drawn in. */
+  textColours: Set<string>;
 }
 
 /** The structure kinds pdfjs reports for the whole document (role names), to check tagging. */
@@ -106,6 +108,7 @@ export async function readBack(bytes: Uint8Array, tableSizes: number[]): Promise
   const pageText: string[] = [];
   const specialChars = new Map<string, number>();
   const fillColours = new Set<string>();
+  const textColours = new Set<string>();
   let imagePaints = 0;
   let pathFills = 0;
   const first = await doc.getPage(1);
@@ -158,6 +161,7 @@ export async function readBack(bytes: Uint8Array, tableSizes: number[]): Promise
     ops.fnArray.forEach((fn, i) => {
       if (fn === OPS.setFillRGBColor) fill = rgbHex(ops.argsArray[i] as unknown[]);
       else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) imagePaints++;
+      else if (fn === OPS.showText || fn === OPS.showSpacedText) textColours.add(fill);
       else if (fn === OPS.constructPath) {
         const args = ops.argsArray[i] as unknown[];
         // pdfjs 5 folds the paint operator into constructPath: args[0] is the paint op.
@@ -185,7 +189,49 @@ export async function readBack(bytes: Uint8Array, tableSizes: number[]): Promise
     imagePaints,
     pathFills,
     fillColours,
+    textColours,
   };
+}
+
+/** A footnote marker drawn alone at the start of a Toelichting line. */
+export interface MarkerAtLineStart {
+  number: number;
+  page: number;
+  /** Baseline start in PDF user space (y up). */
+  x: number;
+  y: number;
+}
+
+/**
+ * Footnote markers (digits drawn smaller than the body, raised) with nothing to their left on
+ * their line inside the Toelichting column: a marker that wrapped alone onto the next line. The
+ * column starts at the `Toelichting` header text (carried over pages that print no header);
+ * notes at the page bottom start left of it and are not counted. Any PDF, tagged or not.
+ */
+export async function markersAtLineStart(bytes: Uint8Array): Promise<MarkerAtLineStart[]> {
+  const doc = await openPdf(bytes);
+  const out: MarkerAtLineStart[] = [];
+  let columnX: number | undefined;
+  for (let p = 1; p <= doc.numPages; p++) {
+    const tc = await (await doc.getPage(p)).getTextContent();
+    const items = tc.items
+      .filter((it): it is typeof it & { str: string; transform: number[]; width: number; height: number } => 'str' in it && it.str.trim() !== '')
+      .map((it) => ({ str: it.str.trim(), x: it.transform[4]!, y: it.transform[5]!, w: it.width, h: it.height }));
+    const header = items.find((it) => it.str === 'Toelichting');
+    if (header) columnX = header.x;
+    if (columnX === undefined || items.length === 0) continue;
+    const colX = columnX;
+    const heights = items.map((it) => it.h).sort((a, b) => a - b);
+    const body = heights[Math.floor(heights.length / 2)]!;
+    for (const m of items) {
+      if (!/^\d+$/.test(m.str) || m.h >= body * 0.8 || m.x < colX - 1) continue;
+      // The marker is raised: its line's baseline lies up to 0.6 body sizes below it.
+      const left = items.some((o) => o !== m && o.y > m.y - body * 0.6 && o.y < m.y + body * 0.05 && o.x < m.x - 0.5 && o.x >= colX - 1);
+      if (!left) out.push({ number: Number(m.str), page: p, x: m.x, y: m.y });
+    }
+  }
+  await doc.destroy();
+  return out;
 }
 
 /** Plain text per page (whitespace removed) of any PDF, tagged or not. */

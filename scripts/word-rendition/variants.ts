@@ -4,11 +4,14 @@
  * from variant to variant, so no reader can tune to them.
  */
 
-/** How the Status cell shows the status. */
-export type CueKind = 'wingdings-glyph' | 'unicode-glyph' | 'inline-shape' | 'picture' | 'shading';
+/** How the Status cell shows the status; `words`: the legend label printed in the cell, in its colour. */
+export type CueKind = 'wingdings-glyph' | 'unicode-glyph' | 'inline-shape' | 'picture' | 'shading' | 'words';
 
-/** Where the status legend is printed. */
-export type LegendPlacement = 'page-1' | 'every-page' | 'per-action-line' | 'legenda-block';
+/** Where the status legend is printed (`none`: no legend; only with the `words` cue). */
+export type LegendPlacement = 'page-1' | 'every-page' | 'per-action-line' | 'legenda-block' | 'none';
+
+/** How a note list numbers its notes: superscript digits, or at body size `1.` (a Word numbered list), `1)` or `[1]` (typed). */
+export type NoteNumbering = 'superscript' | 'dot' | 'paren' | 'bracket';
 
 /** Where footnote texts go. */
 export type FootnotePlacement = 'footnotes' | 'endnotes' | 'note-list';
@@ -32,8 +35,32 @@ export interface WordVariant {
   columns: [number, number, number, number, number];
   /** `Actielijn N` and goal rows: merged across the five columns, or in the first cell only. */
   sectionRows: 'merged' | 'first-cell';
-  /** Rows marked "repeat as header row": 1 = the column header only (Word's normal case); 3 = also `Actielijn N` and the goal. */
-  repeatRows: 1 | 3;
+  /**
+   * Rows marked "repeat as header row": 1 = the column header only (Word's normal case); 3 = also
+   * `Actielijn N` and the goal; 0 = none (the header is printed once, at the table's start).
+   */
+  repeatRows: 0 | 1 | 3;
+  /** Table rules: a full grid (default), or none at all. */
+  rules?: 'grid' | 'none';
+  /** Line spacing of every paragraph, as a multiple of single (default 1). */
+  lineSpacing?: number;
+  /** A page number centred in the footer of every page. */
+  pageNumber?: 'footer-centre';
+  /**
+   * A sixth, first column "Actielijn" whose cell is merged vertically (w:vMerge) over the action
+   * line's goal row and all its activity rows, holding `Actielijn N`; the goal spans the other five
+   * columns and there is no separate `Actielijn N` row. Its relative width is `actionLineColumn`.
+   */
+  actionLineColumn?: number;
+  /** Note list only: the numbering style (default superscript) and the heading above it (default "Noten"; null: none). */
+  noteNumbering?: NoteNumbering;
+  noteHeading?: string | null;
+  /**
+   * Layout facts the generator must find in the PDF (read back; generation fails otherwise), for
+   * variants made to show them: at least this many footnote markers wrapped alone to the start of
+   * a Toelichting line; at least one Status cell broken by a page end.
+   */
+  mustShow?: { markersAtLineStart?: number; statusSplitByPage?: boolean };
   /** Header row background (#rrggbb) or none. */
   headerFill?: string;
   /** Which PDFs to export from the .docx. */
@@ -216,5 +243,158 @@ export const WORD_VARIANTS: WordVariant[] = [
     repeatRows: 3,
     headerFill: '#eeeeee',
     exports: ['tagged'],
+  },
+  // Layouts added for the reader's document-level table model (issue 18): each changes one
+  // convention the reader used to rely on, the rest kept to cues and notes it reads.
+  {
+    name: 'borderless-once-a4-landscape-calibri',
+    description:
+      'Calibri (Carlito) 9 pt, 1.5 line spacing, A4 landscape, no table rules at all, the column header printed once per action line (not repeated on later pages), Wingdings dots, legend on page 1, page-bottom footnotes, tagged',
+    paper: 'A4',
+    landscape: true,
+    marginsMm: [20, 20, 20, 20],
+    font: { word: 'Calibri', embedded: 'Carlito', sizePt: 9 },
+    cue: { kind: 'wingdings-glyph', glyph: '\uF06C' },
+    palette: ['#31a354', '#3182bd', '#756bb1', '#e6550d', '#de2d26'],
+    legend: 'page-1',
+    notes: 'footnotes',
+    columns: [20, 7, 9, 14, 50],
+    sectionRows: 'merged',
+    repeatRows: 0,
+    rules: 'none',
+    lineSpacing: 1.5,
+    headerFill: '#e0e0e0',
+    exports: ['tagged'],
+  },
+  {
+    name: 'borderless-pagenumber-a4-portrait-arial',
+    description:
+      'Arial (Liberation Sans) 8 pt, A4 portrait, no table rules, single spacing (the gap between rows equals the line spacing), header repeated, page number centred in the footer (under the Toelichting column), coloured ●, legend on page 1, page-bottom footnotes, untagged',
+    paper: 'A4',
+    landscape: false,
+    marginsMm: [15, 15, 18, 15],
+    font: { word: 'Arial', embedded: 'Liberation Sans', sizePt: 8 },
+    cue: { kind: 'unicode-glyph', glyph: '\u25CF' },
+    palette: ['#238b45', '#2171b5', '#6a51a3', '#d94801', '#cb181d'],
+    legend: 'page-1',
+    notes: 'footnotes',
+    columns: [18, 7, 9, 12, 54],
+    sectionRows: 'merged',
+    repeatRows: 1,
+    rules: 'none',
+    pageNumber: 'footer-centre',
+    exports: ['untagged'],
+  },
+  {
+    name: 'actionline-column-a4-landscape-verdana',
+    description:
+      'Verdana (DejaVu Sans) 7.5 pt, A4 landscape, a sixth, first column "Actielijn" merged vertically over each action line\'s goal and activity rows, holding `Actielijn N`; inline shapes, legend above each action line, endnotes, tagged',
+    paper: 'A4',
+    landscape: true,
+    marginsMm: [18, 15, 18, 15],
+    font: { word: 'Verdana', embedded: 'DejaVu Sans', sizePt: 7.5 },
+    cue: { kind: 'inline-shape' },
+    palette: ['#1a9850', '#4575b4', '#8073ac', '#f46d43', '#d73027'],
+    legend: 'per-action-line',
+    notes: 'endnotes',
+    columns: [18, 7, 9, 14, 52],
+    actionLineColumn: 9,
+    sectionRows: 'merged',
+    repeatRows: 1,
+    headerFill: '#dde4ee',
+    exports: ['tagged'],
+  },
+  {
+    name: 'status-words-a5-times',
+    description:
+      'Times New Roman (Liberation Serif) 8 pt, A5 portrait, the status printed as the coloured label in words in the Status cell, no legend; a label broken by a page end; page-bottom footnotes, tagged',
+    paper: 'A5',
+    landscape: false,
+    marginsMm: [10, 8, 10, 8],
+    font: { word: 'Times New Roman', embedded: 'Liberation Serif', sizePt: 8 },
+    cue: { kind: 'words' },
+    palette: ['#2d7d32', '#1565c0', '#6a1b9a', '#ef6c00', '#c62828'],
+    legend: 'none',
+    notes: 'footnotes',
+    columns: [22, 15, 12, 16, 35],
+    sectionRows: 'merged',
+    repeatRows: 1,
+    exports: ['tagged'],
+    mustShow: { statusSplitByPage: true },
+  },
+  {
+    name: 'notes-numbered-a4-portrait-calibri',
+    description:
+      'Calibri (Carlito) 8.5 pt, A4 portrait, coloured ●, legend on every page, notes as a numbered list "1. …" at body size under the heading "Noten" after the last table, tagged',
+    paper: 'A4',
+    landscape: false,
+    marginsMm: [16, 14, 16, 14],
+    font: { word: 'Calibri', embedded: 'Carlito', sizePt: 8.5 },
+    cue: { kind: 'unicode-glyph', glyph: '\u25CF' },
+    palette: ['#4daf4a', '#377eb8', '#984ea3', '#ff7f00', '#e41a1c'],
+    legend: 'every-page',
+    notes: 'note-list',
+    noteNumbering: 'dot',
+    noteHeading: 'Noten',
+    columns: [19, 7, 10, 16, 48],
+    sectionRows: 'merged',
+    repeatRows: 1,
+    headerFill: '#e8e8e8',
+    exports: ['tagged'],
+  },
+  {
+    name: 'notes-bracketed-a4-landscape-arial',
+    description:
+      'Arial (Liberation Sans) 8.5 pt, A4 landscape, Wingdings dots, legend on page 1, notes as a list "[1] …" at body size after the last table with no heading, untagged',
+    paper: 'A4',
+    landscape: true,
+    marginsMm: [18, 18, 18, 18],
+    font: { word: 'Arial', embedded: 'Liberation Sans', sizePt: 8.5 },
+    cue: { kind: 'wingdings-glyph', glyph: '\uF06C' },
+    palette: ['#41ab5d', '#4292c6', '#807dba', '#fd8d3c', '#ef3b2c'],
+    legend: 'page-1',
+    notes: 'note-list',
+    noteNumbering: 'bracket',
+    noteHeading: null,
+    columns: [20, 6, 9, 14, 51],
+    sectionRows: 'first-cell',
+    repeatRows: 1,
+    exports: ['untagged'],
+  },
+  {
+    name: 'marker-wrap-a5-calibri',
+    description:
+      'Calibri (Carlito) 8 pt, A5 portrait, Wingdings dots, legend on page 1, page-bottom footnotes, tagged; Toelichting width chosen so that several footnote markers wrap alone onto the start of the next line',
+    paper: 'A5',
+    landscape: false,
+    marginsMm: [10, 8, 10, 8],
+    font: { word: 'Calibri', embedded: 'Carlito', sizePt: 8 },
+    cue: { kind: 'wingdings-glyph', glyph: '\uF06C' },
+    palette: ['#006d2c', '#08519c', '#54278f', '#a63603', '#a50f15'],
+    legend: 'page-1',
+    notes: 'footnotes',
+    columns: [20, 8, 11, 17, 44],
+    sectionRows: 'merged',
+    repeatRows: 1,
+    exports: ['tagged'],
+    mustShow: { markersAtLineStart: 3 },
+  },
+  {
+    name: 'three-headers-a5-arial',
+    description:
+      'Arial (Liberation Sans) 7.5 pt, A5 portrait, three header rows repeated on every page (column header, `Actielijn N` band, goal row), Status cell shading, legend table on page 1, page-bottom footnotes, untagged',
+    paper: 'A5',
+    landscape: false,
+    marginsMm: [9, 7, 9, 7],
+    font: { word: 'Arial', embedded: 'Liberation Sans', sizePt: 7.5 },
+    cue: { kind: 'shading' },
+    palette: ['#74c476', '#6baed6', '#9e9ac8', '#fdae6b', '#fb6a4a'],
+    legend: 'page-1',
+    notes: 'footnotes',
+    columns: [21, 8, 11, 21, 39],
+    sectionRows: 'merged',
+    repeatRows: 3,
+    headerFill: '#d0d0d0',
+    exports: ['untagged'],
   },
 ];

@@ -46,3 +46,19 @@ export function extract2024Pdf(): Promise<ExtractResult> {
   pdf2024 ??= extractAnnex(readFileSync(PDF_2024), { fileName: 'bijlage-1-rendition.pdf' }).then(deepFreeze);
   return pdf2024;
 }
+
+const fixtureReads = new Map<string, Promise<ExtractResult>>();
+
+/**
+ * The pipeline's result on a committed fixture file (computed once per test worker, frozen): the
+ * manifest test and the per-folder tests share it. The 2024 PDF rendition is extract2024Pdf's.
+ */
+export function extractFixture(file: string): Promise<ExtractResult> {
+  if (file === PDF_2024) return extract2024Pdf();
+  let result = fixtureReads.get(file);
+  if (!result) {
+    result = extractAnnex(new Uint8Array(readFileSync(file)), { fileName: file.split('/').pop()! }).then(deepFreeze);
+    fixtureReads.set(file, result);
+  }
+  return result;
+}
