@@ -24,7 +24,7 @@ export default defineConfig(({ mode }) => {
     test: {
       globalSetup: ['test/global-setup.ts'],
       // Test files share worker processes (isolate: false): a fresh process and module graph per
-      // file cost about 0.65 s of CPU each, and a warm PDF reader thread (src/workers/warm-threads.ts)
+      // file cost about 0.65 s of CPU each, and a warm PDF reader thread (src/threads/pool.ts)
       // serves the next file. Shared results in test/helpers/fixtures.ts are frozen, and this setup
       // file puts back what pdfjs-dist's core-js replaces when a test loads pdfjs-dist itself.
       isolate: false,
@@ -32,11 +32,11 @@ export default defineConfig(({ mode }) => {
       // Vitest's default is one worker fewer than the cores: a single worker on 2 cores, while the
       // main process mostly waits. Two at least.
       maxWorkers: Math.max(2, availableParallelism() - 1),
-      // PDF pages are read by the worker built by the global setup (see src/readers/pdf/page-workers.ts),
-      // and the CLI's pipeline thread is the built one too (src/pipeline-limited.ts): from source each
+      // PDF pages are read by the worker built by the global setup (see src/threads/read-pages.ts),
+      // and the CLI's pipeline thread is the built one too (src/threads/limited-pipeline.ts): from source each
       // thread would load tsx and transpile the pipeline again, about 1 s of CPU per CLI input.
       env: {
-        NAP_ANNEX_PAGE_WORKER: fileURLToPath(new URL(`${TEST_BUNDLE}/page-worker.js`, import.meta.url)),
+        NAP_ANNEX_PAGE_WORKER: fileURLToPath(new URL(`${TEST_BUNDLE}/page-reader-thread.js`, import.meta.url)),
         NAP_ANNEX_PIPELINE_THREAD: fileURLToPath(new URL(`${TEST_BUNDLE}/pipeline-thread.js`, import.meta.url)),
         NAP_TEST_TIER: tier,
       },

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = join(root, 'dist', '.build-inputs');
 /** Files the build writes last (tsc, then esbuild): without them dist/ is not complete, whatever the record says. */
-const OUTPUTS = ['dist/index.js', 'dist/bundle/cli.js', 'dist/bundle/page-worker.js'];
+const OUTPUTS = ['dist/index.js', 'dist/bundle/cli.js', 'dist/bundle/page-reader-thread.js'];
 const INPUTS = ['scripts/build-bundles.mjs', 'scripts/build-stamp.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
 
 /** Every file under `dir` (absolute paths), in a stable order. */

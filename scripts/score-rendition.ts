@@ -32,7 +32,7 @@ function useBuiltWorker(): () => void {
   if (process.env.NAP_ANNEX_PAGE_WORKER) return () => {};
   const dir = resolve(ROOT, `node_modules/.cache/nap-annex/score-bundle-${process.pid}`);
   execFileSync(process.execPath, [resolve(ROOT, 'scripts/build-bundles.mjs'), dir], { stdio: 'inherit' });
-  process.env.NAP_ANNEX_PAGE_WORKER = resolve(dir, 'page-worker.js');
+  process.env.NAP_ANNEX_PAGE_WORKER = resolve(dir, 'page-reader-thread.js');
   process.env.NAP_ANNEX_PIPELINE_THREAD ??= resolve(dir, 'pipeline-thread.js');
   return () => rmSync(dir, { recursive: true, force: true });
 }

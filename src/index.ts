@@ -3,8 +3,8 @@
  * the validated annex; the schema, emitters and stage functions are exported for reuse.
  */
 export { extractAnnex, checkExpectedCounts, DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, SchemaViolationError, type ExtractOptions, type ExtractResult } from './pipeline.js';
-export { extractAnnexLimited } from './pipeline-limited.js';
-export { closeWarmThreads } from './workers/warm-threads.js';
+export { extractAnnexLimited } from './threads/limited-pipeline.js';
+export { closeWarmThreads } from './threads/pool.js';
 export { annexSchema } from './schema/annex.js';
 export type * from './schema/annex.js';
 export { annexJsonSchema } from './schema/json-schema.js';

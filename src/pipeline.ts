@@ -44,7 +44,7 @@ export interface ExtractOptions {
   kamerstuk?: string;
   /**
    * Keep the PDF reader thread (and, in extractAnnexLimited, the pipeline thread) for the next
-   * input, for up to 10 s (src/workers/warm-threads.ts). Default true; false frees their memory at
+   * input, for up to 10 s (src/threads/pool.ts). Default true; false frees their memory at
    * once, which a caller reading its last input wants (a 1000-page read leaves a few hundred MB).
    */
   keepWarm?: boolean;

@@ -17,7 +17,7 @@ import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
 import { DiagnosticBag, InputError, type Diagnostic } from '../model/diagnostics.js';
 import { baseName } from '../normalise/normalise-annex.js';
 import { SchemaViolationError } from '../pipeline.js';
-import { extractAnnexLimited as extractAnnex } from '../pipeline-limited.js';
+import { extractAnnexLimited as extractAnnex } from '../threads/limited-pipeline.js';
 import { OutputLockedError, writeOutputSet, type SetFile } from '../emit/output-set.js';
 import { writeFailureReason } from './write-failure.js';
 import type { Annex } from '../schema/annex.js';

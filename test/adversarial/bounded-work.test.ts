@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { compareAnnexes, wordChanges } from '../../src/diff/compare-annexes.js';
 import { MAX_DIAGNOSTICS_PER_CODE } from '../../src/model/diagnostics.js';
 import { normaliseExplanation } from '../../src/normalise/explanation.js';
-import { extractAnnexLimited } from '../../src/pipeline-limited.js';
+import { extractAnnexLimited } from '../../src/threads/limited-pipeline.js';
 import { textAnnexWithRows } from '../../scripts/bench/crafted-cases.js';
 import { runCli } from '../helpers/run-cli.js';
 import { extractFixture } from './helpers.js';

@@ -53,7 +53,7 @@ describe('module rules of src/', () => {
   it('reads the real import graph (not an empty one)', () => {
     expect(graph.size).toBeGreaterThan(50);
     expect(graph.get('src/readers/text-reader.ts')?.map((e) => e.target)).toContain('src/model/vocabulary.ts');
-    expect(graph.get('src/workers/page-worker-entry.ts')?.map((e) => e.target)).toContain('src/readers/pdf/page-worker.ts');
+    expect(graph.get('src/threads/page-reader-entry.ts')?.map((e) => e.target)).toContain('src/threads/page-reader-thread.ts');
   });
 
   it('readers import nothing from assemble/ or normalise/, model/ nothing from outside model/', () => {

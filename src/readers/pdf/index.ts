@@ -16,7 +16,7 @@ import { type PageContent, type PageInput, type PageVisibility, preparePage } fr
 import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
 import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js';
-import { OpenError, PageLimitError, PageReadError, ReadLimitError, readPagesInWorkers } from './page-workers.js';
+import { OpenError, PageLimitError, PageReadError, ReadLimitError, readPagesInWorkers } from '../../threads/read-pages.js';
 
 /**
  * From this many pages on, two reader threads are used by default, on a machine with more than 2

@@ -11,12 +11,12 @@
  * page input, then `done`. Page inputs are handed to the caller in page order; layout stays in the
  * calling thread because a page without a header row takes its columns from the page before.
  * A worker that posted `done` or `fatal` waits for the next document: it is kept warm for the next
- * read (src/workers/warm-threads.ts) unless the read was stopped by a limit.
+ * read (pool.ts) unless the read was stopped by a limit.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PageInput } from './page-content.js';
-import { giveWarmThread, takeWarmThread } from '../../workers/warm-threads.js';
+import type { PageInput } from '../readers/pdf/page-content.js';
+import { giveWarmThread, takeWarmThread } from './pool.js';
 
 /** A page that a worker could not read, with pdfjs's reason. */
 export class PageReadError extends Error {
@@ -86,7 +86,7 @@ export interface OpenMessage {
   bytes: Uint8Array;
   /** Shared counter of pages handed out (Int32Array over a SharedArrayBuffer, one element). */
   claimed: Int32Array;
-  /** For tests: say in `done` whether Array.prototype.push is still V8's own (src/workers/native-array-push.ts). */
+  /** For tests: say in `done` whether Array.prototype.push is still V8's own (native-array-push.ts). */
   reportArrayPush?: boolean;
 }
 
@@ -110,16 +110,16 @@ export interface ReadSessionOptions {
 }
 
 /**
- * The worker to start. From the compiled package it is page-worker.js. From source (tests, tsx)
+ * The worker to start. From the compiled package it is page-reader-thread.js. From source (tests, tsx)
  * it is TypeScript, and module hooks of the parent thread do not reach workers on Node 20, so a
- * small CommonJS bootstrap registers tsx in the worker before importing page-worker.ts.
+ * small CommonJS bootstrap registers tsx in the worker before importing page-reader-thread.ts.
  */
 function workerSpec(): { script: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./page-worker.js', import.meta.url), eval: false };
+  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./page-reader-thread.js', import.meta.url), eval: false };
   // Tests run from source but start the built worker (test/global-setup.ts builds it once).
   const built = process.env.NAP_ANNEX_PAGE_WORKER;
   if (built) return { script: new URL(built, 'file:///'), eval: false };
-  const entry = new URL('./page-worker.ts', import.meta.url).href;
+  const entry = new URL('./page-reader-thread.ts', import.meta.url).href;
   const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}); })` +
     `.catch((e) => { require('node:worker_threads').parentPort.postMessage({ fatal: { kind: 'other', message: String(e && e.stack || e) } }); });`;
   return { script: bootstrap, eval: true };
@@ -147,7 +147,7 @@ export function claimPage(claimed: Int32Array): number {
  * OpenError, PageLimitError, ReadLimitError, or PageReadError for the lowest page a reader could
  * not read (each reader stops at its first bad page; pages are claimed in increasing order, so
  * every page below a claimed one was claimed). When it settles, every thread that finished its
- * document is kept warm for the next read (warm-threads.ts); the others are terminated. A warm
+ * document is kept warm for the next read (pool.ts); the others are terminated. A warm
  * thread that ends before it answered is replaced by a new one.
  */
 export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput) => void, options: ReadSessionOptions): Promise<number> {

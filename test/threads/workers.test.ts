@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag } from '../../../src/model/diagnostics.js';
-import { WORKER_PAGE_THRESHOLD, readPdf } from '../../../src/readers/pdf/index.js';
-import { defaultWorkerCount } from '../../../src/readers/pdf/page-workers.js';
-import { PDF_2024 } from '../../helpers/fixtures.js';
-import { miniAnnex, type MiniAnnexPage } from './mini-annex.js';
+import { DiagnosticBag } from '../../src/model/diagnostics.js';
+import { WORKER_PAGE_THRESHOLD, readPdf } from '../../src/readers/pdf/index.js';
+import { defaultWorkerCount } from '../../src/threads/read-pages.js';
+import { PDF_2024 } from '../helpers/fixtures.js';
+import { miniAnnex, type MiniAnnexPage } from '../readers/pdf/mini-annex.js';
 
 /** Seven small pages, each with two rows of its own (statuses in turn), so that pages cannot be mixed up unseen. */
 const PAGES: MiniAnnexPage[] = Array.from({ length: 7 }, (_, p) => ({

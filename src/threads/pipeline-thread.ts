@@ -1,5 +1,5 @@
 /**
- * Worker-thread entry of `extractAnnexLimited` (pipeline-limited.ts): serves the jobs it is sent
+ * Worker-thread entry of `extractAnnexLimited` (limited-pipeline.ts): serves the jobs it is sent
  * (pipeline-jobs.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';

@@ -1,18 +1,18 @@
 /**
- * Warm threads (src/workers/warm-threads.ts): a page reader or pipeline thread that finished its
+ * Warm threads (src/threads/pool.ts): a page reader or pipeline thread that finished its
  * input serves the next one, with exactly the result a fresh thread gives; a thread stopped by a
  * limit is never reused; the threads' job loops serve one input after another.
  */
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DiagnosticBag } from '../src/model/diagnostics.js';
-import { extractAnnexLimited, pipelinePoolKey } from '../src/pipeline-limited.js';
-import { servePipeline } from '../src/pipeline-jobs.js';
-import { readPdf } from '../src/readers/pdf/index.js';
-import { servePageReader } from '../src/readers/pdf/page-reader-loop.js';
-import { readerPoolKey } from '../src/readers/pdf/page-workers.js';
-import { MAX_IDLE_PER_KEY, closeWarmThreads, giveWarmThread, takeWarmThread, warmThreadCount } from '../src/workers/warm-threads.js';
-import { miniAnnex } from './readers/pdf/mini-annex.js';
+import { DiagnosticBag } from '../../src/model/diagnostics.js';
+import { extractAnnexLimited, pipelinePoolKey } from '../../src/threads/limited-pipeline.js';
+import { servePipeline } from '../../src/threads/pipeline-jobs.js';
+import { readPdf } from '../../src/readers/pdf/index.js';
+import { servePageReader } from '../../src/threads/page-reader-loop.js';
+import { readerPoolKey } from '../../src/threads/read-pages.js';
+import { MAX_IDLE_PER_KEY, closeWarmThreads, giveWarmThread, takeWarmThread, warmThreadCount } from '../../src/threads/pool.js';
+import { miniAnnex } from '../readers/pdf/mini-annex.js';
 
 const PDF = miniAnnex('vector', ['#008080', '#ffb000', '#5a5a5a', '#d0006f', '#101010'], [
   { rows: [{ title: ['Activiteit 1'], status: 0, wanneer: '2024', wie: ['OCW'], toelichting: ['Eerste.'] }] },

@@ -1,16 +1,16 @@
 /**
- * The PDF page reader's job loop, run by page-worker.ts in a reader thread (and by tests on a
+ * The PDF page reader's job loop, run by page-reader-thread.ts in a reader thread (and by tests on a
  * MessageChannel): for each document it is sent (`OpenMessage`), opens the PDF bytes and posts
  * `opened` (or `fatal`); after the caller's `go`, takes pages one by one from the shared counter,
  * reads each with readPageInput and posts the page input back, then `done`; then waits for the
- * next document (a thread is kept warm for the next read: src/workers/warm-threads.ts). See
- * page-workers.ts for the protocol. The caller of servePageReader loads pdf.worker.mjs first.
+ * next document (a thread is kept warm for the next read: pool.ts). See
+ * read-pages.ts for the protocol. The caller of servePageReader loads pdf.worker.mjs first.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { isNativeArrayPush } from '../../workers/native-array-push.js';
-import { openPdf, optionalContentOf, readPageInput } from './document.js';
-import { type GoMessage, type OpenMessage, type WorkerMessage, claimPage } from './page-workers.js';
-import { takeWarnings } from './pdfjs-warnings.js';
+import { isNativeArrayPush } from './native-array-push.js';
+import { openPdf, optionalContentOf, readPageInput } from '../readers/pdf/document.js';
+import { type GoMessage, type OpenMessage, type WorkerMessage, claimPage } from './read-pages.js';
+import { takeWarnings } from '../readers/pdf/pdfjs-warnings.js';
 
 /**
  * Serves documents sent on `port` (a worker's parentPort), one after another, for as long as the

@@ -1,14 +1,14 @@
 /**
  * The page reader thread as shipped (the bundle the test setup builds) runs pdfjs-dist with V8's
  * own Array.prototype.push, not core-js's slower replacement, and without loading the native
- * canvas add-on (src/readers/pdf/page-worker.ts, src/workers/native-array-push.ts, no-canvas.ts).
+ * canvas add-on (src/threads/page-reader-thread.ts, native-array-push.ts, no-canvas.ts).
  * Each check runs in a fresh Node process, so nothing else this test run loaded can hide or fake
  * the result.
  */
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PDF_2024 } from '../../helpers/fixtures.js';
+import { PDF_2024 } from '../helpers/fixtures.js';
 
 const WORKER = process.env.NAP_ANNEX_PAGE_WORKER!;
 

@@ -1,11 +1,11 @@
 /**
- * The job loop of `extractAnnexLimited`'s thread (pipeline-limited.ts; started by
+ * The job loop of `extractAnnexLimited`'s thread (limited-pipeline.ts; started by
  * pipeline-thread.ts, and by tests on a MessageChannel): runs `extractAnnex` on each job it is sent
  * (bytes and options) and posts back the result or the error, as plain data.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { InputError } from './model/diagnostics.js';
-import { extractAnnex, SchemaViolationError, type ExtractOptions } from './pipeline.js';
+import { InputError } from '../model/diagnostics.js';
+import { extractAnnex, SchemaViolationError, type ExtractOptions } from '../pipeline.js';
 
 /** What the thread posts back: exactly one of these. */
 export type ThreadReply =
@@ -38,7 +38,7 @@ export function servePipeline(port: Pick<MessagePort, 'on' | 'postMessage'>, fir
     port.postMessage(reply);
   };
   // One job after another: the caller may keep this thread warm for its next input
-  // (src/workers/warm-threads.ts) and sends each job as a message.
+  // (pool.ts) and sends each job as a message.
   let queue = Promise.resolve();
   port.on('message', (job: ThreadJob) => {
     queue = queue.then(() => runJob(job));

@@ -7,10 +7,10 @@
  * `diff`) this way. Library users who want the limits call this instead of `extractAnnex`.
  */
 import { Worker } from 'node:worker_threads';
-import { DiagnosticBag, InputError } from './model/diagnostics.js';
-import { DEFAULT_MAX_MEMORY_MB, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError, type ExtractOptions, type ExtractResult } from './pipeline.js';
+import { DiagnosticBag, InputError } from '../model/diagnostics.js';
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError, type ExtractOptions, type ExtractResult } from '../pipeline.js';
 import type { ThreadJob, ThreadReply } from './pipeline-jobs.js';
-import { giveWarmThread, takeWarmThread } from './workers/warm-threads.js';
+import { giveWarmThread, takeWarmThread } from './pool.js';
 
 /**
  * The worker to start: pipeline-thread.js from the compiled package; from source (tests, tsx) the
@@ -19,7 +19,7 @@ import { giveWarmThread, takeWarmThread } from './workers/warm-threads.js';
  */
 function threadSpec(): { script: string | URL; eval: boolean } {
   if (!import.meta.url.endsWith('.ts')) return { script: new URL('./pipeline-thread.js', import.meta.url), eval: false };
-  // Tests run from source but may start the built thread (test/global-setup.ts builds it once), as page-workers.ts does for the page reader.
+  // Tests run from source but may start the built thread (test/global-setup.ts builds it once), as read-pages.ts does for the page reader.
   const built = process.env.NAP_ANNEX_PIPELINE_THREAD;
   if (built) return { script: new URL(built, 'file:///'), eval: false };
   const entry = new URL('./pipeline-thread.ts', import.meta.url).href;
@@ -39,7 +39,7 @@ export function pipelinePoolKey(maxMemoryMb: number = DEFAULT_MAX_MEMORY_MB): st
  * (default 120 s) passes and NAP010 when the work needs more heap than `options.maxMemoryMb`
  * (default 2048 MB), and with the DataCloneError of options that cannot be copied to a thread. A
  * thread that gave a result or an InputError is kept warm for the next call with the same memory
- * limit (src/workers/warm-threads.ts); one stopped by a limit or failing otherwise is terminated.
+ * limit (pool.ts); one stopped by a limit or failing otherwise is terminated.
  * A warm thread that ends before it answered is replaced by a new one, which runs the job.
  */
 export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {

@@ -1,7 +1,7 @@
 /**
  * Worker thread entry of the PDF page reader: prepares the thread and hands its port to
  * servePageReader (page-reader-loop.ts), which reads one document after another. See
- * page-workers.ts for the protocol.
+ * read-pages.ts for the protocol.
  *
  * pdfjs-dist is loaded here with `import()`, after the two modules that must run before it (a
  * bundler hoists static imports of an external package above all bundled code, so a static
@@ -11,11 +11,11 @@
  * worker" in this thread), is loaded here too rather than on the first getDocument: it registers
  * itself as `globalThis.pdfjsWorker`, which getDocument then uses. Then the native push is put back.
  */
-import '../../workers/no-canvas.js';
-import { restoreNativeArrayPush } from '../../workers/native-array-push.js';
+import './no-canvas.js';
+import { restoreNativeArrayPush } from './native-array-push.js';
 import { parentPort, workerData } from 'node:worker_threads';
-import { capturePdfjsWarnings } from './pdfjs-warnings.js';
-import type { OpenMessage } from './page-workers.js';
+import { capturePdfjsWarnings } from '../readers/pdf/pdfjs-warnings.js';
+import type { OpenMessage } from './read-pages.js';
 
 const { servePageReader } = await import('./page-reader-loop.js');
 await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
