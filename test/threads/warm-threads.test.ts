@@ -54,7 +54,9 @@ describe('pipeline threads', () => {
     // Another memory limit: another thread.
     await extractAnnexLimited(TEXT, { fileName: 'a.txt', maxMemoryMb: 300 });
     expect([byDefault(), by300()]).toEqual([1, 1]);
-    await expect(extractAnnexLimited(TEXT, { fileName: 'a.txt', maxMemoryMb: 300, timeoutMs: 1 })).rejects.toMatchObject({ diagnostic: { code: 'NAP009' } });
+    // A job that takes far longer than its 1 ms (the tiny TEXT could answer first on a busy machine).
+    const slow = new TextEncoder().encode(`Activiteit\tStatus\tWanneer\tWie\tToelichting\nActielijn 1\t\t\t\t\n${'A\t\t\t\t\n'.repeat(5000)}`);
+    await expect(extractAnnexLimited(slow, { fileName: 'a.txt', maxMemoryMb: 300, timeoutMs: 1 })).rejects.toMatchObject({ diagnostic: { code: 'NAP009' } });
     expect([byDefault(), by300()]).toEqual([1, 0]);
   });
 });
