@@ -8,11 +8,11 @@
  * Everything it cannot place becomes a diagnostic quoting the text, never silently dropped.
  */
 import { locationOf as loc, type DiagnosticBag } from '../model/diagnostics.js';
-import { type BodyRow, type FootnoteDefinition, type LegendEntry, type PageModel, type SourceLocation, type StatusCue, hasStatusCues, sameCueFamily } from '../model/page-model.js';
+import { type BodyRow, type FootnoteDefinition, type HeaderRow, type LegendEntry, type PageModel, type SourceLocation, type StatusCue, hasStatusCues, sameCueFamily } from '../model/page-model.js';
 import { joinWrapped } from '../model/wrapped-text.js';
 import { type Legend, legendInForce, legendsOf } from './legend.js';
 import { clip, withoutFormatChars } from '../model/plain-text.js';
-import { COLUMNS, HEADER_ALIASES, actionLineNumberOf, headerKey } from '../model/vocabulary.js';
+import { COLUMNS, COLUMN_ALIASES, COLUMN_NAMES, PRINTED_COLUMN_KEYS, type ColumnKey, actionLineNumberOf, headerKey } from '../model/vocabulary.js';
 
 /** The NAP (2023) has five action lines. */
 export const ACTION_LINE_COUNT = 5;
@@ -63,8 +63,8 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   const rows: AssembledRow[] = [];
   const footnotes: FootnoteDefinition[] = [];
   const titleParts: string[] = [];
-  let current: AssembledActionLine | null = null;
-  let expectGoalFor: number | null = null;
+  let current = null as AssembledActionLine | null;
+  let expectGoalFor = null as number | null;
   let tableCount = 0;
   /** Activities per action line so far: the next sequence number without rescanning `rows`. */
   const perActionLine = new Map<number, number>();
@@ -74,6 +74,28 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   let lastRowPage = 0;
   // Whether the last body row read was an action line's goal sentence (which a page end may break too).
   let lastBodyRow: 'goal' | 'other' = 'other';
+
+  /**
+   * Starts action line `number` (printed as `text`), or returns to it when it was started before
+   * (repeated page furniture: a continuation row may still follow): 'new', 'known', or 'invalid'
+   * for a number outside 1 … MAX_ACTION_LINE (NAP504: the rows under it get no action line).
+   */
+  const startActionLine = (number: number, text: string, location: SourceLocation): 'new' | 'known' | 'invalid' => {
+    if (!(Number.isSafeInteger(number) && number >= 1 && number <= MAX_ACTION_LINE)) {
+      diagnostics.report('NAP504', `"${clip(text)}" is not a valid action line (numbers run from 1 to ${MAX_ACTION_LINE}); the rows under it are not assigned to any action line. Correct the number in the input.`, loc(location));
+      current = null;
+      expectGoalFor = null;
+      return 'invalid';
+    }
+    const known = actionLines.find((a) => a.number === number);
+    if (known) current = known;
+    else {
+      current = { number, title: '', location };
+      actionLines.push(current);
+    }
+    expectGoalFor = number;
+    return known ? 'known' : 'new';
+  };
 
   const cues = hasStatusCues(model);
   const legends = legendsOf(model);
@@ -102,38 +124,33 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
       if (table.header === null) {
         diagnostics.report('NAP102', `${table.rows.length} table row(s) without a header row above them on page ${page.number}; columns are assumed to be ${COLUMNS.join(' | ')}. Check that the header row "Activiteit | Status | Wanneer | Wie | Toelichting" is in the input.`, loc(table.rows[0]?.location ?? { page: page.number }));
       } else {
-        checkHeader(table.header.cells, table.header.location, diagnostics);
+        checkHeader(table.header, diagnostics);
       }
       const width = table.header?.cells.length ?? COLUMNS.length;
       for (const row of table.rows) {
         const cells = row.cells;
-        if (cells.length !== width) {
-          diagnostics.report('NAP105', `Row has ${cells.length} cells where the header has ${width}: "${clip(cells.join(' | '))}". Cells were read left to right; check the column split.`, loc(row.location), { actual: cells.length, expected: width });
+        if ((row.printedCells ?? width) !== width || (row.unplaced?.length ?? 0) > 0) {
+          const printed = row.printedCells ?? width;
+          const texts = [...orderedCells(row, table.header?.keys ?? null), ...(row.unplaced ?? [])];
+          diagnostics.report('NAP105', `Row has ${printed} cells where the header has ${width}: "${clip(texts.join(' | '))}". Cells were read left to right; check the column split.`, loc(row.location), { actual: printed, expected: width });
         }
-        const [first = '', ...rest] = cells;
+        const first = cells.title ?? '';
+        const rest = PRINTED_COLUMN_KEYS.slice(1).map((k) => cells[k] ?? '');
+        // An `Actielijn N` in a merged first column starts that action line; the rest of its row is read as usual (the goal, or an activity).
+        const inColumn = actionLineNumberOf(cells.actionLine ?? '');
+        if (inColumn !== null) {
+          const started = startActionLine(inColumn, cells.actionLine!, row.location);
+          if (started === 'invalid') continue;
+          if (started === 'new') firstRowOfPage = false;
+        }
         const lineNumber = actionLineNumberOf(first);
         if (lineNumber !== null) {
-          const number = lineNumber;
           const extra = rest.filter((c) => c.trim() !== '');
           if (extra.length > 0) {
             diagnostics.report('NAP110', `The "${clip(first)}" row has text in its other cells: ${extra.map((c) => `"${clip(c)}"`).join(', ')}. It is not in the output; move it into an activity row or a footnote.`, loc(row.location));
           }
-          if (!(Number.isSafeInteger(number) && number >= 1 && number <= MAX_ACTION_LINE)) {
-            diagnostics.report('NAP504', `"${clip(first)}" is not a valid action line (numbers run from 1 to ${MAX_ACTION_LINE}); the rows under it are not assigned to any action line. Correct the number in the input.`, loc(row.location));
-            current = null;
-            expectGoalFor = null;
-            continue;
-          }
-          const known = actionLines.find((a) => a.number === number);
-          if (known) {
-            // Repeated page furniture: a continuation row may still follow it.
-            current = known;
-          } else {
-            current = { number, title: '', location: row.location };
-            actionLines.push(current);
-            firstRowOfPage = false;
-          }
-          expectGoalFor = number;
+          const started = startActionLine(lineNumber, first, row.location);
+          if (started === 'new') firstRowOfPage = false;
           continue;
         }
         // The goal sentence broken by a page end: its second part opens the next page (the same TR
@@ -164,14 +181,14 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
         const previous = rows.at(-1);
         const continues = firstRowOfPage && previous !== undefined && lastRowPage === page.number - 1 && continuesPrevious(row, previous, cues);
         if (first.trim() === '' || continues) {
-          if (cells.every((c) => c.trim() === '')) continue;
+          if (first.trim() === '' && rest.every((c) => c.trim() === '')) continue;
           pageTable.contentRows++;
           if (continues && previous) {
             joinContinuation(previous, row);
             lastRowPage = page.number;
             diagnostics.report('NAP108', `Row continued from page ${page.number - 1} joined into ${previous.id} "${clip(previous.cells.title)}".`, loc(row.location, previous.id));
           } else {
-            diagnostics.report('NAP104', `Row without a title (Activiteit cell empty): "${clip(cells.join(' | '))}". It is not in the output; give the row its title.`, loc(row.location));
+            diagnostics.report('NAP104', `Row without a title (Activiteit cell empty): "${clip([first, ...rest].join(' | '))}". It is not in the output; give the row its title.`, loc(row.location));
           }
           firstRowOfPage = false;
           continue;
@@ -192,10 +209,10 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
           sequence,
           cells: {
             title: first.trim(),
-            status: (cells[1] ?? '').trim(),
-            planning: (cells[2] ?? '').trim(),
-            owners: (cells[3] ?? '').trim(),
-            explanation: cells.slice(4).join(' ').trim(),
+            status: (cells.status ?? '').trim(),
+            planning: (cells.planning ?? '').trim(),
+            owners: (cells.owners ?? '').trim(),
+            explanation: (cells.explanation ?? '').trim(),
           },
           statusCue: row.statusCue,
           legend: legendAt(row.location)?.entries ?? [],
@@ -304,37 +321,59 @@ export function activityId(actionLine: number, sequence: number): string {
  */
 function continuesPrevious(row: BodyRow, previous: AssembledRow, cues: boolean): boolean {
   if (row.continued !== undefined) return row.continued;
-  if ((row.cells[0] ?? '').trim() === '') return true;
+  if ((row.cells.title ?? '').trim() === '') return true;
   if (!cues || previous.statusCue.kind === 'none') return false;
-  const blank = (i: number): boolean => (row.cells[i] ?? '').trim() === '';
+  const blank = (key: ColumnKey): boolean => (row.cells[key] ?? '').trim() === '';
   // Without a cue: a continued part, unless it has its own Wanneer and Wie as a new activity has
   // (then its cue is missing, and NAP304 says so, rather than two activities becoming one).
-  if (row.statusCue.kind === 'none') return blank(2) || blank(3);
+  if (row.statusCue.kind === 'none') return blank('planning') || blank('owners');
   // A shaded Status cell stays shaded in the part on the next page; a new activity has its Wanneer
   // and Wie. The part at the page bottom may be a few lines tall, so that a reader sees its
   // shading as a filled box (`vector`) rather than a cell background.
   const cue = row.statusCue;
   const before = previous.statusCue;
-  return cue.kind === 'icon' && cue.shape === 'shading' && before.kind === 'icon' && sameCueFamily(before.shape, cue.shape) && cue.color === before.color && (blank(2) || blank(3));
+  return cue.kind === 'icon' && cue.shape === 'shading' && before.kind === 'icon' && sameCueFamily(before.shape, cue.shape) && cue.color === before.color && (blank('planning') || blank('owners'));
 }
 
-/** Appends the continued part of a row to its first part, cell by cell, as a wrapped line joins (joinWrapped). */
+/**
+ * Appends the continued part of a row to its first part, cell by cell, as a wrapped line joins
+ * (joinWrapped). A status printed in words and broken by the page end (`Doorlopend gedurende` /
+ * `uitvoering programma`) is joined the same way, before it is matched to a label.
+ */
 function joinContinuation(previous: AssembledRow, row: BodyRow): void {
-  const keys = ['title', 'status', 'planning', 'owners', 'explanation'] as const;
-  keys.forEach((key, i) => {
-    const more = (i === 4 ? row.cells.slice(4).join(' ') : (row.cells[i] ?? '')).trim();
-    previous.cells[key] = joinWrapped(previous.cells[key], more);
-  });
-  if (previous.statusCue.kind === 'none') previous.statusCue = row.statusCue;
+  for (const key of ['title', 'status', 'planning', 'owners', 'explanation'] as const) {
+    previous.cells[key] = joinWrapped(previous.cells[key], (row.cells[key] ?? '').trim());
+  }
+  const before = previous.statusCue;
+  const after = row.statusCue;
+  if (before.kind === 'none') previous.statusCue = after;
+  else if (before.kind === 'text' && after.kind === 'text') previous.statusCue = { kind: 'text', text: joinWrapped(before.text, after.text) };
 }
 
-function checkHeader(cells: string[], location: SourceLocation, diagnostics: DiagnosticBag): void {
-  HEADER_ALIASES.forEach((aliases, i) => {
-    const printed = withoutFormatChars(cells[i] ?? '').replace(/\s+/g, ' ').trim();
+/**
+ * NAP103 for a header row: each cell whose text is not an accepted header of the column it was
+ * read as (a cell in a five-column header takes its position's column, vocabulary.ts
+ * headerColumnKeys), each cell that names no column (its values are not read), and each printed
+ * column the header lacks.
+ */
+function checkHeader(header: HeaderRow, diagnostics: DiagnosticBag): void {
+  const at = loc(header.location);
+  header.cells.forEach((cell, i) => {
+    const printed = withoutFormatChars(cell).replace(/\s+/g, ' ').trim();
+    const key = header.keys[i] ?? null;
+    if (key === null) {
+      diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; it names none of the columns ${COLUMNS.join(', ')}. Its values are not read.`, at, { actual: printed });
+      return;
+    }
+    const aliases = COLUMN_ALIASES[key];
     if (!aliases.includes(headerKey(printed))) {
-      diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; expected ${aliases.map((a) => `"${a}"`).join(' or ')}. Values of this column may be read as ${COLUMNS[i]}.`, { ...loc(location), field: COLUMNS[i] }, { actual: printed, expected: [...aliases] });
+      diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; expected ${aliases.map((a) => `"${a}"`).join(' or ')}. Values of this column may be read as ${COLUMN_NAMES[key]}.`, { ...at, field: COLUMN_NAMES[key] }, { actual: printed, expected: [...aliases] });
     }
   });
+  for (const key of PRINTED_COLUMN_KEYS) {
+    if (header.keys.includes(key)) continue;
+    diagnostics.report('NAP103', `The header has no ${COLUMN_NAMES[key]} column; expected ${COLUMN_ALIASES[key].map((a) => `"${a}"`).join(' or ')}. Values of this column are empty.`, { ...at, field: COLUMN_NAMES[key] }, { expected: [...COLUMN_ALIASES[key]] });
+  }
 }
 
 /**
@@ -359,6 +398,11 @@ function isBeforeTables(location: SourceLocation, page: PageModel['pages'][numbe
   if (location.line !== undefined && firstTable.line !== undefined) return location.line < firstTable.line;
   if (location.bbox && firstTable.bbox) return location.bbox[1] < firstTable.bbox[1];
   return false;
+}
+
+/** A row's cells in the order its header prints them (the five printed columns without a header). */
+function orderedCells(row: BodyRow, keys: readonly (ColumnKey | null)[] | null): string[] {
+  return (keys ?? PRINTED_COLUMN_KEYS).flatMap((k) => (k !== null && row.cells[k] !== undefined ? [row.cells[k]!] : []));
 }
 
 /** NAP101: the input has no activity table (no header row, no action line). */

@@ -10,6 +10,9 @@
  * - Footnote markers in cell text are always Unicode superscript digits (`¹`, `¹⁰`): the text
  *   export prints them that way; the PDF reader converts superscripts it detects by size/rise.
  */
+import { type ColumnKey, PRINTED_COLUMN_KEYS } from './vocabulary.js';
+
+export type { ColumnKey } from './vocabulary.js';
 
 /** Which reader produced a page model. */
 export type InputFormat = 'text' | 'pdf' | 'html';
@@ -73,28 +76,58 @@ export function hasStatusCues(model: PageModel): boolean {
   );
 }
 
-/** The table header row: cell texts as printed, left to right. */
+/** The table header row: cell texts as printed, left to right, and the column each one names. */
 export interface HeaderRow {
   cells: string[];
+  /** The column key of each cell (vocabulary.ts headerColumnKeys); null for a cell that names no column. */
+  keys: (ColumnKey | null)[];
   location: SourceLocation;
 }
 
+/** A row's cells by column key; a column the row does not have is absent. */
+export type RowCells = Partial<Record<ColumnKey, string>>;
+
 /**
- * One body row of the activity table, cells aligned to the header's columns
- * (Activiteit, Status, Wanneer/Oorspronkelijke planning, Wie, Toelichting).
- * Cell text is as printed; Toelichting may hold HTML (text/HTML input) or `\n` line breaks
- * where a reader saw a new paragraph or bullet (PDF input).
+ * One body row of the activity table, its cells by column key (Activiteit `title`, `status`,
+ * Wanneer or Oorspronkelijke planning `planning`, Wie `owners`, Toelichting `explanation`, and a
+ * merged first column Actielijn `actionLine` where the layout has one). Cell text is as printed;
+ * Toelichting may hold HTML (text/HTML input) or `\n` line breaks where a reader saw a new
+ * paragraph or bullet (PDF input).
  */
 export interface BodyRow {
-  cells: string[];
+  cells: RowCells;
+  /** Text in cells under no known column (more cells than the header names), left to right. */
+  unplaced?: string[];
+  /** How many cells the row printed (a text export's tab-separated cells, an HTML row's `<td>`s). */
+  printedCells?: number;
   statusCue: StatusCue;
   location: SourceLocation;
+  /** Where each cell's text lies on the page (PDF input): for provenance. */
+  cellBoxes?: Partial<Record<ColumnKey, BBox>>;
   /**
    * The row continues the last row of the previous page (a table row broken by a page end):
    * `true` or `false` when the reader knows (a tagged PDF's structure tree), absent when it does
    * not and assembly decides from the cells.
    */
   continued?: boolean;
+}
+
+/**
+ * A row's cells from its printed cells, left to right, and the header's column keys (a header row's
+ * `keys`; without a header, the five printed columns in order): each cell under its key, and the
+ * text of cells under no key as `unplaced`.
+ */
+export function keyedCells(printed: readonly string[], keys: readonly (ColumnKey | null)[] | null): Pick<BodyRow, 'cells' | 'unplaced' | 'printedCells'> {
+  const byPosition = keys ?? PRINTED_COLUMN_KEYS;
+  const cells: RowCells = {};
+  const unplaced: string[] = [];
+  printed.forEach((text, i) => {
+    const key = byPosition[i];
+    if (key === undefined || key === null) {
+      if (text.trim() !== '') unplaced.push(text);
+    } else cells[key] = text;
+  });
+  return { cells, printedCells: printed.length, ...(unplaced.length > 0 ? { unplaced } : {}) };
 }
 
 /** A header row and the body rows under it, in reading order. A page can hold several. */

@@ -139,6 +139,72 @@ export const HEADER_ALIASES: ReadonlyArray<ReadonlyArray<string>> = [
   ['toelichting'],
 ];
 
+/**
+ * The keys of the activity table's columns, as the data names them: the five printed columns and
+ * a merged first column `Actielijn` that some layouts add (each row's action line).
+ */
+export const COLUMN_KEYS = ['actionLine', 'title', 'status', 'planning', 'owners', 'explanation'] as const;
+
+/** One column key (COLUMN_KEYS). */
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
+
+/** The keys of the five printed columns, in COLUMNS order. */
+export const PRINTED_COLUMN_KEYS: readonly ColumnKey[] = ['title', 'status', 'planning', 'owners', 'explanation'];
+
+/** The column each key stands for, as the annex names it (for messages): `Activiteit`, `Wanneer` … */
+export const COLUMN_NAMES: Readonly<Record<ColumnKey, string>> = {
+  actionLine: 'Actielijn',
+  title: COLUMNS[0],
+  status: COLUMNS[1],
+  planning: COLUMNS[2],
+  owners: COLUMNS[3],
+  explanation: COLUMNS[4],
+};
+
+/** Accepted header texts per column key (lower case, spacing collapsed): HEADER_ALIASES, and `Actielijn`. */
+export const COLUMN_ALIASES: Readonly<Record<ColumnKey, ReadonlyArray<string>>> = {
+  actionLine: ['actielijn', 'actielijnen'],
+  title: HEADER_ALIASES[0]!,
+  status: HEADER_ALIASES[1]!,
+  planning: HEADER_ALIASES[2]!,
+  owners: HEADER_ALIASES[3]!,
+  explanation: HEADER_ALIASES[4]!,
+};
+
+const KEY_BY_ALIAS: ReadonlyMap<string, ColumnKey> = new Map(COLUMN_KEYS.flatMap((k) => COLUMN_ALIASES[k].map((a) => [a, k] as const)));
+
+/** The column key a header cell names (COLUMN_ALIASES, compared by headerKey), or null. */
+export function columnKeyOf(headerText: string): ColumnKey | null {
+  return KEY_BY_ALIAS.get(headerKey(headerText)) ?? null;
+}
+
+/**
+ * The column key of each cell of a header row, left to right: the key its text names, in any
+ * order and beside columns the annex does not have. A cell whose text names no column (or a
+ * column already named) has no key (null) — except in a header of exactly the five printed
+ * columns, where it takes the key of its position when no other cell names that (`Door wie` in
+ * the Wie position is read as Wie, and assembly reports the unknown header, NAP103).
+ */
+export function headerColumnKeys(cells: readonly string[]): (ColumnKey | null)[] {
+  const seen = new Set<ColumnKey>();
+  const keys = cells.map((c) => {
+    const k = columnKeyOf(c);
+    if (k === null || seen.has(k)) return null;
+    seen.add(k);
+    return k;
+  });
+  if (cells.length === PRINTED_COLUMN_KEYS.length) {
+    keys.forEach((k, i) => {
+      const positional = PRINTED_COLUMN_KEYS[i]!;
+      if (k === null && !seen.has(positional)) {
+        keys[i] = positional;
+        seen.add(positional);
+      }
+    });
+  }
+  return keys;
+}
+
 /** How a header cell is compared with HEADER_ALIASES: format characters removed, spacing collapsed, trimmed, lower case. */
 export function headerKey(text: string): string {
   return withoutFormatChars(text).replace(/\s+/g, ' ').trim().toLowerCase();
@@ -149,11 +215,20 @@ export function isFirstHeaderCell(text: string): boolean {
   return HEADER_ALIASES[0]!.includes(headerKey(text));
 }
 
+/**
+ * True when a row's first cells mark it as the table's header row: `Activiteit` first, or second
+ * after a merged first column `Actielijn`.
+ */
+export function startsHeaderRow(cells: readonly string[]): boolean {
+  const first = cells[0] ?? '';
+  return isFirstHeaderCell(first) || (columnKeyOf(first) === 'actionLine' && isFirstHeaderCell(cells[1] ?? ''));
+}
+
 /** The single words of the accepted header texts (lower case): `oorspronkelijke`, `planning`, `wie` … */
-export const HEADER_WORDS: ReadonlySet<string> = new Set(HEADER_ALIASES.flat().flatMap((alias) => alias.split(' ')));
+export const HEADER_WORDS: ReadonlySet<string> = new Set(Object.values(COLUMN_ALIASES).flat().flatMap((alias) => alias.split(' ')));
 
 /** A whole header text or one header word, any case (`Toelichting`, `Oorspronkelijke`, `oorspronkelijke planning`). */
-const HEADER_TEXT = new RegExp(`^(${[...new Set([...HEADER_ALIASES.flat(), ...HEADER_WORDS])].join('|')})$`, 'i');
+const HEADER_TEXT = new RegExp(`^(${[...new Set([...Object.values(COLUMN_ALIASES).flat(), ...HEADER_WORDS])].join('|')})$`, 'i');
 
 /** True when `text` is an accepted header text or one word of one (any case, nothing around it). */
 export function isHeaderText(text: string): boolean {

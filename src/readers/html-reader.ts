@@ -28,12 +28,12 @@ import { Text, type AnyNode, type ChildNode, type Element, type ParentNode } fro
 import { flattenDeepNesting, MAX_HTML_DEPTH } from './html-depth.js';
 import { findHiddenElements } from './html-visibility.js';
 import type { DiagnosticBag } from '../model/diagnostics.js';
-import type { BodyRow, Page, PageModel, StatusCue, TableBlock } from '../model/page-model.js';
+import { type BodyRow, type HeaderRow, type Page, type PageModel, type StatusCue, type TableBlock, keyedCells } from '../model/page-model.js';
 import { fromSuperscript, superscriptDigits } from '../model/superscript.js';
 import { decodeText } from './decode-text.js';
 import { CleanTextTally, cleanText } from '../model/clean-text.js';
 import { clip } from '../model/plain-text.js';
-import { isFirstHeaderCell, statusCodeOf } from '../model/vocabulary.js';
+import { PRINTED_COLUMN_KEYS, headerColumnKeys, startsHeaderRow, statusCodeOf } from '../model/vocabulary.js';
 
 const COLOUR_STYLE = /(?:^|;)\s*(?:background-color|background|color)\s*:\s*(#[0-9a-f]{6}|#[0-9a-f]{3}|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\))/i;
 const FOOTNOTE_TEXT = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([\s\S]*)$/;
@@ -309,8 +309,8 @@ function readPage($: CheerioAPI, root: Element, number: number, lineOf: (node: A
     if (name === 'tr') {
       const cells = $(node).children('td, th').toArray();
       const texts = cells.map((c) => collapse(textOf(c)));
-      if (isFirstHeaderCell(texts[0] ?? '')) {
-        table = { header: { cells: texts, location }, rows: [] };
+      if (startsHeaderRow(texts)) {
+        table = { header: { cells: texts, keys: headerColumnKeys(texts), location }, rows: [] };
         page.tables.push(table);
         return [];
       }
@@ -318,7 +318,7 @@ function readPage($: CheerioAPI, root: Element, number: number, lineOf: (node: A
         table = { header: null, rows: [] };
         page.tables.push(table);
       }
-      table.rows.push(bodyRow($, cells, location));
+      table.rows.push(bodyRow($, cells, (table as TableBlock).header, location));
       return [];
     }
     if (name !== 'table' && name !== 'tbody' && name !== 'thead' && !hasBlockChildren(node)) {
@@ -354,14 +354,15 @@ function readPage($: CheerioAPI, root: Element, number: number, lineOf: (node: A
   return page;
 }
 
-function bodyRow($: CheerioAPI, cells: Element[], location: { page: number; line?: number }): BodyRow {
-  // The last cell (Toelichting) keeps its markup for the explanation normaliser when it has any;
-  // a cell of plain text is given as decoded text, so `RI&amp;E` arrives as `RI&E`. Other cells
-  // are text, with a space where a line or paragraph ended.
-  const html = cells.map((c, i) =>
-    i === cells.length - 1 && $(c).children().length > 0 ? innerHtml(c).trim() : collapse(textOf(c)),
-  );
-  return { cells: html, statusCue: statusCue($, cells[1]), location };
+/** A body row from its `<td>`s, placed under the header's columns (the five printed columns without one). */
+function bodyRow($: CheerioAPI, cells: Element[], header: HeaderRow | null, location: { page: number; line?: number }): BodyRow {
+  const keys = header?.keys ?? PRINTED_COLUMN_KEYS;
+  // The Toelichting cell keeps its markup for the explanation normaliser when it has any; a cell
+  // of plain text is given as decoded text, so `RI&amp;E` arrives as `RI&E`. Other cells are
+  // text, with a space where a line or paragraph ended.
+  const html = cells.map((c, i) => (keys[i] === 'explanation' && $(c).children().length > 0 ? innerHtml(c).trim() : collapse(textOf(c))));
+  const statusIndex = keys.indexOf('status');
+  return { ...keyedCells(html, keys), statusCue: statusCue($, statusIndex >= 0 ? cells[statusIndex] : undefined), location };
 }
 
 function statusCue($: CheerioAPI, cell: Element | undefined): StatusCue {

@@ -12,11 +12,11 @@
  * removed, private-use and non-characters replaced with U+FFFD, one diagnostic per kind.
  */
 import type { DiagnosticBag } from '../model/diagnostics.js';
-import type { BodyRow, FootnoteDefinition, Page, PageModel, TableBlock } from '../model/page-model.js';
+import { type BodyRow, type FootnoteDefinition, type HeaderRow, type Page, type PageModel, type TableBlock, keyedCells } from '../model/page-model.js';
 import { fromSuperscript } from '../model/superscript.js';
 import { decodeText } from './decode-text.js';
 import { CleanTextTally, cleanText } from '../model/clean-text.js';
-import { actionLineNumberOf, isFirstHeaderCell, statusCodeOf } from '../model/vocabulary.js';
+import { actionLineNumberOf, headerColumnKeys, startsHeaderRow, statusCodeOf } from '../model/vocabulary.js';
 
 const FOOTNOTE_DEFINITION = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$/;
 
@@ -70,7 +70,7 @@ export function readText(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
           page.tables.push(table);
         }
         const width = table.header?.cells.length ?? 5;
-        table.rows.push(bodyRow([raw.trim(), ...Array<string>(Math.max(0, width - 1)).fill('')], location));
+        table.rows.push(bodyRow([raw.trim(), ...Array<string>(Math.max(0, width - 1)).fill('')], table.header, location));
         return;
       }
       if (openFootnote !== null) {
@@ -84,8 +84,8 @@ export function readText(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
 
     openFootnote = null;
     const cells = raw.split('\t').map((c) => c.trim());
-    if (isFirstHeaderCell(cells[0] ?? '')) {
-      table = { header: { cells, location }, rows: [] };
+    if (startsHeaderRow(cells)) {
+      table = { header: { cells, keys: headerColumnKeys(cells), location }, rows: [] };
       page.tables.push(table);
       return;
     }
@@ -93,17 +93,19 @@ export function readText(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
       table = { header: null, rows: [] };
       page.tables.push(table);
     }
-    table.rows.push(bodyRow(cells, location));
+    table.rows.push(bodyRow(cells, table.header, location));
   });
   pages.push(page);
   tally.report(diagnostics);
   return { format: 'text', pages: pages.filter((p, i) => i === 0 || !isEmptyPage(p)) };
 }
 
-function bodyRow(cells: string[], location: { page: number; line: number }): BodyRow {
-  const status = cells[1] ?? '';
+/** A body row from its tab-separated cells, placed under the header's columns (the five printed columns without one). */
+function bodyRow(printed: string[], header: HeaderRow | null, location: { page: number; line: number }): BodyRow {
+  const keyed = keyedCells(printed, header?.keys ?? null);
+  const status = keyed.cells.status ?? '';
   return {
-    cells,
+    ...keyed,
     statusCue: status === '' ? { kind: 'none' } : { kind: 'text', text: status },
     location,
   };

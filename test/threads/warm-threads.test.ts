@@ -29,7 +29,7 @@ describe('page readers', () => {
     const second = await readPdf(PDF, { diagnostics: new DiagnosticBag('a.pdf') });
     expect(warmThreadCount()).toBe(1);
     expect(second).toEqual(first);
-    expect(first.pages.map((p) => p.tables.flatMap((t) => t.rows.map((r) => r.cells[0])))).toEqual([['Activiteit 1'], ['Activiteit 2']]);
+    expect(first.pages.map((p) => p.tables.flatMap((t) => t.rows.map((r) => r.cells.title)))).toEqual([['Activiteit 1'], ['Activiteit 2']]);
   });
 
   it('a thread whose document did not open is reused; a read stopped by the time limit leaves no thread', async () => {
@@ -71,7 +71,7 @@ describe('a warm thread that dies just as it is taken', () => {
     const model = await readPdf(PDF, { diagnostics: new DiagnosticBag('a.pdf') });
     // It was taken and is gone (taking a thread drops its listeners, so its exit is read off threadId).
     expect(thread.threadId).toBe(-1);
-    expect(model.pages.map((p) => p.tables.flatMap((t) => t.rows.map((r) => r.cells[0])))).toEqual([['Activiteit 1'], ['Activiteit 2']]);
+    expect(model.pages.map((p) => p.tables.flatMap((t) => t.rows.map((r) => r.cells.title)))).toEqual([['Activiteit 1'], ['Activiteit 2']]);
   });
 
   it('pipeline: the job goes to a new thread and gives the annex', async () => {

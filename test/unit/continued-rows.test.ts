@@ -7,12 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { assembleRows } from '../../src/assemble/rows.js';
 import { DiagnosticBag } from '../../src/model/diagnostics.js';
-import type { BodyRow, CueShape, Page, PageModel } from '../../src/model/page-model.js';
+import { type BodyRow, type CueShape, type Page, type PageModel, keyedCells } from '../../src/model/page-model.js';
+import { PRINTED_COLUMN_KEYS } from '../../src/model/vocabulary.js';
 
 const BLUE = '#3d85c6';
-const HEADER = { cells: ['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'], location: { page: 1 } };
+const HEADER = { cells: ['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'], keys: [...PRINTED_COLUMN_KEYS], location: { page: 1 } };
 const row = (page: number, cells: string[], shape: CueShape | null, color = BLUE): BodyRow => ({
-  cells,
+  ...keyedCells(cells, null),
   statusCue: shape === null ? { kind: 'none' } : { kind: 'icon', color, shape },
   location: { page },
 });

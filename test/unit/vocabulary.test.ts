@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/model/diagnostics.js';
 import { clip, withoutFormatChars } from '../../src/model/plain-text.js';
 import {
+  headerColumnKeys,
   COLUMNS,
   HEADER_ALIASES,
   HEADER_WORDS,
@@ -15,6 +16,7 @@ import {
 } from '../../src/model/vocabulary.js';
 import { readHtml } from '../../src/readers/html-reader.js';
 import { readText } from '../../src/readers/text-reader.js';
+import { assembleRows } from '../../src/assemble/rows.js';
 import { statusCodeSchema } from '../../src/schema/annex.js';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -37,7 +39,7 @@ describe('the annex vocabulary', () => {
 
   it('knows the header texts of each column and their single words', () => {
     expect(HEADER_ALIASES).toHaveLength(COLUMNS.length);
-    expect([...HEADER_WORDS].sort()).toEqual(['activiteit', 'activiteiten', 'oorspronkelijke', 'planning', 'status', 'toelichting', 'wanneer', 'wie']);
+    expect([...HEADER_WORDS].sort()).toEqual(['actielijn', 'actielijnen', 'activiteit', 'activiteiten', 'oorspronkelijke', 'planning', 'status', 'toelichting', 'wanneer', 'wie']);
     for (const text of ['Toelichting', 'WIE', 'Oorspronkelijke', 'oorspronkelijke planning']) expect(isHeaderText(text)).toBe(true);
     for (const text of ['Toelichtingen', 'Oorspronk', ' Wie']) expect(isHeaderText(text)).toBe(false);
   });
@@ -70,10 +72,35 @@ describe('the text reader and the Actielijn rule', () => {
       {
         header: null,
         rows: [
-          { cells: ['Actielijn 1', '', '', '', ''], statusCue: { kind: 'none' }, location: { page: 1, line: 1 } },
-          { cells: ['Een activiteit', '', '2024', 'OCW', 'Uitleg.'], statusCue: { kind: 'none' }, location: { page: 1, line: 2 } },
+          { cells: { title: 'Actielijn 1', status: '', planning: '', owners: '', explanation: '' }, printedCells: 5, statusCue: { kind: 'none' }, location: { page: 1, line: 1 } },
+          { cells: { title: 'Een activiteit', status: '', planning: '2024', owners: 'OCW', explanation: 'Uitleg.' }, printedCells: 5, statusCue: { kind: 'none' }, location: { page: 1, line: 2 } },
         ],
       },
     ]);
+  });
+});
+
+describe('column keys from a header row (headerColumnKeys)', () => {
+  it('names each column by its header text, in any order and beside a merged Actielijn column', () => {
+    expect(headerColumnKeys(['Actielijn', 'Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'])).toEqual(['actionLine', 'title', 'status', 'planning', 'owners', 'explanation']);
+    expect(headerColumnKeys(['Activiteit', 'Wie', 'Oorspronkelijke planning', 'Status', 'Toelichting'])).toEqual(['title', 'owners', 'planning', 'status', 'explanation']);
+    expect(headerColumnKeys(['Activiteiten', 'Status', 'Planning', 'Wie', 'Toelichting', 'Opmerking'])).toEqual(['title', 'status', 'planning', 'owners', 'explanation', null]);
+  });
+
+  it('reads an unknown header text in a five-column header as the column of its position, and a repeated one as no column', () => {
+    expect(headerColumnKeys(['Activiteit', 'Status', 'Periode', 'Wie', 'Toelichting'])).toEqual(['title', 'status', 'planning', 'owners', 'explanation']);
+    expect(headerColumnKeys(['Activiteit', 'Status', 'Wanneer', 'Wanneer', 'Wie', 'Toelichting'])).toEqual(['title', 'status', 'planning', null, 'owners', 'explanation']);
+  });
+
+  it('places a text-export row under a six-column header with a merged Actielijn column, and assembles its action line', async () => {
+    const text = 'Actielijn\tActiviteit\tStatus\tWanneer\tWie\tToelichting\nActielijn 1\tHet doel\t\t\t\t\n\tEen activiteit\t\t2024\tOCW\tUitleg.\n';
+    const model = readText(new TextEncoder().encode(text), new DiagnosticBag('a.txt'));
+    expect(model.pages[0]!.tables[0]!.rows.map((r) => r.cells)).toEqual([
+      { actionLine: 'Actielijn 1', title: 'Het doel', status: '', planning: '', owners: '', explanation: '' },
+      { actionLine: '', title: 'Een activiteit', status: '', planning: '2024', owners: 'OCW', explanation: 'Uitleg.' },
+    ]);
+    const assembled = assembleRows(model, new DiagnosticBag('a.txt'));
+    expect(assembled.actionLines.map((a) => [a.number, a.title])).toEqual([[1, 'Het doel']]);
+    expect(assembled.rows.map((r) => [r.id, r.cells.title, r.cells.planning])).toEqual([['AL1-01', 'Een activiteit', '2024']]);
   });
 });

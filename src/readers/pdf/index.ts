@@ -7,7 +7,7 @@
  * untrusted: no eval, no font loading, no network; every failure maps to a diagnostic.
  */
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
-import type { PageModel } from '../../model/page-model.js';
+import type { ColumnKey, PageModel } from '../../model/page-model.js';
 import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './page-graphics.js';
 import { MIN_TEXT_SIZE } from './settings.js';
@@ -252,11 +252,15 @@ function resolveDocumentWordBreaks(model: PageModel): void {
     for (const w of wordsOutsideBreaks(text)) known.add(w);
   };
   for (const page of model.pages) {
-    for (const table of page.tables) for (const row of table.rows) for (const cell of row.cells) add(cell);
+    for (const table of page.tables) for (const row of table.rows) for (const cell of Object.values(row.cells)) add(cell);
     for (const f of page.footnotes) add(f.text);
   }
   for (const page of model.pages) {
-    for (const table of page.tables) for (const row of table.rows) row.cells = row.cells.map((c) => resolveWordBreaks(c, known));
+    for (const table of page.tables) {
+      for (const row of table.rows) {
+        for (const [key, cell] of Object.entries(row.cells) as [ColumnKey, string][]) row.cells[key] = resolveWordBreaks(cell, known);
+      }
+    }
   }
 }
 

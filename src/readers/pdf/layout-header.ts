@@ -7,21 +7,27 @@ import type { HeaderRow } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
 import { lineBox } from './layout-lines.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
-import { HEADER_WORDS, isFirstHeaderCell, isHeaderText } from '../../model/vocabulary.js';
+import { type ColumnKey, HEADER_WORDS, headerColumnKeys, isHeaderText, startsHeaderRow } from '../../model/vocabulary.js';
 
 /** Column layout carried from page to page for pages without a header row. */
 export interface Columns {
   /** Left boundary of each column (x, page points); column i spans [bounds[i], bounds[i+1]). */
   bounds: number[];
+  /** The column key of each column (vocabulary.ts headerColumnKeys). */
+  keys: (ColumnKey | null)[];
+  /** Index of the Status column (1 when the header names none). */
   statusIndex: number;
 }
 
 
-/** True for the line that carries the header row: it starts with `Activiteit` and holds at least three header words (or their starts). */
+/**
+ * True for the line that carries the header row: it holds `Activiteit` as its first cell, or as
+ * its second after a first column `Actielijn`, and at least three header words (or their starts)
+ * in all.
+ */
 export function isHeaderAnchor(l: Line): boolean {
   const words = l.chunks.map((c) => c.text.trim());
-  const first = words[0] ?? '';
-  if (!isFirstHeaderCell(first)) return false;
+  if (!startsHeaderRow(words)) return false;
   const known = words.filter((w) => isHeaderText(w)).length;
   // A header cell wrapped mid-word in a narrow column (`Statu` / `s`) leaves a word start here.
   const started = words.filter((w) => !isHeaderText(w) && isHeaderWordStart(w)).length;
@@ -124,10 +130,11 @@ export function buildHeader(band: Line[], vRulings: readonly { box: Box }[], bod
     }
     return best ?? cell.x0 - 0.6 * size;
   });
-  const statusIndex = texts.findIndex((t) => /^status$/i.test(t.trim()));
+  const keys = headerColumnKeys(texts);
+  const statusIndex = keys.indexOf('status');
   const box = band.map(lineBox).reduce(union);
   return {
-    header: { cells: texts, location: { page: pageNumber, bbox: toBBox(box) } },
-    columns: { bounds, statusIndex: statusIndex >= 0 ? statusIndex : 1 },
+    header: { cells: texts, keys, location: { page: pageNumber, bbox: toBBox(box) } },
+    columns: { bounds, keys, statusIndex: statusIndex >= 0 ? statusIndex : 1 },
   };
 }

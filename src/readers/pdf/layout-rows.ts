@@ -4,7 +4,7 @@
  * (hyphenation at line ends, paragraphs and bullets kept as `\n`), and each row's status icon.
  */
 
-import type { BBox, BodyRow, StatusCue } from '../../model/page-model.js';
+import { type BBox, type BodyRow, type ColumnKey, type StatusCue, keyedCells } from '../../model/page-model.js';
 import { canEndDutchWord } from '../../model/vocabulary.js';
 import { joinWrapped, joinWrappedLines } from '../../model/wrapped-text.js';
 import { type Box, toBBox, union } from './geometry.js';
@@ -124,10 +124,24 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
     const bottom = Math.min(group.bottom, ctx.regionBottom + pitch);
     const cue = statusCueOf(group, cells, { top, bottom }, ctx);
     if (cue.box) box = union(box, cue.box);
-    rows.push({ cells, statusCue: cue.cue, location: { page: ctx.pageNumber, bbox: toBBox(box) } });
+    rows.push({ ...keyedCells(cells, cols.keys), cellBoxes: cellBoxesOf(frags, cols.keys), statusCue: cue.cue, location: { page: ctx.pageNumber, bbox: toBBox(box) } });
     tagged.push(group.tagged);
   });
   return { rows, tagged, disagreements };
+}
+
+/** The box of each keyed cell's text (PDF points): the union of its fragments. */
+function cellBoxesOf(frags: readonly Fragment[], keys: readonly (ColumnKey | null)[]): NonNullable<BodyRow['cellBoxes']> {
+  const boxes: Partial<Record<ColumnKey, Box>> = {};
+  for (const f of frags) {
+    const key = keys[f.col];
+    if (key === undefined || key === null) continue;
+    const b = boxes[key];
+    boxes[key] = b === undefined ? f.box : union(b, f.box);
+  }
+  const out: NonNullable<BodyRow['cellBoxes']> = {};
+  for (const [k, b] of Object.entries(boxes) as [ColumnKey, Box][]) out[k] = toBBox(b);
+  return out;
 }
 
 /** Rows by geometry: first-column line starts (after a gap) and rulings crossing the first column. */

@@ -31,7 +31,7 @@ describe('readPdf footnote numbers', () => {
       [1000, 'Kamerstukken II 2022/23, 34843, nr. 80'],
       [1866, 'Zie www.rcgog.nl'],
     ]);
-    expect(page.tables.flatMap((t) => t.rows).map((r) => r.cells[4])).toEqual(['', '', 'Tekst een.⁹⁹⁹', 'Tekst twee.¹⁰⁰⁰', 'Tekst drie.¹⁸⁶⁶']);
+    expect(page.tables.flatMap((t) => t.rows).map((r) => r.cells.explanation)).toEqual(['', '', 'Tekst een.⁹⁹⁹', 'Tekst twee.¹⁰⁰⁰', 'Tekst drie.¹⁸⁶⁶']);
     expect(page.looseText.filter((l) => l.kind !== 'page-number').map((l) => l.text)).toEqual(['Bijlage 1. Voortgang activiteiten']);
   });
 });

@@ -36,7 +36,7 @@ async function read(bytes: Uint8Array): Promise<{ model: PageModel; bag: Diagnos
   return { model: await readPdf(bytes, { diagnostics: bag }), bag };
 }
 
-const cells = (m: PageModel): string[][] => m.pages.flatMap((p) => p.tables.flatMap((t) => t.rows.map((r) => [...r.cells, r.statusCue.kind === 'icon' ? (r.statusCue.color ?? '') : r.statusCue.kind])));
+const cells = (m: PageModel): string[][] => m.pages.flatMap((p) => p.tables.flatMap((t) => t.rows.map((r) => [...(['title', 'status', 'planning', 'owners', 'explanation'] as const).map((k) => r.cells[k] ?? ''), r.statusCue.kind === 'icon' ? (r.statusCue.color ?? '') : r.statusCue.kind])));
 
 const CASES: { name: string; ops: string; reason: string }[] = [
   { name: 'invisible render mode 3', ops: at(`3 Tr ${text('Verborgen tekst')}`), reason: 'render-mode' },

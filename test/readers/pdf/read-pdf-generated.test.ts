@@ -44,9 +44,9 @@ describe.each(['vector', 'glyph', 'glyph-mapped', 'glyph-type3', 'bullet', 'imag
     expect(p2.tables[0]!.header!.cells).toEqual(['Activiteit', 'Status', 'Oorspronkelijke planning', 'Wie', 'Toelichting']);
     const r1 = p1.tables[0]!.rows;
     expect(r1.map((r) => r.cells)).toEqual([
-      ['Actielijn 1', '', '', '', ''],
-      ['Eerste activiteit met een titel over twee regels', '', 'Q1 2024', 'Regerings-commissaris', 'Een toelichting die doorloopt op een tweede regel.¹'],
-      ['Tweede activiteit', '', '2023- 2025', 'OCW', 'Afgerond in 2023. Een tweede regel'],
+      { title: 'Actielijn 1', status: '', planning: '', owners: '', explanation: '' },
+      { title: 'Eerste activiteit met een titel over twee regels', status: '', planning: 'Q1 2024', owners: 'Regerings-commissaris', explanation: 'Een toelichting die doorloopt op een tweede regel.¹' },
+      { title: 'Tweede activiteit', status: '', planning: '2023- 2025', owners: 'OCW', explanation: 'Afgerond in 2023. Een tweede regel' },
     ]);
     expect(r1.map((r) => r.statusCue)).toEqual([
       { kind: 'none' },
@@ -55,11 +55,11 @@ describe.each(['vector', 'glyph', 'glyph-mapped', 'glyph-type3', 'bullet', 'imag
     ]);
     expect(p1.footnotes.map((f) => [f.number, f.text])).toEqual([[1, 'Kamerstukken II 2023/24, 28345, nr. 269.']]);
     const r2 = p2.tables[0]!.rows;
-    expect(r2.map((r) => r.cells[0])).toEqual(['', 'Derde activiteit', 'Vierde activiteit', 'Vijfde activiteit']);
-    expect(r2[0]!.cells[4]).toBe('vervolg van de vorige pagina.');
+    expect(r2.map((r) => r.cells.title)).toEqual(['', 'Derde activiteit', 'Vierde activiteit', 'Vijfde activiteit']);
+    expect(r2[0]!.cells.explanation).toBe('vervolg van de vorige pagina.');
     expect(r2[0]!.statusCue).toEqual({ kind: 'none' });
     expect(r2.slice(1).map((r) => (r.statusCue.kind === 'icon' ? r.statusCue.color : null))).toEqual([COLORS[4], COLORS[1], COLORS[2]]);
-    expect(r2.map((r) => r.cells[2])).toEqual(['', 'Vanaf 2022', 'Q3 2022-Q3 2024', '2022-2031']);
+    expect(r2.map((r) => r.cells.planning)).toEqual(['', 'Vanaf 2022', 'Q3 2022-Q3 2024', '2022-2031']);
   });
 });
 
@@ -144,7 +144,7 @@ it('reads text drawn twice at the same place (fake bold) once, with NAP121', asy
   const twice: MiniAnnexPage[] = [{ ...PAGES[0]!, extra: 'BT /F1 9 Tf 40 465 Td (Eerste activiteit met een titel) Tj ET' }, PAGES[1]!];
   const diagnostics = new DiagnosticBag('bold.pdf');
   const model = await readPdf(miniAnnex('vector', COLORS, twice), { diagnostics });
-  const titles = model.pages.flatMap((p) => p.tables.flatMap((t) => t.rows.map((r) => r.cells[0])));
+  const titles = model.pages.flatMap((p) => p.tables.flatMap((t) => t.rows.map((r) => r.cells.title)));
   expect(titles).toContain('Eerste activiteit met een titel over twee regels');
   expect(titles.join(' ')).not.toContain('titelEerste');
   const bold = diagnostics.items.filter((d) => d.code === 'NAP121');

@@ -24,7 +24,8 @@ function activityRows(model: PageModel): { page: Page; row: BodyRow }[] {
   for (const page of model.pages) {
     for (const t of page.tables) {
       for (const row of t.rows) {
-        const [title = '', ...rest] = row.cells;
+        const { title = '', actionLine: _, ...others } = row.cells;
+        const rest = Object.values(others);
         if (title === '' || /^Actielijn \d+$/.test(title)) continue;
         if (rest.every((c) => c === '') && row.statusCue.kind === 'none') continue;
         out.push({ page, row });
@@ -72,15 +73,15 @@ describe('readPdf on the 2024 rendition', () => {
     }
   });
 
-  it('keeps Actielijn and goal rows as body rows, and every row has 5 cells', () => {
-    const titles = model.pages.flatMap((p) => p.tables.flatMap((t) => t.rows.map((r) => r.cells[0])));
+  it('keeps Actielijn and goal rows as body rows, and every row has the 5 printed cells', () => {
+    const titles = model.pages.flatMap((p) => p.tables.flatMap((t) => t.rows.map((r) => r.cells.title)));
     expect(titles.filter((t) => /^Actielijn \d$/.test(t ?? '')).length).toBe(19);
     expect(titles).toContain('Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke norme');
-    for (const p of model.pages) for (const t of p.tables) for (const r of t.rows) expect(r.cells).toHaveLength(5);
+    for (const p of model.pages) for (const t of p.tables) for (const r of t.rows) expect(Object.keys(r.cells).sort()).toEqual(['explanation', 'owners', 'planning', 'status', 'title']);
   });
 
   it('yields the 83 activity titles in document order', () => {
-    expect(rows.map((r) => r.row.cells[0])).toEqual(EXPECTED.map((e) => e.title));
+    expect(rows.map((r) => r.row.cells.title)).toEqual(EXPECTED.map((e) => e.title));
   });
 
   it('maps every activity icon to the expected status with the pipeline\'s colour matching (83/83)', () => {
@@ -95,30 +96,30 @@ describe('readPdf on the 2024 rendition', () => {
     expect(exported.activities).toHaveLength(83);
     rows.forEach(({ row }, i) => {
       const e = exported.activities[i]!;
-      expect(row.cells[2], `row ${i + 1} Wanneer`).toBe(e.wanneer);
-      expect(row.cells[3], `row ${i + 1} Wie`).toBe(e.wie);
-      expect(row.cells[4]!.replace(/\s+/g, ' '), `row ${i + 1} Toelichting`).toBe(flattenHtml(e.toelichting));
+      expect(row.cells.planning, `row ${i + 1} Wanneer`).toBe(e.wanneer);
+      expect(row.cells.owners, `row ${i + 1} Wie`).toBe(e.wie);
+      expect(row.cells.explanation!.replace(/\s+/g, ' '), `row ${i + 1} Toelichting`).toBe(flattenHtml(e.toelichting));
     });
   });
 
   it('joins a line-break hyphen the way the export prints it and marks paragraphs/bullets with \\n', () => {
-    const byTitle = new Map(rows.map((r) => [r.row.cells[0], r.row]));
-    expect(byTitle.get('Verkenning AI en lhbtqi+ emancipatie')!.cells[4]).toContain('lhbtqi+-emancipatie');
-    const rijk = byTitle.get('Rijksoverheid als werkgever')!.cells[4]!.split('\n');
+    const byTitle = new Map(rows.map((r) => [r.row.cells.title, r.row]));
+    expect(byTitle.get('Verkenning AI en lhbtqi+ emancipatie')!.cells.explanation).toContain('lhbtqi+-emancipatie');
+    const rijk = byTitle.get('Rijksoverheid als werkgever')!.cells.explanation!.split('\n');
     expect(rijk).toHaveLength(7);
     expect(rijk.slice(1).every((l) => l.startsWith('• '))).toBe(true);
-    expect(byTitle.get('Innovatie challenge voor startups nr. 2: Tool om online discriminatie te voorkomen')!.cells[4]).toMatch(
+    expect(byTitle.get('Innovatie challenge voor startups nr. 2: Tool om online discriminatie te voorkomen')!.cells.explanation).toMatch(
       /kan helpen\.\nDe startup Tilt/,
     );
   });
 
   it('turns raised small numbers into superscript markers, glued or after a space as printed', () => {
-    const dans = rows.find((r) => r.row.cells[0] === 'Aanpak grensoverschrijdend gedrag in de danssector')!.row.cells[4]!;
+    const dans = rows.find((r) => r.row.cells.title === 'Aanpak grensoverschrijdend gedrag in de danssector')!.row.cells.explanation;
     expect(dans).toContain('mei 2023.¹⁴ Op 15 juni');
     expect(dans).toContain('beleidsreactie¹⁵ naar');
-    const monitor = rows.find((r) => r.row.cells[0] === 'Publieksmonitor')!.row.cells[4]!;
+    const monitor = rows.find((r) => r.row.cells.title === 'Publieksmonitor')!.row.cells.explanation;
     expect(monitor).toContain('grensoverschrijdend gedrag . ¹ De');
-    const markers = rows.flatMap((r) => r.row.cells[4]!.match(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g) ?? []);
+    const markers = rows.flatMap((r) => r.row.cells.explanation!.match(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g) ?? []);
     expect(markers.length).toBeGreaterThanOrEqual(25);
   });
 

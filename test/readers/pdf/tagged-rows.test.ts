@@ -3,6 +3,7 @@
  * text is one table row; where the page's geometry sees another split, that is reported (NAP120
  * via the layout's disagreements), never chosen silently.
  */
+import { PRINTED_COLUMN_KEYS } from '../../../src/model/vocabulary.js';
 import { describe, expect, it } from 'vitest';
 import { buildRows } from '../../../src/readers/pdf/layout-rows.js';
 import { readStructure, type StructNode } from '../../../src/readers/pdf/structure.js';
@@ -13,7 +14,7 @@ function chunk(text: string, x: number, y: number, id: string): Chunk {
   return { text, x0: x, x1: x + 4.5 * text.length, y0: y - 7, y1: y + 2, baseline: y, size: 9, font: 'F1', sup: false, contentId: id };
 }
 
-const cols = { bounds: [40, 200, 260, 330, 400], statusIndex: 1 };
+const cols = { bounds: [40, 200, 260, 330, 400], keys: [...PRINTED_COLUMN_KEYS], statusIndex: 1 };
 
 function rows(lines: Line[], tree: StructNode | null) {
   return buildRows(lines, {
@@ -55,7 +56,7 @@ describe('rows of a tagged page', () => {
 
   it('follows the geometry when the tags agree (two TRs, two rows)', () => {
     const built = rows(lines, table([[['p1R_mc0'], [], ['p1R_mc1'], ['p1R_mc2']], [['p1R_mc3'], [], ['p1R_mc4'], ['p1R_mc5']]]));
-    expect(built.rows.map((r) => r.cells[0])).toEqual(['Eerste activiteit', 'Tweede regel titel']);
+    expect(built.rows.map((r) => r.cells.title)).toEqual(['Eerste activiteit', 'Tweede regel titel']);
     expect(built.tagged.map((t) => t?.index)).toEqual([0, 1]);
     expect(built.disagreements).toEqual([]);
   });
@@ -65,7 +66,7 @@ describe('rows of a tagged page', () => {
     const built = rows(lines, table([[['p1R_mc0', 'p1R_mc3'], [], ['p1R_mc1', 'p1R_mc4'], ['p1R_mc2', 'p1R_mc5']]]));
     expect(built.rows).toHaveLength(1);
     // The gap between the two lines reads as a paragraph break inside the one cell.
-    expect(built.rows[0]!.cells[0]).toBe('Eerste activiteit\nTweede regel titel');
+    expect(built.rows[0]!.cells.title).toBe('Eerste activiteit\nTweede regel titel');
     expect(built.disagreements).toHaveLength(1);
     expect(built.disagreements[0]).toMatchObject({ tagRows: 1, geometryRows: 2 });
   });
