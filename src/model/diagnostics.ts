@@ -170,7 +170,7 @@ export const DIAGNOSTIC_CODES = {
   NAP505: { severity: 'warning', summary: 'Action lines out of order: an action line starts after a higher one.' },
   NAP506: { severity: 'warning', summary: 'An action line numbered beyond the NAP\'s five; its rows are read as printed.' },
   // Output (NAP6xx)
-  NAP601: { severity: 'warning', summary: "A CSV cell longer than Excel's limit of 32,767 characters was cut (--excel); annex.json keeps the whole text." },
+  NAP601: { severity: 'warning', summary: "A text cell longer than Excel's limit of 32,767 characters was cut in annex.xlsx or the Excel copies of the CSV files (--excel); annex.json and the Data Package's CSV files keep the whole text." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** A known diagnostic code such as `NAP201`. */
