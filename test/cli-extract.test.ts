@@ -21,7 +21,7 @@ describe('nap-annex extract', () => {
     expect(run.stderr).toMatch(/Actielijn 3\s+31 activities\s+Organisaties hebben processen/);
     expect(run.stderr).toContain('0 errors, 1 warning, 2 info');
     expect(run.stderr).toContain('fixtures/nap-2024/bijlage-1.txt:6:192 warning NAP501 Actielijn 2 title');
-    expect(readdirSync(out).filter((f) => !f.startsWith('.') && f !== 'current').sort()).toEqual([
+    expect(readdirSync(out).sort()).toEqual([
       'activities.csv',
       'activity_footnotes.csv',
       'activity_owners.csv',
@@ -48,22 +48,19 @@ describe('nap-annex extract', () => {
     expect(annex.activities.map((a: { id: string }) => a.id).slice(0, 3)).toEqual(['AL1-01', 'AL1-02', 'AL1-03']);
   });
 
-  it('writes only the CSVs with --format csv, in the Excel dialect with --excel', async () => {
+  it('writes only the CSVs with --format csv; with --excel also copies for Dutch Excel in excel/ (the package CSVs stay plain UTF-8)', async () => {
     const out = tmp();
     const run = await runCli(['extract', TEXT_2024, '-o', out, '--format', 'csv', '--excel', '-q']);
     expect(run.status).toBe(0);
-    expect(readdirSync(out).filter((f) => !f.startsWith('.') && f !== 'current').sort()).toEqual([
-      'activities.csv',
-      'activity_footnotes.csv',
-      'activity_owners.csv',
-      'citations.csv',
-      'datapackage.json',
-      'diagnostics.csv',
-      'footnotes.csv',
-    ]);
-    const csv = readFileSync(join(out, 'activities.csv'), 'utf8');
+    const tables = ['activities.csv', 'activity_footnotes.csv', 'activity_owners.csv', 'citations.csv', 'diagnostics.csv', 'footnotes.csv'];
+    expect(readdirSync(out).sort()).toEqual([...tables.slice(0, 4), 'datapackage.json', 'diagnostics.csv', 'excel', 'footnotes.csv']);
+    expect(readdirSync(join(out, 'excel')).sort()).toEqual(tables);
+    const csv = readFileSync(join(out, 'excel', 'activities.csv'), 'utf8');
     expect(csv.startsWith('\uFEFFaction_line;')).toBe(true);
     expect(csv.split('\r\n')[0]).toContain(';owners_text;');
+    const plain = readFileSync(join(out, 'activities.csv'), 'utf8');
+    expect(plain.startsWith('action_line,')).toBe(true);
+    expect(plain.includes('\r\n')).toBe(false);
   });
 
   it('exits 2 naming the file when the input does not exist, and writes nothing', async () => {

@@ -4,6 +4,7 @@
  * Schema by a small checker below), and annex.xlsx (read back with exceljs; LibreOffice's reading
  * of it is in open-data.full.test.ts, full tier).
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,8 +174,19 @@ describe('datapackage.json', () => {
     for (const r of pkg.resources as Resource[]) for (const f of r.schema.fields) expect(f.description.length * f.description_nl.length, `${r.name}.${f.name}`).toBeGreaterThan(0);
     expect(pkg.keywords).toContain('Kamerstuk 34843-109');
     expect(pkg.created).toBe('2024-03-18T00:00:00Z');
+    // With --excel too the package describes plain UTF-8 files (an IANA name; the BOM copies are in excel/, not resources).
     const excel = JSON.parse(readFileSync(join(excelOut, 'datapackage.json'), 'utf8'));
-    expect(excel.resources[0]).toMatchObject({ encoding: 'utf-8-sig', dialect: { delimiter: ';', lineTerminator: '\r\n' } });
+    expect(excel.resources[0]).toMatchObject({ path: 'activities.csv', encoding: 'utf-8', dialect: { delimiter: ',', lineTerminator: '\n' } });
+    expect(pkg.licenses).toEqual([{ name: 'CC0-1.0', title: 'Creative Commons Zero v1.0 Universal', path: 'https://creativecommons.org/publicdomain/zero/1.0/' }]);
+    expect(pkg.sources[0]).toEqual({
+      title: 'Kamerstuk 34843, nr. 109 (2024-03-18): Bijlage 1. Voortgang activiteiten Nationaal Actieprogramma Aanpak seksueel grensoverschrijdend gedrag en seksueel geweld (NAP)',
+      path: 'https://zoek.officielebekendmakingen.nl/kst-34843-109.html',
+    });
+    // bytes and hash: each resource's file as written.
+    for (const r of pkg.resources as (Resource & { bytes: number; hash: string })[]) {
+      const bytes = readFileSync(join(out, r.path));
+      expect([r.bytes, r.hash]).toEqual([bytes.length, `sha256:${createHash('sha256').update(bytes).digest('hex')}`]);
+    }
   });
 
   it('every CSV validates against its Table Schema (types, enums, required, primary and foreign keys), both dialects', async () => {

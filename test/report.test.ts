@@ -135,7 +135,7 @@ describe('nap-annex report (command line)', { timeout: 120_000 }, () => {
     writeFileSync(join(dir, 'file'), 'x');
     const blocked = await runCli(['report', TEXT_2024, '-o', join(dir, 'file', 'r.html'), '-q']);
     expect(blocked.status).toBe(73);
-    expect(blocked.stderr).toContain('or a folder above it is a file, not a folder). Nothing was written');
+    expect(blocked.stderr).toContain('or a folder above it is a file, not a folder. Nothing was written');
     expect(readdirSync(dir).sort()).toEqual(['file', 'r.html']);
   });
 

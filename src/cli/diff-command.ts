@@ -4,11 +4,11 @@
  * Output: text (default), json, or csv (one row per change). Exit 0 whatever changed; 2 when an
  * input cannot be read.
  */
-import { stringify } from 'csv-stringify/sync';
-import { compareAnnexes, type AnnexDiff, type FieldChange } from '../diff/compare-annexes.js';
+import { compareAnnexes, type AnnexDiff, type ChangeNote, type FieldChange } from '../diff/compare-annexes.js';
 import { baseName } from '../normalise/normalise-annex.js';
 import type { Annex } from '../schema/annex.js';
-import { csvStringifyOptions } from '../emit/csv.js';
+import { recordsCsv } from '../emit/csv.js';
+import type { CellValue, ColumnShape } from '../emit/tables.js';
 import { EXIT } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
 import { loadAnnex } from './load-annex.js';
@@ -67,6 +67,7 @@ export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string
     `old: ${diff.old.fileName} (${diff.old.activityCount} activities${source(before, diff.old.fileName)})`,
     `new: ${diff.new.fileName} (${diff.new.activityCount} activities${source(after, diff.new.fileName)})`,
     `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changedCount} changed, ${diff.matched.length - diff.changedCount} unchanged` +
+      (diff.notedCount > 0 ? ` (${diff.notedCount} printed differently)` : '') +
       (diff.renumbered.length > 0 ? `; ${diff.renumbered.length} renumbered` : ''),
   ];
   const withoutStatus = [before, after].filter((a) => a !== undefined && a.activities.every((x) => x.status === null));
@@ -80,6 +81,11 @@ export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string
       lines.push(`  ~ ${m.oldId === m.newId ? m.newId : `${m.oldId} → ${m.newId}`}  ${m.title}`);
       for (const c of m.changes) lines.push(`      ${changeText(c)}`);
     }
+  }
+  const noted = diff.matched.filter((m) => m.notes.length > 0);
+  if (noted.length > 0) {
+    lines.push('', 'printed differently, same meaning (not changes):');
+    for (const m of noted) for (const n of m.notes) lines.push(`  = ${m.newId}  ${noteText(n)}`);
   }
   const transitions = diff.statusTransitions.filter((t) => t.from.code !== t.to.code);
   if (diff.statusTransitions.length > 0) {
@@ -99,13 +105,24 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
 
+const FIELD_NAMES: Record<ChangeNote['field'], string> = { status: 'status label', planning: 'planning text', owners: 'owners text' };
+
+/** One note (same meaning, printed differently) as text. */
+function noteText(n: ChangeNote): string {
+  return `${FIELD_NAMES[n.field]}: ${n.old} → ${n.new}`;
+}
+
+/** `1 footnote`, `2 footnotes`. */
+function footnotes(n: string): string {
+  return `${n} footnote${n === '1' ? '' : 's'}`;
+}
+
 /** One field change as a line of the text diff, with the planning shift and the owners added/removed. */
 function changeText(c: FieldChange): string {
   if (c.field === 'explanation') {
-    // The same words in the same order: what changed is the spacing, punctuation attached to words, or paragraph breaks.
-    if (c.wordsRemoved === 0 && c.wordsAdded === 0) return 'explanation: no word removed or added (spacing, paragraph breaks or punctuation only)';
     return `explanation: ${c.wordsRemoved} word${c.wordsRemoved === 1 ? '' : 's'} removed, ${c.wordsAdded} added${c.words ? '' : ' (texts too different for a word diff)'}`;
   }
+  if (c.field === 'footnotes') return `footnotes: ${footnotes(c.old)} → ${footnotes(c.new)}${c.old === c.new ? ' (other texts cited)' : ''}`;
   const notes: string[] = [];
   if (c.shift) {
     const part = (name: string, n: number | null): string => (n === null ? `${name} not comparable` : `${name} ${signed(n)} quarter${Math.abs(n) === 1 ? '' : 's'}`);
@@ -116,19 +133,34 @@ function changeText(c: FieldChange): string {
   return `${c.field}: ${c.old} → ${c.new}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 
+/** The columns of `diff -f csv`, typed: the two shifts are integers (a spreadsheet reads -3 as a number). */
+export const DIFF_CSV_COLUMNS: ColumnShape[] = [
+  { name: 'change', type: 'string' },
+  { name: 'old_id', type: 'string' },
+  { name: 'new_id', type: 'string' },
+  { name: 'key', type: 'string' },
+  { name: 'title', type: 'string' },
+  { name: 'field', type: 'string' },
+  { name: 'old', type: 'string' },
+  { name: 'new', type: 'string' },
+  { name: 'start_shift_quarters', type: 'integer' },
+  { name: 'end_shift_quarters', type: 'integer' },
+];
+
 /**
- * One CSV row per change (`added`, `removed`, or a field), for spreadsheets: the activity's stable
- * key (docs/activity-keys.md) beside its ids, and for a planning change its shift in quarters
- * (empty where a side has no dated range).
+ * One CSV row per change (`added`, `removed`, a field, `renumbered`) and per note (`note`: printed
+ * differently, same meaning), for spreadsheets: the activity's stable key (docs/activity-keys.md)
+ * beside its ids, and for a planning change its shift in quarters (empty where a side has no dated range).
  */
 export function diffCsv(diff: AnnexDiff): string {
-  const none = ['', ''];
-  const quarters = (c: FieldChange): string[] => (c.shift ? [c.shift.startQuarters ?? '', c.shift.endQuarters ?? ''].map(String) : none);
-  const rows: (string | number)[][] = [
-    ...diff.added.map((a) => ['added', '', a.id, a.key, a.title, '', '', '', ...none]),
-    ...diff.removed.map((a) => ['removed', a.id, '', a.key, a.title, '', '', '', ...none]),
+  const none = [null, null];
+  const quarters = (c: FieldChange): CellValue[] => (c.shift ? [c.shift.startQuarters, c.shift.endQuarters] : none);
+  const rows: CellValue[][] = [
+    ...diff.added.map((a) => ['added', null, a.id, a.key, a.title, null, null, null, ...none]),
+    ...diff.removed.map((a) => ['removed', a.id, null, a.key, a.title, null, null, null, ...none]),
     ...diff.matched.flatMap((m) => m.changes.map((c) => ['changed', m.oldId, m.newId, m.key, m.title, c.field, c.old, c.new, ...quarters(c)])),
+    ...diff.matched.flatMap((m) => m.notes.map((n) => ['note', m.oldId, m.newId, m.key, m.title, n.field, n.old, n.new, ...none])),
     ...diff.renumbered.map((r) => ['renumbered', r.oldId, r.newId, r.key, r.title, 'id', r.oldId, r.newId, ...none]),
   ];
-  return stringify(rows, csvStringifyOptions(['change', 'old_id', 'new_id', 'key', 'title', 'field', 'old', 'new', 'start_shift_quarters', 'end_shift_quarters'], true));
+  return recordsCsv(DIFF_CSV_COLUMNS, rows);
 }

@@ -10,17 +10,20 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { DiagnosticBag, InputError } from '../model/diagnostics.js';
 import { type CliIo, resolvePath } from './io.js';
 
-/** One expanded argument: an input to read, or an error for a pattern that matched nothing. */
-export type ExpandedInput = { kind: 'input'; path: string } | { kind: 'unmatched'; pattern: string; error: InputError };
+/**
+ * One expanded argument: an input to read (with the fixed folders of the glob pattern that matched
+ * it, `base`, or null for a plain argument), or an error for a pattern that matched nothing.
+ */
+export type ExpandedInput = { kind: 'input'; path: string; base: string | null } | { kind: 'unmatched'; pattern: string; error: InputError };
 
 /** Expands `args` in order; duplicates (a file named twice, or matched by two patterns) are read once. */
 export async function expandInputs(args: readonly string[], io: Pick<CliIo, 'cwd'> = { cwd: process.cwd() }): Promise<ExpandedInput[]> {
   const out: ExpandedInput[] = [];
   const seen = new Set<string>();
-  const add = (path: string): void => {
+  const add = (path: string, base: string | null = null): void => {
     if (seen.has(path)) return;
     seen.add(path);
-    out.push({ kind: 'input', path });
+    out.push({ kind: 'input', path, base });
   };
   for (const arg of args) {
     if (arg === '-' || existsSync(resolvePath(io, arg)) || !isDynamicPattern(arg)) {
@@ -39,7 +42,17 @@ export async function expandInputs(args: readonly string[], io: Pick<CliIo, 'cwd
       });
       continue;
     }
-    for (const match of matches.sort()) add(match);
+    for (const match of matches.sort()) add(match, patternBase(arg));
   }
   return out;
+}
+
+/** The leading path segments of a glob pattern that hold no glob syntax (`editions/**` + `/*.pdf` → `editions`); '' when the first segment is dynamic. */
+export function patternBase(pattern: string): string {
+  const fixed: string[] = [];
+  for (const segment of pattern.split('/').slice(0, -1)) {
+    if (isDynamicPattern(segment)) break;
+    fixed.push(segment);
+  }
+  return fixed.join('/');
 }

@@ -16,6 +16,8 @@ import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 import { type CliIo, processIo } from './io.js';
 import { writeFailureReason } from './write-failure.js';
+import { installSignalHandlers } from './write-output.js';
+import { LICENSES, DEFAULT_LICENSE } from '../emit/licenses.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -117,6 +119,11 @@ function codeList(value: string): string[] {
   return codes;
 }
 
+/** `--license`, shared by extract and stack: the licence datapackage.json names (docs/open-data.md). */
+function licenseOption(): Option {
+  return new Option('--license <id>', "licence of the data in datapackage.json (SPDX id); CC0-1.0 is the Dutch government's open-data licence").choices(Object.keys(LICENSES)).default(DEFAULT_LICENSE);
+}
+
 /** `--expect`, shared by extract, check and report. */
 function expectOption(): Option {
   return new Option('--expect <counts>', EXPECT_HELP).argParser(countList);
@@ -152,12 +159,15 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .addOption(new Option('-f, --format <format>', 'with -o: which files to write (default all); to standard output: json (default) or csv (activities.csv only)').choices(['json', 'csv', 'xlsx', 'all']))
     .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
     .addOption(new Option('--delimiter <char>', 'CSV delimiter').choices([',', ';']).default(','))
-    .option('--bom', 'start CSV files with a UTF-8 byte-order mark', false)
-    .option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends', false)
-    .option('--no-neutralise-formulas', "keep CSV cells that start with = + - @ tab CR LF as they are (default: prefix them with ')")
+    .option('--bom', 'CSV with a UTF-8 byte-order mark: to standard output, or with -o as copies in excel/ (the Data Package\'s CSVs carry none)', false)
+    .option('--excel', 'CSV for Dutch Excel (";" delimiter, UTF-8 BOM, CRLF line ends): to standard output, or with -o as copies in excel/', false)
+    .option('--no-neutralise-formulas', "keep text cells that start with = + - @ tab CR LF as they are (default: prefix them with '; numbers are never prefixed)")
+    .addOption(licenseOption())
     .addOption(expectOption())
     .option('--force', 'write the output even when error diagnostics were found', false)
+    .option('--remove-stale', 'several inputs: remove the subfolders of -o that an earlier run wrote and no input of this run writes (default: only list them)', false)
     .option('-q, --quiet', 'no summary, progress bar or table on stderr', false)
+    .option('--verbose', 'list the info diagnostics too (they are always counted)', false)
     .addHelpText('after', EXTRACT_EXAMPLES)
     .action((inputs: string[], options, command: Command) => {
       if (options.excel && options.delimiter === ',' && command.getOptionValueSource('delimiter') === 'cli') {
@@ -196,12 +206,13 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .option('-o, --output <file>', 'write the page to this file (atomically); without it the page goes to stdout')
     .option('--compare <older>', 'an earlier annex (any input format or annex.json): show what changed, as nap-annex diff does')
     .addOption(new Option('--lang <lang>', 'language of the page').choices(['nl', 'en']).default('nl'))
-    .option('--date <YYYY-MM-DD>', 'the reference date marked on the timeline (default: today)', isoDate)
+    .option('--date <YYYY-MM-DD>', 'the reference date marked on the timeline (default: the edition\'s date; none when it has none)', isoDate)
     .option('--min-similarity <n>', 'as for diff: title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
     .addOption(new Option('--input-format <format>', 'skip detection and read the input as this format').choices(['text', 'pdf', 'html']))
     .addOption(expectOption())
     .option('--force', 'write the page even when error diagnostics were found', false)
     .option('-q, --quiet', 'no summary on stderr', false)
+    .option('--verbose', 'list the info diagnostics too, on stderr and on the page (they are always counted)', false)
     .addHelpText('after', REPORT_EXAMPLES)
     .action((input: string, options) => run(import('./report-command.js').then((m) => m.runReport(input, options, pkg.version, io))));
   addReadingOptions(program.commands.at(-1)!);
@@ -212,9 +223,10 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .argument('<inputs...>', "the editions: files or glob patterns (quote them), in edition order unless every edition has a date")
     .requiredOption('-o, --output <dir>', 'write the tables into this folder (created if missing)')
     .addOption(new Option('-f, --format <format>', 'which files to write').choices(['csv', 'xlsx', 'all']).default('all'))
-    .option('--excel', 'CSV for Dutch Excel: ";" delimiter, UTF-8 BOM, CRLF line ends', false)
+    .option('--excel', 'also write copies for Dutch Excel (";" delimiter, UTF-8 BOM, CRLF line ends) in excel/', false)
     .option('--min-similarity <n>', 'title similarity (0..1) from which two differently spelled titles are the same activity', similarity, 0.8)
     .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .addOption(licenseOption())
     .option('-q, --quiet', 'no summary on stderr', false)
     .addHelpText('after', STACK_EXAMPLES)
     .action((inputs: string[], options) => run(import('./stack-command.js').then((m) => m.runStack(inputs, options, io))));
@@ -268,6 +280,8 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
 
 /** Entry point used by bin/nap-annex.js: runs with the process's streams, sets process.exitCode. */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  // A SIGTERM or SIGINT leaves every output folder with one complete set (write-output.ts).
+  installSignalHandlers();
   // A closed pipe (`nap-annex extract x | head`) is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);

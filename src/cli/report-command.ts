@@ -1,20 +1,20 @@
 /**
  * `nap-annex report <input> [--compare <older>] [-o report.html] [--lang nl|en] [--date YYYY-MM-DD]`:
  * the annex as one self-contained HTML page (see src/report/). Each input is an annex in any
- * format, or an annex.json written by `extract`. Diagnostics, the error gate (`--force`), atomic
- * writing and exit codes are extract's own (summariseAndGate, writeOutputs); without `-o` the page
- * goes to stdout.
+ * format, or an annex.json written by `extract`. Diagnostics, the error gate (`--force`) and exit
+ * codes are extract's own (summariseAndGate); the page is written by the writer every command
+ * uses (writeSingleFile: locked, replaced whole, kill-safe); without `-o` it goes to stdout.
  */
-import { dirname } from 'node:path';
 import { compareAnnexes } from '../diff/compare-annexes.js';
 import { buildReportHtml } from '../report/index.js';
 import type { Lang } from '../report/labels.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { Annex } from '../schema/annex.js';
-import { exitCodeAfterWriting, summariseAndGate, writeOutputs } from './extract-command.js';
+import { exitCodeAfterWriting, summariseAndGate } from './extract-command.js';
 import { type CliIo, processIo, resolvePath } from './io.js';
 import { loadAnnex } from './load-annex.js';
 import { type ReaderCliOptions, extractOptionsFrom } from './reader-options.js';
+import { writeSingleFile } from './write-output.js';
 
 /** Parsed options of `report`. */
 export interface ReportCommandOptions extends ReaderCliOptions {
@@ -25,6 +25,8 @@ export interface ReportCommandOptions extends ReaderCliOptions {
   minSimilarity: number;
   force: boolean;
   quiet: boolean;
+  /** List info diagnostics (stderr and page); they are always counted. */
+  verbose?: boolean;
 }
 
 /** Runs `report`; returns the exit code. Lets InputError and SchemaViolationError through, as extract does. */
@@ -48,6 +50,8 @@ export async function runReport(input: string, options: ReportCommandOptions, ve
   const page = await buildReportHtml(annex, {
     lang: options.lang,
     version,
+    sourceName: name,
+    ...(options.verbose ? { verbose: true } : {}),
     ...(options.date ? { annexDate: options.date } : {}),
     ...(older ? { older } : {}),
     ...(diff ? { diff } : {}),
@@ -55,8 +59,7 @@ export async function runReport(input: string, options: ReportCommandOptions, ve
   if (options.output === undefined) {
     io.stdout.write(page);
   } else {
-    const path = resolvePath(io, options.output);
-    const failed = await writeOutputs([{ path, content: page }], dirname(options.output), options.quiet, io.stderr);
+    const failed = writeSingleFile(resolvePath(io, options.output), page, options.quiet, io.stderr, options.output);
     if (failed !== undefined) return failed;
   }
   const older_ = older ? exitCodeAfterWriting(older) : 0;

@@ -34,10 +34,12 @@ export function formatCounts(counts: { error: number; warning: number; info: num
 }
 
 /**
- * The multi-line summary of one extraction: counts per action line, then every diagnostic.
+ * The multi-line summary of one extraction: counts per action line, the count of diagnostics per
+ * severity, then the errors and warnings — and the info diagnostics only with `verbose` (they are
+ * facts, such as a row joined across a page break; quiet by default, counted always).
  * `name` and `diagnostics` default to the annex's own (base name); the CLI passes the path as typed.
  */
-export function formatSummary(annex: Annex, name: string = annex.source.fileName, diagnostics: readonly Diagnostic[] = annex.diagnostics): string {
+export function formatSummary(annex: Annex, name: string = annex.source.fileName, diagnostics: readonly Diagnostic[] = annex.diagnostics, verbose = false): string {
   const s = annex.source;
   const lines = [
     `${name}: ${s.format}, ${count(s.pageCount, 'page')}, ${count(annex.actionLines.length, 'action line')}, ${count(annex.activities.length, 'activity', 'activities')}, ${count(annex.footnotes.length, 'footnote')}`,
@@ -46,8 +48,9 @@ export function formatSummary(annex: Annex, name: string = annex.source.fileName
     const statuses = statusCounts(annex, a.number);
     lines.push(`  Actielijn ${a.number}  ${String(a.activityCount).padStart(3)} activities${statuses}  ${a.title}`);
   }
-  lines.push(`  diagnostics: ${formatCounts(countBySeverity(diagnostics))}`);
-  for (const d of diagnostics) lines.push(`  ${formatDiagnostic(d)}`);
+  const counts = countBySeverity(diagnostics);
+  lines.push(`  diagnostics: ${formatCounts(counts)}${counts.info > 0 && !verbose ? ' (--verbose lists the info ones)' : ''}`);
+  for (const d of diagnostics) if (verbose || d.severity !== 'info') lines.push(`  ${formatDiagnostic(d)}`);
   return lines.map(printable).join('\n');
 }
 

@@ -1,22 +1,27 @@
 /**
  * `nap-annex stack <inputs...> -o <dir>`: several editions of the annex (annex.json files, PDFs,
  * text exports, HTML, mixed; globs allowed) into one long dataset: editions.csv,
- * edition_activities.csv, transitions.csv, activities.csv and stack.xlsx (src/stack/*). Exit 0;
- * 1 when an input has error diagnostics (its rows are still stacked, and its errors printed);
- * 2 when an input cannot be read (nothing written); 64 for fewer than two editions; 73 when the
- * output cannot be written.
+ * edition_activities.csv, transitions.csv, activities.csv with their datapackage.json, and
+ * stack.xlsx (src/stack/*), written as one set by the writer every command uses
+ * (src/emit/output-set.ts); with --excel, copies for Dutch Excel in excel/. Exit 0; 1 when an
+ * input has error diagnostics (its rows are still stacked, and its errors printed); 2 when an
+ * input cannot be read (nothing written); 64 for fewer than two editions; 73 when the output
+ * cannot be written; 75 when another run writes the folder.
  */
-import { join } from 'node:path';
-import { recordsCsv, type CsvOptions } from '../emit/csv.js';
-import { writeFilesAtomically, type OutputFile } from '../emit/write-atomic.js';
+import { EXCEL_DIR, MANIFEST, spreadsheetCsvOptions } from '../emit/annex-set.js';
+import { EXCEL_MAX_CELL, tableCsv } from '../emit/csv.js';
+import { annexSources, DEFAULT_LICENSE, packageDescriptor } from '../emit/datapackage.js';
+import type { SetFile } from '../emit/output-set.js';
+import { tableRecords } from '../emit/tables.js';
 import { stackEditions } from '../stack/stack-editions.js';
-import { stackTables } from '../stack/stack-tables.js';
+import { stackTableSpecs } from '../stack/stack-tables.js';
 import { loadAnnex } from './load-annex.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs } from './expand-inputs.js';
 import { type CliIo, processIo, resolvePath } from './io.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
+import { writeOutputFolder } from './write-output.js';
 
 /** Parsed options of `stack`. */
 export interface StackCommandOptions {
@@ -26,6 +31,14 @@ export interface StackCommandOptions {
   minSimilarity: number;
   maxBytes: number;
   quiet: boolean;
+  /** SPDX id of datapackage.json's licence (default CC0-1.0). */
+  license?: string;
+}
+
+/** Every name a stack folder may hold. */
+export function stackSetNames(): string[] {
+  const csv = stackTableSpecs().map((t) => `${t.name}.csv`);
+  return [...csv, MANIFEST, ...csv.map((c) => `${EXCEL_DIR}/${c}`), 'stack.xlsx'];
 }
 
 /** Runs `stack`; returns the exit code. Lets InputError through (exit 2), before anything is written. */
@@ -49,29 +62,48 @@ export async function runStack(inputs: string[], options: StackCommandOptions, i
     for (const d of errors) io.stderr.write(`${formatDiagnostic({ ...d, file: path })}\n`);
   }
   const stack = stackEditions(loaded.map((l) => ({ label: l.path, annex: l.annex })), options.minSimilarity);
-  const tables = stackTables(stack);
-  const csv: CsvOptions = options.excel ? { delimiter: ';', bom: true, recordDelimiter: '\r\n' } : {};
-  const files: OutputFile[] = [];
-  const output = resolvePath(io, options.output);
+  const tables = stackTableSpecs();
+  const files: SetFile[] = [];
+  const warnings: string[] = [];
   if (options.format !== 'xlsx') {
-    for (const t of tables) files.push({ path: join(output, `${t.file}.csv`), content: () => recordsCsv(t.columns.map((c) => c.name), t.records, csv) });
+    const packaged = tables.map((table) => ({ table, path: `${table.name}.csv`, content: tableCsv(table, stack, {}) }));
+    for (const p of packaged) files.push({ name: p.path, content: p.content });
+    const sheetCsv = spreadsheetCsvOptions({ excel: options.excel, bom: false, delimiter: ',', neutraliseFormulas: true });
+    if (sheetCsv) {
+      for (const table of tables) {
+        const file = `${EXCEL_DIR}/${table.name}.csv`;
+        files.push({ name: file, content: tableCsv(table, stack, { ...sheetCsv, onCut: ({ record, column, length }) => warnings.push(`${file}, row ${record + 1}, column ${column}: ${length} characters cut to ${EXCEL_MAX_CELL} (Excel's cell limit)`) }) });
+      }
+    }
+    const sources = loaded.flatMap((l) => annexSources(l.annex));
+    const descriptor = packageDescriptor(
+      {
+        name: 'nap-annex-stack',
+        title: 'NAP progress annex, every edition',
+        description: `Every edition of the progress annex (Bijlage 1) of the Dutch Nationaal Actieprogramma Aanpak seksueel grensoverschrijdend gedrag en seksueel geweld (NAP) in one dataset, written by nap-annex stack from ${stack.editions.length} editions.`,
+        description_nl: `Alle edities van de voortgangsbijlage (Bijlage 1) van het Nationaal Actieprogramma Aanpak seksueel grensoverschrijdend gedrag en seksueel geweld (NAP) in één dataset, geschreven door nap-annex stack uit ${stack.editions.length} edities.`,
+        keywords: ['NAP', 'seksueel grensoverschrijdend gedrag', 'Tweede Kamer'],
+        license: options.license ?? DEFAULT_LICENSE,
+        sources,
+      },
+      packaged,
+      {},
+    );
+    files.push({ name: MANIFEST, content: `${JSON.stringify(descriptor, null, 2)}\n` });
   }
   if (options.format !== 'csv') {
     const { workbookBytes } = await import('../emit/xlsx.js'); // exceljs: only when a workbook is written
-    files.push({ path: join(output, 'stack.xlsx'), content: await workbookBytes(tables) });
+    const sheets = tables.map((t) => ({ name: t.sheet, columns: t.columns, records: tableRecords(t, stack) }));
+    files.push({ name: 'stack.xlsx', content: await workbookBytes(sheets, (cut) => warnings.push(`stack.xlsx (sheet ${cut.sheet}), row ${cut.record + 1}, column ${cut.column}: ${cut.length} characters cut to ${EXCEL_MAX_CELL} (Excel's cell limit)`)) });
   }
-  try {
-    await writeFilesAtomically(files);
-  } catch (error) {
-    io.stderr.write(`nap-annex: cannot write the output (${printable((error as Error).message)}). Nothing was written. Choose another folder with -o, or fix its permissions.\n`);
-    return EXIT.CANNOT_WRITE;
-  }
+  // NAP601, as extract reports it; the stack has no annex.json to record it in.
+  for (const w of warnings) io.stderr.write(`${printable(`${options.output} warning NAP601 ${w}; the whole text is in the inputs' annex.json and the package CSVs.`)}\n`);
   if (!options.quiet) {
     const lines = stack.editions.map((e) => `  edition ${e.edition}: ${e.label} (${e.date ?? 'no date'}${e.kamerstuk ? `, Kamerstuk ${e.kamerstuk}` : ''}), ${e.activities} activities`);
     const kinds = (k: string) => stack.transitions.filter((t) => t.kind === k).length;
     lines.push(`${stack.rows.length} rows, ${stack.activities.length} activities, ${stack.transitions.length} transitions (${kinds('added')} added, ${kinds('removed')} removed, ${kinds('changed')} changed)`);
-    lines.push(`wrote ${files.map((f) => f.path).join(', ')}`);
     io.stderr.write(`${lines.map(printable).join('\n')}\n`);
   }
-  return code;
+  const failed = writeOutputFolder(resolvePath(io, options.output), files, { owned: stackSetNames(), last: [MANIFEST] }, options.quiet, io.stderr, options.output);
+  return failed ?? code;
 }

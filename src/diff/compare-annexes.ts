@@ -12,16 +12,31 @@
  * (default 0.8), best pairs first, so that a corrected typo (`Invzetten` → `Inzetten`) is a
  * title change, not a removal plus an addition.
  *
- * On top of the field changes: a status-transition count matrix over all matched activities that
- * carry a status on both sides, the planning shift in quarters (start and end), the owners added
- * and removed, and a word-level diff of a changed explanation (capped, see EXPLANATION_MAX_EDITS).
- * `nap-annex report --compare` draws exactly this result; it does no comparison of its own.
+ * Fields are compared by meaning (`compareActivities`), never by their printed text alone:
+ * - status by its code: `Afgerond` → `afgerond` or `In uitvoering met vertraging` → `Vertraagd`
+ *   is no change, but a note (`notes`, kind `label`);
+ * - planning by its normalised ranges (start, end, open end) and kind: `2023- 2025` →
+ *   `2023-2025` is a note (kind `text`), not a shift of ±0 quarters;
+ * - owners by the set of their canonical names (order and spelling are notes);
+ * - title and explanation by their words: white space (spaces, line and paragraph breaks) is
+ *   never a change;
+ * - footnotes by the texts of the footnotes cited (a renumbered footnote is no change).
+ * So a status change is exactly an off-diagonal cell of the status-transition matrix.
+ *
+ * On top of the field changes: the transition matrix over all matched activities that carry a
+ * status on both sides, the planning shift in quarters (start and end), the owners added and
+ * removed, and a word-level diff of a changed explanation (capped, see EXPLANATION_MAX_EDITS).
+ * `nap-annex report --compare` draws exactly this result and `stack` builds its transitions from
+ * the same `compareActivities`: none of them compares on its own. Values are given as printed
+ * (labels, planning text, owner names, counts as digits); words such as "footnotes" are the
+ * caller's, in its language.
  * Fuzzy pairs are sought within the same action line only, among the nearest FUZZY_CANDIDATES
  * activities (bounded work, see matchActivities).
  */
 import { diffWords } from 'diff';
 import { distance } from 'fastest-levenshtein';
-import { statusCodeSchema, type Activity, type Annex, type Planning, type StatusCode } from '../schema/annex.js';
+import { STATUS_LEGEND } from '../model/vocabulary.js';
+import { statusCodeSchema, type Activity, type Annex, type Footnote, type Planning, type StatusCode } from '../schema/annex.js';
 
 /**
  * A word diff of two explanations gives up above this many edits (words inserted plus removed)
@@ -51,11 +66,14 @@ export interface StatusTransition {
   count: number;
 }
 
-/** One changed field of a matched activity: old and new value as display text. */
+/** One changed field of a matched activity: old and new value as printed (counts as digits). */
 export interface FieldChange {
   field: 'title' | 'actionLine' | 'status' | 'planning' | 'owners' | 'explanation' | 'footnotes';
   old: string;
   new: string;
+  /** For `status`: the codes (they differ; a changed label alone is a note, not a change). */
+  oldCode?: StatusCode;
+  newCode?: StatusCode;
   /** For `explanation`: number of words removed and added (word diff). */
   wordsRemoved?: number;
   wordsAdded?: number;
@@ -66,6 +84,18 @@ export interface FieldChange {
   /** For `owners`: owners (canonical) only in the new or only in the old annex. */
   ownersAdded?: string[];
   ownersRemoved?: string[];
+}
+
+/**
+ * What differs in print but not in meaning: a status label for the same code (`label`), a
+ * planning written otherwise for the same ranges or an owner list written otherwise for the same
+ * owners (`text`). Never counted as a change.
+ */
+export interface ChangeNote {
+  field: 'status' | 'planning' | 'owners';
+  kind: 'label' | 'text';
+  old: string;
+  new: string;
 }
 
 /** An activity present in both annexes. */
@@ -82,6 +112,8 @@ export interface MatchedActivity {
   /** 1 for an exact (normalised) title match; the similarity for a fuzzy match. */
   similarity: number;
   changes: FieldChange[];
+  /** Differences in print only (see ChangeNote). */
+  notes: ChangeNote[];
 }
 
 /** The diff of two annexes. */
@@ -93,6 +125,8 @@ export interface AnnexDiff {
   matched: MatchedActivity[];
   /** Matched activities with at least one change. */
   changedCount: number;
+  /** Matched activities with a note and no change. */
+  notedCount: number;
   /**
    * Status transitions of the matched activities that carry a status in both annexes, in legend
    * order of `from` then `to`; unchanged statuses are the diagonal (from = to). Empty when an input
@@ -229,16 +263,22 @@ export function matchActivities(
 /** Compares `before` with `after`; see the module doc for the matching rule. */
 export function compareAnnexes(before: Annex, after: Annex, options: { minSimilarity?: number } = {}): AnnexDiff {
   const { pairs, unmatchedOld, unmatchedNew } = matchActivities(before, after, options.minSimilarity ?? 0.8);
-  const matched = pairs.map(({ old: a, new: b, similarity, matchedBy }): MatchedActivity => ({
-    oldId: a.id,
-    newId: b.id,
-    key: b.key,
-    ...(a.key !== b.key ? { oldKey: a.key } : {}),
-    matchedBy,
-    title: b.title,
-    similarity: Math.round(similarity * 1000) / 1000,
-    changes: fieldChanges(a, b),
-  }));
+  const oldNotes = new Map(before.footnotes.map((f) => [f.number, f]));
+  const newNotes = new Map(after.footnotes.map((f) => [f.number, f]));
+  const matched = pairs.map(({ old: a, new: b, similarity, matchedBy }): MatchedActivity => {
+    const { changes, notes } = compareActivities(a, b, oldNotes, newNotes);
+    return {
+      oldId: a.id,
+      newId: b.id,
+      key: b.key,
+      ...(a.key !== b.key ? { oldKey: a.key } : {}),
+      matchedBy,
+      title: b.title,
+      similarity: Math.round(similarity * 1000) / 1000,
+      changes,
+      notes,
+    };
+  });
   const brief = (x: Activity) => ({ id: x.id, key: x.key, actionLine: x.actionLine, title: x.title, status: x.status?.label ?? null });
   return {
     old: { fileName: before.source.fileName, activityCount: before.activities.length },
@@ -247,19 +287,22 @@ export function compareAnnexes(before: Annex, after: Annex, options: { minSimila
     removed: unmatchedOld.map(brief),
     matched,
     changedCount: matched.filter((m) => m.changes.length > 0).length,
+    notedCount: matched.filter((m) => m.changes.length === 0 && m.notes.length > 0).length,
     statusTransitions: statusTransitions(pairs.map((p) => [p.old, p.new])),
     renumbered: matched.filter((m) => m.oldId !== m.newId).map((m) => ({ key: m.key, oldId: m.oldId, newId: m.newId, title: m.title })),
   };
 }
 
 const STATUS_ORDER: readonly StatusCode[] = statusCodeSchema.options;
+const LEGEND_LABEL = new Map(STATUS_LEGEND.map((e) => [e.code, e.label]));
 
 function statusTransitions(pairs: [Activity, Activity][]): StatusTransition[] {
   const counts = new Map<string, StatusTransition>();
   for (const [a, b] of pairs) {
     if (a.status === null || b.status === null) continue;
     const key = `${a.status.code}>${b.status.code}`;
-    const t = counts.get(key) ?? { from: { code: a.status.code, label: a.status.label }, to: { code: b.status.code, label: b.status.label }, count: 0 };
+    // The legend's label of each code: the matrix counts codes, whatever label an edition printed.
+    const t = counts.get(key) ?? { from: { code: a.status.code, label: LEGEND_LABEL.get(a.status.code)! }, to: { code: b.status.code, label: LEGEND_LABEL.get(b.status.code)! }, count: 0 };
     t.count++;
     counts.set(key, t);
   }
@@ -349,50 +392,86 @@ export function wordChanges(a: string, b: string): { wordsRemoved: number; words
   return { wordsRemoved, wordsAdded };
 }
 
-function fieldChanges(a: Activity, b: Activity): FieldChange[] {
+/** The words of a text: white space never counts (spaces, line breaks, paragraph breaks). */
+export function words(text: string): string[] {
+  return text.match(/\S+/g) ?? [];
+}
+
+function sameWords(x: string, y: string): boolean {
+  const a = words(x);
+  const b = words(y);
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}
+
+/** The meaning of a planning: its kind and ranges (dates and open ends), or for an undated one its words (case ignored). */
+function planningMeaning(p: Planning): string {
+  if (p.kind === 'dated') return JSON.stringify(['dated', p.ranges.map((r) => [r.start, r.end, r.openEnded])]);
+  return JSON.stringify([p.kind, words(p.text.toLocaleLowerCase('nl'))]);
+}
+
+/** The owners as a set of canonical names (sorted), or the words of the text when no owner was recognised. */
+function ownerSet(a: Activity): string[] {
+  if (a.owners.actors.length === 0) return words(a.owners.text);
+  return [...new Set(a.owners.actors.map((x) => x.canonical))].sort();
+}
+
+/** The cited footnotes' texts, by words, as a sorted list: renumbering is no change. */
+function citedTexts(a: Activity, footnotes: ReadonlyMap<number, Footnote>): string[] {
+  return a.footnotes.map((n) => words(footnotes.get(n)?.plainText ?? `#${n}`).join(' ')).sort();
+}
+
+/**
+ * The changes and notes between two editions of one activity (see the module doc for each
+ * field's rule): the one comparison that `diff`, `report --compare` and `stack` use. `oldNotes`
+ * and `newNotes` are the footnotes of each annex by number (for comparing cited footnotes by text).
+ */
+export function compareActivities(
+  a: Activity,
+  b: Activity,
+  oldNotes: ReadonlyMap<number, Footnote> = new Map(),
+  newNotes: ReadonlyMap<number, Footnote> = new Map(),
+): { changes: FieldChange[]; notes: ChangeNote[] } {
   const changes: FieldChange[] = [];
-  const push = (field: FieldChange['field'], x: string, y: string): void => {
-    if (x !== y) changes.push({ field, old: x, new: y });
-  };
-  push('title', a.title, b.title);
-  push('actionLine', String(a.actionLine), String(b.actionLine));
+  const notes: ChangeNote[] = [];
+  if (!sameWords(a.title, b.title)) changes.push({ field: 'title', old: a.title, new: b.title });
+  if (a.actionLine !== b.actionLine) changes.push({ field: 'actionLine', old: String(a.actionLine), new: String(b.actionLine) });
   // A status that one side does not carry (text export) is not a change of status.
-  if (a.status !== null && b.status !== null) push('status', a.status.label, b.status.label);
-  push('planning', a.planning.text, b.planning.text);
-  const planning = changes.find((c) => c.field === 'planning');
-  const shift = planning && planningShift(a.planning, b.planning);
-  if (planning && shift) planning.shift = shift;
-  push('owners', ownerList(a), ownerList(b));
-  const owners = changes.find((c) => c.field === 'owners');
-  if (owners) {
-    const x = new Set(ownerNames(a));
-    const y = new Set(ownerNames(b));
-    owners.ownersAdded = [...y].filter((o) => !x.has(o));
-    owners.ownersRemoved = [...x].filter((o) => !y.has(o));
+  if (a.status !== null && b.status !== null) {
+    if (a.status.code !== b.status.code) changes.push({ field: 'status', old: a.status.label, new: b.status.label, oldCode: a.status.code, newCode: b.status.code });
+    else if (a.status.label !== b.status.label) notes.push({ field: 'status', kind: 'label', old: a.status.label, new: b.status.label });
   }
-  push('footnotes', footnoteCount(a), footnoteCount(b));
-  if (a.explanation.text !== b.explanation.text) {
+  if (planningMeaning(a.planning) !== planningMeaning(b.planning)) {
+    const shift = planningShift(a.planning, b.planning);
+    changes.push({ field: 'planning', old: a.planning.text, new: b.planning.text, ...(shift ? { shift } : {}) });
+  } else if (a.planning.text !== b.planning.text && !sameWords(a.planning.text, b.planning.text)) {
+    notes.push({ field: 'planning', kind: 'text', old: a.planning.text, new: b.planning.text });
+  }
+  const x = ownerSet(a);
+  const y = ownerSet(b);
+  if (x.join('\u0000') !== y.join('\u0000')) {
+    const had = new Set(x);
+    const has = new Set(y);
+    changes.push({ field: 'owners', old: ownerList(a), new: ownerList(b), ownersAdded: y.filter((o) => !had.has(o)), ownersRemoved: x.filter((o) => !has.has(o)) });
+  } else if (!sameWords(a.owners.text, b.owners.text)) {
+    notes.push({ field: 'owners', kind: 'text', old: a.owners.text, new: b.owners.text });
+  }
+  if (citedTexts(a, oldNotes).join('\u0000') !== citedTexts(b, newNotes).join('\u0000')) {
+    changes.push({ field: 'footnotes', old: String(a.footnotes.length), new: String(b.footnotes.length) });
+  }
+  if (!sameWords(a.explanation.text, b.explanation.text)) {
     const total = a.explanation.text.length + b.explanation.text.length;
-    const words = total <= MAX_WORD_DIFF_CHARS ? explanationWordDiff(a.explanation.text, b.explanation.text) : undefined;
-    const count = (op: WordDiffPart['op']): number => words!.filter((p) => p.op === op).reduce((n, p) => n + wordCount(p.text), 0);
+    const parts = total <= MAX_WORD_DIFF_CHARS ? explanationWordDiff(a.explanation.text, b.explanation.text) : undefined;
+    const count = (op: WordDiffPart['op']): number => parts!.filter((p) => p.op === op).reduce((n, p) => n + wordCount(p.text), 0);
     changes.push({
       field: 'explanation',
       old: a.explanation.text,
       new: b.explanation.text,
-      ...(words ? { wordsRemoved: count('removed'), wordsAdded: count('added'), words } : wordChanges(a.explanation.text, b.explanation.text)),
+      ...(parts ? { wordsRemoved: count('removed'), wordsAdded: count('added'), words: parts } : wordChanges(a.explanation.text, b.explanation.text)),
     });
   }
-  return changes;
-}
-
-function ownerNames(a: Activity): string[] {
-  return a.owners.actors.length > 0 ? a.owners.actors.map((x) => x.canonical) : [a.owners.text];
+  return { changes, notes };
 }
 
 function ownerList(a: Activity): string {
-  return ownerNames(a).join(', ');
-}
-
-function footnoteCount(a: Activity): string {
-  return `${a.footnotes.length} footnote${a.footnotes.length === 1 ? '' : 's'}`;
+  return a.owners.actors.length > 0 ? [...new Set(a.owners.actors.map((x) => x.canonical))].join(', ') : a.owners.text;
 }

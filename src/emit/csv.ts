@@ -1,17 +1,19 @@
 /**
  * CSV output (RFC 4180, via csv-stringify) of the published tables (src/emit/tables.ts):
- * `activities.csv`, one row per activity with flattened columns, `footnotes.csv`, and the long
- * tables. Multi-valued cells are joined with `|` whatever the delimiter, so that no spreadsheet
- * locale reads a list such as `14|15` as a number. Cells a spreadsheet would run as a formula
- * (starting with `=`, `+`, `-`, `@`, tab, CR or LF) are neutralised with a leading `'`
- * (OWASP CSV-injection guidance; csv-stringify's `escape_formulas`) unless turned off. So are
- * formula characters that follow a `,`, `;` or tab inside a cell (`a;=cmd`): a reader that splits
- * on the other delimiter than the one written would start a cell there (`neutraliseCell`).
- * With `maxCellLength` (Excel: 32,767 characters) longer cells are cut, and each cut is reported.
+ * `activities.csv`, one row per activity with flattened columns, `footnotes.csv`, the long
+ * tables, the stack's tables and `diff -f csv`. Cells are written by their column's type: numbers
+ * and booleans as such (`-3`, `true`), dates as `YYYY-MM-DD`, lists joined with `|` whatever the
+ * delimiter (so that no spreadsheet locale reads `14|15` as a number). Only text cells (`string`
+ * columns, lists included) that a spreadsheet would run as a formula (starting with `=`, `+`,
+ * `-`, `@`, tab, CR or LF) are neutralised with a leading `'` (OWASP CSV-injection guidance)
+ * unless turned off; so are formula characters that follow a `,`, `;` or tab inside a text cell
+ * (`a;=cmd`): a reader that splits on the other delimiter than the one written would start a cell
+ * there (`neutraliseCell`). A number is never prefixed: `-3` stays a number. With
+ * `maxCellLength` (Excel: 32,767 characters) longer text cells are cut, and each cut is reported.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Annex } from '../schema/annex.js';
-import { activitiesTable, footnotesTable, LIST_SEPARATOR, tableRecords, type CellValue, type TableSpec } from './tables.js';
+import { activitiesTable, checkCell, footnotesTable, LIST_SEPARATOR, tableRecords, type CellValue, type ColumnShape, type TableSpec } from './tables.js';
 
 /** CSV dialect options. Defaults: `,` delimiter, no BOM, LF records, formulas neutralised. */
 export interface CsvOptions {
@@ -56,22 +58,36 @@ export const ACTIVITY_COLUMNS = activitiesTable().columns.map((c) => c.name);
 /** Column names of footnotes.csv, in order. */
 export const FOOTNOTE_COLUMNS = footnotesTable().columns.map((c) => c.name);
 
-/** A cell as CSV text: empty for null, `true`/`false`, lists joined with LIST_SEPARATOR (`|`). */
-export function csvCell(value: CellValue): string {
+/** A cell as CSV text, by its column's type: empty for null, `true`/`false`, numbers as JavaScript writes them, lists joined with LIST_SEPARATOR (`|`). Checks the type (checkCell). */
+export function csvCell(value: CellValue, column: ColumnShape): string {
+  checkCell(value, column);
   if (value === null) return '';
-  if (Array.isArray(value)) return value.join(LIST_SEPARATOR);
+  if (Array.isArray(value)) return (value as readonly (string | number)[]).join(LIST_SEPARATOR);
   return String(value);
 }
 
-/** Rows of cell values (in the order of `columns`) as CSV text, cells written as by csvCell. */
-export function recordsCsv(columns: readonly string[], records: readonly CellValue[][], options: CsvOptions = {}): string {
-  return toCsv(columns, records.map((cells) => cells.map(csvCell)), options);
+/** Rows of cell values (in the order of `columns`) as CSV text, each cell written by its column's type. */
+export function recordsCsv(columns: readonly ColumnShape[], records: readonly CellValue[][], options: CsvOptions = {}): string {
+  const neutralise = options.neutraliseFormulas ?? true;
+  const max = options.maxCellLength;
+  const text = columns.map((c) => c.type === 'string' || c.list === true);
+  const rows = records.map((record, r) =>
+    record.map((value, c) => {
+      const written = csvCell(value, columns[c]!);
+      if (!text[c]) return written;
+      // Neutralised first, then cut: the `'` prefixes count towards the limit, and cutting only shortens the end.
+      const cell = neutralise ? neutraliseCell(written) : written;
+      if (max === undefined || cell.length <= max) return cell;
+      options.onCut?.({ record: r, column: columns[c]!.name, length: written.length });
+      return `${cell.slice(0, max - 1)}…`;
+    }),
+  );
+  return stringify(rows, csvStringifyOptions(columns.map((c) => c.name), options));
 }
 
-/** One published table of `annex` (src/emit/tables.ts) as CSV text. */
-export function tableCsv<R>(table: TableSpec<R>, annex: Annex, options: CsvOptions = {}): string {
-  const records = tableRecords(table, annex).map((cells) => cells.map(csvCell));
-  return toCsv(table.columns.map((c) => c.name), records, options);
+/** One published table (src/emit/tables.ts) of `source` (an annex, or a stack) as CSV text. */
+export function tableCsv<R, S>(table: TableSpec<R, S>, source: S, options: CsvOptions = {}): string {
+  return recordsCsv(table.columns, tableRecords(table, source), options);
 }
 
 /** activities.csv as a string. */
@@ -84,38 +100,22 @@ export function footnotesCsv(annex: Annex, options: CsvOptions = {}): string {
   return tableCsv(footnotesTable(), annex, options);
 }
 
-function toCsv(columns: readonly string[], records: unknown[][], options: CsvOptions): string {
-  const neutralise = options.neutraliseFormulas ?? true;
-  const max = options.maxCellLength;
-  if (max !== undefined) {
-    records.forEach((record, r) =>
-      record.forEach((cell, c) => {
-        if (typeof cell === 'string' && cell.length > max) {
-          options.onCut?.({ record: r, column: columns[c]!, length: cell.length });
-          record[c] = `${cell.slice(0, max - 1)}…`;
-        }
-      }),
-    );
-  }
-  return stringify(records, csvStringifyOptions(columns, neutralise, options));
-}
-
-/** csv-stringify options shared by every CSV nap-annex writes: header, dialect, quoting of line breaks, neutralised cells. */
-export function csvStringifyOptions(columns: readonly string[], neutralise: boolean, options: CsvOptions = {}): import('csv-stringify/sync').Options {
+/**
+ * csv-stringify options of every CSV nap-annex writes: header, dialect, quoting of line breaks.
+ * Cells arrive as text already written by their column's type (recordsCsv), so csv-stringify's
+ * own `escape_formulas` stays off: it cannot tell a text cell from a number.
+ */
+function csvStringifyOptions(columns: readonly string[], options: CsvOptions = {}): import('csv-stringify/sync').Options {
   return {
     header: true,
     columns: [...columns],
     delimiter: options.delimiter ?? ',',
     bom: options.bom ?? false,
     record_delimiter: options.recordDelimiter === '\r\n' ? 'windows' : 'unix',
-    escape_formulas: neutralise,
+    escape_formulas: false,
     // A line break inside a cell must be quoted whatever the record delimiter: csv-stringify only
     // quotes the record delimiter itself, so with CRLF records a bare LF would end the row for
     // Excel and most readers.
     quoted_match: /[\r\n]/,
-    cast: {
-      boolean: (v) => String(v),
-      string: (v) => (neutralise ? neutraliseCell(v) : v),
-    },
   };
 }

@@ -1,39 +1,57 @@
 /**
- * Output sets that survive kills and neighbours (docs/output-folder.md).
+ * The one writer of every output folder nap-annex writes (`extract -o`, each subfolder of a batch
+ * `extract`, `report -o`, `stack -o`): plain files, replaced as one set (docs/output-folder.md).
  *
- * Layout of an output folder `out/`:
- * ```
- * out/annex.json      -> current/annex.json       (symbolic links, made once)
- * out/activities.csv  -> current/activities.csv
- * out/footnotes.csv   -> current/footnotes.csv
- * out/current         -> .nap-annex-sets/set-Ab12Cd   (the one link that is switched)
- * out/.nap-annex-sets/set-Ab12Cd/{annex.json,activities.csv,footnotes.csv}
- * out/.nap-annex.lock (only while a run writes)
- * ```
- * A run writes the new set into a fresh directory with a random name (crypto, like `mkdtemp`; created exclusively) inside
- * `.nap-annex-sets/`, every file created exclusively (`wx`: never through a planted symlink), then
- * switches `current` with one `rename` of a new symbolic link over it. `rename` is atomic, so at
- * any instant — SIGKILL included — `current` names either the complete old set or the complete
- * new one. SIGTERM and SIGINT during a run remove the unfinished set and the lock; after SIGKILL
- * the next run removes what the killed one left (sets `current` does not name, a lock whose pid
- * is gone). Two runs into one folder are serialised by the lock file (created with `wx`,
- * holding the pid): the second stops with OutputLockedError.
+ * A run, all under the folder's lock (`.nap-annex.lock`, created exclusively, holding the pid):
+ * 1. recovers what a killed run left (`recoverOutputFolder`);
+ * 2. writes every file of the new set into the staging folder `.nap-annex-staging/` inside the
+ *    output folder (each created exclusively: a planted symbolic link is never written through);
+ * 3. checks every target name: free, a regular file, or a link of the old set layout — anything
+ *    else (a folder, someone's link) is in the way and nothing is changed;
+ * 4. commits: writes the journal `.nap-annex-staging/COMMIT` (the names to move in, the names to
+ *    remove) by one `rename` — from this instant the new set is complete on disk and will be
+ *    installed even if the process dies;
+ * 5. rolls forward: renames each staged file over its target (each `rename` is atomic, so a file is
+ *    always whole), the manifest (`datapackage.json`, with every table's `bytes` and `hash`) last;
+ *    removes the names of the kind this command writes that the new set does not have; removes the
+ *    staging folder and the lock.
+ *
+ * After any kill the folder holds the complete old set, or a committed journal that the next run
+ * (or `recoverOutputFolder`) completes into the complete new set; a staging folder without a
+ * journal is removed (old set kept). Every file-system call is synchronous: a signal handler (in
+ * src/cli/, never here) runs only between two writes of this module, and `settleActiveWrites`
+ * brings any write in progress to one complete set. Nothing is written outside the folder.
  */
 import { randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { type Stats, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 
-/** The hidden folder of sets inside an output folder. */
-export const SETS_DIR = '.nap-annex-sets';
-/** The switched link. */
-export const CURRENT = 'current';
-/** The lock file. */
+/** The lock file: present only while a run writes the folder. */
 export const LOCK_FILE = '.nap-annex.lock';
+/** Where a run builds its set inside the output folder: present only while a run writes, or after a kill. */
+export const STAGING_DIR = '.nap-annex-staging';
+/** The journal inside STAGING_DIR: its presence means the staged set is complete and must be installed. */
+export const COMMIT_FILE = 'COMMIT';
+/** Names of the set layout of nap-annex 0.1 (symbolic links into hidden sets), removed when a folder is first written with plain files. */
+const OLD_SETS_DIR = '.nap-annex-sets';
+const OLD_CURRENT = 'current';
 
-/** One file of a set: its name inside the folder and its content (or a function that makes it, called once). */
+/** One file of a set: its path inside the folder (`/`-separated, e.g. `excel/activities.csv`) and its content (or a function that makes it, called once). */
 export interface SetFile {
   name: string;
   content: string | Uint8Array | (() => string | Uint8Array);
+}
+
+/** Options of writeOutputSet. */
+export interface WriteSetOptions {
+  /**
+   * Every name a set of this kind may hold (e.g. all files `extract` can write). Those the new set
+   * does not have are removed when it is installed (`-f json` after a full run leaves no CSV of
+   * the old run behind). Other names in the folder are never touched.
+   */
+  owned?: readonly string[];
+  /** Names installed after all others (the manifest, e.g. `datapackage.json`); default: none. */
+  last?: readonly string[];
 }
 
 /** Another run holds the lock of the folder (its pid is alive). */
@@ -47,121 +65,181 @@ export class OutputLockedError extends Error {
   }
 }
 
-/** A name in the output folder is in the way (a regular file or folder where a link of the set belongs). */
+/** A name in the output folder is in the way: a folder or a link where a file of the set belongs. */
 export class OutputInTheWayError extends Error {
   constructor(readonly path: string) {
-    super(`${path} exists and is not a link that nap-annex made; move it away (nap-annex keeps its output files as links into ${SETS_DIR}/).`);
+    super(`${path} exists and is not a file; move it away (nap-annex writes a file of that name there).`);
     this.name = 'OutputInTheWayError';
   }
 }
 
-let cleanupOnSignal: (() => void) | null = null;
-let handlersInstalled = false;
+/** The journal: what an interrupted run still has to do. */
+interface Journal {
+  install: string[];
+  remove: string[];
+}
 
-function installSignalHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
-    process.on(signal, () => {
-      cleanupOnSignal?.();
-      process.exit(code);
-    });
+/** Writes in progress in this process (at most one per folder), for settleActiveWrites. */
+const active = new Map<string, { locked: boolean }>();
+
+/**
+ * Writes `files` as the new set of `folder` (created if missing), as the module doc says. Rejects
+ * with OutputLockedError when another live run holds the folder, OutputInTheWayError when a name
+ * of the set is taken by a folder or a link (checked before anything changes), or the fs error;
+ * on every rejection the folder holds its old set and nothing of this run.
+ */
+export function writeOutputSet(folder: string, files: readonly SetFile[], options: WriteSetOptions = {}): void {
+  mkdirSync(folder, { recursive: true });
+  const state = { locked: false };
+  active.set(folder, state);
+  try {
+    takeLock(folder);
+    state.locked = true;
+    recoverLocked(folder);
+    const staging = join(folder, STAGING_DIR);
+    mkdirSync(staging); // exclusive: recovery removed any earlier one
+    for (const f of files) {
+      const path = join(staging, ...f.name.split('/'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, typeof f.content === 'function' ? f.content() : f.content, { flag: 'wx' });
+    }
+    const names = new Set(files.map((f) => f.name));
+    for (const name of names) checkTarget(folder, name);
+    const last = new Set(options.last ?? []);
+    const install = [...[...names].filter((n) => !last.has(n)), ...[...names].filter((n) => last.has(n))];
+    const remove = (options.owned ?? []).filter((n) => !names.has(n));
+    // The commit point: one rename makes the journal appear whole.
+    const temp = join(staging, `.${COMMIT_FILE}-${randomBytes(6).toString('hex')}`);
+    writeFileSync(temp, `${JSON.stringify({ install, remove } satisfies Journal)}\n`, { flag: 'wx' });
+    renameSync(temp, join(staging, COMMIT_FILE));
+    rollForward(folder);
+  } catch (error) {
+    if (state.locked && !committed(folder)) rmSync(join(folder, STAGING_DIR), { recursive: true, force: true });
+    throw error;
+  } finally {
+    if (state.locked) releaseLock(folder);
+    active.delete(folder);
   }
 }
 
 /**
- * Writes `files` as the new set of `folder` (created if missing), see the module doc. Every file
- * system call is synchronous on purpose: a signal handler runs only between them, never while a
- * rename or create is still in flight on libuv's thread pool, so it always sees the true state. Rejects with
- * OutputLockedError when another live run holds the folder, OutputInTheWayError when a regular
- * file sits where a link belongs (checked before anything is written), or the fs error; on every
- * rejection the folder still holds its old set and no file of this run.
+ * Completes or undoes what a killed run left in `folder`: a committed set is installed, an
+ * uncommitted staging folder removed, a stale lock (its pid gone) removed. Does nothing while a
+ * live run holds the lock. Returns what it did. Every writeOutputSet does this first.
  */
-export async function writeOutputSet(folder: string, files: readonly SetFile[]): Promise<void> {
-  mkdirSync(folder, { recursive: true });
-  const lock = join(folder, LOCK_FILE);
-  const setsDir = join(folder, SETS_DIR);
-  // What a SIGTERM/SIGINT must take away. Every name is known before the call that creates it,
-  // and whether the switch happened is read from `current` itself, so a signal between any two
-  // steps (or during one) leaves the old set or the new one, and nothing else.
-  const state = { setName: null as string | null, previous: null as string | null, links: new Set<string>() };
-  let locked = false;
-  cleanupOnSignal = () => {
-    const current = (() => {
-      try {
-        return setDirName(readlinkSync(join(folder, CURRENT)));
-      } catch {
-        return null;
-      }
-    })();
-    for (const name of [state.setName, state.previous]) {
-      if (name !== null && name !== current) rmSync(join(setsDir, name), { recursive: true, force: true });
-    }
-    for (const link of state.links) rmSync(link, { force: true });
-    try {
-      // Ours: it holds our pid, or we are creating it right now (still empty).
-      const holder = readFileSync(lock, 'utf8').trim();
-      if (Number(holder) === process.pid || (holder === '' && !locked)) rmSync(lock, { force: true });
-    } catch {
-      // no lock of ours
-    }
-  };
-  installSignalHandlers();
+export function recoverOutputFolder(folder: string): 'nothing' | 'installed' | 'discarded' | 'locked' {
+  if (lstatOrNull(folder) === null) return 'nothing';
   try {
-    takeLock(folder, lock);
-    locked = true;
-    const oldLayout = isOldLayoutFolder(folder);
-    for (const f of files) checkLinkSlot(join(folder, f.name), f.name, oldLayout);
-    mkdirSync(setsDir, { recursive: true });
-    state.previous = currentSet(folder);
-    removeStaleSets(folder, state.previous);
-    // An unpredictable name (like mkdtemp), created exclusively: mkdir fails if it exists.
-    state.setName = `set-${randomBytes(9).toString('base64url')}`;
-    const setDir = join(setsDir, state.setName);
-    mkdirSync(setDir);
-    for (const f of files) {
-      writeFileSync(join(setDir, f.name), typeof f.content === 'function' ? f.content() : f.content, { flag: 'wx' });
-    }
-    // The links `name -> current/name` do not change with the set: made (once) before the switch.
-    for (const f of files) ensureFileLink(folder, f.name, state.links);
-    // The switch: one atomic rename of a fresh link over `current`.
-    const link = tempLinkName(folder);
-    state.links.add(link);
-    symlinkSync(join(SETS_DIR, state.setName), link);
-    renameSync(link, join(folder, CURRENT));
-    state.links.delete(link);
-    // The old set goes; a signal meanwhile finishes the job (it is not `current` any more).
-    if (state.previous !== null) rmSync(join(setsDir, state.previous), { recursive: true, force: true });
-    removeDanglingLinks(folder, new Set(files.map((f) => f.name)));
+    takeLock(folder);
   } catch (error) {
-    const current = currentSet(folder);
-    if (state.setName !== null && state.setName !== current) rmSync(join(setsDir, state.setName), { recursive: true, force: true });
-    for (const link of state.links) rmSync(link, { force: true });
+    if (error instanceof OutputLockedError) return 'locked';
     throw error;
-  } finally {
-    if (locked) rmSync(lock, { force: true });
-    cleanupOnSignal = null;
   }
-}
-
-function tempLinkName(folder: string): string {
-  return join(folder, `.${CURRENT}-${randomBytes(8).toString('hex')}`);
-}
-
-function readOr<T, F>(read: () => T, fallback: F): T | F {
   try {
-    return read();
-  } catch {
-    return fallback;
+    return recoverLocked(folder);
+  } finally {
+    releaseLock(folder);
   }
 }
 
-function setDirName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
+/**
+ * For a signal handler (src/cli/): brings every write of this process in progress to one
+ * complete set — the new one when it was committed, else the old one — and releases its lock.
+ * Synchronous; safe to call at any instant between two calls of this module.
+ */
+export function settleActiveWrites(): void {
+  for (const [folder, state] of active) {
+    if (!state.locked) {
+      // Between creating the lock and recording that: the lock is ours if it holds our pid or nothing yet.
+      const holder = readOr(() => readFileSync(join(folder, LOCK_FILE), 'utf8').trim(), null);
+      if (holder === null || (holder !== '' && Number(holder) !== process.pid)) continue;
+    }
+    if (committed(folder)) rollForward(folder);
+    else rmSync(join(folder, STAGING_DIR), { recursive: true, force: true });
+    releaseLock(folder);
+  }
+  active.clear();
+}
+
+function recoverLocked(folder: string): 'nothing' | 'installed' | 'discarded' {
+  if (lstatOrNull(join(folder, STAGING_DIR)) === null) return 'nothing';
+  if (committed(folder)) {
+    rollForward(folder);
+    return 'installed';
+  }
+  rmSync(join(folder, STAGING_DIR), { recursive: true, force: true });
+  return 'discarded';
+}
+
+function committed(folder: string): boolean {
+  return lstatOrNull(join(folder, STAGING_DIR, COMMIT_FILE)) !== null;
+}
+
+/** Installs a committed set (idempotent: a name already moved is skipped), then removes the journal and the staging folder. */
+function rollForward(folder: string): void {
+  const staging = join(folder, STAGING_DIR);
+  const journal = JSON.parse(readFileSync(join(staging, COMMIT_FILE), 'utf8')) as Journal;
+  for (const name of journal.install) {
+    const from = join(staging, ...name.split('/'));
+    if (lstatOrNull(from) === null) continue;
+    const to = join(folder, ...name.split('/'));
+    mkdirSync(dirname(to), { recursive: true });
+    renameSync(from, to);
+  }
+  for (const name of journal.remove) {
+    const path = join(folder, ...name.split('/'));
+    const stat = lstatOrNull(path);
+    if (stat !== null && (stat.isFile() || isOldLayoutLink(path, name))) rmSync(path, { force: true });
+    removeEmptyParents(folder, name);
+  }
+  removeOldLayout(folder);
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/** Removes the empty folders above `name` inside `folder` (e.g. `excel/` after its last file went). */
+function removeEmptyParents(folder: string, name: string): void {
+  const parts = name.split('/').slice(0, -1);
+  for (let n = parts.length; n > 0; n--) {
+    const dir = join(folder, ...parts.slice(0, n));
+    if (readOr(() => readdirSync(dir).length, -1) !== 0) return;
+    rmdirSync(dir);
+  }
+}
+
+/** A name of the set must be free, a regular file, or a link of the old layout (`current/<name>`); a folder above it must be a folder. */
+function checkTarget(folder: string, name: string): void {
+  const parts = name.split('/');
+  for (let n = 1; n < parts.length; n++) {
+    const dir = join(folder, ...parts.slice(0, n));
+    const stat = lstatOrNull(dir);
+    if (stat !== null && !stat.isDirectory()) throw new OutputInTheWayError(dir);
+  }
+  const path = join(folder, ...parts);
+  const stat = lstatOrNull(path);
+  if (stat === null || stat.isFile() || isOldLayoutLink(path, name)) return;
+  throw new OutputInTheWayError(path);
+}
+
+/** Whether `path` is a link that nap-annex 0.1 made (`annex.json -> current/annex.json`). */
+function isOldLayoutLink(path: string, name: string): boolean {
+  return readOr(() => readlinkSync(path), null) === [OLD_CURRENT, ...name.split('/')].join(sep);
+}
+
+/** Removes what the symbolic-link layout of nap-annex 0.1 left: `current`, its links, the hidden sets. */
+function removeOldLayout(folder: string): void {
+  const current = join(folder, OLD_CURRENT);
+  if (readOr(() => readlinkSync(current), null)?.startsWith(OLD_SETS_DIR) !== true) return;
+  for (const name of readdirSync(folder)) {
+    if (readOr(() => readlinkSync(join(folder, name)), null)?.startsWith(`${OLD_CURRENT}${sep}`)) rmSync(join(folder, name), { force: true });
+    if (name.startsWith(`.${OLD_CURRENT}-`)) rmSync(join(folder, name), { force: true });
+  }
+  rmSync(current, { force: true });
+  rmSync(join(folder, OLD_SETS_DIR), { recursive: true, force: true });
 }
 
 /** Takes the folder's lock (exclusive create); a lock whose pid is gone is stale and taken over once. */
-function takeLock(folder: string, lock: string): void {
+function takeLock(folder: string): void {
+  const lock = join(folder, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
@@ -176,6 +254,10 @@ function takeLock(folder: string, lock: string): void {
   throw new OutputLockedError(folder, Number.NaN);
 }
 
+function releaseLock(folder: string): void {
+  rmSync(join(folder, LOCK_FILE), { force: true });
+}
+
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -185,67 +267,14 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-/** The set `current` names, or null when there is none yet. */
-function currentSet(folder: string): string | null {
-  const target = readOr(() => readlinkSync(join(folder, CURRENT)), null);
-  return target === null ? null : setDirName(target);
+function lstatOrNull(path: string): Stats | null {
+  return readOr(() => lstatSync(path), null);
 }
 
-/** Removes sets (and half-made links) that runs killed before their switch left behind. */
-function removeStaleSets(folder: string, keep: string | null): void {
-  for (const name of readdirSync(join(folder, SETS_DIR))) {
-    if (name !== keep) rmSync(join(folder, SETS_DIR, name), { recursive: true, force: true });
+function readOr<T, F>(read: () => T, fallback: F): T | F {
+  try {
+    return read();
+  } catch {
+    return fallback;
   }
-  for (const name of readdirSync(folder)) {
-    if (name.startsWith(`.${CURRENT}-`)) rmSync(join(folder, name), { force: true });
-  }
-}
-
-/**
- * A set file's name in the folder must be free or already our link. A regular file is replaced
- * only in an output folder of an older nap-annex, which wrote plain files (`oldLayout`); anywhere
- * else it is someone's own file, and it is in the way.
- */
-function checkLinkSlot(path: string, name: string, oldLayout: boolean): void {
-  const stat = readOr(() => lstatSync(path), null);
-  if (stat === null || (stat.isFile() && oldLayout)) return;
-  if (stat.isSymbolicLink() && readlinkSync(path) === join(CURRENT, name)) return;
-  throw new OutputInTheWayError(path);
-}
-
-/**
- * Whether `folder` is an output folder of a nap-annex before output sets: no `current` link, and
- * a plain `annex.json` that starts as nap-annex writes it (`{ "schemaVersion": …`).
- */
-function isOldLayoutFolder(folder: string): boolean {
-  if (readOr(() => lstatSync(join(folder, CURRENT)), null) !== null) return false;
-  const stat = readOr(() => lstatSync(join(folder, 'annex.json')), null);
-  if (stat === null || !stat.isFile()) return false;
-  const head = readOr(() => readFileSync(join(folder, 'annex.json'), 'utf8').slice(0, 200), '');
-  return /^\{\s*"schemaVersion"\s*:/u.test(head);
-}
-
-/**
- * Removes the links of names the new set does not have (`current/x` for an x the last run did
- * not write, e.g. the CSV files after `-f json`): they would point at nothing.
- */
-function removeDanglingLinks(folder: string, names: ReadonlySet<string>): void {
-  for (const name of readdirSync(folder)) {
-    if (names.has(name) || name === CURRENT) continue;
-    const target = readOr(() => readlinkSync(join(folder, name)), null);
-    if (target === join(CURRENT, name)) rmSync(join(folder, name), { force: true });
-  }
-}
-
-/** Makes `folder/name` the link `current/name` (atomically replacing a regular file of the old layout). */
-function ensureFileLink(folder: string, name: string, temps: Set<string>): void {
-  const path = join(folder, name);
-  const target = join(CURRENT, name);
-  const existing = readOr(() => readlinkSync(path), null);
-  if (existing === target) return;
-  const link = tempLinkName(folder);
-  temps.add(link);
-  symlinkSync(target, link);
-  renameSync(link, path);
-  temps.delete(link);
 }

@@ -35,8 +35,13 @@ import {
 /** Joins the items of a list cell. */
 export const LIST_SEPARATOR = '|';
 
-/** Type of a column, as Frictionless Table Schema names it. */
-export type ColumnType = 'string' | 'integer' | 'boolean' | 'date';
+/**
+ * Type of a column, as Frictionless Table Schema names it. It decides how a cell is written
+ * everywhere: CSV (numbers and booleans as such, dates as ISO; only `string` cells are
+ * neutralised against formulas), XLSX (number, boolean and date cells; text cells as text) and
+ * the Table Schema of `datapackage.json`.
+ */
+export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
 
 /** A cell value before it is written: null is an empty cell, an array a list cell. */
 export type CellValue = string | number | boolean | null | readonly (string | number)[];
@@ -63,8 +68,14 @@ export interface ColumnSpec<R> {
   value: (row: R) => CellValue;
 }
 
-/** A published table: file/sheet names, what a row is, its columns and keys. */
-export interface TableSpec<R = never> {
+/** What writing a cell needs to know of its column (a ColumnSpec, or a column of a sheet). */
+export type ColumnShape = Pick<ColumnSpec<never>, 'name' | 'type' | 'list' | 'long'>;
+
+/**
+ * A published table: file/sheet names, what a row is, its columns and keys. `S` is what the rows
+ * are made from: one annex (the default), or a stack of editions (src/stack/stack-tables.ts).
+ */
+export interface TableSpec<R = never, S = Annex> {
   /** File name without `.csv`, and the Data Package resource name. */
   name: string;
   /** Sheet name in the XLSX workbook (Dutch), when the table is a sheet. */
@@ -73,7 +84,7 @@ export interface TableSpec<R = never> {
   primaryKey: string[];
   foreignKeys: { fields: string[]; reference: { resource: string; fields: string[] } }[];
   columns: ColumnSpec<R>[];
-  rows: (annex: Annex) => R[];
+  rows: (source: S) => R[];
 }
 
 /**
@@ -289,7 +300,27 @@ export function annexTables(): TableSpec<any>[] {
   return [activitiesTable(), footnotesTable(), activityOwnersTable(), activityFootnotesTable(), citationsTable(), diagnosticsTable()];
 }
 
-/** The rows of `table` for `annex` as arrays of cell values, in column order. */
-export function tableRecords<R>(table: TableSpec<R>, annex: Annex): CellValue[][] {
-  return table.rows(annex).map((row) => table.columns.map((c) => c.value(row)));
+/** The rows of `table` for `source` (an annex, or a stack) as arrays of cell values, in column order. */
+export function tableRecords<R, S>(table: TableSpec<R, S>, source: S): CellValue[][] {
+  return table.rows(source).map((row) => table.columns.map((c) => c.value(row)));
+}
+
+/**
+ * Checks that `value` fits the type of `column` (a number for `integer`/`number`, a boolean for
+ * `boolean`, `YYYY-MM-DD` for `date`, items of that type in a list); throws otherwise. Every
+ * emitter calls it, so a cell of a numeric column is always a number (a nap-annex defect otherwise).
+ */
+export function checkCell(value: CellValue, column: ColumnShape): void {
+  if (value === null) return;
+  const items = Array.isArray(value) ? value : [value];
+  if (Array.isArray(value) !== (column.list === true)) throw new TypeError(`Column ${column.name}: ${column.list ? 'a list' : 'one value'} expected, got ${JSON.stringify(value)}.`);
+  for (const item of items) {
+    const ok =
+      column.type === 'integer' ? Number.isInteger(item) :
+      column.type === 'number' ? typeof item === 'number' && Number.isFinite(item) :
+      column.type === 'boolean' ? typeof item === 'boolean' :
+      column.type === 'date' ? typeof item === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(item) :
+      typeof item === 'string';
+    if (!ok) throw new TypeError(`Column ${column.name} (${column.type}): ${JSON.stringify(item)} is not of that type.`);
+  }
 }

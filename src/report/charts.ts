@@ -25,12 +25,23 @@ const BASE_CONFIG = {
   background: 'white',
 };
 
-/** Renders a Vega-Lite spec to an SVG string (vega's headless SVG renderer; no DOM, no network). */
-export async function renderSvg(spec: TopLevelSpec, ariaLabel: string): Promise<string> {
+/**
+ * Renders a Vega-Lite spec to an SVG string (vega's headless SVG renderer; no DOM, no network).
+ * `rowTitles` maps the id that starts a row label (`AL1-05`) to the activity's full title: each
+ * such label gets an SVG `<title>`, which browsers show on hover (vega cuts long labels with …).
+ */
+export async function renderSvg(spec: TopLevelSpec, ariaLabel: string, rowTitles?: ReadonlyMap<string, string>): Promise<string> {
   const vega = compile(spec).spec;
   const view = new View(parse(vega), { renderer: 'none' });
   try {
-    const svg = await view.toSVG();
+    let svg = await view.toSVG();
+    if (rowTitles && rowTitles.size > 0) {
+      // Vega writes each axis label as one <text> element; its text begins with the row's id.
+      svg = svg.replace(/(<text\b[^>]*>)((AL\d+-\d+[\w-]*) [^<]*)(<\/text>)/g, (whole, open: string, text: string, id: string, close: string) => {
+        const full = rowTitles.get(id);
+        return full === undefined ? whole : `${open}<title>${escapeAttribute(`${id} ${full}`)}</title>${text}${close}`;
+      });
+    }
     // Make the SVG scale with its container, and name it for screen readers.
     return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(ariaLabel)}" preserveAspectRatio="xMinYMin meet" `);
   } finally {
@@ -115,32 +126,41 @@ export function statusBarSpec(model: ReportModel, words: Words): TopLevelSpec {
 /** First and last day of the timeline's axis, shared by all action lines so they line up. */
 export interface TimelineDomain {
   start: string;
-  /** Where an open-ended bar stops (its arrow). */
-  openEnd: string;
   end: string;
 }
 
-/** The axis of the timeline: from the first year of any range to the last, plus room for labels after the bars. */
-export function timelineDomain(bars: readonly TimelineBar[], annexDate: string): TimelineDomain {
-  let first = Number(annexDate.slice(0, 4));
-  let last = first;
-  for (const b of bars) {
-    for (const d of [b.start, b.end]) {
-      if (d === null) continue;
-      const y = Number(d.slice(0, 4));
-      if (y < first) first = y;
-      if (y > last) last = y;
-    }
-  }
-  return { start: `${first}-01-01`, openEnd: `${last + 1}-01-01`, end: `${last + 4}-01-01` };
+/** `2024-03-18` plus `months` months, as an ISO date (day 1 of that month when `months` > 0). */
+function addMonths(iso: string, months: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months, 1);
+  return d.toISOString().slice(0, 10);
 }
 
 /**
- * The planning timeline of one action line: one row per activity (id and title on the axis), one
- * bar per parsed range coloured by status, open ends drawn to an arrow, the planning text after
- * the bar, and the reference date as a vertical rule.
+ * The axis of the timeline: the programme as the annex plans it — from the first year any range
+ * starts to the end of the last year any range ends (or an open range starts), widened to the
+ * reference date when there is one. Open ends do not widen it: they are marked, not stretched.
  */
-export function timelineSpec(bars: readonly TimelineBar[], statuses: readonly StatusStyle[], domain: TimelineDomain, annexDate: string, words: Words): TopLevelSpec {
+export function timelineDomain(bars: readonly TimelineBar[], annexDate: string | null): TimelineDomain {
+  const years: number[] = annexDate ? [Number(annexDate.slice(0, 4))] : [];
+  for (const b of bars) for (const d of [b.start, b.end]) if (d !== null) years.push(Number(d.slice(0, 4)));
+  if (years.length === 0) years.push(2022); // no dated bar at all: any one year shows the undated texts
+  return { start: `${Math.min(...years)}-01-01`, end: `${Math.max(...years) + 1}-01-01` };
+}
+
+/** Where the bar of an open-ended range stops: the reference date when it lies after the start, else one quarter after the start; never past the axis. */
+export function openEndOf(start: string, domain: TimelineDomain, annexDate: string | null): string {
+  const stop = annexDate !== null && annexDate > start ? annexDate : addMonths(start, 3);
+  return stop < domain.end ? stop : domain.end;
+}
+
+/**
+ * The planning timeline of one action line: one row per activity (id and title on the axis, the
+ * full title on hover), one bar per parsed range coloured by status, an open end marked with a
+ * striped bar and a ▶ where it stops (openEndOf), the planning text after the bar, and the
+ * reference date as a vertical rule when there is one.
+ */
+export function timelineSpec(bars: readonly TimelineBar[], statuses: readonly StatusStyle[], domain: TimelineDomain, annexDate: string | null, words: Words, dateText: (iso: string) => string = dutchDate): TopLevelSpec {
   const color = new Map(statuses.map((s) => [s.code, s]));
   const order = [...new Set(bars.map((b) => rowLabel(b)))];
   const x = { type: 'temporal' as const, scale: { domainMin: Date.parse(domain.start), domainMax: Date.parse(domain.end) } };
@@ -150,10 +170,10 @@ export function timelineSpec(bars: readonly TimelineBar[], statuses: readonly St
     const s = b.status ? color.get(b.status)! : null;
     const dated = b.start !== null || b.end !== null;
     const open = dated && b.end === null;
-    const end = b.end ?? (dated ? domain.openEnd : domain.start);
     const start = b.start ?? domain.start;
+    const end = b.end ?? (open ? openEndOf(start, domain, annexDate) : domain.start);
     // One label per activity, after its last range (`Q1 2023 en Q1 2024` is two bars and one text).
-    const label = lastOfActivity.get(b.id) !== i ? '' : !dated ? `${b.planning || words.noDate} (${words.noDate})` : open ? `${b.planning} → (${words.open})` : b.planning;
+    const label = lastOfActivity.get(b.id) !== i ? '' : !dated ? `${b.planning || words.noDate} (${words.noDate})` : open ? `${b.planning} (${words.open})` : b.planning;
     return {
       row: rowLabel(b),
       start,
@@ -164,6 +184,7 @@ export function timelineSpec(bars: readonly TimelineBar[], statuses: readonly St
       description: `${b.id} ${b.title}: ${b.planning}${s ? `, ${s.label}` : ''}`,
     };
   });
+  const reference = annexDate === null ? [] : [{ date: annexDate, text: dateText(annexDate) }];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: CHART_WIDTH - 420,
@@ -185,19 +206,29 @@ export function timelineSpec(bars: readonly TimelineBar[], statuses: readonly St
         },
       },
       {
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 10, color: '#1f2937' },
+        // The open end: a ▶ where the bar stops.
+        transform: [{ filter: 'datum.open' }],
+        mark: { type: 'point', shape: 'triangle-right', filled: true, size: 50, aria: false },
+        encoding: { y, x: { field: 'end', type: 'temporal' }, color: { field: 'color', type: 'nominal', scale: null } },
+      },
+      {
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 7, fontSize: 10, color: '#1f2937' },
         encoding: { y, x: { field: 'end', type: 'temporal' }, text: { field: 'label' } },
       },
-      {
-        data: { values: [{ date: annexDate, text: dutchDate(annexDate) }] },
-        mark: { type: 'rule', color: '#111827', strokeWidth: 1.5, strokeDash: [5, 3] },
-        encoding: { x: { field: 'date', type: 'temporal' } },
-      },
-      {
-        data: { values: [{ date: annexDate, text: dutchDate(annexDate) }] },
-        mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -3, y: 0, fontSize: 10, fontWeight: 'bold', color: '#111827' },
-        encoding: { x: { field: 'date', type: 'temporal' }, text: { field: 'text' } },
-      },
+      ...(reference.length === 0
+        ? []
+        : [
+            {
+              data: { values: reference },
+              mark: { type: 'rule' as const, color: '#111827', strokeWidth: 1.5, strokeDash: [5, 3] },
+              encoding: { x: { field: 'date', type: 'temporal' as const } },
+            },
+            {
+              data: { values: reference },
+              mark: { type: 'text' as const, align: 'center' as const, baseline: 'bottom' as const, dy: -3, y: 0, fontSize: 10, fontWeight: 'bold' as const, color: '#111827' },
+              encoding: { x: { field: 'date', type: 'temporal' as const }, text: { field: 'text' } },
+            },
+          ]),
     ],
   };
 }

@@ -4,8 +4,9 @@
  * the report is a view of the diff and never a second comparison. Pure: no I/O, no HTML.
  */
 import type { AnnexDiff, StatusTransition, WordDiffPart } from '../diff/compare-annexes.js';
+import { DIAGNOSTIC_SUMMARIES_NL } from '../model/diagnostics-nl.js';
 import type { Activity, Annex, ExplanationBlock, StatusCode } from '../schema/annex.js';
-import { type Lang, STATUS_ORDER, statusLabel } from './labels.js';
+import { type Lang, STATUS_ORDER, statusLabel, WORDS, footnoteCount } from './labels.js';
 
 /**
  * Okabe & Ito's colour-blind-safe palette (Color Universal Design, 2002), one colour per status,
@@ -70,11 +71,13 @@ export interface TimelineBar {
   end: string | null;
 }
 
-/** One diagnostic with its location. */
+/** One diagnostic with its location, its message in the page's language (Dutch: by its code, with its fields). */
 export interface DiagnosticView {
   severity: 'error' | 'warning' | 'info';
   code: string;
   message: string;
+  /** The values it found and expected, and its note, as text (shown under the Dutch message; the English reason names them itself). */
+  details: string | null;
   page: number | null;
   line: number | null;
   row: string | null;
@@ -95,8 +98,10 @@ export interface CompareView {
   planningShifts: { id: string; title: string; from: string; to: string; startQuarters: number | null; endQuarters: number | null }[];
   ownerChanges: { id: string; title: string; from: string; to: string; added: string[]; removed: string[] }[];
   explanationChanges: { id: string; title: string; words: WordDiffPart[] | null; wordsAdded: number; wordsRemoved: number }[];
-  /** Changes of action line and of the number of footnotes. */
+  /** Changes of action line and of the footnotes cited (counts, in the page's words). */
   otherChanges: { id: string; title: string; field: string; from: string; to: string }[];
+  /** Printed differently, same meaning (a status label, a planning or owner text): not changes. */
+  notes: { id: string; title: string; field: string; from: string; to: string }[];
 }
 
 /** The whole page's content. */
@@ -104,9 +109,14 @@ export interface ReportModel {
   lang: Lang;
   title: string;
   source: { fileName: string; format: string; pageCount: number; sha256: string };
-  /** The date marked on the timeline (ISO), and whether it was given (`--date`) or is the build date. */
-  annexDate: string;
-  annexDateGiven: boolean;
+  /**
+   * The reference date marked on the timeline (ISO): given with `--date`, else the edition's own
+   * date; null when neither is known (no line is drawn: a page never depends on the day it was made).
+   */
+  annexDate: string | null;
+  annexDateSource: 'given' | 'edition' | null;
+  /** The input's name as given on the command line (a path's file name when it was absolute). */
+  sourceName: string;
   hasStatuses: boolean;
   /** Statuses in legend order with their colours; `colorsFromLegend` says whether these are the annex's icon colours. */
   statuses: StatusStyle[];
@@ -116,17 +126,51 @@ export interface ReportModel {
   /** Delayed and not-started/stopped activities. */
   attention: ActivityView[];
   timeline: TimelineBar[];
+  /** The diagnostics listed: errors and warnings, and info ones only with `verbose`. */
   diagnostics: DiagnosticView[];
+  /** Counts per severity of all diagnostics (info ones are counted even when not listed). */
+  diagnosticCounts: { error: number; warning: number; info: number };
+  /** Info diagnostics not listed (0 with `verbose`). */
+  hiddenInfo: number;
   compare: CompareView | null;
 }
 
-/** Options of the view model: language, the date marked on the timeline (ISO, default today) and the diff. */
+/** Options of the view model: language, the reference date (ISO; default the edition's date), the diff. */
 export interface ReportModelOptions {
   lang: Lang;
   annexDate?: string;
   diff?: AnnexDiff;
   /** The older annex, for titles and ids of the diff. */
   older?: Annex;
+  /** List info diagnostics too (default: counted only). */
+  verbose?: boolean;
+  /** The input's name as given (default the annex's file name). */
+  sourceName?: string;
+}
+
+/** A name as given on the command line, for a page that may be published: an absolute path shows as its file name. */
+export function shownName(name: string): string {
+  return /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(name) ? name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1) : name;
+}
+
+/** The message of a diagnostic in `lang`: English as reported; Dutch by its code (DIAGNOSTIC_SUMMARIES_NL), with its values as details. */
+function diagnosticView(d: Annex['diagnostics'][number], lang: Lang): DiagnosticView {
+  const w = WORDS[lang];
+  const value = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v));
+  const details = lang === 'en' ? null : [
+    ...(d.field ? [`${w.column}: ${d.field}`] : []),
+    ...(d.actual !== undefined ? [`${w.found}: ${value(d.actual)}`] : []),
+    ...(d.expected !== undefined ? [`${w.expected}: ${value(d.expected)}`] : []),
+  ].join(' · ') || null;
+  return {
+    severity: d.severity,
+    code: d.code,
+    message: lang === 'nl' ? DIAGNOSTIC_SUMMARIES_NL[d.code] : d.reason,
+    details,
+    page: d.place.page ?? null,
+    line: d.place.line ?? null,
+    row: d.row ?? null,
+  };
 }
 
 /** Builds the view model; linear in the number of activities, footnotes and diff entries. */
@@ -168,8 +212,9 @@ export function buildReportModel(annex: Annex, options: ReportModelOptions): Rep
     lang,
     title: annex.title ?? 'Voortgang activiteiten NAP',
     source: { fileName: annex.source.fileName, format: annex.source.format, pageCount: annex.source.pageCount, sha256: annex.source.sha256 },
-    annexDate: options.annexDate ?? new Date().toISOString().slice(0, 10),
-    annexDateGiven: options.annexDate !== undefined,
+    annexDate: options.annexDate ?? annex.source.edition.date ?? null,
+    annexDateSource: options.annexDate !== undefined ? 'given' : annex.source.edition.date !== null ? 'edition' : null,
+    sourceName: shownName(options.sourceName ?? annex.source.fileName),
     hasStatuses,
     statuses,
     colorsFromLegend: iconColors.size > 0,
@@ -182,15 +227,14 @@ export function buildReportModel(annex: Annex, options: ReportModelOptions): Rep
     activities,
     attention: activities.filter((a) => a.status === 'delayed' || a.status === 'not_started_or_stopped'),
     timeline: annex.activities.flatMap(timelineBars),
-    diagnostics: annex.diagnostics.map((d) => ({
-      severity: d.severity,
-      code: d.code,
-      message: d.reason,
-      page: d.place.page ?? null,
-      line: d.place.line ?? null,
-      row: d.row ?? null,
-    })),
-    compare: options.diff ? compareView(options.diff, annex, options.older) : null,
+    diagnostics: annex.diagnostics.filter((d) => options.verbose === true || d.severity !== 'info').map((d) => diagnosticView(d, lang)),
+    diagnosticCounts: {
+      error: annex.diagnostics.filter((d) => d.severity === 'error').length,
+      warning: annex.diagnostics.filter((d) => d.severity === 'warning').length,
+      info: annex.diagnostics.filter((d) => d.severity === 'info').length,
+    },
+    hiddenInfo: options.verbose === true ? 0 : annex.diagnostics.filter((d) => d.severity === 'info').length,
+    compare: options.diff ? compareView(options.diff, annex, options.older, lang, new Map(statuses.map((x) => [x.code, x.label]))) : null,
   };
 }
 
@@ -201,12 +245,16 @@ function timelineBars(a: Activity): TimelineBar[] {
   return a.planning.ranges.map((r) => ({ ...base, start: r.start, end: r.openEnded ? null : r.end }));
 }
 
-function compareView(diff: AnnexDiff, annex: Annex, older: Annex | undefined): CompareView {
+function compareView(diff: AnnexDiff, annex: Annex, older: Annex | undefined, lang: Lang, labels: ReadonlyMap<StatusCode, string>): CompareView {
+  const w = WORDS[lang];
   const olderTitle = new Map(older?.activities.map((a) => [a.id, a.title]) ?? []);
+  const codeOf = new Map(annex.activities.map((a) => [a.id, a.status?.code ?? null]));
+  // Statuses in the page's words (the legend's label of each code): the diff compares codes.
+  const statusText = (code: StatusCode | null | undefined, printed: string | null): string | null => (code ? (labels.get(code) ?? printed) : printed);
   const view: CompareView = {
-    olderFile: diff.old.fileName,
+    olderFile: shownName(diff.old.fileName),
     olderCount: diff.old.activityCount,
-    added: diff.added.map((a) => ({ id: a.id, title: a.title, status: a.status })),
+    added: diff.added.map((a) => ({ id: a.id, title: a.title, status: statusText(codeOf.get(a.id), a.status) })),
     removed: diff.removed.map((a) => ({ id: a.id, title: a.title, status: a.status })),
     renamed: [],
     unchangedCount: diff.matched.length - diff.changedCount,
@@ -217,18 +265,20 @@ function compareView(diff: AnnexDiff, annex: Annex, older: Annex | undefined): C
     ownerChanges: [],
     explanationChanges: [],
     otherChanges: [],
+    notes: [],
   };
-  const statusLabels = new Map(annex.activities.map((a) => [a.id, a.status?.label ?? '']));
   for (const m of diff.matched) {
     const base = { id: m.newId, title: m.title };
     for (const c of m.changes) {
       if (c.field === 'title') view.renamed.push({ oldId: m.oldId, newId: m.newId, oldTitle: olderTitle.get(m.oldId) ?? c.old, newTitle: c.new, similarity: m.similarity });
-      else if (c.field === 'status') view.statusChanges.push({ ...base, from: c.old, to: c.new || (statusLabels.get(m.newId) ?? '') });
+      else if (c.field === 'status') view.statusChanges.push({ ...base, from: statusText(c.oldCode, c.old)!, to: statusText(c.newCode, c.new)! });
       else if (c.field === 'planning') view.planningShifts.push({ ...base, from: c.old, to: c.new, startQuarters: c.shift?.startQuarters ?? null, endQuarters: c.shift?.endQuarters ?? null });
       else if (c.field === 'owners') view.ownerChanges.push({ ...base, from: c.old, to: c.new, added: c.ownersAdded ?? [], removed: c.ownersRemoved ?? [] });
       else if (c.field === 'explanation') view.explanationChanges.push({ ...base, words: c.words ?? null, wordsAdded: c.wordsAdded ?? 0, wordsRemoved: c.wordsRemoved ?? 0 });
+      else if (c.field === 'footnotes') view.otherChanges.push({ ...base, field: c.field, from: footnoteCount(Number(c.old), w), to: footnoteCount(Number(c.new), w) });
       else view.otherChanges.push({ ...base, field: c.field, from: c.old, to: c.new });
     }
+    for (const n of m.notes) view.notes.push({ ...base, field: n.field, from: n.old, to: n.new });
   }
   return view;
 }

@@ -39,10 +39,10 @@ export function renderReportHtml(model: ReportModel, charts: ReportCharts, versi
 <body>
 <main>
 <header class="page">
-<p class="kicker">${w.source}: ${s.fileName}</p>
+<p class="kicker">${w.source}: ${model.sourceName}</p>
 <h1>${model.title}</h1>
 <p class="meta" id="summary">${s.format.toUpperCase()}, ${s.pageCount} ${w.pages} · ${model.actionLines.length} ${w.actionLines} · <span id="activity-count">${model.activities.length}</span> ${w.activities}${compare ? html` · ${w.comparedWith} ${compare.olderFile} (${compare.olderCount} ${w.activities})` : ''}</p>
-<p class="meta">${model.annexDateGiven ? w.dateGiven : w.dateBuilt}: ${dutchDate(model.annexDate)}</p>
+<p class="meta" id="reference-date">${model.annexDate === null ? w.dateNone : html`${model.annexDateSource === 'given' ? w.dateGiven : w.dateEdition}: ${dateText(model.annexDate, model.lang)}`}</p>
 <nav class="toc" aria-label="${w.contents}"><a href="#progress">${w.progress}</a>${model.hasStatuses ? html`<a href="#attention">${w.attention}</a>` : ''}${compare ? html`<a href="#compare">${w.compare}</a>` : ''}<a href="#timeline">${w.timeline}</a><a href="#activities">${w.table}</a><a href="#diagnostics">${w.diagnostics}</a></nav>
 </header>
 ${progressSection(model, charts, w)}
@@ -50,7 +50,7 @@ ${model.hasStatuses ? attentionSection(model, w, styles) : ''}
 ${compare ? compareSection(compare, model, w) : ''}
 ${timelineSection(model, charts, w)}
 ${activitySection(model, w, styles)}
-${diagnosticSection(model.diagnostics, w)}
+${diagnosticSection(model, w)}
 <footer>${w.generated} ${version} · sha256 ${s.sha256.slice(0, 12)}…</footer>
 </main>
 <script>${trustedHtml(PAGE_SCRIPT)}</script>
@@ -100,7 +100,7 @@ ${model.attention.map((a) => html`<tr data-status="${a.status}"><td class="nowra
 function timelineSection(model: ReportModel, charts: ReportCharts, w: Words): SafeHtml {
   const activityIds = new Set(model.timeline.map((b) => b.id));
   return html`<section id="timeline"><h2>${w.timeline}</h2>
-<p class="small">${w.timelineIntro} (${dutchDate(model.annexDate)}). <span id="timeline-count">${activityIds.size}</span> ${w.timelineCount}.</p>
+<p class="small">${w.timelineIntro} (${model.annexDate === null ? w.none : dateText(model.annexDate, model.lang)}). <span id="timeline-count">${activityIds.size}</span> ${w.timelineCount}.</p>
 ${model.actionLines.map((l) => html`<figure class="timeline" data-action-line="${l.number}"><figcaption><strong>${w.actionLine} ${l.number}</strong> — ${l.title}</figcaption>${trustedHtml(charts.timelines.get(l.number) ?? '')}</figure>`)}
 </section>`;
 }
@@ -135,16 +135,24 @@ ${model.activities.map(
 </table></section>`;
 }
 
-function diagnosticSection(diagnostics: DiagnosticView[], w: Words): SafeHtml {
-  return html`<section id="diagnostics"><h2>${w.diagnostics} (${diagnostics.length})</h2>
+function diagnosticSection(model: ReportModel, w: Words): SafeHtml {
+  const diagnostics = model.diagnostics;
+  const c = model.diagnosticCounts;
+  return html`<section id="diagnostics"><h2>${w.diagnostics} (${c.error + c.warning + c.info})</h2>
+<p class="small" id="diagnostic-counts">${c.error} / ${c.warning} / ${c.info} ${w.counted}${model.hiddenInfo > 0 ? html` · ${model.hiddenInfo} ${w.infoHidden}` : ''}</p>
 ${diagnostics.length === 0
   ? html`<p>${w.diagnosticsNone}</p>`
   : html`<table><thead><tr><th>${w.code}</th><th>${w.location}</th><th>${w.message}</th></tr></thead><tbody>
 ${diagnostics.map(
-  (d) => html`<tr data-code="${d.code}"><td class="nowrap"><span class="sev-${d.severity}">${w.severity[d.severity]}</span> ${d.code}</td><td class="nowrap">${d.page !== null ? html`${w.page} ${d.page}` : ''}${d.line !== null ? html`${d.page !== null ? ', ' : ''}${w.line} ${d.line}` : ''}${d.row ? html` (${d.row})` : ''}</td><td>${d.message}</td></tr>`,
+  (d) => html`<tr data-code="${d.code}"><td class="nowrap"><span class="sev-${d.severity}">${w.severity[d.severity]}</span> ${d.code}</td><td class="nowrap">${d.page !== null ? html`${w.page} ${d.page}` : ''}${d.line !== null ? html`${d.page !== null ? ', ' : ''}${w.line} ${d.line}` : ''}${d.row ? html` (${d.row})` : ''}</td><td>${d.message}${d.details ? html`<div class="small">${d.details}</div>` : ''}</td></tr>`,
 )}
 </tbody></table>`}
 </section>`;
+}
+
+/** A date as the page's language writes it: `18-03-2024` (nl) or `2024-03-18` (en). */
+function dateText(iso: string, lang: ReportModel['lang']): string {
+  return lang === 'nl' ? dutchDate(iso) : iso;
 }
 
 function compareSection(c: CompareView, model: ReportModel, w: Words): SafeHtml {
@@ -170,11 +178,12 @@ ${codes.map((from) => html`<tr><th scope="row">${labels.get(from)}</th>${codes.m
   return html`<td class="num${from === to ? ' diagonal' : n > 0 ? ' moved' : ''}${n === 0 ? ' zero' : ''}" data-from="${from}" data-to="${to}" title="${labels.get(from)} → ${labels.get(to)}: ${n}">${n}</td>`;
 })}</tr>`)}
 </tbody></table>
-<ul id="transition-list">${c.transitions.filter((t) => t.from.code !== t.to.code).map((t) => html`<li>${t.from.label} → ${t.to.label}: ${t.count}</li>`)}</ul>`}
+<ul id="transition-list">${c.transitions.filter((t) => t.from.code !== t.to.code).map((t) => html`<li>${labels.get(t.from.code)} → ${labels.get(t.to.code)}: ${t.count}</li>`)}</ul>`}
 ${c.statusChanges.length === 0 ? '' : html`<h3>${w.statusChanges} (${c.statusChanges.length})</h3><table id="status-changes"><thead><tr><th>${w.id}</th><th>${w.activity}</th><th>${w.from}</th><th>${w.to}</th></tr></thead><tbody>${c.statusChanges.map((s) => html`<tr data-id="${s.id}"><td class="nowrap">${s.id}</td><td>${s.title}</td><td>${s.from}</td><td>${s.to}</td></tr>`)}</tbody></table>`}
 ${c.planningShifts.length === 0 ? '' : html`<h3>${w.planningShifts} (${c.planningShifts.length})</h3><table id="planning-shifts"><thead><tr><th>${w.id}</th><th>${w.activity}</th><th>${w.from}</th><th>${w.to}</th><th>${w.start}/${w.end}</th></tr></thead><tbody>${c.planningShifts.map((p) => html`<tr data-id="${p.id}" data-start-shift="${signed(p.startQuarters)}" data-end-shift="${signed(p.endQuarters)}"><td class="nowrap">${p.id}</td><td>${p.title}</td><td class="nowrap">${p.from}</td><td class="nowrap">${p.to}</td><td class="nowrap">${shiftText('start', p.startQuarters, w)}, ${shiftText('end', p.endQuarters, w)}</td></tr>`)}</tbody></table>`}
 ${c.ownerChanges.length === 0 ? '' : html`<h3>${w.ownerChanges} (${c.ownerChanges.length})</h3><table id="owner-changes"><thead><tr><th>${w.id}</th><th>${w.activity}</th><th>${w.from}</th><th>${w.to}</th></tr></thead><tbody>${c.ownerChanges.map((o) => html`<tr data-id="${o.id}"><td class="nowrap">${o.id}</td><td>${o.title}</td><td>${o.from}</td><td>${o.to}${o.added.length + o.removed.length > 0 ? html`<div class="small">${o.added.map((x) => html`<ins>${x}</ins> `)}${o.removed.map((x) => html`<del>${x}</del> `)}</div>` : ''}</td></tr>`)}</tbody></table>`}
 ${c.explanationChanges.length === 0 ? '' : html`<h3>${w.explanationChanges} (${c.explanationChanges.length})</h3>${c.explanationChanges.map((e) => html`<div class="explanation-change" data-id="${e.id}"><p><strong>${e.id}</strong> ${e.title} <span class="small">(${e.wordsAdded} ${w.wordsAdded}, ${e.wordsRemoved} ${w.wordsRemoved})</span></p>${e.words ? html`<p class="word-diff">${e.words.map((p) => (p.op === 'added' ? html`<ins>${p.text}</ins>` : p.op === 'removed' ? html`<del>${p.text}</del>` : p.text))}</p>` : html`<p class="small">${w.tooDifferent}</p>`}</div>`)}`}
 ${c.otherChanges.length === 0 ? '' : html`<h3>${w.otherChanges} (${c.otherChanges.length})</h3><table id="other-changes"><tbody>${c.otherChanges.map((o) => html`<tr data-id="${o.id}"><td class="nowrap">${o.id}</td><td>${o.title}</td><td>${w.field[o.field] ?? o.field}: ${o.from} → ${o.to}</td></tr>`)}</tbody></table>`}
+${c.notes.length === 0 ? '' : html`<h3 id="notes">${w.notes} (${c.notes.length})</h3><p class="small">${w.notesIntro}</p><table id="change-notes"><tbody>${c.notes.map((o) => html`<tr data-id="${o.id}" data-field="${o.field}"><td class="nowrap">${o.id}</td><td>${o.title}</td><td>${w.noteField[o.field] ?? o.field}: ${o.from} → ${o.to}</td></tr>`)}</tbody></table>`}
 </section>`;
 }

@@ -5,15 +5,19 @@
  */
 import { compareAnnexes, type AnnexDiff } from '../diff/compare-annexes.js';
 import type { Annex } from '../schema/annex.js';
-import { renderSvg, statusBarSpec, timelineDomain, timelineSpec } from './charts.js';
+import { dutchDate, renderSvg, statusBarSpec, timelineDomain, timelineSpec } from './charts.js';
 import { buildReportModel } from './data.js';
 import { renderReportHtml } from './html.js';
 import { type Lang, WORDS } from './labels.js';
 
-/** Options of a report: language, the reference date on the timeline (ISO; default today), an older annex to compare with. */
+/** Options of a report: language, the reference date on the timeline (ISO; default the edition's date), an older annex to compare with. */
 export interface ReportOptions {
   lang: Lang;
   annexDate?: string;
+  /** List info diagnostics on the page (default: counted only). */
+  verbose?: boolean;
+  /** The input's name as given on the command line (default the annex's file name). */
+  sourceName?: string;
   older?: Annex;
   /** The diff of `older` and the annex, when the caller already has it (otherwise computed here with the diff's defaults). */
   diff?: AnnexDiff;
@@ -29,15 +33,19 @@ export async function buildReportHtml(annex: Annex, options: ReportOptions): Pro
     ...(options.annexDate ? { annexDate: options.annexDate } : {}),
     ...(diff ? { diff } : {}),
     ...(options.older ? { older: options.older } : {}),
+    ...(options.verbose ? { verbose: true } : {}),
+    ...(options.sourceName ? { sourceName: options.sourceName } : {}),
   });
   const words = WORDS[options.lang];
   const statusBars = model.hasStatuses ? await renderSvg(statusBarSpec(model, words), words.progress) : null;
   const domain = timelineDomain(model.timeline, model.annexDate);
   const timelines = new Map<number, string>();
+  const titles = new Map(model.activities.map((a) => [a.id, a.title]));
+  const dateText = options.lang === 'nl' ? dutchDate : (iso: string) => iso;
   for (const line of model.actionLines) {
     const bars = model.timeline.filter((b) => b.actionLine === line.number);
     if (bars.length === 0) continue;
-    timelines.set(line.number, await renderSvg(timelineSpec(bars, model.statuses, domain, model.annexDate, words), `${words.timeline}, ${words.actionLine} ${line.number}`));
+    timelines.set(line.number, await renderSvg(timelineSpec(bars, model.statuses, domain, model.annexDate, words, dateText), `${words.timeline}, ${words.actionLine} ${line.number}`, titles));
   }
   return renderReportHtml(model, { statusBars, timelines }, options.version);
 }

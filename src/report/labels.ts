@@ -47,10 +47,9 @@ export const WORDS = {
     attention: 'Vertraagd, niet begonnen of afgebroken',
     attentionNone: 'Geen activiteiten met vertraging en geen die niet begonnen of afgebroken zijn.',
     timeline: 'Planning',
-    timelineIntro: 'Eén balk per activiteit (Wanneer, zoals gepland); een gestreepte balk met pijl loopt door zonder einddatum. De verticale lijn is de peildatum',
+    timelineIntro: 'Eén balk per activiteit (Wanneer, zoals gepland), op een tijdas van de eerste tot de laatste datum van de planningen. Een gestreepte balk met ▶ heeft geen einddatum: hij loopt tot de peildatum en is niet verder getrokken. De verticale lijn is de peildatum',
     timelineCount: 'activiteiten op de tijdlijn',
     dateGiven: 'peildatum',
-    dateBuilt: 'peildatum (datum van dit rapport; kies een andere met --date)',
     open: 'open',
     noDate: 'geen datum',
     table: 'Alle activiteiten',
@@ -104,6 +103,18 @@ export const WORDS = {
     otherChanges: 'Overige wijzigingen',
     field: { actionLine: 'actielijn', footnotes: 'voetnoten', title: 'titel', status: 'status', planning: 'Wanneer', owners: 'Wie', explanation: 'Toelichting' } as Record<string, string>,
     none: 'geen',
+    column: 'kolom',
+    found: 'gevonden',
+    expected: 'verwacht',
+    footnote: 'voetnoot',
+    notes: 'Anders gedrukt, zelfde betekenis',
+    notesIntro: 'Geen wijzigingen: de status heeft dezelfde code, de planning dezelfde periode, Wie dezelfde eigenaren.',
+    noteField: { status: 'statuslabel', planning: 'tekst van Wanneer', owners: 'tekst van Wie' } as Record<string, string>,
+    infoHidden: 'info-meldingen niet getoond (feiten, zoals een rij die over een paginagrens liep); --verbose toont ze',
+    counted: 'fouten, waarschuwingen, info',
+    dateEdition: 'peildatum (datum van deze editie)',
+    dateNone: 'geen peildatum: de editie noemt geen datum (geef er een met --date)',
+    openFrom: 'vanaf',
     generated: 'Gemaakt met nap-annex',
     print: 'Afdrukken',
   },
@@ -125,10 +136,9 @@ export const WORDS = {
     attention: 'Delayed, not started or stopped',
     attentionNone: 'No delayed activities and none not started or stopped.',
     timeline: 'Planning',
-    timelineIntro: 'One bar per activity (Wanneer, as planned); a striped bar with an arrow runs on without an end date. The vertical line is the reference date',
+    timelineIntro: 'One bar per activity (Wanneer, as planned), on a time axis from the first to the last date of the plannings. A striped bar with ▶ has no end date: it runs to the reference date and is not drawn further. The vertical line is the reference date',
     timelineCount: 'activities on the timeline',
     dateGiven: 'reference date',
-    dateBuilt: 'reference date (date of this report; choose another with --date)',
     open: 'open',
     noDate: 'no date',
     table: 'All activities',
@@ -182,6 +192,18 @@ export const WORDS = {
     otherChanges: 'Other changes',
     field: { actionLine: 'action line', footnotes: 'footnotes', title: 'title', status: 'status', planning: 'planning', owners: 'owners', explanation: 'explanation' } as Record<string, string>,
     none: 'none',
+    column: 'column',
+    found: 'found',
+    expected: 'expected',
+    footnote: 'footnote',
+    notes: 'Printed differently, same meaning',
+    notesIntro: 'Not changes: the status has the same code, the planning the same period, the owners are the same.',
+    noteField: { status: 'status label', planning: 'planning text', owners: 'owners text' } as Record<string, string>,
+    infoHidden: 'info diagnostics not listed (facts, such as a row that ran across a page break); --verbose lists them',
+    counted: 'errors, warnings, info',
+    dateEdition: 'reference date (date of this edition)',
+    dateNone: 'no reference date: the edition names no date (give one with --date)',
+    openFrom: 'from',
     generated: 'Made with nap-annex',
     print: 'Print',
   },
@@ -196,4 +218,9 @@ export function shiftText(side: 'start' | 'end', quarters: number | null, words:
   if (quarters === null) return `${name} ${words.notComparable}`;
   const sign = quarters > 0 ? `+${quarters}` : quarters < 0 ? `−${-quarters}` : '±0';
   return `${name} ${sign} ${Math.abs(quarters) === 1 ? words.quarter : words.quarters}`;
+}
+
+/** `1 voetnoot`, `3 voetnoten` / `1 footnote`, `3 footnotes`. */
+export function footnoteCount(n: number, words: Words): string {
+  return `${n} ${n === 1 ? words.footnote : words.footnotes}`;
 }

@@ -6,10 +6,14 @@
  * the key of its first edition (`stack key`) even when its title is corrected later.
  *
  * Edition order: by `source.edition.date` when every edition has one (ties keep the given
- * order), else the order given. Planning shift: the end of the planning (its last range) moved by
- * this many quarters (`Q4 2024` → `Q2 2025` is +2); empty when either end is unknown.
+ * order), else the order given. What changed between two editions is the diff's own comparison
+ * (`compareActivities`: status by code, planning by ranges, owners by canonical set, text by
+ * words), so `stack` and `diff` of the same two editions never disagree: a `changed` transition
+ * is exactly a matched activity the diff lists as changed. Planning shift: the end of the
+ * planning (its last range) moved by this many quarters (`Q4 2024` → `Q2 2025` is +2), as the
+ * diff measures it (`planningShift`); empty when either end is unknown.
  */
-import { matchActivities } from '../diff/compare-annexes.js';
+import { compareActivities, matchActivities, planningShift, type FieldChange } from '../diff/compare-annexes.js';
 import { ownerCodes } from '../emit/tables.js';
 import type { Activity, Annex } from '../schema/annex.js';
 
@@ -61,6 +65,8 @@ export interface Transition {
   /** Quarters the planning end moved (positive = later); null when not comparable. */
   planningShiftQuarters: number | null;
   titleChanged: boolean;
+  /** The fields the diff finds changed (`status`, `planning`, `owners`, …); empty for added and removed. */
+  changedFields: FieldChange['field'][];
 }
 
 /** Per stack key: where it first and last appears. */
@@ -81,16 +87,9 @@ export interface Stack {
   activities: StackActivity[];
 }
 
-/** Quarter number of an ISO date (year × 4 + quarter index). */
-function quarterOf(iso: string): number {
-  return Number(iso.slice(0, 4)) * 4 + Math.floor((Number(iso.slice(5, 7)) - 1) / 3);
-}
-
-/** Quarters between the planning ends of `a` and `b`; null when either has no end. */
+/** Quarters between the planning ends of `a` and `b` (the diff's planningShift); null when either has no dated end. */
 export function planningShiftQuarters(a: Activity, b: Activity): number | null {
-  const x = a.planning.ranges.at(-1)?.end ?? null;
-  const y = b.planning.ranges.at(-1)?.end ?? null;
-  return x === null || y === null ? null : quarterOf(y) - quarterOf(x);
+  return planningShift(a.planning, b.planning)?.endQuarters ?? null;
 }
 
 /** Stacks `inputs` (see the module doc); `minSimilarity` as for diff (default 0.8). */
@@ -132,13 +131,15 @@ export function stackEditions(inputs: readonly EditionInput[], minSimilarity = 0
       for (const p of pairs) assign(p.new, prev.keys.get(p.old)!);
       for (const b of unmatchedNew) assign(b, b.key);
       const base = { fromEdition: edition - 1, toEdition: edition };
+      const oldNotes = new Map(prev.annex.footnotes.map((f) => [f.number, f]));
+      const newNotes = new Map(annex.footnotes.map((f) => [f.number, f]));
       for (const p of pairs) {
+        const { changes } = compareActivities(p.old, p.new, oldNotes, newNotes);
+        if (changes.length === 0) continue;
         const fromStatus = p.old.status?.code ?? null;
         const toStatus = p.new.status?.code ?? null;
-        const statusChanged = fromStatus !== null && toStatus !== null && fromStatus !== toStatus;
         const shift = planningShiftQuarters(p.old, p.new);
-        const titleChanged = p.old.title !== p.new.title;
-        if (!statusChanged && !shift && !titleChanged) continue;
+        const titleChanged = changes.some((c) => c.field === 'title');
         transitions.push({
           key: keys.get(p.new)!,
           ...base,
@@ -151,13 +152,14 @@ export function stackEditions(inputs: readonly EditionInput[], minSimilarity = 0
           toPlanning: p.new.planning.text,
           planningShiftQuarters: shift,
           titleChanged,
+          changedFields: changes.map((c) => c.field),
         });
       }
       for (const a of unmatchedOld) {
-        transitions.push({ key: prev.keys.get(a)!, ...base, kind: 'removed', fromId: a.id, toId: null, fromStatus: a.status?.code ?? null, toStatus: null, fromPlanning: a.planning.text, toPlanning: null, planningShiftQuarters: null, titleChanged: false });
+        transitions.push({ key: prev.keys.get(a)!, ...base, kind: 'removed', fromId: a.id, toId: null, fromStatus: a.status?.code ?? null, toStatus: null, fromPlanning: a.planning.text, toPlanning: null, planningShiftQuarters: null, titleChanged: false, changedFields: [] });
       }
       for (const b of unmatchedNew) {
-        transitions.push({ key: keys.get(b)!, ...base, kind: 'added', fromId: null, toId: b.id, fromStatus: null, toStatus: b.status?.code ?? null, fromPlanning: null, toPlanning: b.planning.text, planningShiftQuarters: null, titleChanged: false });
+        transitions.push({ key: keys.get(b)!, ...base, kind: 'added', fromId: null, toId: b.id, fromStatus: null, toStatus: b.status?.code ?? null, fromPlanning: null, toPlanning: b.planning.text, planningShiftQuarters: null, titleChanged: false, changedFields: [] });
       }
     }
     for (const a of annex.activities) {

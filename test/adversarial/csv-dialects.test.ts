@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { diffCsv } from '../../src/cli/diff-command.js';
 import { activitiesCsv, neutraliseCell } from '../../src/emit/csv.js';
@@ -55,29 +56,52 @@ describe('no reader with , or ; sees a formula', () => {
   });
 });
 
-describe('--excel cuts cells at 32,767 characters (NAP601)', () => {
-  it('a 41,999-character Toelichting: cut in activities.csv with a warning, whole in annex.json', async () => {
+describe('Excel cuts cells at 32,767 characters: the excel/ copies and annex.xlsx alike (NAP601)', () => {
+  it('a 41,999-character Toelichting: cut in excel/activities.csv and in annex.xlsx, each with a warning; whole in annex.json and the package CSV', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-excel-'));
     const long = 'woord '.repeat(7000).slice(0, 41_999).trim();
     const input = join(dir, 'long.txt');
     writeFileSync(input, minText().replace('Toelichting 1a.¹', `${long}¹`));
     const run = await runCli(['extract', input, '-o', join(dir, 'out'), '--excel']);
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain(`warning NAP601 activities.csv, AL1-01, column explanation: ${long.length} characters cut to 32767 (Excel's cell limit, --excel); the whole text is in annex.json.`);
-    const rows = parse(readFileSync(join(dir, 'out', 'activities.csv'), 'utf8'), { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
+    const reason = (file: string) => `warning NAP601 ${file}, AL1-01, column explanation: ${long.length} characters cut to 32767 (Excel's cell limit); the whole text is in annex.json and the package CSVs.`;
+    expect(run.stderr).toContain(reason('excel/activities.csv'));
+    expect(run.stderr).toContain(reason('annex.xlsx (sheet Activiteiten)'));
+    const rows = parse(readFileSync(join(dir, 'out', 'excel', 'activities.csv'), 'utf8'), { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
     expect(rows[0]!.explanation).toHaveLength(32_767);
     expect(rows[0]!.explanation!.endsWith('…')).toBe(true);
+    const whole = parse(readFileSync(join(dir, 'out', 'activities.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(whole[0]!.explanation).toBe(long);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'out', 'annex.xlsx'));
+    const sheet = workbook.getWorksheet('Activiteiten')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const cell = String(sheet.getRow(2).getCell(header.indexOf('explanation') + 1).value);
+    expect([cell.length, cell.endsWith('…')]).toEqual([32_767, true]);
     const json = JSON.parse(readFileSync(join(dir, 'out', 'annex.json'), 'utf8'));
     expect(json.activities[0].explanation.text).toBe(long);
-    expect(json.diagnostics.map((d: { code: string }) => d.code)).toContain('NAP601');
+    expect(json.diagnostics.filter((d: { code: string }) => d.code === 'NAP601')).toHaveLength(2);
+    // The workbook's own Diagnostiek sheet lists both cuts too.
+    expect(workbook.getWorksheet('Diagnostiek')!.getColumn(2).values.filter((v) => v === 'NAP601')).toHaveLength(2);
+  });
+
+  it('annex.xlsx alone (-f xlsx) cuts and reports too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nap-excel-'));
+    const input = join(dir, 'long.txt');
+    writeFileSync(input, minText().replace('Toelichting 1a.¹', `${'x'.repeat(40_000)}¹`));
+    const run = await runCli(['extract', input, '-o', join(dir, 'out'), '-f', 'xlsx']);
+    expect(run.status).toBe(0);
+    expect(run.stderr.split('\n').filter((l) => l.includes('NAP601'))).toEqual([
+      `${input} warning NAP601 annex.xlsx (sheet Activiteiten), AL1-01, column explanation: 40000 characters cut to 32767 (Excel's cell limit); the whole text is in annex.json and the package CSVs.`,
+    ]);
   });
 });
 
 describe('diff --format csv neutralises like extract', () => {
   it('a title starting with a line feed, and one with ;= inside', async () => {
     const diff = {
-      added: [{ id: 'AL1-01', title: '\n=evil', status: null }],
-      removed: [{ id: 'AL1-02', title: 'x;=cmd' }],
+      added: [{ id: 'AL1-01', key: 'al1-evil', title: '\n=evil', status: null }],
+      removed: [{ id: 'AL1-02', key: 'al1-x-cmd', title: 'x;=cmd' }],
       matched: [],
       changedCount: 0,
       statusTransitions: [],

@@ -1,0 +1,118 @@
+/**
+ * Kills of the real commands (issue 20): `extract`, batch `extract`, `report` and `stack`, run as
+ * processes of the built CLI and killed with SIGTERM or SIGKILL at a seeded random instant of
+ * their run (between a third of an unkilled run's time and its end, where the writing happens).
+ * NAP_KILL_RUNS kills in all, spread over the four commands: 4 in the quick tier (one each), 100
+ * in the full one. After each kill, and the recovery the next run does first, every output folder
+ * holds exactly the complete old set or the complete new set, byte for byte, and nothing else
+ * (no lock, no staging folder, nothing beside it).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { recoverOutputFolder } from '../../src/emit/output-set.js';
+import { CLI_BUNDLE } from '../helpers/run-cli.js';
+import { filesUnder } from '../helpers/files.js';
+
+const KILLS = Number(process.env.NAP_KILL_RUNS ?? 4);
+const MIN = readFileSync(new URL('../../fixtures/adversarial/min.txt', import.meta.url), 'utf8');
+/** The new edition of the inputs: the same annex with another title, so every file of the set differs. */
+const NEW = MIN.replace('Activiteit 1a\t', 'Andere titel\t');
+
+/** The commands, each with the folders it writes (relative to the work folder). */
+const COMMANDS = [
+  { name: 'extract', args: ['extract', 'in/a.txt', '-o', 'out', '-q'], folders: ['out'] },
+  { name: 'batch extract', args: ['extract', 'in/a.txt', 'in/b.txt', '-o', 'data', '-q'], folders: ['data/a', 'data/b'] },
+  { name: 'report', args: ['report', 'in/a.txt', '-o', 'rep/page.html', '--date', '2024-03-18', '-q'], folders: ['rep'] },
+  { name: 'stack', args: ['stack', 'in/a.txt', 'in/b.txt', '-o', 'st', '-q'], folders: ['st'] },
+] as const;
+
+/** name → sha256 of every file under `folder`. */
+function tree(folder: string): Record<string, string> {
+  return Object.fromEntries(filesUnder(folder).map((f) => [f, createHash('sha256').update(readFileSync(join(folder, f))).digest('hex')]));
+}
+
+function writeInputs(work: string, text: string): void {
+  mkdirSync(join(work, 'in'), { recursive: true });
+  writeFileSync(join(work, 'in', 'a.txt'), text);
+  writeFileSync(join(work, 'in', 'b.txt'), text);
+}
+
+/** Runs the CLI to its end in `work`; returns the wall time in ms. */
+function runToEnd(work: string, args: readonly string[]): number {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd: work, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${args.join(' ')}: exit ${run.status}: ${run.stderr}`);
+  return performance.now() - started;
+}
+
+/** Starts the CLI in `work` and kills it with `signal` after `delayMs`; resolves with its exit code or signal. */
+function runAndKill(work: string, args: readonly string[], signal: 'SIGTERM' | 'SIGKILL', delayMs: number): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd: work, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill(signal), delayMs);
+    child.on('exit', (code, killedBy) => {
+      clearTimeout(timer);
+      resolve(killedBy ?? `exit ${code}`);
+    });
+  });
+}
+
+describe(`kills of extract, batch extract, report and stack (${KILLS} in all)`, () => {
+  it('every folder holds the complete old or the complete new set and nothing else', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'nap-cli-kill-'));
+    // The old and the new set of each command, from unkilled runs; and how long a run takes.
+    const reference = COMMANDS.map((command, c) => {
+      const work = join(root, `ref-${c}`);
+      writeInputs(work, MIN);
+      runToEnd(work, command.args);
+      const old = command.folders.map((f) => tree(join(work, f)));
+      const snapshot = join(root, `old-${c}`);
+      cpSync(work, snapshot, { recursive: true });
+      writeInputs(work, NEW);
+      const ms = runToEnd(work, command.args);
+      const fresh = command.folders.map((f) => tree(join(work, f)));
+      for (const [i, f] of command.folders.entries()) expect(fresh[i], `${command.name} ${f}: the new set differs from the old`).not.toEqual(old[i]);
+      return { old, fresh, ms, snapshot };
+    });
+    const plan = fc.sample(fc.record({ kill: fc.constantFrom<'SIGTERM' | 'SIGKILL'>('SIGTERM', 'SIGKILL'), at: fc.double({ min: 0.3, max: 1.05, noNaN: true }) }), { numRuns: KILLS, seed: 20 });
+    const tally = { old: 0, new: 0, finished: 0, mixed: 0, litter: 0 };
+    const lanes = 2;
+    for (let i = 0; i < plan.length; i += lanes) {
+      await Promise.all(
+        plan.slice(i, i + lanes).map(async ({ kill, at }, k) => {
+          const n = i + k;
+          const c = n % COMMANDS.length;
+          const command = COMMANDS[c]!;
+          const ref = reference[c]!;
+          const work = join(root, `kill-${n}`);
+          cpSync(ref.snapshot, work, { recursive: true });
+          writeInputs(work, NEW);
+          const ended = await runAndKill(work, command.args, kill, Math.round(ref.ms * at));
+          if (ended === 'exit 0') tally.finished++;
+          for (const [j, f] of command.folders.entries()) {
+            recoverOutputFolder(join(work, f));
+            const seen = tree(join(work, f));
+            const same = (x: Record<string, string>) => JSON.stringify(seen) === JSON.stringify(x);
+            if (same(ref.old[j]!)) tally.old++;
+            else if (same(ref.fresh[j]!)) tally.new++;
+            else {
+              tally.mixed++;
+              console.error(`${command.name}, ${kill} at ${Math.round(at * 100)}% (${ended}): ${f} holds ${Object.keys(seen).join(' ')}`);
+            }
+          }
+          const expectedTop = [...new Set(['in', ...command.folders.map((f) => f.split('/')[0]!)])].sort();
+          if (readdirSync(work).sort().join() !== expectedTop.join()) tally.litter++;
+          rmSync(work, { recursive: true, force: true });
+        }),
+      );
+    }
+    console.log(`CLI kills: ${KILLS} runs, ${JSON.stringify(tally)} (old/new/mixed count folders)`);
+    expect({ mixed: tally.mixed, litter: tally.litter }).toEqual({ mixed: 0, litter: 0 });
+    expect(tally.old + tally.new + tally.mixed).toBe(plan.reduce((n, _, i) => n + COMMANDS[i % COMMANDS.length]!.folders.length, 0));
+  }, 900_000);
+});
