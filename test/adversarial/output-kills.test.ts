@@ -2,8 +2,8 @@
  * Kills of the real commands (issue 20): `extract`, batch `extract`, `report` and `stack`, run as
  * processes of the built CLI and killed with SIGTERM or SIGKILL at a seeded random instant of
  * their run (between a third of an unkilled run's time and its end, where the writing happens).
- * NAP_KILL_RUNS kills in all, spread over the four commands: 4 in the quick tier (one each), 100
- * in the full one. After each kill, and the recovery the next run does first, every output folder
+ * Kills in all, spread over the four commands: 4 in the quick tier (one each), 100 in the full one
+ * (`npm run test:all`); NAP_KILL_RUNS=N sets N. After each kill, and the recovery the next run does first, every output folder
  * holds exactly the complete old set or the complete new set, byte for byte, and nothing else
  * (no lock, no staging folder, nothing beside it).
  */
@@ -17,8 +17,9 @@ import { describe, expect, it } from 'vitest';
 import { recoverOutputFolder } from '../../src/emit/output-set.js';
 import { CLI_BUNDLE } from '../helpers/run-cli.js';
 import { filesUnder } from '../helpers/files.js';
+import { FULL_TIER } from '../helpers/fuzz.js';
 
-const KILLS = Number(process.env.NAP_KILL_RUNS ?? 4);
+const KILLS = Number(process.env.NAP_KILL_RUNS || (FULL_TIER ? 100 : 4));
 const MIN = readFileSync(new URL('../../fixtures/adversarial/min.txt', import.meta.url), 'utf8');
 /** The new edition of the inputs: the same annex with another title, so every file of the set differs. */
 const NEW = MIN.replace('Activiteit 1a\t', 'Andere titel\t');
