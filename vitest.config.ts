@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { TEST_BUNDLE } from './test/global-setup.js';
 
 /**
  * Two tiers (docs/testing.md), as two vitest projects; every test file belongs to exactly one:
@@ -21,6 +20,13 @@ export default defineConfig(({ mode }) => {
   if (mode === 'all') process.env.NAP_TEST_TIER = 'all';
   const tier = process.env.NAP_TEST_TIER === 'all' ? 'all' : 'quick';
   return {
+    resolve: {
+      // Threads (page readers, the pipeline thread) start from the bundles the global setup builds,
+      // not from source: from source each new thread would load tsx and transpile the reader or the
+      // pipeline again, about a second of CPU. The thread code of src/threads/ names its script
+      // through `./thread-script.js`; the tests give it test/helpers/thread-script.ts instead.
+      alias: [{ find: /^\.\/thread-script\.js$/, replacement: fileURLToPath(new URL('test/helpers/thread-script.ts', import.meta.url)) }],
+    },
     test: {
       globalSetup: ['test/global-setup.ts'],
       // Test files share worker processes (isolate: false): a fresh process and module graph per
@@ -32,14 +38,7 @@ export default defineConfig(({ mode }) => {
       // Vitest's default is one worker fewer than the cores: a single worker on 2 cores, while the
       // main process mostly waits. Two at least.
       maxWorkers: Math.max(2, availableParallelism() - 1),
-      // PDF pages are read by the worker built by the global setup (see src/threads/read-pages.ts),
-      // and the CLI's pipeline thread is the built one too (src/threads/limited-pipeline.ts): from source each
-      // thread would load tsx and transpile the pipeline again, about 1 s of CPU per CLI input.
-      env: {
-        NAP_ANNEX_PAGE_WORKER: fileURLToPath(new URL(`${TEST_BUNDLE}/page-reader-thread.js`, import.meta.url)),
-        NAP_ANNEX_PIPELINE_THREAD: fileURLToPath(new URL(`${TEST_BUNDLE}/pipeline-thread.js`, import.meta.url)),
-        NAP_TEST_TIER: tier,
-      },
+      env: { NAP_TEST_TIER: tier },
       // Generous limits: these are hang guards, not speed checks (speed is measured by `npm run bench`).
       testTimeout: 120_000,
       hookTimeout: 180_000,

@@ -1,16 +1,16 @@
 /**
- * Builds the shipped bundles with esbuild: dist/bundle/cli.js (the `nap-annex` command) and
- * dist/bundle/page-reader-thread.js (the PDF page reader thread) and dist/bundle/pipeline-thread.js, with shared code and on-demand parts
- * (the PDF reader, the HTML reader) in chunks next to them. pdfjs-dist stays external: it is a
- * dependency, loaded from node_modules. The library (dist/index.js and its types) is built by tsc.
+ * Builds the shipped bundles with esbuild: dist/bundle/cli.js (the `nap-annex` command),
+ * dist/bundle/page-reader-thread.js and dist/bundle/pipeline-thread.js (the two kinds of thread,
+ * src/threads/), with shared code and on-demand parts (the PDF reader, the HTML reader, pdfjs's
+ * side of the reader) in chunks next to them. pdfjs-dist stays external: it is a dependency,
+ * loaded from node_modules. The library (dist/index.js and its types) is built by tsc.
  *
- * The worker is found by path: src/threads/read-pages.ts resolves `./page-reader-thread.js` next to its own chunk,
- * so both entries are built into the same folder in one run.
+ * Threads are found by path: src/threads/thread-script.ts resolves `./<kind>-thread.js` next to its
+ * own chunk, so all entries are built into the same folder in one run, under those names.
  *
  * esbuild puts the `import` of an external package at the top of the chunk that uses it, above all
  * bundled code, so nothing bundled can run before pdfjs-dist is evaluated except through a dynamic
- * `import()`: that is how the page reader (src/threads/page-reader-thread.ts) has no-canvas.ts and
- * native-array-push.ts run first.
+ * `import()`: that is how src/threads/pdfjs-environment.ts runs first and loads pdfjs-dist after.
  */
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -24,7 +24,7 @@ const outdir = resolve(root, process.argv[2] ?? 'dist/bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/bin.ts', 'page-reader-thread': 'src/threads/page-reader-entry.ts', 'pipeline-thread': 'src/threads/pipeline-thread-entry.ts' },
+  entryPoints: { cli: 'src/cli/bin.ts', 'page-reader-thread': 'src/threads/page-reader-thread.ts', 'pipeline-thread': 'src/threads/pipeline-thread.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -13,11 +13,10 @@
  * unless --strict. Exit status: 0 when every rendition scored is perfect (or, for a manifest entry
  * expecting a scan diagnostic, got it), 1 otherwise, 2 on bad arguments.
  *
- * Speed: the PDF page reader thread is bundled once per run with esbuild (scripts/build-bundles.mjs,
- * under a second) so that threads run compiled code instead of transpiling the reader with tsx.
+ * Run from source, the page reader thread loads tsx once (about a second); it is kept warm for the
+ * next rendition (src/threads/thread-script.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,16 +25,6 @@ import { FIXTURES_DIR, readManifest, type ManifestEntry } from './corpus/manifes
 import { loadTruth, textExportAnnex, truthFromFile, type RenditionTruth } from './corpus/truth.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-
-/** Builds the page-reader thread bundle and points the reader at it (as the test setup does). */
-function useBuiltWorker(): () => void {
-  if (process.env.NAP_ANNEX_PAGE_WORKER) return () => {};
-  const dir = resolve(ROOT, `node_modules/.cache/nap-annex/score-bundle-${process.pid}`);
-  execFileSync(process.execPath, [resolve(ROOT, 'scripts/build-bundles.mjs'), dir], { stdio: 'inherit' });
-  process.env.NAP_ANNEX_PAGE_WORKER = resolve(dir, 'page-reader-thread.js');
-  process.env.NAP_ANNEX_PIPELINE_THREAD ??= resolve(dir, 'pipeline-thread.js');
-  return () => rmSync(dir, { recursive: true, force: true });
-}
 
 interface Job {
   label: string;
@@ -176,43 +165,38 @@ async function main(): Promise<number> {
     console.error('nothing to score: give <pdf> <truth.json>, --all or --id');
     return 2;
   }
-  const cleanup = useBuiltWorker();
-  try {
-    const reference = await textExportAnnex(FIXTURES_DIR);
-    const results: Scored[] = [];
-    for (const job of jobs) {
-      const truth = await job.truth();
-      const t0 = performance.now();
-      const outcome = await extract(job.file);
-      const seconds = (performance.now() - t0) / 1000;
-      const score = scoreRendition(outcome, truth, reference, job.tolerate);
-      const expect = job.entry?.expect ?? 'annex';
-      const scanDiagnosed =
-        expect === 'no-text-layer'
-          ? outcome.kind === 'failed' && outcome.exit === 2 && outcome.diagnostics.length === 1 && /text layer|tekstlaag/i.test(outcome.reason)
-          : undefined;
-      const scored: Scored = {
-        label: job.label,
-        file: relative(ROOT, job.file),
-        seconds,
-        score,
-        expect,
-        ...(job.tolerating ? { tolerating: job.tolerating } : {}),
-        ...(job.entry?.known ? { known: job.entry.known } : {}),
-        ...(scanDiagnosed !== undefined ? { scanDiagnosed } : {}),
-      };
-      results.push(scored);
-      if (!values.json) {
-        const many = jobs.length > 1;
-        console.log(many && !values.detail ? summaryLine(scored) : detail(scored, Number(values.mismatches)));
-        if (many && values.detail) console.log('');
-      }
+  const reference = await textExportAnnex(FIXTURES_DIR);
+  const results: Scored[] = [];
+  for (const job of jobs) {
+    const truth = await job.truth();
+    const t0 = performance.now();
+    const outcome = await extract(job.file);
+    const seconds = (performance.now() - t0) / 1000;
+    const score = scoreRendition(outcome, truth, reference, job.tolerate);
+    const expect = job.entry?.expect ?? 'annex';
+    const scanDiagnosed =
+      expect === 'no-text-layer'
+        ? outcome.kind === 'failed' && outcome.exit === 2 && outcome.diagnostics.length === 1 && /text layer|tekstlaag/i.test(outcome.reason)
+        : undefined;
+    const scored: Scored = {
+      label: job.label,
+      file: relative(ROOT, job.file),
+      seconds,
+      score,
+      expect,
+      ...(job.tolerating ? { tolerating: job.tolerating } : {}),
+      ...(job.entry?.known ? { known: job.entry.known } : {}),
+      ...(scanDiagnosed !== undefined ? { scanDiagnosed } : {}),
+    };
+    results.push(scored);
+    if (!values.json) {
+      const many = jobs.length > 1;
+      console.log(many && !values.detail ? summaryLine(scored) : detail(scored, Number(values.mismatches)));
+      if (many && values.detail) console.log('');
     }
-    if (values.json) console.log(JSON.stringify(results, null, 2));
-    return results.every((r) => (r.expect === 'no-text-layer' ? r.scanDiagnosed : r.score.perfect)) ? 0 : 1;
-  } finally {
-    cleanup();
   }
+  if (values.json) console.log(JSON.stringify(results, null, 2));
+  return results.every((r) => (r.expect === 'no-text-layer' ? r.scanDiagnosed : r.score.perfect)) ? 0 : 1;
 }
 
 main().then(

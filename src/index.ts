@@ -24,6 +24,8 @@ export type * from './model/page-model.js';
 export { readText } from './readers/text-reader.js';
 export { readHtml } from './readers/html-reader.js';
 export { readPdf, type ReadPdfOptions } from './readers/pdf/index.js';
+export type { PageSource, PageSourceOptions } from './readers/pdf/page-source.js';
+export { readPagesInWorkers } from './threads/read-pages.js';
 export { detectFormat } from './readers/detect-format.js';
 export { assembleRows } from './assemble/rows.js';
 export { attachFootnotes, stripMarkers } from './assemble/footnotes.js';

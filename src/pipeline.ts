@@ -6,6 +6,7 @@ import { attachFootnotes } from './assemble/footnotes.js';
 import { assembleRows } from './assemble/rows.js';
 import { DiagnosticBag, InputError, type Diagnostic } from './model/diagnostics.js';
 import type { InputFormat, PageModel } from './model/page-model.js';
+import type { PageSource } from './readers/pdf/page-source.js';
 import { normaliseAnnex } from './normalise/normalise-annex.js';
 import { detectFormat } from './readers/detect-format.js';
 import { readText } from './readers/text-reader.js';
@@ -83,11 +84,12 @@ export class SchemaViolationError extends Error {
 }
 
 /**
- * Runs the whole pipeline on the bytes of one input.
+ * Runs the whole pipeline on the bytes of one input. A PDF's pages come from `readPages`
+ * (readers/pdf/page-source.ts), by default page-reader threads (src/threads/read-pages.ts).
  * Throws InputError (exit 2) when the input cannot be read at all, SchemaViolationError (exit 3)
  * when the output would not validate. Every other problem is a diagnostic in the result.
  */
-export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {
+export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions, readPages?: PageSource): Promise<ExtractResult> {
   const diagnostics = new DiagnosticBag(options.fileName);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.byteLength > maxBytes) {
@@ -100,7 +102,7 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions): 
   let model: PageModel;
   try {
     diagnostics.source = `reader:${format}`;
-    model = await readPageModel(bytes, format, diagnostics, options);
+    model = await readPageModel(bytes, format, diagnostics, options, readPages);
   } catch (error) {
     // A forced format that the bytes contradict is the likelier cause: say so.
     if (error instanceof InputError && format !== detected) {
@@ -154,13 +156,14 @@ function checkRowCount(model: PageModel, diagnostics: DiagnosticBag): void {
   );
 }
 
-async function readPageModel(bytes: Uint8Array, format: InputFormat, diagnostics: DiagnosticBag, options: ExtractOptions): Promise<PageModel> {
+async function readPageModel(bytes: Uint8Array, format: InputFormat, diagnostics: DiagnosticBag, options: ExtractOptions, readPages: PageSource | undefined): Promise<PageModel> {
   switch (format) {
     case 'pdf': {
       // Loaded on demand: pdfjs-dist takes a noticeable share of start-up for text and HTML input.
       const { readPdf } = await import('./readers/pdf/index.js');
       return readPdf(bytes, {
         diagnostics,
+        readPages: readPages ?? (await import('./threads/read-pages.js')).readPagesInWorkers,
         maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
         timeoutMs: options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS,
         maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,

@@ -2,9 +2,8 @@
  * Vitest global setup: builds the shipped bundles once (esbuild, about a second), so that CLI
  * tests that spawn `bin/nap-annex.js` and every PDF read (worker threads) run compiled code
  * instead of transpiling the reader in each worker; and the test children that tests start as
- * processes (output-set-child.ts). vitest.config.ts points the reader at the
- * built worker through NAP_ANNEX_PAGE_WORKER, and the CLI's pipeline thread (extractAnnexLimited)
- * at the built one through NAP_ANNEX_PIPELINE_THREAD. Both test projects (the quick and the full
+ * processes (output-set-child.ts). Threads started by the code under test (page readers, the
+ * pipeline thread) run these bundles too (test/helpers/thread-script.ts, vitest.config.ts). Both test projects (the quick and the full
  * tier) name this setup; it builds once per vitest run.
  */
 import { execFileSync } from 'node:child_process';

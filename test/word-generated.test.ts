@@ -11,7 +11,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAnnexData, plainBlocks, type AnnexData } from '../scripts/pdf-rendition/annex-data.js';
 import type { WordTruth } from '../scripts/word-rendition/generate.js';
-import { isNativeArrayPush } from '../src/threads/native-array-push.js';
+import { isNativeArrayPush } from '../src/threads/pdfjs-environment.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/word-generated/', import.meta.url));
 const truths = readdirSync(DIR)

@@ -9,28 +9,13 @@
 import { Worker } from 'node:worker_threads';
 import { DiagnosticBag, InputError } from '../model/diagnostics.js';
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError, type ExtractOptions, type ExtractResult } from '../pipeline.js';
-import type { ThreadJob, ThreadReply } from './pipeline-jobs.js';
+import type { ThreadJob, ThreadReply } from './pipeline-thread.js';
 import { giveWarmThread, takeWarmThread } from './pool.js';
-
-/**
- * The worker to start: pipeline-thread.js from the compiled package; from source (tests, tsx) the
- * built thread named by NAP_ANNEX_PIPELINE_THREAD (the tests' bundle), else a bootstrap that
- * registers tsx in the worker first (module hooks do not reach workers on Node 20).
- */
-function threadSpec(): { script: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./pipeline-thread.js', import.meta.url), eval: false };
-  // Tests run from source but may start the built thread (test/global-setup.ts builds it once), as read-pages.ts does for the page reader.
-  const built = process.env.NAP_ANNEX_PIPELINE_THREAD;
-  if (built) return { script: new URL(built, 'file:///'), eval: false };
-  const entry = new URL('./pipeline-thread.ts', import.meta.url).href;
-  // tsx by absolute URL: an eval worker resolves bare names from the working folder, which may be anywhere.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return { script: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); })`, eval: true };
-}
+import { threadData, threadScript } from './thread-script.js';
 
 /** The warm-thread pool key of pipeline threads with a `maxMemoryMb` heap (script and limit). */
 export function pipelinePoolKey(maxMemoryMb: number = DEFAULT_MAX_MEMORY_MB): string {
-  return `pipeline ${String(threadSpec().script)} heap=${maxMemoryMb}`;
+  return `pipeline ${String(threadScript('pipeline').script)} heap=${maxMemoryMb}`;
 }
 
 /**
@@ -45,7 +30,7 @@ export function pipelinePoolKey(maxMemoryMb: number = DEFAULT_MAX_MEMORY_MB): st
 export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
-  const spec = threadSpec();
+  const spec = threadScript('pipeline');
   const fail = (code: 'NAP009' | 'NAP010', message: string): InputError => new InputError(new DiagnosticBag(options.fileName).report(code, message));
   return new Promise<ExtractResult>((resolve, reject) => {
     const key = pipelinePoolKey(maxMemoryMb);
@@ -79,6 +64,7 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
         warm ??
         new Worker(spec.script, {
           eval: spec.eval,
+          workerData: threadData('pipeline'),
           resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(maxMemoryMb / 8))) },
         });
       worker = thread;

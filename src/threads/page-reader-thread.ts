@@ -1,24 +1,108 @@
 /**
- * Worker thread entry of the PDF page reader: prepares the thread and hands its port to
- * servePageReader (page-reader-loop.ts), which reads one document after another. See
- * read-pages.ts for the protocol.
+ * The PDF page-reader thread: its protocol, its job loop and its entry. Started by
+ * readPagesInWorkers (read-pages.ts) with workerData `{ thread: 'page-reader' }`; the loop
+ * (servePageReader) also runs on a MessageChannel in tests.
  *
- * pdfjs-dist is loaded here with `import()`, after the two modules that must run before it (a
- * bundler hoists static imports of an external package above all bundled code, so a static
- * import could not be ordered after them): no-canvas.ts keeps its native canvas add-on from
- * loading, native-array-push.ts saves V8's Array.prototype.push, which pdfjs-dist's core-js
- * replaces with a slower one. pdf.worker.mjs, the part of pdfjs-dist that parses pages (its "fake
- * worker" in this thread), is loaded here too rather than on the first getDocument: it registers
- * itself as `globalThis.pdfjsWorker`, which getDocument then uses. Then the native push is put back.
+ * Protocol: every reader is sent the bytes (`OpenMessage`), opens them and posts `opened` (page
+ * count) or `fatal` (the document does not open: password, damage). The caller checks the page
+ * count against the limit after the first `opened`, starts the remaining readers, and sends each
+ * `go`; readers then take the next unread page from a shared counter (so readers stay close
+ * together in page order) and post each page input, then `done`. A reader that posted `done` or
+ * `fatal` waits for the next document: the caller keeps it warm for the next read (pool.ts)
+ * unless the read was stopped by a limit.
+ *
+ * pdfjs-dist is loaded by loadPdfReader (pdfjs-environment.ts, imported first): without the native
+ * canvas add-on and with V8's own Array.prototype.push.
  */
-import './no-canvas.js';
-import { restoreNativeArrayPush } from './native-array-push.js';
-import { parentPort, workerData } from 'node:worker_threads';
-import { capturePdfjsWarnings } from '../readers/pdf/pdfjs-warnings.js';
-import type { OpenMessage } from './read-pages.js';
+import { loadPdfReader } from './pdfjs-environment.js';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import type { PageInput } from '../readers/pdf/page-content.js';
+import { openErrorKind, type OpenError } from '../readers/pdf/page-source.js';
+import { takeWarnings } from '../readers/pdf/pdfjs-warnings.js';
+import { threadData } from './thread-script.js';
 
-const { servePageReader } = await import('./page-reader-loop.js');
-await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-restoreNativeArrayPush();
-capturePdfjsWarnings();
-servePageReader(parentPort!, (workerData as OpenMessage | null) ?? undefined);
+/** Message from a page reader. */
+export type ReaderMessage =
+  | { opened: number }
+  | { fatal: { kind: OpenError['kind']; message: string } }
+  | { page: number; input: PageInput }
+  | { page: number; error: string }
+  | { done: true };
+
+/** Message to a page reader: read pages 1..pageCount from the shared counter. */
+export interface GoMessage {
+  go: number;
+}
+
+/** A document for a page reader to read. */
+export interface OpenMessage {
+  bytes: Uint8Array;
+  /** Shared counter of pages handed out (Int32Array over a SharedArrayBuffer, one element). */
+  claimed: Int32Array;
+}
+
+/** Takes the next page number from a shared counter (1-based). */
+export function claimPage(claimed: Int32Array): number {
+  return Atomics.add(claimed, 0, 1) + 1;
+}
+
+/**
+ * Serves documents sent on `port` (a reader thread's parentPort), one after another, for as long
+ * as the port is open. Every failure is posted (`fatal` for a document that does not open, `error`
+ * for a page), never thrown.
+ */
+export function servePageReader(port: Pick<MessagePort, 'on' | 'postMessage'>): void {
+  const post = (m: ReaderMessage): void => port.postMessage(m);
+  const inbox: unknown[] = [];
+  const waiters: ((m: unknown) => void)[] = [];
+  port.on('message', (m: unknown) => {
+    const waiter = waiters.shift();
+    if (waiter) waiter(m);
+    else inbox.push(m);
+  });
+  const nextMessage = (): Promise<unknown> => (inbox.length > 0 ? Promise.resolve(inbox.shift()) : new Promise((resolve) => waiters.push(resolve)));
+
+  /** Reads one document: posts `opened` or `fatal`, then, after `go`, page inputs and `done`. */
+  const readDocument = async ({ bytes, claimed }: OpenMessage): Promise<void> => {
+    const { openPdf, optionalContentOf, readPageInput } = await loadPdfReader();
+    // Warnings pdfjs raised after the last page of the document before belong to none of this one's pages.
+    takeWarnings();
+    const task = openPdf(bytes);
+    let doc;
+    try {
+      doc = await task.promise;
+    } catch (err) {
+      await task.destroy().catch(() => undefined);
+      post({ fatal: { kind: openErrorKind(err), message: (err as Error)?.message ?? String(err) } });
+      return;
+    }
+    post({ opened: doc.numPages });
+    const pageCount = ((await nextMessage()) as GoMessage).go;
+    const ocVisible = await optionalContentOf(doc);
+    try {
+      for (let n = claimPage(claimed); n <= pageCount; n = claimPage(claimed)) {
+        try {
+          const page = await doc.getPage(n);
+          post({ page: n, input: await readPageInput(page, n, ocVisible) });
+          page.cleanup();
+        } catch (err) {
+          post({ page: n, error: (err as Error)?.message ?? String(err) });
+          break;
+        }
+      }
+    } finally {
+      await task.destroy().catch(() => undefined);
+      post({ done: true });
+    }
+  };
+
+  void (async () => {
+    for (;;) await readDocument((await nextMessage()) as OpenMessage);
+  })();
+}
+
+// The entry: started as a page-reader thread, load pdfjs at once (the first document need not wait for it) and serve.
+if ((workerData as { thread?: string } | null)?.thread === threadData('page-reader').thread) {
+  void loadPdfReader();
+  servePageReader(parentPort!);
+}

@@ -1,54 +1,19 @@
 /**
- * Reading PDF pages in worker threads. pdfjs-dist runs only in workers, never in the calling
- * thread, so the caller stays free to enforce the time and memory limits: a page that makes
- * pdfjs spin (millions of operators) or inflate (a decompression bomb) is stopped by terminating
- * its thread, which no promise race inside one thread can do.
- *
- * Protocol: every worker is sent the bytes (`OpenMessage`), opens them and posts `opened` (page
- * count) or `fatal` (the document does not open: password, damage). The caller checks the page count against the limit after the
- * first `opened`, starts the remaining workers, and sends each `go`; workers then take the next
- * unread page from a shared counter (so readers stay close together in page order) and post each
- * page input, then `done`. Page inputs are handed to the caller in page order; layout stays in the
- * calling thread because a page without a header row takes its columns from the page before.
- * A worker that posted `done` or `fatal` waits for the next document: it is kept warm for the next
- * read (pool.ts) unless the read was stopped by a limit.
+ * Reading PDF pages in page-reader threads (page-reader-thread.ts): the page source
+ * (readers/pdf/page-source.ts) the PDF reader uses unless the pipeline thread reads a short PDF
+ * itself. pdfjs-dist runs only in those threads, never in the calling thread, so the caller stays
+ * free to enforce the time and memory limits: a page that makes pdfjs spin (millions of
+ * operators) or inflate (a decompression bomb) is stopped by terminating its thread, which no
+ * promise race inside one thread can do. Page inputs are handed to the caller in page order;
+ * layout stays in the calling thread.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PageInput } from '../readers/pdf/page-content.js';
+import { OpenError, PageLimitError, PageReadError, type PageSourceOptions, ReadLimitError } from '../readers/pdf/page-source.js';
+import type { GoMessage, OpenMessage, ReaderMessage } from './page-reader-thread.js';
 import { giveWarmThread, takeWarmThread } from './pool.js';
-
-/** A page that a worker could not read, with pdfjs's reason. */
-export class PageReadError extends Error {
-  constructor(readonly page: number, message: string) {
-    super(message);
-    this.name = 'PageReadError';
-  }
-}
-
-/** The document did not open; `kind` from pdfjs's exception name. */
-export class OpenError extends Error {
-  constructor(readonly kind: 'password' | 'invalid' | 'other', message: string) {
-    super(message);
-    this.name = 'OpenError';
-  }
-}
-
-/** The PDF has more pages than allowed. */
-export class PageLimitError extends Error {
-  constructor(readonly pageCount: number) {
-    super(`${pageCount} pages`);
-    this.name = 'PageLimitError';
-  }
-}
-
-/** Reading was stopped by the time limit (`kind: 'time'`) or the memory limit (`kind: 'memory'`). */
-export class ReadLimitError extends Error {
-  constructor(readonly kind: 'time' | 'memory', readonly limit: number, readonly pagesRead: number) {
-    super(`${kind} limit ${limit}`);
-    this.name = 'ReadLimitError';
-  }
-}
+import { threadData, threadScript } from './thread-script.js';
 
 /**
  * Most V8 heap one reader thread may use (MB), whatever --max-memory allows: a reader holds one
@@ -61,68 +26,19 @@ export const READER_HEAP_MB = 320;
 export const MAX_WORKERS = 8;
 
 /**
- * Reader threads by default: 2 for PDFs of `threshold` pages or more on a machine with more than
- * 2 cores (`cores`, default `availableParallelism()`), else 1 (issue 10: on 2 cores, one reader).
+ * From this many pages on, two reader threads are used by default, on a machine with more than 2
+ * cores (on 2 cores a second reader cost 100 MB and 17% more CPU for 4% less wall time at 1000
+ * pages; docs/benchmarks.md); otherwise one.
  */
-export function defaultWorkerCount(pageCount: number, threshold: number, cores: number = availableParallelism()): number {
-  return pageCount >= threshold && cores > 2 ? 2 : 1;
-}
-
-/** Message from a page worker. */
-export type WorkerMessage =
-  | { opened: number }
-  | { fatal: { kind: 'password' | 'invalid' | 'other'; message: string } }
-  | { page: number; input: PageInput }
-  | { page: number; error: string }
-  | { done: true; nativeArrayPush?: boolean };
-
-/** Message to a page worker: read pages 1..pageCount from the shared counter. */
-export interface GoMessage {
-  go: number;
-}
-
-/** A document for a page worker to read (sent as a message, or as workerData to a new thread). */
-export interface OpenMessage {
-  bytes: Uint8Array;
-  /** Shared counter of pages handed out (Int32Array over a SharedArrayBuffer, one element). */
-  claimed: Int32Array;
-  /** For tests: say in `done` whether Array.prototype.push is still V8's own (native-array-push.ts). */
-  reportArrayPush?: boolean;
-}
-
-/** Options of one reading session. */
-export interface ReadSessionOptions {
-  /** Reader threads wanted; undefined = defaultWorkerCount. Capped at MAX_WORKERS and the page count. */
-  workers?: number;
-  /** From this many pages on, the default is 2 readers (on a machine with more than 2 cores). */
-  workerThreshold: number;
-  maxPages?: number;
-  timeoutMs?: number;
-  /**
-   * Stop when the read needs more than this many MB: each reader thread's heap is limited to it,
-   * and the process's resident memory may grow by at most this much while the read runs.
-   */
-  maxMemoryMb?: number;
-  /** Keep the threads that finished their document for the next read (default true). */
-  keepWarm?: boolean;
-  /** Called once, with the page count, before the first page. */
-  onOpen?: (pageCount: number) => void;
-}
+export const WORKER_PAGE_THRESHOLD = 400;
 
 /**
- * The worker to start. From the compiled package it is page-reader-thread.js. From source (tests, tsx)
- * it is TypeScript, and module hooks of the parent thread do not reach workers on Node 20, so a
- * small CommonJS bootstrap registers tsx in the worker before importing page-reader-thread.ts.
+ * Reader threads by default: 2 for PDFs of `threshold` pages or more (default
+ * WORKER_PAGE_THRESHOLD) on a machine with more than 2 cores (`cores`, default
+ * `availableParallelism()`), else 1.
  */
-function workerSpec(): { script: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./page-reader-thread.js', import.meta.url), eval: false };
-  // Tests run from source but start the built worker (test/global-setup.ts builds it once).
-  const built = process.env.NAP_ANNEX_PAGE_WORKER;
-  if (built) return { script: new URL(built, 'file:///'), eval: false };
-  const entry = new URL('./page-reader-thread.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}); })` +
-    `.catch((e) => { require('node:worker_threads').parentPort.postMessage({ fatal: { kind: 'other', message: String(e && e.stack || e) } }); });`;
-  return { script: bootstrap, eval: true };
+export function defaultWorkerCount(pageCount: number, threshold = WORKER_PAGE_THRESHOLD, cores: number = availableParallelism()): number {
+  return pageCount >= threshold && cores > 2 ? 2 : 1;
 }
 
 /** The heap limit (MB) of each reader thread for a read allowed `maxMemoryMb`, or undefined (Node's default). */
@@ -132,17 +48,12 @@ function readerHeapMb(maxMemoryMb: number | undefined): number | undefined {
 
 /** The warm-thread pool key of the reader threads of a read allowed `maxMemoryMb` (script and heap limit). */
 export function readerPoolKey(maxMemoryMb?: number): string {
-  return `page-reader ${String(workerSpec().script)} heap=${readerHeapMb(maxMemoryMb) ?? 'default'}`;
-}
-
-/** Takes the next page number from a shared counter (1-based). */
-export function claimPage(claimed: Int32Array): number {
-  return Atomics.add(claimed, 0, 1) + 1;
+  return `page-reader ${String(threadScript('page-reader').script)} heap=${readerHeapMb(maxMemoryMb) ?? 'default'}`;
 }
 
 /**
- * Opens the PDF in worker threads and hands every page input to `onPage` in page order, as soon
- * as it and all pages before it have arrived (a page input is dropped after `onPage`, so memory
+ * A PageSource (readers/pdf/page-source.ts): opens the PDF in page-reader threads and hands
+ * every page input to `onPage` in page order, as soon as it and all pages before it have arrived (a page input is dropped after `onPage`, so memory
  * stays bounded by how far the readers run ahead). Resolves with the page count. Rejects with
  * OpenError, PageLimitError, ReadLimitError, or PageReadError for the lowest page a reader could
  * not read (each reader stops at its first bad page; pages are claimed in increasing order, so
@@ -150,8 +61,8 @@ export function claimPage(claimed: Int32Array): number {
  * document is kept warm for the next read (pool.ts); the others are terminated. A warm
  * thread that ends before it answered is replaced by a new one.
  */
-export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput) => void, options: ReadSessionOptions): Promise<number> {
-  const spec = workerSpec();
+export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput) => void, options: PageSourceOptions): Promise<number> {
+  const spec = threadScript('page-reader');
   const claimed = new Int32Array(new SharedArrayBuffer(4));
   const threads: Worker[] = [];
   /** Threads that posted `done` or `fatal`: they wait for the next document. */
@@ -208,6 +119,7 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
         warm ??
         new Worker(spec.script, {
           eval: spec.eval,
+          workerData: threadData('page-reader'),
           // Each reader's own heap is bounded; its typed arrays (inflated streams) are watched below.
           ...(heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
         });
@@ -227,7 +139,7 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
       worker.postMessage({ bytes, claimed } satisfies OpenMessage);
       threads.push(worker);
       running++;
-      worker.on('message', (m: WorkerMessage) => {
+      worker.on('message', (m: ReaderMessage) => {
         heard = true;
         if (settled) return;
         if ('opened' in m) {
@@ -264,8 +176,7 @@ export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput)
         finish(new PageLimitError(count));
         return;
       }
-      options.onOpen?.(count);
-      const wanted = options.workers ?? defaultWorkerCount(count, options.workerThreshold);
+      const wanted = options.workers ?? defaultWorkerCount(count);
       const readers = Math.max(1, Math.min(wanted, MAX_WORKERS, count));
       for (let k = 1; k < readers; k++) start();
     };

@@ -13,6 +13,7 @@ import { normaliseExplanation } from '../../src/normalise/explanation.js';
 import { extractAnnexLimited } from '../../src/threads/limited-pipeline.js';
 import { textAnnexWithRows } from '../../scripts/bench/crafted-cases.js';
 import { runCli } from '../helpers/run-cli.js';
+import { startThreadsFromSource } from '../helpers/thread-script.js';
 import { extractFixture } from './helpers.js';
 
 const TEXT_HEAD = 'Activiteit\tStatus\tWanneer\tWie\tToelichting\n';
@@ -46,16 +47,15 @@ describe('the limits cover the whole pipeline, for text and HTML too', () => {
   });
 
   it('from source without the built thread (the thread loads tsx, as under `tsx src/cli/bin.ts`): the same annex', async () => {
-    // The suite points the pipeline thread at the tests' bundle (vitest.config.ts); this run takes the source path.
+    // The suite starts threads from the tests' bundle (test/helpers/thread-script.ts); this run takes the source path.
     const text = textAnnexWithRows(10);
     const plain = await extractFixture('ten.txt', text);
-    const built = process.env.NAP_ANNEX_PIPELINE_THREAD;
-    delete process.env.NAP_ANNEX_PIPELINE_THREAD;
+    startThreadsFromSource(true);
     try {
-      const limited = await extractAnnexLimited(new TextEncoder().encode(text), { fileName: 'ten.txt' });
+      const limited = await extractAnnexLimited(new TextEncoder().encode(text), { fileName: 'ten.txt', keepWarm: false });
       expect(limited.annex).toEqual(plain.annex);
     } finally {
-      process.env.NAP_ANNEX_PIPELINE_THREAD = built;
+      startThreadsFromSource(false);
     }
   });
 });

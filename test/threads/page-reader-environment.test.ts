@@ -1,31 +1,41 @@
 /**
  * The page reader thread as shipped (the bundle the test setup builds) runs pdfjs-dist with V8's
  * own Array.prototype.push, not core-js's slower replacement, and without loading the native
- * canvas add-on (src/threads/page-reader-thread.ts, native-array-push.ts, no-canvas.ts).
- * Each check runs in a fresh Node process, so nothing else this test run loaded can hide or fake
- * the result.
+ * canvas add-on (src/threads/pdfjs-environment.ts). Each check runs in a fresh Node process, so
+ * nothing else this test run loaded can hide or fake the result.
  */
 import { execFileSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { TEST_BUNDLE } from '../global-setup.js';
 import { PDF_2024 } from '../helpers/fixtures.js';
 
-const WORKER = process.env.NAP_ANNEX_PAGE_WORKER!;
+const THREAD = fileURLToPath(new URL(`../../${TEST_BUNDLE}/page-reader-thread.js`, import.meta.url));
 
 /** Runs an ES module script in a fresh `node` and returns what it printed, parsed as JSON. */
 function runFresh(script: string): unknown {
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 }));
 }
 
-/** Reads pages 1–2 of the 2024 PDF in the shipped page worker; prints its `done` message, the pages read and the native libraries loaded. */
+/**
+ * Reads pages 1–2 of the 2024 PDF in the shipped page reader thread; prints its `done` message, the
+ * pages read and the native libraries loaded. The thread is started from a bootstrap that wraps its
+ * port's postMessage, so that its `done` says whether Array.prototype.push is V8's own at that
+ * moment (in a fresh realm's eyes: core-js also replaces Function.prototype.toString).
+ */
 const READ_IN_WORKER = `
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+const bootstrap = \`
+const { parentPort } = require('node:worker_threads');
+const toString = require('node:vm').runInNewContext('Function.prototype.toString');
+const post = parentPort.postMessage.bind(parentPort);
+parentPort.postMessage = (m) => post(m && m.done ? { ...m, nativeArrayPush: toString.call(Array.prototype.push).includes('[native code]') } : m);
+import(\${JSON.stringify(${JSON.stringify(pathToFileURL(THREAD).href)})});
+\`;
 const claimed = new Int32Array(new SharedArrayBuffer(4));
-const worker = new Worker(new URL(${JSON.stringify(pathToFileURL(WORKER).href)}), {
-  workerData: { bytes: new Uint8Array(readFileSync(${JSON.stringify(PDF_2024)})), claimed, reportArrayPush: true },
-  execArgv: [], // not this process's --input-type
-});
+const worker = new Worker(bootstrap, { eval: true, workerData: { thread: 'page-reader' }, execArgv: [] /* not this process's --input-type */ });
+worker.postMessage({ bytes: new Uint8Array(readFileSync(${JSON.stringify(PDF_2024)})), claimed });
 const pages = [];
 const done = await new Promise((resolve, reject) => {
   worker.on('error', reject);

@@ -7,9 +7,9 @@ import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DiagnosticBag } from '../../src/model/diagnostics.js';
 import { extractAnnexLimited, pipelinePoolKey } from '../../src/threads/limited-pipeline.js';
-import { servePipeline } from '../../src/threads/pipeline-jobs.js';
-import { readPdf } from '../../src/readers/pdf/index.js';
-import { servePageReader } from '../../src/threads/page-reader-loop.js';
+import { readPdf } from '../helpers/read-pdf.js';
+import { servePageReader } from '../../src/threads/page-reader-thread.js';
+import { servePipeline } from '../../src/threads/pipeline-thread.js';
 import { readerPoolKey } from '../../src/threads/read-pages.js';
 import { MAX_IDLE_PER_KEY, closeWarmThreads, giveWarmThread, takeWarmThread, warmThreadCount } from '../../src/threads/pool.js';
 import { miniAnnex } from '../readers/pdf/mini-annex.js';
@@ -171,7 +171,6 @@ describe('the job loops of the threads, on a MessageChannel in this process', ()
     });
 
   it('the page reader reads one document after another on one port: pages in order, a document that does not open is `fatal`, the next one is read again the same', async () => {
-    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     const { port1, port2 } = new MessageChannel();
     servePageReader(port1);
     const read = async (bytes: Uint8Array): Promise<Record<string, unknown>[]> => {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/model/diagnostics.js';
-import { WORKER_PAGE_THRESHOLD, readPdf } from '../../src/readers/pdf/index.js';
-import { defaultWorkerCount } from '../../src/threads/read-pages.js';
+import { readPdf } from '../helpers/read-pdf.js';
+import { WORKER_PAGE_THRESHOLD, defaultWorkerCount } from '../../src/threads/read-pages.js';
 import { PDF_2024 } from '../helpers/fixtures.js';
 import { miniAnnex, type MiniAnnexPage } from '../readers/pdf/mini-annex.js';
 

@@ -5,7 +5,10 @@
  *   they import nothing from src/assemble/ or src/normalise/;
  * - src/model/ (page model, diagnostics, the annex's vocabulary, text rules) is the bottom layer:
  *   it imports nothing outside src/model/, not even a package;
- * - no import cycles among src files (type-only imports count too).
+ * - no import cycles among src files (type-only imports count too), nor among the folders of src/
+ *   (a folder imports another if one of its files does; the two files at the top, index.ts and
+ *   pipeline.ts, wire the folders together and are no folder): readers ↔ threads included;
+ * - only index.ts and pipeline.ts sit at the top of src/.
  * The rules are also run on made-up graphs, so a rule that stopped finding violations would fail.
  */
 import { fileURLToPath } from 'node:url';
@@ -40,6 +43,28 @@ function layerViolations(graph: ReadonlyMap<string, readonly ImportEdge[]>): Vio
   return violations;
 }
 
+/** The folder of a src file (`src/readers/pdf/x.ts` → `src/readers`), or null for a file at the top of src/. */
+function folderOf(file: string): string | null {
+  const parts = file.split('/');
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : null;
+}
+
+/** The folder graph: folder → the other folders its files import (files at the top of src/ left out). */
+function folderEdges(graph: ReadonlyMap<string, readonly ImportEdge[]>): Map<string, string[]> {
+  const folders = new Map<string, Set<string>>();
+  for (const [file, edges] of graph) {
+    const from = folderOf(file);
+    if (from === null) continue;
+    const to = folders.get(from) ?? new Set<string>();
+    folders.set(from, to);
+    for (const e of edges) {
+      const target = e.target === null ? null : folderOf(e.target);
+      if (target !== null && target !== from) to.add(target);
+    }
+  }
+  return new Map([...folders].map(([folder, to]) => [folder, [...to].sort()]));
+}
+
 /** The graph as the cycle finder wants it: file → the src files it imports. */
 function fileEdges(graph: ReadonlyMap<string, readonly ImportEdge[]>): Map<string, string[]> {
   return new Map([...graph].map(([file, edges]) => [file, edges.flatMap((e) => (e.target === null ? [] : [e.target]))]));
@@ -53,7 +78,7 @@ describe('module rules of src/', () => {
   it('reads the real import graph (not an empty one)', () => {
     expect(graph.size).toBeGreaterThan(50);
     expect(graph.get('src/readers/text-reader.ts')?.map((e) => e.target)).toContain('src/model/vocabulary.ts');
-    expect(graph.get('src/threads/page-reader-entry.ts')?.map((e) => e.target)).toContain('src/threads/page-reader-thread.ts');
+    expect(graph.get('src/threads/page-reader-thread.ts')?.map((e) => e.target)).toContain('src/threads/pdfjs-environment.ts');
   });
 
   it('readers import nothing from assemble/ or normalise/, model/ nothing from outside model/', () => {
@@ -62,6 +87,16 @@ describe('module rules of src/', () => {
 
   it('has no import cycles', () => {
     expect(importCycles(fileEdges(graph)).map((cycle) => cycle.join(' → '))).toEqual([]);
+  });
+
+  it('has no import cycles between folders: threads import the readers, never the other way', () => {
+    const folders = folderEdges(graph);
+    expect(folders.get('src/threads')).toContain('src/readers');
+    expect(importCycles(folders).map((cycle) => cycle.join(' → '))).toEqual([]);
+  });
+
+  it('keeps only index.ts and pipeline.ts at the top of src/', () => {
+    expect([...graph.keys()].filter((file) => folderOf(file) === null).sort()).toEqual(['src/index.ts', 'src/pipeline.ts']);
   });
 });
 
@@ -103,6 +138,18 @@ describe('the rule checks find violations', () => {
       'src/model/vocabulary.ts zod',
       'src/assemble/rows.ts ./gone.js',
     ]);
+  });
+
+  it('finds a cycle between folders made of files that form no cycle', () => {
+    const graph = new Map<string, ImportEdge[]>([
+      ['src/readers/pdf/index.ts', [edge('../../threads/read-pages.js', 'src/threads/read-pages.ts')]],
+      ['src/threads/read-pages.ts', []],
+      ['src/threads/page-reader-thread.ts', [edge('../readers/pdf/document.js', 'src/readers/pdf/document.ts')]],
+      ['src/readers/pdf/document.ts', []],
+      ['src/pipeline.ts', [edge('./threads/read-pages.js', 'src/threads/read-pages.ts')]],
+    ]);
+    expect(importCycles(fileEdges(graph))).toEqual([]);
+    expect(importCycles(folderEdges(graph)).map((c) => c.join(' → '))).toEqual(['src/readers → src/threads → src/readers']);
   });
 
   it('finds cycles of any length, self-imports included, and nothing in a graph without one', () => {

@@ -1,10 +1,11 @@
 /**
  * PDF reader: bytes of a PDF rendition of the annex → the neutral page model.
  *
- * pdfjs-dist reads the pages in worker threads (text content with marked content, one walk over
- * each page's operator list for paths, colours and images, the structure tree; see document.ts); this thread lays the pages out in order (layout.ts)
- * and enforces the page, time and memory limits by terminating the readers. The input is
- * untrusted: no eval, no font loading, no network; every failure maps to a diagnostic.
+ * pdfjs-dist reads the pages (one walk over each page's operator list for text, paths, colours
+ * and images, the structure tree; see document.ts) in a thread that can be stopped, which the
+ * caller's page source runs (page-source.ts; src/threads/); this function prepares each page as
+ * it arrives and lays the document out (layout.ts). The input is untrusted: no eval, no font
+ * loading, no network; every failure maps to a diagnostic.
  */
 import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
 import type { ColumnKey, PageModel } from '../../model/page-model.js';
@@ -16,31 +17,26 @@ import { type PageContent, type PageInput, type PageVisibility, preparePage } fr
 import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
 import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js';
-import { OpenError, PageLimitError, PageReadError, ReadLimitError, readPagesInWorkers } from '../../threads/read-pages.js';
-
-/**
- * From this many pages on, two reader threads are used by default, on a machine with more than 2
- * cores (on 2 cores a second reader cost 100 MB and 17% more CPU for 4% less wall time at 1000
- * pages; docs/benchmarks.md); otherwise one.
- */
-export const WORKER_PAGE_THRESHOLD = 400;
+import { OpenError, PageLimitError, PageReadError, type PageSource, ReadLimitError } from './page-source.js';
 
 /** Options of readPdf. */
 export interface ReadPdfOptions {
   diagnostics: DiagnosticBag;
+  /**
+   * Where the pages come from: `readPagesInWorkers` (src/threads/read-pages.ts) reads them in
+   * page-reader threads, which the limits below stop.
+   */
+  readPages: PageSource;
   /** Refuse PDFs with more pages than this (NAP005), before reading any page. */
   maxPages?: number;
-  /** Stop after this many milliseconds (NAP009); the reader threads are terminated. */
+  /** Stop after this many milliseconds (NAP009); the reading thread is terminated. */
   timeoutMs?: number;
   /**
    * Stop when reading needs more than this many MB (NAP010), e.g. a decompression bomb: each
    * reader thread's heap, and the growth of the process's resident memory during the read.
    */
   maxMemoryMb?: number;
-  /**
-   * Reader threads: default 2 for PDFs of WORKER_PAGE_THRESHOLD pages or more on a machine with
-   * more than 2 cores, else 1; at most MAX_WORKERS (8) and the page count.
-   */
+  /** Reader threads, where the page source reads in threads (see readPagesInWorkers). */
   workers?: number;
   /** Keep the reader threads for the next read (default true; see ExtractOptions.keepWarm). */
   keepWarm?: boolean;
@@ -75,8 +71,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     contents.push(preparePage(input));
   };
   try {
-    await readPagesInWorkers(bytes, prepare, {
-      workerThreshold: WORKER_PAGE_THRESHOLD,
+    await options.readPages(bytes, prepare, {
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),

@@ -1,7 +1,7 @@
 /** Footnote markers and definitions with four-digit numbers (long annexes pass 999 footnotes). */
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/model/diagnostics.js';
-import { readPdf } from '../../../src/readers/pdf/index.js';
+import { readPdf } from '../../helpers/read-pdf.js';
 import { miniAnnex } from './mini-annex.js';
 
 const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd'];

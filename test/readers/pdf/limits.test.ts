@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { miniAnnex } from './mini-annex.js';
 import { deflateRepeated } from '../../helpers/deflate.js';
 import { DiagnosticBag, InputError } from '../../../src/model/diagnostics.js';
-import { readPdf } from '../../../src/readers/pdf/index.js';
+import { readPdf } from '../../helpers/read-pdf.js';
 
 /** A one-page PDF whose content stream is `deflated` (FlateDecode), with a valid xref table. */
 function onePagePdf(deflated: Buffer): Uint8Array {

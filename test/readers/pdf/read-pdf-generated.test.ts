@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/model/diagnostics.js';
 import type { PageModel } from '../../../src/model/page-model.js';
-import { readPdf } from '../../../src/readers/pdf/index.js';
+import { readPdf } from '../../helpers/read-pdf.js';
 import { LABELS, type MiniAnnexPage, miniAnnex } from './mini-annex.js';
 
 const COLORS = ['#008080', '#ffb000', '#5a5a5a', '#d0006f', '#101010'];

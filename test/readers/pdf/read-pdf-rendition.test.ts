@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/model/diagnostics.js';
 import type { BodyRow, Page, PageModel } from '../../../src/model/page-model.js';
 import { nearestLegendEntry } from '../../../src/normalise/icon-colour.js';
-import { readPdf } from '../../../src/readers/pdf/index.js';
+import { readPdf } from '../../helpers/read-pdf.js';
 import { flattenHtml, readExport } from './export-fixture.js';
 
 const FIXTURE = new URL('../../../fixtures/nap-2024/bijlage-1-rendition.pdf', import.meta.url);

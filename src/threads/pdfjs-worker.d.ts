@@ -1,4 +1,4 @@
-/** pdfjs-dist ships no types for its worker module; src/threads/page-reader-thread.ts only loads it. */
+/** pdfjs-dist ships no types for its worker module; pdfjs-environment.ts only loads it. */
 declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
   /** The message handler pdfjs's in-thread ("fake") worker runs; the module also sets it as `globalThis.pdfjsWorker`. */
   export const WorkerMessageHandler: unknown;
