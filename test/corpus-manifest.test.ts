@@ -22,7 +22,7 @@ import {
 } from '../scripts/corpus/compare.js';
 import { FIXTURES_DIR, readManifest, type ManifestEntry } from '../scripts/corpus/manifest.js';
 import { loadTruth, type RenditionTruth } from '../scripts/corpus/truth.js';
-import type { ExtractResult } from '../src/pipeline.js';
+import { extractAnnex, type ExtractResult } from '../src/pipeline.js';
 import { extract2024Text, extractFixture } from './helpers/fixtures.js';
 
 type Annex = ExtractResult['annex'];
@@ -172,7 +172,7 @@ describe.each(manifest.renditions.map((e) => [e.id, e] as const))('rendition %s'
   let truth: RenditionTruth;
   let raw: Record<string, unknown> | undefined;
   beforeAll(async () => {
-    truth = await loadTruth(entry.truth, FIXTURES_DIR, entry.id);
+    truth = await loadTruth(entry.truth, FIXTURES_DIR, entry.id, extractAnnex);
     raw = typeof entry.truth === 'string' ? (JSON.parse(readFileSync(join(FIXTURES_DIR, entry.truth), 'utf8')) as Record<string, unknown>) : undefined;
   });
   const list =

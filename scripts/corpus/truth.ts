@@ -6,7 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractAnnex, type ExtractResult } from '../../src/pipeline.js';
+import type { ExtractOptions, ExtractResult } from '../../src/pipeline.js';
+
+/**
+ * The pipeline's extract function, passed in (the tests give src/'s, the scoring tool its bundle's),
+ * so that this module loads no second copy of the pipeline.
+ */
+export type Extract = (bytes: Uint8Array, options: ExtractOptions) => Promise<ExtractResult>;
 
 /** One activity row of a truth file (the fields every generator writes). */
 export interface TruthActivity {
@@ -72,8 +78,8 @@ export function truthFromFile(json: TruthFile): RenditionTruth {
 let textExport: Promise<ExtractResult['annex']> | undefined;
 export const TEXT_EXPORT_FILE = 'nap-2024/bijlage-1.txt';
 
-export function textExportAnnex(fixturesDir: string): Promise<ExtractResult['annex']> {
-  textExport ??= extractAnnex(new Uint8Array(readFileSync(join(fixturesDir, TEXT_EXPORT_FILE))), { fileName: 'bijlage-1.txt' }).then((r) => r.annex);
+export function textExportAnnex(fixturesDir: string, extract: Extract): Promise<ExtractResult['annex']> {
+  textExport ??= extract(new Uint8Array(readFileSync(join(fixturesDir, TEXT_EXPORT_FILE))), { fileName: 'bijlage-1.txt' }).then((r) => r.annex);
   return textExport;
 }
 
@@ -81,9 +87,9 @@ export function textExportAnnex(fixturesDir: string): Promise<ExtractResult['ann
  * The truth for a manifest entry. A text-export truth: rows, notes and pages as the text export
  * reads them (the rendition has the export's pages), statuses from the statuses file in document order.
  */
-export async function loadTruth(source: TruthSource, fixturesDir: string, name: string): Promise<RenditionTruth> {
+export async function loadTruth(source: TruthSource, fixturesDir: string, name: string, extract: Extract): Promise<RenditionTruth> {
   if (typeof source === 'string') return truthFromFile(JSON.parse(readFileSync(join(fixturesDir, source), 'utf8')) as TruthFile);
-  const annex = await extractAnnex(new Uint8Array(readFileSync(join(fixturesDir, source.textExport))), { fileName: source.textExport.split('/').pop()! });
+  const annex = await extract(new Uint8Array(readFileSync(join(fixturesDir, source.textExport))), { fileName: source.textExport.split('/').pop()! });
   const base = annex.annex;
   const statuses = JSON.parse(readFileSync(join(fixturesDir, source.statuses), 'utf8')) as Array<{ title: string; status: string }>;
   if (statuses.length !== base.activities.length) throw new Error(`${source.statuses}: ${statuses.length} statuses for ${base.activities.length} activities`);
