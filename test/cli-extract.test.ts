@@ -39,6 +39,16 @@ describe('nap-annex extract', () => {
     expect(parse(readFileSync(join(out, 'footnotes.csv')), { columns: true })).toHaveLength(25);
   });
 
+  it('quiet by default: info diagnostics counted in the summary and listed only with --verbose', async () => {
+    const quiet = await runCli(['extract', TEXT_2024]);
+    expect(quiet.stderr).toContain('diagnostics: 0 errors, 1 warning, 2 info (--verbose lists the info ones)');
+    expect(quiet.stderr).toContain('warning NAP501');
+    expect(quiet.stderr).not.toMatch(/ info NAP\d{3} /);
+    const verbose = await runCli(['extract', TEXT_2024, '--verbose']);
+    expect(verbose.stderr).toContain('diagnostics: 0 errors, 1 warning, 2 info\n');
+    expect(verbose.stderr.match(/ info NAP(301|013) /g)).toHaveLength(2);
+  });
+
   it('prints the JSON to stdout without -o, and reads stdin with -', async () => {
     const run = await runCli(['extract', '-', '--quiet'], { input: readFileSync(TEXT_2024) });
     expect(run.status).toBe(0);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareAnnexes } from '../src/diff/compare-annexes.js';
 import { buildReportModel, OKABE_ITO } from '../src/report/data.js';
+import { openEndOf, timelineDomain } from '../src/report/charts.js';
 import { escapeHtml, html } from '../src/report/html-template.js';
 import { buildReportHtml } from '../src/report/index.js';
 import { editedAnnex } from './helpers/edited-annex.js';
@@ -153,5 +154,62 @@ describe('nap-annex report (command line)', { timeout: 120_000 }, () => {
     expect(stopped.stderr).toContain('error(s) in');
     expect(existsSync(join(dir, 'r.html'))).toBe(false);
     expect((await runCli(['report', TEXT_2024, '--date', '2024-02-30'])).status).toBe(64);
+  });
+});
+
+describe('one language, the edition\'s own time (issue 20)', () => {
+  it('a Dutch page says everything in Dutch: diagnostics by their code, the diff\'s words, statuses by the page\'s labels; info diagnostics counted, listed with verbose', async () => {
+    const { annex } = await extract2024Pdf();
+    const later = structuredClone(annex);
+    const target = later.activities.find((a) => a.footnotes.length === 0)!;
+    target.footnotes = [later.footnotes[0]!.number];
+    const diff = compareAnnexes(annex, later);
+    const page = await buildReportHtml(later, { lang: 'nl', version: 'test', older: annex, diff });
+    // NAP501 in Dutch, by its code, with the value it found; not the English sentence.
+    expect(page).toContain('De titel van een actielijn wijkt af van de vaste NAP-titel.');
+    expect(page).not.toContain('differs from the NAP title');
+    expect(page).toContain('gevonden: Wet- en regelgeving weerspiegelen de (veranderende) maatschappelijke norme');
+    // The diff's vocabulary: footnote counts in Dutch.
+    expect(page).toContain('voetnoten: 0 voetnoten → 1 voetnoot');
+    expect(page).not.toMatch(/\b\d+ footnotes?\b/);
+    // Info diagnostics: counted, not listed; with verbose listed.
+    const infos = annex.diagnostics.filter((d) => d.severity === 'info').length;
+    expect(infos).toBeGreaterThan(0);
+    expect(page).toContain(`${infos} info-meldingen niet getoond`);
+    expect(page.match(/class="sev-info"/g)).toBeNull();
+    const verbose = await buildReportHtml(later, { lang: 'nl', version: 'test', older: annex, diff, verbose: true });
+    expect(verbose.match(/class="sev-info"/g)).toHaveLength(infos);
+  });
+
+  it('names files as given (an absolute path shows as its file name); the reference date is the edition\'s, none without one, never today', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nap-report-'));
+    const { annex } = await extract2024Pdf();
+    writeFileSync(join(dir, 'oud.json'), JSON.stringify(annex));
+    const dated = structuredClone(annex);
+    dated.source.edition = { ...dated.source.edition, date: '2025-03-20', dateFoundBy: 'option' };
+    writeFileSync(join(dir, 'nieuw.json'), JSON.stringify(dated));
+    const run = await runCli(['report', 'nieuw.json', '--compare', join(dir, 'oud.json'), '-q'], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Bron: nieuw.json');
+    expect(run.stdout).toContain('vergeleken met oud.json (83 activiteiten)');
+    expect(run.stdout).not.toContain(dir);
+    expect(run.stdout).toContain('peildatum (datum van deze editie): 20-03-2025');
+    const undated = await runCli(['report', 'oud.json', '-q'], { cwd: dir });
+    expect(undated.stdout).toContain('geen peildatum: de editie noemt geen datum (geef er een met --date)');
+    expect(undated.stdout).not.toContain(new Date().toISOString().slice(0, 10).split('-').reverse().join('-'));
+  });
+
+  it('the time axis is the programme as planned (2021 to 2031 in the 2024 annex), open ends stop at the reference date, not at the axis end; full titles on hover', async () => {
+    const { annex } = await extract2024Pdf();
+    const model = buildReportModel(annex, { lang: 'nl', annexDate: '2024-03-18' });
+    const domain = timelineDomain(model.timeline, model.annexDate);
+    expect(domain).toEqual({ start: '2021-01-01', end: '2032-01-01' });
+    const open = model.timeline.filter((b) => b.start !== null && b.end === null);
+    expect(open.map((b) => b.planning)).toContain('Vanaf 2022');
+    expect(openEndOf('2022-01-01', domain, '2024-03-18')).toBe('2024-03-18');
+    expect(openEndOf('2024-07-01', domain, '2024-03-18')).toBe('2024-10-01');
+    const page = await buildReportHtml(annex, { lang: 'nl', annexDate: '2024-03-18', version: 'test' });
+    const long = annex.activities.find((a) => a.title.length > 80)!;
+    expect(page).toContain(`<title>${escapeHtml(`${long.id} ${long.title}`)}</title>`);
   });
 });

@@ -4,7 +4,7 @@
  * signal handling that keeps a SIGTERM or SIGINT from leaving anything but one complete set.
  */
 import { basename, dirname } from 'node:path';
-import { OutputLockedError, settleActiveWrites, writeOutputSet, type SetFile, type WriteSetOptions } from '../emit/output-set.js';
+import { OutputIncompleteError, OutputLockedError, settleActiveWrites, writeOutputSet, type SetFile, type WriteSetOptions } from '../emit/output-set.js';
 import { EXIT } from './exit-codes.js';
 import type { TextSink } from './io.js';
 import { printable } from './printable.js';
@@ -14,6 +14,8 @@ import { writeFailureReason } from './write-failure.js';
 export interface SetWriteFailure {
   exitCode: typeof EXIT.LOCKED | typeof EXIT.CANNOT_WRITE;
   message: string;
+  /** The new set was committed but not fully installed: the next run completes it. */
+  incomplete?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export function writeSet(folder: string, files: readonly SetFile[], options: Wri
     return null;
   } catch (error) {
     if (error instanceof OutputLockedError) return { exitCode: EXIT.LOCKED, message: error.message };
+    if (error instanceof OutputIncompleteError) return { exitCode: EXIT.CANNOT_WRITE, message: error.message, incomplete: true };
     return { exitCode: EXIT.CANNOT_WRITE, message: writeFailureReason(error, folder) };
   }
 }
@@ -42,7 +45,7 @@ export function writeOutputFolder(folder: string, files: readonly SetFile[], opt
     return EXIT.LOCKED;
   }
   if (failure) {
-    stderr.write(`nap-annex: cannot write the output: ${printable(failure.message)}. Nothing was written; the files in ${printable(shown)} are unchanged.\n`);
+    stderr.write(`nap-annex: cannot write the output: ${printable(failure.message)}. ${failure.incomplete ? 'Run again to complete it.' : `Nothing was written; the files in ${printable(shown)} are unchanged.`}\n`);
     return EXIT.CANNOT_WRITE;
   }
   if (!quiet) stderr.write(`wrote ${files.map((f) => printable(`${shown.replace(/\/$/, '')}/${f.name}`)).join(', ')}\n`);
@@ -58,7 +61,7 @@ export function writeSingleFile(path: string, content: string | Uint8Array, quie
     return EXIT.LOCKED;
   }
   if (failure) {
-    stderr.write(`nap-annex: cannot write the output: ${printable(failure.message)}. Nothing was written; ${printable(shown)} is unchanged.\n`);
+    stderr.write(`nap-annex: cannot write the output: ${printable(failure.message)}. ${failure.incomplete ? 'Run again to complete it.' : `Nothing was written; ${printable(shown)} is unchanged.`}\n`);
     return EXIT.CANNOT_WRITE;
   }
   if (!quiet) stderr.write(`wrote ${printable(shown)}\n`);

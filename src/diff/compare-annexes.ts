@@ -120,8 +120,10 @@ export interface MatchedActivity {
 export interface AnnexDiff {
   old: { fileName: string; activityCount: number };
   new: { fileName: string; activityCount: number };
-  added: { id: string; key: string; actionLine: number; title: string; status: string | null }[];
-  removed: { id: string; key: string; actionLine: number; title: string; status: string | null }[];
+  /** Activities only in the new annex; `status` the label as printed, `statusCode` its code. */
+  added: { id: string; key: string; actionLine: number; title: string; status: string | null; statusCode: StatusCode | null }[];
+  /** Activities only in the old annex. */
+  removed: { id: string; key: string; actionLine: number; title: string; status: string | null; statusCode: StatusCode | null }[];
   matched: MatchedActivity[];
   /** Matched activities with at least one change. */
   changedCount: number;
@@ -279,7 +281,7 @@ export function compareAnnexes(before: Annex, after: Annex, options: { minSimila
       notes,
     };
   });
-  const brief = (x: Activity) => ({ id: x.id, key: x.key, actionLine: x.actionLine, title: x.title, status: x.status?.label ?? null });
+  const brief = (x: Activity) => ({ id: x.id, key: x.key, actionLine: x.actionLine, title: x.title, status: x.status?.label ?? null, statusCode: x.status?.code ?? null });
   return {
     old: { fileName: before.source.fileName, activityCount: before.activities.length },
     new: { fileName: after.source.fileName, activityCount: after.activities.length },

@@ -73,6 +73,20 @@ export class OutputInTheWayError extends Error {
   }
 }
 
+/**
+ * Installing a committed set failed part-way (e.g. on Windows a file open in another program
+ * cannot be replaced): the folder holds a mix until the next run, which completes the set.
+ */
+export class OutputIncompleteError extends Error {
+  constructor(
+    readonly folder: string,
+    readonly reason: string,
+  ) {
+    super(`the new set of ${folder} is complete but could not be fully installed (${reason}); the next nap-annex run into this folder installs it (close any program that holds a file of it open)`);
+    this.name = 'OutputIncompleteError';
+  }
+}
+
 /** The journal: what an interrupted run still has to do. */
 interface Journal {
   install: string[];
@@ -114,7 +128,8 @@ export function writeOutputSet(folder: string, files: readonly SetFile[], option
     renameSync(temp, join(staging, COMMIT_FILE));
     rollForward(folder);
   } catch (error) {
-    if (state.locked && !committed(folder)) rmSync(join(folder, STAGING_DIR), { recursive: true, force: true });
+    if (state.locked && committed(folder)) throw new OutputIncompleteError(folder, error instanceof Error ? error.message : String(error));
+    if (state.locked) rmSync(join(folder, STAGING_DIR), { recursive: true, force: true });
     throw error;
   } finally {
     if (state.locked) releaseLock(folder);

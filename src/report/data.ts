@@ -248,14 +248,13 @@ function timelineBars(a: Activity): TimelineBar[] {
 function compareView(diff: AnnexDiff, annex: Annex, older: Annex | undefined, lang: Lang, labels: ReadonlyMap<StatusCode, string>): CompareView {
   const w = WORDS[lang];
   const olderTitle = new Map(older?.activities.map((a) => [a.id, a.title]) ?? []);
-  const codeOf = new Map(annex.activities.map((a) => [a.id, a.status?.code ?? null]));
   // Statuses in the page's words (the legend's label of each code): the diff compares codes.
   const statusText = (code: StatusCode | null | undefined, printed: string | null): string | null => (code ? (labels.get(code) ?? printed) : printed);
   const view: CompareView = {
     olderFile: shownName(diff.old.fileName),
     olderCount: diff.old.activityCount,
-    added: diff.added.map((a) => ({ id: a.id, title: a.title, status: statusText(codeOf.get(a.id), a.status) })),
-    removed: diff.removed.map((a) => ({ id: a.id, title: a.title, status: a.status })),
+    added: diff.added.map((a) => ({ id: a.id, title: a.title, status: statusText(a.statusCode, a.status) })),
+    removed: diff.removed.map((a) => ({ id: a.id, title: a.title, status: statusText(a.statusCode, a.status) })),
     renamed: [],
     unchangedCount: diff.matched.length - diff.changedCount,
     changedCount: diff.changedCount,
