@@ -1,7 +1,8 @@
 /**
  * Kills of the real commands (issue 20): `extract`, batch `extract`, `report` and `stack`, run as
- * processes of the built CLI and killed with SIGTERM or SIGKILL at a seeded random instant of
- * their run (between a quarter of an unkilled run's time and its end, where the writing happens).
+ * processes of the built CLI and killed with SIGTERM or SIGKILL, seeded: half at a random instant
+ * of the run (between a quarter of an unkilled run's time and its end), half at a random change
+ * the writer makes in the output folder (watched), so that kills land while it writes.
  * Kills in all, spread over the four commands: 4 in the quick tier (one each), 100 in the full one
  * (`npm run test:all`); NAP_KILL_RUNS=N sets N. After each kill, and the recovery the next run does first, every output folder
  * holds exactly the complete old set or the complete new set, byte for byte, and nothing else
@@ -9,7 +10,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, type FSWatcher, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -51,13 +52,33 @@ function runToEnd(work: string, args: readonly string[]): number {
   return performance.now() - started;
 }
 
-/** Starts the CLI in `work` and kills it with `signal` after `delayMs`; resolves with its exit code or signal. */
-function runAndKill(work: string, args: readonly string[], signal: 'SIGTERM' | 'SIGKILL', delayMs: number): Promise<string> {
+/**
+ * Starts the CLI in `work` and kills it with `signal`: after `delayMs`, or (`nth` given) at the
+ * nth change the writer makes in one of `folders` (its lock, its staging folder, each file it
+ * installs or removes: fs.watch, inotify on Linux), so that kills land inside the few
+ * milliseconds of writing too. Resolves with the exit code or the signal.
+ */
+function runAndKill(work: string, args: readonly string[], folders: readonly string[], signal: 'SIGTERM' | 'SIGKILL', delayMs: number, nth: number | null): Promise<string> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd: work, stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill(signal), delayMs);
+    const watchers: FSWatcher[] = [];
+    let seen = 0;
+    const kill = (): void => {
+      child.kill(signal);
+    };
+    const timer = nth === null ? setTimeout(kill, delayMs) : null;
+    if (nth !== null) {
+      for (const f of folders) {
+        watchers.push(
+          watch(join(work, f), () => {
+            if (++seen === nth) kill();
+          }),
+        );
+      }
+    }
     child.on('exit', (code, killedBy) => {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
+      for (const w of watchers) w.close();
       resolve(killedBy ?? `exit ${code}`);
     });
   });
@@ -82,13 +103,17 @@ describe(`kills of extract, batch extract, report and stack (${KILLS} in all)`, 
       for (const [i, f] of command.folders.entries()) expect(fresh[i], `${command.name} ${f}: the new set differs from the old`).not.toEqual(old[i]);
       reference.push({ old, fresh, ms, snapshot });
     }
-    const plan = fc.sample(fc.record({ kill: fc.constantFrom<'SIGTERM' | 'SIGKILL'>('SIGTERM', 'SIGKILL'), at: fc.double({ min: 0.25, max: 1, noNaN: true }) }), { numRuns: KILLS, seed: 20 });
+    // Half the kills at a random instant of the run, half at a random change the writer makes (the nth of about 20).
+    const plan = fc.sample(
+      fc.record({ kill: fc.constantFrom<'SIGTERM' | 'SIGKILL'>('SIGTERM', 'SIGKILL'), at: fc.double({ min: 0.25, max: 1, noNaN: true }), nth: fc.option(fc.integer({ min: 1, max: 20 }), { freq: 2 }) }),
+      { numRuns: KILLS, seed: 20 },
+    );
     // Folders: which set they hold after recovery; and what a kill left before it (a run killed while it wrote).
     const tally = { old: 0, new: 0, mixed: 0, litter: 0, finished: 0, leftStaged: 0, leftCommitted: 0 };
     const lanes = 2;
     for (let i = 0; i < plan.length; i += lanes) {
       await Promise.all(
-        plan.slice(i, i + lanes).map(async ({ kill, at }, k) => {
+        plan.slice(i, i + lanes).map(async ({ kill, at, nth }, k) => {
           const n = i + k;
           const c = n % COMMANDS.length;
           const command = COMMANDS[c]!;
@@ -96,7 +121,7 @@ describe(`kills of extract, batch extract, report and stack (${KILLS} in all)`, 
           const work = join(root, `kill-${n}`);
           cpSync(ref.snapshot, work, { recursive: true });
           writeInputs(work, NEW);
-          const ended = await runAndKill(work, command.args, kill, Math.round(ref.ms * at));
+          const ended = await runAndKill(work, command.args, command.folders, kill, Math.round(ref.ms * at), nth);
           if (ended === 'exit 0') tally.finished++;
           for (const [j, f] of command.folders.entries()) {
             if (existsSync(join(work, f, STAGING_DIR))) tally[existsSync(join(work, f, STAGING_DIR, COMMIT_FILE)) ? 'leftCommitted' : 'leftStaged']++;
@@ -107,7 +132,7 @@ describe(`kills of extract, batch extract, report and stack (${KILLS} in all)`, 
             else if (same(ref.fresh[j]!)) tally.new++;
             else {
               tally.mixed++;
-              console.error(`${command.name}, ${kill} at ${Math.round(at * 100)}% (${ended}): ${f} holds ${Object.keys(seen).join(' ')}`);
+              console.error(`${command.name}, ${kill} ${nth === null ? `at ${Math.round(at * 100)}%` : `at change ${nth}`} (${ended}): ${f} holds ${Object.keys(seen).join(' ')}`);
             }
           }
           const expectedTop = [...new Set(['in', ...command.folders.map((f) => f.split('/')[0]!)])].sort();
