@@ -21,6 +21,7 @@ import {
   type Tolerances,
 } from '../scripts/corpus/compare.js';
 import { FIXTURES_DIR, readManifest, type ManifestEntry } from '../scripts/corpus/manifest.js';
+import { README, corpusTable, withTable } from '../scripts/corpus/readme-table.js';
 import { loadTruth, type RenditionTruth } from '../scripts/corpus/truth.js';
 import { extractAnnex, type ExtractResult } from '../src/pipeline.js';
 import { extract2024Text, extractFixture } from './helpers/fixtures.js';
@@ -202,4 +203,10 @@ it('the tagged and untagged exports of one document give the same annex', async 
     const [x, y] = await Promise.all([annexOf(a!), annexOf(b!)]);
     expect(data(x.annex), `${a!.id} vs ${b!.id}`).toEqual(data(y.annex));
   }
+});
+
+it("README's table of the corpus is the one the manifest gives (npx tsx scripts/corpus/readme-table.ts --write)", () => {
+  const readme = readFileSync(README, 'utf8');
+  expect(readme).toBe(withTable(readme, corpusTable(manifest)));
+  for (const r of manifest.renditions) expect(readme).toContain(`\`${r.file}\``);
 });
