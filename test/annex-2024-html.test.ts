@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractAnnex } from '../src/pipeline.js';
-import { extractString, EXPECTED_STATUSES_2024, extract2024Text } from './helpers/fixtures.js';
+import { extractFixture, extractString, EXPECTED_STATUSES_2024, extract2024Text } from './helpers/fixtures.js';
 
 const HTML = fileURLToPath(new URL('../fixtures/html-generated/bijlage-1-2024.html', import.meta.url));
-const { annex: html } = await extractAnnex(readFileSync(HTML), { fileName: 'bijlage-1-2024.html' });
+// Shared with the manifest test (test/corpus-manifest.test.ts) when both run in one test process.
+const { annex: html } = await extractFixture(HTML);
 const { annex: text } = await extract2024Text();
 const expected = JSON.parse(readFileSync(EXPECTED_STATUSES_2024, 'utf8')) as { title: string; status: string }[];
 
