@@ -218,7 +218,7 @@ async function extractMany(inputs: string[], output: string, options: ExtractCom
       r.outcome.counts = countBySeverity(r.annex.diagnostics); // with the NAP601 warnings of cut cells
       const failure = writeSet(folder, files, { owned: annexSetNames(), last: [MANIFEST] });
       if (failure) Object.assign(r.outcome, { exitCode: failure.exitCode, note: `${failure.exitCode === EXIT.LOCKED ? 'locked' : 'cannot write'}: ${failure.message}` });
-      else r.outcome.folder = folder;
+      else r.outcome.folder = join(options.output ?? output, names[i]!); // as given on the command line
       r.annex = null; // written: its memory can go
     }
     outcomes.push(r.outcome);
