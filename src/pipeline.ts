@@ -4,7 +4,8 @@
  */
 import { attachFootnotes } from './assemble/footnotes.js';
 import { assembleRows } from './assemble/rows.js';
-import { DiagnosticBag, InputError, type Diagnostic } from './model/diagnostics.js';
+import { DiagnosticBag, InputError, SchemaViolationError, type Diagnostic } from './model/diagnostics.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from './model/limits.js';
 import type { InputFormat, PageModel } from './model/page-model.js';
 import type { PageSource } from './readers/pdf/page-source.js';
 import { normaliseAnnex } from './normalise/normalise-annex.js';
@@ -12,8 +13,10 @@ import { detectFormat } from './readers/detect-format.js';
 import { readText } from './readers/text-reader.js';
 import { annexSchema, type Annex } from './schema/annex.js';
 
-/** Default input size limit: 50 MiB (the 2024 annex is 0.1 MB as text, 0.35 MB as PDF). */
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+// The defaults and the defect error live in src/model/ so that a thread that only starts the
+// pipeline (the command line's) need not load it; they are the pipeline's, and exported here.
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from './model/limits.js';
+export { SchemaViolationError } from './model/diagnostics.js';
 
 /** Options of one extraction. */
 export interface ExtractOptions {
@@ -51,15 +54,6 @@ export interface ExtractOptions {
   keepWarm?: boolean;
 }
 
-/** Default PDF page limit: 2000 pages (the 2024 annex has 17). */
-export const DEFAULT_MAX_PAGES = 2000;
-
-/** Default PDF time limit: 120 s (the 2024 annex reads in well under a second, 1000 pages in about 10 s). */
-export const DEFAULT_PDF_TIMEOUT_MS = 120_000;
-
-/** Default memory limit while reading a PDF: 2048 MB (a 1000-page annex peaks near 300 MB). */
-export const DEFAULT_MAX_MEMORY_MB = 2048;
-
 /**
  * The result of one extraction: the validated annex (its diagnostics name the file by its base
  * name, like `source.fileName`) and the same diagnostics with the name as given in
@@ -68,19 +62,6 @@ export const DEFAULT_MAX_MEMORY_MB = 2048;
 export interface ExtractResult {
   annex: Annex;
   diagnostics: Diagnostic[];
-}
-
-/**
- * Thrown when the annex built from the input does not satisfy the schema: a defect in
- * nap-annex, not in the input (exit code 3). Nothing is written.
- */
-export class SchemaViolationError extends Error {
-  constructor(readonly issues: string[]) {
-    // The first ten issues tell the defect; all of them stay in `issues`.
-    const more = issues.length > 10 ? `\n… and ${issues.length - 10} more` : '';
-    super(`Output failed schema validation (a nap-annex defect, please report it):\n${issues.slice(0, 10).join('\n')}${more}`);
-    this.name = 'SchemaViolationError';
-  }
 }
 
 /**

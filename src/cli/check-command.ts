@@ -5,9 +5,8 @@
  */
 import { appendFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostics.js';
-import { InputError } from '../model/diagnostics.js';
+import { InputError, SchemaViolationError } from '../model/diagnostics.js';
 import type { InputFormat } from '../model/page-model.js';
-import { SchemaViolationError } from '../pipeline.js';
 import { extractAnnexLimited as extractAnnex } from '../threads/limited-pipeline.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs } from './expand-inputs.js';

@@ -5,7 +5,7 @@
  * input cannot be read.
  */
 import { compareAnnexes, type AnnexDiff, type ChangeNote, type FieldChange } from '../diff/compare-annexes.js';
-import { baseName } from '../normalise/normalise-annex.js';
+import { baseName } from '../model/plain-text.js';
 import type { Annex } from '../schema/annex.js';
 import { recordsCsv } from '../emit/csv.js';
 import type { CellValue, ColumnShape } from '../emit/tables.js';

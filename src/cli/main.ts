@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DIAGNOSTIC_CODES, InputError } from '../model/diagnostics.js';
+import { DIAGNOSTIC_CODES, InputError, SchemaViolationError } from '../model/diagnostics.js';
 import { parseKamerstukOption } from '../normalise/edition.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError } from '../pipeline.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from '../model/limits.js';
 import { runCheck } from './check-command.js';
 import { EXIT } from './exit-codes.js';
 import { runExtract } from './extract-command.js';

@@ -4,7 +4,7 @@
  * `--quiet`; otherwise every call does nothing, so logs and pipes get no bar.
  */
 import cliProgress from 'cli-progress';
-import { baseName } from '../normalise/normalise-annex.js';
+import { baseName } from '../model/plain-text.js';
 import type { TextSink } from './io.js';
 import { printable } from './printable.js';
 

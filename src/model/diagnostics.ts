@@ -279,6 +279,19 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * Thrown when the annex built from the input does not satisfy the schema: a defect in
+ * nap-annex, not in the input (exit code 3). Nothing is written.
+ */
+export class SchemaViolationError extends Error {
+  constructor(readonly issues: string[]) {
+    // The first ten issues tell the defect; all of them stay in `issues`.
+    const more = issues.length > 10 ? `\n… and ${issues.length - 10} more` : '';
+    super(`Output failed schema validation (a nap-annex defect, please report it):\n${issues.slice(0, 10).join('\n')}${more}`);
+    this.name = 'SchemaViolationError';
+  }
+}
+
 /** A page-model location (page, text line, PDF box) as a diagnostic location, optionally naming a row. */
 export function locationOf(location: { page: number; line?: number; bbox?: readonly [number, number, number, number] }, row?: string): DiagnosticLocation {
   return {

@@ -22,6 +22,7 @@ import type { NormaliseProblem } from './problems.js';
 import { quote } from './text.js';
 import { normaliseStatusLabel } from './status.js';
 import { statusCodeOf } from '../model/vocabulary.js';
+import { baseName } from '../model/plain-text.js';
 
 /** What the normalise stage needs besides the assembled rows. */
 export interface NormaliseInput {
@@ -35,10 +36,6 @@ export interface NormaliseInput {
   edition?: { editionDate?: string; kamerstuk?: string };
 }
 
-/** The base name of a path as typed (`/home/me/annex.pdf` → `annex.pdf`; `\\` too), so no local folder reaches published output. */
-export function baseName(path: string): string {
-  return path.split(/[\\/]/).filter((p) => p !== '').at(-1) ?? path;
-}
 
 /**
  * Builds the annex object (not yet validated; see validate stage). Diagnostics reported:

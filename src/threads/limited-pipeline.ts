@@ -7,11 +7,15 @@
  * `diff`) this way. Library users who want the limits call this instead of `extractAnnex`.
  */
 import { Worker } from 'node:worker_threads';
-import { DiagnosticBag, InputError } from '../model/diagnostics.js';
-import { DEFAULT_MAX_MEMORY_MB, DEFAULT_PDF_TIMEOUT_MS, SchemaViolationError, type ExtractOptions, type ExtractResult } from '../pipeline.js';
+import { DiagnosticBag, InputError, SchemaViolationError } from '../model/diagnostics.js';
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_PDF_TIMEOUT_MS } from '../model/limits.js';
+import type { ExtractOptions, ExtractResult } from '../pipeline.js';
 import type { ThreadJob, ThreadReply } from './pipeline-thread.js';
 import { giveWarmThread, takeWarmThread } from './pool.js';
 import { threadData, threadScript } from './thread-script.js';
+
+/** How often the resident memory of the process is compared with the memory limit (ms). */
+export const MEMORY_CHECK_MS = 50;
 
 /** The warm-thread pool key of pipeline threads with a `maxMemoryMb` heap (script and limit). */
 export function pipelinePoolKey(maxMemoryMb: number = DEFAULT_MAX_MEMORY_MB): string {
