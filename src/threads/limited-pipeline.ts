@@ -25,8 +25,10 @@ export function pipelinePoolKey(maxMemoryMb: number = DEFAULT_MAX_MEMORY_MB): st
 /**
  * Runs the pipeline on `bytes` in a worker thread. Resolves like `extractAnnex`; rejects with the
  * same InputError / SchemaViolationError, with InputError NAP009 when `options.timeoutMs`
- * (default 120 s) passes and NAP010 when the work needs more heap than `options.maxMemoryMb`
- * (default 2048 MB), and with the DataCloneError of options that cannot be copied to a thread. A
+ * (default 120 s) passes and NAP010 when the work needs more than `options.maxMemoryMb` (default
+ * 2048 MB): more heap than that, or the process's resident memory grown by more than that since
+ * the job started (memory outside the heap: a short PDF is read in the pipeline thread, and a
+ * decompression bomb inflates into buffers; pipeline-thread.ts), and with the DataCloneError of options that cannot be copied to a thread. A
  * thread that gave a result or an InputError is kept warm for the next call with the same memory
  * limit (pool.ts); one stopped by a limit or failing otherwise is terminated.
  * A warm thread that ends before it answered is replaced by a new one, which runs the job.
@@ -48,6 +50,7 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(memoryWatch);
       if (healthy && options.keepWarm !== false) giveWarmThread(key, worker);
       else void worker.terminate();
       outcome();
@@ -57,6 +60,14 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
         reject(fail('NAP009', `Extracting the input took longer than the time limit of ${timeoutMs / 1000} s (--timeout); it was stopped. Check the file (it may be crafted to be slow), or raise --timeout if it is a genuine, very large annex.`)),
       );
     }, timeoutMs);
+    const memoryFail = (): InputError =>
+      fail('NAP010', `Extracting the input needed more than ${maxMemoryMb} MB of memory (--max-memory); it was stopped. Check the file (it may be crafted to inflate), or raise --max-memory if it is a genuine, very large annex.`);
+    // The work's memory, not the host's: what the process's resident memory grew by since the job
+    // started (checked every MEMORY_CHECK_MS; a process already above the limit can still work).
+    const rssBefore = process.memoryUsage.rss();
+    const memoryWatch = setInterval(() => {
+      if (process.memoryUsage.rss() - rssBefore > maxMemoryMb * 1024 * 1024) settle(() => reject(memoryFail()));
+    }, MEMORY_CHECK_MS);
     /**
      * Sends the job to a warm thread if one is idle (unless `fresh`), else to a new one. A warm
      * thread that ends before it answered died idle just as it was taken (its exit was not yet
@@ -91,9 +102,7 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
         if (worker !== thread || (error.code !== 'ERR_WORKER_OUT_OF_MEMORY' && retry())) return;
         settle(() =>
           reject(
-            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? fail('NAP010', `Extracting the input needed more than ${maxMemoryMb} MB of memory (--max-memory); it was stopped. Check the file (it may be crafted to inflate), or raise --max-memory if it is a genuine, very large annex.`)
-              : error,
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryFail() : error,
           ),
         );
       });

@@ -13,11 +13,15 @@
  *
  * pdfjs-dist is loaded by loadPdfReader (pdfjs-environment.ts, imported first): without the native
  * canvas add-on and with V8's own Array.prototype.push.
+ *
+ * `readPagesHere` reads a document the same way in the calling thread, for a thread that its own
+ * caller can stop (the pipeline thread, pipeline-thread.ts).
  */
-import { loadPdfReader } from './pdfjs-environment.js';
+import { type PdfReader, loadPdfReader } from './pdfjs-environment.js';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageInput } from '../readers/pdf/page-content.js';
-import { openErrorKind, type OpenError } from '../readers/pdf/page-source.js';
+import { OpenError, PageLimitError, PageReadError, type PageSourceOptions, openErrorKind } from '../readers/pdf/page-source.js';
 import { takeWarnings } from '../readers/pdf/pdfjs-warnings.js';
 import { threadData } from './thread-script.js';
 
@@ -46,6 +50,29 @@ export function claimPage(claimed: Int32Array): number {
   return Atomics.add(claimed, 0, 1) + 1;
 }
 
+/** An open document and its loading task (destroy the task to free it). */
+interface OpenDocument {
+  doc: PDFDocumentProxy;
+  task: PDFDocumentLoadingTask;
+}
+
+/**
+ * Opens `bytes` in this thread with the reader's options (document.ts openPdf). Rejects with
+ * OpenError when the document does not open (its loading task destroyed). Warnings pdfjs raised
+ * before, after the last page of another document, belong to none of this one's pages and are
+ * dropped.
+ */
+async function openHere(reader: PdfReader, bytes: Uint8Array): Promise<OpenDocument> {
+  takeWarnings();
+  const task = reader.openPdf(bytes);
+  try {
+    return { doc: await task.promise, task };
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw new OpenError(openErrorKind(err), (err as Error)?.message ?? String(err));
+  }
+}
+
 /**
  * Serves documents sent on `port` (a reader thread's parentPort), one after another, for as long
  * as the port is open. Every failure is posted (`fatal` for a document that does not open, `error`
@@ -64,26 +91,24 @@ export function servePageReader(port: Pick<MessagePort, 'on' | 'postMessage'>): 
 
   /** Reads one document: posts `opened` or `fatal`, then, after `go`, page inputs and `done`. */
   const readDocument = async ({ bytes, claimed }: OpenMessage): Promise<void> => {
-    const { openPdf, optionalContentOf, readPageInput } = await loadPdfReader();
-    // Warnings pdfjs raised after the last page of the document before belong to none of this one's pages.
-    takeWarnings();
-    const task = openPdf(bytes);
-    let doc;
+    const reader = await loadPdfReader();
+    let opened: OpenDocument;
     try {
-      doc = await task.promise;
+      opened = await openHere(reader, bytes);
     } catch (err) {
-      await task.destroy().catch(() => undefined);
-      post({ fatal: { kind: openErrorKind(err), message: (err as Error)?.message ?? String(err) } });
+      const { kind, message } = err as OpenError;
+      post({ fatal: { kind, message } });
       return;
     }
+    const { doc, task } = opened;
     post({ opened: doc.numPages });
     const pageCount = ((await nextMessage()) as GoMessage).go;
-    const ocVisible = await optionalContentOf(doc);
+    const ocVisible = await reader.optionalContentOf(doc);
     try {
       for (let n = claimPage(claimed); n <= pageCount; n = claimPage(claimed)) {
         try {
           const page = await doc.getPage(n);
-          post({ page: n, input: await readPageInput(page, n, ocVisible) });
+          post({ page: n, input: await reader.readPageInput(page, n, ocVisible) });
           page.cleanup();
         } catch (err) {
           post({ page: n, error: (err as Error)?.message ?? String(err) });
@@ -99,6 +124,47 @@ export function servePageReader(port: Pick<MessagePort, 'on' | 'postMessage'>): 
   void (async () => {
     for (;;) await readDocument((await nextMessage()) as OpenMessage);
   })();
+}
+
+/**
+ * A PageSource (readers/pdf/page-source.ts) that reads the document in this thread, page after
+ * page, loading pdfjs-dist here first. It enforces the page limit (`maxPages`) but no time or
+ * memory limit: use it only in a thread that its caller stops (the pipeline thread, whose caller
+ * extractAnnexLimited enforces both). `maxPagesHere`: a document with more pages is not read here
+ * but handed to `otherwise` (another source, e.g. page-reader threads), after it was opened here.
+ */
+export async function readPagesHere(
+  bytes: Uint8Array,
+  onPage: (input: PageInput) => void,
+  options: PageSourceOptions,
+  maxPagesHere = Infinity,
+  otherwise?: (bytes: Uint8Array, onPage: (input: PageInput) => void, options: PageSourceOptions) => Promise<number>,
+): Promise<number> {
+  const reader = await loadPdfReader();
+  const { doc, task } = await openHere(reader, bytes);
+  try {
+    const pageCount = doc.numPages;
+    if (options.maxPages !== undefined && pageCount > options.maxPages) throw new PageLimitError(pageCount);
+    if (pageCount > maxPagesHere && otherwise) {
+      await task.destroy().catch(() => undefined);
+      return await otherwise(bytes, onPage, options);
+    }
+    const ocVisible = await reader.optionalContentOf(doc);
+    for (let n = 1; n <= pageCount; n++) {
+      let input: PageInput;
+      try {
+        const page = await doc.getPage(n);
+        input = await reader.readPageInput(page, n, ocVisible);
+        page.cleanup();
+      } catch (err) {
+        throw new PageReadError(n, (err as Error)?.message ?? String(err));
+      }
+      onPage(input);
+    }
+    return pageCount;
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
 }
 
 // The entry: started as a page-reader thread, load pdfjs at once (the first document need not wait for it) and serve.

@@ -4,14 +4,35 @@
  * loop (servePipeline) also runs on a MessageChannel in tests.
  *
  * It runs `extractAnnex` on each job it is sent (bytes and options) and posts back the result or
- * the error, as plain data. pdfjs-environment.ts is imported first, for PDF input: the PDF reader
- * may load pdfjs-dist in this thread.
+ * the error, as plain data. A PDF of at most SHORT_PDF_PAGES pages is read in this thread: its
+ * caller stops it at the time and memory limits as it would stop a page-reader thread, and one
+ * thread costs less than two (no second start-up, no page copied between threads). A longer PDF,
+ * or a read that asks for a number of reader threads, goes to page-reader threads (read-pages.ts).
+ * pdfjs-environment.ts is imported first, before anything loads pdfjs-dist.
  */
 import './pdfjs-environment.js';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { InputError } from '../model/diagnostics.js';
-import { extractAnnex, SchemaViolationError, type ExtractOptions } from '../pipeline.js';
+import { InputError, SchemaViolationError } from '../model/diagnostics.js';
+import { extractAnnex, type ExtractOptions } from '../pipeline.js';
+import type { PageInput } from '../readers/pdf/page-content.js';
+import type { PageSourceOptions } from '../readers/pdf/page-source.js';
+import { readPagesHere } from './page-reader-thread.js';
+import { readPagesInWorkers } from './read-pages.js';
 import { threadData } from './thread-script.js';
+
+/**
+ * PDFs of at most this many pages are read in the pipeline thread itself (measured:
+ * docs/benchmarks.md, "One thread or two"); longer ones in page-reader threads.
+ */
+export const SHORT_PDF_PAGES = 50;
+
+/**
+ * The pipeline thread's page source: this thread for a PDF of at most SHORT_PDF_PAGES pages,
+ * page-reader threads for a longer one or when `options.workers` asks for reader threads.
+ */
+export function readPagesInPipelineThread(bytes: Uint8Array, onPage: (input: PageInput) => void, options: PageSourceOptions): Promise<number> {
+  return options.workers !== undefined ? readPagesInWorkers(bytes, onPage, options) : readPagesHere(bytes, onPage, options, SHORT_PDF_PAGES, readPagesInWorkers);
+}
 
 /** What the thread posts back: exactly one of these. */
 export type ThreadReply =
@@ -35,7 +56,7 @@ export function servePipeline(port: Pick<MessagePort, 'on' | 'postMessage'>): vo
   const runJob = async ({ bytes, options }: ThreadJob): Promise<void> => {
     let reply: ThreadReply;
     try {
-      reply = { result: await extractAnnex(bytes, options) };
+      reply = { result: await extractAnnex(bytes, options, readPagesInPipelineThread) };
     } catch (error) {
       if (error instanceof InputError) reply = { inputError: error.diagnostic };
       else if (error instanceof SchemaViolationError) reply = { schemaIssues: error.issues };

@@ -3,14 +3,17 @@
  * input serves the next one, with exactly the result a fresh thread gives; a thread stopped by a
  * limit is never reused; the threads' job loops serve one input after another.
  */
+import { readFileSync } from 'node:fs';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DiagnosticBag } from '../../src/model/diagnostics.js';
 import { extractAnnexLimited, pipelinePoolKey } from '../../src/threads/limited-pipeline.js';
 import { readPdf } from '../helpers/read-pdf.js';
-import { servePageReader } from '../../src/threads/page-reader-thread.js';
-import { servePipeline } from '../../src/threads/pipeline-thread.js';
-import { readerPoolKey } from '../../src/threads/read-pages.js';
+import type { PageInput } from '../../src/readers/pdf/page-content.js';
+import { readPagesHere, servePageReader } from '../../src/threads/page-reader-thread.js';
+import { SHORT_PDF_PAGES, servePipeline } from '../../src/threads/pipeline-thread.js';
+import { PDF_2024, extract2024Pdf } from '../helpers/fixtures.js';
+import { readPagesInWorkers, readerPoolKey } from '../../src/threads/read-pages.js';
 import { MAX_IDLE_PER_KEY, closeWarmThreads, giveWarmThread, takeWarmThread, warmThreadCount } from '../../src/threads/pool.js';
 import { miniAnnex } from '../readers/pdf/mini-annex.js';
 
@@ -86,6 +89,39 @@ describe('a warm thread that dies just as it is taken', () => {
   it('a new thread that exits before it answers is an error (no retry loop)', async () => {
     // The pipeline runs in its thread; a job that makes a fresh thread exit is reported, once.
     await expect(extractAnnexLimited(TEXT, { fileName: 'a.txt', maxMemoryMb: 1 })).rejects.toMatchObject({ diagnostic: { code: 'NAP010' } });
+  });
+});
+
+describe('one thread for a short PDF (the pipeline thread reads it itself)', () => {
+  it('readPagesHere reads the pages in this thread, in order, the same page inputs as a page-reader thread', async () => {
+    const here: PageInput[] = [];
+    const otherwise = vi.fn(readPagesInWorkers);
+    expect(await readPagesHere(PDF, (p) => here.push(p), {}, 2, otherwise)).toBe(2);
+    expect(otherwise).not.toHaveBeenCalled();
+    const there: PageInput[] = [];
+    await readPagesInWorkers(PDF, (p) => there.push(p), {});
+    // pdfjs names loaded fonts per document (g_d0_f1, then g_d2_f1): names only compared within a page.
+    const fontsUnnamed = (ms: unknown[]): unknown => JSON.parse(JSON.stringify(ms).replace(/"g_d\d+_/g, '"g_'));
+    expect(here.map((p) => p.number)).toEqual([1, 2]);
+    expect(fontsUnnamed(here)).toEqual(fontsUnnamed(there));
+  });
+
+  it('a document over the page count read here goes to the other source (opened here, not read here); over maxPages it is refused', async () => {
+    const pages: number[] = [];
+    const otherwise = vi.fn(readPagesInWorkers);
+    expect(await readPagesHere(PDF, (p) => pages.push(p.number), {}, 1, otherwise)).toBe(2);
+    expect(otherwise).toHaveBeenCalledTimes(1);
+    expect(pages).toEqual([1, 2]);
+    await expect(readPagesHere(PDF, () => undefined, { maxPages: 1 }, 2, otherwise)).rejects.toMatchObject({ name: 'PageLimitError', pageCount: 2 });
+    await expect(readPagesHere(new TextEncoder().encode('%PDF-1.7\ngarbage\n%%EOF\n'), () => undefined, {})).rejects.toMatchObject({ name: 'OpenError', kind: 'invalid' });
+  });
+
+  it('the pipeline thread reads the 2024 rendition (17 pages, up to SHORT_PDF_PAGES) itself: the annex of a read in a page-reader thread', async () => {
+    expect(SHORT_PDF_PAGES).toBe(50);
+    const inThreads = await extract2024Pdf();
+    const limited = await extractAnnexLimited(new Uint8Array(readFileSync(PDF_2024)), { fileName: 'bijlage-1-rendition.pdf' });
+    expect(limited).toEqual(inThreads);
+    expect(limited.annex.activities).toHaveLength(83);
   });
 });
 

@@ -2,12 +2,15 @@
  * The PDF reader's time and memory limits stop hostile PDFs: a page with millions of drawing
  * operators (synchronous work inside pdfjs that no promise race can interrupt) and a
  * decompression bomb. The reader threads are terminated; the error names the limit and the page.
+ * A short PDF read in the pipeline thread (src/threads/pipeline-thread.ts) is stopped the same
+ * way, by extractAnnexLimited terminating that thread.
  */
 import { describe, expect, it } from 'vitest';
 import { miniAnnex } from './mini-annex.js';
 import { deflateRepeated } from '../../helpers/deflate.js';
 import { DiagnosticBag, InputError } from '../../../src/model/diagnostics.js';
 import { readPdf } from '../../helpers/read-pdf.js';
+import { extractAnnexLimited } from '../../../src/threads/limited-pipeline.js';
 
 /** A one-page PDF whose content stream is `deflated` (FlateDecode), with a valid xref table. */
 function onePagePdf(deflated: Buffer): Uint8Array {
@@ -51,6 +54,21 @@ describe('readPdf limits', () => {
     const d = await limitError(bytes, { maxMemoryMb: 200, timeoutMs: 60_000 });
     expect(d).toMatchObject({ code: 'NAP010', place: { page: 1 } });
     expect(d.reason).toContain('needed more than 200 MB of memory; it was stopped at page 1.');
+  });
+
+  it('in the pipeline thread, which reads a short PDF itself: the time limit stops that thread (NAP009)', async () => {
+    const bytes = onePagePdf(deflateRepeated(Buffer.from('0 0 1 1 re f\n'.repeat(80_000)), 30));
+    const err = await extractAnnexLimited(bytes, { fileName: 'hostile.pdf', timeoutMs: 500 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).diagnostic).toMatchObject({ code: 'NAP009', file: 'hostile.pdf' });
+  });
+
+  it('in the pipeline thread: a decompression bomb (memory outside the heap) is stopped at the memory limit (NAP010)', async () => {
+    const bytes = onePagePdf(deflateRepeated(Buffer.alloc(1024 * 1024, 0x20), 1536));
+    const err = await extractAnnexLimited(bytes, { fileName: 'hostile.pdf', maxMemoryMb: 100, timeoutMs: 60_000 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).diagnostic).toMatchObject({ code: 'NAP010', file: 'hostile.pdf' });
+    expect((err as InputError).diagnostic.reason).toContain('needed more than 100 MB of memory (--max-memory)');
   });
 
   it('measures the read, not the host: a process already holding more than the limit still reads a small PDF', async () => {
