@@ -10,7 +10,8 @@ import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdf
 import type { Matrix } from './geometry.js';
 import { GlyphChunker } from './glyph-chunks.js';
 import { type ImageData, type ImageMark, type OptionalContentVisible, walkOperatorList } from './graphics.js';
-import { AnnotationMode, type FontFacts, ImageKind, contentId, contentIdPrefix, fontFacts, objectStore } from './pdfjs-contract.js';
+import { AnnotationMode, type FontFacts, ImageKind, contentId, contentIdPrefix, fontFacts, objectStore, stencilMask } from './pdfjs-contract.js';
+import type { Region } from './regions.js';
 import { dominantImageColor } from './image-color.js';
 import type { PageInput } from './page-content.js';
 import { type StructNode, readStructure } from './structure.js';
@@ -88,7 +89,7 @@ export async function readPageInput(
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
   const [opList, tree] = await Promise.all([
-    page.getOperatorList({ annotationMode: AnnotationMode.DISABLE }),
+    page.getOperatorList({ annotationMode: AnnotationMode.ENABLE }),
     page.getStructTree().catch(() => null),
   ]);
   const fontData = (name: string): FontFacts | undefined => {
@@ -133,11 +134,17 @@ export async function readPageInput(
     if (color !== null) imageColors.set(im, color);
     if (checkOpacity && isOpaque(img)) im.opaque = true;
   }
+  await fetchStencilMasks(page, graphics);
   const coveredMarks = removeCoveredMarks(graphics);
   for (const im of graphics.images) delete im.inline;
   const visible = removeHiddenText(chunks, graphics);
-  // The spans served visibility; the page input crosses threads without them.
+  // The spans, paints and sample points served visibility; the page input crosses threads without them.
   for (const c of visible.chunks) delete c.spans;
+  graphics.paints = [];
+  for (const r of graphics.runs) {
+    delete r.points;
+    delete r.mask;
+  }
   // pdfjs's text items leave out what lies outside the page without a word; the chunker lists it
   // (not the glyphs of runs found invisible for another reason: those are reported as such).
   const offPage = !fromItems
@@ -170,6 +177,21 @@ export async function optionalContentOf(doc: PDFDocumentProxy): Promise<Optional
       return true;
     }
   };
+}
+
+/** Fetches the bits of stencil masks pdfjs published as objects (pdfjs-contract.ts `stencilMask`), for the visibility pass; at most MAX_OPACITY_CHECKS. */
+async function fetchStencilMasks(page: PDFPageProxy, graphics: { paints: { region: Region }[] }): Promise<void> {
+  let fetched = 0;
+  for (const p of graphics.paints) {
+    const r = p.region;
+    if (r.kind !== 'quad' || r.maskId === undefined || fetched >= MAX_OPACITY_CHECKS) continue;
+    fetched++;
+    const bits = stencilMask(await imageObject(page, r.maskId));
+    if (bits !== null && typeof bits !== 'string') {
+      r.mask = bits;
+      delete r.maskId;
+    }
+  }
 }
 
 /** Most images per page whose pixels are read to tell whether they are opaque. */

@@ -181,9 +181,13 @@ const HIDDEN_REASONS: Record<HiddenReason, string> = {
   'optional-content': 'in an optional-content layer that is off',
   clipped: 'clipped away',
   'background-colour': 'drawn in the colour of what lies under it',
-  covered: 'covered by an opaque fill drawn after it',
+  covered: 'covered by an opaque paint drawn after it',
   tiny: `less than ${MIN_TEXT_SIZE} pt tall, or squeezed to almost no width`,
   'off-page': 'placed outside the page',
+  'soft-mask': 'masked out by a soft mask',
+  'blend-mode': 'blended into what lies under it (its blend mode leaves the page unchanged there)',
+  'empty-glyph': 'drawn with glyphs that paint nothing (a Type3 font)',
+  annotation: 'drawn by an annotation or form field, not by the page',
 };
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Box } from './geometry.js';
 import type { FontFacts, ImageObject } from './pdfjs-contract.js';
+import type { Region } from './regions.js';
 
 /**
  * Where a mark was drawn in a tagged PDF: the marked-content id (`p12R_mc3`) that the structure
@@ -75,15 +76,63 @@ export interface TextRun extends MarkedContent {
   strokeColor?: string;
   /** The run's number on its page (every drawn showText, visible or hidden, in drawing order): chunks name it in their spans. */
   run?: number;
+  /** How it was painted, for the visibility pass: alpha (fill alpha × groups), blend mode (pdfjs's name), soft mask. */
+  alpha?: number;
+  blend?: string;
+  mask?: SoftMask | null;
+  /** Points of its glyphs (page coordinates, `[x, y, …]`) that the clip leaves visible: where the visibility pass looks. */
+  points?: Float64Array;
+}
+
+/**
+ * Anything painted on the page, as the visibility pass composites it point by point: where
+ * (its region, inside its clip), in what colour (null when the reader does not know it: an
+ * image, a pattern, a shading), with what alpha, blend mode and soft mask.
+ */
+export interface Paint {
+  order: number;
+  region: Region;
+  color: string | null;
+  alpha: number;
+  blend: string;
+  mask: SoftMask | null;
+  /** The clip's box and its non-rectangular parts when the paint was made. */
+  clip: Box | null;
+  clips: readonly Region[] | null;
+  /** An image: its opacity is known once the reader has looked at its pixels (ImageMark.opaque). */
+  image?: ImageMark;
+}
+
+/** A soft mask (PDF 32000-1 §11.6.5.2): what its group paints, over its backdrop. */
+export interface SoftMask {
+  /** `Luminosity` or `Alpha`. */
+  subtype: string | null;
+  /** The backdrop colour `#rrggbb` (luminosity masks; default black). */
+  backdrop: string | null;
+  paints: Paint[];
 }
 
 /**
  * Why text drawn on a page cannot be seen: an invisible render mode (3 or 7), no paint (alpha
  * ≈ 0 or a pattern the reader does not see through), optional content that is off, clipped away,
- * painted in the colour of what lies under it, covered by an opaque fill drawn later, too
- * small to read, or placed outside the page.
+ * painted in the colour of what lies under it, covered by an opaque paint drawn later, too
+ * small to read, placed outside the page, masked out by a soft mask, blended into what lies under
+ * it (Screen, Lighten, Difference …), drawn with Type3 glyphs that paint nothing, or drawn in an
+ * annotation or form field (not the page's content).
  */
-export type HiddenReason = 'render-mode' | 'transparent' | 'optional-content' | 'clipped' | 'background-colour' | 'covered' | 'tiny' | 'off-page';
+export type HiddenReason =
+  | 'render-mode'
+  | 'transparent'
+  | 'optional-content'
+  | 'clipped'
+  | 'background-colour'
+  | 'covered'
+  | 'tiny'
+  | 'off-page'
+  | 'soft-mask'
+  | 'blend-mode'
+  | 'empty-glyph'
+  | 'annotation';
 
 /** A text run that cannot be seen, and why. */
 export interface HiddenRun {
@@ -105,6 +154,8 @@ export interface PageGraphics {
   hiddenRuns: HiddenRun[];
   /** Marks (paths, symbol glyphs, images) left out because optional content is off or a clip removes them. */
   hiddenMarks: number;
+  /** Everything painted (fills, strokes, images, stencil masks, shadings), in drawing order: what the visibility pass composites. */
+  paints: Paint[];
 }
 
 /** Looks a font up by its pdfjs id; undefined when pdfjs has not published it. */

@@ -258,6 +258,22 @@ export interface ImageObject {
 }
 
 /**
+ * `paintImageMaskXObject`'s argument: `[{data, width, height, count}]`, `data` the mask's bits
+ * (1 bit per pixel, rows padded to bytes, as PDFImage.createRawMask makes them, a /Decode
+ * [1 0] already applied) or, for all but the smallest masks, the id of an object in
+ * `page.objs` holding `{data, width, height}`. Null when it is neither.
+ */
+export function stencilMask(arg: unknown): { width: number; height: number; data: ArrayLike<number>; inverted: boolean } | string | null {
+  const o = arg as { data?: unknown; width?: unknown; height?: unknown } | null;
+  if (o === null || typeof o !== 'object') return null;
+  if (typeof o.data === 'string') return o.data;
+  if (typeof o.width !== 'number' || typeof o.height !== 'number') return null;
+  const d = o.data as ArrayLike<number> | undefined;
+  if (d === undefined || d === null || typeof d !== 'object' || typeof d.length !== 'number' || d.length < ((o.width + 7) >> 3) * o.height) return null;
+  return { width: o.width, height: o.height, data: d, inverted: false };
+}
+
+/**
  * The warning lines pdfjs prints (the `Warning: ` prefix, and the wording of skips, font problems
  * and repairs) are part of this contract too; they live in pdfjs-warnings.ts, which must not load
  * pdfjs-dist (the page worker installs its hook before pdfjs-dist is loaded, and the main thread

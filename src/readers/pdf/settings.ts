@@ -33,6 +33,40 @@ export const MIN_VISIBLE_FRACTION = 0.25;
  */
 export const MAX_RULING_THICKNESS = 2.5;
 
+/**
+ * Straight steps a Bézier curve of a clip or painted path is flattened into (visibility tests
+ * points against polygons). Reason: 8 steps keep a quarter circle of radius 50 pt within 0.2 pt.
+ * Motivating case: a cover with one curved corner (issue 19's attacks).
+ */
+export const CURVE_STEPS = 8;
+
+/**
+ * Most segments a clip or painted path may have to be tested point by point; a larger path
+ * clips by its box and is not used as a cover. Reason: bounds the cost of one point test.
+ * Motivating case: the crafted chart-like paths of scripts/bench/crafted-pdfs.ts.
+ */
+export const MAX_REGION_SEGMENTS = 4096;
+
+/**
+ * The thinnest stroke (points) a stroked path covers: a 0-width line is one device pixel.
+ * Reason: a hairline hides nothing wider than itself. Motivating case: Word's 0-width borders.
+ */
+export const MIN_STROKE_WIDTH = 0.25;
+
+/**
+ * Most glyphs of one text run sampled by the visibility pass (three points each, evenly spread
+ * over the run). Reason: bounds the work per run; 32 glyphs leave no stretch of a word unlooked
+ * at in a table cell's line. Motivating case: the two-corner clip of issue 19.
+ */
+export const MAX_RUN_POINTS = 32;
+
+/**
+ * A paint with at least this alpha (times its soft mask) hides what lies under it; at most
+ * 1 − this it changes nothing. Reason: one step of 8-bit colour. Motivating case: Word's fills
+ * (alpha 1) and the alpha-0 attack of hidden-content.test.ts.
+ */
+export const OPAQUE_ALPHA = 0.99;
+
 // --- Layout (page-content.ts, furniture.ts, layout*.ts) ---
 
 /** Thresholds of the layout stage (layout*.ts, page-content.ts, furniture.ts, table-grid.ts). */

@@ -17,15 +17,14 @@
  * entries, so the work is linear in runs + fills (a run beyond either bound is counted in
  * `unchecked`, and reported).
  */
-import { SAME_COLOUR_DISTANCE, colourDistance, parseHexColour, rgbDistance } from '../../model/colour.js';
+import { SAME_COLOUR_DISTANCE, colourDistance } from '../../model/colour.js';
+import { type Shade, Symbols, WHITE, applyPaint, maskValue, paintCovers, sameShade } from './composite.js';
 import type { Box } from './geometry.js';
-import type { HiddenReason, HiddenRun, PageGraphics, Shape, TextRun } from './graphics.js';
+import type { HiddenReason, HiddenRun, PageGraphics, Paint, TextRun } from './page-graphics.js';
+import { BLEND_NORMAL } from './pdfjs-contract.js';
+import { MIN_VISIBLE_FRACTION, OPAQUE_ALPHA } from './settings.js';
 import type { Chunk, RunSpan } from './text.js';
 
-/** The page under everything: PDF pages are white unless something is painted. */
-const PAGE_COLOUR = '#ffffff';
-/** The colour of an image as a cover: unknown (never "the same colour" as anything). */
-const IMAGE_COLOUR = 'image';
 const GRID_CELL = 48;
 const MAX_CANDIDATES = 256;
 /** Most grid entries one page's fills (or chunks) may take (an item is listed once per cell its box overlaps). */
@@ -186,52 +185,126 @@ function cutSpans(chunk: Chunk, hiddenIds: ReadonlySet<number>): Chunk[] {
   return out;
 }
 
-/** The walker's hidden runs plus the visible-looking runs that are tiny, coloured like their background or covered later. */
+/** The walker's hidden runs plus the visible-looking runs that the page's paints hide (visibility by compositing, composite.ts). */
 function findHiddenRuns(graphics: PageGraphics): { hiddenRuns: HiddenRun[]; unchecked: number } {
   const hiddenRuns = [...graphics.hiddenRuns];
-  const fills = coverIndex(graphics);
-  const complete = fills !== null;
+  const paints = paintIndex(graphics);
   let unchecked = 0;
+  const symbols = new Symbols();
   for (const run of graphics.runs) {
     if (run.text.trim() === '') continue;
-    const verdict = complete ? judgeAgainstFills(run, fills!) : 'unchecked';
+    const verdict = paints === null ? 'unchecked' : judgeRun(run, paints, symbols);
     if (verdict === 'unchecked') unchecked++;
     else if (verdict !== null) hiddenRuns.push({ box: run.box, text: run.text, reason: verdict, ...(run.run !== undefined ? { run: run.run } : {}) });
   }
   return { hiddenRuns, unchecked };
 }
 
-/**
- * The solid rectangle fills of a page and its opaque images (which cover, but are no background
- * colour), in drawing order; null when the page has more than FILL_BUDGET grid entries.
- * Only solid rectangles: a path of several borders or a frame covers nothing inside it.
- */
-function coverIndex(graphics: PageGraphics): Grid<Shape> | null {
-  const items: Shape[] = [];
-  for (const s of graphics.shapes) if (s.mode === 'fill' && s.rect) items.push(s);
-  for (const im of graphics.images) {
-    if (im.opaque && im.order !== undefined) items.push({ box: im.box, color: IMAGE_COLOUR, mode: 'fill', order: im.order, opaque: true, alpha: 1, multiply: false, rect: true });
+/** Every paint of a page indexed by where it paints, in drawing order; null when the page has more than FILL_BUDGET grid entries. */
+function paintIndex(graphics: PageGraphics): Grid<Paint> | null {
+  const items = [...graphics.paints].sort((a, b) => a.order - b.order);
+  const grid = new Grid<Paint>();
+  for (const p of items) {
+    const b = p.clip === null ? p.region.box : intersect(p.region.box, p.clip);
+    if (b === null) continue;
+    if (!grid.add(b, p)) return null;
   }
-  items.sort((a, b) => a.order - b.order);
-  const grid = new Grid<Shape>();
-  for (const s of items) if (!grid.add(s.box, s)) return null;
   return grid;
 }
 
-/** Removes status-icon candidates (paths, symbol glyphs, images) that an opaque rectangle or image drawn after them covers; returns how many. */
+function intersect(a: Box, b: Box): Box | null {
+  const x0 = Math.max(a.x0, b.x0);
+  const y0 = Math.max(a.y0, b.y0);
+  const x1 = Math.min(a.x1, b.x1);
+  const y1 = Math.min(a.y1, b.y1);
+  return x1 >= x0 && y1 >= y0 ? { x0, y0, x1, y1 } : null;
+}
+
+/** What a point shows of a run: visible, hidden (and why), or undecided (colours not known). */
+type PointVerdict = 'visible' | 'undecided' | HiddenReason;
+
+/**
+ * Judges a run by its sample points (walk/text.ts): at each, the paints there are composited
+ * with and without the run; the run is hidden when less than MIN_VISIBLE_FRACTION of its points
+ * show it (why: the reason most of its hidden points give). A run whose points are undecided
+ * stays data.
+ */
+function judgeRun(run: TextRun, paints: Grid<Paint>, symbols: Symbols): HiddenReason | 'unchecked' | null {
+  const pts = run.points;
+  if (pts === undefined || pts.length === 0) return null;
+  const reasons = new Map<HiddenReason, number>();
+  let shown = 0;
+  let total = 0;
+  for (let k = 0; k < pts.length; k += 2) {
+    const candidates = paints.at(pts[k]!, pts[k + 1]!);
+    if (candidates.length > MAX_CANDIDATES) return 'unchecked';
+    const v = judgePoint(run, candidates, pts[k]!, pts[k + 1]!, symbols);
+    total++;
+    if (v === 'visible' || v === 'undecided') shown++;
+    else reasons.set(v, (reasons.get(v) ?? 0) + 1);
+  }
+  if (shown >= MIN_VISIBLE_FRACTION * total) return null;
+  return [...reasons].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** One point of a run: the paints under it and over it, composited without and with the run's paint. */
+function judgePoint(run: TextRun, candidates: readonly Paint[], x: number, y: number, symbols: Symbols): PointVerdict {
+  let without: Shade = WHITE;
+  let withText: Shade[] | null = null;
+  let reason: HiddenReason | null = null;
+  const textOver = (under: Shade): Shade[] => {
+    const maskAt = run.mask ? maskValue(run.mask, x, y) : 1;
+    const colours = run.strokeColor !== undefined ? [run.color, run.strokeColor] : [run.color];
+    const drawn = colours.map((c) => applyPaint(under, c === 'pattern' ? null : c, run.alpha ?? 1, run.blend ?? BLEND_NORMAL, maskAt, `t${run.order}`, symbols));
+    // Drawing the run changed nothing where it was drawn: why.
+    if (drawn.every((w) => sameShade(w, under) === true)) {
+      reason = run.blend !== undefined && run.blend !== BLEND_NORMAL ? 'blend-mode' : maskAt !== null && maskAt < 1 - OPAQUE_ALPHA ? 'soft-mask' : 'background-colour';
+    }
+    return drawn;
+  };
+  for (const p of candidates) {
+    if (withText === null && p.order > run.order) withText = textOver(without);
+    if (!paintCovers(p, x, y)) continue;
+    const opaque = p.image === undefined || p.image.opaque === true;
+    const maskAt = !opaque ? null : p.mask ? maskValue(p.mask, x, y) : 1;
+    const key = `p${p.order}`;
+    without = applyPaint(without, p.color, p.alpha, p.blend, maskAt, key, symbols);
+    if (withText !== null) withText = withText.map((w) => applyPaint(w, p.color, p.alpha, p.blend, maskAt, key, symbols));
+  }
+  const drawn = withText ?? textOver(without);
+  const same = drawn.map((w) => sameShade(w, without));
+  if (same.some((s) => s === false)) return 'visible';
+  if (same.some((s) => s === null)) return 'undecided';
+  return reason ?? 'covered';
+}
+
+/**
+ * Removes status-icon candidates (paths, symbol glyphs, images) that opaque paints drawn after
+ * them cover wholly (a rectangle, any path, a thick stroke, an opaque image or stencil mask, a
+ * shading, an annotation's appearance); returns how many.
+ */
 export function removeCoveredMarks(graphics: PageGraphics): number {
-  const covers = coverIndex(graphics);
-  if (covers === null) return 0;
+  const paints = paintIndex(graphics);
+  if (paints === null) return 0;
   // A cover in the mark's own colour changes nothing a reader sees (Word draws some fills twice).
-  const covered = (box: Box, order: number | undefined, color: string | undefined): boolean => {
-    if (order === undefined) return false;
-    const cx = (box.x0 + box.x1) / 2;
-    const cy = (box.y0 + box.y1) / 2;
-    const candidates = covers.at(cx, cy);
+  const coveredAt = (x: number, y: number, order: number, color: string | undefined): boolean => {
+    const candidates = paints.at(x, y);
     if (candidates.length > MAX_CANDIDATES) return false;
     return candidates.some(
-      (c) => c.order > order && c.opaque && holds(c.box, box, COVER_SLACK) && !(color !== undefined && colourDistance(color, c.color) <= SAME_COLOUR_DISTANCE),
+      (p) =>
+        p.order > order &&
+        p.alpha >= OPAQUE_ALPHA &&
+        p.blend === BLEND_NORMAL &&
+        p.mask === null &&
+        (p.image === undefined || p.image.opaque === true) &&
+        paintCovers(p, x, y) &&
+        !(color !== undefined && p.color !== null && colourDistance(color, p.color) <= SAME_COLOUR_DISTANCE),
     );
+  };
+  const covered = (box: Box, order: number | undefined, color: string | undefined): boolean => {
+    if (order === undefined) return false;
+    const inset = (a: number, b: number, t: number): number => a + (b - a) * t;
+    return COVER_PROBES.every(([tx, ty]) => coveredAt(inset(box.x0, box.x1, tx), inset(box.y0, box.y1, ty), order, color));
   };
   const small = (b: Box): boolean => b.x1 - b.x0 <= 40 && b.y1 - b.y0 <= 40;
   const before = graphics.shapes.length + graphics.glyphs.length + graphics.images.length;
@@ -241,46 +314,14 @@ export function removeCoveredMarks(graphics: PageGraphics): number {
   return before - (graphics.shapes.length + graphics.glyphs.length + graphics.images.length);
 }
 
-/**
- * The fills at a run's centre decide: an opaque rectangle drawn after the run that holds its
- * whole box covers it; the rectangles drawn before it that hold its centre, composited in drawing
- * order over the white page (alpha, Multiply), are its background. Text is hidden there when
- * every colour it is painted in (fill, and outline when stroked) is the background's.
- */
-function judgeAgainstFills(run: TextRun, fills: Grid<Shape>): HiddenReason | 'unchecked' | null {
-  const cx = (run.box.x0 + run.box.x1) / 2;
-  const cy = (run.box.y0 + run.box.y1) / 2;
-  const candidates = fills.at(cx, cy);
-  if (candidates.length > MAX_CANDIDATES) return 'unchecked';
-  let under = parseHexColour(PAGE_COLOUR)!;
-  for (const s of candidates) {
-    if (s.order > run.order) {
-      if (s.opaque && holds(s.box, run.box, COVER_SLACK)) return 'covered';
-      continue;
-    }
-    if (!(s.box.x0 <= cx && s.box.x1 >= cx && s.box.y0 <= cy && s.box.y1 >= cy)) continue;
-    const c = parseHexColour(s.color);
-    if (c === null) continue; // an image: it covers, but its colour is not known
-    under = composite(under, c, s.alpha, s.multiply);
-  }
-  const colours = run.strokeColor !== undefined ? [run.color, run.strokeColor] : [run.color];
-  return colours.every((c) => colourDistanceRgb(c, under) <= SAME_COLOUR_DISTANCE) ? 'background-colour' : null;
-}
-
-/** `paint` over `base` with `alpha` (0 … 1), normally or multiplied. */
-function composite(base: RGB, paint: RGB, alpha: number, multiply: boolean): RGB {
-  const a = Math.min(1, Math.max(0, alpha));
-  const top: RGB = multiply ? [(base[0] * paint[0]) / 255, (base[1] * paint[1]) / 255, (base[2] * paint[2]) / 255] : paint;
-  return [base[0] + (top[0] - base[0]) * a, base[1] + (top[1] - base[1]) * a, base[2] + (top[2] - base[2]) * a];
-}
-
-type RGB = [number, number, number];
-
-/** Distance of a `#rrggbb` colour to an RGB triple; Infinity for a colour the reader does not know (a pattern). */
-function colourDistanceRgb(colour: string, rgb: RGB): number {
-  const c = parseHexColour(colour);
-  return c === null ? Number.POSITIVE_INFINITY : rgbDistance(c, rgb);
-}
+/** Where a mark is probed for a cover: its centre and four points inside its corners (shares of its box). */
+const COVER_PROBES: readonly [number, number][] = [
+  [0.5, 0.5],
+  [0.2, 0.2],
+  [0.8, 0.2],
+  [0.2, 0.8],
+  [0.8, 0.8],
+];
 
 /**
  * Cuts hidden runs out of a chunk. Each run's text is looked for in the chunk's text near where

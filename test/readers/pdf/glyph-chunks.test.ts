@@ -277,7 +277,7 @@ describe('hidden runs cut out of glyph chunks', () => {
       }
       x += 2.5;
     }
-    const graphics = { shapes: [], rulings: [], glyphs: [], images: [], runs: [], hiddenRuns: [{ box: { x0: 57.5, y0: 92, x1: 87.5, y1: 102 }, text: 'geheim', reason: 'render-mode' as const, run: 2 }], hiddenMarks: 0 };
+    const graphics = { shapes: [], rulings: [], glyphs: [], images: [], runs: [], hiddenRuns: [{ box: { x0: 57.5, y0: 92, x1: 87.5, y1: 102 }, text: 'geheim', reason: 'render-mode' as const, run: 2 }], hiddenMarks: 0, paints: [] };
     const visible = removeHiddenText(ch.chunks(), graphics);
     expect(visible.chunks.map((c) => [c.text, c.x0, c.x1])).toEqual([
       ['Zichtbaar', 10, 55],

@@ -3,7 +3,7 @@
  * status icon (vector path, ZapfDingbats glyph or image), a footnote with a superscript marker,
  * cell borders as thin filled rectangles.
  */
-import { type IconKind, type MiniImage, buildPdf, icon, iconImage, pdfString } from './mini-pdf.js';
+import { type IconKind, type MiniImage, type MiniPage, buildPdf, icon, iconImage, pdfString } from './mini-pdf.js';
 
 export const LABELS = ['Afgerond', 'In uitvoering', 'Doorlopend gedurende uitvoering programma', 'In uitvoering met vertraging', 'Nog niet begonnen of afgebroken'];
 
@@ -25,6 +25,8 @@ export interface MiniAnnexPage {
   third?: string;
   /** Content stream operators drawn after the page (e.g. text drawn a second time). */
   extra?: string;
+  /** More objects and resources of the page (mini-pdf.ts MiniPage: objects, ExtGStates, fonts, annotations …). */
+  pdf?: Omit<MiniPage, 'content' | 'images'>;
 }
 
 const COLS = [40, 200, 250, 370, 470];
@@ -38,6 +40,7 @@ export function miniAnnex(kind: IconKind, colors: readonly string[], pages: read
     pages.map((p) => ({
       images,
       content: pageContent(kind, colors, p),
+      ...p.pdf,
     })),
   );
 }

@@ -26,6 +26,10 @@ export interface MiniPage {
   extGStates?: string;
   /** More entries of the page dictionary, e.g. `/Annots [{{annot}}]`. */
   pageEntries?: string;
+  /** More entries of the page's /Font dictionary, e.g. `/F6 {{type3}}`. */
+  fonts?: string;
+  /** More entries of the page's /Resources, e.g. `/Shading << /Sh1 {{shading}} >>`. */
+  resources?: string;
 }
 
 /** A stream object's body: `dict` entries (without /Length) and the data. */
@@ -82,7 +86,7 @@ export function buildPdf(pages: readonly MiniPage[], size: [number, number] = [8
     const content = add(`<< /Length ${latin1(body).length} >>\nstream\n${body}\nendstream`);
     const page = add(
       `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${size[0]} ${size[1]}] /Contents ${content} 0 R ` +
-        `/Resources << /Font << /F1 ${helv} 0 R /F2 ${zapf} 0 R /F3 ${zapfMapped} 0 R /F4 ${type3} 0 R /F5 ${helv2} 0 R >> /XObject << ${xobjects.join(' ')} >> ` +
+        `/Resources << /Font << /F1 ${helv} 0 R /F2 ${zapf} 0 R /F3 ${zapfMapped} 0 R /F4 ${type3} 0 R /F5 ${helv2} 0 R ${refs(p.fonts ?? '')} >> ${refs(p.resources ?? '')} /XObject << ${xobjects.join(' ')} >> ` +
         `/Properties << /OCon ${ocOn} 0 R /OCoff ${ocOff} 0 R >> /ExtGState << /Clear << /Type /ExtGState /ca 0 /CA 0 >> /Half << /Type /ExtGState /ca 0.9 >> ` +
         `/SM << /Type /ExtGState /SMask << /Type /Mask /S /Luminosity /G ${maskGroup} 0 R >> >> ${refs(p.extGStates ?? '')} >> >> ${refs(p.pageEntries ?? '')} >>`,
     );

@@ -35,6 +35,7 @@ import {
   objectStore,
   pathArgs,
   showTextGlyphs,
+  stencilMask,
 } from '../../../src/readers/pdf/pdfjs-contract.js';
 import { PDF_2024 } from '../../helpers/fixtures.js';
 import { buildPdf, iconImage, streamObject } from './mini-pdf.js';
@@ -220,6 +221,35 @@ describe('pdfjs-dist contract', () => {
     expect(objectStore(id)).toBe('page');
     const data = page.objs.get(id) as { width: number; height: number; kind: number; data: Uint8ClampedArray };
     expect([data.width, data.height, data.kind, data.data.length]).toEqual([6, 6, ImageKind.RGB_24BPP, 6 * 6 * 3]);
+  });
+
+  it('stencil masks: paintImageMaskXObject [{data: object id, width, height}], the object holding 1-bit rows (0 paints)', async () => {
+    const bits = '\x0f\x0f\x0f\x0f\x0f\x0f\x0f\x0f';
+    const { page, ops } = await operatorList(buildPdf([{ content: `q 0 0 0 rg 80 0 0 80 10 10 cm BI /W 8 /H 8 /IM true /BPC 1 ID ${bits} EI Q` }]));
+    const id = stencilMask(argsOf(ops, OPS.paintImageMaskXObject)[0]![0]);
+    expect(typeof id).toBe('string');
+    const mask = stencilMask(page.objs.get(id as string));
+    expect(mask).toMatchObject({ width: 8, height: 8 });
+    expect(Array.from((mask as { data: ArrayLike<number> }).data).slice(0, 8)).toEqual(Array.from({ length: 8 }, () => 0x0f));
+  });
+
+  it('annotations (AnnotationMode.ENABLE): beginAnnotation [id, rect, transform, matrix, hasOwnCanvas] … endAnnotation around the appearance', async () => {
+    const page = {
+      content: '',
+      objects: [
+        { name: 'ap', body: streamObject('/Type /XObject /Subtype /Form /BBox [0 0 20 10]', '0 g 0 0 20 10 re f') },
+        { name: 'annot', body: '<< /Type /Annot /Subtype /Square /Rect [100 200 120 210] /F 4 /AP << /N {{ap}} >> >>' },
+      ],
+      pageEntries: '/Annots [{{annot}}]',
+    };
+    const task = openPdf(buildPdf([page]));
+    tasks.push(task);
+    const p = await (await task.promise).getPage(1);
+    const ops = await p.getOperatorList({ annotationMode: AnnotationMode.ENABLE });
+    const [begin] = argsOf(ops, OPS.beginAnnotation);
+    expect(begin!.slice(1, 4).map((a) => Array.from(a as ArrayLike<number>))).toEqual([[100, 200, 120, 210], [1, 0, 0, 1, 100, 200], [1, 0, 0, 1, 0, 0]]);
+    expect(argsOf(ops, OPS.endAnnotation)).toHaveLength(1);
+    expect(argsOf(ops, OPS.constructPath)).toHaveLength(1);
   });
 
   it('warnings: console.warn lines "Warning: …" at VerbosityLevel.WARNINGS, worded as the reader sorts them', async () => {

@@ -5,7 +5,7 @@
  */
 import { compose, transformRect } from '../geometry.js';
 import { BLEND_DARKENING, BLEND_NORMAL, OPS, formArgs, gStateEntries, groupArgs, markedContentArgs } from '../pdfjs-contract.js';
-import { type OpHandler, type WalkState, num, toMatrix } from './state.js';
+import { type OpHandler, type WalkState, initialState, isMatrixLike, num, toMatrix } from './state.js';
 
 /** A transparency group (also a soft mask's group, which pdfjs lists inline where the mask is set). */
 function beginGroup(w: WalkState, args: unknown[] | null): void {
@@ -14,7 +14,10 @@ function beginGroup(w: WalkState, args: unknown[] | null): void {
   const group = groupArgs(args);
   // A soft mask's group is a mask, not drawing: nothing in it is seen.
   w.groups.push(group.isMask);
-  if (group.isMask) w.maskDepth++;
+  if (group.isMask) {
+    w.maskDepth++;
+    w.maskBuilds.push({ subtype: group.maskSubtype, backdrop: group.maskBackdrop, paints: [] });
+  }
   // A transparency group is composited with the alpha in force where it is painted.
   gs.groupAlpha *= gs.fillAlpha;
   gs.fillAlpha = 1;
@@ -28,7 +31,10 @@ function beginGroup(w: WalkState, args: unknown[] | null): void {
 }
 
 function endGroup(w: WalkState): void {
-  if (w.groups.pop()) w.maskDepth--;
+  if (w.groups.pop()) {
+    w.maskDepth--;
+    w.lastMask = w.maskBuilds.pop() ?? null;
+  }
   w.restore();
 }
 
@@ -64,6 +70,21 @@ function endMarkedContent(w: WalkState): void {
   w.ocOff = outer?.ocOff ?? false;
 }
 
+/**
+ * An annotation's appearance: `[id, rect, transform, matrix, hasOwnCanvas]` (pdfjs
+ * src/core/annotation.js); drawn from the page's base state, clipped to `rect`, in the space
+ * `transform × matrix` maps (as CanvasGraphics.beginAnnotation does).
+ */
+function beginAnnotation(w: WalkState, args: unknown[] | null): void {
+  w.save();
+  w.annotationDepth++;
+  w.gs = initialState(w.base);
+  const [, rect, t, m] = args ?? [];
+  if (isMatrixLike(rect, 4)) w.clipToBox(rect);
+  if (isMatrixLike(t)) w.gs.ctm = compose(w.gs.ctm, toMatrix(t));
+  if (isMatrixLike(m)) w.gs.ctm = compose(w.gs.ctm, toMatrix(m));
+}
+
 /** `gs`: the entries of an ExtGState the walk tracks (alpha, line width, blend mode, soft mask, font). */
 function setGState(w: WalkState, args: unknown[] | null): void {
   const gs = w.gs;
@@ -74,7 +95,12 @@ function setGState(w: WalkState, args: unknown[] | null): void {
     else if (entry.key === 'BM') {
       gs.blendNormal = entry.value === BLEND_NORMAL;
       gs.multiply = BLEND_DARKENING.has(entry.value);
-    } else if (entry.key === 'SMask') gs.softMask = entry.value;
+      gs.blend = entry.value === '' ? BLEND_NORMAL : entry.value;
+    } else if (entry.key === 'SMask') {
+      gs.softMask = entry.value;
+      // pdfjs lists the mask's group just before the `gs` that sets it.
+      gs.mask = entry.value ? w.lastMask : null;
+    }
     else if (entry.key === 'Font') w.setFont(entry.value[0], entry.value[1]);
   }
 }
@@ -130,8 +156,20 @@ export const graphicsStateHandlers: [number, OpHandler][] = [
   [OPS.beginMarkedContent, beginMarkedContent],
   [OPS.beginMarkedContentProps, beginMarkedContent],
   [OPS.endMarkedContent, endMarkedContent],
-  [OPS.clip, (w) => void (w.pendingClip = true)],
-  [OPS.eoClip, (w) => void (w.pendingClip = true)],
+  [OPS.clip, (w) => {
+    w.pendingClip = true;
+    w.pendingEvenOdd = false;
+  }],
+  [OPS.eoClip, (w) => {
+    w.pendingClip = true;
+    w.pendingEvenOdd = true;
+  }],
+  // Annotation appearances (the reader asks pdfjs for them): drawn over the page, never its data.
+  [OPS.beginAnnotation, beginAnnotation],
+  [OPS.endAnnotation, (w) => {
+    w.annotationDepth = Math.max(0, w.annotationDepth - 1);
+    w.restore();
+  }],
   [OPS.setLineWidth, (w, args) => void (w.gs.lineWidth = typeof args?.[0] === 'number' ? args[0] : w.gs.lineWidth)],
   [OPS.setGState, setGState],
   ...colourHandlers,

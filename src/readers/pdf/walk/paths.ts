@@ -5,21 +5,68 @@
  */
 import { type Box, type Matrix, applyX, applyY, isFiniteBox, transformRect } from '../geometry.js';
 import type { MarkedContent, PageGraphics } from '../page-graphics.js';
-import { DrawOp, FILL_OPS, OPS, STROKE_OPS, pathArgs } from '../pdfjs-contract.js';
-import { MAX_RULING_THICKNESS } from '../settings.js';
+import { DrawOp, EVEN_ODD_OPS, FILL_OPS, OPS, type PathArgs, STROKE_OPS, pathArgs } from '../pdfjs-contract.js';
+import { type Region, flattenPath, polysBox, strokeSegmentsOf } from '../regions.js';
+import { MAX_RULING_THICKNESS, MIN_STROKE_WIDTH } from '../settings.js';
 import type { GState, OpHandler, WalkState } from './state.js';
 
 function constructPath(w: WalkState, args: unknown[] | null): void {
   if (args) {
     const path = pathArgs(args);
-    if (w.pendingClip) w.clipTo(path.minMax);
+    if (w.pendingClip) clipWithPath(w, path);
+    const paints = path.paintOp !== null && path.paintOp !== OPS.endPath;
     if (w.maskDepth > 0) {
-      // a soft mask's shape: not drawn
+      // a soft mask's shape: not drawn, but it makes the mask
+      if (paints) addPathPaints(w, path, w.order);
     } else if (w.ocOff || w.isClippedAway(w.pathBox(path.minMax))) {
-      if (path.paintOp !== null && path.paintOp !== OPS.endPath) w.out.hiddenMarks++;
-    } else paintPath(path.paintOp, path.path, path.minMax, w.gs, w.out, w.mark, w.order++);
+      if (paints) w.out.hiddenMarks++;
+    } else if (w.annotationDepth > 0) {
+      // An annotation's appearance covers what lies under it, but draws no table.
+      if (paints) {
+        w.out.hiddenMarks++;
+        addPathPaints(w, path, w.order++);
+      }
+    } else {
+      const order = w.order++;
+      paintPath(path.paintOp, path.path, path.minMax, w.gs, w.out, w.mark, order);
+      if (paints) addPathPaints(w, path, order);
+    }
   }
   w.pendingClip = false;
+}
+
+/** `W n` (or `W f` …): the clip's box narrows to the path's box; a path that is not one rectangle also becomes a clip region. */
+function clipWithPath(w: WalkState, path: PathArgs): void {
+  w.clipTo(path.minMax);
+  if (path.path === null || isOneRectangle(path.path, w.gs.ctm)) return;
+  const flat = flattenPath(path.path, w.gs.ctm);
+  // A path too large to test point by point clips by its box only.
+  if (flat === null) return;
+  const region: Region = { kind: 'path', box: polysBox(flat.polys), polys: flat.polys, evenOdd: w.pendingEvenOdd };
+  w.gs.clips = [...(w.gs.clips ?? []), region];
+}
+
+/** The fill and stroke a path paints, for the visibility pass (region by shape; colour null for a pattern). */
+function addPathPaints(w: WalkState, path: PathArgs, order: number): void {
+  const gs = w.gs;
+  const op = path.paintOp!;
+  const buf = path.path;
+  if (buf === null) return;
+  const rect = isOneRectangle(buf, gs.ctm);
+  const flat = flattenPath(buf, gs.ctm);
+  if (flat === null || flat.polys.length === 0) return;
+  if (FILL_OPS.has(op) && (gs.fill !== null || gs.fillPattern)) {
+    const box = polysBox(flat.polys);
+    const region: Region = rect ? { kind: 'box', box } : { kind: 'path', box, polys: flat.polys, evenOdd: EVEN_ODD_OPS.has(op) };
+    w.addPaint(region, gs.fill, undefined, order);
+  }
+  if (STROKE_OPS.has(op) && (gs.stroke !== null || gs.strokePattern)) {
+    const m = gs.ctm;
+    const half = Math.max(gs.lineWidth * Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2])), MIN_STROKE_WIDTH) / 2;
+    const closed = flat.closed.map((c) => c || op === OPS.closeStroke || op === OPS.closeFillStroke || op === OPS.closeEOFillStroke);
+    const region: Region = { kind: 'stroke', box: polysBox(flat.polys, half), segs: strokeSegmentsOf(flat.polys, closed), half };
+    w.addPaint(region, gs.stroke, undefined, order, gs.strokeAlpha * gs.groupAlpha);
+  }
 }
 
 /** A painted path: a fill and/or a stroke shape (boxed, cut to the clip), and rulings. */

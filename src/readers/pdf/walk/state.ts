@@ -6,8 +6,9 @@
  */
 import { type Box, type Matrix, isFiniteBox, overlap, transformRect } from '../geometry.js';
 import type { GlyphChunker } from '../glyph-chunks.js';
-import type { ContentIdOf, FontLookup, ImageMark, MarkedContent, OptionalContentVisible, PageGraphics } from '../page-graphics.js';
-import type { FontFacts } from '../pdfjs-contract.js';
+import type { ContentIdOf, FontLookup, ImageMark, MarkedContent, OptionalContentVisible, PageGraphics, Paint, SoftMask } from '../page-graphics.js';
+import { BLEND_NORMAL, type FontFacts } from '../pdfjs-contract.js';
+import { type Region, inRegion } from '../regions.js';
 
 /** The graphics state the walk tracks (PDF 32000-1 §8.4), plus the text state parameters (§9.3). */
 export interface GState {
@@ -40,12 +41,18 @@ export interface GState {
   strokePattern: boolean;
   /** Blend mode multiplies (Multiply, Darken). */
   multiply: boolean;
+  /** The blend mode by pdfjs's name (`source-over`, `screen`, …). */
+  blend: string;
+  /** The clip's parts that are not rectangles (paths, glyph outlines), each intersected with the clip box; null: none. */
+  clips: readonly Region[] | null;
+  /** The soft mask in force (its group's paints), or null. */
+  mask: SoftMask | null;
 }
 
 const NO_FONT: FontFacts = {};
 
 /** The graphics state at the start of a page: `base` maps user space to page coordinates. */
-function initialState(base: Matrix): GState {
+export function initialState(base: Matrix): GState {
   return {
     ctm: base,
     fill: '#000000',
@@ -69,12 +76,15 @@ function initialState(base: Matrix): GState {
     fillPattern: false,
     strokePattern: false,
     multiply: false,
+    blend: BLEND_NORMAL,
+    clips: null,
+    mask: null,
   };
 }
 
 /** One walk's state; see the module comment. */
 export class WalkState {
-  readonly out: PageGraphics = { shapes: [], rulings: [], glyphs: [], images: [], runs: [], hiddenRuns: [], hiddenMarks: 0 };
+  readonly out: PageGraphics = { shapes: [], rulings: [], glyphs: [], images: [], runs: [], hiddenRuns: [], hiddenMarks: 0, paints: [] };
   gs: GState;
   readonly stack: GState[] = [];
   /** Marked-content nesting (BMC/BDC … EMC), innermost last, with what was in force outside it. */
@@ -89,6 +99,14 @@ export class WalkState {
   runCount = 0;
   /** A `W`/`W*` was seen: the next path clips. */
   pendingClip = false;
+  /** The pending clip is by the even-odd rule (`W*`). */
+  pendingEvenOdd = false;
+  /** Soft masks whose groups are being walked, innermost last: their paints make the mask. */
+  readonly maskBuilds: SoftMask[] = [];
+  /** The soft mask whose group ended last: a `gs` with SMask that follows sets it. */
+  lastMask: SoftMask | null = null;
+  /** Depth of annotation appearances (beginAnnotation … endAnnotation) around the walk. */
+  annotationDepth = 0;
   /** Transparency groups open (true for a soft mask's group). */
   readonly groups: boolean[] = [];
   /** How many soft masks' groups enclose the walk: nothing drawn in them is seen. */
@@ -104,7 +122,7 @@ export class WalkState {
   private readonly fontCache = new Map<string, FontFacts>();
 
   constructor(
-    base: Matrix,
+    readonly base: Matrix,
     private readonly fontOf: FontLookup,
     readonly contentIdOf: ContentIdOf,
     readonly ocVisible: OptionalContentVisible,
@@ -155,11 +173,50 @@ export class WalkState {
     this.curY = this.lineY;
   }
 
-  /** An image placed on the page: listed in drawing order, or counted as hidden (optional content off, clipped away). */
-  pushImage(im: ImageMark): void {
-    if (this.maskDepth > 0) return; // a soft mask's image: not drawn
+  /**
+   * An image placed on the page: listed in drawing order, or counted as hidden (optional content
+   * off, clipped away, in an annotation); `region` is where it paints (null: not known well
+   * enough to cover anything), in `color` for a stencil mask (an image's colours are its pixels').
+   */
+  pushImage(im: ImageMark, region: Region | null, color: string | null = null): void {
+    const paint = (order: number, placed?: ImageMark): void => {
+      if (region !== null) this.addPaint(region, color, color === null ? placed : undefined, order);
+    };
+    if (this.maskDepth > 0) {
+      paint(this.order, im); // a soft mask's image: not drawn, but it makes the mask
+      return;
+    }
     if (this.ocOff || this.isClippedAway(im.box)) this.out.hiddenMarks++;
-    else this.out.images.push({ ...im, order: this.order++ });
+    else if (this.annotationDepth > 0) {
+      // An annotation's picture covers what lies under it, but is no status icon of the page.
+      this.out.hiddenMarks++;
+      paint(this.order++, im);
+    } else {
+      const placed = { ...im, order: this.order++ };
+      this.out.images.push(placed);
+      paint(placed.order, placed);
+    }
+  }
+
+  /**
+   * Something painted in the current graphics state (colour null: not known): listed for the
+   * visibility pass, or for the soft mask whose group is being walked. Nothing in optional content
+   * that is off is painted.
+   */
+  addPaint(region: Region, color: string | null, image?: ImageMark, order = this.order, alpha = this.gs.fillAlpha * this.gs.groupAlpha): void {
+    if (this.ocOff) return;
+    const gs = this.gs;
+    const p: Paint = { order, region, color, alpha, blend: gs.blend, mask: gs.mask, clip: gs.clip, clips: gs.clips, ...(image !== undefined ? { image } : {}) };
+    const build = this.maskBuilds[this.maskBuilds.length - 1];
+    (build !== undefined ? build.paints : this.out.paints).push(p);
+  }
+
+  /** True when the page point lies inside the clip (its box and its non-rectangular parts). */
+  inClip(x: number, y: number): boolean {
+    const c = this.gs.clip;
+    if (c !== null && (x < c.x0 || x > c.x1 || y < c.y0 || y > c.y1)) return false;
+    for (const r of this.gs.clips ?? []) if (!inRegion(r, x, y)) return false;
+    return true;
   }
 
   /** Clips to a rectangle given in the current user space (`[x0, y0, x1, y1]`, e.g. a form's /BBox). */

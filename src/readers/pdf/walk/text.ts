@@ -13,10 +13,10 @@
 import { type Matrix, applyX, applyY, compose, isFiniteBox, transformRect, union } from '../geometry.js';
 import { glyphText } from '../glyph-chunks.js';
 import type { HiddenReason } from '../page-graphics.js';
-import { type FontFacts, OPS, glyphFacts, showTextGlyphs } from '../pdfjs-contract.js';
+import { FILL_OPS, type FontFacts, OPS, type OperatorList, STROKE_OPS, glyphFacts, showTextGlyphs } from '../pdfjs-contract.js';
 import { isSymbolChar } from '../symbols.js';
 import { fontExtent } from '../text.js';
-import { MIN_ADVANCE, MIN_TEXT_SIZE, MIN_VISIBLE_FRACTION } from '../settings.js';
+import { MAX_RUN_POINTS, MIN_ADVANCE, MIN_TEXT_SIZE, MIN_VISIBLE_FRACTION } from '../settings.js';
 import { type OpHandler, type WalkState, isMatrixLike, num, toMatrix } from './state.js';
 
 const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
@@ -36,13 +36,41 @@ interface Measured {
   text: string;
   placed: Placed[];
   symbols: { x0: number; x1: number; char: string }[] | null;
+  /** Centres of the run's non-space glyphs along the baseline (text space). */
+  centres: number[];
+  /** How many of its non-space glyphs paint something (a Type3 glyph may paint nothing). */
+  painting: number;
 }
 
+/** Whether a Type3 glyph procedure paints anything (a path, an image, text, a shading). */
+const paintsCache = new WeakMap<OperatorList, boolean>();
+function procPaints(proc: OperatorList | undefined): boolean {
+  if (proc === undefined || proc === null || typeof proc !== 'object' || !proc.fnArray) return true;
+  let known = paintsCache.get(proc);
+  if (known === undefined) {
+    known = false;
+    const { fnArray, argsArray } = proc;
+    for (let i = 0; i < fnArray.length && !known; i++) {
+      const fn = fnArray[i]!;
+      if (fn === OPS.constructPath) {
+        const op = (argsArray[i] as unknown[] | null)?.[0];
+        known = typeof op === 'number' && (FILL_OPS.has(op) || STROKE_OPS.has(op));
+      } else known = PAINTING_OPS.has(fn);
+    }
+    paintsCache.set(proc, known);
+  }
+  return known;
+}
+const PAINTING_OPS: ReadonlySet<number> = new Set([OPS.showText, OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintSolidColorImageMask, OPS.shadingFill, OPS.paintFormXObjectBegin]);
+
 /** Advances over a run's glyphs (text space), collecting its text, placed glyphs and symbol glyphs. */
-function measure(w: WalkState, glyphs: readonly unknown[], advScale: number, placing: boolean): Measured {
+function measure(w: WalkState, glyphs: readonly unknown[], advScale: number, placing: boolean, font: FontFacts): Measured {
   const gs = w.gs;
   const size = gs.fontSize;
   const placed: Placed[] = [];
+  const centres: number[] = [];
+  const procs = font.isType3Font === true ? font.charProcOperatorList : undefined;
+  let painting = 0;
   let x = 0;
   let text = '';
   let symbols: Measured['symbols'] = null;
@@ -59,22 +87,56 @@ function measure(w: WalkState, glyphs: readonly unknown[], advScale: number, pla
     text += space && u === '' ? ' ' : u;
     if (u.length > 0 && u.charCodeAt(0) >= 0x2190 && isSymbolChar(u)) (symbols ??= []).push({ x0: x, x1: x + wd, char: u });
     if (placing) placed.push({ text: space ? ' ' : glyphText(u), x0: x, x1: x + wd });
+    if (!space && u !== '') {
+      centres.push(x + wd / 2);
+      if (procs === undefined || procPaints(g.operatorListId === null ? undefined : procs[g.operatorListId])) painting++;
+    }
     x += wd + (g.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;
   }
-  return { x, text, placed, symbols };
+  return { x, text, placed, symbols, centres, painting };
+}
+
+/** Heights (shares of the font size above the baseline) at which a glyph is sampled. */
+const SAMPLE_HEIGHTS = [0.05, 0.3, 0.55] as const;
+
+/**
+ * Points of a run's glyphs on the page (glyph centres at three heights; at most MAX_RUN_POINTS
+ * glyphs, evenly spread) and how many of them the clip leaves visible; the visible ones are kept.
+ */
+function samplePoints(w: WalkState, trm: Matrix, m: Measured, hScale: number): { points: Float64Array; share: number } {
+  const n = m.centres.length;
+  if (n === 0) return { points: new Float64Array(0), share: 1 };
+  const step = Math.max(1, n / MAX_RUN_POINTS);
+  const y = w.curY + w.gs.rise;
+  const size = w.gs.fontSize;
+  const kept: number[] = [];
+  let total = 0;
+  for (let k = 0; k < n; k += step) {
+    const tx = w.curX + m.centres[Math.floor(k)]! * hScale;
+    for (const h of SAMPLE_HEIGHTS) {
+      const ty = y + h * size;
+      const px = applyX(trm, tx, ty);
+      const py = applyY(trm, tx, ty);
+      total++;
+      if (w.inClip(px, py)) kept.push(px, py);
+    }
+  }
+  return { points: Float64Array.from(kept), share: kept.length / 2 / total };
 }
 
 /**
  * Why a run cannot be seen, from what the walk knows at `showText`; null when nothing says so.
  * Render modes 0–2 and 4–6 paint (fill, stroke or both); 3 and 7 paint nothing.
  */
-function hiddenReason(w: WalkState, box: ReturnType<typeof transformRect>, trm: Matrix, m: Measured, hScale: number, paint: { fill: boolean; stroke: boolean }): HiddenReason | null {
+function hiddenReason(w: WalkState, box: ReturnType<typeof transformRect>, trm: Matrix, m: Measured, hScale: number, paint: { fill: boolean; stroke: boolean }, clipShare: number): HiddenReason | null {
   const gs = w.gs;
   const mode = gs.renderMode & 7;
+  if (w.annotationDepth > 0) return 'annotation';
   if (mode === 3 || mode === 7) return 'render-mode';
   if (!paint.fill && !paint.stroke) return 'transparent';
   if (w.ocOff) return 'optional-content';
-  if (w.visibleFraction(box) < MIN_VISIBLE_FRACTION) return 'clipped';
+  if (w.visibleFraction(box) < MIN_VISIBLE_FRACTION || clipShare < MIN_VISIBLE_FRACTION) return 'clipped';
+  if (m.centres.length > 0 && m.painting === 0) return 'empty-glyph';
   // Size along the text's own axes (rotation aside): glyph height and advance per character.
   const height = gs.fontSize * Math.hypot(trm[2], trm[3]);
   const chars = m.text.replace(/\s+/g, '').length;
@@ -102,15 +164,15 @@ function runPaint(w: WalkState): { fill: boolean; stroke: boolean } {
 function showText(w: WalkState, glyphs: readonly unknown[]): number {
   const gs = w.gs;
   const size = gs.fontSize;
-  if (size === 0) return 0;
   const font = w.fontFacts();
+  if (size === 0) return zeroSize(w, glyphs, font);
   const fm = font.fontMatrix ?? DEFAULT_FONT_MATRIX;
   const hScale = gs.hScale * gs.fontDirection;
   const trm = compose(gs.ctm, w.textMatrix);
   const chunker = w.chunker;
   const placing = chunker !== undefined && w.maskDepth === 0;
   if (placing && font.vertical === true) chunker.vertical = true;
-  const m = measure(w, glyphs, size * (fm[0] ?? 0.001), placing);
+  const m = measure(w, glyphs, size * (fm[0] ?? 0.001), placing, font);
   const advance = m.x * hScale;
   const ty0 = w.curY + gs.rise;
   const box = transformRect(trm, w.curX, ty0 - 0.2 * size, w.curX + advance, ty0 + 0.8 * size);
@@ -119,26 +181,41 @@ function showText(w: WalkState, glyphs: readonly unknown[]): number {
   const mode = gs.renderMode & 7;
   if (mode >= 4) w.textClip = w.textClip === null ? box : union(w.textClip, box);
   const paint = runPaint(w);
-  const reason = hiddenReason(w, box, trm, m, hScale, paint);
+  const sampled = samplePoints(w, trm, m, hScale);
+  const reason = hiddenReason(w, box, trm, m, hScale, paint, sampled.share);
   const run = w.runCount++;
   if (placing) placeGlyphs(w, m.placed, trm, hScale, font, reason !== null, run);
   if (reason !== null) {
     if (m.text.trim() !== '') w.out.hiddenRuns.push({ box, text: m.text, reason, run });
     return advance;
   }
-  recordRun(w, box, trm, m, hScale, paint, run);
+  recordRun(w, box, trm, m, hScale, paint, run, sampled.points);
+  return advance;
+}
+
+/** Text at font size 0 draws nothing: its run is hidden (`tiny`), at the pen's place, and the pen moves by the spacing only. */
+function zeroSize(w: WalkState, glyphs: readonly unknown[], font: FontFacts): number {
+  const m = measure(w, glyphs, 0, false, font);
+  const advance = m.x * w.gs.hScale * w.gs.fontDirection;
+  const trm = compose(w.gs.ctm, w.textMatrix);
+  const y = w.curY + w.gs.rise;
+  const box = transformRect(trm, w.curX, y, w.curX + advance, y);
+  if (!isFiniteBox(box) || w.maskDepth > 0 || w.ocOff) return advance;
+  const run = w.runCount++;
+  if (m.text.trim() !== '') w.out.hiddenRuns.push({ box, text: m.text, reason: w.annotationDepth > 0 ? 'annotation' : 'tiny', run });
   return advance;
 }
 
 /** A visible run: its TextRun (colour by paint: a pattern's colours are not known) and its symbol glyphs. */
-function recordRun(w: WalkState, box: ReturnType<typeof transformRect>, trm: Matrix, m: Measured, hScale: number, paint: { fill: boolean; stroke: boolean }, run: number): void {
+function recordRun(w: WalkState, box: ReturnType<typeof transformRect>, trm: Matrix, m: Measured, hScale: number, paint: { fill: boolean; stroke: boolean }, run: number, points: Float64Array): void {
   const gs = w.gs;
   const size = gs.fontSize;
   // A pattern's colours are not known: `pattern` never equals a background.
   const color = paint.fill ? (gs.fill ?? 'pattern') : (gs.stroke ?? 'pattern');
   const strokeColor = paint.fill && paint.stroke ? (gs.stroke ?? 'pattern') : undefined;
   const runOrder = w.order++;
-  w.out.runs.push({ box, color, text: m.text, order: runOrder, run, ...(strokeColor !== undefined ? { strokeColor } : {}), ...w.mark });
+  const alpha = (paint.fill ? gs.fillAlpha : gs.strokeAlpha) * gs.groupAlpha;
+  w.out.runs.push({ box, color, text: m.text, order: runOrder, run, ...(strokeColor !== undefined ? { strokeColor } : {}), ...w.mark, alpha, blend: gs.blend, mask: gs.mask, points });
   if (m.symbols === null) return;
   for (const s of m.symbols) {
     // Glyph box in text space: advance horizontally, roughly the em box vertically.
