@@ -127,6 +127,10 @@ export const DIAGNOSTIC_CODES = {
   NAP024: { severity: 'error', summary: 'Text on a PDF page could not be checked for visibility (more overlapping fills than the reader checks); it was kept as data.' },
   NAP025: { severity: 'error', summary: 'The input has more table rows than any NAP annex could (over 20,000; the annex has about 100); it was not processed further.' },
   NAP026: { severity: 'error', summary: 'A PDF page has no readable text: blank, or damaged so that nothing on it can be read (its rows would be missing).' },
+  NAP027: { severity: 'error', summary: 'A PDF page\'s content is malformed: it stops early (ends inside a text object, a marked-content sequence or a saved graphics state, as a truncated stream does) or places or draws text outside a text object; viewers disagree on what such a page shows.' },
+  NAP028: { severity: 'error', summary: 'Most of the text drawn on a PDF page cannot be seen (clipped, covered, hidden): the page is damaged or made to hide its content, and its rows would be missing.' },
+  NAP029: { severity: 'error', summary: 'Text on a PDF page is mostly unreadable (U+FFFD, unmapped or control characters): a font\'s character mapping is damaged, so the text read is not the text shown.' },
+  NAP030: { severity: 'error', summary: 'A font of a PDF page could not be loaded; the text drawn in it may be read wrongly or not at all.' },
   // Table structure (NAP1xx)
   NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
   NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },

@@ -53,6 +53,8 @@ export function openPdf(bytes: Uint8Array): PDFDocumentLoadingTask {
     enableXfa: false,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
+    // Fonts come with their /ToUnicode maps, so that glyphs the map leaves out can be counted (pdfjs-contract.ts toUnicodeMap).
+    fontExtraProperties: true,
     disableAutoFetch: true,
     disableStream: true,
     standardFontDataUrl: assets.fonts,

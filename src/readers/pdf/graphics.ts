@@ -69,5 +69,16 @@ export function walkOperatorList(
     const fn = fnArray[i]!;
     HANDLERS[fn]?.(w, argsArray[i] as unknown[] | null, fn);
   }
+  w.out.unfinished = unfinished(w);
   return w.out;
+}
+
+/** What the content left open at its end (a truncated content stream leaves something open), and text operators outside a text object. */
+function unfinished(w: WalkState): string[] {
+  const open: string[] = [];
+  if (w.closedByPdfjs > 0) open.push(`${w.closedByPdfjs} saved graphics state${w.closedByPdfjs === 1 ? '' : 's'} (q without Q)`);
+  if (w.inText) open.push('a text object (BT without ET)');
+  if (w.textOutside > 0) open.push(`${w.textOutside} text operator${w.textOutside === 1 ? '' : 's'} outside a text object (no BT)`);
+  if (w.marks.length > 0) open.push(`${w.marks.length} marked-content sequence${w.marks.length === 1 ? '' : 's'} (BDC/BMC without EMC)`);
+  return open;
 }

@@ -11,7 +11,7 @@ import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, Input
 import type { ColumnKey, PageModel } from '../../model/page-model.js';
 import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './page-graphics.js';
-import { MIN_TEXT_SIZE } from './settings.js';
+import { DAMAGE, MIN_TEXT_SIZE } from './settings.js';
 import { type LayoutFinding, layoutDocument } from './layout.js';
 import { type PageContent, type PageInput, type PageVisibility, preparePage } from './page-content.js';
 import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
@@ -68,6 +68,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     if (!input.chunks.some((c) => c.text.trim() !== '')) textless.push(input.number);
     reportPdfjsWarnings(input.warnings ?? [], input.number, diagnostics);
     if (input.visibility) reportHiddenText(input.visibility, input.number, diagnostics);
+    reportDamage(input, diagnostics);
     contents.push(preparePage(input));
   };
   try {
@@ -126,7 +127,7 @@ function reportLayoutFinding(f: LayoutFinding, page: number, diagnostics: Diagno
 }
 
 /** The diagnostic code for each kind of pdfjs warning (pdfjs-warnings.ts). */
-const WARNING_CODES = { skipped: 'NAP019', font: 'NAP020', repaired: 'NAP021', other: 'NAP022' } as const satisfies Record<string, DiagnosticCode>;
+const WARNING_CODES = { skipped: 'NAP019', font: 'NAP020', 'font-failed': 'NAP030', repaired: 'NAP021', other: 'NAP022' } as const satisfies Record<string, DiagnosticCode>;
 
 /**
  * Reports what pdfjs warned about while reading one page: one diagnostic per kind of warning
@@ -151,11 +152,67 @@ function reportPdfjsWarnings(warnings: readonly string[], page: number, diagnost
         ? `Page ${page} could not be read completely: pdfjs skipped part of its drawing${times} ("${first}"), as viewers do, so text or status icons drawn there may be missing. Check the page against the data, or get an undamaged copy of the PDF.`
         : kind === 'font'
           ? `A font used on page ${page} could not be read fully${times} ("${first}"); its text was taken from the font's character mappings. Check the page's text.`
+          : kind === 'font-failed'
+            ? `A font used on page ${page} could not be loaded${times} ("${first}"): the text drawn in it may be read wrongly or not at all. Get an undamaged copy of the PDF.`
           : kind === 'repaired'
             ? `The PDF's cross-reference table is damaged and was rebuilt (noticed on page ${page}); the pages were read from the rebuilt file.`
             : `pdfjs noted a problem while reading page ${page}${times} ("${first}"); the page was read. Check it.`;
     const distinct = [...new Set(messages.map((m) => m.slice(0, 200)))].slice(0, 5);
     diagnostics.report(WARNING_CODES[kind], reason, { page }, { cause: first, actual: distinct });
+  }
+}
+
+/**
+ * Damage that pdfjs reads through without a warning, made loud (errors, with page and box):
+ * content that stops early (NAP027), a page of which most text cannot be seen (NAP028), text
+ * that is mostly U+FFFD (an unmapped or damaged font mapping; NAP029). Runs after cleanText, so
+ * controls and unmapped private-use characters count as U+FFFD.
+ */
+function reportDamage(input: PageInput, diagnostics: DiagnosticBag): void {
+  const page = input.number;
+  const open = input.graphics.unfinished ?? [];
+  if (open.length > 0) {
+    diagnostics.report(
+      'NAP027',
+      `The content of page ${page} is malformed (${open.join('; ')}): it stops early, as a truncated or damaged content stream does, or draws text where viewers disagree on what it shows. Text on the page may be missing or misplaced; get an undamaged copy of the PDF.`,
+      { page },
+      { actual: open },
+    );
+  }
+  const letters = (t: string): number => t.replace(/\s+/g, '').length;
+  const shown = input.chunks.reduce((n, c) => n + letters(c.text), 0);
+  const hidden = (input.visibility?.hidden ?? []).reduce((n, h) => n + letters(h.text), 0);
+  if (hidden >= DAMAGE.minHiddenLetters && hidden > shown) {
+    diagnostics.report(
+      'NAP028',
+      `Most of the text drawn on page ${page} cannot be seen (${hidden} characters hidden, ${shown} visible): the page is damaged or made to hide its content, so its rows would be missing. Check the page in a viewer; get an undamaged copy of the PDF.`,
+      { page },
+      { actual: hidden, expected: shown, note: 'actual: hidden characters; expected: at most the visible characters' },
+    );
+  }
+  const unmapped = input.graphics.unmapped;
+  if (unmapped !== undefined && unmapped.glyphs >= DAMAGE.minUnreadableLetters) {
+    diagnostics.report(
+      'NAP029',
+      `Page ${page} draws ${unmapped.glyphs} of ${unmapped.of} glyphs in fonts whose character mapping (/ToUnicode) leaves them out: the map is damaged, so the text read is not the text shown. Get an undamaged copy of the PDF.`,
+      { page, ...(unmapped.box !== null ? withBbox(unmapped.box) : {}) },
+      { actual: unmapped.glyphs, note: 'glyphs not in their font\'s /ToUnicode map' },
+    );
+    return;
+  }
+  const unreadable = input.chunks.filter((c) => {
+    const n = letters(c.text);
+    const bad = (c.text.match(/\uFFFD/g) ?? []).length;
+    return bad >= DAMAGE.minUnreadableLetters && bad >= DAMAGE.unreadableShare * n;
+  });
+  if (unreadable.length > 0) {
+    const first = unreadable[0]!;
+    diagnostics.report(
+      'NAP029',
+      `Page ${page} has ${unreadable.length} piece${unreadable.length === 1 ? '' : 's'} of text that ${unreadable.length === 1 ? 'is' : 'are'} mostly unreadable ("${first.text.slice(0, 40)}"): a font's character mapping is damaged, so the text read is not the text shown. Get an undamaged copy of the PDF.`,
+      { page, ...withBbox(first) },
+      { actual: unreadable.length },
+    );
   }
 }
 

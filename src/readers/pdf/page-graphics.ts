@@ -156,6 +156,16 @@ export interface PageGraphics {
   hiddenMarks: number;
   /** Everything painted (fills, strokes, images, stencil masks, shadings), in drawing order: what the visibility pass composites. */
   paints: Paint[];
+  /**
+   * What the page's content left open at its end, as a truncated content stream does: saved
+   * graphics states pdfjs had to close, a text object, marked content. Empty for a whole page.
+   */
+  unfinished?: string[];
+  /**
+   * Glyphs drawn in a font whose /ToUnicode map leaves them out, so that pdfjs read them as raw
+   * codes or control characters (a damaged map): how many, of how many glyphs in such fonts, where the first was.
+   */
+  unmapped?: { glyphs: number; of: number; box: Box | null };
 }
 
 /** Looks a font up by its pdfjs id; undefined when pdfjs has not published it. */

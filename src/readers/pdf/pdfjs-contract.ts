@@ -191,6 +191,8 @@ export interface GlyphFacts {
   isInFont: boolean;
   /** A Type3 glyph's entry in its font's `charProcOperatorList`. */
   operatorListId: string | null;
+  /** The character code the content drew. */
+  originalCharCode: number | null;
 }
 
 /**
@@ -207,13 +209,14 @@ export function showTextGlyphs(fn: number, args: readonly unknown[] | null): unk
 export function glyphFacts(g: unknown): GlyphFacts | number | null {
   if (typeof g === 'number') return g;
   if (g === null || typeof g !== 'object') return null;
-  const o = g as { unicode?: unknown; width?: unknown; isSpace?: unknown; isInFont?: unknown; operatorListId?: unknown };
+  const o = g as { unicode?: unknown; width?: unknown; isSpace?: unknown; isInFont?: unknown; operatorListId?: unknown; originalCharCode?: unknown };
   return {
     unicode: typeof o.unicode === 'string' ? o.unicode : '',
     width: typeof o.width === 'number' ? o.width : 0,
     isSpace: o.isSpace === true,
     isInFont: o.isInFont !== false,
     operatorListId: typeof o.operatorListId === 'string' || typeof o.operatorListId === 'number' ? String(o.operatorListId) : null,
+    originalCharCode: typeof o.originalCharCode === 'number' ? o.originalCharCode : null,
   };
 }
 
@@ -239,6 +242,24 @@ export interface FontFacts {
   missingFile?: boolean;
   /** pdfjs could not make a usable font of it (an ErrorFont or an unusable program). */
   isInvalidPDFjsFont?: boolean;
+  /** A composite (Type0/CID) font: its codes are glyph or CID numbers, not characters (with `fontExtraProperties`). */
+  composite?: boolean;
+  /**
+   * The font's /ToUnicode map as pdfjs read it (with `fontExtraProperties`): a ToUnicodeMap,
+   * serialised as `{_map: [unicode by code]}`; an IdentityToUnicodeMap has no `_map`.
+   */
+  toUnicode?: { _map?: ArrayLike<string | null | undefined> | Record<number, string> };
+}
+
+/**
+ * Whether the font's Unicode map has an entry for a character code, or null when it has no map
+ * (pdfjs ToUnicodeMap's `_map`, sent with the font when getDocument is given
+ * `fontExtraProperties`: the /ToUnicode map, or for a simple font one built from its encoding).
+ */
+export function toUnicodeMap(font: FontFacts): ((code: number) => boolean) | null {
+  const m = font.toUnicode?._map as Record<number, unknown> | undefined;
+  if (m === undefined || m === null || typeof m !== 'object') return null;
+  return (code) => typeof m[code] === 'string';
 }
 
 export function fontFacts(obj: unknown): FontFacts | undefined {
@@ -255,6 +276,15 @@ export interface ImageObject {
   height: number;
   kind?: number;
   data?: Uint8Array | Uint8ClampedArray;
+}
+
+/**
+ * pdfjs closes the graphics states a content stream left saved (`q` without `Q`) by adding
+ * `restore` operators with an empty argument list at its end (PartialEvaluator.getOperatorList,
+ * closePendingRestoreOPS); a `Q` in the content gives `restore` with null arguments.
+ */
+export function isClosingRestore(args: unknown): boolean {
+  return Array.isArray(args) && args.length === 0;
 }
 
 /**

@@ -25,6 +25,7 @@ export const WARNING_PREFIX = 'Warning: ';
  */
 export const WARNING_WORDING = {
   skipped: /\bignoring\b|\bskipping\b|Unterminated|Unimplemented|Unknown command|stream.*(error|corrupt|invalid)|Bad FCHECK|Invalid (block|stream)|Empty ".*" stream/i,
+  fontFailed: /^loadFont - |Error during font loading|Loading font failed|translateFont/i,
   font: /^(TT|CFF|Type1|Font|FontFile|loadFont|Error during font loading|fetchStandardFontData)|font/i,
   repaired: /Indexing all PDF objects|XRef|trailer|startxref|recovery/i,
 } as const;
@@ -64,6 +65,8 @@ export type PdfjsWarningKind =
   | 'skipped'
   /** A font program could not be read fully; text is still extracted from the font's mappings. */
   | 'font'
+  /** A font could not be loaded at all: the text drawn in it may be read wrongly or not at all. */
+  | 'font-failed'
   /** The file's structure was repaired (cross-reference table rebuilt); pages are read from the repaired file. */
   | 'repaired'
   /** Anything else pdfjs noted. */
@@ -75,6 +78,7 @@ export type PdfjsWarningKind =
  */
 export function classifyPdfjsWarning(message: string): PdfjsWarningKind {
   if (WARNING_WORDING.skipped.test(message)) return 'skipped';
+  if (WARNING_WORDING.fontFailed.test(message)) return 'font-failed';
   if (WARNING_WORDING.font.test(message)) return 'font';
   if (WARNING_WORDING.repaired.test(message)) return 'repaired';
   return 'other';

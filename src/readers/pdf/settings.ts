@@ -67,6 +67,26 @@ export const MAX_RUN_POINTS = 32;
  */
 export const OPAQUE_ALPHA = 0.99;
 
+
+/** Thresholds of the damage checks (index.ts reportDamage). */
+export const DAMAGE = {
+  /**
+   * characters. A page is "mostly hidden" (NAP028) only when at least this many characters are
+   * hidden, and more than are visible. Reason: a hidden footnote marker or word is NAP017 only; a
+   * page whose rows vanish behind a lost `Q` (issue 19's campaign: 80 of 83 activities gone) hides
+   * hundreds. Motivating case: test/property/pdf-mutation-campaign.test.ts, a dropped `Q`.
+   */
+  minHiddenLetters: 40,
+  /**
+   * characters and share. A chunk with at least minUnreadableLetters U+FFFD, making up at least
+   * unreadableShare of its characters, is unreadable (NAP029). Reason: a symbol glyph or two
+   * (an unmapped bullet) are NAP014 only; a damaged ToUnicode map turns whole titles into U+FFFD.
+   * Motivating case: the one-byte ToUnicode flip of issue 19.
+   */
+  minUnreadableLetters: 3,
+  unreadableShare: 0.5,
+} as const;
+
 // --- Layout (page-content.ts, furniture.ts, layout*.ts) ---
 
 /** Thresholds of the layout stage (layout*.ts, page-content.ts, furniture.ts, table-grid.ts). */

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/model/diagnostics.js';
 import type { PageModel } from '../../../src/model/page-model.js';
+import { openPdf, readPageInput } from '../../../src/readers/pdf/document.js';
 import { readPdf } from '../../../src/readers/pdf/index.js';
 import { type MiniAnnexPage, miniAnnex } from './mini-annex.js';
 import { type MiniPage, streamObject } from './mini-pdf.js';
@@ -218,5 +219,24 @@ describe('visibility from the page geometry: hidden words are no data, each with
     const { model, bag } = await read(miniAnnex('vector', COLORS, page(visible, visiblePdf)));
     expect(toelichting(model)).toBe(`Een korte toelichting. ${WORD}`);
     expect(bag.items.filter((d) => d.code === 'NAP017')).toEqual([]);
+  });
+});
+
+/** The same pages read in this thread (document.ts, as a page worker reads them): what the visibility pass hid, and why. */
+async function hiddenInProcess(bytes: Uint8Array): Promise<[string, string][]> {
+  const task = openPdf(bytes);
+  try {
+    const page = await (await task.promise).getPage(1);
+    const input = await readPageInput(page, 1);
+    return input.visibility!.hidden.map((h) => [h.text, h.reason]);
+  } finally {
+    await task.destroy();
+  }
+}
+
+describe('the visibility pass in the reading thread (document.ts → walk → composite)', () => {
+  it.each(ATTACKS)('$name: hidden as $reason; drawn visibly: nothing hidden', async ({ ops, pdf, reason, visible, visiblePdf }) => {
+    expect(await hiddenInProcess(miniAnnex('vector', COLORS, page(ops, pdf)))).toEqual([[WORD, reason]]);
+    expect(await hiddenInProcess(miniAnnex('vector', COLORS, page(visible, visiblePdf)))).toEqual([]);
   });
 });

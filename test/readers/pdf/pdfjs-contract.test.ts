@@ -36,6 +36,8 @@ import {
   pathArgs,
   showTextGlyphs,
   stencilMask,
+  toUnicodeMap,
+  isClosingRestore,
 } from '../../../src/readers/pdf/pdfjs-contract.js';
 import { PDF_2024 } from '../../helpers/fixtures.js';
 import { buildPdf, iconImage, streamObject } from './mini-pdf.js';
@@ -170,13 +172,13 @@ describe('pdfjs-dist contract', () => {
     const runs = argsOf(ops, OPS.showText).map((a) => showTextGlyphs(OPS.showText, a)!.map(glyphFacts));
     expect(runs).toEqual([
       [
-        { unicode: 'A', width: 667, isSpace: false, isInFont: true, operatorListId: null },
+        { unicode: 'A', width: 667, isSpace: false, isInFont: true, operatorListId: null, originalCharCode: 65 },
         -250,
         // The space of a standard font without a font program is not "in the font" (nothing is drawn for it).
-        { unicode: ' ', width: 278, isSpace: true, isInFont: false, operatorListId: null },
-        { unicode: 'B', width: 667, isSpace: false, isInFont: true, operatorListId: null },
+        { unicode: ' ', width: 278, isSpace: true, isInFont: false, operatorListId: null, originalCharCode: 32 },
+        { unicode: 'B', width: 667, isSpace: false, isInFont: true, operatorListId: null, originalCharCode: 66 },
       ],
-      [{ unicode: 'C', width: 722, isSpace: false, isInFont: true, operatorListId: null }],
+      [{ unicode: 'C', width: 722, isSpace: false, isInFont: true, operatorListId: null, originalCharCode: 67 }],
     ]);
     const fontId = argsOf(ops, OPS.setFont)[0]![0] as string;
     expect(objectStore(fontId)).toBe('common');
@@ -202,6 +204,18 @@ describe('pdfjs-dist contract', () => {
     }
     expect(glyphs).toBeGreaterThan(1000);
     for (const [id] of argsOf(ops, OPS.setFont)) expect(fontFacts(page.commonObjs.get(id as string))!.fontMatrix).toHaveLength(6);
+  });
+
+  it('fonts carry their Unicode map (fontExtraProperties) by character code: the /ToUnicode map, or one pdfjs built from the encoding', async () => {
+    const { page, ops } = await operatorList(buildPdf([{ content: 'BT /F3 9 Tf 10 10 Td (l) Tj /F1 9 Tf (a) Tj ET' }]));
+    const [mapped, plain] = argsOf(ops, OPS.setFont).map((a) => toUnicodeMap(fontFacts(page.commonObjs.get(a[0] as string))!));
+    expect([mapped!(0x6c), mapped!(0x6d)]).toEqual([true, false]);
+    expect([plain!(0x61), plain!(0x41)]).toEqual([true, true]);
+  });
+
+  it('a q left open: pdfjs closes it with restore operators whose argument list is empty (a Q gives null)', async () => {
+    const { ops } = await operatorList(buildPdf([{ content: 'q Q q q 0 g' }]));
+    expect(argsOf(ops, OPS.restore).map((a) => isClosingRestore(a))).toEqual([false, true, true]);
   });
 
   it('Type3 fonts: isType3Font, charProcOperatorList by each glyph operatorListId', async () => {

@@ -4,7 +4,7 @@
  * line width and `gs` parameter dictionaries; and marked content (tags, artifacts, optional content).
  */
 import { compose, transformRect } from '../geometry.js';
-import { BLEND_DARKENING, BLEND_NORMAL, OPS, formArgs, gStateEntries, groupArgs, markedContentArgs } from '../pdfjs-contract.js';
+import { BLEND_DARKENING, BLEND_NORMAL, OPS, formArgs, gStateEntries, groupArgs, isClosingRestore, markedContentArgs } from '../pdfjs-contract.js';
 import { type OpHandler, type WalkState, initialState, isMatrixLike, num, toMatrix } from './state.js';
 
 /** A transparency group (also a soft mask's group, which pdfjs lists inline where the mask is set). */
@@ -147,7 +147,10 @@ const colourHandlers: [number, OpHandler][] = [
 /** The graphics-state and marked-content operators and their handlers. */
 export const graphicsStateHandlers: [number, OpHandler][] = [
   [OPS.save, (w) => w.save()],
-  [OPS.restore, (w) => w.restore()],
+  [OPS.restore, (w, args) => {
+    if (isClosingRestore(args)) w.closedByPdfjs++;
+    w.restore();
+  }],
   [OPS.beginGroup, beginGroup],
   [OPS.endGroup, endGroup],
   [OPS.paintFormXObjectBegin, beginForm],

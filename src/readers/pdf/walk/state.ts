@@ -107,6 +107,12 @@ export class WalkState {
   lastMask: SoftMask | null = null;
   /** Depth of annotation appearances (beginAnnotation … endAnnotation) around the walk. */
   annotationDepth = 0;
+  /** Inside a text object (BT without its ET yet). */
+  inText = false;
+  /** Saved graphics states pdfjs closed because the content left them open (restore with no arguments). */
+  closedByPdfjs = 0;
+  /** Text operators (Td, Tm, T*, Tj …) met outside a text object: malformed content. */
+  textOutside = 0;
   /** Transparency groups open (true for a soft mask's group). */
   readonly groups: boolean[] = [];
   /** How many soft masks' groups enclose the walk: nothing drawn in them is seen. */

@@ -13,7 +13,7 @@
 import { type Matrix, applyX, applyY, compose, isFiniteBox, transformRect, union } from '../geometry.js';
 import { glyphText } from '../glyph-chunks.js';
 import type { HiddenReason } from '../page-graphics.js';
-import { FILL_OPS, type FontFacts, OPS, type OperatorList, STROKE_OPS, glyphFacts, showTextGlyphs } from '../pdfjs-contract.js';
+import { FILL_OPS, type FontFacts, OPS, type OperatorList, STROKE_OPS, glyphFacts, showTextGlyphs, toUnicodeMap } from '../pdfjs-contract.js';
 import { isSymbolChar } from '../symbols.js';
 import { fontExtent } from '../text.js';
 import { MAX_RUN_POINTS, MIN_ADVANCE, MIN_TEXT_SIZE, MIN_VISIBLE_FRACTION } from '../settings.js';
@@ -40,6 +40,8 @@ interface Measured {
   centres: number[];
   /** How many of its non-space glyphs paint something (a Type3 glyph may paint nothing). */
   painting: number;
+  /** How many of its glyphs its font's /ToUnicode map leaves out (read as raw codes or controls). */
+  unmapped: number;
 }
 
 /** Whether a Type3 glyph procedure paints anything (a path, an image, text, a shading). */
@@ -70,6 +72,8 @@ function measure(w: WalkState, glyphs: readonly unknown[], advScale: number, pla
   const placed: Placed[] = [];
   const centres: number[] = [];
   const procs = font.isType3Font === true ? font.charProcOperatorList : undefined;
+  const mapped = toUnicodeMap(font);
+  let unmapped = 0;
   let painting = 0;
   let x = 0;
   let text = '';
@@ -87,14 +91,24 @@ function measure(w: WalkState, glyphs: readonly unknown[], advScale: number, pla
     text += space && u === '' ? ' ' : u;
     if (u.length > 0 && u.charCodeAt(0) >= 0x2190 && isSymbolChar(u)) (symbols ??= []).push({ x0: x, x1: x + wd, char: u });
     if (placing) placed.push({ text: space ? ' ' : glyphText(u), x0: x, x1: x + wd });
+    // Not in the font's map, and read as the raw code (a composite font's glyph number) or as a control: the map is damaged.
+    if (mapped !== null && g.originalCharCode !== null && !mapped(g.originalCharCode) && (u === '' || UNREADABLE.test(u) || (font.composite === true && u === String.fromCharCode(g.originalCharCode)))) unmapped++;
     if (!space && u !== '') {
       centres.push(x + wd / 2);
       if (procs === undefined || procPaints(g.operatorListId === null ? undefined : procs[g.operatorListId])) painting++;
     }
     x += wd + (g.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;
   }
-  return { x, text, placed, symbols, centres, painting };
+  if (mapped !== null) {
+    const u = (w.out.unmapped ??= { glyphs: 0, of: 0, box: null });
+    u.glyphs += unmapped;
+    u.of += glyphs.length;
+  }
+  return { x, text, placed, symbols, centres, painting, unmapped };
 }
+
+/** Characters a glyph reads as when its font's mapping fails: controls, U+FFFD, private use. */
+const UNREADABLE = /^[\p{Cc}\uFFFD\p{Co}]+$/u;
 
 /** Heights (shares of the font size above the baseline) at which a glyph is sampled. */
 const SAMPLE_HEIGHTS = [0.05, 0.3, 0.55] as const;
@@ -176,6 +190,7 @@ function showText(w: WalkState, glyphs: readonly unknown[]): number {
   const advance = m.x * hScale;
   const ty0 = w.curY + gs.rise;
   const box = transformRect(trm, w.curX, ty0 - 0.2 * size, w.curX + advance, ty0 + 0.8 * size);
+  if (m.unmapped > 0 && w.out.unmapped !== undefined && w.out.unmapped.box === null && isFiniteBox(box)) w.out.unmapped.box = box;
   // A run placed by a damaged matrix (NaN, Infinity) is drawn nowhere; a soft mask's text is not drawn.
   if (!isFiniteBox(box) || w.maskDepth > 0) return advance;
   const mode = gs.renderMode & 7;
@@ -260,7 +275,13 @@ function placeGlyphs(w: WalkState, placed: readonly Placed[], trm: Matrix, hScal
   }
 }
 
+/** A text-positioning or text-showing operator outside BT … ET is malformed content (counted, and read as pdfjs renders it). */
+function outsideText(w: WalkState): void {
+  if (!w.inText) w.textOutside++;
+}
+
 function showTextOp(w: WalkState, args: unknown[] | null, fn: number): void {
+  outsideText(w);
   // pdfjs folds `'`, `"` and TJ into showText; the others are handled defensively.
   if (fn === OPS.nextLineShowText || fn === OPS.nextLineSetSpacingShowText) w.moveText(0, w.gs.leading);
   const glyphs = showTextGlyphs(fn, args);
@@ -268,6 +289,7 @@ function showTextOp(w: WalkState, args: unknown[] | null, fn: number): void {
 }
 
 function setTextMatrix(w: WalkState, args: unknown[] | null): void {
+  outsideText(w);
   const m = args?.[0];
   const mm = isMatrixLike(m) ? m : args;
   if (isMatrixLike(mm)) w.textMatrix = toMatrix(mm);
@@ -277,11 +299,13 @@ function setTextMatrix(w: WalkState, args: unknown[] | null): void {
 /** The text-object and text-state operators and their handlers. */
 export const textHandlers: [number, OpHandler][] = [
   [OPS.beginText, (w) => {
+    w.inText = true;
     w.textMatrix = [1, 0, 0, 1, 0, 0];
     w.lineX = w.lineY = w.curX = w.curY = 0;
     w.textClip = null;
   }],
   [OPS.endText, (w) => {
+    w.inText = false;
     if (w.textClip !== null) w.clipToPageBox(w.textClip);
     w.textClip = null;
   }],
@@ -293,12 +317,19 @@ export const textHandlers: [number, OpHandler][] = [
   [OPS.setTextRise, (w, args) => void (w.gs.rise = num(args?.[0]))],
   [OPS.setTextRenderingMode, (w, args) => void (w.gs.renderMode = num(args?.[0]))],
   [OPS.setTextMatrix, setTextMatrix],
-  [OPS.moveText, (w, args) => w.moveText(num(args?.[0]), num(args?.[1]))],
+  [OPS.moveText, (w, args) => {
+    outsideText(w);
+    w.moveText(num(args?.[0]), num(args?.[1]));
+  }],
   [OPS.setLeadingMoveText, (w, args) => {
+    outsideText(w);
     w.gs.leading = num(args?.[1]);
     w.moveText(num(args?.[0]), num(args?.[1]));
   }],
-  [OPS.nextLine, (w) => w.moveText(0, w.gs.leading)],
+  [OPS.nextLine, (w) => {
+    outsideText(w);
+    w.moveText(0, w.gs.leading);
+  }],
   [OPS.showText, showTextOp],
   [OPS.showSpacedText, showTextOp],
   [OPS.nextLineShowText, showTextOp],
