@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFRef, decodePDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/model/diagnostics.js';
-import { readPdf } from '../../src/readers/pdf/index.js';
+import { readPdf } from '../helpers/read-pdf.js';
 import { classifyPdfjsWarning } from '../../src/readers/pdf/pdfjs-warnings.js';
 import { extractAnnex } from '../../src/pipeline.js';
 import { PDF_2024, extract2024Pdf } from '../helpers/fixtures.js';

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag, InputError } from '../../src/model/diagnostics.js';
 import type { PageModel } from '../../src/model/page-model.js';
-import { readPdf } from '../../src/readers/pdf/index.js';
+import { readPdf } from '../helpers/read-pdf.js';
 import { FULL_TIER } from '../helpers/fuzz.js';
 import { type ContentMutation, mutate, nextMutation, operatorSpans, pageExcerpt, prng } from '../helpers/pdf-mutations.js';
 import { pixelsDiffering, renderPage } from '../helpers/render-page.js';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/model/diagnostics.js';
 import type { PageModel } from '../../../src/model/page-model.js';
 import { openPdf, readPageInput } from '../../../src/readers/pdf/document.js';
-import { readPdf } from '../../../src/readers/pdf/index.js';
+import { readPdf } from '../../helpers/read-pdf.js';
 import { type MiniAnnexPage, miniAnnex } from './mini-annex.js';
 import { type MiniPage, streamObject } from './mini-pdf.js';
 
@@ -39,7 +39,7 @@ async function read(bytes: Uint8Array): Promise<{ model: PageModel; bag: Diagnos
   return { model: await readPdf(bytes, { diagnostics: bag }), bag };
 }
 
-const toelichting = (m: PageModel): string => m.pages[0]!.tables[0]!.rows[1]!.cells[4]!;
+const toelichting = (m: PageModel): string => m.pages[0]!.tables[0]!.rows[1]!.cells.explanation ?? '';
 
 /** A Type3 font whose glyphs (the word's letters and the space) paint nothing. */
 function emptyType3(): Pick<MiniPage, 'objects' | 'fonts'> {
