@@ -115,7 +115,9 @@ function checks(entry: ManifestEntry, truth: () => RenditionTruth, rawTruth: () 
       },
     ],
     [
-      entry.diagnostics ? `gives exactly the diagnostics ${[...new Set(entry.diagnostics)].join(', ')}` : 'exits clean: no error, and no code of text or rows it could not place',
+      entry.diagnostics
+        ? `gives exactly the diagnostics ${[...new Set(entry.diagnostics)].map((c) => `${c}×${entry.diagnostics!.filter((d) => d === c).length}`).join(', ')}`
+        : 'exits clean: no error, and no code of text or rows it could not place',
       async () => {
         const { diagnostics } = await annexOf(entry);
         const codes = diagnostics.map((d) => d.code);
