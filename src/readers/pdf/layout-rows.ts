@@ -10,6 +10,8 @@ import { joinWrapped, joinWrappedLines } from '../../model/wrapped-text.js';
 import { type Box, toBBox, union } from './geometry.js';
 import type { Shape, TextRun } from './graphics.js';
 import type { PageStructure, TaggedRow } from './structure.js';
+import { type Fragment, type RowStarts, rowStarts } from './row-starts.js';
+import { LAYOUT } from './settings.js';
 import type { Columns } from './layout-header.js';
 import { type Icon, pickIcon, runColorAt } from './layout-icons.js';
 import { boxOf, centerY } from './layout-lines.js';
@@ -22,15 +24,6 @@ function columnOf(x: number, bounds: readonly number[]): number {
   let k = 0;
   for (let i = 1; i < bounds.length; i++) if (x >= bounds[i]! - 0.5) k = i;
   return k;
-}
-
-interface Fragment {
-  col: number;
-  chunks: Chunk[];
-  baseline: number;
-  size: number;
-  y: number;
-  box: Box;
 }
 
 /** A horizontal band of fragments that forms one body row, and the TR it belongs to in a tagged PDF. */
@@ -83,27 +76,12 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
       if (list) list.push(c);
       else byCol.set(k, [c]);
     }
-    return [...byCol.entries()].map(([col, chunks]) => ({
-      col,
-      chunks,
-      baseline: l.baseline,
-      size: l.size,
-      y: l.baseline - 0.3 * l.size,
-      box: boxOf(chunks),
-    }));
+    return [...byCol.entries()].map(([col, chunks]) => ({ col, chunks, baseline: l.baseline, size: l.size, box: boxOf(chunks) }));
   });
-  const all = perLine.flat().sort((a, b) => a.y - b.y);
-  const geometric = geometricGroups(perLine, all, ctx);
-  const taggedOf = (f: Fragment): TaggedRow | null => {
-    if (ctx.structure === null) return null;
-    for (const c of f.chunks) {
-      const t = c.contentId !== undefined ? ctx.structure.rowOf.get(c.contentId) : undefined;
-      if (t !== undefined) return t;
-    }
-    return null;
-  };
-  const hasTags = ctx.structure !== null && all.some((f) => taggedOf(f) !== null);
-  const { groups, disagreements } = hasTags ? taggedGroups(geometric, taggedOf) : { groups: geometric, disagreements: [] };
+  const all = perLine.flat();
+  const starts = rowStarts(body, perLine, { cols, rulings: ctx.rulings, icons: ctx.icons, structure: ctx.structure, pitch });
+  const groups = groupsFromStarts(body, perLine, starts, pitch, ctx.rulings);
+  const disagreements = starts.disagreements;
 
   // The right edge of each column's text on this page: where a line that is full ends.
   const rightEdges: number[] = Array.from({ length: ncol }, () => -Infinity);
@@ -144,79 +122,37 @@ function cellBoxesOf(frags: readonly Fragment[], keys: readonly (ColumnKey | nul
   return out;
 }
 
-/** Rows by geometry: first-column line starts (after a gap) and rulings crossing the first column. */
-function geometricGroups(perLine: readonly Fragment[][], all: readonly Fragment[], ctx: RowContext): RowGroup[] {
-  const { pitch } = ctx;
-  const ruleYs = ctx.rulings.map((r) => (r.box.y0 + r.box.y1) / 2).sort((a, b) => a - b);
-  const tops: number[] = [...ruleYs];
-  let prevCol0: Fragment | null = null;
-  let r = 0;
-  for (const frags of perLine) {
-    const f0 = frags.find((f) => f.col === 0);
-    if (!f0) continue;
-    const from = prevCol0 ? prevCol0.baseline : -Infinity;
-    // Rulings between the previous first-column line and this one (ruleYs sorted; lines in order).
-    while (r < ruleYs.length && ruleYs[r]! <= from) r++;
-    const between = r < ruleYs.length && ruleYs[r]! < f0.box.y0 + 0.25 * f0.size;
-    const isNew = prevCol0 === null || f0.baseline - prevCol0.baseline > 1.3 * pitch || between;
-    if (isNew && !between) tops.push(f0.box.y0 - 0.2 * pitch);
-    prevCol0 = f0;
-  }
-  tops.sort((a, b) => a - b);
-  const boundaries = [-Infinity, ...tops, Infinity];
-  const groups: RowGroup[] = boundaries.slice(0, -1).map((top, i) => ({ frags: [], top: Math.max(top, -1e6), bottom: boundaries[i + 1]!, tagged: null }));
-  let k = 0;
-  for (const f of all) {
-    while (k + 1 < boundaries.length - 1 && f.y >= boundaries[k + 1]!) k++;
-    groups[k]!.frags.push(f);
+/**
+ * The rows of a segment from the votes of rowStarts: each row runs from a starting line to the
+ * line before the next one; its vertical range (for its status mark and shading) from the ruling
+ * above its first line, or halfway between that line and the line above (the first row:
+ * LAYOUT.rowTopMarginPitch above its text), to the next row's top (the last row: to the ruling
+ * under its last line, if any).
+ */
+function groupsFromStarts(body: readonly Line[], perLine: readonly Fragment[][], starts: RowStarts, pitch: number, rulings: RowContext['rulings']): RowGroup[] {
+  const groups: RowGroup[] = [];
+  body.forEach((line, i) => {
+    if (starts.votes[i]!.start || groups.length === 0) {
+      const above = body[i - 1];
+      const top = above === undefined ? line.y0 - LAYOUT.rowTopMarginPitch * pitch : (starts.votes[i]!.rulingY ?? (above.y1 + line.y0) / 2);
+      const last = groups[groups.length - 1];
+      if (last) last.bottom = top;
+      groups.push({ frags: [], top, bottom: Infinity, tagged: null });
+    }
+    const group = groups[groups.length - 1]!;
+    group.frags.push(...perLine[i]!);
+    group.tagged ??= starts.tagged[i] ?? null;
+  });
+  // The last row ends at the ruling under its last line, where the table has one.
+  const last = groups[groups.length - 1];
+  const lastLine = body[body.length - 1];
+  if (last && lastLine) {
+    for (const r of rulings) {
+      const y = (r.box.y0 + r.box.y1) / 2;
+      if (y > lastLine.baseline && y < last.bottom) last.bottom = y;
+    }
   }
   return groups.filter((g) => g.frags.length > 0);
-}
-
-/**
- * Rows by the structure tree: fragments grouped by their TR; untagged fragments (artifacts such as
- * a repeated `Actielijn N` row) keep their geometric row, joined to the TR that shares it. Returns
- * the groups in print order and every TR that geometry splits and every geometric row that holds
- * two TRs.
- */
-function taggedGroups(geometric: readonly RowGroup[], taggedOf: (f: Fragment) => TaggedRow | null): { groups: RowGroup[]; disagreements: BuiltRows['disagreements'] } {
-  const byKey = new Map<string, RowGroup & { geometric: Set<number> }>();
-  const keyOf = (t: TaggedRow): string => `${t.table}#${t.index}`;
-  const disagreements: BuiltRows['disagreements'] = [];
-  geometric.forEach((g, gi) => {
-    const trs = new Map<string, TaggedRow>();
-    for (const f of g.frags) {
-      const t = taggedOf(f);
-      if (t !== null) trs.set(keyOf(t), t);
-    }
-    if (trs.size > 1) disagreements.push({ bbox: toBBox(g.frags.map((f) => f.box).reduce(union)), tagRows: trs.size, geometryRows: 1 });
-    const dominant = [...trs.values()][0] ?? null;
-    for (const f of g.frags) {
-      const t = taggedOf(f) ?? dominant;
-      const key = t !== null ? keyOf(t) : `untagged#${gi}`;
-      let group = byKey.get(key);
-      if (!group) {
-        group = { frags: [], top: g.top, bottom: g.bottom, tagged: t, geometric: new Set() };
-        byKey.set(key, group);
-      }
-      group.frags.push(f);
-      group.geometric.add(gi);
-      group.top = Math.min(group.top, g.top);
-      group.bottom = Math.max(group.bottom, g.bottom);
-    }
-  });
-  const groups = [...byKey.values()].sort((a, b) => a.top - b.top);
-  for (const g of groups) {
-    if (g.tagged !== null && g.geometric.size > 1) {
-      disagreements.push({ bbox: toBBox(g.frags.map((f) => f.box).reduce(union)), tagRows: 1, geometryRows: g.geometric.size });
-    }
-  }
-  // A row's vertical range runs to the next row's top.
-  groups.forEach((g, i) => {
-    const next = groups[i + 1];
-    if (next) g.bottom = next.top;
-  });
-  return { groups, disagreements };
 }
 
 /**

@@ -25,6 +25,7 @@ import { stripSymbolChars } from './symbols.js';
 import { isLegendLabel, isLegendLabelStart, isNotesHeading } from '../../model/vocabulary.js';
 import type { PageContent } from './page-content.js';
 import { type Line, joinChunks } from './text.js';
+import { LAYOUT } from './settings.js';
 
 /** What one page hands to the next: the columns (for a page without a header row) and the last tagged row. */
 export interface Carried {
@@ -126,10 +127,12 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
     const headerBottom = seg.header ? Math.max(...seg.header.band.map((l) => l.y1)) : -Infinity;
 
     // Body lines: up to a footnote start, the table's bottom ruling, or a large gap.
-    const col0Right = cols.bounds[1] ?? Infinity;
-    const tableLeft = cols.bounds[0]!;
+    // Row rulings cross the Activiteit column (a merged first column Actielijn has none).
+    const titleCol = Math.max(0, cols.keys.indexOf('title'));
+    const titleLeft = cols.bounds[titleCol]!;
+    const titleRight = cols.bounds[titleCol + 1] ?? Infinity;
     const crossesCol0 = (r: { box: Box }): boolean =>
-      overlap(r.box.x0, r.box.x1, tableLeft, col0Right) >= 0.8 * Math.min(col0Right - tableLeft, 1e6);
+      overlap(r.box.x0, r.box.x1, titleLeft, titleRight) >= LAYOUT.rulingCrossShare * Math.min(titleRight - titleLeft, 1e6);
     const segTop = headerBottom;
     const segBottom = seg.to < lines.length ? lines[seg.to]!.y0 : Infinity;
     const rowRulings = hRulings.filter((r) => crossesCol0(r) && r.box.y0 >= segTop - 1 && r.box.y1 <= segBottom + 1);

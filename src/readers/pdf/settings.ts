@@ -114,4 +114,41 @@ export const LAYOUT = {
   furnitureMinShare: 0.5,
   /** pages. Fewest pages on which a line must recur to count as furniture by repetition. */
   furnitureMinPages: 3,
+
+  // --- rows (row-starts.ts) ---------------------------------------------------------------------------
+  /**
+   * pitch. Activiteit text (or a Wanneer/Wie block) starting more than this many body line pitches
+   * below the text above it starts a new row: a row gap is a line gap plus the cells' padding
+   * (the 2024 rendition: 1.5–2 pitches between rows, 1 within a cell).
+   */
+  rowGapPitch: 1.3,
+  /**
+   * em. A ruling counts as lying between two lines up to this far below the top of the lower
+   * line's text box (a border drawn through the ascenders of a tightly set row).
+   */
+  rulingAboveLineEm: 0.25,
+  /**
+   * em. A status mark sits on a line when its centre lies within the line's text box widened by
+   * this much above and below (marks are drawn a little above or below the text's middle).
+   */
+  cueLineMarginEm: 0.3,
+  /**
+   * share. A table is ruled between its rows when rulings separate at least this share of the
+   * rows the other signals find; then its rulings decide (a table with a rule only between its
+   * action lines is not ruled between its rows).
+   */
+  ruledShare: 0.5,
+  /**
+   * share. Status marks count as printed at the top of their cells (and so as a row-start signal)
+   * when at least this share of the lines that carry one start a row by another signal too; the
+   * 2024 rendition centres its marks in the cell, so a mark sits beside a row's second line.
+   */
+  cueTopShare: 0.5,
+  /**
+   * pitch. The first row of a segment reaches this far above its text (its status mark or shading
+   * may sit there; the header row's shading above it may not).
+   */
+  rowTopMarginPitch: 0.2,
+  /** share of the Activiteit column's width a horizontal ruling must cross to separate rows (a cell border, not a short underline). */
+  rulingCrossShare: 0.8,
 } as const;

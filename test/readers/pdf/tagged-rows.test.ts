@@ -1,7 +1,7 @@
 /**
- * Rows from a tagged PDF's structure tree (structure.ts, layout-rows.ts): the tags decide which
- * text is one table row; where the page's geometry sees another split, that is reported (NAP120
- * via the layout's disagreements), never chosen silently.
+ * Rows from a tagged PDF's structure tree (structure.ts, row-starts.ts): what the page shows
+ * decides which text is one table row, the tags decide where the page shows nothing; where the two
+ * disagree, that is reported (NAP120 via the layout's disagreements), never chosen silently.
  */
 import { PRINTED_COLUMN_KEYS } from '../../../src/model/vocabulary.js';
 import { describe, expect, it } from 'vitest';
@@ -61,14 +61,27 @@ describe('rows of a tagged page', () => {
     expect(built.disagreements).toEqual([]);
   });
 
-  it('makes one row of a TR that the geometry splits in two, and reports the disagreement', () => {
-    // The tags say all six pieces are one row (e.g. a title cell with a blank line inside).
+  it('follows what the page shows where one TR holds two rows the page shows apart, and reports the disagreement', () => {
+    // The tags say all six pieces are one row; the page shows two (a gap, and Wanneer and Wie start again).
     const built = rows(lines, table([[['p1R_mc0', 'p1R_mc3'], [], ['p1R_mc1', 'p1R_mc4'], ['p1R_mc2', 'p1R_mc5']]]));
-    expect(built.rows).toHaveLength(1);
-    // The gap between the two lines reads as a paragraph break inside the one cell.
-    expect(built.rows[0]!.cells.title).toBe('Eerste activiteit\nTweede regel titel');
+    expect(built.rows.map((r) => r.cells.title)).toEqual(['Eerste activiteit', 'Tweede regel titel']);
     expect(built.disagreements).toHaveLength(1);
-    expect(built.disagreements[0]).toMatchObject({ tagRows: 1, geometryRows: 2 });
+    expect(built.disagreements[0]).toMatchObject({ tagRows: 1, geometryRows: 2, bbox: [45, expect.any(Number), expect.any(Number), expect.any(Number)] });
+  });
+
+  it('follows the tags where the page shows nothing between two lines (no ruling, no gap, nothing starts again)', () => {
+    // A title over two lines at the line pitch, beside a Toelichting: the tags say two rows.
+    const even = buildLines([
+      chunk('Eerste titel', 45, 100, 'p1R_mc0'),
+      chunk('Uitleg een', 405, 100, 'p1R_mc1'),
+      chunk('Tweede titel', 45, 111, 'p1R_mc2'),
+      chunk('Uitleg twee', 405, 111, 'p1R_mc3'),
+    ]);
+    const two = rows(even, table([[['p1R_mc0'], [], [], [], ['p1R_mc1']], [['p1R_mc2'], [], [], [], ['p1R_mc3']]]));
+    expect(two.rows.map((r) => r.cells.title)).toEqual(['Eerste titel', 'Tweede titel']);
+    expect(two.disagreements).toEqual([]);
+    const one = rows(even, table([[['p1R_mc0', 'p1R_mc2'], [], [], [], ['p1R_mc1', 'p1R_mc3']]]));
+    expect(one.rows.map((r) => r.cells.title)).toEqual(['Eerste titel Tweede titel']);
   });
 
   it('without a structure tree the geometry decides (two rows, nothing to compare)', () => {

@@ -1,0 +1,237 @@
+/**
+ * Where the body rows of a table segment start: each body line is voted on by the signals a page
+ * gives, and the votes are kept so that a picture of the page (inspect) and a diagnostic can show
+ * them. The page-break rule (a row broken by a page end) is assembly's; this file decides rows
+ * within one page.
+ *
+ * Signals, for body line i after line i-1:
+ * - `ruling`: a horizontal ruling crossing the Activiteit column lies between the two lines.
+ * - `vocabulary`: line i reads `Actielijn N` (in the Activiteit or a merged Actielijn column), or
+ *   line i-1 does in the Activiteit column (the goal row follows the band).
+ * - `gap`: line i's Activiteit text starts more than LAYOUT.rowGapPitch line pitches below the
+ *   Activiteit text above it.
+ * - `aligned`: a cell that is printed top-aligned and never holds a paragraph break (Wanneer, Wie,
+ *   a Status in words) starts a new block on line i, beside text in the Activiteit column: the
+ *   first lines of a row's cells are printed side by side.
+ * - `cue`: a status mark in the Status column sits on line i, beside text in the Activiteit column;
+ *   only where the segment's marks are printed at the top of their cells (on at least
+ *   LAYOUT.cueTopShare of the lines that carry one, another signal starts a row too).
+ * - `tag`: the structure tree puts the two lines in different table rows (TR), or in the same one.
+ *
+ * How they vote: in a table ruled between its rows (a ruling lies between some two body lines),
+ * the rulings decide what is seen; otherwise any of vocabulary, gap, aligned and cue starts a
+ * row. The tags decide where what is seen says nothing (an unruled table whose lines are evenly
+ * spaced); where the tags and what is seen disagree, what is seen wins and the disagreement is
+ * returned with the box of both lines (NAP120), never a silent merge.
+ */
+import type { BBox } from '../../model/page-model.js';
+import { actionLineNumberOf } from '../../model/vocabulary.js';
+import { type Box, toBBox, union } from './geometry.js';
+import type { Columns } from './layout-header.js';
+import type { Icon } from './layout-icons.js';
+import { LAYOUT } from './settings.js';
+import type { PageStructure, TaggedRow } from './structure.js';
+import { type Chunk, type Line, joinChunks } from './text.js';
+
+/** The part of one line that falls in one column. */
+export interface Fragment {
+  col: number;
+  chunks: Chunk[];
+  baseline: number;
+  size: number;
+  box: Box;
+}
+
+/** The signals for one body line (see the file's comment) and the decision. */
+export interface RowStartVote {
+  ruling: boolean;
+  /** Where the ruling between this line and the one above lies (y, PDF points), when there is one. */
+  rulingY?: number;
+  vocabulary: boolean;
+  gap: boolean;
+  aligned: boolean;
+  cue: boolean;
+  /** What the tags say: a new TR, the same TR, or nothing (untagged text). */
+  tag: 'new' | 'same' | null;
+  /** The line starts a row. */
+  start: boolean;
+}
+
+/** What rowStarts reads besides the lines: columns, rulings crossing the table, marks, tags, pitch. */
+export interface RowStartContext {
+  cols: Columns;
+  rulings: readonly { box: Box }[];
+  icons: readonly Icon[];
+  structure: PageStructure | null;
+  pitch: number;
+}
+
+/** A place where the tags and what the page shows disagree about a row boundary. */
+export interface RowDisagreement {
+  bbox: BBox;
+  tagRows: number;
+  geometryRows: number;
+}
+
+/** The votes for each body line, the TR of each line (null when untagged), and the disagreements. */
+export interface RowStarts {
+  votes: RowStartVote[];
+  tagged: (TaggedRow | null)[];
+  disagreements: RowDisagreement[];
+}
+
+/** Columns whose cells are top-aligned single blocks: a new block there starts a row. */
+const ALIGNED_KEYS = new Set(['planning', 'owners', 'status']);
+
+/**
+ * Votes on every body line of a segment (`lines` top to bottom, `perLine` their fragments).
+ * Linear in the fragments plus n log n in the rulings and marks.
+ */
+export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][], ctx: RowStartContext): RowStarts {
+  const { cols } = ctx;
+  const titleCol = Math.max(0, cols.keys.indexOf('title'));
+  const actionLineCol = cols.keys.indexOf('actionLine');
+  const alignedCols = cols.keys.flatMap((k, i) => (k !== null && ALIGNED_KEYS.has(k) ? [i] : []));
+  const ruleYs = ctx.rulings.map((r) => (r.box.y0 + r.box.y1) / 2).sort((a, b) => a - b);
+  const sLeft = cols.bounds[cols.statusIndex] ?? -Infinity;
+  const sRight = cols.bounds[cols.statusIndex + 1] ?? Infinity;
+  const cueYs = ctx.icons.filter((ic) => centreX(ic.box) >= sLeft && centreX(ic.box) < sRight).map((ic) => centreY(ic.box)).sort((a, b) => a - b);
+  const tagOf = (frags: readonly Fragment[]): TaggedRow | null => {
+    if (ctx.structure === null) return null;
+    for (const f of frags) {
+      for (const c of f.chunks) {
+        const t = c.contentId !== undefined ? ctx.structure.rowOf.get(c.contentId) : undefined;
+        if (t !== undefined) return t;
+      }
+    }
+    return null;
+  };
+  const tagged = perLine.map(tagOf);
+  /** The y of a ruling between line i-1 and line i, or undefined. */
+  const rulingBetween = (i: number): number | undefined => {
+    const from = lines[i - 1]!.baseline;
+    const to = lines[i]!.y0 + LAYOUT.rulingAboveLineEm * lines[i]!.size;
+    const k = lowerBound(ruleYs, from);
+    return k < ruleYs.length && ruleYs[k]! > from && ruleYs[k]! < to ? ruleYs[k] : undefined;
+  };
+  const signals = lineSignals(lines, perLine, ctx, rulingBetween, cueYs, titleCol, actionLineCol, alignedCols);
+  // Status marks printed at the top of their cell mark row starts; marks centred in their cell do
+  // not. They are taken as printed at the top when, on most lines that carry one, another signal
+  // starts a row too.
+  const cueLines = signals.filter((s) => s.cue);
+  const cuesAtTop = cueLines.length > 0 && cueLines.filter((s) => s.ruling || s.vocabulary || s.gap || s.aligned).length >= LAYOUT.cueTopShare * cueLines.length;
+  if (!cuesAtTop) for (const s of signals) s.cue = false;
+  // Ruled between rows: rulings separate at least half as many lines as the other signals do
+  // (a table with a rule only between its action lines is not ruled between its rows).
+  const rulings = signals.filter((s) => s.ruling).length;
+  const others = signals.filter((s) => s.vocabulary || s.gap || s.aligned || s.cue).length;
+  const ruled = rulings > 0 && rulings >= LAYOUT.ruledShare * others;
+  const votes: RowStartVote[] = [];
+  const disagreements: RowDisagreement[] = [];
+  signals.forEach((s, i) => {
+    if (i === 0) {
+      votes.push({ ...s, tag: null, start: true });
+      return;
+    }
+    // In a ruled table the rulings decide, unless a row's first lines are printed side by side
+    // beside its status mark where a ruling is missing.
+    const seen = ruled ? s.ruling || s.vocabulary || (s.aligned && s.cue) : s.vocabulary || s.gap || s.aligned || s.cue;
+    const [a, b] = [tagged[i - 1], tagged[i]];
+    const tag = a && b ? (a.table === b.table && a.index === b.index ? 'same' : 'new') : null;
+    // What is seen decides where it says anything; the tags decide an unruled, evenly spaced table.
+    const seenSaysSomething = ruled || seen;
+    const start = seenSaysSomething ? seen : tag === 'new';
+    if (tag !== null && seenSaysSomething && (tag === 'new') !== seen) {
+      disagreements.push({
+        bbox: toBBox(union(lineBoxOf(lines[i - 1]!), lineBoxOf(lines[i]!))),
+        tagRows: tag === 'new' ? 2 : 1,
+        geometryRows: seen ? 2 : 1,
+      });
+    }
+    votes.push({ ...s, tag, start });
+  });
+  return { votes, tagged, disagreements };
+}
+
+/** The signals of what is seen, for each body line (the first line's are all false but `vocabulary`). */
+function lineSignals(
+  lines: readonly Line[],
+  perLine: readonly Fragment[][],
+  ctx: RowStartContext,
+  rulingBetween: (i: number) => number | undefined,
+  cueYs: readonly number[],
+  titleCol: number,
+  actionLineCol: number,
+  alignedCols: readonly number[],
+): Omit<RowStartVote, 'tag' | 'start'>[] {
+  const { pitch } = ctx;
+  const fragIn = (i: number, col: number): Fragment | undefined => perLine[i]?.find((f) => f.col === col);
+  const out: Omit<RowStartVote, 'tag' | 'start'>[] = [];
+  // The baseline of each column's last text, and the last Activiteit text: a column's own flow,
+  // which lines of other columns set at other baselines do not interrupt.
+  const lastBaseline = new Map<number, number>();
+  let lastTitle: Fragment | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const title = fragIn(i, titleCol);
+    const band = actionLineNumberOf(textOf(title)) !== null || (actionLineCol >= 0 && actionLineNumberOf(textOf(fragIn(i, actionLineCol))) !== null);
+    const newBlock = (c: number): boolean => {
+      const f = fragIn(i, c);
+      if (f === undefined || textOf(f) === '') return false;
+      const before = lastBaseline.get(c);
+      return before === undefined || line.baseline - before > LAYOUT.rowGapPitch * pitch;
+    };
+    if (i === 0) out.push({ ruling: false, vocabulary: band, gap: false, aligned: false, cue: false });
+    else {
+      const hasTitle = title !== undefined;
+      const afterBand = lastTitle !== undefined && actionLineNumberOf(textOf(lastTitle)) !== null;
+      const cue = hasTitle && hasValueWithin(cueYs, line.y0 - LAYOUT.cueLineMarginEm * line.size, line.y1 + LAYOUT.cueLineMarginEm * line.size);
+      const rulingY = rulingBetween(i);
+      out.push({
+        ruling: rulingY !== undefined,
+        ...(rulingY !== undefined ? { rulingY } : {}),
+        vocabulary: band || afterBand,
+        gap: hasTitle && newBlock(titleCol),
+        aligned: hasTitle && alignedCols.some(newBlock),
+        cue,
+      });
+    }
+    for (const f of perLine[i]!) lastBaseline.set(f.col, line.baseline);
+    if (title !== undefined) lastTitle = title;
+  }
+  return out;
+}
+
+function textOf(f: Fragment | undefined): string {
+  return f === undefined ? '' : joinChunks(f.chunks).trim();
+}
+
+function lineBoxOf(l: Line): Box {
+  return { x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 };
+}
+
+function centreX(b: Box): number {
+  return (b.x0 + b.x1) / 2;
+}
+
+function centreY(b: Box): number {
+  return (b.y0 + b.y1) / 2;
+}
+
+/** Whether sorted `xs` holds a value in [lo, hi]. */
+function hasValueWithin(xs: readonly number[], lo: number, hi: number): boolean {
+  const k = lowerBound(xs, lo);
+  return k < xs.length && xs[k]! <= hi;
+}
+
+/** First index whose value is ≥ v (xs sorted ascending). */
+function lowerBound(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

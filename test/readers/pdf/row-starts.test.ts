@@ -1,0 +1,67 @@
+/**
+ * Where rows start (row-starts.ts): each signal on its own, and how they vote — an unruled table
+ * whose row gap equals its line gap, the `Actielijn N` band and goal row, status marks at the top
+ * of their cells or centred in them, and a ruled table.
+ */
+import { describe, expect, it } from 'vitest';
+import { PRINTED_COLUMN_KEYS } from '../../../src/model/vocabulary.js';
+import type { Icon } from '../../../src/readers/pdf/layout-icons.js';
+import { buildRows } from '../../../src/readers/pdf/layout-rows.js';
+import { type Chunk, buildLines } from '../../../src/readers/pdf/text.js';
+
+const PITCH = 13.5; // 9 pt text at 1.5 line spacing
+const chunk = (text: string, x: number, y: number): Chunk => ({ text, x0: x, x1: x + 4.5 * text.length, y0: y - 7, y1: y + 2, baseline: y, size: 9, font: 'F1', sup: false });
+const cols = { bounds: [40, 200, 260, 330, 400], keys: [...PRINTED_COLUMN_KEYS], statusIndex: 1 };
+const mark = (y: number): Icon => ({ box: { x0: 226, y0: y - 6, x1: 232, y1: y }, color: '#1f5fbf', shape: 'vector' });
+const ruling = (y: number) => ({ box: { x0: 40, y0: y - 0.25, x1: 800, y1: y + 0.25 } });
+const titles = (chunks: Chunk[], icons: Icon[] = [], rulings: { box: { x0: number; y0: number; x1: number; y1: number } }[] = []) =>
+  buildRows(buildLines(chunks), { cols, rulings, pitch: PITCH, icons, runs: [], fills: [], regionBottom: 1000, pageNumber: 1, structure: null }).rows.map((r) => r.cells.title);
+
+/** Line k of an evenly spaced table (no extra gap between rows). */
+const y = (k: number): number => 100 + k * PITCH;
+
+describe('row starts in an unruled table whose row gap equals its line gap', () => {
+  it('starts a row where Wanneer and Wie start again beside an Activiteit line, and not on a title continuation', () => {
+    const chunks = [
+      chunk('Eerste activiteit met', 45, y(0)), chunk('2023-', 265, y(0)), chunk('OCW', 335, y(0)), chunk('Toelichting een', 405, y(0)),
+      chunk('een lange titel', 45, y(1)), chunk('2025', 265, y(1)), chunk('regel twee', 405, y(1)),
+      chunk('Tweede activiteit', 45, y(2)), chunk('2024', 265, y(2)), chunk('VWS', 335, y(2)), chunk('Toelichting twee', 405, y(2)),
+    ];
+    expect(titles(chunks)).toEqual(['Eerste activiteit met een lange titel', 'Tweede activiteit']);
+  });
+
+  it('starts a row at an Actielijn N band and at the goal row under it', () => {
+    const chunks = [chunk('Actielijn 2', 45, y(0)), chunk('Wet- en regelgeving weerspiegelen de normen', 45, y(1)), chunk('Eerste activiteit', 45, y(2)), chunk('2024', 265, y(2)), chunk('OCW', 335, y(2))];
+    expect(titles(chunks)).toEqual(['Actielijn 2', 'Wet- en regelgeving weerspiegelen de normen', 'Eerste activiteit']);
+  });
+
+  it('takes status marks at the top of their cells as row starts, and marks centred in their cells not', () => {
+    // Titles over two lines; Wanneer and Wie on the first line of each row; only the marks tell the third row.
+    const rows = [0, 2, 4].flatMap((k, i) => [chunk(`Titel ${i + 1}`, 45, y(k)), chunk('vervolg', 45, y(k + 1))]);
+    const cells = [chunk('2024', 265, y(0)), chunk('OCW', 335, y(0)), chunk('2025', 265, y(2)), chunk('VWS', 335, y(2))];
+    expect(titles([...rows, ...cells], [0, 2, 4].map((k) => mark(y(k))))).toEqual(['Titel 1 vervolg', 'Titel 2 vervolg', 'Titel 3 vervolg']);
+    // Centred marks sit between a row's two lines: they start nothing, and a row is not cut at its second line.
+    const centred = [0, 2].map((k) => mark((y(k) + y(k + 1)) / 2 + 3));
+    expect(titles([...rows.slice(0, 4), ...cells], centred)).toEqual(['Titel 1 vervolg', 'Titel 2 vervolg']);
+  });
+});
+
+describe('row starts in a ruled table', () => {
+  it('follows the rulings: no row starts without one, even after a gap in the Activiteit column', () => {
+    const chunks = [
+      chunk('Eerste', 45, 100), chunk('2024', 265, 100), chunk('OCW', 335, 100),
+      chunk('titel na witregel', 45, 140),
+      chunk('Tweede', 45, 170), chunk('2025', 265, 170), chunk('VWS', 335, 170),
+    ];
+    expect(titles(chunks, [], [ruling(92), ruling(160), ruling(180)])).toEqual(['Eerste\ntitel na witregel', 'Tweede']);
+  });
+
+  it('still starts a row where a ruling is missing but Wanneer and Wie start again beside a status mark', () => {
+    const chunks = [
+      chunk('Eerste', 45, 100), chunk('2024', 265, 100), chunk('OCW', 335, 100),
+      chunk('Tweede', 45, 120), chunk('2025', 265, 120), chunk('VWS', 335, 120),
+      chunk('Derde', 45, 140), chunk('2026', 265, 140), chunk('BZK', 335, 140),
+    ];
+    expect(titles(chunks, [mark(100), mark(120), mark(140)], [ruling(112)])).toEqual(['Eerste', 'Tweede', 'Derde']);
+  });
+});
