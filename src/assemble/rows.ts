@@ -123,7 +123,8 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
       tableCount++;
       if (table.header === null) {
         diagnostics.report('NAP102', `${table.rows.length} table row(s) without a header row above them on page ${page.number}; columns are assumed to be ${COLUMNS.join(' | ')}. Check that the header row "Activiteit | Status | Wanneer | Wie | Toelichting" is in the input.`, loc(table.rows[0]?.location ?? { page: page.number }));
-      } else {
+      } else if (table.inheritedHeader !== true) {
+        // A header row carried over from an earlier page was checked where it was printed.
         checkHeader(table.header, diagnostics);
       }
       const width = table.header?.cells.length ?? COLUMNS.length;

@@ -132,8 +132,13 @@ export function keyedCells(printed: readonly string[], keys: readonly (ColumnKey
 
 /** A header row and the body rows under it, in reading order. A page can hold several. */
 export interface TableBlock {
-  /** null when body rows appear on a page before any header row. */
+  /** null when body rows appear before any header row of the document. */
   header: HeaderRow | null;
+  /**
+   * The page prints no header row above these rows: they continue the table whose header row
+   * (`header`) was printed on an earlier page.
+   */
+  inheritedHeader?: boolean;
   rows: BodyRow[];
 }
 

@@ -1,5 +1,6 @@
 /** Small measures of a page's lines: body size, line pitch, boxes, page-number furniture. */
 import { type Box, union } from './geometry.js';
+import { LAYOUT } from './settings.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
 
 /** A page number as printed in a header or footer: `7`, `- 7 -`, `Pagina 7`, `7 van 17`, `page 7/17`. */
@@ -10,18 +11,22 @@ export function isFurniture(l: Line): boolean {
   return PAGE_NUMBER.test(joinChunks(l.chunks).trim());
 }
 
-/** The most common baseline distance between consecutive lines (PDF points): the body line pitch. */
+/**
+ * The most common baseline distance between consecutive lines (PDF points): the body line pitch.
+ * Distances from LAYOUT.pitchMinEm to LAYOUT.pitchMaxEm of the lower line's size count (single
+ * to double line spacing); without any, LAYOUT.defaultPitchEm of the body size.
+ */
 export function estimatePitch(lines: readonly Line[], bodySize: number): number {
   const counts = new Map<number, number>();
   for (let i = 1; i < lines.length; i++) {
     const d = lines[i]!.baseline - lines[i - 1]!.baseline;
     const s = lines[i]!.size;
-    if (d >= 0.9 * s && d <= 1.8 * s) {
+    if (d >= LAYOUT.pitchMinEm * s && d <= LAYOUT.pitchMaxEm * s) {
       const k = Math.round(d * 4) / 4;
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
   }
-  let best = 1.2 * bodySize;
+  let best = LAYOUT.defaultPitchEm * bodySize;
   let n = 0;
   for (const [k, v] of counts) if (v > n || (v === n && k < best)) [best, n] = [k, v];
   return best;

@@ -27,9 +27,10 @@ import type { PageContent } from './page-content.js';
 import { type Line, joinChunks } from './text.js';
 import { LAYOUT } from './settings.js';
 
-/** What one page hands to the next: the columns (for a page without a header row) and the last tagged row. */
+/** What one page hands to the next: the table in force (for rows before any header row) and the last tagged row. */
 export interface Carried {
-  columns: Columns | null;
+  /** The last header row printed and its columns: a page that prints none continues that table. */
+  table: { header: HeaderRow; columns: Columns } | null;
   /** The last table row (TR) of the page, in a tagged PDF: a page that starts with the same TR continues it. */
   lastTagged: TaggedRow | null;
 }
@@ -58,7 +59,7 @@ export interface LayoutResult {
  */
 export function layoutDocument(contents: readonly PageContent[]): { pages: Page[]; findings: { page: number; finding: LayoutFinding }[] } {
   const furniture = findFurniture(contents);
-  let carried: Carried = { columns: null, lastTagged: null };
+  let carried: Carried = { table: null, lastTagged: null };
   const pages: Page[] = [];
   const findings: { page: number; finding: LayoutFinding }[] = [];
   for (const content of contents) {
@@ -75,7 +76,7 @@ export function layoutDocument(contents: readonly PageContent[]): { pages: Page[
  * `furniture` the page's furniture lines, which become loose text of their kind and nothing else.
  */
 export function layoutPage(content: PageContent, previous: Carried, furniture: ReadonlyMap<Line, FurnitureKind>): LayoutResult {
-  const carried = previous.columns;
+  const carried = previous.table;
   let lastTagged = previous.lastTagged;
   const findings: LayoutFinding[] = content.duplicates.map((d) => ({ kind: 'duplicate' as const, ...d }));
   const lines = content.lines.filter((l) => !furniture.has(l));
@@ -88,7 +89,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
   const page: Page = { number: content.number, legend: [], tables: [], footnotes: [], looseText: [] };
   const used = new Set<Line>();
   const tableRegions: { y0: number; y1: number }[] = [];
-  let columns = carried;
+  let table = carried;
 
   // --- header rows ---
   const headers: { band: Line[]; anchorIndex: number }[] = [];
@@ -99,7 +100,8 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
   // Segments of lines: before the first header (possibly a headerless continuation), then per header.
   const segments: { header: { band: Line[] } | null; from: number; to: number }[] = [];
   const firstHeaderStart = headers.length > 0 ? lines.indexOf(headers[0]!.band[0]!) : lines.length;
-  if (carried !== null && headers.length === 0 && firstHeaderStart > 0) segments.push({ header: null, from: 0, to: firstHeaderStart });
+  // Rows above the page's first header row (or on a page without one) continue the table in force.
+  if (carried !== null && firstHeaderStart > 0) segments.push({ header: null, from: 0, to: firstHeaderStart });
   headers.forEach((h, k) => {
     const bandEnd = lines.indexOf(h.band[h.band.length - 1]!) + 1;
     const next = headers[k + 1];
@@ -116,27 +118,29 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
       const built = buildHeader(seg.header.band, vRulings, bodySize, content.number);
       headerRow = built.header;
       cols = built.columns;
-      columns = cols;
+      table = { header: built.header, columns: cols };
       for (const l of seg.header.band) used.add(l);
       regionTop = Math.min(...seg.header.band.map((l) => l.y0));
     } else {
-      cols = carried;
+      cols = carried?.columns ?? null;
       regionTop = -Infinity;
     }
     if (cols === null) continue;
     const headerBottom = seg.header ? Math.max(...seg.header.band.map((l) => l.y1)) : -Infinity;
 
     // Body lines: up to a footnote start, the table's bottom ruling, or a large gap.
-    // Row rulings cross the Activiteit column (a merged first column Actielijn has none).
-    const titleCol = Math.max(0, cols.keys.indexOf('title'));
-    const titleLeft = cols.bounds[titleCol]!;
-    const titleRight = cols.bounds[titleCol + 1] ?? Infinity;
-    const crossesCol0 = (r: { box: Box }): boolean =>
-      overlap(r.box.x0, r.box.x1, titleLeft, titleRight) >= LAYOUT.rulingCrossShare * Math.min(titleRight - titleLeft, 1e6);
+    // Row rulings run across the table from the Activiteit column to the last column (a merged
+    // first column Actielijn has none; a footnote separator under a borderless table is short).
+    const titleLeft = cols.bounds[Math.max(0, cols.keys.indexOf('title'))]!;
+    const lastLeft = cols.bounds[cols.bounds.length - 1]!;
+    const crossesCol0 = (r: { box: Box }): boolean => overlap(r.box.x0, r.box.x1, titleLeft, lastLeft) >= LAYOUT.rulingCrossShare * (lastLeft - titleLeft);
     const segTop = headerBottom;
     const segBottom = seg.to < lines.length ? lines[seg.to]!.y0 : Infinity;
-    const rowRulings = hRulings.filter((r) => crossesCol0(r) && r.box.y0 >= segTop - 1 && r.box.y1 <= segBottom + 1);
-    const tableBottomRuling = rowRulings.length > 0 ? Math.max(...rowRulings.map((r) => r.box.y1)) : null;
+    const segRulings = joinRulings(hRulings).filter((r) => r.box.y0 >= segTop - 1 && r.box.y1 <= segBottom + 1);
+    const rowRulings = segRulings.filter(crossesCol0);
+    // A short ruling at the table's left edge under the table: the footnote separator Word and
+    // LibreOffice draw above page-bottom notes. The notes begin under it.
+    const separator = segRulings.find((r) => !crossesCol0(r) && Math.abs(r.box.x0 - cols.bounds[0]!) <= LAYOUT.separatorLeftEm * bodySize)?.box.y1 ?? null;
     // Lines above the first body line that sit before any header in a headerless segment: legend etc.
     const topRuling = seg.header === null && rowRulings.length > 0 ? Math.min(...rowRulings.map((r) => r.box.y0)) : null;
     const body: Line[] = [];
@@ -153,13 +157,16 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
         footnoteStart ??= i;
         break;
       }
-      if (tableBottomRuling !== null && l.y0 > tableBottomRuling + 1) break;
+      if (separator !== null && l.y0 > separator) {
+        footnoteStart ??= i;
+        break;
+      }
       // A tagged page says which text is in a table row; a legend or paragraph between tables is not.
       if (content.structure !== null && outsideTaggedRows(l, content.structure)) break;
       // A legend line (label left of the Status column) ends the table above it.
       if (isLegendLine(l, cols)) break;
       const prev = body[body.length - 1];
-      if (tableBottomRuling === null && prev && l.baseline - prev.baseline > 3.5 * pitch) break;
+      if (rowRulings.length === 0 && prev && l.baseline - prev.baseline > LAYOUT.tableEndGapPitch * pitch) break;
       if (seg.header === null && body.length === 0 && topRuling === null && isFurniture(l)) continue;
       body.push(l);
     }
@@ -193,7 +200,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
       }
       lastTagged = tagged;
     });
-    page.tables.push({ header: headerRow, rows: built.rows });
+    page.tables.push(headerRow !== null ? { header: headerRow, rows: built.rows } : { header: carried?.header ?? null, inheritedHeader: true, rows: built.rows });
   }
 
   // --- footnotes: from the first footnote start to the end of the page ---
@@ -256,7 +263,25 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
       }
     }
   }
-  return { page, carried: { columns, lastTagged }, findings };
+  return { page, carried: { table, lastTagged }, findings };
+}
+
+/**
+ * Horizontal rulings drawn piece by piece (a browser draws each cell's border on its own) joined
+ * into one where they lie on the same line and touch (within LAYOUT.rulingJoinTolerance). n log n.
+ */
+export function joinRulings(rulings: readonly { box: Box }[]): { box: Box }[] {
+  const sorted = [...rulings].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  const out: { box: Box }[] = [];
+  const tol = LAYOUT.rulingJoinTolerance;
+  for (const r of sorted) {
+    // Rulings on the same line sort together by x; join with the last one on that line.
+    const last = out[out.length - 1];
+    if (last && Math.abs(r.box.y0 - last.box.y0) <= tol && Math.abs(r.box.y1 - last.box.y1) <= tol && r.box.x0 <= last.box.x1 + tol) {
+      last.box = union(last.box, r.box);
+    } else out.push({ box: { ...r.box } });
+  }
+  return out;
 }
 
 /** True when every chunk of `l` is tagged content that belongs to no table row (TR) of the structure tree. */
@@ -264,10 +289,16 @@ function outsideTaggedRows(l: Line, structure: PageStructure): boolean {
   return l.chunks.every((c) => c.artifact !== true && c.contentId !== undefined && !structure.rowOf.has(c.contentId));
 }
 
-/** A line that prints a legend label (symbols aside) starting left of the Status column. */
+/**
+ * A line of the status legend: it prints a legend label (symbols aside) starting left of the
+ * Status column, or nothing but legend labels, one per chunk (a legend printed in a row:
+ * `● Afgerond   ● In uitvoering …`).
+ */
 function isLegendLine(l: Line, cols: Columns): boolean {
-  const text = l.chunks.map((c) => stripSymbolChars(c.text)).join(' ');
-  return (isLegendLabel(text) || isLegendLabelStart(text)) && l.x0 < (cols.bounds[cols.statusIndex] ?? Infinity);
+  const texts = l.chunks.map((c) => stripSymbolChars(c.text).trim()).filter((t) => t !== '');
+  const text = texts.join(' ');
+  if ((isLegendLabel(text) || isLegendLabelStart(text)) && l.x0 < (cols.bounds[cols.statusIndex] ?? Infinity)) return true;
+  return texts.length > 1 && texts.every((t) => isLegendLabel(t) || isLegendLabelStart(t));
 }
 
 export type { Columns } from './layout-header.js';

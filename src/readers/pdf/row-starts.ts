@@ -118,8 +118,9 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
   // Status marks printed at the top of their cell mark row starts; marks centred in their cell do
   // not. They are taken as printed at the top when, on most lines that carry one, another signal
   // starts a row too.
+  // (The first line starts a row whatever else it shows.)
   const cueLines = signals.filter((s) => s.cue);
-  const cuesAtTop = cueLines.length > 0 && cueLines.filter((s) => s.ruling || s.vocabulary || s.gap || s.aligned).length >= LAYOUT.cueTopShare * cueLines.length;
+  const cuesAtTop = cueLines.length > 0 && cueLines.filter((s) => s === signals[0] || s.ruling || s.vocabulary || s.gap || s.aligned).length >= LAYOUT.cueTopShare * cueLines.length;
   if (!cuesAtTop) for (const s of signals) s.cue = false;
   // Ruled between rows: rulings separate at least half as many lines as the other signals do
   // (a table with a rule only between its action lines is not ruled between its rows).
@@ -181,11 +182,11 @@ function lineSignals(
       const before = lastBaseline.get(c);
       return before === undefined || line.baseline - before > LAYOUT.rowGapPitch * pitch;
     };
-    if (i === 0) out.push({ ruling: false, vocabulary: band, gap: false, aligned: false, cue: false });
+    const hasTitle = title !== undefined;
+    const cue = hasTitle && hasValueWithin(cueYs, line.y0 - LAYOUT.cueLineMarginEm * line.size, line.y1 + LAYOUT.cueLineMarginEm * line.size);
+    if (i === 0) out.push({ ruling: false, vocabulary: band, gap: false, aligned: false, cue });
     else {
-      const hasTitle = title !== undefined;
       const afterBand = lastTitle !== undefined && actionLineNumberOf(textOf(lastTitle)) !== null;
-      const cue = hasTitle && hasValueWithin(cueYs, line.y0 - LAYOUT.cueLineMarginEm * line.size, line.y1 + LAYOUT.cueLineMarginEm * line.size);
       const rulingY = rulingBetween(i);
       out.push({
         ruling: rulingY !== undefined,

@@ -98,6 +98,17 @@ export const LAYOUT = {
    */
   duplicateTolerance: 0.5,
 
+  // --- lines -------------------------------------------------------------------------------------
+  /**
+   * em. Baseline distances from pitchMinEm to pitchMaxEm of the font size are line pitches:
+   * single spacing (about 1.2 em) to double; 1.5 spacing in Calibri is 1.83 em
+   * (borderless-once-a4-landscape-calibri), which a bound of 1.8 em missed.
+   */
+  pitchMinEm: 0.9,
+  pitchMaxEm: 2.6,
+  /** em. The line pitch of a page whose lines give none (single spacing). */
+  defaultPitchEm: 1.2,
+
   // --- page furniture -----------------------------------------------------------------------------
   /**
    * pt. Two lines on different pages are "at the same place" when their baselines differ by at
@@ -141,14 +152,34 @@ export const LAYOUT = {
   /**
    * share. Status marks count as printed at the top of their cells (and so as a row-start signal)
    * when at least this share of the lines that carry one start a row by another signal too; the
-   * 2024 rendition centres its marks in the cell, so a mark sits beside a row's second line.
+   * 2024 rendition centres its marks in the cell, so a mark sits beside a row's second line (on
+   * its page 6, one of two marked lines starts a row by another signal).
    */
-  cueTopShare: 0.5,
+  cueTopShare: 0.75,
+  /**
+   * em of the body size. A ruling that starts this close to the table's left edge and does not run
+   * across the table is the footnote separator Word and LibreOffice draw above page-bottom notes.
+   */
+  separatorLeftEm: 1,
+  /**
+   * pitch. In a table without rulings, a gap of more than this many line pitches between two lines
+   * ends the table (a paragraph or a note list after it).
+   */
+  tableEndGapPitch: 3.5,
+  /**
+   * pt. Horizontal rulings on the same line (y within this) that touch (x gap within this) are one
+   * ruling: a browser draws each cell's border separately (the 2024 rendition).
+   */
+  rulingJoinTolerance: 1,
   /**
    * pitch. The first row of a segment reaches this far above its text (its status mark or shading
    * may sit there; the header row's shading above it may not).
    */
   rowTopMarginPitch: 0.2,
-  /** share of the Activiteit column's width a horizontal ruling must cross to separate rows (a cell border, not a short underline). */
+  /**
+   * share of the table's width from the Activiteit column to the last column's left edge that a
+   * horizontal ruling must cross to separate rows: a cell border runs across the table; a
+   * footnote separator under a borderless table does not (borderless-once-a4-landscape-calibri).
+   */
   rulingCrossShare: 0.8,
 } as const;
