@@ -5,7 +5,7 @@
 // default: getTextContent and getOperatorList (parsed twice).
 import { readFileSync } from 'node:fs';
 
-await import('../../dist/threads/no-canvas.js');
+await import('../../dist/threads/pdfjs-environment.js');
 const { openPdf } = await import('../../dist/readers/pdf/document.js');
 const onePass = process.argv.includes('--one-pass');
 const task = openPdf(new Uint8Array(readFileSync(process.argv[2])));

@@ -38,6 +38,7 @@ export const DIAGNOSTIC_SUMMARIES_NL: Record<DiagnosticCode, string> = {
   NAP028: 'De meeste tekst op een PDF-pagina is niet te zien (weggeknipt, bedekt, verborgen): de pagina is beschadigd of verbergt haar inhoud, en haar rijen zouden ontbreken.',
   NAP029: 'Tekst op een PDF-pagina is grotendeels onleesbaar (U+FFFD, niet-gekoppelde of stuurtekens): de tekenkoppeling van een lettertype is beschadigd, dus de gelezen tekst is niet de getoonde tekst.',
   NAP030: 'Een lettertype van een PDF-pagina kon niet worden geladen; de tekst in dat lettertype wordt mogelijk verkeerd of niet gelezen.',
+  NAP031: 'Een PDF-pagina tekent veel meer dan een pagina van de bijlage zou kunnen (operatoren, tekens, paden, nesting of leestijd boven het paginabudget); ze is geweigerd voordat ze verder werd gelezen.',
   NAP101: 'Geen activiteitentabel gevonden in de invoer.',
   NAP102: 'Tabelrijen zonder kopregel erboven.',
   NAP103: 'Kolomkop niet herkend.',

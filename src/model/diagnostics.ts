@@ -131,6 +131,7 @@ export const DIAGNOSTIC_CODES = {
   NAP028: { severity: 'error', summary: 'Most of the text drawn on a PDF page cannot be seen (clipped, covered, hidden): the page is damaged or made to hide its content, and its rows would be missing.' },
   NAP029: { severity: 'error', summary: 'Text on a PDF page is mostly unreadable (U+FFFD, unmapped or control characters): a font\'s character mapping is damaged, so the text read is not the text shown.' },
   NAP030: { severity: 'error', summary: 'A font of a PDF page could not be loaded; the text drawn in it may be read wrongly or not at all.' },
+  NAP031: { severity: 'error', summary: 'A PDF page draws far more than any annex page could (operators, glyphs, paths, nesting or parse time over the page budget); it was refused before it was read further.' },
   // Table structure (NAP1xx)
   NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
   NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },

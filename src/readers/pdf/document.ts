@@ -10,7 +10,8 @@ import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdf
 import type { Matrix } from './geometry.js';
 import { GlyphChunker } from './glyph-chunks.js';
 import { type ImageData, type ImageMark, type OptionalContentVisible, walkOperatorList } from './graphics.js';
-import { AnnotationMode, type FontFacts, ImageKind, contentId, contentIdPrefix, fontFacts, objectStore, stencilMask } from './pdfjs-contract.js';
+import { BudgetCounter, budgetMessage } from './page-budget.js';
+import { AnnotationMode, type FontFacts, ImageKind, OPS, type OperatorList, contentId, contentIdPrefix, fontFacts, objectStore, stencilMask, watchOperatorListChunks } from './pdfjs-contract.js';
 import type { Region } from './regions.js';
 import { dominantImageColor } from './image-color.js';
 import type { PageInput } from './page-content.js';
@@ -90,10 +91,7 @@ export async function readPageInput(
 ): Promise<PageInput> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
-  const [opList, tree] = await Promise.all([
-    page.getOperatorList({ annotationMode: AnnotationMode.ENABLE }),
-    page.getStructTree().catch(() => null),
-  ]);
+  const [opList, tree] = await Promise.all([watchOperatorList(page), page.getStructTree().catch(() => null)]);
   const fontData = (name: string): FontFacts | undefined => {
     try {
       return page.commonObjs.has(name) ? fontFacts(page.commonObjs.get(name)) : undefined;
@@ -163,6 +161,40 @@ export async function readPageInput(
     warnings: takeWarnings(),
     visibility: { hidden: [...visible.hidden, ...offPage], inseparable: visible.inseparable, unchecked: visible.unchecked, hiddenMarks: graphics.hiddenMarks, coveredMarks },
   };
+}
+
+/**
+ * The page's operator list (annotations included), counted chunk by chunk while pdfjs builds it:
+ * a page over the budget (page-budget.ts) is refused at once (the promise rejects with the
+ * budget's message; the caller destroys the document, which stops pdfjs). pdfjs parses in a
+ * chain of promise callbacks, so the count runs in its chunk callback, not on a timer.
+ */
+function watchOperatorList(page: PDFPageProxy): Promise<OperatorList> {
+  const started = performance.now();
+  const counter = new BudgetCounter({ save: OPS.save, restore: OPS.restore, showText: OPS.showText, constructPath: OPS.constructPath });
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (err: unknown, list?: OperatorList): void => {
+      if (done) return;
+      done = true;
+      stop?.();
+      if (list !== undefined) resolve(list);
+      else reject(err);
+    };
+    const check = (list: OperatorList): void => {
+      const over = counter.update(list.fnArray, list.argsArray, performance.now() - started);
+      if (over !== null) finish(new Error(budgetMessage(over)));
+    };
+    const pending = page.getOperatorList({ annotationMode: AnnotationMode.ENABLE });
+    const stop = watchOperatorListChunks(page, check);
+    pending.then(
+      (list) => {
+        check(list);
+        finish(null, list);
+      },
+      (err: unknown) => finish(err),
+    );
+  });
 }
 
 /**

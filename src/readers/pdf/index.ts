@@ -11,6 +11,7 @@ import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, Input
 import type { ColumnKey, PageModel } from '../../model/page-model.js';
 import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './page-graphics.js';
+import { budgetExceeded } from './page-budget.js';
 import { DAMAGE, MIN_TEXT_SIZE } from './settings.js';
 import { type LayoutFinding, layoutDocument } from './layout.js';
 import { type PageContent, type PageInput, type PageVisibility, preparePage } from './page-content.js';
@@ -50,8 +51,8 @@ export interface ReadPdfOptions {
  */
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promise<PageModel> {
   const { diagnostics } = options;
-  const fail = (code: DiagnosticCode, message: string, location: DiagnosticLocation = {}): never => {
-    throw new InputError(diagnostics.report(code, message, location));
+  const fail = (code: DiagnosticCode, message: string, location: DiagnosticLocation = {}, fields?: Parameters<DiagnosticBag['report']>[3]): never => {
+    throw new InputError(diagnostics.report(code, message, location, fields));
   };
   checkEnvelope(bytes, fail);
 
@@ -96,6 +97,15 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         : fail('NAP010', `Reading the PDF needed more than ${err.limit} MB of memory; it was stopped at page ${at}. The file may hold a compressed stream that inflates enormously; check it, or raise --max-memory if it is a genuine, very large annex.`, { page: at });
     }
     if (err instanceof PageReadError) {
+      const over = budgetExceeded(err.message);
+      if (over !== null) {
+        return fail(
+          'NAP031',
+          `Page ${err.page} of the PDF draws more than any annex page could (${over.what}: more than ${over.limit}${over.what === 'time' ? ' ms of parsing' : ''}); it was refused before reading it further. Check the file; it is crafted or damaged.`,
+          { page: err.page },
+          { actual: over.count, expected: over.limit, note: over.what },
+        );
+      }
       return fail('NAP004', `Page ${err.page} of the PDF is damaged (${err.message}). Download the file again.`, { page: err.page });
     }
     throw err;

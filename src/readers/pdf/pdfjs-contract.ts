@@ -288,6 +288,34 @@ export function isClosingRestore(args: unknown): boolean {
 }
 
 /**
+ * Calls `onChunk` with the operator list received so far each time pdfjs adds a chunk to a page's
+ * operator list under construction (PDFPageProxy keeps it in `_intentStates`: each state has
+ * `operatorList: {fnArray, argsArray, lastChunk}` and a Set `renderTasks` whose members'
+ * `operatorListChanged()` it calls per chunk, in _renderPageChunk). Not documented API: the
+ * reader only counts the list, to refuse a page over budget while pdfjs is still parsing it
+ * (page-budget.ts). Call after `getOperatorList`; returns a function that stops watching, or
+ * null when the page keeps no such state.
+ */
+export function watchOperatorListChunks(page: unknown, onChunk: (list: OperatorList) => void): (() => void) | null {
+  const states = (page as { _intentStates?: unknown } | null)?._intentStates;
+  if (!(states instanceof Map)) return null;
+  const watched: Set<unknown>[] = [];
+  for (const state of states.values()) {
+    const s = state as { operatorList?: OperatorList; renderTasks?: unknown } | null;
+    const tasks = s?.renderTasks;
+    if (!(tasks instanceof Set) || s?.operatorList === undefined) continue;
+    const task = { operatorListChanged: () => onChunk(s.operatorList!) };
+    tasks.add(task);
+    watched.push(tasks);
+    (task as { tasks?: Set<unknown> }).tasks = tasks;
+  }
+  if (watched.length === 0) return null;
+  return () => {
+    for (const tasks of watched) for (const t of [...tasks]) if ((t as { tasks?: unknown }).tasks === tasks) tasks.delete(t);
+  };
+}
+
+/**
  * `paintImageMaskXObject`'s argument: `[{data, width, height, count}]`, `data` the mask's bits
  * (1 bit per pixel, rows padded to bytes, as PDFImage.createRawMask makes them, a /Decode
  * [1 0] already applied) or, for all but the smallest masks, the id of an object in

@@ -87,6 +87,27 @@ export const DAMAGE = {
   unreadableShare: 0.5,
 } as const;
 
+
+/**
+ * The most one page's drawing may hold before it is refused (page-budget.ts, NAP031). Reason:
+ * the largest page of any fixture has about 12,000 operators, 9,000 glyphs, 1,500 paths and
+ * nesting 6; the limits are 25–100 times that, and keep every crafted input of issue 19 (200k
+ * fills nested 20k deep, 1M Tj, 300k fills, 600k glyphs, form fan-out) under 10 s and 500 MB.
+ * Motivating cases: scripts/bench/crafted-pdfs.ts.
+ */
+export const PAGE_BUDGET = {
+  /** operators in the page's list, forms and annotations inlined (with their multiplicity). */
+  operators: 400_000,
+  /** glyphs drawn. */
+  glyphs: 250_000,
+  /** painted or clipping paths. */
+  paths: 60_000,
+  /** graphics states saved one inside another (q, forms, groups). */
+  nesting: 500,
+  /** milliseconds pdfjs may spend building one page's operator list (a fixture page takes under 100 ms). */
+  parseMs: 6_000,
+} as const;
+
 // --- Layout (page-content.ts, furniture.ts, layout*.ts) ---
 
 /** Thresholds of the layout stage (layout*.ts, page-content.ts, furniture.ts, table-grid.ts). */

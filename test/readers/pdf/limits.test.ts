@@ -40,12 +40,18 @@ async function limitError(bytes: Uint8Array, options: { timeoutMs?: number; maxM
 }
 
 describe('readPdf limits', () => {
-  it('stops a page of 2.4 million drawing operators at the time limit (NAP009)', async () => {
+  it('refuses a page of 2.4 million drawing operators by the page budget, before the time limit (NAP031)', async () => {
     const bytes = onePagePdf(deflateRepeated(Buffer.from('0 0 1 1 re f\n'.repeat(80_000)), 30));
     expect(bytes.length).toBeLessThan(200_000);
-    const d = await limitError(bytes, { timeoutMs: 1500 });
+    const d = await limitError(bytes, { timeoutMs: 60_000 });
+    expect(d).toMatchObject({ code: 'NAP031', file: 'hostile.pdf', place: { page: 1 }, note: 'paths' });
+  });
+
+  it('stops a page within the budget that takes longer than the time limit (NAP009)', async () => {
+    const bytes = onePagePdf(deflateRepeated(Buffer.from('0 0 1 1 re f\n'.repeat(50_000)), 1));
+    const d = await limitError(bytes, { timeoutMs: 150 });
     expect(d).toMatchObject({ code: 'NAP009', file: 'hostile.pdf', place: { page: 1 } });
-    expect(d.reason).toMatch(/^Reading the PDF took longer than 1500 ms; it was stopped at page 1\./);
+    expect(d.reason).toMatch(/^Reading the PDF took longer than 150 ms; it was stopped at page 1\./);
   });
 
   it('stops a decompression bomb at the memory limit (NAP010)', async () => {

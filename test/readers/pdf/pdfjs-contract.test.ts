@@ -38,6 +38,7 @@ import {
   stencilMask,
   toUnicodeMap,
   isClosingRestore,
+  watchOperatorListChunks,
 } from '../../../src/readers/pdf/pdfjs-contract.js';
 import { PDF_2024 } from '../../helpers/fixtures.js';
 import { buildPdf, iconImage, streamObject } from './mini-pdf.js';
@@ -216,6 +217,20 @@ describe('pdfjs-dist contract', () => {
   it('a q left open: pdfjs closes it with restore operators whose argument list is empty (a Q gives null)', async () => {
     const { ops } = await operatorList(buildPdf([{ content: 'q Q q q 0 g' }]));
     expect(argsOf(ops, OPS.restore).map((a) => isClosingRestore(a))).toEqual([false, true, true]);
+  });
+
+  it("the operator list under construction: a page's _intentStates call each render task's operatorListChanged per chunk of 1000 operators", async () => {
+    const task = openPdf(buildPdf([{ content: '0 0 1 1 re f '.repeat(3500) }]));
+    tasks.push(task);
+    const page = await (await task.promise).getPage(1);
+    const seen: number[] = [];
+    const pending = page.getOperatorList({ annotationMode: AnnotationMode.ENABLE });
+    const stop = watchOperatorListChunks(page, (list) => seen.push(list.fnArray.length));
+    const list = await pending;
+    stop!();
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.at(-1)).toBe(list.fnArray.length);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
   });
 
   it('Type3 fonts: isType3Font, charProcOperatorList by each glyph operatorListId', async () => {

@@ -1,0 +1,53 @@
+/**
+ * Work bounded while it starts (src/readers/pdf/page-budget.ts): a page whose drawing is far
+ * beyond any annex page is refused with one NAP031 naming the page and what it exceeded, while
+ * pdfjs is still parsing it; a page within the budget is read (control). The crafted inputs of
+ * issue 19 at full size are timed by `npm run bench:adversarial`.
+ */
+import { describe, expect, it } from 'vitest';
+import { DiagnosticBag, InputError } from '../../src/model/diagnostics.js';
+import { BudgetCounter, budgetExceeded, budgetMessage } from '../../src/readers/pdf/page-budget.js';
+import { PAGE_BUDGET } from '../../src/readers/pdf/settings.js';
+import { readPdf } from '../helpers/read-pdf.js';
+import { buildPdf } from '../readers/pdf/mini-pdf.js';
+
+async function refusal(content: string): Promise<unknown> {
+  const bag = new DiagnosticBag('budget.pdf', 'reader:pdf');
+  try {
+    await readPdf(buildPdf([{ content }]), { diagnostics: bag });
+    return null;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return bag.items.filter((d) => d.severity === 'error').map((d) => [d.code, d.place.page, d.note]);
+  }
+}
+
+describe('a page over the budget is refused while pdfjs parses it (NAP031)', () => {
+  it(`graphics states nested deeper than ${PAGE_BUDGET.nesting}`, async () => {
+    expect(await refusal(`${'q 0 0 1 1 re f '.repeat(PAGE_BUDGET.nesting + 100)}${'Q '.repeat(PAGE_BUDGET.nesting + 100)}`)).toEqual([['NAP031', 1, 'nesting']]);
+  });
+
+  it(`more than ${PAGE_BUDGET.glyphs} glyphs`, async () => {
+    expect(await refusal(`BT /F1 1 Tf 10 10 Td (${'x'.repeat(PAGE_BUDGET.glyphs + 1000)}) Tj ET`)).toEqual([['NAP031', 1, 'glyphs']]);
+  });
+
+  it('a page within the budget is read (control)', async () => {
+    expect(await refusal(`${'q 0 0 1 1 re f '.repeat(100)}${'Q '.repeat(100)} BT /F1 9 Tf 10 10 Td (${'x'.repeat(1000)}) Tj ET`)).toBeNull();
+  });
+});
+
+describe('BudgetCounter', () => {
+  const ops = { save: 1, restore: 2, showText: 3, constructPath: 4 };
+  it('counts operators, glyphs, paths and nesting as the list grows, and names the first budget exceeded', () => {
+    const c = new BudgetCounter(ops);
+    expect(c.update([1, 1, 4, 3, 2], [null, null, null, [['a', 'b']], null], 5)).toBeNull();
+    expect([c.glyphs, c.paths, c.maxDepth, c.depth]).toEqual([2, 1, 2, 1]);
+    expect(c.update([1, 1, 4, 3, 2], [], PAGE_BUDGET.parseMs + 1)).toEqual({ what: 'time', count: PAGE_BUDGET.parseMs + 1, limit: PAGE_BUDGET.parseMs });
+  });
+
+  it('its message round-trips; other messages are no budget', () => {
+    const b = { what: 'paths' as const, count: 9, limit: 8 };
+    expect(budgetExceeded(budgetMessage(b))).toEqual(b);
+    expect(budgetExceeded('Invalid stream')).toBeNull();
+  });
+});
