@@ -39,6 +39,7 @@ export const DIAGNOSTIC_SUMMARIES_NL: Record<DiagnosticCode, string> = {
   NAP029: 'Tekst op een PDF-pagina is grotendeels onleesbaar (U+FFFD, niet-gekoppelde of stuurtekens): de tekenkoppeling van een lettertype is beschadigd, dus de gelezen tekst is niet de getoonde tekst.',
   NAP030: 'Een lettertype van een PDF-pagina kon niet worden geladen; de tekst in dat lettertype wordt mogelijk verkeerd of niet gelezen.',
   NAP031: 'Een PDF-pagina tekent veel meer dan een pagina van de bijlage zou kunnen (operatoren, tekens, paden, nesting of leestijd boven het paginabudget); ze is geweigerd voordat ze verder werd gelezen.',
+  NAP032: 'Stijlregels in de HTML laten een browser tekst tonen (::before / ::after content) die niet in de tekst van het document staat; die tekst zit niet in de data.',
   NAP101: 'Geen activiteitentabel gevonden in de invoer.',
   NAP102: 'Tabelrijen zonder kopregel erboven.',
   NAP103: 'Kolomkop niet herkend.',

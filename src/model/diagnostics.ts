@@ -132,6 +132,7 @@ export const DIAGNOSTIC_CODES = {
   NAP029: { severity: 'error', summary: 'Text on a PDF page is mostly unreadable (U+FFFD, unmapped or control characters): a font\'s character mapping is damaged, so the text read is not the text shown.' },
   NAP030: { severity: 'error', summary: 'A font of a PDF page could not be loaded; the text drawn in it may be read wrongly or not at all.' },
   NAP031: { severity: 'error', summary: 'A PDF page draws far more than any annex page could (operators, glyphs, paths, nesting or parse time over the page budget); it was refused before it was read further.' },
+  NAP032: { severity: 'warning', summary: 'HTML style rules generate text a browser shows (::before / ::after content) that is not in the document\'s text; it is not in the data.' },
   // Table structure (NAP1xx)
   NAP101: { severity: 'error', summary: 'No activity table found in the input.' },
   NAP102: { severity: 'error', summary: 'Table rows without a header row above them.' },

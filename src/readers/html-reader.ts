@@ -124,7 +124,16 @@ function leaveOutHidden(root: AnyNode, lineOf: (node: AnyNode) => number | undef
       code.set(node, null);
     }
   }
-  const hidden = findHiddenElements(root, sheets);
+  const generated: { selector: string; content: string }[] = [];
+  const hidden = findHiddenElements(root, sheets, generated);
+  for (const g of generated.slice(0, MAX_HIDDEN_REPORTS)) {
+    diagnostics.report(
+      'NAP032',
+      `A style rule (${clip(g.selector)}) makes the browser show the text "${clip(g.content)}" that is not in the document's text, so it is not in the data. If it belongs to the annex, put it in the HTML itself.`,
+      {},
+      { actual: g.content.slice(0, 200), note: g.selector.slice(0, 200) },
+    );
+  }
   const remove = new Map<AnyNode, AnyNode | null>(code);
   // One report per hidden element, or per element whose colours hide its text.
   const reports = new Map<AnyNode, { reason: string; said: string[]; coloured: boolean }>();

@@ -6,15 +6,23 @@
  * - elements that never render text: `<script>`, `<template>`, `<noscript>`, `<del>` (deleted
  *   text), `<svg>` (SVG `<text>` is drawing, not the document's text), `<object>`, `<iframe>`;
  * - the `hidden` attribute;
- * - `display: none`, `visibility: hidden|collapse`, `opacity: 0`, `font-size: 0` (any unit),
- *   from the inline `style` or from a `<style>` sheet of the document;
+ * - `display: none`, `opacity` under 0.1, `font-size` under 2.5px, `content-visibility: hidden`,
+ *   positioned or indented a thousand pixels off the page, `clip` to nothing (the
+ *   screen-reader-only `rect(1px,1px,1px,1px)`), `clip-path` inset by half or more, `scale(0)`,
+ *   `filter: opacity(0)`, a box of at most 1px with its overflow hidden — from the inline `style`
+ *   or a `<style>` sheet, `!important` winning over later normal declarations, `var()` resolved;
+ * - `visibility: hidden|collapse`, inherited: a descendant that sets `visibility: visible` is seen;
+ * - a `<dialog>` without `open`, everything but the `<summary>` of a closed `<details>`, fallback
+ *   content (canvas, video, audio, noembed, noframes), `<datalist>`, `<rp>`;
  * - text whose colour equals (RGB distance ≤ SAME_COLOUR_DISTANCE) the background it is drawn
  *   on (the nearest `background`/`background-color` of the element or an ancestor, white if none).
  * Style sheets are matched with css-select (selectors as browsers read them); rules are indexed
  * by the id, class or tag of their rightmost compound, as browsers do, so each element is tested
- * only against the rules that can match it. Cascade: later rules win, inline style wins; `!important`
- * and specificity are not modelled (a later rule hiding something wins over an earlier one that
- * shows it, so hiding is never missed by being out-ranked).
+ * only against the rules that can match it. Cascade: later rules win, inline style wins,
+ * `!important` wins over normal declarations; specificity is not modelled (a later rule hiding
+ * something wins over an earlier one that shows it, so hiding is never missed by being
+ * out-ranked). Text that `::before` / `::after` rules generate is collected for a diagnostic: a
+ * browser shows it, but it is not in the document's text.
  */
 import { compile } from 'css-select';
 import { parse as parseSelector, type Selector } from 'css-what';
@@ -23,7 +31,12 @@ import { SAME_COLOUR_DISTANCE, rgbDistance } from '../model/colour.js';
 
 export { SAME_COLOUR_DISTANCE };
 
-const NEVER_RENDERED = new Set(['script', 'template', 'noscript', 'del', 'svg', 'object', 'iframe']);
+/**
+ * Elements whose content a browser does not render as text: code, deleted text, drawings, and
+ * fallback content (shown only when the element itself cannot be: canvas, video, audio, embed
+ * fallbacks, frames), a datalist's options, ruby fallback parentheses.
+ */
+const NEVER_RENDERED = new Set(['script', 'template', 'noscript', 'del', 'svg', 'object', 'iframe', 'canvas', 'video', 'audio', 'datalist', 'noframes', 'noembed', 'rp', 'math']);
 
 /** Why an element is hidden; used in the diagnostic. */
 export type HiddenReason = string;
@@ -34,7 +47,7 @@ interface StyleRule {
   decls: Declarations;
 }
 
-/** The declarations this module cares about. */
+/** The declarations this module cares about (values lower-case, `var()` resolved where it can be). */
 interface Declarations {
   display?: string;
   visibility?: string;
@@ -42,6 +55,63 @@ interface Declarations {
   fontSize?: string;
   color?: string;
   background?: string;
+  position?: string;
+  left?: string;
+  top?: string;
+  right?: string;
+  bottom?: string;
+  textIndent?: string;
+  clip?: string;
+  clipPath?: string;
+  transform?: string;
+  width?: string;
+  height?: string;
+  overflow?: string;
+  filter?: string;
+  contentVisibility?: string;
+  /** Custom properties (`--name`) set here. */
+  vars?: Record<string, string>;
+  /** The declarations marked `!important` (they win over later normal ones). */
+  important?: Set<string>;
+}
+
+const PROPERTY_NAMES: Record<string, keyof Declarations> = {
+  display: 'display',
+  visibility: 'visibility',
+  opacity: 'opacity',
+  'font-size': 'fontSize',
+  color: 'color',
+  background: 'background',
+  'background-color': 'background',
+  position: 'position',
+  left: 'left',
+  top: 'top',
+  right: 'right',
+  bottom: 'bottom',
+  'text-indent': 'textIndent',
+  clip: 'clip',
+  'clip-path': 'clipPath',
+  transform: 'transform',
+  width: 'width',
+  height: 'height',
+  'max-width': 'width',
+  'max-height': 'height',
+  overflow: 'overflow',
+  filter: 'filter',
+  'content-visibility': 'contentVisibility',
+};
+
+/** Merges `next` over `base` by the cascade: a later declaration wins unless the earlier one is `!important` and it is not. */
+function cascade(base: Declarations, next: Declarations): Declarations {
+  const out: Declarations = { ...base, vars: { ...base.vars, ...next.vars }, important: new Set(base.important) };
+  for (const [k, v] of Object.entries(next) as [keyof Declarations, string][]) {
+    if (k === 'vars' || k === 'important') continue;
+    const nextImportant = next.important?.has(k) === true;
+    if (out.important!.has(k) && !nextImportant) continue;
+    (out as Record<string, unknown>)[k] = v;
+    if (nextImportant) out.important!.add(k);
+  }
+  return out;
 }
 
 /** The style sheet of one document, indexed for matching. */
@@ -52,11 +122,22 @@ export class StyleSheetIndex {
   private readonly universal: StyleRule[] = [];
   private count = 0;
 
+  /** Text that `::before` / `::after` rules generate (a browser shows it; it is not in the document's text). */
+  readonly generated: { selector: string; content: string }[] = [];
+  /** Some rule sets `visibility: visible` (an element inside a hidden one may be seen). */
+  showsVisibility = false;
+
   /** Adds the rules of one `<style>` element's text (comments, @media and @supports bodies read; other at-rules skipped). */
   addSheet(css: string): void {
     for (const { prelude, body } of cssRules(css)) {
+      if (/::?(before|after)\b/i.test(prelude)) {
+        const content = /(?:^|;)\s*content\s*:\s*(["'])((?:(?!\1).)*)\1/is.exec(body);
+        if (content !== null && content[2]!.trim() !== '') this.generated.push({ selector: prelude.trim(), content: content[2]! });
+        continue;
+      }
       const decls = declarations(body);
       if (Object.keys(decls).length === 0) continue;
+      if (decls.visibility !== undefined && /^visible\b/.test(decls.visibility)) this.showsVisibility = true;
       let selectors: Selector[][];
       let test: (el: Element) => boolean;
       try {
@@ -92,12 +173,12 @@ export class StyleSheetIndex {
     for (const c of (el.attribs['class'] ?? '').split(/\s+/)) if (c !== '') candidates.push(...(this.byClass.get(c) ?? []));
     if (candidates.length === 0) return {};
     candidates.sort((a, b) => a.order - b.order);
-    const out: Declarations = {};
+    let out: Declarations = {};
     let last = -1;
     for (const rule of candidates) {
       if (rule.order === last) continue;
       last = rule.order;
-      if (rule.test(el)) Object.assign(out, rule.decls);
+      if (rule.test(el)) out = cascade(out, rule.decls);
     }
     return out;
   }
@@ -154,40 +235,94 @@ function withoutComments(css: string): string {
   return parts.join('');
 }
 
-/** The relevant declarations of a declaration block (`display:none; color: #fff`). */
+/** The relevant declarations of a declaration block (`display:none; color: #fff`), with `!important` and custom properties. */
 function declarations(body: string): Declarations {
   const out: Declarations = {};
   for (const part of body.split(';')) {
     const colon = part.indexOf(':');
     if (colon < 0) continue;
-    const name = part.slice(0, colon).trim().toLowerCase();
-    const value = part.slice(colon + 1).replace(/!important/i, '').trim().toLowerCase();
-    if (name === 'display') out.display = value;
-    else if (name === 'visibility') out.visibility = value;
-    else if (name === 'opacity') out.opacity = value;
-    else if (name === 'font-size') out.fontSize = value;
-    else if (name === 'color') out.color = value;
-    else if (name === 'background' || name === 'background-color') out.background = value;
+    const rawName = part.slice(0, colon).trim();
+    const raw = part.slice(colon + 1);
+    const important = /!\s*important/i.test(raw);
+    const value = raw.replace(/!\s*important/i, '').trim().toLowerCase();
+    if (rawName.startsWith('--')) {
+      (out.vars ??= {})[rawName] = value;
+      continue;
+    }
+    const key = PROPERTY_NAMES[rawName.toLowerCase()];
+    if (key === undefined || key === 'vars' || key === 'important') continue;
+    (out as Record<string, string>)[key] = value;
+    if (important) (out.important ??= new Set()).add(key);
   }
   return out;
 }
 
-/** Why the declarations hide an element, or null. */
+/** `var(--x, fallback)` replaced by the custom property's value in force (or the fallback), a few levels deep. */
+function resolveVars(value: string | undefined, vars: Record<string, string>): string | undefined {
+  if (value === undefined || !value.includes('var(')) return value;
+  let v = value;
+  for (let depth = 0; depth < 8 && v.includes('var('); depth++) {
+    v = v.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*))?\)/g, (_, name: string, fallback?: string) => vars[name] ?? fallback ?? '');
+  }
+  return v;
+}
+
+/** A CSS length in px (px, pt, em/rem at 16px, %, 0 without unit); null when it is not one. */
+function lengthPx(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const m = /^([+-]?\d*\.?\d+)(px|pt|em|rem|%|vw|vh)?$/.exec(value.trim());
+  if (m === null) return null;
+  const n = Number(m[1]);
+  const unit = m[2] ?? (n === 0 ? 'px' : '');
+  return unit === 'px' ? n : unit === 'pt' ? (n * 4) / 3 : unit === 'em' || unit === 'rem' ? n * 16 : unit === '' ? null : n * 10;
+}
+
+/**
+ * Why the declarations hide an element, or null: every property that can hide text is taken as
+ * hiding it when it does so for any page size (positioned or indented far off the page, clipped
+ * to nothing, scaled to nothing, a box too small to hold a glyph with its overflow hidden, all but
+ * transparent, too small to read, not rendered).
+ */
 function hiddenBy(d: Declarations): HiddenReason | null {
   if (d.display !== undefined && /^none\b/.test(d.display)) return 'display: none';
-  if (d.visibility !== undefined && /^(hidden|collapse)\b/.test(d.visibility)) return `visibility: ${d.visibility}`;
-  if (d.opacity !== undefined && /^0*(\.0*)?%?$/.test(d.opacity)) return 'opacity: 0';
-  if (d.fontSize !== undefined && /^[+]?0*(\.0*)?([a-z%]+)?$/.test(d.fontSize)) return `font-size: ${d.fontSize}`;
+  if (d.opacity !== undefined && (/^0*(\.0*)?%?$/.test(d.opacity) || (Number.parseFloat(d.opacity) < (d.opacity.endsWith('%') ? 100 : 1) * HTML_HIDDEN.opacity))) return `opacity: ${d.opacity}`;
+  if (d.fontSize !== undefined && (/^[+]?0*(\.0*)?([a-z%]+)?$/.test(d.fontSize) || (lengthPx(d.fontSize) ?? Infinity) < HTML_HIDDEN.fontPx)) return `font-size: ${d.fontSize}`;
+  if (d.contentVisibility !== undefined && /^hidden\b/.test(d.contentVisibility)) return 'content-visibility: hidden';
+  const offPage = (v: string | undefined): boolean => (lengthPx(v) ?? 0) <= -HTML_HIDDEN.offPagePx;
+  if (d.position !== undefined && /^(absolute|fixed|relative)\b/.test(d.position) && [d.left, d.top, d.right, d.bottom].some(offPage)) return `position: ${d.position} off the page`;
+  if (offPage(d.textIndent)) return `text-indent: ${d.textIndent}`;
+  if (d.clip !== undefined && /rect\(\s*(\d+(px)?)[\s,]+\1[\s,]+\1[\s,]+\1\s*\)|rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)/.test(d.clip)) return `clip: ${d.clip}`;
+  if (d.clipPath !== undefined && /inset\(\s*(50|[5-9]\d|100)%|circle\(\s*0|polygon\(\s*0(px|%)?\s+0(px|%)?\s*\)/.test(d.clipPath)) return `clip-path: ${d.clipPath}`;
+  if (d.transform !== undefined && /scale[xy]?\(\s*0*(\.0*)?\s*[,)]|matrix\(\s*0\s*,\s*0\s*,\s*0\s*,\s*0\b/.test(d.transform)) return `transform: ${d.transform}`;
+  if (d.filter !== undefined && /opacity\(\s*0*(\.0*)?%?\s*\)/.test(d.filter)) return `filter: ${d.filter}`;
+  const tiny = (v: string | undefined): boolean => (lengthPx(v) ?? Infinity) <= HTML_HIDDEN.boxPx;
+  if ((tiny(d.width) || tiny(d.height)) && d.overflow !== undefined && /^(hidden|clip)\b/.test(d.overflow)) return 'a box too small to show its text (overflow hidden)';
   return null;
 }
 
-/** A CSS colour value (`#abc`, `#aabbcc`, `rgb(…)`, `white`, `black`) as [r, g, b]; null for anything else. */
+/** Thresholds of hidden HTML text. */
+const HTML_HIDDEN = {
+  /** opacity below this share is unreadable (0.01 in issue 19's attacks). */
+  opacity: 0.1,
+  /** px. Text smaller than this cannot be read (0.1px in issue 19's attacks; the PDF reader's limit is 2 pt). */
+  fontPx: 2.5,
+  /** px. Positioned or indented at least this far before the page's start: off every screen. */
+  offPagePx: 999,
+  /** px. A box this narrow or low with its overflow hidden shows nothing of a glyph (the screen-reader-only pattern is 1px). */
+  boxPx: 1,
+} as const;
+
+/** A CSS colour value (`#abc`, `#aabbcc`, `rgb(…)`, `hsl(…)`, a named colour) as [r, g, b]; null for anything else. */
 export function cssColour(value: string | undefined): [number, number, number] | null {
   if (value === undefined) return null;
   const v = value.trim().toLowerCase();
-  const named: Record<string, [number, number, number]> = { white: [255, 255, 255], black: [0, 0, 0] };
-  const word = /(?:^|\s)(white|black)(?:\s|$)/.exec(v);
-  if (word) return named[word[1]!]!;
+  const word = /(?:^|\s)([a-z]+)(?:\s|$)/.exec(v);
+  if (word && NAMED_COLOURS[word[1]!] !== undefined) return NAMED_COLOURS[word[1]!]!;
+  const hsl = /hsla?\(\s*([\d.]+)(?:deg)?[\s,]+([\d.]+)%[\s,]+([\d.]+)%\s*(?:[,/]\s*([\d.]+%?)\s*)?\)/.exec(v);
+  if (hsl) {
+    if (hsl[4] !== undefined && Number.parseFloat(hsl[4]) === 0) return null;
+    return hslToRgb(Number(hsl[1]), Number(hsl[2]) / 100, Number(hsl[3]) / 100);
+  }
   const hex = /#([0-9a-f]{6}|[0-9a-f]{3})\b/.exec(v);
   if (hex) {
     const h = hex[1]!.length === 3 ? hex[1]!.replace(/./g, '$&$&') : hex[1]!;
@@ -199,6 +334,42 @@ export function cssColour(value: string | undefined): [number, number, number] |
     return [Math.min(255, Number(rgb[1])), Math.min(255, Number(rgb[2])), Math.min(255, Number(rgb[3]))];
   }
   return null;
+}
+
+/** CSS named colours that text or a background may be given (the light ones a page background is, and a few common ones). */
+const NAMED_COLOURS: Record<string, [number, number, number]> = {
+  white: [255, 255, 255],
+  black: [0, 0, 0],
+  snow: [255, 250, 250],
+  ivory: [255, 255, 240],
+  whitesmoke: [245, 245, 245],
+  ghostwhite: [248, 248, 255],
+  floralwhite: [255, 250, 240],
+  seashell: [255, 245, 238],
+  mintcream: [245, 255, 250],
+  azure: [240, 255, 255],
+  aliceblue: [240, 248, 255],
+  linen: [250, 240, 230],
+  beige: [245, 245, 220],
+  oldlace: [253, 245, 230],
+  honeydew: [240, 255, 240],
+  lavenderblush: [255, 240, 245],
+  gray: [128, 128, 128],
+  grey: [128, 128, 128],
+  silver: [192, 192, 192],
+  red: [255, 0, 0],
+  green: [0, 128, 0],
+  blue: [0, 0, 255],
+  yellow: [255, 255, 0],
+};
+
+function hslToRgb(h: number, s: number, l: number): [number, number, number] {
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number): number => {
+    const k = (n + h / 30) % 12;
+    return Math.round(255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+  };
+  return [f(0), f(8), f(4)];
 }
 
 /** One node left out (an element, or a text node coloured like its background) and why. */
@@ -214,23 +385,32 @@ export interface HiddenElement {
  * rules), with the `<style>` sheets of the document read first. One iterative walk; each element
  * is tested against the rules indexed under its id, classes and tag.
  */
-export function findHiddenElements(root: AnyNode, styleSheets: readonly string[]): HiddenElement[] {
+export function findHiddenElements(root: AnyNode, styleSheets: readonly string[], generated?: { selector: string; content: string }[]): HiddenElement[] {
   const sheet = new StyleSheetIndex();
   for (const css of styleSheets) sheet.addSheet(css);
+  if (generated !== undefined) generated.push(...sheet.generated);
   const hidden: HiddenElement[] = [];
   const white: [number, number, number] = [255, 255, 255];
-  type Colours = { background: [number, number, number]; color: [number, number, number] | null; setBy: AnyNode };
-  const stack: Array<{ node: AnyNode; colours: Colours }> = [];
-  const push = (node: AnyNode, colours: Colours): void => {
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, colours });
+  // What an element hands its children: colours, custom properties, and an inherited visibility:hidden (a child may set visible again).
+  type Inherited = { background: [number, number, number]; color: [number, number, number] | null; setBy: AnyNode; vars: Record<string, string>; invisible: AnyNode | null };
+  const stack: Array<{ node: AnyNode; inherited: Inherited }> = [];
+  const push = (node: AnyNode, inherited: Inherited, skip?: (child: AnyNode) => boolean): void => {
+    if (!('children' in node)) return;
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const child = node.children[i]!;
+      if (skip?.(child)) continue;
+      stack.push({ node: child, inherited });
+    }
   };
-  push(root, { background: white, color: null, setBy: root });
+  push(root, { background: white, color: null, setBy: root, vars: {}, invisible: null });
   while (stack.length > 0) {
-    const { node, colours } = stack.pop()!;
-    const { background, color } = colours;
+    const { node, inherited } = stack.pop()!;
+    const { background, color } = inherited;
     if (node.type === 'text') {
-      if (color !== null && node.data.trim() !== '' && rgbDistance(color, background) <= SAME_COLOUR_DISTANCE) {
-        hidden.push({ element: node, reason: `text coloured like its background (${hex(color)} on ${hex(background)})`, group: colours.setBy });
+      if (node.data.trim() === '') continue;
+      if (inherited.invisible !== null) hidden.push({ element: node, reason: 'visibility: hidden', group: inherited.invisible });
+      else if (color !== null && rgbDistance(color, background) <= SAME_COLOUR_DISTANCE) {
+        hidden.push({ element: node, reason: `text coloured like its background (${hex(color)} on ${hex(background)})`, group: inherited.setBy });
       }
       continue;
     }
@@ -246,19 +426,61 @@ export function findHiddenElements(root: AnyNode, styleSheets: readonly string[]
       hidden.push({ element: el, reason: 'the hidden attribute' });
       continue;
     }
-    const decls = { ...sheet.matching(el), ...(el.attribs['style'] ? declarations(el.attribs['style']) : {}) };
+    if (name === 'dialog' && !('open' in el.attribs)) {
+      hidden.push({ element: el, reason: 'a <dialog> that is not open' });
+      continue;
+    }
+    const own = el.attribs['style'] ? declarations(el.attribs['style']) : {};
+    const decls = cascade(sheet.matching(el), own);
+    const vars = decls.vars !== undefined && Object.keys(decls.vars).length > 0 ? { ...inherited.vars, ...decls.vars } : inherited.vars;
+    for (const key of Object.keys(decls) as (keyof Declarations)[]) {
+      if (key !== 'vars' && key !== 'important') (decls as Record<string, string | undefined>)[key] = resolveVars(decls[key] as string | undefined, vars);
+    }
     const reason = hiddenBy(decls);
     if (reason !== null) {
       hidden.push({ element: el, reason });
       continue;
     }
-    const ownBackground = cssColour(decls.background);
-    const ownColor = cssColour(decls.color);
-    push(el, ownBackground || ownColor ? { background: ownBackground ?? background, color: ownColor ?? color, setBy: el } : colours);
+    let invisible = inherited.invisible;
+    if (decls.visibility !== undefined && /^(hidden|collapse)\b/.test(decls.visibility)) {
+      // Hidden with everything in it, unless something inside may be made visible again (visibility is inherited, and can be overridden).
+      if (!sheet.showsVisibility && !inlineVisibleInside(el)) {
+        hidden.push({ element: el, reason: `visibility: ${decls.visibility}` });
+        continue;
+      }
+      invisible ??= el;
+    } else if (decls.visibility !== undefined && /^visible\b/.test(decls.visibility)) invisible = null;
+    // Presentational attributes: <font color>, bgcolor on tables, rows, cells and the body.
+    const ownBackground = cssColour(decls.background) ?? cssColour(el.attribs['bgcolor']);
+    const ownColor = cssColour(decls.color) ?? (name === 'font' ? cssColour(el.attribs['color']) : null);
+    const next: Inherited =
+      ownBackground || ownColor || vars !== inherited.vars || invisible !== inherited.invisible
+        ? { background: ownBackground ?? background, color: ownColor ?? color, setBy: ownBackground || ownColor ? el : inherited.setBy, vars, invisible }
+        : inherited;
+    if (name === 'details' && !('open' in el.attribs)) {
+      // A closed <details> shows its first <summary> only.
+      const summary = el.children.find((c) => c.type === 'tag' && (c as Element).name.toLowerCase() === 'summary');
+      for (const c of el.children) if (c !== summary && (c.type === 'tag' || (c.type === 'text' && c.data.trim() !== ''))) hidden.push({ element: c, reason: 'inside a closed <details>', group: el });
+      push(el, next, (c) => c !== summary);
+      continue;
+    }
+    push(el, next);
   }
   return hidden;
 }
 
+/** True when an element inside `el` sets `visibility: visible` in its style attribute. */
+function inlineVisibleInside(el: Element): boolean {
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type !== 'tag') continue;
+    const style = (n as Element).attribs['style'];
+    if (style !== undefined && /visibility\s*:\s*visible/i.test(style)) return true;
+    stack.push(...(n as Element).children);
+  }
+  return false;
+}
 
 function hex(c: [number, number, number]): string {
   return `#${c.map((n) => n.toString(16).padStart(2, '0')).join('')}`;
