@@ -1,7 +1,7 @@
 /**
  * The committed Word-made renditions (fixtures/word-generated/, scripts/word-rendition/): each PDF
  * says what its truth file says, and each truth file holds the real 2024 annex. Checks the corpus
- * itself with pdfjs-dist, not the reader; needs no LibreOffice.
+ * itself with pdfjs-dist, not the reader (a corpus check: full tier); needs no LibreOffice.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,6 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAnnexData, plainBlocks, type AnnexData } from '../scripts/pdf-rendition/annex-data.js';
 import type { WordTruth } from '../scripts/word-rendition/generate.js';
-import { isNativeArrayPush } from '../src/threads/pdfjs-environment.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/word-generated/', import.meta.url));
 const truths = readdirSync(DIR)
@@ -54,12 +53,6 @@ function explanationHead(a: AnnexData['activities'][number]): string {
 let annex: AnnexData;
 beforeAll(async () => {
   annex = await loadAnnexData();
-});
-
-describe('the test process', () => {
-  it("runs pdf.js (imported above) with V8's own Array.prototype.push, not core-js's (test/setup/native-array-push.ts)", () => {
-    expect(isNativeArrayPush()).toBe(true);
-  });
 });
 
 describe('Word-made renditions: the corpus', () => {
