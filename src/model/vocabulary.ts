@@ -252,10 +252,11 @@ export function actionLineNumberOf(cell: string): number | null {
 /** Headings Word documents print above endnotes or a note list (case and a colon aside). */
 export const NOTES_HEADINGS = ['Noten', 'Eindnoten', 'Voetnoten', 'Bronnen', 'Notes', 'Endnotes'] as const;
 
+const NOTES_HEADING_KEYS: ReadonlySet<string> = new Set(NOTES_HEADINGS.map(labelKey));
+
 /** True when `text` is a notes heading (NOTES_HEADINGS). */
 export function isNotesHeading(text: string): boolean {
-  const key = labelKey(text);
-  return NOTES_HEADINGS.some((h) => labelKey(h) === key);
+  return NOTES_HEADING_KEYS.has(labelKey(text));
 }
 
 /**

@@ -14,6 +14,13 @@ import type { ThreadJob, ThreadReply } from './pipeline-thread.js';
 import { giveWarmThread, takeWarmThread } from './pool.js';
 import { threadData, threadScript } from './thread-script.js';
 
+/**
+ * Most young-generation heap of the pipeline thread (MB; less for a smaller --max-memory). 64 MB
+ * let short-lived objects pile up: at 1000 pages the process peaked 40 MB higher (391–407 MB
+ * against 350–366 MB) for no less CPU, at 17 and 204 pages 10–20 MB higher (docs/benchmarks.md).
+ */
+export const PIPELINE_YOUNG_MB = 16;
+
 /** How often the resident memory of the process is compared with the memory limit (ms). */
 export const MEMORY_CHECK_MS = 50;
 
@@ -80,7 +87,7 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
         new Worker(spec.script, {
           eval: spec.eval,
           workerData: threadData('pipeline'),
-          resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(maxMemoryMb / 8))) },
+          resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(PIPELINE_YOUNG_MB, Math.max(8, Math.floor(maxMemoryMb / 8))) },
         });
       worker = thread;
       const retry = (): boolean => {
