@@ -63,8 +63,11 @@ describe('readPdf limits', () => {
   });
 
   it('in the pipeline thread, which reads a short PDF itself: the time limit stops that thread (NAP009)', async () => {
-    const bytes = onePagePdf(deflateRepeated(Buffer.from('0 0 1 1 re f\n'.repeat(80_000)), 30));
-    const err = await extractAnnexLimited(bytes, { fileName: 'hostile.pdf', timeoutMs: 500 }).catch((e: unknown) => e);
+    // A warm pipeline thread, with pdfjs-dist loaded by a first PDF, so that the limit falls inside pdfjs's work on the page.
+    const small = miniAnnex('vector', ['#008080', '#ffb000', '#5a5a5a', '#d0006f', '#101010'], [{ rows: [{ title: ['Actielijn 1'], toelichting: [] }] }]);
+    await extractAnnexLimited(small, { fileName: 'small.pdf' });
+    const bytes = onePagePdf(deflateRepeated(Buffer.from('0 0 1 1 re f\n'.repeat(50_000)), 1));
+    const err = await extractAnnexLimited(bytes, { fileName: 'hostile.pdf', timeoutMs: 150 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).diagnostic).toMatchObject({ code: 'NAP009', file: 'hostile.pdf' });
   });
