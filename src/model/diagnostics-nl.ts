@@ -40,6 +40,8 @@ export const DIAGNOSTIC_SUMMARIES_NL: Record<DiagnosticCode, string> = {
   NAP030: 'Een lettertype van een PDF-pagina kon niet worden geladen; de tekst in dat lettertype wordt mogelijk verkeerd of niet gelezen.',
   NAP031: 'Een PDF-pagina tekent veel meer dan een pagina van de bijlage zou kunnen (operatoren, tekens, paden, nesting of leestijd boven het paginabudget); ze is geweigerd voordat ze verder werd gelezen.',
   NAP032: 'Stijlregels in de HTML laten een browser tekst tonen (::before / ::after content) die niet in de tekst van het document staat; die tekst zit niet in de data.',
+  NAP038: 'PDF-pagina\'s zijn gelezen uit een OCR-tekstlaag (onzichtbare tekst over een gescande afbeelding): OCR leest tekens verkeerd en mist statuskleuren; controleer de gegevens met de pagina\'s.',
+  NAP039: 'Een PDF-pagina is een afbeelding zonder tekst (een scan zonder tekstlaag); een PDF van alleen zulke pagina\'s wordt geweigerd: laat er eerst OCR op los.',
   NAP101: 'Geen activiteitentabel gevonden in de invoer.',
   NAP102: 'Tabelrijen zonder kopregel erboven.',
   NAP103: 'Kolomkop niet herkend.',

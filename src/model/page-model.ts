@@ -104,6 +104,10 @@ export interface BodyRow {
   location: SourceLocation;
   /** Where each cell's text lies on the page (PDF input): for provenance. */
   cellBoxes?: Partial<Record<ColumnKey, BBox>>;
+  /** Where the status cue was seen (PDF input): the mark, or the shaded Status cell. */
+  statusBox?: BBox;
+  /** What the page showed that started this row (PDF input: `ruling`, `gap`, `aligned`, `cue`, `vocabulary`, `tag`; `table-top` for the first row under a header row or at the top of the page). */
+  startedBy?: string[];
   /**
    * The row continues the last row of the previous page (a table row broken by a page end):
    * `true` or `false` when the reader knows (a tagged PDF's structure tree), absent when it does
@@ -139,6 +143,8 @@ export interface TableBlock {
    * (`header`) was printed on an earlier page.
    */
   inheritedHeader?: boolean;
+  /** The table's columns on this page (PDF input): key and x extent in PDF points, left to right. */
+  columns?: { key: ColumnKey | null; x0: number; x1: number }[];
   rows: BodyRow[];
 }
 

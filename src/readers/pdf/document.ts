@@ -14,6 +14,7 @@ import { BudgetCounter, budgetMessage } from './page-budget.js';
 import { AnnotationMode, type FontFacts, ImageKind, OPS, type OperatorList, contentId, contentIdPrefix, fontFacts, objectStore, stencilMask, watchOperatorListChunks } from './pdfjs-contract.js';
 import type { Region } from './regions.js';
 import { dominantImageColor } from './image-color.js';
+import { keepOcrTextLayer } from './ocr-layer.js';
 import type { PageInput } from './page-content.js';
 import { type StructNode, readStructure } from './structure.js';
 import { takeWarnings } from './pdfjs-warnings.js';
@@ -137,6 +138,8 @@ export async function readPageInput(
   await fetchStencilMasks(page, graphics);
   const coveredMarks = removeCoveredMarks(graphics);
   for (const im of graphics.images) delete im.inline;
+  // A scanned page's OCR text layer (invisible text over the page image) is read as its text.
+  const ocrRuns = keepOcrTextLayer(graphics, { width: viewport.width, height: viewport.height });
   const visible = removeHiddenText(chunks, graphics);
   // The spans, paints and sample points served visibility; the page input crosses threads without them.
   for (const c of visible.chunks) delete c.spans;
@@ -154,6 +157,8 @@ export async function readPageInput(
     : [];
   return {
     number: n,
+    size: { width: viewport.width, height: viewport.height },
+    ...(ocrRuns > 0 ? { ocrRuns } : {}),
     chunks: visible.chunks,
     graphics,
     imageColors,

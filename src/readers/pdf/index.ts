@@ -15,6 +15,7 @@ import { budgetExceeded } from './page-budget.js';
 import { DAMAGE, MIN_TEXT_SIZE } from './settings.js';
 import { type LayoutFinding, layoutDocument } from './layout.js';
 import { type PageContent, type PageInput, type PageVisibility, preparePage } from './page-content.js';
+import { ScanTally } from './scan-pages.js';
 import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
 import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js';
@@ -62,11 +63,11 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   // One clean-text rule for every reader: controls, bidi controls, unmapped private-use characters
   // (symbol-font glyphs were mapped in the reader thread) and non-characters never reach the data.
   const tally = new CleanTextTally();
-  const textless: number[] = [];
+  const scans = new ScanTally();
   const contents: PageContent[] = [];
   const prepare = (input: PageInput): void => {
     for (const c of input.chunks) c.text = cleanText(c.text, tally, { page: input.number });
-    if (!input.chunks.some((c) => c.text.trim() !== '')) textless.push(input.number);
+    scans.note(input);
     reportPdfjsWarnings(input.warnings ?? [], input.number, diagnostics);
     if (input.visibility) reportHiddenText(input.visibility, input.number, diagnostics);
     reportDamage(input, diagnostics);
@@ -112,7 +113,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   }
 
   tally.report(diagnostics);
-  reportTextlessPages(textless, diagnostics);
+  scans.report(diagnostics);
   const laidOut = layoutDocument(contents);
   for (const { page, finding } of laidOut.findings) reportLayoutFinding(finding, page, diagnostics);
   const model: PageModel = { format: 'pdf', pages: laidOut.pages };
@@ -222,21 +223,6 @@ function reportDamage(input: PageInput, diagnostics: DiagnosticBag): void {
       `Page ${page} has ${unreadable.length} piece${unreadable.length === 1 ? '' : 's'} of text that ${unreadable.length === 1 ? 'is' : 'are'} mostly unreadable ("${first.text.slice(0, 40)}"): a font's character mapping is damaged, so the text read is not the text shown. Get an undamaged copy of the PDF.`,
       { page, ...withBbox(first) },
       { actual: unreadable.length },
-    );
-  }
-}
-
-/**
- * A page of the annex without any visible text is an error (NAP026): the annex has no blank
- * pages, and a page whose content stream is damaged beyond what pdfjs reports reads as blank —
- * its rows would otherwise be lost without a word.
- */
-function reportTextlessPages(pages: readonly number[], diagnostics: DiagnosticBag): void {
-  for (const page of pages) {
-    diagnostics.report(
-      'NAP026',
-      `Page ${page} has no readable text: it is blank, or damaged so that nothing on it can be read. If the page shows rows in a viewer, they are missing from the data; get an undamaged copy of the PDF.`,
-      { page },
     );
   }
 }

@@ -32,6 +32,8 @@ interface RowGroup {
   top: number;
   bottom: number;
   tagged: TaggedRow | null;
+  /** The signals that started the row (row-starts.ts), `table-top` for the first row under a header row or at the page's top. */
+  startedBy: string[];
 }
 
 /** What buildRows needs besides the lines: columns, rulings, marks, shading and the page's tags. */
@@ -68,16 +70,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
   const { cols, pitch } = ctx;
   const ncol = cols.bounds.length;
   // Split every line into per-column fragments.
-  const perLine: Fragment[][] = body.map((l) => {
-    const byCol = new Map<number, Chunk[]>();
-    for (const c of l.chunks) {
-      const k = columnOf(c.x0, cols.bounds);
-      const list = byCol.get(k);
-      if (list) list.push(c);
-      else byCol.set(k, [c]);
-    }
-    return [...byCol.entries()].map(([col, chunks]) => ({ col, chunks, baseline: l.baseline, size: l.size, box: boxOf(chunks) }));
-  });
+  const perLine: Fragment[][] = body.map((l) => lineFragments(l, cols));
   const all = perLine.flat();
   const starts = rowStarts(body, perLine, { cols, rulings: ctx.rulings, icons: ctx.icons, structure: ctx.structure, pitch });
   const groups = groupsFromStarts(body, perLine, starts, pitch, ctx.rulings);
@@ -102,10 +95,35 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
     const bottom = Math.min(group.bottom, ctx.regionBottom + pitch);
     const cue = statusCueOf(group, cells, { top, bottom }, ctx);
     if (cue.box) box = union(box, cue.box);
-    rows.push({ ...keyedCells(cells, cols.keys), cellBoxes: cellBoxesOf(frags, cols.keys), statusCue: cue.cue, location: { page: ctx.pageNumber, bbox: toBBox(box) } });
+    rows.push({
+      ...keyedCells(cells, cols.keys),
+      cellBoxes: cellBoxesOf(frags, cols.keys),
+      statusCue: cue.cue,
+      ...(cue.box !== null ? { statusBox: toBBox(cue.box) } : {}),
+      startedBy: group.startedBy,
+      location: { page: ctx.pageNumber, bbox: toBBox(box) },
+    });
     tagged.push(group.tagged);
   });
   return { rows, tagged, disagreements };
+}
+
+/** A line cut into the parts that fall in each column (by where each chunk starts). */
+function lineFragments(l: Line, cols: Columns): Fragment[] {
+  const byCol = new Map<number, Chunk[]>();
+  for (const c of l.chunks) {
+    const k = columnOf(c.x0, cols.bounds);
+    const list = byCol.get(k);
+    if (list) list.push(c);
+    else byCol.set(k, [c]);
+  }
+  return [...byCol.entries()].map(([col, chunks]) => ({ col, chunks, baseline: l.baseline, size: l.size, box: boxOf(chunks) }));
+}
+
+/** The names of the signals that voted for a row start (what inspect shows and provenance keeps). */
+function startSignals(v: RowStarts['votes'][number]): string[] {
+  const names = (['ruling', 'vocabulary', 'gap', 'aligned', 'cue'] as const).filter((k) => v[k]);
+  return v.tag === 'new' ? [...names, 'tag'] : names;
 }
 
 /** The box of each keyed cell's text (PDF points): the union of its fragments. */
@@ -137,7 +155,7 @@ function groupsFromStarts(body: readonly Line[], perLine: readonly Fragment[][],
       const top = above === undefined ? line.y0 - LAYOUT.rowTopMarginPitch * pitch : (starts.votes[i]!.rulingY ?? (above.y1 + line.y0) / 2);
       const last = groups[groups.length - 1];
       if (last) last.bottom = top;
-      groups.push({ frags: [], top, bottom: Infinity, tagged: null });
+      groups.push({ frags: [], top, bottom: Infinity, tagged: null, startedBy: i === 0 ? ['table-top'] : startSignals(starts.votes[i]!) });
     }
     const group = groups[groups.length - 1]!;
     group.frags.push(...perLine[i]!);

@@ -200,7 +200,12 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
       }
       lastTagged = tagged;
     });
-    page.tables.push(headerRow !== null ? { header: headerRow, rows: built.rows } : { header: carried?.header ?? null, inheritedHeader: true, rows: built.rows });
+    const columnsOnPage = columnExtents(cols, body);
+    page.tables.push(
+      headerRow !== null
+        ? { header: headerRow, columns: columnsOnPage, rows: built.rows }
+        : { header: carried?.header ?? null, inheritedHeader: true, columns: columnsOnPage, rows: built.rows },
+    );
   }
 
   // --- footnotes: from the first footnote start to the end of the page ---
@@ -264,6 +269,13 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
     }
   }
   return { page, carried: { table, lastTagged }, findings };
+}
+
+/** The columns as the page model gives them: key and x extent (the last column to the table's right edge on this page). */
+function columnExtents(cols: Columns, body: readonly Line[]): NonNullable<TableBlock['columns']> {
+  const right = body.reduce((x, l) => Math.max(x, l.x1), cols.bounds[cols.bounds.length - 1]!);
+  const r = (v: number): number => Math.round(v * 10) / 10;
+  return cols.bounds.map((x0, i) => ({ key: cols.keys[i] ?? null, x0: r(x0), x1: r(cols.bounds[i + 1] ?? right) }));
 }
 
 /**

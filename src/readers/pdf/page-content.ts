@@ -19,6 +19,8 @@ export interface PageInput {
   number: number;
   /** The page's width and height as shown (PDF points, after /Rotate). */
   size?: { width: number; height: number };
+  /** Text runs of an OCR text layer read as the page's text (ocr-layer.ts); absent when none. */
+  ocrRuns?: number;
   chunks: Chunk[];
   graphics: PageGraphics;
   /** Colours of image marks resolved by the reader (index into graphics.images). */

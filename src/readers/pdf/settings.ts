@@ -130,6 +130,16 @@ export const LAYOUT = {
   /** em. The line pitch of a page whose lines give none (single spacing). */
   defaultPitchEm: 1.2,
 
+  // --- scans and OCR (ocr-layer.ts, index.ts) ----------------------------------------------------
+  /**
+   * share of the page. A page without visible text whose images cover at least this much of it
+   * is a scanned page: without any text it has no text layer (NAP039); with text in render mode 3
+   * over the image, that text is an OCR text layer and is read (fixtures/scanned/).
+   */
+  ocrImageShare: 0.5,
+  /** share of the page. Images smaller than this are not part of a page scan (a logo, a status icon). */
+  ocrImageMinShare: 0.1,
+
   // --- page furniture -----------------------------------------------------------------------------
   /**
    * pt. Two lines on different pages are "at the same place" when their baselines differ by at
@@ -146,6 +156,7 @@ export const LAYOUT = {
   furnitureMinShare: 0.5,
   /** pages. Fewest pages on which a line must recur to count as furniture by repetition. */
   furnitureMinPages: 3,
+
 
   // --- rows (row-starts.ts) ---------------------------------------------------------------------------
   /**
