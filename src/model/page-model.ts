@@ -106,6 +106,11 @@ export interface BodyRow {
   cellBoxes?: Partial<Record<ColumnKey, BBox>>;
   /** Where the status cue was seen (PDF input): the mark, or the shaded Status cell. */
   statusBox?: BBox;
+  /**
+   * Footnote markers the reader saw in the row's cells (PDF input): each raised chunk as the cell
+   * text writes it (`¹`, `¹⁰`) and its box, in reading order. For inspect; assembly does not use it.
+   */
+  markers?: { text: string; bbox: BBox }[];
   /** What the page showed that started this row (PDF input: `ruling`, `gap`, `aligned`, `cue`, `vocabulary`, `tag`; `table-top` for the first row under a header row or at the top of the page). */
   startedBy?: string[];
   /**
@@ -170,6 +175,8 @@ export interface LooseText {
 /** One page of the source. */
 export interface Page {
   number: number;
+  /** The page's width and height as shown (PDF input: points, after /Rotate); absent for text and HTML. */
+  size?: { width: number; height: number };
   legend: LegendEntry[];
   tables: TableBlock[];
   footnotes: FootnoteDefinition[];

@@ -65,7 +65,9 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   const tally = new CleanTextTally();
   const scans = new ScanTally();
   const contents: PageContent[] = [];
+  const sizes = new Map<number, { width: number; height: number }>();
   const prepare = (input: PageInput): void => {
+    if (input.size) sizes.set(input.number, input.size);
     for (const c of input.chunks) c.text = cleanText(c.text, tally, { page: input.number });
     scans.note(input);
     reportPdfjsWarnings(input.warnings ?? [], input.number, diagnostics);
@@ -116,7 +118,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   scans.report(diagnostics);
   const laidOut = layoutDocument(contents);
   for (const { page, finding } of laidOut.findings) reportLayoutFinding(finding, page, diagnostics);
-  const model: PageModel = { format: 'pdf', pages: laidOut.pages };
+  const model: PageModel = { format: 'pdf', pages: laidOut.pages.map((p) => (sizes.has(p.number) ? { ...p, size: sizes.get(p.number)! } : p)) };
   resolveDocumentWordBreaks(model);
   return model;
 }

@@ -100,6 +100,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
       cellBoxes: cellBoxesOf(frags, cols.keys),
       statusCue: cue.cue,
       ...(cue.box !== null ? { statusBox: toBBox(cue.box) } : {}),
+      ...markersOf(frags),
       startedBy: group.startedBy,
       location: { page: ctx.pageNumber, bbox: toBBox(box) },
     });
@@ -124,6 +125,22 @@ function lineFragments(l: Line, cols: Columns): Fragment[] {
 function startSignals(v: RowStarts['votes'][number]): string[] {
   const names = (['ruling', 'vocabulary', 'gap', 'aligned', 'cue'] as const).filter((k) => v[k]);
   return v.tag === 'new' ? [...names, 'tag'] : names;
+}
+
+/** A superscript digit: a raised chunk written with one is a footnote marker. */
+const MARKER_DIGIT = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
+
+/** The footnote markers of a row's fragments: raised chunks written as superscript digits (joinChunks), with their boxes. */
+function markersOf(frags: readonly Fragment[]): Pick<BodyRow, 'markers'> {
+  const markers: NonNullable<BodyRow['markers']> = [];
+  for (const f of frags) {
+    for (const c of f.chunks) {
+      if (!c.sup) continue;
+      const text = joinChunks([c]);
+      if (MARKER_DIGIT.test(text)) markers.push({ text, bbox: toBBox(c) });
+    }
+  }
+  return markers.length > 0 ? { markers } : {};
 }
 
 /** The box of each keyed cell's text (PDF points): the union of its fragments. */
