@@ -458,15 +458,22 @@ export function findHiddenElements(root: AnyNode, styleSheets: readonly string[]
         ? { background: ownBackground ?? background, color: ownColor ?? color, setBy: ownBackground || ownColor ? el : inherited.setBy, vars, invisible }
         : inherited;
     if (name === 'details' && !('open' in el.attribs)) {
-      // A closed <details> shows its first <summary> only.
-      const summary = el.children.find((c) => c.type === 'tag' && (c as Element).name.toLowerCase() === 'summary');
-      for (const c of el.children) if (c !== summary && (c.type === 'tag' || (c.type === 'text' && c.data.trim() !== ''))) hidden.push({ element: c, reason: 'inside a closed <details>', group: el });
+      const summary = closedDetails(el, hidden);
       push(el, next, (c) => c !== summary);
       continue;
     }
     push(el, next);
   }
   return hidden;
+}
+
+/** A closed <details> shows its first <summary> only: the rest is listed as hidden; returns the summary. */
+function closedDetails(el: Element, hidden: HiddenElement[]): AnyNode | undefined {
+  const summary = el.children.find((c) => c.type === 'tag' && (c as Element).name.toLowerCase() === 'summary');
+  for (const c of el.children) {
+    if (c !== summary && (c.type === 'tag' || (c.type === 'text' && c.data.trim() !== ''))) hidden.push({ element: c, reason: 'inside a closed <details>', group: el });
+  }
+  return summary;
 }
 
 /** True when an element inside `el` sets `visibility: visible` in its style attribute. */

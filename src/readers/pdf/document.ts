@@ -118,23 +118,7 @@ export async function readPageInput(
     const { spans, ...rest } = c;
     return text.length === c.text.length && spans !== undefined ? { ...rest, text, spans } : { ...rest, text };
   });
-  // One look at each image's pixels: the dominant colour of an icon-sized one (a possible status
-  // icon), and whether it is opaque (a cover, visibility.ts) for the first MAX_OPACITY_CHECKS.
-  // Stencil masks are neither: their fill colour paints only their set pixels.
-  const imageColors = new Map<ImageMark, string>();
-  let opacityChecks = 0;
-  for (const im of graphics.images) {
-    if (im.maskColor !== undefined) continue;
-    const iconSized = im.box.x1 - im.box.x0 <= MAX_ICON_SIDE && im.box.y1 - im.box.y0 <= MAX_ICON_SIDE;
-    const checkOpacity = opacityChecks < MAX_OPACITY_CHECKS;
-    if (!iconSized && !checkOpacity) continue;
-    opacityChecks++;
-    const img = im.inline ?? (im.objId !== undefined ? await imageObject(page, im.objId) : undefined);
-    if (img === undefined) continue;
-    const color = iconSized ? dominantImageColor(img) : null;
-    if (color !== null) imageColors.set(im, color);
-    if (checkOpacity && isOpaque(img)) im.opaque = true;
-  }
+  const imageColors = await readImagePixels(page, graphics.images);
   await fetchStencilMasks(page, graphics);
   const coveredMarks = removeCoveredMarks(graphics);
   for (const im of graphics.images) delete im.inline;
@@ -216,6 +200,29 @@ export async function optionalContentOf(doc: PDFDocumentProxy): Promise<Optional
       return true;
     }
   };
+}
+
+/**
+ * One look at each image's pixels: the dominant colour of an icon-sized one (a possible status
+ * icon), and whether it is opaque (a cover, visibility.ts) for the first MAX_OPACITY_CHECKS.
+ * Stencil masks are neither: their fill colour paints only their set pixels.
+ */
+async function readImagePixels(page: PDFPageProxy, images: readonly ImageMark[]): Promise<Map<ImageMark, string>> {
+  const imageColors = new Map<ImageMark, string>();
+  let opacityChecks = 0;
+  for (const im of images) {
+    if (im.maskColor !== undefined) continue;
+    const iconSized = im.box.x1 - im.box.x0 <= MAX_ICON_SIDE && im.box.y1 - im.box.y0 <= MAX_ICON_SIDE;
+    const checkOpacity = opacityChecks < MAX_OPACITY_CHECKS;
+    if (!iconSized && !checkOpacity) continue;
+    opacityChecks++;
+    const img = im.inline ?? (im.objId !== undefined ? await imageObject(page, im.objId) : undefined);
+    if (img === undefined) continue;
+    const color = iconSized ? dominantImageColor(img) : null;
+    if (color !== null) imageColors.set(im, color);
+    if (checkOpacity && isOpaque(img)) im.opaque = true;
+  }
+  return imageColors;
 }
 
 /** Fetches the bits of stencil masks pdfjs published as objects (pdfjs-contract.ts `stencilMask`), for the visibility pass; at most MAX_OPACITY_CHECKS. */
