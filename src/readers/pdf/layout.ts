@@ -15,7 +15,7 @@
 import type { BBox, FootnoteDefinition, HeaderRow, LooseText, Page, TableBlock } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
 import { type FurnitureKind, findFurniture } from './furniture.js';
-import { isFootnoteStart, markerNumber, startsNewFootnote } from './layout-footnotes.js';
+import { isFootnoteStart, readNoteDefinitions, startsNoteList } from './notes.js';
 import { type Columns, buildHeader, headerBand, isHeaderAnchor } from './layout-header.js';
 import { legendFromLine } from './layout-icons.js';
 import { PAGE_NUMBER, boxOf, centerY, estimatePitch, isFurniture, lineBox } from './layout-lines.js';
@@ -33,6 +33,8 @@ export interface Carried {
   table: { header: HeaderRow; columns: Columns } | null;
   /** The last table row (TR) of the page, in a tagged PDF: a page that starts with the same TR continues it. */
   lastTagged: TaggedRow | null;
+  /** The number the next note of the document will have (one more than the highest read so far). */
+  nextNote: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export interface LayoutResult {
  */
 export function layoutDocument(contents: readonly PageContent[]): { pages: Page[]; findings: { page: number; finding: LayoutFinding }[] } {
   const furniture = findFurniture(contents);
-  let carried: Carried = { table: null, lastTagged: null };
+  let carried: Carried = { table: null, lastTagged: null, nextNote: 1 };
   const pages: Page[] = [];
   const findings: { page: number; finding: LayoutFinding }[] = [];
   for (const content of contents) {
@@ -153,7 +155,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
         footnoteStart ??= i + 1;
         break;
       }
-      if (isFootnoteStart(l, bodySize, cols, seg.header === null && body.length === 0)) {
+      if (isFootnoteStart(l, bodySize, cols, seg.header === null && body.length === 0) || startsNoteList(l, previous.nextNote, cols)) {
         footnoteStart ??= i;
         break;
       }
@@ -215,40 +217,15 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
     for (let i = 0; i < lines.length; i++) {
       // Below the page's tables, or anywhere on a page without a table (endnotes, a note list).
       const below = tablesBottom === null || lines[i]!.y0 > tablesBottom;
-      if (!used.has(lines[i]!) && isFootnoteStart(lines[i]!, bodySize, null, below) && i > 0) {
+      const l = lines[i]!;
+      if (!used.has(l) && i > 0 && (isFootnoteStart(l, bodySize, null, below) || (below && startsNoteList(l, previous.nextNote, null)))) {
         footnoteStart = i;
         break;
       }
     }
   }
-  if (footnoteStart !== null) {
-    let current: { number: number; parts: string[]; box: Box } | null = null;
-    const flush = (): void => {
-      if (current) {
-        page.footnotes.push({ number: current.number, text: joinLineTexts(current.parts), location: { page: content.number, bbox: toBBox(current.box) } });
-      }
-      current = null;
-    };
-    for (let i = footnoteStart; i < lines.length; i++) {
-      const l = lines[i]!;
-      if (used.has(l)) continue;
-      const first = l.chunks[0]!;
-      const number = l.chunks.length > 1 ? markerNumber(first.text, first.sup) : null;
-      if (number !== null && (first.sup || first.size < l.size * 0.95 || current === null || startsNewFootnote(l))) {
-        flush();
-        current = { number, parts: [joinChunks(l.chunks.slice(1))], box: lineBox(l) };
-        used.add(l);
-      } else if (isFurniture(l)) {
-        // page number or running footer: loose text below
-      } else if (current !== null) {
-        const c = current as { parts: string[]; box: Box };
-        c.parts.push(joinChunks(l.chunks));
-        c.box = union(c.box, lineBox(l));
-        used.add(l);
-      }
-    }
-    flush();
-  }
+  if (footnoteStart !== null) page.footnotes.push(...readNoteDefinitions(lines, footnoteStart, used, previous.nextNote, content.number));
+  const nextNote = page.footnotes.reduce((n, f) => Math.max(n, f.number + 1), previous.nextNote);
 
   // --- legend and loose text from the remaining lines ---
   const freeIcons = icons.filter((ic) => !tableRegions.some((r) => centerY(ic.box) >= r.y0 && centerY(ic.box) <= r.y1));
@@ -268,7 +245,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
       }
     }
   }
-  return { page, carried: { table, lastTagged }, findings };
+  return { page, carried: { table, lastTagged, nextNote }, findings };
 }
 
 /** The columns as the page model gives them: key and x extent (the last column to the table's right edge on this page). */

@@ -130,6 +130,18 @@ export const LAYOUT = {
   /** em. The line pitch of a page whose lines give none (single spacing). */
   defaultPitchEm: 1.2,
 
+  // --- notes (notes.ts) ---------------------------------------------------------------------------
+  /** share. A note label smaller than this share of its text's size is a marker (Word prints footnote numbers smaller). */
+  noteMarkerShare: 0.9,
+  /** share of the line's size. A number at a line's start below this size starts a note among note lines. */
+  noteLabelSmallerShare: 0.95,
+  /** share of the body size. A note's text smaller than this is note text (page-bottom footnotes are set smaller). */
+  noteTextShare: 0.97,
+  /** em of the body size. A raised number this close to the table's left edge starts a note (notes are set from the margin). */
+  noteLeftEm: 0.5,
+  /** em. A bare number at a line's start this close to the text after it is a note's label, not a number in running text. */
+  noteLabelGapEm: 2,
+
   // --- scans and OCR (ocr-layer.ts, index.ts) ----------------------------------------------------
   /**
    * share of the page. A page without visible text whose images cover at least this much of it
