@@ -8,9 +8,9 @@
  * Everything it cannot place becomes a diagnostic quoting the text, never silently dropped.
  */
 import { locationOf as loc, type DiagnosticBag } from '../model/diagnostics.js';
-import { type BodyRow, type FootnoteDefinition, type HeaderRow, type LegendEntry, type PageModel, type SourceLocation, type StatusCue, hasStatusCues, sameCueFamily } from '../model/page-model.js';
+import type { BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, PageModel, SourceLocation, StatusCue } from '../model/page-model.js';
 import { joinWrapped } from '../model/wrapped-text.js';
-import { type Legend, legendInForce, legendsOf } from './legend.js';
+import { checkLegends, hasStatusCues, legendInForce, legendsOf, sameCueFamily } from '../status/index.js';
 import { clip, withoutFormatChars } from '../model/plain-text.js';
 import { COLUMNS, COLUMN_ALIASES, COLUMN_NAMES, PRINTED_COLUMN_KEYS, type ColumnKey, actionLineNumberOf, headerKey } from '../model/vocabulary.js';
 
@@ -34,7 +34,7 @@ export interface AssembledRow {
   sequence: number;
   cells: { title: string; status: string; planning: string; owners: string; explanation: string };
   statusCue: StatusCue;
-  /** The legend in force where the row is printed (see legend.ts): icon colours for status matching. */
+  /** The legend in force where the row is printed (src/status/legend-scope.ts): icon colours for status matching. */
   legend: LegendEntry[];
   location: SourceLocation;
 }
@@ -374,22 +374,6 @@ function checkHeader(header: HeaderRow, diagnostics: DiagnosticBag): void {
   for (const key of PRINTED_COLUMN_KEYS) {
     if (header.keys.includes(key)) continue;
     diagnostics.report('NAP103', `The header has no ${COLUMN_NAMES[key]} column; expected ${COLUMN_ALIASES[key].map((a) => `"${a}"`).join(' or ')}. Values of this column are empty.`, { ...at, field: COLUMN_NAMES[key] }, { expected: [...COLUMN_ALIASES[key]] });
-  }
-}
-
-/**
- * NAP109, for an input with status cues: once when the document prints no legend at all, and
- * once per printed legend that lacks some of the five labels.
- */
-function checkLegends(legends: readonly Legend[], diagnostics: DiagnosticBag): void {
-  if (legends.length === 0) {
-    diagnostics.report('NAP109', 'The input has status icons but prints no status legend anywhere; their colours cannot be read as statuses. Check that the legend is in the document.', {}, { actual: 0, expected: 5 });
-    return;
-  }
-  for (const legend of legends) {
-    if (legend.entries.length < 5) {
-      diagnostics.report('NAP109', `Legend on page ${legend.location.page} has ${legend.entries.length} of 5 labels: ${legend.entries.map((l) => `"${l.label}"`).join(', ')}. Check that the legend is complete.`, loc(legend.location), { actual: legend.entries.map((l) => l.label), expected: 5 });
-    }
   }
 }
 

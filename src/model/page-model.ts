@@ -49,31 +49,9 @@ export interface LegendEntry {
   label: string;
   /** `#rrggbb` of the legend icon; null when the input carries no icons (text export). */
   iconColor: string | null;
-  /** How the legend's icon is drawn; a cue is read with entries of its own family (shading, or a mark). */
+  /** How the legend's icon is drawn; a cue is read with entries of its own family (shading, or a mark: src/status/cue-family.ts). */
   iconShape?: CueShape;
   location: SourceLocation;
-}
-
-/**
- * True when a status cue drawn as `cue` may be read with a legend entry drawn as `legend`: cell
- * shading with a shaded legend cell (which a reader may also see as a filled `vector` box), a mark
- * (path, glyph, image) with a legend of marks — never a glyph legend for shaded cells. An entry
- * whose shape is unknown matches any cue.
- */
-export function sameCueFamily(legend: CueShape | undefined, cue: CueShape): boolean {
-  if (legend === undefined) return true;
-  return cue === 'shading' ? legend === 'shading' || legend === 'vector' : legend !== 'shading';
-}
-
-/**
- * True when the input carries status cues: a legend with icon colours or a row with an icon.
- * The one place that decides it (assembly reports a missing legend, normalisation NAP301/NAP304
- * from it).
- */
-export function hasStatusCues(model: PageModel): boolean {
-  return model.pages.some(
-    (p) => p.legend.some((e) => e.iconColor !== null) || p.tables.some((t) => t.rows.some((r) => r.statusCue.kind === 'icon')),
-  );
 }
 
 /** The table header row: cell texts as printed, left to right, and the column each one names. */

@@ -6,7 +6,7 @@
  * "… maatschappelijke norme" (docs/architecture.md, "The input": typos and truncations are real).
  */
 import type { NormaliseProblem } from './problems.js';
-import { cleanText } from './text.js';
+import { cleanText } from '../model/plain-text.js';
 
 /** Canonical goal sentence per action line number (1–5). */
 export const ACTION_LINE_TITLES: ReadonlyMap<number, string> = new Map([

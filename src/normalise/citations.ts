@@ -19,7 +19,7 @@
 import type { Citation } from '../schema/annex.js';
 import type { Normalised, NormaliseProblem } from './problems.js';
 import { yearAfter } from './dates.js';
-import { cleanText, quote } from './text.js';
+import { cleanText, quote } from '../model/plain-text.js';
 
 const DOSSIER = String.raw`\d{4,6}(?:-(?:[IVXLC]+|\d{1,3}|[A-Z]))?(?![\p{L}\p{N}])`;
 const CITATION = new RegExp(

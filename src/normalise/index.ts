@@ -3,7 +3,7 @@
  * Rules and the approximate-date table: docs/normalisation.md.
  */
 export type { Normalised, NormaliseProblem, NormaliseProblemCode } from './problems.js';
-export { normaliseStatusLabel } from './status.js';
+export { normaliseStatusLabel } from '../status/status-label.js';
 export { STATUS_LABELS, STATUS_LEGEND, statusCodeOf, statusLabelKey } from '../model/vocabulary.js';
 export { APPROXIMATE_TERMS, SEASONS, parsePlanning } from './planning.js';
 export { ACTORS, NAP_MINISTRIES, type ActorEntry } from './actors.js';

@@ -7,22 +7,20 @@ import { createHash } from 'node:crypto';
 import type { AttachedFootnote, RowWithFootnotes } from '../assemble/footnotes.js';
 import type { AssembledAnnex } from '../assemble/rows.js';
 import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
-import { type InputFormat, type LegendEntry, type SourceLocation, sameCueFamily } from '../model/page-model.js';
-import type { Activity, Annex, Footnote, Status } from '../schema/annex.js';
+import type { InputFormat, SourceLocation } from '../model/page-model.js';
+import type { Activity, Annex, Footnote } from '../schema/annex.js';
+import { reportNoStatusCues, statusOfRow } from '../status/index.js';
 import { compareActionLineTitle } from './action-lines.js';
 import { assignActivityKeys } from './activity-key.js';
 import { findEdition } from './edition.js';
 import { parseCitations } from './citations.js';
 import { normaliseExplanation } from './explanation.js';
-import { nearestLegendEntry, printableColour } from './icon-colour.js';
 import { extractLinks, plainLinkText, screenLinks } from './links.js';
 import { parseOwners } from './owners.js';
 import { parsePlanning } from './planning.js';
 import type { NormaliseProblem } from './problems.js';
-import { quote } from './text.js';
-import { normaliseStatusLabel } from './status.js';
+import { baseName, quote } from '../model/plain-text.js';
 import { statusCodeOf } from '../model/vocabulary.js';
-import { baseName } from '../model/plain-text.js';
 
 /** What the normalise stage needs besides the assembled rows. */
 export interface NormaliseInput {
@@ -38,9 +36,9 @@ export interface NormaliseInput {
 
 
 /**
- * Builds the annex object (not yet validated; see validate stage). Diagnostics reported:
- * NAP301 once when the input has no status icons, NAP302 unknown status label, NAP303 icon colour
- * not in the legend, NAP304 row without icon in an input that has icons.
+ * Builds the annex object (not yet validated; see validate stage). Each row's status is the
+ * status rule's (src/status/row-status.ts: NAP301–NAP304); the normalisers report their problems
+ * at the row and column they concern.
  */
 export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag): Omit<Annex, 'diagnostics'> {
   const { assembled } = input;
@@ -57,7 +55,7 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
     diagnostics.report(p.code, p.message, locationOf(row.location, row.id));
   }
   const activities = input.rows.map((row, index): Activity => {
-    const { status, foundBy } = statusOf(row, inputHasIcons, diagnostics);
+    const { status, foundBy } = statusOfRow(row, inputHasIcons, diagnostics);
     if (foundBy === 'absent') absentCount++;
     const planning = parsePlanning(row.cells.planning);
     report(planning.problems, row.location, row.id, 'Wanneer');
@@ -78,14 +76,7 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
       location: schemaLocation(row.location),
     };
   });
-  if (!inputHasIcons && absentCount > 0) {
-    diagnostics.report(
-      'NAP301',
-      `The input carries no status icons (a text export loses them): status is null for ${absentCount} of ${activities.length} activities. Read the PDF as published to get statuses.`,
-      {},
-      { actual: absentCount, note: 'A status is never guessed from the text.' },
-    );
-  }
+  if (!inputHasIcons) reportNoStatusCues(absentCount, activities.length, diagnostics);
 
   const footnotes = input.footnotes.map((f): Footnote => {
     const citations = parseCitations(f.text);
@@ -144,41 +135,6 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
   };
 }
 
-function statusOf(
-  row: RowWithFootnotes,
-  inputHasIcons: boolean,
-  diagnostics: DiagnosticBag,
-): { status: Status | null; foundBy: Activity['statusFoundBy'] } {
-  const cue = row.statusCue;
-  const where = locationOf(row.location, row.id);
-  if (cue.kind === 'text') {
-    const { value: code, problems } = normaliseStatusLabel(cue.text);
-    for (const p of problems) diagnostics.report(p.code, `${row.id}: ${p.message}`, { ...where, field: 'Status' }, problemDetails(p));
-    if (code === null) return { status: null, foundBy: 'absent' };
-    return { status: { code, label: cue.text, foundBy: 'text', iconColor: null }, foundBy: 'text' };
-  }
-  if (cue.kind === 'icon') {
-    // A cue is read with the legend entries of its own family: shading with a shaded legend, a mark with marks.
-    const entries = row.legend.filter((e) => sameCueFamily(e.iconShape, cue.shape));
-    const match = nearestLegendEntry(cue.color, entries);
-    const code = match ? statusCodeOf(match.entry.label) : undefined;
-    if (!match || !code) {
-      const what = cue.shape === 'shading' ? 'Status cell shading' : 'Status icon colour';
-      const legend = entries.length > 0 ? `the legend in force (${legendColours(entries)})` : row.legend.length > 0 ? `the legend in force, whose icons are of another kind (${legendColours(row.legend)})` : 'no legend: none is printed';
-      diagnostics.report('NAP303', `${what} ${printableColour(cue.color)} in ${row.id} matches no entry of ${legend}; status left empty. Check the icon and the legend in the source.`, { ...where, field: 'Status' }, {
-        actual: cue.color.toLowerCase(),
-        expected: entries.flatMap((e) => (e.iconColor ? [e.iconColor.toLowerCase()] : [])),
-      });
-      return { status: null, foundBy: 'absent' };
-    }
-    return { status: { code, label: match.entry.label, foundBy: 'icon', iconColor: cue.color.toLowerCase() }, foundBy: 'icon' };
-  }
-  if (inputHasIcons) {
-    diagnostics.report('NAP304', `No status icon in the Status cell of ${row.id} "${row.cells.title}"; status left empty. Check the row's Status cell in the source.`, { ...where, field: 'Status' });
-  }
-  return { status: null, foundBy: 'absent' };
-}
-
 /**
  * Every word of the document's cells and footnotes, lower case: the evidence for joining a
  * line-break hyphen (`Regerings-commissaris` → `Regeringscommissaris` because the annex also
@@ -192,10 +148,6 @@ function documentWords(input: NormaliseInput): Set<string> {
   for (const row of input.rows) for (const cell of Object.values(row.cells)) add(cell);
   for (const f of input.footnotes) add(f.text);
   return words;
-}
-
-function legendColours(legend: readonly LegendEntry[]): string {
-  return legend.map((e) => `${e.label} ${e.iconColor === null ? 'no icon' : printableColour(e.iconColor)}`).join(', ');
 }
 
 function schemaLocation(location: SourceLocation): { page: number; line: number | null } {

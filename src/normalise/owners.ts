@@ -18,7 +18,7 @@ import type { Actor, Owners } from '../schema/annex.js';
 import { ACTORS, type ActorEntry } from './actors.js';
 import { joinLineBreakHyphens } from './hyphenation.js';
 import type { Normalised, NormaliseProblem } from './problems.js';
-import { cleanText, quote } from './text.js';
+import { cleanText, quote } from '../model/plain-text.js';
 
 /** What `parseOwners` needs to know about the document. */
 export interface OwnersContext {

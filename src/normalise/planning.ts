@@ -26,7 +26,7 @@
 import type { Planning, PlanningRange, Precision } from '../schema/annex.js';
 import { DUTCH_MONTHS, MAX_YEAR, MIN_YEAR, dayBefore, isoDate, monthEnd, monthStart, yearAfter } from './dates.js';
 import type { Normalised } from './problems.js';
-import { asciiDashes, cleanText, quote } from './text.js';
+import { asciiDashes, cleanText, quote } from '../model/plain-text.js';
 
 /** A closed period: first and last day (ISO) and how precisely each was given. */
 interface Period {

@@ -6,7 +6,7 @@ import { printable } from '../../src/cli/printable.js';
 import { githubCommand } from '../../src/cli/github.js';
 import { CleanTextTally, cleanText, isNonCharacter, isPrivateUse, unsafeKindOf } from '../../src/model/clean-text.js';
 import { activitiesCsv } from '../../src/emit/csv.js';
-import { printableColour } from '../../src/normalise/icon-colour.js';
+import { printableColour } from '../../src/status/colour-distance.js';
 import { extractFixture, minText } from './helpers.js';
 
 const HTML_HEAD = '<html><body><table><tr><td>Activiteit</td><td>Status</td><td>Wanneer</td><td>Wie</td><td>Toelichting</td></tr>\n';

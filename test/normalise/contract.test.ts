@@ -10,7 +10,7 @@ import { parseCitations } from '../../src/normalise/citations.js';
 import { extractLinks } from '../../src/normalise/links.js';
 import { parseOwners } from '../../src/normalise/owners.js';
 import { parsePlanning } from '../../src/normalise/planning.js';
-import { normaliseStatusLabel } from '../../src/normalise/status.js';
+import { normaliseStatusLabel } from '../../src/status/status-label.js';
 import { citationSchema, linkSchema, ownersSchema, planningSchema, statusCodeSchema } from '../../src/schema/annex.js';
 import { CONTRACT_SEED, fuzzRuns } from '../helpers/fuzz.js';
 import { FIXTURE_TEXT, fixtureActivityRows, fixtureFootnoteLines } from './fixture.js';

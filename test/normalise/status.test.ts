@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusCode } from '../../src/schema/annex.js';
-import { normaliseStatusLabel } from '../../src/normalise/status.js';
+import { normaliseStatusLabel } from '../../src/status/status-label.js';
 import { STATUS_LABELS, STATUS_LEGEND, statusLabelKey } from '../../src/model/vocabulary.js';
 
 describe('normaliseStatusLabel', () => {

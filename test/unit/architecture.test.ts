@@ -2,7 +2,8 @@
  * The module rules of docs/architecture.md ("Module rules"), checked on the import statements of
  * every src/**\/*.ts file:
  * - readers (src/readers/) turn bytes into the page model and know nothing of what comes after:
- *   they import nothing from src/assemble/ or src/normalise/;
+ *   they import nothing from src/assemble/, src/normalise/ or src/status/ (a reader detects a
+ *   status cue; what it means is the status rule's);
  * - src/model/ (page model, diagnostics, the annex's vocabulary, text rules) is the bottom layer:
  *   it imports nothing outside src/model/, not even a package;
  * - no import cycles among src files (type-only imports count too), nor among the folders of src/
@@ -32,8 +33,8 @@ function layerViolations(graph: ReadonlyMap<string, readonly ImportEdge[]>): Vio
     for (const { specifier, target, line } of edges) {
       const at = { file, line, specifier };
       if (specifier.startsWith('.') && target === null) violations.push({ ...at, rule: 'a relative import must name a .ts file under src/' });
-      if (file.startsWith('src/readers/') && target !== null && /^src\/(assemble|normalise)\//.test(target)) {
-        violations.push({ ...at, rule: 'readers must not import src/assemble or src/normalise (move shared words to src/model/vocabulary.ts)' });
+      if (file.startsWith('src/readers/') && target !== null && /^src\/(assemble|normalise|status)\//.test(target)) {
+        violations.push({ ...at, rule: 'readers must not import src/assemble, src/normalise or src/status (move shared words to src/model/vocabulary.ts)' });
       }
       if (file.startsWith('src/model/') && !(target !== null && target.startsWith('src/model/'))) {
         violations.push({ ...at, rule: 'src/model must import nothing outside src/model' });
@@ -81,7 +82,7 @@ describe('module rules of src/', () => {
     expect(graph.get('src/threads/page-reader-thread.ts')?.map((e) => e.target)).toContain('src/threads/pdfjs-environment.ts');
   });
 
-  it('readers import nothing from assemble/ or normalise/, model/ nothing from outside model/', () => {
+  it('readers import nothing from assemble/, normalise/ or status/, model/ nothing from outside model/', () => {
     expect(layerViolations(graph)).toEqual([]);
   });
 
@@ -124,16 +125,18 @@ describe('the rule checks find violations', () => {
     expect(importSpecifiers(source).map((i) => i.line)).toEqual([1, 2, 5, 6, 7, 8, 9, 10, 11]);
   });
 
-  it('flags a reader that imports assembly or a normaliser, and model importing outward', () => {
+  it('flags a reader that imports assembly, a normaliser or the status rule, and model importing outward', () => {
     const graph = new Map<string, ImportEdge[]>([
       ['src/readers/text-reader.ts', [edge('../model/vocabulary.js', 'src/model/vocabulary.ts'), edge('../assemble/rows.js', 'src/assemble/rows.ts')]],
       ['src/readers/pdf/layout.ts', [edge('../../normalise/text.js', 'src/normalise/text.ts')]],
+      ['src/readers/pdf/layout-icons.ts', [edge('../../status/index.js', 'src/status/index.ts')]],
       ['src/model/vocabulary.ts', [edge('./plain-text.js', 'src/model/plain-text.ts'), edge('../schema/annex.js', 'src/schema/annex.ts'), edge('zod', null)]],
       ['src/assemble/rows.ts', [edge('../normalise/text.js', 'src/normalise/text.ts'), edge('./gone.js', null)]],
     ]);
     expect(layerViolations(graph).map((v) => `${v.file} ${v.specifier}`)).toEqual([
       'src/readers/text-reader.ts ../assemble/rows.js',
       'src/readers/pdf/layout.ts ../../normalise/text.js',
+      'src/readers/pdf/layout-icons.ts ../../status/index.js',
       'src/model/vocabulary.ts ../schema/annex.js',
       'src/model/vocabulary.ts zod',
       'src/assemble/rows.ts ./gone.js',

@@ -1,13 +1,14 @@
 /**
- * Legend scope: which printed status legend a row's status cue is read with.
+ * Step 2 of the status rule: which printed status legend a row's status cue is read with.
  *
- * Rule (issue 8, DESIGN.md "What the source looks like"): a legend applies from where it is
- * printed until the next legend — on every page, once on page 1, once per action line, or as a
- * block of its own. A row before the first legend (a "Legenda" block printed after the tables)
- * uses the first legend of the document. Legend entries printed together form one legend; a
- * label that repeats within a page starts the next one (two action lines on a page, each with
- * its legend above its table). A legend broken by a page end (labels on two pages) is one legend.
+ * A legend applies from where it is printed until the next legend — on every page, once on page
+ * 1, once per action line, or as a block of its own. A row before the first legend (a "Legenda"
+ * block printed after the tables) uses the first legend of the document. Legend entries printed
+ * together form one legend; a label that repeats within a page starts the next one (two action
+ * lines on a page, each with its legend above its table). A legend broken by a page end (labels
+ * on two pages) is one legend. Assembly gives each row the legend in force where it is printed.
  */
+import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
 import type { LegendEntry, PageModel, SourceLocation } from '../model/page-model.js';
 
 /** One printed legend: its entries in print order and where it starts. */
@@ -45,6 +46,22 @@ export function legendInForce(legends: readonly Legend[]): (at: SourceLocation) 
     while (next < legends.length && isBefore(legends[next]!.location, at)) current = legends[next++]!;
     return current ?? legends[0] ?? null;
   };
+}
+
+/**
+ * NAP109, for an input with status cues: once when the document prints no legend at all, and
+ * once per printed legend that lacks some of the five labels.
+ */
+export function checkLegends(legends: readonly Legend[], diagnostics: DiagnosticBag): void {
+  if (legends.length === 0) {
+    diagnostics.report('NAP109', 'The input has status icons but prints no status legend anywhere; their colours cannot be read as statuses. Check that the legend is in the document.', {}, { actual: 0, expected: 5 });
+    return;
+  }
+  for (const legend of legends) {
+    if (legend.entries.length < 5) {
+      diagnostics.report('NAP109', `Legend on page ${legend.location.page} has ${legend.entries.length} of 5 labels: ${legend.entries.map((l) => `"${l.label}"`).join(', ')}. Check that the legend is complete.`, locationOf(legend.location), { actual: legend.entries.map((l) => l.label), expected: 5 });
+    }
+  }
 }
 
 /** True when `a` is printed before `b`: an earlier page, or higher on the same page. */

@@ -1,0 +1,32 @@
+/**
+ * Step 1 of the status rule: which status cues an input has, and which legend entries a cue may
+ * be read with.
+ *
+ * A reader reports, per row, how its Status cell showed the status (the page model's
+ * `StatusCue`: an icon colour and how the icon was drawn, words, or nothing) and, per page, the
+ * printed legend (`LegendEntry`: label, icon colour, how the icon was drawn). Nothing here looks
+ * at a page: this is what the rest of the pipeline makes of those cues.
+ */
+import type { CueShape, PageModel } from '../model/page-model.js';
+
+/**
+ * True when a status cue drawn as `cue` may be read with a legend entry drawn as `legend`: cell
+ * shading with a shaded legend cell (which a reader may also see as a filled `vector` box), a mark
+ * (path, glyph, image) with a legend of marks — never a glyph legend for shaded cells. An entry
+ * whose shape is unknown matches any cue.
+ */
+export function sameCueFamily(legend: CueShape | undefined, cue: CueShape): boolean {
+  if (legend === undefined) return true;
+  return cue === 'shading' ? legend === 'shading' || legend === 'vector' : legend !== 'shading';
+}
+
+/**
+ * True when the input carries status cues: a legend with icon colours or a row with an icon.
+ * The one place that decides it (assembly reports a missing legend from it, the row status
+ * NAP301 and NAP304).
+ */
+export function hasStatusCues(model: PageModel): boolean {
+  return model.pages.some(
+    (p) => p.legend.some((e) => e.iconColor !== null) || p.tables.some((t) => t.rows.some((r) => r.statusCue.kind === 'icon')),
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Step 4 of the status rule: the legend entry an icon colour means. The legend in force where
+ * the row is printed (step 2), restricted to entries of the cue's family (step 1), defines what
+ * each colour means; an icon takes the entry with the nearest colour (step 3), provided it is
+ * within the tolerance. A palette never seen before works as long as the legend uses it.
+ */
+import { DEFAULT_COLOUR_TOLERANCE, colourDistance } from './colour-distance.js';
+
+/**
+ * Finds the legend entry whose icon colour is nearest to `colour`. Returns it with the distance,
+ * or null when no entry has a colour, or the nearest is farther than `tolerance`, or two entries
+ * tie (ambiguous: never a guess).
+ */
+export function nearestLegendEntry<T extends { iconColor: string | null }>(
+  colour: string,
+  legend: readonly T[],
+  tolerance = DEFAULT_COLOUR_TOLERANCE,
+): { entry: T; distance: number } | null {
+  let best: { entry: T; distance: number } | null = null;
+  let tie = false;
+  for (const entry of legend) {
+    if (entry.iconColor === null) continue;
+    const distance = colourDistance(colour, entry.iconColor);
+    if (best === null || distance < best.distance) {
+      best = { entry, distance };
+      tie = false;
+    } else if (distance === best.distance && entry.iconColor !== best.entry.iconColor) {
+      tie = true;
+    }
+  }
+  if (best === null || tie || best.distance > tolerance) return null;
+  return best;
+}
