@@ -152,7 +152,7 @@ export const DIAGNOSTIC_CODES = {
   NAP115: { severity: 'error', summary: 'An "Actielijn N" row with no activity rows under it: its activities are missing.' },
   NAP116: { severity: 'error', summary: 'Action lines found but no activity rows at all: the annex yields 0 activities.' },
   NAP117: { severity: 'error', summary: 'A page whose table has a header but no rows, while its action line continues on the next page: the page\'s rows are missing.' },
-  NAP120: { severity: 'warning', summary: 'A tagged PDF\'s structure tree and its layout disagree about a table row; the tags were followed.' },
+  NAP120: { severity: 'warning', summary: 'A tagged PDF\'s structure tree and its layout disagree about a table row; what the page shows (rulings, gaps, cells starting side by side) was followed.' },
   NAP121: { severity: 'warning', summary: 'The same text was drawn twice at the same place in a PDF (fake bold, or a hidden duplicate); it was read once.' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },

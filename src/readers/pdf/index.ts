@@ -16,6 +16,7 @@ import { DAMAGE, MIN_TEXT_SIZE } from './settings.js';
 import { type LayoutFinding, layoutDocument } from './layout.js';
 import { type PageContent, type PageInput, type PageVisibility, preparePage } from './page-content.js';
 import { ScanTally } from './scan-pages.js';
+import { HEADER_WORDS, STATUS_LABELS } from '../../model/vocabulary.js';
 import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
 import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js';
@@ -132,8 +133,8 @@ function reportLayoutFinding(f: LayoutFinding, page: number, diagnostics: Diagno
   diagnostics.report(
     'NAP120',
     f.tagRows > 1
-      ? `The PDF's tags put ${f.tagRows} table rows (TR) where its layout shows one row; the tags were followed. Check the row on page ${page}.`
-      : `The PDF's tags make one table row (TR) of what its layout shows as ${f.geometryRows} rows; the tags were followed. Check the row on page ${page}.`,
+      ? `The PDF's tags put ${f.tagRows} table rows (TR) where its layout shows one row; what the page shows was followed. Check the row on page ${page}.`
+      : `The PDF's tags make one table row (TR) of what its layout shows as ${f.geometryRows} rows; what the page shows was followed. Check the row on page ${page}.`,
     { page, bbox: f.bbox },
     { actual: f.tagRows, expected: f.geometryRows, note: 'actual: table rows (TR) in the tags; expected: rows the layout shows' },
   );
@@ -305,6 +306,9 @@ function resolveDocumentWordBreaks(model: PageModel): void {
   const add = (text: string): void => {
     for (const w of wordsOutsideBreaks(text)) known.add(w);
   };
+  // The annex's own words (status labels, column headers) are known whatever the document prints.
+  for (const [label] of STATUS_LABELS) add(label);
+  for (const word of HEADER_WORDS) add(word);
   for (const page of model.pages) {
     for (const table of page.tables) for (const row of table.rows) for (const cell of Object.values(row.cells)) add(cell);
     for (const f of page.footnotes) add(f.text);
@@ -313,6 +317,8 @@ function resolveDocumentWordBreaks(model: PageModel): void {
     for (const table of page.tables) {
       for (const row of table.rows) {
         for (const [key, cell] of Object.entries(row.cells) as [ColumnKey, string][]) row.cells[key] = resolveWordBreaks(cell, known);
+        // A status printed in words was read from the same lines as its cell.
+        if (row.statusCue.kind === 'text') row.statusCue = { kind: 'text', text: resolveWordBreaks(row.statusCue.text, known) };
       }
     }
   }
