@@ -2,15 +2,15 @@
  * Assembly: page model → action lines and activity rows in document order.
  * - Drops page furniture: the repeated header, the `Actielijn N` row and its goal sentence row
  *   (counted once: the first occurrence gives the action line's title).
- * - Joins a row that a page break split in two: a body row with an empty Activiteit cell at the
- *   top of a page continues the last activity of the previous page (NAP108, info).
+ * - Joins a row that a page break split in two (the page-break rule, page-break.ts; NAP108, info).
  * - Assigns each activity its action line and a stable id `AL<n>-<seq>` (seq 2 digits, 1-based).
  * Everything it cannot place becomes a diagnostic quoting the text, never silently dropped.
  */
 import { locationOf as loc, type DiagnosticBag } from '../model/diagnostics.js';
-import type { BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, PageModel, SourceLocation, StatusCue } from '../model/page-model.js';
+import type { BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, Page, PageModel, SourceLocation, StatusCue, TableBlock } from '../model/page-model.js';
 import { joinWrapped } from '../model/wrapped-text.js';
-import { checkLegends, hasStatusCues, legendInForce, legendsOf, sameCueFamily } from '../status/index.js';
+import { type Legend, checkLegends, hasStatusCues, legendInForce, legendsOf } from '../status/index.js';
+import { type ActivityCells, continuesActivity, continuesGoalSentence, joinContinuation } from './page-break.js';
 import { clip, withoutFormatChars } from '../model/plain-text.js';
 import { COLUMNS, COLUMN_ALIASES, COLUMN_NAMES, PRINTED_COLUMN_KEYS, type ColumnKey, actionLineNumberOf, headerKey } from '../model/vocabulary.js';
 
@@ -32,7 +32,7 @@ export interface AssembledRow {
   id: string;
   actionLine: number;
   sequence: number;
-  cells: { title: string; status: string; planning: string; owners: string; explanation: string };
+  cells: ActivityCells;
   statusCue: StatusCue;
   /** The legend in force where the row is printed (src/status/legend-scope.ts): icon colours for status matching. */
   legend: LegendEntry[];
@@ -59,186 +59,257 @@ export interface AssembledAnnex {
  * (row joined across a page break), NAP109 (status cues but no legend, or a legend without all labels).
  */
 export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): AssembledAnnex {
-  const actionLines: AssembledActionLine[] = [];
-  const rows: AssembledRow[] = [];
-  const footnotes: FootnoteDefinition[] = [];
-  const titleParts: string[] = [];
-  let current = null as AssembledActionLine | null;
-  let expectGoalFor = null as number | null;
-  let tableCount = 0;
-  /** Activities per action line so far: the next sequence number without rescanning `rows`. */
-  const perActionLine = new Map<number, number>();
-  /** Per page with a table: rows that carry content, and the action line in force at its end. */
-  const pageTables: Array<{ page: number; contentRows: number; actionLineAtEnd: number | null; firstActionLine: number | null }> = [];
-  // The page the last activity was last seen on: a row may run over several pages.
-  let lastRowPage = 0;
-  // Whether the last body row read was an action line's goal sentence (which a page end may break too).
-  let lastBodyRow: 'goal' | 'other' = 'other';
-
-  /**
-   * Starts action line `number` (printed as `text`), or returns to it when it was started before
-   * (repeated page furniture: a continuation row may still follow): 'new', 'known', or 'invalid'
-   * for a number outside 1 … MAX_ACTION_LINE (NAP504: the rows under it get no action line).
-   */
-  const startActionLine = (number: number, text: string, location: SourceLocation): 'new' | 'known' | 'invalid' => {
-    if (!(Number.isSafeInteger(number) && number >= 1 && number <= MAX_ACTION_LINE)) {
-      diagnostics.report('NAP504', `"${clip(text)}" is not a valid action line (numbers run from 1 to ${MAX_ACTION_LINE}); the rows under it are not assigned to any action line. Correct the number in the input.`, loc(location));
-      current = null;
-      expectGoalFor = null;
-      return 'invalid';
-    }
-    const known = actionLines.find((a) => a.number === number);
-    if (known) current = known;
-    else {
-      current = { number, title: '', location };
-      actionLines.push(current);
-    }
-    expectGoalFor = number;
-    return known ? 'known' : 'new';
-  };
-
   const cues = hasStatusCues(model);
   const legends = legendsOf(model);
   // The legend only matters where statuses are cues: a text export without one loses nothing.
   if (cues) checkLegends(legends, diagnostics);
-  const legendAt = legendInForce(legends);
   // An input without any table is most likely not an annex: say so first, before its lines of
   // loose text (NAP106), which are then all of its text.
   const noTable = model.pages.every((p) => p.tables.length === 0);
   if (noTable) reportNoTable(diagnostics);
-  for (const page of model.pages) {
-    footnotes.push(...page.footnotes);
-    for (const loose of page.looseText) {
-      if (loose.kind === 'page-number' || loose.kind === 'running' || loose.kind === 'notes-heading') continue;
-      if (page.number === 1 && rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page)) {
-        titleParts.push(loose.text);
-      } else {
-        diagnostics.report('NAP106', `Text outside the table is not known page furniture: "${clip(loose.text)}". It is not in the output; check whether the reader missed a row or footnote.`, loc(loose.location));
-      }
-    }
-    let firstRowOfPage = true;
-    const pageTable = { page: page.number, contentRows: 0, actionLineAtEnd: null as number | null, firstActionLine: null as number | null };
-    if (page.tables.length > 0) pageTables.push(pageTable);
-    for (const table of page.tables) {
-      tableCount++;
-      if (table.header === null) {
-        diagnostics.report('NAP102', `${table.rows.length} table row(s) without a header row above them on page ${page.number}; columns are assumed to be ${COLUMNS.join(' | ')}. Check that the header row "Activiteit | Status | Wanneer | Wie | Toelichting" is in the input.`, loc(table.rows[0]?.location ?? { page: page.number }));
-      } else if (table.inheritedHeader !== true) {
-        // A header row carried over from an earlier page was checked where it was printed.
-        checkHeader(table.header, diagnostics);
-      }
-      const width = table.header?.cells.length ?? COLUMNS.length;
-      for (const row of table.rows) {
-        const cells = row.cells;
-        if ((row.printedCells ?? width) !== width || (row.unplaced?.length ?? 0) > 0) {
-          const printed = row.printedCells ?? width;
-          const texts = [...orderedCells(row, table.header?.keys ?? null), ...(row.unplaced ?? [])];
-          diagnostics.report('NAP105', `Row has ${printed} cells where the header has ${width}: "${clip(texts.join(' | '))}". Cells were read left to right; check the column split.`, loc(row.location), { actual: printed, expected: width });
-        }
-        const first = cells.title ?? '';
-        const rest = PRINTED_COLUMN_KEYS.slice(1).map((k) => cells[k] ?? '');
-        // An `Actielijn N` in a merged first column starts that action line; the rest of its row is read as usual (the goal, or an activity).
-        const inColumn = actionLineNumberOf(cells.actionLine ?? '');
-        if (inColumn !== null) {
-          const started = startActionLine(inColumn, cells.actionLine!, row.location);
-          if (started === 'invalid') continue;
-          if (started === 'new') firstRowOfPage = false;
-        }
-        const lineNumber = actionLineNumberOf(first);
-        if (lineNumber !== null) {
-          const extra = rest.filter((c) => c.trim() !== '');
-          if (extra.length > 0) {
-            diagnostics.report('NAP110', `The "${clip(first)}" row has text in its other cells: ${extra.map((c) => `"${clip(c)}"`).join(', ')}. It is not in the output; move it into an activity row or a footnote.`, loc(row.location));
-          }
-          const started = startActionLine(lineNumber, first, row.location);
-          if (started === 'new') firstRowOfPage = false;
-          continue;
-        }
-        // The goal sentence broken by a page end: its second part opens the next page (the same TR
-        // in a tagged PDF; otherwise a first row with nothing but text in its first cell).
-        if (
-          lastBodyRow === 'goal' && firstRowOfPage && current !== null && lastRowPage === page.number - 1 &&
-          row.continued !== false && first.trim() !== '' && rest.every((c) => c.trim() === '') && row.statusCue.kind === 'none'
-        ) {
-          current.title = joinWrapped(current.title, first.trim());
-          lastBodyRow = 'other';
-          firstRowOfPage = false;
-          continue;
-        }
-        if (expectGoalFor !== null && current !== null && first.trim() !== '' && rest.every((c) => c.trim() === '')) {
-          if (current.title === '') {
-            current.title = first.trim();
-            lastBodyRow = 'goal';
-            lastRowPage = page.number;
-          }
-          else if (current.title !== first.trim()) {
-            diagnostics.report('NAP113', `Goal sentence of Actielijn ${current.number} on page ${page.number} differs from the first one printed: "${clip(first)}". The first one is kept as the title.`, loc(row.location));
-          }
-          expectGoalFor = null;
-          continue;
-        }
-        expectGoalFor = null;
-        lastBodyRow = 'other';
-        const previous = rows.at(-1);
-        const continues = firstRowOfPage && previous !== undefined && lastRowPage === page.number - 1 && continuesPrevious(row, previous, cues);
-        if (first.trim() === '' || continues) {
-          if (first.trim() === '' && rest.every((c) => c.trim() === '')) continue;
-          pageTable.contentRows++;
-          if (continues && previous) {
-            joinContinuation(previous, row);
-            lastRowPage = page.number;
-            diagnostics.report('NAP108', `Row continued from page ${page.number - 1} joined into ${previous.id} "${clip(previous.cells.title)}".`, loc(row.location, previous.id));
-          } else {
-            diagnostics.report('NAP104', `Row without a title (Activiteit cell empty): "${clip([first, ...rest].join(' | '))}". It is not in the output; give the row its title.`, loc(row.location));
-          }
-          firstRowOfPage = false;
-          continue;
-        }
-        firstRowOfPage = false;
-        pageTable.contentRows++;
-        if (current === null) {
-          diagnostics.report('NAP107', `Activity "${clip(first)}" appears before any "Actielijn N" row; it is not in the output. Check that the action line row is in the input.`, loc(row.location));
-          continue;
-        }
-        const sequence = (perActionLine.get(current.number) ?? 0) + 1;
-        perActionLine.set(current.number, sequence);
-        pageTable.firstActionLine ??= current.number;
-        lastRowPage = page.number;
-        rows.push({
-          id: activityId(current.number, sequence),
-          actionLine: current.number,
-          sequence,
-          cells: {
-            title: first.trim(),
-            status: (cells.status ?? '').trim(),
-            planning: (cells.planning ?? '').trim(),
-            owners: (cells.owners ?? '').trim(),
-            explanation: (cells.explanation ?? '').trim(),
-          },
-          statusCue: row.statusCue,
-          legend: legendAt(row.location)?.entries ?? [],
-          location: row.location,
-        });
-      }
-    }
-    pageTable.actionLineAtEnd = current?.number ?? null;
-  }
+  const assembly = new Assembly(diagnostics, cues, legendInForce(legends));
+  for (const page of model.pages) assembly.readPage(page);
+  const { actionLines, rows, perActionLine, pageTables } = assembly;
   reportDuplicateTitles(rows, diagnostics);
-  if (tableCount === 0 || (rows.length === 0 && actionLines.length === 0)) {
+  if (assembly.tableCount === 0 || (rows.length === 0 && actionLines.length === 0)) {
     if (!noTable) reportNoTable(diagnostics);
   } else {
     checkActionLineSequence(actionLines, diagnostics);
     checkStructureCounts(actionLines, perActionLine, pageTables, diagnostics);
   }
   return {
-    title: titleParts.length > 0 ? titleParts.join(' ') : null,
+    title: assembly.titleParts.length > 0 ? assembly.titleParts.join(' ') : null,
     legend: legends[0]?.entries ?? [],
     hasStatusCues: cues,
     actionLines,
     rows,
-    footnotes,
+    footnotes: assembly.footnotes,
     pageCount: model.pages.length,
   };
+}
+
+/** Per page with a table: rows that carry content, and the action line in force at its end. */
+interface PageTable {
+  page: number;
+  contentRows: number;
+  actionLineAtEnd: number | null;
+  firstActionLine: number | null;
+}
+
+/** A body row's printed cells as assembly reads them: the Activiteit cell and the four after it. */
+interface RowText {
+  first: string;
+  rest: string[];
+}
+
+/**
+ * The state of assembly as it reads the pages in order: the action lines and activities so far,
+ * the action line in force, and what the last rows were (for the goal sentence and the
+ * page-break rule, page-break.ts). One method per kind of row.
+ */
+class Assembly {
+  readonly actionLines: AssembledActionLine[] = [];
+  readonly rows: AssembledRow[] = [];
+  readonly footnotes: FootnoteDefinition[] = [];
+  readonly titleParts: string[] = [];
+  /** Activities per action line so far: the next sequence number without rescanning `rows`. */
+  readonly perActionLine = new Map<number, number>();
+  readonly pageTables: PageTable[] = [];
+  tableCount = 0;
+  private current: AssembledActionLine | null = null;
+  private expectGoalFor: number | null = null;
+  /** The page the last activity was last seen on: a row may run over several pages. */
+  private lastRowPage = 0;
+  /** Whether the last body row read was an action line's goal sentence (which a page end may break too). */
+  private lastBodyRow: 'goal' | 'other' = 'other';
+  /** The page being read, its table counts, and whether no body row of it has been placed yet. */
+  private page: Page | null = null;
+  private pageTable: PageTable = { page: 0, contentRows: 0, actionLineAtEnd: null, firstActionLine: null };
+  private firstRowOfPage = true;
+
+  constructor(
+    private readonly diagnostics: DiagnosticBag,
+    private readonly cues: boolean,
+    private readonly legendAt: (at: SourceLocation) => Legend | null,
+  ) {}
+
+  /** Reads one page: its footnote definitions, its loose text, then its tables in order. */
+  readPage(page: Page): void {
+    this.page = page;
+    this.footnotes.push(...page.footnotes);
+    this.readLooseText(page);
+    this.firstRowOfPage = true;
+    this.pageTable = { page: page.number, contentRows: 0, actionLineAtEnd: null, firstActionLine: null };
+    if (page.tables.length > 0) this.pageTables.push(this.pageTable);
+    for (const table of page.tables) this.readTable(table, page);
+    this.pageTable.actionLineAtEnd = this.current?.number ?? null;
+  }
+
+  /** Loose text before page 1's first table is the document title; other loose text not known as furniture is NAP106. */
+  private readLooseText(page: Page): void {
+    for (const loose of page.looseText) {
+      if (loose.kind === 'page-number' || loose.kind === 'running' || loose.kind === 'notes-heading') continue;
+      if (page.number === 1 && this.rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page)) {
+        this.titleParts.push(loose.text);
+      } else {
+        this.diagnostics.report('NAP106', `Text outside the table is not known page furniture: "${clip(loose.text)}". It is not in the output; check whether the reader missed a row or footnote.`, loc(loose.location));
+      }
+    }
+  }
+
+  /** Checks a table's header row (NAP102, NAP103) and reads its body rows. */
+  private readTable(table: TableBlock, page: Page): void {
+    this.tableCount++;
+    if (table.header === null) {
+      this.diagnostics.report('NAP102', `${table.rows.length} table row(s) without a header row above them on page ${page.number}; columns are assumed to be ${COLUMNS.join(' | ')}. Check that the header row "Activiteit | Status | Wanneer | Wie | Toelichting" is in the input.`, loc(table.rows[0]?.location ?? { page: page.number }));
+    } else if (table.inheritedHeader !== true) {
+      // A header row carried over from an earlier page was checked where it was printed.
+      checkHeader(table.header, this.diagnostics);
+    }
+    const width = table.header?.cells.length ?? COLUMNS.length;
+    for (const row of table.rows) {
+      checkCellCount(row, table.header?.keys ?? null, width, this.diagnostics);
+      const text: RowText = { first: row.cells.title ?? '', rest: PRINTED_COLUMN_KEYS.slice(1).map((k) => row.cells[k] ?? '') };
+      if (this.readActionLineRow(row, text)) continue;
+      if (this.readGoalSentence(row, text)) continue;
+      this.readActivityRow(row, text);
+    }
+  }
+
+  /**
+   * An `Actielijn N` row starts (or returns to) that action line and is consumed (true). An
+   * `Actielijn N` in a merged first column starts it too; the rest of that row is read as usual
+   * (the goal, or an activity) unless the number is invalid.
+   */
+  private readActionLineRow(row: BodyRow, { first, rest }: RowText): boolean {
+    const inColumn = actionLineNumberOf(row.cells.actionLine ?? '');
+    if (inColumn !== null) {
+      const started = this.startActionLine(inColumn, row.cells.actionLine!, row.location);
+      if (started === 'invalid') return true;
+      if (started === 'new') this.firstRowOfPage = false;
+    }
+    const actionLine = actionLineNumberOf(first);
+    if (actionLine === null) return false;
+    const extra = rest.filter((c) => c.trim() !== '');
+    if (extra.length > 0) {
+      this.diagnostics.report('NAP110', `The "${clip(first)}" row has text in its other cells: ${extra.map((c) => `"${clip(c)}"`).join(', ')}. It is not in the output; move it into an activity row or a footnote.`, loc(row.location));
+    }
+    if (this.startActionLine(actionLine, first, row.location) === 'new') this.firstRowOfPage = false;
+    return true;
+  }
+
+  /**
+   * Starts action line `number` (printed as `text`), or returns to it when it was started before
+   * (repeated page furniture: a continuation row may still follow): 'new', 'known', or 'invalid'
+   * for a number outside 1 … MAX_ACTION_LINE (NAP504: the rows under it get no action line).
+   */
+  private startActionLine(number: number, text: string, location: SourceLocation): 'new' | 'known' | 'invalid' {
+    if (!(Number.isSafeInteger(number) && number >= 1 && number <= MAX_ACTION_LINE)) {
+      this.diagnostics.report('NAP504', `"${clip(text)}" is not a valid action line (numbers run from 1 to ${MAX_ACTION_LINE}); the rows under it are not assigned to any action line. Correct the number in the input.`, loc(location));
+      this.current = null;
+      this.expectGoalFor = null;
+      return 'invalid';
+    }
+    const known = this.actionLines.find((a) => a.number === number);
+    if (known) this.current = known;
+    else {
+      this.current = { number, title: '', location };
+      this.actionLines.push(this.current);
+    }
+    this.expectGoalFor = number;
+    return known ? 'known' : 'new';
+  }
+
+  /**
+   * The row under an `Actielijn N` row that holds only text in its first cell is the action
+   * line's goal sentence (the first one printed is its title; a different one later is NAP113);
+   * its second part opens the next page when a page end broke it (page-break.ts). True when the
+   * row was one of these.
+   */
+  private readGoalSentence(row: BodyRow, { first, rest }: RowText): boolean {
+    const current = this.current;
+    if (this.lastBodyRow === 'goal' && this.atPageBreak() && current !== null && continuesGoalSentence(row, first, rest)) {
+      current.title = joinWrapped(current.title, first.trim());
+      this.lastBodyRow = 'other';
+      this.firstRowOfPage = false;
+      return true;
+    }
+    if (this.expectGoalFor === null || current === null || first.trim() === '' || !rest.every((c) => c.trim() === '')) return false;
+    if (current.title === '') {
+      current.title = first.trim();
+      this.lastBodyRow = 'goal';
+      this.lastRowPage = this.page!.number;
+    } else if (current.title !== first.trim()) {
+      this.diagnostics.report('NAP113', `Goal sentence of Actielijn ${current.number} on page ${this.page!.number} differs from the first one printed: "${clip(first)}". The first one is kept as the title.`, loc(row.location));
+    }
+    this.expectGoalFor = null;
+    return true;
+  }
+
+  /** True for the first body row of a page whose previous row was last seen on the page before. */
+  private atPageBreak(): boolean {
+    return this.firstRowOfPage && this.lastRowPage === this.page!.number - 1;
+  }
+
+  /**
+   * Any other row: the continued part of the last activity (joined, NAP108), a row without a
+   * title (NAP104), an activity before any action line (NAP107), or a new activity with its id.
+   */
+  private readActivityRow(row: BodyRow, { first, rest }: RowText): void {
+    this.expectGoalFor = null;
+    this.lastBodyRow = 'other';
+    const page = this.page!.number;
+    const previous = this.rows.at(-1);
+    const continues = previous !== undefined && this.atPageBreak() && continuesActivity(row, previous, this.cues);
+    if (first.trim() === '' || continues) {
+      if (first.trim() === '' && rest.every((c) => c.trim() === '')) return;
+      this.pageTable.contentRows++;
+      if (continues && previous) {
+        joinContinuation(previous, row);
+        this.lastRowPage = page;
+        this.diagnostics.report('NAP108', `Row continued from page ${page - 1} joined into ${previous.id} "${clip(previous.cells.title)}".`, loc(row.location, previous.id));
+      } else {
+        this.diagnostics.report('NAP104', `Row without a title (Activiteit cell empty): "${clip([first, ...rest].join(' | '))}". It is not in the output; give the row its title.`, loc(row.location));
+      }
+      this.firstRowOfPage = false;
+      return;
+    }
+    this.firstRowOfPage = false;
+    this.pageTable.contentRows++;
+    const current = this.current;
+    if (current === null) {
+      this.diagnostics.report('NAP107', `Activity "${clip(first)}" appears before any "Actielijn N" row; it is not in the output. Check that the action line row is in the input.`, loc(row.location));
+      return;
+    }
+    const sequence = (this.perActionLine.get(current.number) ?? 0) + 1;
+    this.perActionLine.set(current.number, sequence);
+    this.pageTable.firstActionLine ??= current.number;
+    this.lastRowPage = page;
+    const cells = row.cells;
+    this.rows.push({
+      id: activityId(current.number, sequence),
+      actionLine: current.number,
+      sequence,
+      cells: {
+        title: first.trim(),
+        status: (cells.status ?? '').trim(),
+        planning: (cells.planning ?? '').trim(),
+        owners: (cells.owners ?? '').trim(),
+        explanation: (cells.explanation ?? '').trim(),
+      },
+      statusCue: row.statusCue,
+      legend: this.legendAt(row.location)?.entries ?? [],
+      location: row.location,
+    });
+  }
+}
+
+/** NAP105: a row that printed more or fewer cells than its header has, or text under no known column. */
+function checkCellCount(row: BodyRow, keys: readonly (ColumnKey | null)[] | null, width: number, diagnostics: DiagnosticBag): void {
+  if ((row.printedCells ?? width) === width && (row.unplaced?.length ?? 0) === 0) return;
+  const printed = row.printedCells ?? width;
+  const texts = [...orderedCells(row, keys), ...(row.unplaced ?? [])];
+  diagnostics.report('NAP105', `Row has ${printed} cells where the header has ${width}: "${clip(texts.join(' | '))}". Cells were read left to right; check the column split.`, loc(row.location), { actual: printed, expected: width });
 }
 
 /**
@@ -272,7 +343,7 @@ function checkActionLineSequence(actionLines: AssembledActionLine[], diagnostics
 function checkStructureCounts(
   actionLines: AssembledActionLine[],
   perActionLine: ReadonlyMap<number, number>,
-  pageTables: ReadonlyArray<{ page: number; contentRows: number; actionLineAtEnd: number | null; firstActionLine: number | null }>,
+  pageTables: readonly PageTable[],
   diagnostics: DiagnosticBag,
 ): void {
   const total = [...perActionLine.values()].reduce((a, b) => a + b, 0);
@@ -311,47 +382,6 @@ export function activityId(actionLine: number, sequence: number): string {
 }
 
 /**
- * True when `row`, the first body row of a page, continues `previous`, the last activity of the
- * page before (a table row broken by the page end). The reader's word decides where it has one
- * (a tagged PDF: the same TR on both pages); otherwise an empty Activiteit cell, or — in an input
- * with status cues — a row without a cue under a row that has one, with an empty Wanneer or Wie
- * (a new activity always shows its status, Wanneer and Wie; a continuation does not repeat a
- * mark), or a row whose Status cell has the same shading as the row before (which may have been
- * seen as a filled box) and whose Wanneer or Wie is empty (shading runs on into the part on the
- * next page; a new activity has both).
- */
-function continuesPrevious(row: BodyRow, previous: AssembledRow, cues: boolean): boolean {
-  if (row.continued !== undefined) return row.continued;
-  if ((row.cells.title ?? '').trim() === '') return true;
-  if (!cues || previous.statusCue.kind === 'none') return false;
-  const blank = (key: ColumnKey): boolean => (row.cells[key] ?? '').trim() === '';
-  // Without a cue: a continued part, unless it has its own Wanneer and Wie as a new activity has
-  // (then its cue is missing, and NAP304 says so, rather than two activities becoming one).
-  if (row.statusCue.kind === 'none') return blank('planning') || blank('owners');
-  // A shaded Status cell stays shaded in the part on the next page; a new activity has its Wanneer
-  // and Wie. The part at the page bottom may be a few lines tall, so that a reader sees its
-  // shading as a filled box (`vector`) rather than a cell background.
-  const cue = row.statusCue;
-  const before = previous.statusCue;
-  return cue.kind === 'icon' && cue.shape === 'shading' && before.kind === 'icon' && sameCueFamily(before.shape, cue.shape) && cue.color === before.color && (blank('planning') || blank('owners'));
-}
-
-/**
- * Appends the continued part of a row to its first part, cell by cell, as a wrapped line joins
- * (joinWrapped). A status printed in words and broken by the page end (`Doorlopend gedurende` /
- * `uitvoering programma`) is joined the same way, before it is matched to a label.
- */
-function joinContinuation(previous: AssembledRow, row: BodyRow): void {
-  for (const key of ['title', 'status', 'planning', 'owners', 'explanation'] as const) {
-    previous.cells[key] = joinWrapped(previous.cells[key], (row.cells[key] ?? '').trim());
-  }
-  const before = previous.statusCue;
-  const after = row.statusCue;
-  if (before.kind === 'none') previous.statusCue = after;
-  else if (before.kind === 'text' && after.kind === 'text') previous.statusCue = { kind: 'text', text: joinWrapped(before.text, after.text) };
-}
-
-/**
  * NAP103 for a header row: each cell whose text is not an accepted header of the column it was
  * read as (a cell in a five-column header takes its position's column, vocabulary.ts
  * headerColumnKeys), each cell that names no column (its values are not read), and each printed
@@ -377,7 +407,7 @@ function checkHeader(header: HeaderRow, diagnostics: DiagnosticBag): void {
   }
 }
 
-function isBeforeTables(location: SourceLocation, page: PageModel['pages'][number]): boolean {
+function isBeforeTables(location: SourceLocation, page: Page): boolean {
   const firstTable = page.tables[0]?.header?.location ?? page.tables[0]?.rows[0]?.location;
   if (!firstTable) return false;
   if (location.line !== undefined && firstTable.line !== undefined) return location.line < firstTable.line;
