@@ -42,13 +42,39 @@ export interface NormaliseInput {
  */
 export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag): Omit<Annex, 'diagnostics'> {
   const { assembled } = input;
-  const inputHasIcons = assembled.hasStatusCues;
+  const activities = normaliseActivities(input, diagnostics);
+  const footnotes = input.footnotes.map((f) => normaliseFootnote(f, diagnostics));
+  const edition = findEdition(assembled.title, input.edition);
+  for (const p of edition.problems) diagnostics.report(p.code, p.message);
+  return {
+    schemaVersion: 1,
+    source: {
+      fileName: baseName(input.fileName),
+      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      byteLength: input.bytes.byteLength,
+      format: input.format,
+      pageCount: assembled.pageCount,
+      edition: edition.value,
+    },
+    title: assembled.title,
+    legend: assembled.legend.flatMap((e) => {
+      const code = statusCodeOf(e.label);
+      return code ? [{ code, label: e.label }] : [];
+    }),
+    actionLines: normaliseActionLines(assembled.actionLines, activities, diagnostics),
+    activities,
+    footnotes,
+  };
+}
+
+/**
+ * The activities: each row's key (NAP112), status (the status rule), planning (Wanneer), owners
+ * (Wie) and explanation, reported row by row; then NAP301 once for an input without status cues.
+ */
+function normaliseActivities(input: NormaliseInput, diagnostics: DiagnosticBag): Activity[] {
+  const inputHasIcons = input.assembled.hasStatusCues;
   const knownWords = documentWords(input);
   let absentCount = 0;
-  const report = (problems: NormaliseProblem[], location: SourceLocation, row?: string, field?: string): void => {
-    for (const p of problems) diagnostics.report(p.code, p.message, { ...locationOf(location, row), ...(field ? { field } : {}) }, problemDetails(p));
-  };
-
   const { keys, problems: keyProblems } = assignActivityKeys(input.rows.map((r) => ({ id: r.id, actionLine: r.actionLine, title: r.cells.title })));
   for (const p of keyProblems) {
     const row = input.rows[p.index]!;
@@ -58,9 +84,9 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
     const { status, foundBy } = statusOfRow(row, inputHasIcons, diagnostics);
     if (foundBy === 'absent') absentCount++;
     const planning = parsePlanning(row.cells.planning);
-    report(planning.problems, row.location, row.id, 'Wanneer');
+    reportProblems(planning.problems, diagnostics, row.location, row.id, 'Wanneer');
     const owners = parseOwners(row.cells.owners, { knownWords });
-    report(owners.problems, row.location, row.id, 'Wie');
+    reportProblems(owners.problems, diagnostics, row.location, row.id, 'Wie');
     return {
       id: row.id,
       key: keys[index]!,
@@ -77,62 +103,52 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
     };
   });
   if (!inputHasIcons) reportNoStatusCues(absentCount, activities.length, diagnostics);
+  return activities;
+}
 
-  const footnotes = input.footnotes.map((f): Footnote => {
-    const citations = parseCitations(f.text);
-    report(citations.problems, f.location);
-    const links = screenLinks(extractLinks(f.text));
-    if (links.refused.length > 0) {
-      diagnostics.report(
-        'NAP404',
-        `Footnote ${f.number} links to ${links.refused.map((u) => quote(u, 60)).join(', ')}: only http, https and mailto links are kept; the link text stays, its URL is dropped. Check the footnote in the source.`,
-        locationOf(f.location),
-      );
-    }
-    return {
-      number: f.number,
-      text: f.text,
-      plainText: plainLinkText(f.text),
-      links: links.links,
-      citations: citations.value,
-      citedBy: f.citedBy,
-      location: schemaLocation(f.location),
-    };
-  });
+/** A footnote: its citations (NAP403), its links (NAP404 for a refused URL) and its plain text. */
+function normaliseFootnote(f: AttachedFootnote, diagnostics: DiagnosticBag): Footnote {
+  const citations = parseCitations(f.text);
+  reportProblems(citations.problems, diagnostics, f.location);
+  const links = screenLinks(extractLinks(f.text));
+  if (links.refused.length > 0) {
+    diagnostics.report(
+      'NAP404',
+      `Footnote ${f.number} links to ${links.refused.map((u) => quote(u, 60)).join(', ')}: only http, https and mailto links are kept; the link text stays, its URL is dropped. Check the footnote in the source.`,
+      locationOf(f.location),
+    );
+  }
+  return {
+    number: f.number,
+    text: f.text,
+    plainText: plainLinkText(f.text),
+    links: links.links,
+    citations: citations.value,
+    citedBy: f.citedBy,
+    location: schemaLocation(f.location),
+  };
+}
 
-  const edition = findEdition(assembled.title, input.edition);
-  for (const p of edition.problems) diagnostics.report(p.code, p.message);
+/** The action lines: each title compared with the NAP's (NAP501), and its activity count. */
+function normaliseActionLines(actionLines: AssembledAnnex['actionLines'], activities: readonly Activity[], diagnostics: DiagnosticBag): Annex['actionLines'] {
   const activityCounts = new Map<number, number>();
   for (const a of activities) activityCounts.set(a.actionLine, (activityCounts.get(a.actionLine) ?? 0) + 1);
-  return {
-    schemaVersion: 1,
-    source: {
-      fileName: baseName(input.fileName),
-      sha256: createHash('sha256').update(input.bytes).digest('hex'),
-      byteLength: input.bytes.byteLength,
-      format: input.format,
-      pageCount: assembled.pageCount,
-      edition: edition.value,
-    },
-    title: assembled.title,
-    legend: assembled.legend.flatMap((e) => {
-      const code = statusCodeOf(e.label);
-      return code ? [{ code, label: e.label }] : [];
-    }),
-    actionLines: assembled.actionLines.map((a) => {
-      const comparison = compareActionLineTitle(a.number, a.title);
-      report(comparison.problems, a.location);
-      return {
-        number: a.number,
-        title: a.title,
-        canonicalTitle: comparison.canonicalTitle,
-        activityCount: activityCounts.get(a.number) ?? 0,
-        location: schemaLocation(a.location),
-      };
-    }),
-    activities,
-    footnotes,
-  };
+  return actionLines.map((a) => {
+    const comparison = compareActionLineTitle(a.number, a.title);
+    reportProblems(comparison.problems, diagnostics, a.location);
+    return {
+      number: a.number,
+      title: a.title,
+      canonicalTitle: comparison.canonicalTitle,
+      activityCount: activityCounts.get(a.number) ?? 0,
+      location: schemaLocation(a.location),
+    };
+  });
+}
+
+/** A normaliser's problems as diagnostics at `location`, naming the row and table column where given. */
+function reportProblems(problems: readonly NormaliseProblem[], diagnostics: DiagnosticBag, location: SourceLocation, row?: string, field?: string): void {
+  for (const p of problems) diagnostics.report(p.code, p.message, { ...locationOf(location, row), ...(field ? { field } : {}) }, problemDetails(p));
 }
 
 /**

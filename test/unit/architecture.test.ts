@@ -9,14 +9,27 @@
  * - no import cycles among src files (type-only imports count too), nor among the folders of src/
  *   (a folder imports another if one of its files does; the two files at the top, index.ts and
  *   pipeline.ts, wire the folders together and are no folder): readers ↔ threads included;
- * - only index.ts and pipeline.ts sit at the top of src/.
- * The rules are also run on made-up graphs, so a rule that stopped finding violations would fail.
+ * - only index.ts and pipeline.ts sit at the top of src/;
+ * - no function over MAX_FUNCTION_LINES lines in the folders of SHORT_FUNCTION_FOLDERS (a failure
+ *   names the function, its file and line).
+ * The rules are also run on made-up graphs and sources, so a rule that stopped finding violations
+ * would fail.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { functionLengths, longFunctions } from '../helpers/function-lengths.js';
 import { type ImportEdge, importCycles, importGraph, importSpecifiers } from '../helpers/import-graph.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The longest a function may be, in lines (doc comment aside, nested functions included). */
+const MAX_FUNCTION_LINES = 80;
+
+/**
+ * The folders whose functions are held to MAX_FUNCTION_LINES. src/readers/ joins when the
+ * reader's long functions (layoutPage, buildLines, decodeText, findHiddenElements) are split.
+ */
+const SHORT_FUNCTION_FOLDERS = ['src/assemble', 'src/status', 'src/normalise', 'src/model'];
 
 /** One broken rule: which file, which import, why. */
 interface Violation {
@@ -96,6 +109,10 @@ describe('module rules of src/', () => {
     expect(importCycles(folders).map((cycle) => cycle.join(' → '))).toEqual([]);
   });
 
+  it(`has no function over ${MAX_FUNCTION_LINES} lines in ${SHORT_FUNCTION_FOLDERS.join(', ')}`, () => {
+    expect(longFunctions(ROOT, SHORT_FUNCTION_FOLDERS, MAX_FUNCTION_LINES).map((f) => `${f.file}:${f.line} ${f.name} (${f.lines} lines)`)).toEqual([]);
+  });
+
   it('keeps only index.ts and pipeline.ts at the top of src/', () => {
     expect([...graph.keys()].filter((file) => folderOf(file) === null).sort()).toEqual(['src/index.ts', 'src/pipeline.ts']);
   });
@@ -153,6 +170,39 @@ describe('the rule checks find violations', () => {
     ]);
     expect(importCycles(fileEdges(graph))).toEqual([]);
     expect(importCycles(folderEdges(graph)).map((c) => c.join(' → '))).toEqual(['src/readers → src/threads → src/readers']);
+  });
+
+  it('measures every kind of function and names it', () => {
+    const body = (n: number): string => Array.from({ length: n }, (_, i) => `  const v${i} = ${i};`).join('\n');
+    const source = [
+      '/** Doc comment lines do not count. */',
+      `export function declared(): void {\n${body(3)}\n}`,
+      `const arrow = (): void => {\n${body(1)}\n};`,
+      'class Reader {',
+      `  constructor() {\n${body(2)}\n  }`,
+      `  read(): void {\n    const inner = function named(): void {\n${body(1)}\n    };\n  }`,
+      '  get size(): number { return 1; }',
+      '}',
+      `export default function (): void {}`,
+    ].join('\n');
+    expect(functionLengths(source).map((f) => `${f.name}@${f.line}:${f.lines}`)).toEqual([
+      'declared@2:5',
+      'arrow@7:3',
+      'Reader.constructor@11:4',
+      'Reader.read@15:5',
+      'inner@16:3',
+      'Reader.size@20:1',
+      '(anonymous)@22:1',
+    ]);
+  });
+
+  it('finds the long functions of a folder, naming each', () => {
+    // assembleRows before it was split into named steps: one function of 182 lines.
+    const long = Array.from({ length: 181 }, () => '  x++;').join('\n');
+    const found = functionLengths(`let x = 0;\nexport function assembleRows(): void {\n${long}\n}`, 'src/assemble/rows.ts').filter((f) => f.lines > MAX_FUNCTION_LINES);
+    expect(found).toEqual([{ file: 'src/assemble/rows.ts', name: 'assembleRows', line: 2, lines: 183 }]);
+    // On the real tree: with no lines allowed, every function of a folder is too long.
+    expect(longFunctions(ROOT, ['src/status'], 0).map((f) => `${f.file} ${f.name}`)).toContain('src/status/row-status.ts statusOfRow');
   });
 
   it('finds cycles of any length, self-imports included, and nothing in a graph without one', () => {
