@@ -6,6 +6,50 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LIST_SEPARATOR, annexTables } from '../src/emit/tables.js';
+import { activityProvenanceSchema, footnoteSchema, sourceBoxSchema } from '../src/schema/annex.js';
+
+/** English and Dutch description of a schema (bilingual meta in src/schema/annex.ts). */
+function described(schema: { meta(): unknown }): { en: string; nl: string } {
+  const meta = schema.meta() as { description: string; description_nl: string };
+  return { en: meta.description, nl: meta.description_nl };
+}
+
+/** The section on annex.json's `provenance` fields (no CSV table carries them), from the zod schema. */
+function provenanceSection(cell: (s: string) => string): string[] {
+  const row = (name: string, type: string, d: { en: string; nl: string }): string => `| \`${name}\` | ${type} | ${cell(d.en)} | ${cell(d.nl)} |`;
+  const box = sourceBoxSchema.shape;
+  return [
+    '## annex.json: provenance / herkomst',
+    '',
+    'Only in `annex.json`: where each value was printed in a PDF, so that a viewer can point at it.',
+    'Each activity has `provenance`, each footnote `provenance`; both are null for text and HTML input',
+    '(whose `location` gives page and line). A box is `{"page": 1, "bbox": [x0, y0, x1, y1]}` in PDF',
+    'points (1/72 inch), origin top-left of the page, y growing downwards, as the reader saw the text',
+    '(the box of the text, not of the drawn cell). A value broken by a page end has one box per page,',
+    'in page order. `annex.json` writes each `provenance` on one line. `nap-annex inspect` draws the',
+    'same boxes over the page.',
+    '',
+    'Alleen in `annex.json`: waar elke waarde in een PDF gedrukt staat. Elke activiteit en elke voetnoot',
+    'heeft `provenance`; null bij tekst- en HTML-invoer. Een vak is `{"page": 1, "bbox": [x0, y0, x1, y1]}`',
+    'in PDF-punten, oorsprong linksboven, y naar beneden; een waarde die over een pagina-einde loopt',
+    'heeft een vak per pagina.',
+    '',
+    '| field | type | description | omschrijving |',
+    '| --- | --- | --- | --- |',
+    row('activities[].provenance', 'object or null', described(activityProvenanceSchema)),
+    ...Object.entries(activityProvenanceSchema.shape).map(([name, schema]) => row(`activities[].provenance.${name}`, 'list of box', described(schema))),
+    row('footnotes[].provenance', 'list of box, or null', described(footnoteSchema.shape.provenance)),
+    row('box.page', 'integer', described(box.page)),
+    row('box.bbox', 'list of 4 numbers', described(box.bbox)),
+    '',
+    'Example (the 2024 rendition, AL1-01) / Voorbeeld:',
+    '',
+    '```json',
+    '"provenance": {"row":[{"page":1,"bbox":[32.25,130.46,806.99,192.84]}],"title":[{"page":1,"bbox":[32.25,130.46,106.87,138.84]}],"status":[{"page":1,"bbox":[198,158.25,205.5,165.75]}],"planning":[{"page":1,"bbox":[228.36,130.46,266.31,138.84]}],"owners":[{"page":1,"bbox":[298.96,130.46,315.63,138.84]}],"explanation":[{"page":1,"bbox":[385.24,130.46,806.99,192.84]}]}',
+    '```',
+    '',
+  ];
+}
 
 /** The Markdown text of docs/data-dictionary.md. */
 export function dataDictionary(): string {
@@ -36,6 +80,7 @@ export function dataDictionary(): string {
     }
     lines.push('');
   }
+  lines.push(...provenanceSection(cell));
   return lines.join('\n');
 }
 

@@ -9,6 +9,12 @@ describe('docs/data-dictionary.md', () => {
     expect(readFileSync(new URL('../docs/data-dictionary.md', import.meta.url), 'utf8')).toBe(dataDictionary());
   });
 
+  it("shows as its provenance example AL1-01's provenance in the 2024 rendition's expected annex.json", () => {
+    const expected = JSON.parse(readFileSync(new URL('./expected/nap-2024-pdf.json', import.meta.url), 'utf8')) as { activities: { id: string; provenance: unknown }[] };
+    const al101 = expected.activities.find((a) => a.id === 'AL1-01')!;
+    expect(dataDictionary()).toContain(`\n"provenance": ${JSON.stringify(al101.provenance)}\n`);
+  });
+
   it('takes its descriptions from the zod schema', () => {
     const meta = activitySchema.shape.key.meta() as { description: string; description_nl: string };
     expect(dataDictionary()).toContain(`| \`key\` | string | yes |  | ${meta.description} | ${meta.description_nl} |`);

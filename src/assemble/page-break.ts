@@ -16,12 +16,14 @@
  * - a goal sentence continues when the row holds nothing but text in its first cell and no cue;
  * - the parts are joined cell by cell as a wrapped line joins (model/wrapped-text.ts joinWrapped),
  *   a status printed in words and broken by the page end too (`Doorlopend gedurende` /
- *   `uitvoering programma`), before it is matched to a label.
+ *   `uitvoering programma`), before it is matched to a label; both parts' boxes are kept
+ *   (sources.ts).
  */
 import type { BodyRow, StatusCue } from '../model/page-model.js';
 import { joinWrapped } from '../model/wrapped-text.js';
 import type { ColumnKey } from '../model/vocabulary.js';
 import { sameCueFamily } from '../status/index.js';
+import { type RowSources, joinSources } from './sources.js';
 
 /** The cells of an assembled activity that a continued part is joined into. */
 export interface ActivityCells {
@@ -36,6 +38,8 @@ export interface ActivityCells {
 export interface ContinuedActivity {
   cells: ActivityCells;
   statusCue: StatusCue;
+  /** Where its values were printed (PDF input): the continued part's boxes are appended. */
+  sources?: RowSources;
 }
 
 /**
@@ -74,6 +78,7 @@ export function joinContinuation(previous: ContinuedActivity, row: BodyRow): voi
   }
   const before = previous.statusCue;
   const after = row.statusCue;
+  if (previous.sources !== undefined) joinSources(previous.sources, row, before);
   if (before.kind === 'none') previous.statusCue = after;
   else if (before.kind === 'text' && after.kind === 'text') previous.statusCue = { kind: 'text', text: joinWrapped(before.text, after.text) };
 }

@@ -11,6 +11,7 @@ import type { BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, Page, PageMod
 import { joinWrapped } from '../model/wrapped-text.js';
 import { type Legend, checkLegends, hasStatusCues, legendInForce, legendsOf } from '../status/index.js';
 import { type ActivityCells, continuesActivity, continuesGoalSentence, joinContinuation } from './page-break.js';
+import { type RowSources, sourcesOf } from './sources.js';
 import { clip, withoutFormatChars } from '../model/plain-text.js';
 import { COLUMNS, COLUMN_ALIASES, COLUMN_NAMES, PRINTED_COLUMN_KEYS, type ColumnKey, actionLineNumberOf, headerKey } from '../model/vocabulary.js';
 
@@ -37,6 +38,8 @@ export interface AssembledRow {
   /** The legend in force where the row is printed (src/status/legend-scope.ts): icon colours for status matching. */
   legend: LegendEntry[];
   location: SourceLocation;
+  /** Where its values were printed (PDF input; absent for text and HTML): sources.ts. */
+  sources?: RowSources;
 }
 
 /** The output of assembly. */
@@ -286,6 +289,7 @@ class Assembly {
     this.pageTable.firstActionLine ??= current.number;
     this.lastRowPage = page;
     const cells = row.cells;
+    const sources = sourcesOf(row);
     this.rows.push({
       id: activityId(current.number, sequence),
       actionLine: current.number,
@@ -300,6 +304,7 @@ class Assembly {
       statusCue: row.statusCue,
       legend: this.legendAt(row.location)?.entries ?? [],
       location: row.location,
+      ...(sources !== undefined ? { sources } : {}),
     });
   }
 }

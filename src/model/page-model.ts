@@ -27,6 +27,12 @@ export interface SourceLocation {
   bbox?: BBox;
 }
 
+/** A box on one page: where a value, or one part of a value that a page end broke, was printed (PDF input). */
+export interface PagedBox {
+  page: number;
+  bbox: BBox;
+}
+
 /**
  * How a coloured status cue was drawn: a mark in the Status cell (`vector` path or inline shape,
  * `glyph` such as ● or a Wingdings character, `image`), or the cell's own background `shading`.

@@ -18,6 +18,7 @@ import { normaliseExplanation } from './explanation.js';
 import { extractLinks, plainLinkText, screenLinks } from './links.js';
 import { parseOwners } from './owners.js';
 import { parsePlanning } from './planning.js';
+import { activityProvenance, footnoteProvenance } from './provenance.js';
 import type { NormaliseProblem } from './problems.js';
 import { baseName, quote } from '../model/plain-text.js';
 import { statusCodeOf } from '../model/vocabulary.js';
@@ -43,7 +44,7 @@ export interface NormaliseInput {
 export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag): Omit<Annex, 'diagnostics'> {
   const { assembled } = input;
   const activities = normaliseActivities(input, diagnostics);
-  const footnotes = input.footnotes.map((f) => normaliseFootnote(f, diagnostics));
+  const footnotes = input.footnotes.map((f) => normaliseFootnote(f, input.format, diagnostics));
   const edition = findEdition(assembled.title, input.edition);
   for (const p of edition.problems) diagnostics.report(p.code, p.message);
   return {
@@ -100,14 +101,15 @@ function normaliseActivities(input: NormaliseInput, diagnostics: DiagnosticBag):
       explanation: normaliseExplanation(row.cells.explanation),
       footnotes: row.footnotes,
       location: schemaLocation(row.location),
+      provenance: activityProvenance(input.format, row.sources),
     };
   });
   if (!inputHasIcons) reportNoStatusCues(absentCount, activities.length, diagnostics);
   return activities;
 }
 
-/** A footnote: its citations (NAP403), its links (NAP404 for a refused URL) and its plain text. */
-function normaliseFootnote(f: AttachedFootnote, diagnostics: DiagnosticBag): Footnote {
+/** A footnote: its citations (NAP403), its links (NAP404 for a refused URL), its plain text and where it was printed. */
+function normaliseFootnote(f: AttachedFootnote, format: InputFormat, diagnostics: DiagnosticBag): Footnote {
   const citations = parseCitations(f.text);
   reportProblems(citations.problems, diagnostics, f.location);
   const links = screenLinks(extractLinks(f.text));
@@ -126,6 +128,7 @@ function normaliseFootnote(f: AttachedFootnote, diagnostics: DiagnosticBag): Foo
     citations: citations.value,
     citedBy: f.citedBy,
     location: schemaLocation(f.location),
+    provenance: footnoteProvenance(format, f.location),
   };
 }
 

@@ -104,6 +104,39 @@ export const sourceLocationSchema = z.object({
   line: z.number().int().positive().nullable().meta(bilingual('1-based line in a text or HTML input; empty for PDF', 'Regelnummer in een tekst- of HTML-bron (vanaf 1); leeg bij PDF')),
 });
 
+/** `[x0, y0, x1, y1]` in PDF points, origin top-left of the page, y down. */
+const bboxSchema = z
+  .tuple([z.number(), z.number(), z.number(), z.number()])
+  .meta(bilingual('[x0, y0, x1, y1] in PDF points (1/72 inch), origin top-left of the page, y growing downwards', '[x0, y0, x1, y1] in PDF-punten (1/72 inch), oorsprong linksboven op de pagina, y naar beneden'));
+
+/** Where a value, or one part of it, was printed in a PDF: page and box. */
+export const sourceBoxSchema = z
+  .object({
+    page: z.number().int().positive().meta(bilingual('1-based page of the source', 'Paginanummer in de bron (vanaf 1)')),
+    bbox: bboxSchema,
+  })
+  .meta(bilingual('A box on a page of the PDF', 'Een vak op een pagina van de PDF'));
+
+/** The boxes of one value: one per part, in page order (a cell broken by a page end has one per page); empty when the value was not printed. */
+const sourceBoxesSchema = (en: string, nl: string) =>
+  z.array(sourceBoxSchema).meta(bilingual(`${en}; one box per part, in page order; empty when not printed`, `${nl}; een vak per deel, in paginavolgorde; leeg als niet gedrukt`));
+
+/**
+ * Where an activity's values were printed (PDF input): the row and each cell, part by part, and the
+ * status cue. A viewer can point at the source of each value. Text and HTML inputs carry no
+ * boxes: null there (their `location` gives page and line).
+ */
+export const activityProvenanceSchema = z
+  .object({
+    row: sourceBoxesSchema('The table row', 'De tabelrij'),
+    title: sourceBoxesSchema('The text of the Activiteit cell', 'De tekst van de cel Activiteit'),
+    status: sourceBoxesSchema('The status cue that gave the status: the icon, the shaded Status cell, or the status words', 'Het statussignaal dat de status gaf: het icoon, de gekleurde statuscel of de statuswoorden'),
+    planning: sourceBoxesSchema('The text of the Wanneer cell', 'De tekst van de cel Wanneer'),
+    owners: sourceBoxesSchema('The text of the Wie cell', 'De tekst van de cel Wie'),
+    explanation: sourceBoxesSchema('The text of the Toelichting cell', 'De tekst van de cel Toelichting'),
+  })
+  .meta(bilingual('Where the values of the activity were printed (PDF input); null for text and HTML input', 'Waar de waarden van de activiteit gedrukt staan (PDF-invoer); null bij tekst- en HTML-invoer'));
+
 /**
  * Stable key of an activity: `al<action line>-<slug of the normalised title>`, e.g.
  * `al3-aanpak-grensoverschrijdend-gedrag-in-de-danssector`; a repeated slug in one action line gets
@@ -133,6 +166,8 @@ export const activitySchema = z.object({
   explanation: explanationSchema,
   footnotes: z.array(z.number().int().positive()).meta(bilingual('Footnote numbers cited in this row, in order of appearance', 'Nummers van de voetnoten die deze rij aanhaalt, in volgorde van voorkomen')),
   location: sourceLocationSchema,
+  // Absent in an annex.json written before provenance existed: read as null (unknown).
+  provenance: activityProvenanceSchema.nullable().default(null),
 });
 
 /** One action line (Actielijn N) with its goal sentence as printed and the NAP title. */
@@ -170,6 +205,12 @@ export const footnoteSchema = z.object({
   citations: z.array(citationSchema),
   citedBy: z.array(z.string()).meta(bilingual('Ids of the activities whose cells cite this footnote', 'Id\'s van de activiteiten die deze voetnoot aanhalen')),
   location: sourceLocationSchema,
+  // Absent in an annex.json written before provenance existed: read as null (unknown).
+  provenance: z
+    .array(sourceBoxSchema)
+    .nullable()
+    .default(null)
+    .meta(bilingual('Where the footnote was printed (PDF input): one box per part, in page order; null for text and HTML input', 'Waar de voetnoot gedrukt staat (PDF-invoer): een vak per deel, in paginavolgorde; null bij tekst- en HTML-invoer')),
 });
 
 const diagnosticValueSchema = z.union([z.string(), z.number(), z.array(z.string()), z.array(z.number())]);
@@ -272,3 +313,5 @@ export type Link = z.infer<typeof linkSchema>;
 export type Citation = z.infer<typeof citationSchema>;
 export type Edition = z.infer<typeof editionSchema>;
 export type AnnexDiagnostic = z.infer<typeof diagnosticSchema>;
+export type SourceBox = z.infer<typeof sourceBoxSchema>;
+export type ActivityProvenance = z.infer<typeof activityProvenanceSchema>;
