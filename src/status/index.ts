@@ -22,4 +22,4 @@ export { type Legend, checkLegends, legendInForce, legendsOf } from './legend-sc
 export { DEFAULT_COLOUR_TOLERANCE, colourDistance, printableColour } from './colour-distance.js';
 export { nearestLegendEntry } from './nearest-legend-entry.js';
 export { type StatusLabelProblem, normaliseStatusLabel } from './status-label.js';
-export { type RowStatus, type RowStatusInput, reportNoStatusCues, statusOfRow } from './row-status.js';
+export { type IconCueReading, type RowStatus, type RowStatusInput, readIconCue, reportNoStatusCues, statusOfRow } from './row-status.js';

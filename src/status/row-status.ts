@@ -10,11 +10,11 @@
  *   lost), else one NAP301 for the whole input (a text export lost every icon).
  */
 import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
-import type { LegendEntry, SourceLocation, StatusCue } from '../model/page-model.js';
-import { statusCodeOf } from '../model/vocabulary.js';
+import type { CueShape, LegendEntry, SourceLocation, StatusCue } from '../model/page-model.js';
+import { type StatusCode, statusCodeOf } from '../model/vocabulary.js';
 import type { Activity, Status } from '../schema/annex.js';
 import { sameCueFamily } from './cue-family.js';
-import { printableColour } from './colour-distance.js';
+import { DEFAULT_COLOUR_TOLERANCE, printableColour } from './colour-distance.js';
 import { nearestLegendEntry } from './nearest-legend-entry.js';
 import { normaliseStatusLabel } from './status-label.js';
 
@@ -49,10 +49,7 @@ export function statusOfRow(row: RowStatusInput, inputHasIcons: boolean, diagnos
     return { status: { code, label: cue.text, foundBy: 'text', iconColor: null }, foundBy: 'text' };
   }
   if (cue.kind === 'icon') {
-    // A cue is read with the legend entries of its own family: shading with a shaded legend, a mark with marks.
-    const entries = row.legend.filter((e) => sameCueFamily(e.iconShape, cue.shape));
-    const match = nearestLegendEntry(cue.color, entries);
-    const code = match ? statusCodeOf(match.entry.label) : undefined;
+    const { entries, match, code } = readIconCue(cue, row.legend);
     if (!match || !code) {
       const what = cue.shape === 'shading' ? 'Status cell shading' : 'Status icon colour';
       const legend = entries.length > 0 ? `the legend in force (${legendColours(entries)})` : row.legend.length > 0 ? `the legend in force, whose icons are of another kind (${legendColours(row.legend)})` : 'no legend: none is printed';
@@ -68,6 +65,35 @@ export function statusOfRow(row: RowStatusInput, inputHasIcons: boolean, diagnos
     diagnostics.report('NAP304', `No status icon in the Status cell of ${row.id} "${row.cells.title}"; status left empty. Check the row's Status cell in the source.`, { ...where, field: 'Status' });
   }
   return { status: null, foundBy: 'absent' };
+}
+
+/** How one icon status cue reads against the legend in force (readIconCue). */
+export interface IconCueReading {
+  /** The legend entries of the cue's own family (step 1): the ones it is matched with. */
+  entries: LegendEntry[];
+  /** The entry it matches and the colour distance (RGB units), or null (NAP303: none within the tolerance, or a tie). */
+  match: { entry: LegendEntry; distance: number } | null;
+  /** The status code of the matched entry's label; null without a match, or for a label that is no status. */
+  code: StatusCode | null;
+  /** The nearest entry of its family whatever the tolerance (to show why a cue matched nothing); null when no entry has a colour, or two tie. */
+  nearest: { entry: LegendEntry; distance: number } | null;
+}
+
+/**
+ * Reads an icon cue (its `#rrggbb` colour and how it is drawn) with the legend in force where its
+ * row is printed: the entries of its own family (shading with a shaded legend, a mark with
+ * marks), the nearest within `tolerance` (step 4) and that entry's status code. The one reading
+ * statusOfRow and `nap-annex inspect` (the label drawn at each cue) share.
+ */
+export function readIconCue(cue: { color: string; shape: CueShape }, legend: readonly LegendEntry[], tolerance = DEFAULT_COLOUR_TOLERANCE): IconCueReading {
+  const entries = legend.filter((e) => sameCueFamily(e.iconShape, cue.shape));
+  const match = nearestLegendEntry(cue.color, entries, tolerance);
+  return {
+    entries,
+    match,
+    code: match ? (statusCodeOf(match.entry.label) ?? null) : null,
+    nearest: match ?? nearestLegendEntry(cue.color, entries, Number.POSITIVE_INFINITY),
+  };
 }
 
 /**
