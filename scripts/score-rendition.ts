@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { SCORED_FIELDS, scoreRendition, type Outcome, type Score, type Tolerances } from './corpus/compare.js';
 import { FIXTURES_DIR, readManifest, type ManifestEntry } from './corpus/manifest.js';
 import { loadTruth, textExportAnnex, truthFromFile, type Extract, type RenditionTruth } from './corpus/truth.js';
-import type { Diagnostic } from '../src/model/diagnostics.js';
+import type { Diagnostic } from '../src/schema/diagnostic.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 

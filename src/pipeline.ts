@@ -1,10 +1,14 @@
 /**
  * The pipeline, one direction: read → page model → assemble rows → attach footnotes →
- * normalise → validate. Diagnostics from every stage are collected in one DiagnosticBag.
+ * normalise → validate. Diagnostics from every stage are collected in one DiagnosticBag; each
+ * stage reports into the bag of its own stage (`bag.stage('assemble')`), so that every diagnostic
+ * names the stage that found it.
  */
 import { attachFootnotes } from './assemble/footnotes.js';
 import { assembleRows } from './assemble/rows.js';
-import { DiagnosticBag, InputError, SchemaViolationError, type Diagnostic } from './model/diagnostics.js';
+import { DiagnosticBag } from './diagnostics/bag.js';
+import { InputError, SchemaViolationError } from './diagnostics/errors.js';
+import type { Diagnostic } from './schema/diagnostic.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from './model/limits.js';
 import type { InputFormat, PageModel } from './model/page-model.js';
 import type { PageSource } from './readers/pdf/page-source.js';
@@ -16,7 +20,7 @@ import { annexSchema, type Annex } from './schema/annex.js';
 // The defaults and the defect error live in src/model/ so that a thread that only starts the
 // pipeline (the command line's) need not load it; they are the pipeline's, and exported here.
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from './model/limits.js';
-export { SchemaViolationError } from './model/diagnostics.js';
+export { SchemaViolationError } from './diagnostics/errors.js';
 
 /** Options of one extraction. */
 export interface ExtractOptions {
@@ -71,19 +75,19 @@ export interface ExtractResult {
  * when the output would not validate. Every other problem is a diagnostic in the result.
  */
 export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions, readPages?: PageSource): Promise<ExtractResult> {
-  const diagnostics = new DiagnosticBag(options.fileName);
+  const bag = new DiagnosticBag(options.fileName, 'input');
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.byteLength > maxBytes) {
     throw new InputError(
-      diagnostics.report('NAP002', `Input is ${bytes.byteLength} bytes, larger than the limit of ${maxBytes} bytes. Raise --max-bytes if this file is genuine.`, {}, { actual: bytes.byteLength, expected: maxBytes }),
+      bag.report('NAP002', `Input is ${bytes.byteLength} bytes, larger than the limit of ${maxBytes} bytes. Raise --max-bytes if this file is genuine.`, {}, { actual: bytes.byteLength, expected: maxBytes }),
     );
   }
   const detected = detectFormat(bytes);
   const format = options.format ?? detected;
+  const reader = bag.stage(`reader:${format}`);
   let model: PageModel;
   try {
-    diagnostics.source = `reader:${format}`;
-    model = await readPageModel(bytes, format, diagnostics, options, readPages);
+    model = await readPageModel(bytes, format, reader, options, readPages);
   } catch (error) {
     // A forced format that the bytes contradict is the likelier cause: say so.
     if (error instanceof InputError && format !== detected) {
@@ -91,28 +95,24 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions, r
     }
     throw error;
   }
-  checkRowCount(model, diagnostics);
-  diagnostics.source = 'assemble';
-  const assembled = assembleRows(model, diagnostics);
-  diagnostics.source = 'footnotes';
-  const { rows, footnotes } = attachFootnotes(assembled.rows, assembled.footnotes, diagnostics);
-  diagnostics.source = 'normalise';
+  checkRowCount(model, reader);
+  const assembled = assembleRows(model, bag.stage('assemble'));
+  const { rows, footnotes } = attachFootnotes(assembled.rows, assembled.footnotes, bag.stage('footnotes'));
   const edition = {
     ...(options.editionDate !== undefined ? { editionDate: options.editionDate } : {}),
     ...(options.kamerstuk !== undefined ? { kamerstuk: options.kamerstuk } : {}),
   };
-  const built = normaliseAnnex({ fileName: options.fileName, bytes, format, assembled, rows, footnotes, edition }, diagnostics);
-  diagnostics.source = 'validate';
-  if (options.expect) checkExpectedCounts(built.actionLines, options.expect, diagnostics);
+  const built = normaliseAnnex({ fileName: options.fileName, bytes, format, assembled, rows, footnotes, edition }, bag.stage('normalise'));
+  if (options.expect) checkExpectedCounts(built.actionLines, options.expect, bag.stage('validate'));
   // Published output names the file by its base name only: no local folder leaks into annex.json.
-  const published = diagnostics.items.map((d) =>
+  const published = bag.items.map((d) =>
     d.file !== undefined ? { ...d, file: built.source.fileName } : d,
   );
   const parsed = annexSchema.safeParse({ ...built, diagnostics: published });
   if (!parsed.success) {
     throw new SchemaViolationError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  return { annex: parsed.data, diagnostics: diagnostics.items };
+  return { annex: parsed.data, diagnostics: bag.items };
 }
 
 /**
@@ -187,7 +187,7 @@ export function checkExpectedCounts(
         `Actielijn ${number}: --expect ${given} gives no count for it (${expected.length} count${expected.length === 1 ? '' : 's'}), found ${what}. ` +
           'Give one count per action line, in order.',
         where,
-        { actual: found },
+        { actual: found, expected: 0 },
       );
       continue;
     }

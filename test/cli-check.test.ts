@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, githubCommand } from '../src/cli/github.js';
-import { DiagnosticBag, type DiagnosticLocation, type Severity } from '../src/model/diagnostics.js';
+import { type DiagnosticLocation, type Severity } from '../src/model/diagnostics.js';
+import { DiagnosticBag } from '../src/diagnostics/bag.js';
 import { TEXT_2024 } from './helpers/fixtures.js';
 import { runCli, spawnCli } from './helpers/run-cli.js';
 

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnosticsDoc } from '../scripts/diagnostics-doc.js';
-import { DIAGNOSTIC_CODES, DiagnosticBag, DIAGNOSTICS_DOC_URL, type DiagnosticCode } from '../src/model/diagnostics.js';
+import { DIAGNOSTIC_CODES, DIAGNOSTICS_DOC_URL, type DiagnosticCode } from '../src/model/diagnostics.js';
+import { DiagnosticBag } from '../src/diagnostics/bag.js';
 
 const doc = readFileSync(new URL('../docs/diagnostics.md', import.meta.url), 'utf8');
 

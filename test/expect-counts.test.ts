@@ -1,7 +1,7 @@
 /** The `expect` option of extractAnnex: activity counts per action line (NAP502). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/model/diagnostics.js';
+import type { Diagnostic } from '../src/schema/diagnostic.js';
 import { extractAnnex } from '../src/pipeline.js';
 import { TEXT_2024 } from './helpers/fixtures.js';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { assembleRows } from '../src/assemble/rows.js';
 import { annexJson } from '../src/emit/json.js';
-import { DiagnosticBag } from '../src/model/diagnostics.js';
+import { DiagnosticBag } from '../src/diagnostics/bag.js';
 import { type BodyRow, type Page, type PageModel, keyedCells } from '../src/model/page-model.js';
 import { PRINTED_COLUMN_KEYS } from '../src/model/vocabulary.js';
 import { type SourceBox, annexSchema } from '../src/schema/annex.js';

@@ -3,4 +3,4 @@
  * next to the thread scripts (see there): extractAnnex and the error it throws for unreadable input.
  */
 export { extractAnnex } from '../../src/pipeline.js';
-export { InputError } from '../../src/model/diagnostics.js';
+export { InputError } from '../../src/diagnostics/errors.js';

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { assembleRows } from '../../src/assemble/rows.js';
-import { DiagnosticBag } from '../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../src/diagnostics/bag.js';
 import { STATUS_LEGEND } from '../../src/model/vocabulary.js';
 import { fromSuperscript } from '../../src/model/superscript.js';
 import { normaliseExplanation } from '../../src/normalise/explanation.js';

@@ -6,7 +6,8 @@
  * Marker forms in the 2024 annex: after a space (`ontvangen. ¹⁶`), glued to a word
  * (`beleidsreactie¹⁵`) or to a full stop (`2023.¹⁴`), multi-digit (`¹⁰`, `²⁵`).
  */
-import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
+import { locationOf } from '../model/diagnostics.js';
+import { type DiagnosticBag } from '../diagnostics/bag.js';
 import type { FootnoteDefinition } from '../model/page-model.js';
 import { fromSuperscript, SUPERSCRIPT_RUN } from '../model/superscript.js';
 import { clip } from '../model/plain-text.js';

@@ -6,7 +6,8 @@
  * - Assigns each activity its action line and a stable id `AL<n>-<seq>` (seq 2 digits, 1-based).
  * Everything it cannot place becomes a diagnostic quoting the text, never silently dropped.
  */
-import { locationOf as loc, type DiagnosticBag } from '../model/diagnostics.js';
+import { locationOf as loc } from '../model/diagnostics.js';
+import { type DiagnosticBag } from '../diagnostics/bag.js';
 import type { BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, Page, PageModel, SourceLocation, StatusCue, TableBlock } from '../model/page-model.js';
 import { joinWrapped } from '../model/wrapped-text.js';
 import { type Legend, checkLegends, hasStatusCues, legendInForce, legendsOf } from '../status/index.js';

@@ -4,8 +4,8 @@
  * files. Exit code: the worst over all inputs (3 internal > 2 unreadable > 1 findings > 0 ok).
  */
 import { appendFile } from 'node:fs/promises';
-import type { Diagnostic } from '../model/diagnostics.js';
-import { InputError, SchemaViolationError } from '../model/diagnostics.js';
+import type { Diagnostic } from '../schema/diagnostic.js';
+import { InputError, SchemaViolationError } from '../diagnostics/errors.js';
 import type { InputFormat } from '../model/page-model.js';
 import { extractAnnexLimited as extractAnnex } from '../threads/limited-pipeline.js';
 import { EXIT } from './exit-codes.js';

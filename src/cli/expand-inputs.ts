@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { DiagnosticBag, InputError } from '../model/diagnostics.js';
+import { DiagnosticBag } from '../diagnostics/bag.js';
+import { InputError } from '../diagnostics/errors.js';
 import { type CliIo, resolvePath } from './io.js';
 
 /**

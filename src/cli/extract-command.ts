@@ -15,7 +15,9 @@ import { annexSetFiles, annexSetNames, excelCutReason, excelCuts, MANIFEST, spre
 import { activitiesCsv, type CsvOptions } from '../emit/csv.js';
 import { annexJson } from '../emit/json.js';
 import { recoverOutputFolder } from '../emit/output-set.js';
-import { DiagnosticBag, InputError, SchemaViolationError, type Diagnostic } from '../model/diagnostics.js';
+import { DiagnosticBag } from '../diagnostics/bag.js';
+import { InputError, SchemaViolationError } from '../diagnostics/errors.js';
+import { type Diagnostic } from '../schema/diagnostic.js';
 import { extractAnnexLimited as extractAnnex } from '../threads/limited-pipeline.js';
 import type { Annex } from '../schema/annex.js';
 import { batchFolderNames, staleFolders, type BatchInput } from './batch-names.js';

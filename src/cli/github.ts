@@ -5,7 +5,7 @@
  * values also `:` and `,`.
  * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
  */
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../schema/diagnostic.js';
 import { printable } from './printable.js';
 
 /**

@@ -2,7 +2,9 @@
  * Loading an annex for the commands that compare or present annexes (`diff`, `report`): any input
  * format the readers know, or an `annex.json` that `extract` wrote.
  */
-import { type Diagnostic, DiagnosticBag, InputError } from '../model/diagnostics.js';
+import { DiagnosticBag } from '../diagnostics/bag.js';
+import { InputError } from '../diagnostics/errors.js';
+import { type Diagnostic } from '../schema/diagnostic.js';
 import { extractAnnex, type ExtractOptions } from '../pipeline.js';
 import { annexSchema, type Annex } from '../schema/annex.js';
 import { type CliIo, processIo } from './io.js';

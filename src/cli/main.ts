@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DIAGNOSTIC_CODES, InputError, SchemaViolationError } from '../model/diagnostics.js';
+import { DIAGNOSTIC_CODES } from '../model/diagnostics.js';
+import { InputError, SchemaViolationError } from '../diagnostics/errors.js';
 import { parseKamerstukOption } from '../normalise/edition.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from '../model/limits.js';
 import { runCheck } from './check-command.js';

@@ -3,7 +3,8 @@
  * reading so that a huge input is refused without being loaded whole.
  */
 import { open } from 'node:fs/promises';
-import { DiagnosticBag, InputError } from '../model/diagnostics.js';
+import { DiagnosticBag } from '../diagnostics/bag.js';
+import { InputError } from '../diagnostics/errors.js';
 import { type CliIo, processIo, resolvePath } from './io.js';
 
 /** Display name of standard input in messages and in `source.fileName`. */

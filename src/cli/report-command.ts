@@ -8,7 +8,7 @@
 import { compareAnnexes } from '../diff/compare-annexes.js';
 import { buildReportHtml } from '../report/index.js';
 import type { Lang } from '../report/labels.js';
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Annex } from '../schema/annex.js';
 import { exitCodeAfterWriting, summariseAndGate } from './extract-command.js';
 import { type CliIo, processIo, resolvePath } from './io.js';

@@ -2,7 +2,7 @@
  * Human-readable reporting for the CLI: one line per diagnostic
  * (`file:page:line severity code message`) and the extraction summary printed to stderr.
  */
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Annex } from '../schema/annex.js';
 import { printable } from './printable.js';
 

@@ -16,7 +16,7 @@
  * private-use code points (U+F0B7 bullet …) into their meaning before calling `cleanText`, and
  * uses `isPrivateUse` for that test. Pure; linear in the text length.
  */
-import type { DiagnosticBag, DiagnosticCode, DiagnosticLocation } from './diagnostics.js';
+import type { DiagnosticCode, DiagnosticLocation, Reporter } from './diagnostics.js';
 
 /** The kinds of character the rule takes out; see the module table. */
 export type UnsafeKind = 'control' | 'bidi' | 'private-use' | 'non-character';
@@ -81,7 +81,7 @@ export class CleanTextTally {
    * non-character), located at the first occurrence. `origins` says, per kind, where such
    * characters come from in this format, e.g. `{ control: 'decoded from character references such as "&#1;"' }`.
    */
-  report(diagnostics: DiagnosticBag, origins: Partial<Record<UnsafeKind, string>> = {}): void {
+  report(diagnostics: Reporter, origins: Partial<Record<UnsafeKind, string>> = {}): void {
     for (const [kind, f] of this.found) {
       const origin = origins[kind];
       const { code, what, action } = KIND_TEXT[kind];

@@ -2,12 +2,19 @@
  * Diagnostics: every problem any stage finds, with a stable code, a severity and a location.
  * Nothing the source says is silently dropped or invented: it becomes a diagnostic instead.
  *
+ * This file holds the codes and the words stages report with (severity, stage, place, details,
+ * `Reporter`); what a diagnostic is as data is its zod schema (src/schema/diagnostic.ts, the
+ * `Diagnostic` type), and where they are collected is the DiagnosticBag (src/diagnostics/bag.ts).
+ *
  * Severity follows data loss: `error` where a value of the source would be lost or wrong,
  * `warning` where the source is odd but nothing is lost, `info` for facts worth knowing once.
  */
 
-/** How bad a diagnostic is; see the module doc for the rule. */
-export type Severity = 'error' | 'warning' | 'info';
+/** Every severity, worst first; see the module doc for the rule. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+/** How bad a diagnostic is. */
+export type Severity = (typeof SEVERITIES)[number];
 
 /** The pipeline stage that reported a diagnostic. */
 export type DiagnosticSource = 'input' | 'reader:text' | 'reader:pdf' | 'reader:html' | 'assemble' | 'footnotes' | 'normalise' | 'validate' | 'emit' | 'diff';
@@ -38,37 +45,6 @@ export interface DiagnosticPlace {
 export type DiagnosticValue = string | number | readonly string[] | readonly number[];
 
 /**
- * One diagnostic as reported to users and written into `annex.json`, on the model of
- * vfile-message: `reason` is the sentence; the values it speaks of are also fields
- * (`actual`, `expected`, `field`), so that programs and tests need not parse the sentence.
- */
-export interface Diagnostic {
-  code: DiagnosticCode;
-  severity: Severity;
-  /** What is wrong and what to do, in one or two sentences. */
-  reason: string;
-  /** The input's name as given (path, or `<stdin>`). */
-  file?: string;
-  place: DiagnosticPlace;
-  /** The activity the diagnostic is about, e.g. `AL3-12`. */
-  row?: string;
-  /** The table column the value sits in (`Status`, `Wanneer`, `Wie`, `Toelichting` …). */
-  field?: string;
-  /** The value found in the source. */
-  actual?: DiagnosticValue;
-  /** The value or values that would have been accepted. */
-  expected?: DiagnosticValue;
-  /** Advice or background beyond the reason. */
-  note?: string;
-  /** The stage that reported it. */
-  source: DiagnosticSource;
-  /** The code's section in docs/diagnostics.md. */
-  url: string;
-  /** The underlying error's message, when a library or the system failed. */
-  cause?: string;
-}
-
-/**
  * Where a diagnostic points, as stages pass it to `report`: the place, the row and the table
  * column (`field`). `file` is normally filled in by the bag.
  */
@@ -86,8 +62,16 @@ export interface DiagnosticDetails {
   cause?: string;
   /** Overrides the code's severity; needs a reason given in the calling code. */
   severity?: Severity;
-  /** Overrides the bag's current stage. */
-  source?: DiagnosticSource;
+}
+
+/**
+ * What a stage reports into: `report(code, reason, location, details)` with `reason` the sentence,
+ * `location` where (page, line, bbox, row, table column as `field`), `details` the values found
+ * (`actual`) and accepted (`expected`). A DiagnosticBag, or the bag of one stage
+ * (`bag.stage('assemble')`, src/diagnostics/bag.ts), which also returns the diagnostic it made.
+ */
+export interface Reporter {
+  report(code: DiagnosticCode, reason: string, location?: DiagnosticLocation, details?: DiagnosticDetails): unknown;
 }
 
 /** Where docs/diagnostics.md is published; each code is a section (`#nap201`). */
@@ -184,121 +168,8 @@ export const DIAGNOSTIC_CODES = {
 /** A known diagnostic code such as `NAP201`. */
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
-/**
- * Collects diagnostics for one input. Stages call `report`; severity comes from the code table
- * unless a caller has a reason to override it. `source` is the stage now running: the pipeline
- * sets it before each stage, so that stages need not name themselves.
- */
-export class DiagnosticBag {
-  private readonly listed: Diagnostic[] = [];
-  private readonly perCode = new Map<DiagnosticCode, number>();
-  private readonly leftOut = new Map<DiagnosticCode, { count: number; severity: Severity }>();
-
-  constructor(
-    private readonly file?: string,
-    public source: DiagnosticSource = 'input',
-  ) {}
-
-  /**
-   * The diagnostics reported, in order: at most MAX_DIAGNOSTICS_PER_CODE of each code, then one
-   * diagnostic per code that had more, counting the ones left out (with the worst severity among
-   * them, so the verdict is the same). A hostile input with a million stray lines gives a
-   * readable report in bounded memory, not a million messages.
-   */
-  get items(): Diagnostic[] {
-    if (this.leftOut.size === 0) return this.listed;
-    const summaries = [...this.leftOut].map(([code, { count, severity }]): Diagnostic => ({
-      code,
-      severity,
-      reason: `${count} more ${code} diagnostic${count === 1 ? '' : 's'} like the ${MAX_DIAGNOSTICS_PER_CODE} above ${count === 1 ? 'was' : 'were'} left out of this list (at most ${MAX_DIAGNOSTICS_PER_CODE} per code are listed).`,
-      ...(this.file !== undefined ? { file: this.file } : {}),
-      place: {},
-      source: this.source,
-      url: diagnosticUrl(code),
-    }));
-    return [...this.listed, ...summaries];
-  }
-
-
-  /**
-   * Adds a diagnostic: `reason` the sentence, `location` where (page, line, bbox, row, table
-   * column as `field`), `details` the values found and expected. The bag's file name is filled in.
-   */
-  report(code: DiagnosticCode, reason: string, location: DiagnosticLocation = {}, details: DiagnosticDetails = {}): Diagnostic {
-    const { file, row, field, ...place } = location;
-    const name = file ?? this.file;
-    const d: Diagnostic = {
-      code,
-      severity: details.severity ?? DIAGNOSTIC_CODES[code].severity,
-      reason,
-      ...(name !== undefined ? { file: name } : {}),
-      place: definedOnly(place),
-      ...(row !== undefined ? { row } : {}),
-      ...(field !== undefined ? { field } : {}),
-      ...(details.actual !== undefined ? { actual: details.actual } : {}),
-      ...(details.expected !== undefined ? { expected: details.expected } : {}),
-      ...(details.note !== undefined ? { note: details.note } : {}),
-      source: details.source ?? this.source,
-      url: diagnosticUrl(code),
-      ...(details.cause !== undefined ? { cause: details.cause } : {}),
-    };
-    const n = this.perCode.get(code) ?? 0;
-    if (n < MAX_DIAGNOSTICS_PER_CODE) {
-      this.perCode.set(code, n + 1);
-      this.listed.push(d);
-      return d;
-    }
-    const left = this.leftOut.get(code) ?? { count: 0, severity: d.severity };
-    left.count++;
-    if (RANK[d.severity] > RANK[left.severity]) left.severity = d.severity;
-    this.leftOut.set(code, left);
-    return d;
-  }
-
-  /** True when any diagnostic has severity `error`. */
-  hasErrors(): boolean {
-    return this.items.some((d) => d.severity === 'error');
-  }
-}
-
-function definedOnly(place: DiagnosticPlace): DiagnosticPlace {
-  const out: DiagnosticPlace = {};
-  if (place.page !== undefined) out.page = place.page;
-  if (place.line !== undefined) out.line = place.line;
-  if (place.column !== undefined) out.column = place.column;
-  if (place.bbox !== undefined) out.bbox = [...place.bbox] as [number, number, number, number];
-  if (place.end !== undefined) out.end = place.end;
-  return out;
-}
-
 /** At most this many diagnostics of one code are listed per input; the rest are counted (see DiagnosticBag.items). */
 export const MAX_DIAGNOSTICS_PER_CODE = 200;
-
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-/**
- * Thrown when an input cannot be read at all (exit code 2): the diagnostic says why.
- * Everything short of that is reported into a DiagnosticBag instead.
- */
-export class InputError extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.reason);
-    this.name = 'InputError';
-  }
-}
-
-/**
- * Thrown when the annex built from the input does not satisfy the schema: a defect in
- * nap-annex, not in the input (exit code 3). Nothing is written.
- */
-export class SchemaViolationError extends Error {
-  constructor(readonly issues: string[]) {
-    // The first ten issues tell the defect; all of them stay in `issues`.
-    const more = issues.length > 10 ? `\n… and ${issues.length - 10} more` : '';
-    super(`Output failed schema validation (a nap-annex defect, please report it):\n${issues.slice(0, 10).join('\n')}${more}`);
-    this.name = 'SchemaViolationError';
-  }
-}
 
 /** A page-model location (page, text line, PDF box) as a diagnostic location, optionally naming a row. */
 export function locationOf(location: { page: number; line?: number; bbox?: readonly [number, number, number, number] }, row?: string): DiagnosticLocation {

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { AttachedFootnote, RowWithFootnotes } from '../assemble/footnotes.js';
 import type { AssembledAnnex } from '../assemble/rows.js';
-import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
+import { locationOf } from '../model/diagnostics.js';
+import { type DiagnosticBag } from '../diagnostics/bag.js';
 import type { InputFormat, SourceLocation } from '../model/page-model.js';
 import type { Activity, Annex, Footnote } from '../schema/annex.js';
 import { reportNoStatusCues, statusOfRow } from '../status/index.js';

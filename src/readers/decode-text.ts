@@ -4,7 +4,8 @@
  * Dutch office exports) — reported as NAP006 so nobody mistakes it for the original. Text that
  * still holds control bytes after decoding is refused (NAP001): it is not a text export.
  */
-import { DiagnosticBag, InputError } from '../model/diagnostics.js';
+import { DiagnosticBag } from '../diagnostics/bag.js';
+import { InputError } from '../diagnostics/errors.js';
 
 /** Result of decoding: the text and the encoding that was used. */
 export interface DecodedText {

@@ -27,7 +27,7 @@ import { compile } from 'css-select';
 import { Text, type AnyNode, type ChildNode, type Element, type ParentNode } from 'domhandler';
 import { flattenDeepNesting, MAX_HTML_DEPTH } from './html-depth.js';
 import { findHiddenElements } from './html-visibility.js';
-import type { DiagnosticBag } from '../model/diagnostics.js';
+import type { DiagnosticBag } from '../diagnostics/bag.js';
 import { type BodyRow, type HeaderRow, type Page, type PageModel, type StatusCue, type TableBlock, keyedCells } from '../model/page-model.js';
 import { fromSuperscript, superscriptDigits } from '../model/superscript.js';
 import { decodeText } from './decode-text.js';

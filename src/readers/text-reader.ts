@@ -11,7 +11,7 @@
  * Every line passes the clean-text rule (model/clean-text.ts) before it is read: bidi controls
  * removed, private-use and non-characters replaced with U+FFFD, one diagnostic per kind.
  */
-import type { DiagnosticBag } from '../model/diagnostics.js';
+import type { DiagnosticBag } from '../diagnostics/bag.js';
 import { type BodyRow, type FootnoteDefinition, type HeaderRow, type Page, type PageModel, type TableBlock, keyedCells } from '../model/page-model.js';
 import { fromSuperscript } from '../model/superscript.js';
 import { decodeText } from './decode-text.js';

@@ -4,17 +4,13 @@
  * Field meanings: README.md (data model) and docs/architecture.md.
  */
 import { z } from 'zod';
-import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCES } from '../model/diagnostics.js';
 import { STATUS_CODES, STATUS_LEGEND } from '../model/vocabulary.js';
+import { bilingual } from './bilingual.js';
+import { diagnosticSchema } from './diagnostic.js';
 
-/**
- * A field's description in English and Dutch: `description` (English, also what JSON Schema shows)
- * and `description_nl`. The Data Package, the data dictionary and the JSON Schema read these, so the
- * published descriptions and the schema cannot drift apart.
- */
-export function bilingual(en: string, nl: string): { description: string; description_nl: string } {
-  return { description: en, description_nl: nl };
-}
+export { diagnosticSchema, severitySchema } from './diagnostic.js';
+
+export { bilingual };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta(bilingual('ISO 8601 calendar date, YYYY-MM-DD', 'Kalenderdatum volgens ISO 8601, JJJJ-MM-DD'));
 
@@ -213,40 +209,6 @@ export const footnoteSchema = z.object({
     .meta(bilingual('Where the footnote was printed (PDF input): one box per part, in page order; null for text and HTML input', 'Waar de voetnoot gedrukt staat (PDF-invoer): een vak per deel, in paginavolgorde; null bij tekst- en HTML-invoer')),
 });
 
-const diagnosticValueSchema = z.union([z.string(), z.number(), z.array(z.string()), z.array(z.number())]);
-
-/** Severity of a diagnostic. */
-export const severitySchema = z
-  .enum(['error', 'warning', 'info'])
-  .meta(bilingual('error: a value of the source is lost or wrong; warning: the source is odd, nothing lost; info: a fact worth knowing', 'error: een waarde uit de bron is verloren of fout; warning: de bron is afwijkend, niets verloren; info: wetenswaardig feit'));
-
-/** A diagnostic as written into annex.json (see src/model/diagnostics.ts; fields after vfile-message). */
-export const diagnosticSchema = z.object({
-  code: z
-    .enum(Object.keys(DIAGNOSTIC_CODES) as [keyof typeof DIAGNOSTIC_CODES, ...(keyof typeof DIAGNOSTIC_CODES)[]])
-    .meta(bilingual('Diagnostic code (see docs/diagnostics.md)', 'Code van de melding (zie docs/diagnostics.md)')),
-  severity: severitySchema,
-  reason: z.string().meta(bilingual('What is wrong and what to do', 'Wat er mis is en wat te doen')),
-  file: z.string().optional().meta(bilingual('Base name of the input file', 'Bestandsnaam van de invoer (zonder map)')),
-  place: z
-    .object({
-      page: z.number().int().positive().optional().meta(bilingual('1-based page', 'Paginanummer (vanaf 1)')),
-      line: z.number().int().positive().optional().meta(bilingual('1-based line of a text or HTML input', 'Regelnummer (tekst- en HTML-invoer, vanaf 1)')),
-      column: z.number().int().positive().optional().meta(bilingual('1-based character column of a text input', 'Tekenpositie in de regel (tekstinvoer, vanaf 1)')),
-      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional().meta(bilingual('[x0, y0, x1, y1] in PDF points, origin top-left of the page', '[x0, y0, x1, y1] in PDF-punten, oorsprong linksboven op de pagina')),
-      end: z.object({ line: z.number().int().positive(), column: z.number().int().positive().optional() }).optional(),
-    })
-    .meta(bilingual('Where in the source', 'Waar in de bron')),
-  row: z.string().optional().meta(bilingual('Id of the activity concerned, e.g. AL3-12', 'Id van de betrokken activiteit, bijv. AL3-12')),
-  field: z.string().optional().meta(bilingual('Table column: Activiteit, Status, Wanneer, Wie, Toelichting', 'Tabelkolom: Activiteit, Status, Wanneer, Wie, Toelichting')),
-  actual: diagnosticValueSchema.optional().meta(bilingual('The value found', 'De gevonden waarde')),
-  expected: diagnosticValueSchema.optional().meta(bilingual('The value or values accepted', 'De toegestane waarde(n)')),
-  note: z.string().optional().meta(bilingual('Further explanation', 'Nadere uitleg')),
-  source: z.enum(DIAGNOSTIC_SOURCES).meta(bilingual('The pipeline stage that reported it', 'De stap in de verwerking die de melding gaf')),
-  url: z.string().meta(bilingual("The code's section in docs/diagnostics.md", 'De paragraaf van de code in docs/diagnostics.md')),
-  cause: z.string().optional().meta(bilingual('Message of the underlying error', 'Melding van de onderliggende fout')),
-});
-
 /** One legend entry: status code and label as printed. */
 export const legendEntrySchema = z.object({
   code: statusCodeSchema,
@@ -312,6 +274,7 @@ export type ExplanationBlock = z.infer<typeof explanationBlockSchema>;
 export type Link = z.infer<typeof linkSchema>;
 export type Citation = z.infer<typeof citationSchema>;
 export type Edition = z.infer<typeof editionSchema>;
+/** A diagnostic as written into annex.json (the same type as `Diagnostic`, src/schema/diagnostic.ts). */
 export type AnnexDiagnostic = z.infer<typeof diagnosticSchema>;
 export type SourceBox = z.infer<typeof sourceBoxSchema>;
 export type ActivityProvenance = z.infer<typeof activityProvenanceSchema>;

@@ -8,7 +8,8 @@
  * lines on a page, each with its legend above its table). A legend broken by a page end (labels
  * on two pages) is one legend. Assembly gives each row the legend in force where it is printed.
  */
-import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
+import { locationOf } from '../model/diagnostics.js';
+import { type DiagnosticBag } from '../diagnostics/bag.js';
 import type { LegendEntry, PageModel, SourceLocation } from '../model/page-model.js';
 
 /** One printed legend: its entries in print order and where it starts. */

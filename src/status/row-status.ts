@@ -9,7 +9,8 @@
  * - Nothing: an absent status; NAP304 when the input carries icons elsewhere (its status is
  *   lost), else one NAP301 for the whole input (a text export lost every icon).
  */
-import { locationOf, type DiagnosticBag } from '../model/diagnostics.js';
+import { locationOf } from '../model/diagnostics.js';
+import type { DiagnosticBag } from '../diagnostics/bag.js';
 import type { CueShape, LegendEntry, SourceLocation, StatusCue } from '../model/page-model.js';
 import { type StatusCode, statusCodeOf } from '../model/vocabulary.js';
 import type { Activity, Status } from '../schema/annex.js';

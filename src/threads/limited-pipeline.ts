@@ -7,7 +7,8 @@
  * `diff`) this way. Library users who want the limits call this instead of `extractAnnex`.
  */
 import { Worker } from 'node:worker_threads';
-import { DiagnosticBag, InputError, SchemaViolationError } from '../model/diagnostics.js';
+import { DiagnosticBag } from '../diagnostics/bag.js';
+import { InputError, SchemaViolationError } from '../diagnostics/errors.js';
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_PDF_TIMEOUT_MS } from '../model/limits.js';
 import type { ExtractOptions, ExtractResult } from '../pipeline.js';
 import type { ThreadJob, ThreadReply } from './pipeline-thread.js';

@@ -12,7 +12,7 @@
  */
 import './pdfjs-environment.js';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { InputError, SchemaViolationError } from '../model/diagnostics.js';
+import { InputError, SchemaViolationError } from '../diagnostics/errors.js';
 import { extractAnnex, type ExtractOptions } from '../pipeline.js';
 import type { PageInput } from '../readers/pdf/page-content.js';
 import type { PageSourceOptions } from '../readers/pdf/page-source.js';

@@ -1,4 +1,4 @@
-import { DiagnosticBag } from '../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../src/diagnostics/bag.js';
 /** Issue 9 item 3: one clean-text rule for every reader (NAP012–NAP015); nothing printed can be driven by input text. */
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/cli/report.js';

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/diagnostics.js';
+import { InputError } from '../../src/diagnostics/errors.js';
 import { readInput } from '../../src/cli/read-input.js';
 import { runCli } from '../helpers/run-cli.js';
 

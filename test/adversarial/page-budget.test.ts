@@ -5,7 +5,8 @@
  * issue 19 at full size are timed by `npm run bench:adversarial`.
  */
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag, InputError } from '../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../src/diagnostics/bag.js';
+import { InputError } from '../../src/diagnostics/errors.js';
 import { BudgetCounter, budgetExceeded, budgetMessage } from '../../src/readers/pdf/page-budget.js';
 import { PAGE_BUDGET } from '../../src/readers/pdf/settings.js';
 import { readPdf } from '../helpers/read-pdf.js';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFRef, decodePDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag } from '../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../src/diagnostics/bag.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { classifyPdfjsWarning } from '../../src/readers/pdf/pdfjs-warnings.js';
 import { extractAnnex } from '../../src/pipeline.js';

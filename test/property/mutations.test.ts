@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/diagnostics.js';
+import { InputError } from '../../src/diagnostics/errors.js';
 import { extractAnnex } from '../../src/pipeline.js';
 import { annexSchema } from '../../src/schema/annex.js';
 import { TEXT_2024 } from '../helpers/fixtures.js';

@@ -17,7 +17,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag, InputError } from '../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../src/diagnostics/bag.js';
+import { InputError } from '../../src/diagnostics/errors.js';
 import type { PageModel } from '../../src/model/page-model.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { FULL_TIER } from '../helpers/fuzz.js';

@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/diagnostics.js';
+import { InputError } from '../../src/diagnostics/errors.js';
 import { extractAnnex } from '../../src/pipeline.js';
 import type { Annex } from '../../src/schema/annex.js';
 import { PDF_2024, extract2024Pdf } from '../helpers/fixtures.js';

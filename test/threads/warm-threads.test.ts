@@ -5,7 +5,7 @@
  */
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DiagnosticBag } from '../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../src/diagnostics/bag.js';
 import { extractAnnexLimited, pipelinePoolKey } from '../../src/threads/limited-pipeline.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import type { PageInput } from '../../src/readers/pdf/page-content.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag } from '../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../src/diagnostics/bag.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { WORKER_PAGE_THRESHOLD, defaultWorkerCount } from '../../src/threads/read-pages.js';
 import { PDF_2024 } from '../helpers/fixtures.js';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { assembleRows } from '../../src/assemble/rows.js';
-import { DiagnosticBag } from '../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../src/diagnostics/bag.js';
 import { type BodyRow, type CueShape, type Page, type PageModel, keyedCells } from '../../src/model/page-model.js';
 import { PRINTED_COLUMN_KEYS } from '../../src/model/vocabulary.js';
 

@@ -1,6 +1,7 @@
 /** Text decoding: UTF-8, Windows-1252 fallback (spelled-out table, not Node 20's Latin-1 decoder). */
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag, InputError } from '../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../src/diagnostics/bag.js';
+import { InputError } from '../../src/diagnostics/errors.js';
 import { decodeText, decodeWindows1252 } from '../../src/readers/decode-text.js';
 
 describe('decodeWindows1252', () => {

@@ -1,6 +1,6 @@
 /** The annex's vocabulary (src/model/vocabulary.ts): one rule for every reader and for assembly. */
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag } from '../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../src/diagnostics/bag.js';
 import { clip, withoutFormatChars } from '../../src/model/plain-text.js';
 import {
   headerColumnKeys,

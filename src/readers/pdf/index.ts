@@ -7,7 +7,9 @@
  * it arrives and lays the document out (layout.ts). The input is untrusted: no eval, no font
  * loading, no network; every failure maps to a diagnostic.
  */
-import { type DiagnosticBag, type DiagnosticCode, type DiagnosticLocation, InputError } from '../../model/diagnostics.js';
+import { type DiagnosticCode, type DiagnosticLocation } from '../../model/diagnostics.js';
+import { type DiagnosticBag } from '../../diagnostics/bag.js';
+import { InputError } from '../../diagnostics/errors.js';
 import type { ColumnKey, PageModel } from '../../model/page-model.js';
 import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './page-graphics.js';

@@ -8,7 +8,8 @@
  *   missing). A page without text or image: NAP026 (blank, or damaged).
  * - Pages read from an OCR text layer: NAP038, once, naming them (OCR misreads characters).
  */
-import { type DiagnosticBag, InputError } from '../../model/diagnostics.js';
+import { type DiagnosticBag } from '../../diagnostics/bag.js';
+import { InputError } from '../../diagnostics/errors.js';
 import type { PageInput } from './page-content.js';
 import { LAYOUT } from './settings.js';
 

@@ -1,6 +1,6 @@
 /** Footnote markers and definitions with four-digit numbers (long annexes pass 999 footnotes). */
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag } from '../../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../../src/diagnostics/bag.js';
 import { readPdf } from '../../helpers/read-pdf.js';
 import { miniAnnex } from './mini-annex.js';
 

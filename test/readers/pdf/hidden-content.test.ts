@@ -5,7 +5,7 @@
  * injection place is read at all (so the tests can fail).
  */
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag } from '../../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../../src/diagnostics/bag.js';
 import type { PageModel } from '../../../src/model/page-model.js';
 import { readPdf } from '../../helpers/read-pdf.js';
 import { type MiniAnnexPage, miniAnnex } from './mini-annex.js';

@@ -6,7 +6,7 @@
  * that must stay data (so a rule that hid everything would fail).
  */
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag } from '../../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../../src/diagnostics/bag.js';
 import type { PageModel } from '../../../src/model/page-model.js';
 import { openPdf, readPageInput } from '../../../src/readers/pdf/document.js';
 import { readPdf } from '../../helpers/read-pdf.js';

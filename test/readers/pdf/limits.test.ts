@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { miniAnnex } from './mini-annex.js';
 import { deflateRepeated } from '../../helpers/deflate.js';
-import { DiagnosticBag, InputError } from '../../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../../src/diagnostics/bag.js';
+import { InputError } from '../../../src/diagnostics/errors.js';
 import { readPdf } from '../../helpers/read-pdf.js';
 import { extractAnnexLimited } from '../../../src/threads/limited-pipeline.js';
 

@@ -6,7 +6,7 @@
  * changes the glyphs must show here (with the version pin in pdfjs-contract.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag } from '../../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../../src/diagnostics/bag.js';
 import { readPdf } from '../../helpers/read-pdf.js';
 import { type MiniAnnexPage, miniAnnex } from './mini-annex.js';
 

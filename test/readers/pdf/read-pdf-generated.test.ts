@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DiagnosticBag } from '../../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../../src/diagnostics/bag.js';
 import type { PageModel } from '../../../src/model/page-model.js';
 import { readPdf } from '../../helpers/read-pdf.js';
 import { LABELS, type MiniAnnexPage, miniAnnex } from './mini-annex.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DiagnosticBag } from '../../../src/model/diagnostics.js';
+import { DiagnosticBag } from '../../../src/diagnostics/bag.js';
 import type { BodyRow, Page, PageModel } from '../../../src/model/page-model.js';
 import { nearestLegendEntry } from '../../../src/status/nearest-legend-entry.js';
 import { readPdf } from '../../helpers/read-pdf.js';
