@@ -6,6 +6,7 @@
 import type { HeaderRow } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
 import { lineBox } from './layout-lines.js';
+import { LAYOUT } from './settings.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
 import { type ColumnKey, HEADER_WORDS, headerColumnKeys, isHeaderText, startsHeaderRow } from '../../model/vocabulary.js';
 
@@ -26,7 +27,8 @@ export interface Columns {
  * in all.
  */
 export function isHeaderAnchor(l: Line): boolean {
-  const words = l.chunks.map((c) => c.text.trim());
+  // A word drawn in two fonts arrives as touching chunks: one cell, its pieces joined.
+  const words = lineCells(l).map((cs) => cs.map((c) => c.text.trim()).join(''));
   if (!startsHeaderRow(words)) return false;
   const known = words.filter((w) => isHeaderText(w)).length;
   // A header cell wrapped mid-word in a narrow column (`Statu` / `s`) leaves a word start here.
@@ -59,17 +61,19 @@ export function headerBand(lines: readonly Line[], i: number): Line[] {
   const anchor = lines[i]!;
   const firstRight = anchor.chunks[0]!.x1;
   const fonts = new Set(anchor.chunks.map((c) => c.font));
+  const wordy = (l: Line): boolean => l.chunks.every((c) => isHeaderText(c.text.trim()) || isHeaderWordEnd(c.text.trim()));
+  // A line of header words may sit as far below as the document's line spacing puts it (1.5
+  // spacing: 2 em); any other line only as close as single spacing does.
   const fits = (l: Line | undefined, ref: Line): l is Line =>
     l !== undefined &&
-    Math.abs(l.baseline - ref.baseline) <= 1.9 * anchor.size &&
-    l.chunks.every((c) => c.x0 > firstRight && fonts.has(c.font) && Math.abs(c.size - anchor.size) < 0.2 * anchor.size);
+    Math.abs(l.baseline - ref.baseline) <= (wordy(l) ? LAYOUT.headerWrapEm : LAYOUT.headerLineEm) * anchor.size &&
+    l.chunks.every((c) => c.x0 > firstRight && fonts.has(c.font) && Math.abs(c.size - anchor.size) < LAYOUT.headerSizeShare * anchor.size);
   const band = [anchor];
   if (fits(lines[i - 1], anchor)) band.unshift(lines[i - 1]!);
-  for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
+  for (let j = i + 1; j < lines.length && j <= i + LAYOUT.headerMaxLines; j++) {
     const l = lines[j];
     if (!fits(l, band[band.length - 1]!)) break;
-    const wordy = l.chunks.every((c) => isHeaderText(c.text.trim()) || isHeaderWordEnd(c.text.trim()));
-    if (j > i + 1 && !wordy) break;
+    if (j > i + 1 && !wordy(l)) break;
     band.push(l);
   }
   return band;
@@ -94,18 +98,58 @@ export function joinHeaderLines(text: string, next: string): string {
   return glued ? a + b : `${a} ${b}`;
 }
 
+/** One cell of a header band: its x extent and the chunks of each band line in it. */
+interface HeaderCell {
+  x0: number;
+  x1: number;
+  parts: { c: Chunk; l: Line }[];
+}
+
+/**
+ * The chunks of a header line grouped into cells, left to right: chunks that touch (within
+ * LAYOUT.touchEm, or overlap) are one cell unless both are header words (see headerCells).
+ */
+function lineCells(l: Line): Chunk[][] {
+  const cells: Chunk[][] = [];
+  for (const c of [...l.chunks].sort((a, b) => a.x0 - b.x0)) {
+    const last = cells[cells.length - 1];
+    const prev = last?.[last.length - 1];
+    const bothWords = prev !== undefined && isHeaderText(prev.text.trim()) && isHeaderText(c.text.trim());
+    if (last && prev && !bothWords && c.x0 <= Math.max(...last.map((p) => p.x1)) + LAYOUT.touchEm * c.size) last.push(c);
+    else cells.push([c]);
+  }
+  return cells;
+}
+
+/**
+ * The cells of a header band, left to right. The header line's chunks are its cells — joined
+ * where they touch (within LAYOUT.touchEm) unless both are header words: a word drawn in two
+ * fonts (`Ac|ti|viteit`, a ligature in a second font) is one cell, a header word that runs over
+ * its narrow column into the next one's (`Oorspronkelijke` over `Wie`) is not. A chunk of another
+ * band line joins the cell it overlaps most, or starts a cell of its own.
+ */
+function headerCells(band: readonly Line[]): HeaderCell[] {
+  const anchor = band.find((l) => isHeaderAnchor(l)) ?? band[0]!;
+  const cells: HeaderCell[] = lineCells(anchor).map((cs) => ({ x0: cs[0]!.x0, x1: Math.max(...cs.map((c) => c.x1)), parts: cs.map((c) => ({ c, l: anchor })) }));
+  for (const l of band) {
+    if (l === anchor) continue;
+    for (const c of l.chunks) {
+      let best: HeaderCell | null = null;
+      let most = 0;
+      for (const cell of cells) {
+        const o = overlap(c.x0, c.x1, cell.x0, cell.x1);
+        if (o > most) [best, most] = [cell, o];
+      }
+      if (best !== null) best.parts.push({ c, l });
+      else cells.push({ x0: c.x0, x1: c.x1, parts: [{ c, l }] });
+    }
+  }
+  return cells.sort((a, b) => a.x0 - b.x0);
+}
+
 /** The header row and the column bounds (PDF points) from the header band's cells, refined by vertical rulings that cross it. */
 export function buildHeader(band: Line[], vRulings: readonly { box: Box }[], bodySize: number, pageNumber: number): { header: HeaderRow; columns: Columns } {
-  // Cluster chunks into cells by horizontal overlap.
-  const chunks = band.flatMap((l) => l.chunks.map((c) => ({ c, l }))).sort((a, b) => a.c.x0 - b.c.x0);
-  const cells: { x0: number; x1: number; parts: { c: Chunk; l: Line }[] }[] = [];
-  for (const p of chunks) {
-    const last = cells[cells.length - 1];
-    if (last && p.c.x0 <= last.x1 + 0.3 * p.c.size) {
-      last.parts.push(p);
-      last.x1 = Math.max(last.x1, p.c.x1);
-    } else cells.push({ x0: p.c.x0, x1: p.c.x1, parts: [p] });
-  }
+  const cells = headerCells(band);
   const texts = cells.map((cell) => {
     const byLine = new Map<Line, Chunk[]>();
     for (const p of cell.parts) byLine.set(p.l, [...(byLine.get(p.l) ?? []), p.c]);

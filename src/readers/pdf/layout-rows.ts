@@ -109,14 +109,22 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
   return { rows, tagged, disagreements };
 }
 
-/** A line cut into the parts that fall in each column (by where each chunk starts). */
+/**
+ * A line cut into the parts that fall in each column, by where each chunk starts — except a chunk
+ * in another font that touches the one before it (within LAYOUT.touchEm): that is the same text
+ * drawn in another font (a ligature a re-writer moved into a font of its own: `preven|tie`), and stays in its
+ * column even where a merged cell (a goal row) runs across the column bounds.
+ */
 function lineFragments(l: Line, cols: Columns): Fragment[] {
   const byCol = new Map<number, Chunk[]>();
+  let prev: { chunk: Chunk; col: number } | null = null;
   for (const c of l.chunks) {
-    const k = columnOf(c.x0, cols.bounds);
+    let k = columnOf(c.x0, cols.bounds);
+    if (prev !== null && k > prev.col && c.font !== prev.chunk.font && c.x0 - prev.chunk.x1 <= LAYOUT.touchEm * c.size) k = prev.col;
     const list = byCol.get(k);
     if (list) list.push(c);
     else byCol.set(k, [c]);
+    prev = { chunk: c, col: k };
   }
   return [...byCol.entries()].map(([col, chunks]) => ({ col, chunks, baseline: l.baseline, size: l.size, box: boxOf(chunks) }));
 }
@@ -277,7 +285,7 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
     if (chunks.length === 0) continue;
     const text = joinChunks(chunks).trim();
     if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, chunks[0]!, column)) out += POSSIBLE_WORD_BREAK + text;
-    else out = joinWrapped(out, text, prev !== null && f.baseline - prev.fragment.baseline > 1.18 * pitch);
+    else out = joinWrapped(out, text, prev !== null && f.baseline - prev.fragment.baseline - pitch > LAYOUT.paragraphGapEm * f.size);
     prev = { fragment: f, text };
   }
   return out;

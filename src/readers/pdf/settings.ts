@@ -152,6 +152,26 @@ export const LAYOUT = {
   /** share of the page. Images smaller than this are not part of a page scan (a logo, a status icon). */
   ocrImageMinShare: 0.1,
 
+  /**
+   * em. Chunks this close (or overlapping) touch: one word drawn in two fonts, as cairo and
+   * Ghostscript re-write a ligature into a font of its own (`Ac|ti|viteit`,
+   * cairo-shading-a4-landscape-calibri). They stay in one header cell and one table cell.
+   */
+  touchEm: 0.3,
+
+  // --- header rows (layout-header.ts) ------------------------------------------------------------
+  /** em. A wrapped header cell's other line (any text) lies within this many ems of the header line. */
+  headerLineEm: 1.9,
+  /**
+   * em. A line of header words (`ke planning` under `Oorspronkelij`) may lie this far below: 1.5
+   * line spacing puts it 2 em below (borderless-once-a4-landscape-calibri).
+   */
+  headerWrapEm: 2.6,
+  /** share. A wrapped header line's text is within this share of the header's font size. */
+  headerSizeShare: 0.2,
+  /** lines. A header cell wraps over at most this many lines below the header line. */
+  headerMaxLines: 3,
+
   // --- page furniture -----------------------------------------------------------------------------
   /**
    * pt. Two lines on different pages are "at the same place" when their baselines differ by at
@@ -169,6 +189,13 @@ export const LAYOUT = {
   /** pages. Fewest pages on which a line must recur to count as furniture by repetition. */
   furnitureMinPages: 3,
 
+
+  /**
+   * em. Two lines of a cell further apart than the line pitch plus this much are two paragraphs
+   * (Word's space after a paragraph). Measured against the pitch, not as a share of it: at 1.5
+   * spacing a 3 pt space after is 1.17 pitches, at single spacing 1.3 (borderless-once-a4-landscape-calibri).
+   */
+  paragraphGapEm: 0.2,
 
   // --- rows (row-starts.ts) ---------------------------------------------------------------------------
   /**
