@@ -1,5 +1,5 @@
 /**
- * The `nap-annex` command line (commander). Commands: `extract`, `check`, `diff`, `report`, `stack`, `schema`.
+ * The `nap-annex` command line (commander). Commands: `extract`, `check`, `diff`, `report`, `stack`, `inspect`, `schema`.
  * Every command returns an exit code from ./exit-codes.ts; uncaught errors are mapped there too.
  * `run` takes the streams and working folder as arguments (tests run the CLI in-process);
  * `main` is the process entry.
@@ -13,6 +13,7 @@ import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PD
 import { runCheck } from './check-command.js';
 import { EXIT } from './exit-codes.js';
 import { runExtract } from './extract-command.js';
+import { MAX_SCALE, pageList, scaleOption } from './inspect-command.js';
 import { printable } from './printable.js';
 import { formatDiagnostic } from './report.js';
 import { type CliIo, processIo } from './io.js';
@@ -99,6 +100,14 @@ Examples:
 
 Exit codes: 0 written, 1 an edition has error diagnostics (nothing written), 2 unreadable input,
 64 usage, 73 cannot write the output.`;
+
+const INSPECT_EXAMPLES = `
+Examples:
+  $ nap-annex inspect annex.pdf -o seen                page-01.png … one per page in seen/
+  $ nap-annex inspect annex.pdf --pages 3,5-7 -o seen  pages 3, 5, 6 and 7
+
+Exit codes: 0 written (whatever the reading's diagnostics), 2 unreadable input, 3 internal error,
+64 usage (also a page the PDF does not have), 73 cannot write the output, 75 another run is writing the folder.`;
 
 /** `34843-109`, `34843 nr. 109` or `kst-34843-109` → `34843-109`. */
 function kamerstukOption(value: string): string {
@@ -245,6 +254,22 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .addHelpText('after', CHECK_EXAMPLES)
     .action((inputs: string[], options) => run(runCheck(inputs, options, io)));
   addReadingOptions(program.commands.at(-1)!);
+
+  program
+    .command('inspect')
+    .description("See what the PDF reader saw: one picture per page (-o <dir>, page-01.png …) with the table's columns, the header row, each row and what started it, each cell, each status cue with the legend entry it matched and the colour distance, legend entries, page furniture, notes and note markers drawn over the page and named beside it")
+    .argument('<pdf>', 'a PDF rendition of the annex, or - for standard input')
+    .requiredOption('-o, --output <dir>', 'write the pictures into this folder (created if missing); pictures of this PDF written there before are replaced')
+    .option('--pages <list>', 'the pages to draw, e.g. 3,5-7 (default: all)', pageList)
+    .addOption(new Option('-f, --format <format>', 'png: the rendered page (needs the canvas add-on @napi-rs/canvas, an optional dependency of pdfjs-dist; without it SVG is written, and stderr says so); svg: the page model\'s text in place of the rendered page').choices(['png', 'svg']).default('png'))
+    .option('--scale <n>', `pixels per point of a PNG picture (2 = 144 dpi; at most ${MAX_SCALE})`, scaleOption, 2)
+    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt, DEFAULT_MAX_BYTES)
+    .option('--max-pages <n>', MAX_PAGES_HELP, positiveInt, DEFAULT_MAX_PAGES)
+    .option('--timeout <seconds>', 'stop reading the PDF after this many seconds (NAP009)', positiveInt, DEFAULT_PDF_TIMEOUT_MS / 1000)
+    .option('--max-memory <mb>', MAX_MEMORY_HELP, positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .option('-q, --quiet', 'no summary on stderr', false)
+    .addHelpText('after', INSPECT_EXAMPLES)
+    .action((input: string, options) => run(import('./inspect-command.js').then((m) => m.runInspect(input, options, io))));
 
   program
     .command('schema')
