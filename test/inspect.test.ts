@@ -20,12 +20,13 @@ import { Readable } from 'node:stream';
 import { runInspect } from '../src/cli/inspect-command.js';
 import { DiagnosticBag } from '../src/diagnostics/bag.js';
 import type { BBox, PageModel } from '../src/model/page-model.js';
-import { type Drawing, type Instruction, KIND_STYLE, type OverlayKind, layoutDrawing, pageOverlays } from '../src/inspect/index.js';
+import { type Drawing, type Instruction, KIND_STYLE, type OverlayKind, layoutDrawing, pageOverlays, statusLabel } from '../src/inspect/index.js';
 import { pixelRect, strokePixels } from '../src/inspect/render-png.js';
 import { PDF_2024, TEXT_2024 } from './helpers/fixtures.js';
 import { readPdf } from './helpers/read-pdf.js';
 import { runCli, spawnCli } from './helpers/run-cli.js';
 
+const THREE_PAGES = fileURLToPath(new URL('../fixtures/bad/three-pages.pdf', import.meta.url));
 const WINGDINGS = fileURLToPath(new URL('../fixtures/word-generated/wingdings-a4-landscape-calibri.pdf', import.meta.url));
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'nap-annex-inspect-'));
 
@@ -104,11 +105,25 @@ describe('the drawing of page 1 of the 2024 rendition is its page model', () => 
 const rgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
 describe('the PNG the command line writes for page 1', () => {
+  it('is written by the built command line too (the bundle finds pdfjs-dist and the add-on), replacing the pictures of an earlier inspect', () => {
+    const out = join(tmp(), 'bundle');
+    expect(spawnCli(['inspect', THREE_PAGES, '-o', out, '-q'])).toMatchObject({ status: 0, stderr: '' });
+    expect(readdirSync(out)).toEqual(['page-01.png', 'page-02.png', 'page-03.png']);
+    const again = spawnCli(['inspect', THREE_PAGES, '--pages', '2', '-o', out]);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain('3 pages read');
+    expect(readdirSync(out)).toEqual(['page-02.png']);
+    const picture = PNG.sync.read(readFileSync(join(out, 'page-02.png')));
+    expect(picture.width).toBeGreaterThan(200);
+  });
+
   let png: PNG;
   const scale = 2;
-  beforeAll(() => {
+  beforeAll(async () => {
+    // In this process, where the reader's placeholders for the canvas add-on are in place (test/setup): inspect loads the real one past them.
     const out = join(tmp(), 'seen');
-    const run = spawnCli(['inspect', PDF_2024, '--pages', '1', '-o', out]);
+    const run = await runCli(['inspect', PDF_2024, '--pages', '1', '-o', out]);
+    expect(run.stderr).toContain('17 pages read (0 errors, 0 warnings, 0 info;');
     expect(run.stderr).toContain('wrote');
     expect(run.status).toBe(0);
     expect(readdirSync(out)).toEqual(['page-01.png']);
@@ -177,6 +192,31 @@ describe('the PNG the command line writes for page 1', () => {
   });
 });
 
+describe('statusLabel: how the status rule reads a cue', () => {
+  const legend = [
+    { label: 'Afgerond', iconColor: '#2e7d32', iconShape: 'glyph' as const, location: { page: 1 } },
+    { label: 'In uitvoering', iconColor: '#1565c0', iconShape: 'glyph' as const, location: { page: 1 } },
+  ];
+  it.each([
+    [{ kind: 'icon', color: '#2b7a30', shape: 'vector' }, 'distance 4.7: Afgerond (vector #2b7a30)'],
+    [{ kind: 'icon', color: '#000000', shape: 'glyph' }, 'no match: nearest Afgerond at distance 142.3 (glyph #000000)'],
+    [{ kind: 'icon', color: '#2e7d32', shape: 'shading' }, 'no match: no legend of its kind in force (shading #2e7d32)'],
+    [{ kind: 'text', text: 'Vertraagd' }, 'words "Vertraagd": delayed'],
+    [{ kind: 'text', text: 'Bijna klaar' }, 'words "Bijna klaar": no status label'],
+    [{ kind: 'none' }, 'no status cue'],
+  ] as const)('%j → %s', (cue, label) => {
+    expect(statusLabel({ statusCue: cue }, legend)).toBe(label);
+  });
+
+  it('says so when two legend entries tie', () => {
+    const tie = [
+      { label: 'Afgerond', iconColor: '#707070', location: { page: 1 } },
+      { label: 'In uitvoering', iconColor: '#909090', location: { page: 1 } },
+    ];
+    expect(statusLabel({ statusCue: { kind: 'icon', color: '#808080', shape: 'vector' } }, tie)).toBe('no match: two legend entries tie (vector #808080)');
+  });
+});
+
 describe('nap-annex inspect without the canvas add-on, and with bad input', () => {
   const io = () => {
     const err = { text: '' };
@@ -211,9 +251,9 @@ describe('nap-annex inspect without the canvas add-on, and with bad input', () =
 
   it('refuses a page the PDF does not have, and page lists that are no page lists: exit 64, nothing written', async () => {
     const out = join(tmp(), 'none');
-    const missing = await runCli(['inspect', PDF_2024, '--pages', '2,18-19', '-o', out]);
+    const missing = await runCli(['inspect', THREE_PAGES, '--pages', '2,4-5', '-o', out]);
     expect(missing.status).toBe(64);
-    expect(missing.stderr).toContain('bijlage-1-rendition.pdf: --pages 2,18,19: the PDF has 17 pages; it has no page 18, 19. Nothing was written.');
+    expect(missing.stderr).toContain('three-pages.pdf: --pages 2,4,5: the PDF has 3 pages; it has no page 4, 5. Nothing was written.');
     expect(existsSync(out)).toBe(false);
     for (const pages of ['0', '5-3', 'a', '1,,2']) {
       const bad = await runCli(['inspect', PDF_2024, '--pages', pages, '-o', out]);
@@ -221,6 +261,7 @@ describe('nap-annex inspect without the canvas add-on, and with bad input', () =
       expect(bad.stderr, pages).toContain('expected pages as numbers and ranges separated by commas');
     }
     expect((await runCli(['inspect', PDF_2024])).status).toBe(64); // no -o
+    for (const scale of ['0', '9', 'x']) expect((await runCli(['inspect', PDF_2024, '--scale', scale, '-o', out])).status, scale).toBe(64);
     expect(existsSync(out)).toBe(false);
   });
 
