@@ -40,8 +40,7 @@ describe('activity keys', () => {
       { id: 'AL1-03', actionLine: 1, title: 'PUBLIEKSMONITOR' },
     ]);
     expect(keys).toEqual(['al1-publieksmonitor', 'al1-publieksmonitor-2', 'al2-publieksmonitor', 'al1-publieksmonitor-3']);
-    expect(problems.map((p) => [p.code, p.index])).toEqual([['NAP112', 1], ['NAP112', 3]]);
-    expect(problems[0]!.message).toContain('AL1-02 "Publieksmonitor." has the same key as AL1-01');
+    expect(problems.map((p) => [p.code, p.index, p.actual])).toEqual([['NAP112', 1, 'al1-publieksmonitor'], ['NAP112', 3, 'al1-publieksmonitor']]);
   });
 
   it('deleting one row of the 2024 export: keys of the other 82 are unchanged, 21 ids renumbered, diff says so', async () => {

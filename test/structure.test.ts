@@ -30,8 +30,8 @@ describe('assembly', () => {
     const { annex } = await extractString(page('Eerste\t\t2024\tOCW\tA.\n\t\t2025\tVWS\tZwevende cel.\n'));
     expect(annex.activities).toHaveLength(1);
     const d = annex.diagnostics.find((x) => x.code === 'NAP104');
-    expect(d).toMatchObject({ severity: 'error', place: { page: 1, line: 11 } }); // LEGEND 5 + blank + header + 2 + row 10
-    expect(d!.reason).toContain('Zwevende cel.');
+    // LEGEND 5 + blank + header + 2 + row 10; the row's cells as `actual`.
+    expect(d).toMatchObject({ severity: 'error', place: { page: 1, line: 11 }, actual: ['', '', '2025', 'VWS', 'Zwevende cel.'] });
   });
 
   it('reports rows without a header row (NAP102) and an unknown header (NAP103)', async () => {
@@ -56,14 +56,14 @@ describe('assembly', () => {
 
   it('reports an activity before any Actielijn row (NAP107)', async () => {
     const { diagnostics } = await extractString(`${LEGEND}\n${HEADER}Los\t\t2024\tOCW\tA.\n`);
-    expect(diagnostics.find((d) => d.code === 'NAP107')?.reason).toContain('"Los"');
+    expect(diagnostics.find((d) => d.code === 'NAP107')).toMatchObject({ severity: 'error', actual: 'Los' });
   });
 
   it('keeps the first goal sentence and reports a different repeat', async () => {
     const text = page('Eerste\t\t2024\tOCW\tA.\n') + `${LEGEND}\n${HEADER}Actielijn 1\t\t\t\t\nAndere doelzin\t\t\t\t\nTweede\t\t2024\tOCW\tB.\n`;
     const { annex, diagnostics } = await extractString(text);
     expect(annex.actionLines[0]!.title).toMatch(/^Er zijn gedeelde/);
-    expect(diagnostics.find((d) => d.code === 'NAP113')?.reason).toContain('Andere doelzin');
+    expect(diagnostics.find((d) => d.code === 'NAP113')).toMatchObject({ actual: 'Andere doelzin', expected: annex.actionLines[0]!.title });
   });
 });
 
@@ -71,7 +71,7 @@ describe('footnotes', () => {
   it('reports a marker citing an undefined footnote (NAP201) as an error with the row', async () => {
     const { annex, diagnostics } = await extractString(page('Eerste\t\t2024\tOCW\tZie rapport.⁷\n', '¹ Niet geciteerd.\n'));
     expect(annex.activities[0]!.footnotes).toEqual([7]);
-    expect(diagnostics.find((d) => d.code === 'NAP201')).toMatchObject({ severity: 'error', place: { page: 1, line: 10 }, row: 'AL1-01' });
+    expect(diagnostics.find((d) => d.code === 'NAP201')).toMatchObject({ severity: 'error', place: { page: 1, line: 10 }, row: 'AL1-01', actual: 7, expected: [1] });
     expect(diagnostics.find((d) => d.code === 'NAP202')).toMatchObject({ severity: 'warning', place: { page: 1, line: 12 } });
   });
 
@@ -81,8 +81,7 @@ describe('footnotes', () => {
     expect(annex.footnotes).toHaveLength(1);
     expect(annex.footnotes[0]!.text).toBe('Eerste definitie.');
     const d = diagnostics.find((x) => x.code === 'NAP203');
-    expect(d).toMatchObject({ severity: 'error', place: { page: 2 } });
-    expect(d!.reason).toContain('Tweede definitie.');
+    expect(d).toMatchObject({ severity: 'error', place: { page: 2 }, actual: 1 });
   });
 
   it('keeps a marker ⁰ or an absurdly large one in the text and reports it (NAP204), no schema failure', async () => {
@@ -92,7 +91,7 @@ describe('footnotes', () => {
     expect(annex.footnotes).toEqual([]);
     const found = diagnostics.filter((d) => d.code === 'NAP204');
     expect(found.map((d) => d.severity)).toEqual(['error', 'error', 'error']);
-    expect(found[0]!.reason).toContain('Footnote definition numbered 0 is not a valid footnote number');
+    expect(found[0]).toMatchObject({ actual: 0, expected: '1 to 9999' });
     expect(found[1]).toMatchObject({ row: 'AL1-01', field: 'Toelichting' });
   });
 });
@@ -101,8 +100,8 @@ describe('action line numbers', () => {
   it.each(['0', '99999999999999999999999'])('reports "Actielijn %s" (NAP504) and the rows under it (NAP107), no schema failure', async (n) => {
     const { annex, diagnostics } = await extractString(`${LEGEND}\n${HEADER}Actielijn ${n}\t\t\t\t\nEerste\t\t2024\tOCW\tA.\n`);
     expect(annex.actionLines).toEqual([]);
-    expect(diagnostics.find((d) => d.code === 'NAP504')).toMatchObject({ severity: 'error', place: { page: 1, line: 8 } });
-    expect(diagnostics.find((d) => d.code === 'NAP107')?.reason).toContain('"Eerste"');
+    expect(diagnostics.find((d) => d.code === 'NAP504')).toMatchObject({ severity: 'error', place: { page: 1, line: 8 }, actual: `Actielijn ${n}`, expected: '1 to 99' });
+    expect(diagnostics.find((d) => d.code === 'NAP107')).toMatchObject({ actual: 'Eerste' });
   });
 });
 
@@ -123,9 +122,9 @@ describe('action-line sequence (NAP503)', () => {
     const { diagnostics } = await extractString(text);
     // Missing action lines lose activities (error, NAP503); an order change loses nothing (warning, NAP505).
     const sequence = diagnostics.filter((d) => d.code === 'NAP503' || d.code === 'NAP505');
-    expect(sequence.map((d) => [d.code, d.severity, d.reason])).toEqual([
-      ['NAP503', 'error', 'Actielijn 4, 5 not found (the NAP has action lines 1 to 5; this input has 1, 3, 2). Check whether pages or action-line rows are missing from the input.'],
-      ['NAP505', 'warning', 'Actielijn 2 starts after Actielijn 3; action lines are printed in order. Check the page order of the input.'],
+    expect(sequence.map((d) => [d.code, d.severity, d.actual, d.expected])).toEqual([
+      ['NAP503', 'error', [1, 3, 2], [1, 2, 3, 4, 5]],
+      ['NAP505', 'warning', [1, 3, 2], [1, 2, 3]],
     ]);
     expect(sequence[1]!.place).toMatchObject({ page: 1, line: 16 });
   });

@@ -75,35 +75,7 @@ export function attachFootnotes(
   definitions: FootnoteDefinition[],
   diagnostics: DiagnosticBag,
 ): { rows: RowWithFootnotes[]; footnotes: AttachedFootnote[] } {
-  const byNumber = new Map<number, AttachedFootnote>();
-  for (const def of definitions) {
-    if (!isFootnoteNumber(def.number)) {
-      diagnostics.report(
-        'NAP204',
-        `Footnote definition numbered ${def.number > MAX_FOOTNOTE_NUMBER ? `over ${MAX_FOOTNOTE_NUMBER}` : def.number} is not a valid footnote number (1 to ${MAX_FOOTNOTE_NUMBER}): "${clip(def.text)}". It is not in the output; correct its number in the input.`,
-        locationOf(def.location),
-      );
-      continue;
-    }
-    if (def.text.trim() === '') {
-      diagnostics.report(
-        'NAP205',
-        `Footnote ${def.number} is defined without text; it is kept, empty. Check whether its text was lost from the input.`,
-        locationOf(def.location),
-      );
-    }
-    const first = byNumber.get(def.number);
-    if (first) {
-      diagnostics.report(
-        'NAP203',
-        `Footnote ${def.number} is defined twice: on page ${first.location.page} ("${clip(first.text)}") and on page ${def.location.page} ("${clip(def.text)}"). The first is kept; renumber one of them.`,
-        locationOf(def.location),
-      );
-      continue;
-    }
-    byNumber.set(def.number, { ...def, citedBy: [] });
-  }
-
+  const byNumber = footnotesByNumber(definitions, diagnostics);
   const withFootnotes = rows.map((row): RowWithFootnotes => {
     const numbers: number[] = [];
     const cells = { ...row.cells };
@@ -129,7 +101,7 @@ export function attachFootnotes(
           'NAP201',
           `Footnote marker ${n} in ${row.id} "${clip(row.cells.title)}" cites a footnote that is not defined. Add footnote ${n} at the bottom of the page, or remove the marker.`,
           locationOf(row.location, row.id),
-          { actual: n },
+          { actual: n, expected: [...byNumber.keys()].sort((a, b) => a - b) },
         );
       } else if (!footnote.citedBy.includes(row.id)) {
         footnote.citedBy.push(row.id);
@@ -145,8 +117,48 @@ export function attachFootnotes(
         'NAP202',
         `Footnote ${f.number} ("${clip(f.text)}") is never cited by a marker in the table. Add its marker to the row it belongs to, or remove the footnote.`,
         locationOf(f.location),
+        { actual: f.number },
       );
     }
   }
   return { rows: withFootnotes, footnotes };
+}
+
+/**
+ * The footnote definitions by number, each once: NAP204 for an invalid number (left out), NAP205
+ * for a definition without text (kept), NAP203 for a number defined again (the first is kept).
+ */
+function footnotesByNumber(definitions: readonly FootnoteDefinition[], diagnostics: DiagnosticBag): Map<number, AttachedFootnote> {
+  const byNumber = new Map<number, AttachedFootnote>();
+  for (const def of definitions) {
+    if (!isFootnoteNumber(def.number)) {
+      diagnostics.report(
+        'NAP204',
+        `Footnote definition numbered ${def.number > MAX_FOOTNOTE_NUMBER ? `over ${MAX_FOOTNOTE_NUMBER}` : def.number} is not a valid footnote number (1 to ${MAX_FOOTNOTE_NUMBER}): "${clip(def.text)}". It is not in the output; correct its number in the input.`,
+        locationOf(def.location),
+        { actual: def.number, expected: `1 to ${MAX_FOOTNOTE_NUMBER}` },
+      );
+      continue;
+    }
+    if (def.text.trim() === '') {
+      diagnostics.report(
+        'NAP205',
+        `Footnote ${def.number} is defined without text; it is kept, empty. Check whether its text was lost from the input.`,
+        locationOf(def.location),
+        { actual: def.number },
+      );
+    }
+    const first = byNumber.get(def.number);
+    if (first) {
+      diagnostics.report(
+        'NAP203',
+        `Footnote ${def.number} is defined twice: on page ${first.location.page} ("${clip(first.text)}") and on page ${def.location.page} ("${clip(def.text)}"). The first is kept; renumber one of them.`,
+        locationOf(def.location),
+        { actual: def.number },
+      );
+      continue;
+    }
+    byNumber.set(def.number, { ...def, citedBy: [] });
+  }
+  return byNumber;
 }

@@ -156,7 +156,7 @@ class Assembly {
       if (page.number === 1 && this.rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page)) {
         this.titleParts.push(loose.text);
       } else {
-        this.diagnostics.report('NAP106', `Text outside the table is not known page furniture: "${clip(loose.text)}". It is not in the output; check whether the reader missed a row or footnote.`, loc(loose.location));
+        this.diagnostics.report('NAP106', `Text outside the table is not known page furniture: "${clip(loose.text)}". It is not in the output; check whether the reader missed a row or footnote.`, loc(loose.location), { actual: clip(loose.text, 200) });
       }
     }
   }
@@ -196,7 +196,7 @@ class Assembly {
     if (actionLine === null) return false;
     const extra = rest.filter((c) => c.trim() !== '');
     if (extra.length > 0) {
-      this.diagnostics.report('NAP110', `The "${clip(first)}" row has text in its other cells: ${extra.map((c) => `"${clip(c)}"`).join(', ')}. It is not in the output; move it into an activity row or a footnote.`, loc(row.location));
+      this.diagnostics.report('NAP110', `The "${clip(first)}" row has text in its other cells: ${extra.map((c) => `"${clip(c)}"`).join(', ')}. It is not in the output; move it into an activity row or a footnote.`, loc(row.location), { actual: extra.map((c) => clip(c, 200)) });
     }
     if (this.startActionLine(actionLine, first, row.location) === 'new') this.firstRowOfPage = false;
     return true;
@@ -209,7 +209,7 @@ class Assembly {
    */
   private startActionLine(number: number, text: string, location: SourceLocation): 'new' | 'known' | 'invalid' {
     if (!(Number.isSafeInteger(number) && number >= 1 && number <= MAX_ACTION_LINE)) {
-      this.diagnostics.report('NAP504', `"${clip(text)}" is not a valid action line (numbers run from 1 to ${MAX_ACTION_LINE}); the rows under it are not assigned to any action line. Correct the number in the input.`, loc(location));
+      this.diagnostics.report('NAP504', `"${clip(text)}" is not a valid action line (numbers run from 1 to ${MAX_ACTION_LINE}); the rows under it are not assigned to any action line. Correct the number in the input.`, loc(location), { actual: clip(text), expected: `1 to ${MAX_ACTION_LINE}` });
       this.current = null;
       this.expectGoalFor = null;
       return 'invalid';
@@ -244,7 +244,7 @@ class Assembly {
       this.lastBodyRow = 'goal';
       this.lastRowPage = this.page!.number;
     } else if (current.title !== first.trim()) {
-      this.diagnostics.report('NAP113', `Goal sentence of Actielijn ${current.number} on page ${this.page!.number} differs from the first one printed: "${clip(first)}". The first one is kept as the title.`, loc(row.location));
+      this.diagnostics.report('NAP113', `Goal sentence of Actielijn ${current.number} on page ${this.page!.number} differs from the first one printed: "${clip(first)}". The first one is kept as the title.`, loc(row.location), { actual: first.trim(), expected: current.title });
     }
     this.expectGoalFor = null;
     return true;
@@ -273,7 +273,7 @@ class Assembly {
         this.lastRowPage = page;
         this.diagnostics.report('NAP108', `Row continued from page ${page - 1} joined into ${previous.id} "${clip(previous.cells.title)}".`, loc(row.location, previous.id));
       } else {
-        this.diagnostics.report('NAP104', `Row without a title (Activiteit cell empty): "${clip([first, ...rest].join(' | '))}". It is not in the output; give the row its title.`, loc(row.location));
+        this.diagnostics.report('NAP104', `Row without a title (Activiteit cell empty): "${clip([first, ...rest].join(' | '))}". It is not in the output; give the row its title.`, loc(row.location), { actual: [first, ...rest].map((c) => clip(c, 200)) });
       }
       this.firstRowOfPage = false;
       return;
@@ -282,7 +282,7 @@ class Assembly {
     this.pageTable.contentRows++;
     const current = this.current;
     if (current === null) {
-      this.diagnostics.report('NAP107', `Activity "${clip(first)}" appears before any "Actielijn N" row; it is not in the output. Check that the action line row is in the input.`, loc(row.location));
+      this.diagnostics.report('NAP107', `Activity "${clip(first)}" appears before any "Actielijn N" row; it is not in the output. Check that the action line row is in the input.`, loc(row.location), { actual: clip(first, 200) });
       return;
     }
     const sequence = (this.perActionLine.get(current.number) ?? 0) + 1;
@@ -329,14 +329,14 @@ function checkActionLineSequence(actionLines: AssembledActionLine[], diagnostics
   const highest = Math.max(ACTION_LINE_COUNT, ...seen);
   const missing = Array.from({ length: highest }, (_, i) => i + 1).filter((n) => !seen.includes(n));
   if (missing.length > 0) {
-    diagnostics.report('NAP503', `Actielijn ${missing.join(', ')} not found (the NAP has action lines 1 to ${ACTION_LINE_COUNT}; this input has ${seen.length > 0 ? seen.join(', ') : 'none'}). Check whether pages or action-line rows are missing from the input.`, {});
+    diagnostics.report('NAP503', `Actielijn ${missing.join(', ')} not found (the NAP has action lines 1 to ${ACTION_LINE_COUNT}; this input has ${seen.length > 0 ? seen.join(', ') : 'none'}). Check whether pages or action-line rows are missing from the input.`, {}, { actual: seen, expected: Array.from({ length: highest }, (_, i) => i + 1) });
   }
   const outOfOrder = actionLines.find((a, i) => i > 0 && a.number < actionLines[i - 1]!.number);
   if (outOfOrder) {
-    diagnostics.report('NAP505', `Actielijn ${outOfOrder.number} starts after Actielijn ${actionLines[actionLines.indexOf(outOfOrder) - 1]!.number}; action lines are printed in order. Check the page order of the input.`, loc(outOfOrder.location));
+    diagnostics.report('NAP505', `Actielijn ${outOfOrder.number} starts after Actielijn ${actionLines[actionLines.indexOf(outOfOrder) - 1]!.number}; action lines are printed in order. Check the page order of the input.`, loc(outOfOrder.location), { actual: seen, expected: [...seen].sort((a, b) => a - b) });
   }
   for (const beyond of actionLines.filter((a) => a.number > ACTION_LINE_COUNT)) {
-    diagnostics.report('NAP506', `Actielijn ${beyond.number} is beyond the NAP's ${ACTION_LINE_COUNT} action lines; its rows are read as printed. Check the number in the input.`, loc(beyond.location));
+    diagnostics.report('NAP506', `Actielijn ${beyond.number} is beyond the NAP's ${ACTION_LINE_COUNT} action lines; its rows are read as printed. Check the number in the input.`, loc(beyond.location), { actual: beyond.number, expected: Array.from({ length: ACTION_LINE_COUNT }, (_, i) => i + 1) });
   }
 }
 
@@ -354,17 +354,17 @@ function checkStructureCounts(
 ): void {
   const total = [...perActionLine.values()].reduce((a, b) => a + b, 0);
   if (total === 0) {
-    diagnostics.report('NAP116', `${actionLines.length} "Actielijn N" row${actionLines.length === 1 ? '' : 's'} but no activity row at all: the output would hold 0 activities. Check that the input's table rows were read (tab-separated cells in a text export, <tr>/<td> in HTML).`, {});
+    diagnostics.report('NAP116', `${actionLines.length} "Actielijn N" row${actionLines.length === 1 ? '' : 's'} but no activity row at all: the output would hold 0 activities. Check that the input's table rows were read (tab-separated cells in a text export, <tr>/<td> in HTML).`, {}, { actual: 0 });
   }
   for (const line of actionLines) {
     if ((perActionLine.get(line.number) ?? 0) > 0) continue;
-    diagnostics.report('NAP115', `Actielijn ${line.number} has no activity rows under it; its activities are missing from the output. Check the pages after its "Actielijn ${line.number}" row.`, loc(line.location));
+    diagnostics.report('NAP115', `Actielijn ${line.number} has no activity rows under it; its activities are missing from the output. Check the pages after its "Actielijn ${line.number}" row.`, loc(line.location), { actual: 0 });
   }
   for (let i = 0; i + 1 < pageTables.length; i++) {
     const page = pageTables[i]!;
     const next = pageTables[i + 1]!;
     if (page.contentRows > 0 || page.actionLineAtEnd === null || next.firstActionLine !== page.actionLineAtEnd) continue;
-    diagnostics.report('NAP117', `Page ${page.page} holds the table header of Actielijn ${page.actionLineAtEnd} but no rows, while Actielijn ${page.actionLineAtEnd} continues on page ${next.page}: the rows of page ${page.page} are missing. Check that page in the input.`, { page: page.page });
+    diagnostics.report('NAP117', `Page ${page.page} holds the table header of Actielijn ${page.actionLineAtEnd} but no rows, while Actielijn ${page.actionLineAtEnd} continues on page ${next.page}: the rows of page ${page.page} are missing. Check that page in the input.`, { page: page.page }, { actual: 0 });
   }
 }
 
@@ -378,7 +378,7 @@ function reportDuplicateTitles(rows: AssembledRow[], diagnostics: DiagnosticBag)
       first.set(key, row);
       continue;
     }
-    diagnostics.report('NAP111', `${row.id} "${clip(row.cells.title)}" has the same title as ${earlier.id} in Actielijn ${row.actionLine}; both are kept. Remove the row if it is a duplicate.`, loc(row.location, row.id));
+    diagnostics.report('NAP111', `${row.id} "${clip(row.cells.title)}" has the same title as ${earlier.id} in Actielijn ${row.actionLine}; both are kept. Remove the row if it is a duplicate.`, loc(row.location, row.id), { actual: clip(row.cells.title, 200) });
   }
 }
 
@@ -399,7 +399,7 @@ function checkHeader(header: HeaderRow, diagnostics: DiagnosticBag): void {
     const printed = withoutFormatChars(cell).replace(/\s+/g, ' ').trim();
     const key = header.keys[i] ?? null;
     if (key === null) {
-      diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; it names none of the columns ${COLUMNS.join(', ')}. Its values are not read.`, at, { actual: printed });
+      diagnostics.report('NAP103', `Column ${i + 1} header "${printed}" not recognised; it names none of the columns ${COLUMNS.join(', ')}. Its values are not read.`, at, { actual: printed, expected: [...COLUMNS] });
       return;
     }
     const aliases = COLUMN_ALIASES[key];
@@ -409,7 +409,7 @@ function checkHeader(header: HeaderRow, diagnostics: DiagnosticBag): void {
   });
   for (const key of PRINTED_COLUMN_KEYS) {
     if (header.keys.includes(key)) continue;
-    diagnostics.report('NAP103', `The header has no ${COLUMN_NAMES[key]} column; expected ${COLUMN_ALIASES[key].map((a) => `"${a}"`).join(' or ')}. Values of this column are empty.`, { ...at, field: COLUMN_NAMES[key] }, { expected: [...COLUMN_ALIASES[key]] });
+    diagnostics.report('NAP103', `The header has no ${COLUMN_NAMES[key]} column; expected ${COLUMN_ALIASES[key].map((a) => `"${a}"`).join(' or ')}. Values of this column are empty.`, { ...at, field: COLUMN_NAMES[key] }, { actual: header.cells.map((c) => withoutFormatChars(c).replace(/\s+/g, ' ').trim()), expected: [...COLUMN_ALIASES[key]] });
   }
 }
 

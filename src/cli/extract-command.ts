@@ -11,8 +11,8 @@ import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
-import { annexSetFiles, annexSetNames, excelCutReason, excelCuts, MANIFEST, spreadsheetCsvOptions, type AnnexSetOptions } from '../emit/annex-set.js';
-import { activitiesCsv, type CsvOptions } from '../emit/csv.js';
+import { annexSetFiles, annexSetNames, excelCutReason, excelCuts, MANIFEST, spreadsheetCsvOptions, type AnnexSetOptions, type ExcelCut } from '../emit/annex-set.js';
+import { activitiesCsv, EXCEL_MAX_CELL, type CsvOptions } from '../emit/csv.js';
 import { annexJson } from '../emit/json.js';
 import { recoverOutputFolder } from '../emit/output-set.js';
 import { DiagnosticBag } from '../diagnostics/bag.js';
@@ -69,9 +69,9 @@ function setOptions(options: ExtractCommandOptions): AnnexSetOptions {
  * in the files to be written (`cuts`), before anything is made, so that annex.json and the
  * diagnostics table record them; prints each unless quiet.
  */
-function reportCuts(annex: Annex, reasons: readonly string[], quiet: boolean, stderr: TextSink, shown: string): void {
-  for (const reason of reasons) {
-    const d = new DiagnosticBag(annex.source.fileName, 'emit').report('NAP601', reason);
+function reportCuts(annex: Annex, cuts: readonly ExcelCut[], quiet: boolean, stderr: TextSink, shown: string): void {
+  for (const cut of cuts) {
+    const d = new DiagnosticBag(annex.source.fileName, 'emit').report('NAP601', excelCutReason(cut), {}, { actual: cut.length, expected: EXCEL_MAX_CELL });
     annex.diagnostics.push(d as Annex['diagnostics'][number]);
     // On the terminal the input is named as given, like its other diagnostics.
     if (!quiet) stderr.write(`${formatDiagnostic({ ...d, file: shown })}\n`);
@@ -131,7 +131,7 @@ export async function runExtract(inputs: string[], options: ExtractCommandOption
 /** The files of `annex`'s set; adds a NAP601 warning for every cell Excel's limit cuts in them first (printed unless quiet). */
 async function setFiles(annex: Annex, options: ExtractCommandOptions, stderr: TextSink, shown: string) {
   const set = setOptions(options);
-  reportCuts(annex, excelCuts(annex, set).map(excelCutReason), options.quiet, stderr, shown);
+  reportCuts(annex, excelCuts(annex, set), options.quiet, stderr, shown);
   return annexSetFiles(annex, set);
 }
 
@@ -148,8 +148,8 @@ async function extractSingle(input: string, options: ExtractCommandOptions, io: 
     // Without -o: the JSON, or with --format csv the activities CSV, to stdout.
     if (options.format === 'csv') {
       const csv = stdoutCsvOptions(options);
-      const cuts: string[] = [];
-      const text = activitiesCsv(annex, { ...csv, onCut: ({ record, column, length }) => cuts.push(excelCutReason({ file: 'activities.csv', row: annex.activities[record]!.id, column, length })) });
+      const cuts: ExcelCut[] = [];
+      const text = activitiesCsv(annex, { ...csv, onCut: ({ record, column, length }) => cuts.push({ file: 'activities.csv', row: annex.activities[record]!.id, column, length }) });
       reportCuts(annex, cuts, options.quiet, io.stderr, name);
       io.stdout.write(text);
       if (!options.quiet) io.stderr.write('nap-annex: printed activities.csv only; footnotes.csv and the other tables are written with -o <dir>.\n');

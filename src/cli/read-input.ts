@@ -24,7 +24,7 @@ export function tooLargeMessage(maxBytes: number, size?: number): string {
 export async function readInput(path: string, maxBytes: number, io: Pick<CliIo, 'stdin' | 'cwd'> = processIo()): Promise<{ name: string; bytes: Uint8Array }> {
   const name = path === '-' ? STDIN_NAME : path;
   const diagnostics = new DiagnosticBag(name);
-  const tooLarge = (size?: number): InputError => new InputError(diagnostics.report('NAP002', tooLargeMessage(maxBytes, size)));
+  const tooLarge = (size?: number): InputError => new InputError(diagnostics.report('NAP002', tooLargeMessage(maxBytes, size), {}, { ...(size !== undefined ? { actual: size } : {}), expected: maxBytes }));
   if (path === '-') {
     const chunks: Buffer[] = [];
     let size = 0;

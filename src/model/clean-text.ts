@@ -90,6 +90,7 @@ export class CleanTextTally {
         code,
         `Input holds ${f.count} ${what}${plural} (the first ${codePointName(f.firstCodePoint)})${origin ? `, ${origin}` : ''}; ${f.count === 1 ? action[0] : action[1]} Remove ${f.count === 1 ? 'it' : 'them'} from the source.`,
         f.location,
+        { actual: codePointName(f.firstCodePoint) },
       );
     }
   }

@@ -55,6 +55,7 @@ export function assignActivityKeys(
     taken.add(key);
     problems.push({
       code: 'NAP112',
+      actual: base,
       message: `${a.id} "${a.title}" has the same key as ${entry.firstId} in Actielijn ${a.actionLine} (${base}); it gets the key ${key}. The key stays stable only while the order of these rows stays the same.`,
       index,
     });

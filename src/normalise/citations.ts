@@ -59,7 +59,8 @@ export function parseCitations(text: string): Normalised<Citation[]> {
         problems.push({
           code: 'NAP403',
           actual: `${y1}/${y2}`,
-          expected: sessionYear,
+          // A session runs over two consecutive years: the one that starts in y1.
+          expected: `${y1}/${String((first + 1) % 100).padStart(2, '0')}`,
           message:
             `Citation ${quote(printed)} gives session ${quote(`${y1}/${y2}`)}, which is not two consecutive years; ` +
             `it is kept as ${sessionYear}. Check the session year in the source.`,

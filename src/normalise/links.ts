@@ -97,6 +97,9 @@ export function extractLinks(text: string): Link[] {
 }
 
 /** URL schemes a link may keep: the web and e-mail. Everything else (`javascript:`, `data:`, `file:`, `vbscript:` …) runs code or reaches local files when clicked. */
+/** The URL schemes a link may keep: every other URL is dropped (NAP404). */
+export const SAFE_LINK_SCHEMES = ['http', 'https', 'mailto'] as const;
+
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 
 /** True when `url` starts with `http://`, `https://` or `mailto:` (case-insensitive, after leading white space is trimmed). */

@@ -16,7 +16,7 @@ import { assignActivityKeys } from './activity-key.js';
 import { findEdition } from './edition.js';
 import { parseCitations } from './citations.js';
 import { normaliseExplanation } from './explanation.js';
-import { extractLinks, plainLinkText, screenLinks } from './links.js';
+import { SAFE_LINK_SCHEMES, extractLinks, plainLinkText, screenLinks } from './links.js';
 import { parseOwners } from './owners.js';
 import { parsePlanning } from './planning.js';
 import { activityProvenance, footnoteProvenance } from './provenance.js';
@@ -80,7 +80,7 @@ function normaliseActivities(input: NormaliseInput, diagnostics: DiagnosticBag):
   const { keys, problems: keyProblems } = assignActivityKeys(input.rows.map((r) => ({ id: r.id, actionLine: r.actionLine, title: r.cells.title })));
   for (const p of keyProblems) {
     const row = input.rows[p.index]!;
-    diagnostics.report(p.code, p.message, locationOf(row.location, row.id));
+    diagnostics.report(p.code, p.message, locationOf(row.location, row.id), problemDetails(p));
   }
   const activities = input.rows.map((row, index): Activity => {
     const { status, foundBy } = statusOfRow(row, inputHasIcons, diagnostics);
@@ -119,6 +119,7 @@ function normaliseFootnote(f: AttachedFootnote, format: InputFormat, diagnostics
       'NAP404',
       `Footnote ${f.number} links to ${links.refused.map((u) => quote(u, 60)).join(', ')}: only http, https and mailto links are kept; the link text stays, its URL is dropped. Check the footnote in the source.`,
       locationOf(f.location),
+      { actual: links.refused.map((u) => u.slice(0, 200)), expected: [...SAFE_LINK_SCHEMES] },
     );
   }
   return {

@@ -70,7 +70,7 @@ export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): Decod
       );
     }
     encoding = utf16;
-    diagnostics.report('NAP011', `Input is ${utf16.toUpperCase()} text (byte-order mark); decoded as ${utf16.toUpperCase()}.`);
+    diagnostics.report('NAP011', `Input is ${utf16.toUpperCase()} text (byte-order mark); decoded as ${utf16.toUpperCase()}.`, {}, { actual: utf16, expected: 'utf-8' });
   } else {
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -81,7 +81,7 @@ export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): Decod
   }
   if (utf16 === null && looksLikeBomlessUtf16(bytes)) {
     throw new InputError(
-      diagnostics.report('NAP001', 'Input looks like UTF-16 text without a byte-order mark (every other byte is 0). Save the export as UTF-8, or as UTF-16 with a byte-order mark.'),
+      diagnostics.report('NAP001', 'Input looks like UTF-16 text without a byte-order mark (every other byte is 0). Save the export as UTF-8, or as UTF-16 with a byte-order mark.', {}, { actual: 'utf-16', expected: 'utf-8' }),
     );
   }
   if (CONTROL_BYTES.test(text)) {
@@ -96,6 +96,7 @@ export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): Decod
           `Input is not valid UTF-8: the first invalid byte is 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at byte offset ${invalid}, ` +
             `and it is not Windows-1252 text either (byte 0x${text.charCodeAt(offset).toString(16).padStart(2, '0')} at character ${offset} is unassigned there). Save the export as UTF-8.`,
           { line: lineOfBytes(bytes, invalid) },
+          { actual: byteName(bytes[invalid]!), expected: 'utf-8' },
         ),
       );
     }
@@ -123,19 +124,21 @@ export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): Decod
       'NAP006',
       `Input is not valid UTF-8 (the first invalid byte is 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at byte offset ${invalid}); decoded as Windows-1252. Check accented words (é, ë) in the output, or save the export as UTF-8.`,
       { line: lineOfBytes(bytes, invalid) },
+      { actual: byteName(bytes[invalid]!), expected: 'utf-8', note: 'decoded as windows-1252' },
     );
   }
-  const normalised: string[] = [];
+  // What was normalised: as said in the message, and as data (`actual`).
+  const normalised: Array<[said: string, found: string]> = [];
   if (text.startsWith('\uFEFF')) {
     text = text.slice(1);
-    normalised.push('a UTF-8 byte-order mark');
+    normalised.push(['a UTF-8 byte-order mark', 'BOM']);
   }
   if (text.includes('\r')) {
     text = text.replace(/\r\n?/g, '\n');
-    normalised.push('CRLF line endings');
+    normalised.push(['CRLF line endings', 'CRLF']);
   }
   if (normalised.length > 0) {
-    diagnostics.report('NAP007', `Input had ${normalised.join(' and ')}; normalised before reading.`);
+    diagnostics.report('NAP007', `Input had ${normalised.map(([said]) => said).join(' and ')}; normalised before reading.`, {}, { actual: normalised.map(([, found]) => found) });
   }
   if (text.trim() === '') {
     throw new InputError(
@@ -187,4 +190,9 @@ function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
+}
+
+/** `0xe9`: a byte as printed in messages and in a diagnostic's `actual`. */
+function byteName(byte: number): string {
+  return `0x${byte.toString(16).padStart(2, '0')}`;
 }

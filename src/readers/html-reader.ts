@@ -161,10 +161,11 @@ function leaveOutHidden(root: AnyNode, lineOf: (node: AnyNode) => number | undef
       'NAP017',
       `Hidden ${what} (${reason}) left out of the data: ${said.length === 0 ? 'a coloured element without text (a hidden status icon?)' : `"${clip(said.join(' | '))}"`}. A reader of the page does not see it; remove it from the source or make it visible.`,
       line !== undefined ? { line } : {},
+      { ...(said.length > 0 ? { actual: said.join(' | ').slice(0, 200) } : {}), note: reason },
     );
   }
   if (more > 0) {
-    diagnostics.report('NAP017', `${more} more hidden element${more === 1 ? '' : 's'} with text left out of the data (the first ${MAX_HIDDEN_REPORTS} are reported one by one).`, {});
+    diagnostics.report('NAP017', `${more} more hidden element${more === 1 ? '' : 's'} with text left out of the data (the first ${MAX_HIDDEN_REPORTS} are reported one by one).`, {}, { actual: more });
   }
   replaceNodes(remove);
 }

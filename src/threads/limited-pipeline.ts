@@ -45,7 +45,9 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
   const spec = threadScript('pipeline');
-  const fail = (code: 'NAP009' | 'NAP010', message: string): InputError => new InputError(new DiagnosticBag(options.fileName).report(code, message));
+  // `expected`: the limit, in ms (NAP009) or MB (NAP010), as the PDF reader gives it.
+  const fail = (code: 'NAP009' | 'NAP010', message: string): InputError =>
+    new InputError(new DiagnosticBag(options.fileName).report(code, message, {}, { expected: code === 'NAP009' ? timeoutMs : maxMemoryMb }));
   return new Promise<ExtractResult>((resolve, reject) => {
     const key = pipelinePoolKey(maxMemoryMb);
     let worker: Worker;

@@ -60,10 +60,10 @@ describe('C17: CLI details', () => {
 
   it('UTF-16 with a byte-order mark is decoded (NAP011, info) and gives the same activities as UTF-8', async () => {
     const u16 = await extractFixture('u16.txt');
-    expect(u16.diagnostics.map((d) => [d.code, d.severity, d.reason])).toEqual([
-      ['NAP011', 'info', 'Input is UTF-16LE text (byte-order mark); decoded as UTF-16LE.'],
-      ['NAP301', 'info', 'The input carries no status icons (a text export loses them): status is null for 5 of 5 activities. Read the PDF as published to get statuses.'],
-      ['NAP013', 'info', 'The document prints no edition date (--edition-date YYYY-MM-DD) and no Kamerstuk (--kamerstuk DOSSIER-NR) outside its table; left null. Give it with the option in brackets to label this edition.'],
+    expect(u16.diagnostics.map((d) => [d.code, d.severity, d.actual, d.expected])).toEqual([
+      ['NAP011', 'info', 'utf-16le', 'utf-8'],
+      ['NAP301', 'info', 5, undefined],
+      ['NAP013', 'info', undefined, undefined],
     ]);
     const utf8 = await extractFixture('min.txt');
     expect(u16.annex.activities).toEqual(utf8.annex.activities);
@@ -74,7 +74,7 @@ describe('C17: CLI details', () => {
   it('UTF-16 without a byte-order mark is refused naming UTF-16', async () => {
     const bytes = new Uint8Array(Buffer.from(minText(), 'utf16le'));
     await expect(extractFixture('u16-nobom.txt', bytes)).rejects.toMatchObject({
-      diagnostic: { code: 'NAP001', source: 'reader:text', reason: 'Input looks like UTF-16 text without a byte-order mark (every other byte is 0). Save the export as UTF-8, or as UTF-16 with a byte-order mark.' },
+      diagnostic: { code: 'NAP001', source: 'reader:text', actual: 'utf-16', expected: 'utf-8' },
     });
   });
 

@@ -32,8 +32,8 @@ describe('hidden HTML rows are not data', () => {
     expect(nap017).toHaveLength(1);
     expect(nap017[0]!.severity).toBe('warning');
     expect(nap017[0]!.place.line).toBe(4);
-    expect(nap017[0]!.reason).toContain(`(${reason}) left out of the data:`);
-    expect(nap017[0]!.reason).toContain('Verborgen');
+    // The hidden text as `actual` (cells hidden one by one are listed with ` | `), why as `note`.
+    expect([nap017[0]!.note, String(nap017[0]!.actual).replaceAll(' |', '')]).toEqual([reason, 'Verborgen 2024 OCW x']);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
@@ -44,18 +44,16 @@ describe('hidden HTML rows are not data', () => {
   ])('%s inside a visible title is left out', async (tag, markup) => {
     const result = await extractFixture('hidden.html', annex('', '').replace('Zichtbaar 1', `Zichtbaar 1${markup}`));
     expect(result.annex.activities.map((a) => a.title)).toEqual(VISIBLE);
-    expect(result.diagnostics.filter((d) => d.code === 'NAP017').map((d) => d.reason)).toEqual([
-      `Hidden <${tag === 'SVG text' ? 'svg' : tag.slice(1, -1)}> (<${tag === 'SVG text' ? 'svg' : tag.slice(1, -1)}>) left out of the data: "Verborgen". A reader of the page does not see it; remove it from the source or make it visible.`,
-    ]);
+    const element = `<${tag === 'SVG text' ? 'svg' : tag.slice(1, -1)}>`;
+    expect(result.diagnostics.filter((d) => d.code === 'NAP017').map((d) => [d.note, d.actual])).toEqual([[element, 'Verborgen']]);
   });
 
   it('a hidden status icon is no status cue', async () => {
     const html = annex('').replace('<td>Zichtbaar 1</td><td></td>', '<td>Zichtbaar 1</td><td><span style="display:none;background:#1b7837"></span></td>');
     const result = await extractFixture('hidden-icon.html', html);
     expect(result.annex.activities[0]!.statusFoundBy).toBe('absent');
-    expect(result.diagnostics.filter((d) => d.code === 'NAP017').map((d) => d.reason)).toEqual([
-      'Hidden <span> (display: none) left out of the data: a coloured element without text (a hidden status icon?). A reader of the page does not see it; remove it from the source or make it visible.',
-    ]);
+    // A coloured element without text: no `actual`, the reason it is hidden as `note`.
+    expect(result.diagnostics.filter((d) => d.code === 'NAP017').map((d) => [d.note, d.actual])).toEqual([['display: none', undefined]]);
   });
 
   it('<script> and <style> are left out silently; visible coloured text stays', async () => {
@@ -69,7 +67,8 @@ describe('hidden HTML rows are not data', () => {
     expect(result.annex.activities.map((a) => a.title)).toEqual(VISIBLE);
     const nap017 = result.diagnostics.filter((d) => d.code === 'NAP017');
     expect(nap017).toHaveLength(21);
-    expect(nap017[20]!.reason).toBe('5 more hidden elements with text left out of the data (the first 20 are reported one by one).');
+    expect(nap017.slice(0, 20).map((d) => d.actual)).toEqual(Array.from({ length: 20 }, (_, i) => `Verborgen ${i} 2024 OCW x`));
+    expect(nap017[20]).toMatchObject({ severity: 'warning', place: {}, actual: 5 });
   });
 });
 

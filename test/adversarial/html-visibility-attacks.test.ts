@@ -46,7 +46,7 @@ describe('HTML hiding techniques: the page without them, NAP017', () => {
     expect(result.annex.activities.map((a) => a.title)).toEqual(VISIBLE);
     const nap017 = result.diagnostics.filter((d) => d.code === 'NAP017');
     expect(nap017.length).toBeGreaterThan(0);
-    expect(nap017.some((d) => d.reason.includes('Verborgen'))).toBe(true);
+    expect(nap017.some((d) => String(d.actual).includes('Verborgen'))).toBe(true);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
@@ -54,7 +54,7 @@ describe('HTML hiding techniques: the page without them, NAP017', () => {
     const title = 'Zichtbaar 1<span style="visibility:hidden"> Verborgen<b style="visibility:visible"> ook</b></span>';
     const result = await extractFixture('visible-inside.html', annex('', '', title));
     expect(result.annex.activities[0]!.title).toBe('Zichtbaar 1 ook');
-    expect(result.diagnostics.filter((d) => d.code === 'NAP017').some((d) => d.reason.includes('Verborgen'))).toBe(true);
+    expect(result.diagnostics.filter((d) => d.code === 'NAP017').some((d) => String(d.actual).includes('Verborgen'))).toBe(true);
   });
 
   it('text a ::before rule generates is reported (NAP032): a browser shows it, the data cannot hold it', async () => {

@@ -102,7 +102,7 @@ describe('parseOwners: unknown and odd input', () => {
       expect(a).toMatchObject({ canonical: a.name, kind: 'other', code: null, fullName: null, members: [] });
     }
     expect(r.problems.map((p) => p.code)).toEqual(unknown.map(() => 'NAP402'));
-    expect(r.problems[0]?.message).toContain(`"${unknown[0]?.name}"`);
+    expect(r.problems[0]?.actual).toContain(unknown[0]?.name);
   });
 
   it.each(['', '  ', '\u00a0'])('empty %j → no actors + NAP402', (text) => {

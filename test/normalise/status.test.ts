@@ -46,7 +46,7 @@ describe('normaliseStatusLabel', () => {
       expect(r.value).toBeNull();
       expect(r.problems).toHaveLength(1);
       expect(r.problems[0]?.code).toBe('NAP302');
-      expect(r.problems[0]?.message).toContain(`"${label}"`);
+      expect(r.problems[0]).toMatchObject({ actual: label, expected: STATUS_LEGEND.map((e) => e.label) });
     },
   );
 

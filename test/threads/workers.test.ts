@@ -44,7 +44,7 @@ describe('readPdf with worker threads', () => {
       code: 'NAP004',
       file: 'broken.pdf',
       place: { page: 1 },
-      reason: 'Page 1 of the PDF is damaged (Page dictionary kid reference points to wrong type of object.). Download the file again.',
+      cause: 'Page dictionary kid reference points to wrong type of object.',
     });
   });
 });

@@ -94,13 +94,13 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
       return fail('NAP004', `The PDF ${err.kind === 'invalid' ? 'is damaged' : 'could not be opened'} (${err.message}); no page could be read. Download the file again.`);
     }
     if (err instanceof PageLimitError) {
-      return fail('NAP005', `The PDF has ${err.pageCount} pages, more than the limit of ${options.maxPages}. Raise --max-pages if this is a genuine annex.`);
+      return fail('NAP005', `The PDF has ${err.pageCount} pages, more than the limit of ${options.maxPages}. Raise --max-pages if this is a genuine annex.`, {}, { actual: err.pageCount, expected: options.maxPages });
     }
     if (err instanceof ReadLimitError) {
       const at = err.pagesRead + 1;
       return err.kind === 'time'
-        ? fail('NAP009', `Reading the PDF took longer than ${err.limit} ms; it was stopped at page ${at}. Check the file (a page may hold millions of drawing operations), or raise --timeout if it is a genuine, very large annex.`, { page: at })
-        : fail('NAP010', `Reading the PDF needed more than ${err.limit} MB of memory; it was stopped at page ${at}. The file may hold a compressed stream that inflates enormously; check it, or raise --max-memory if it is a genuine, very large annex.`, { page: at });
+        ? fail('NAP009', `Reading the PDF took longer than ${err.limit} ms; it was stopped at page ${at}. Check the file (a page may hold millions of drawing operations), or raise --timeout if it is a genuine, very large annex.`, { page: at }, { expected: err.limit })
+        : fail('NAP010', `Reading the PDF needed more than ${err.limit} MB of memory; it was stopped at page ${at}. The file may hold a compressed stream that inflates enormously; check it, or raise --max-memory if it is a genuine, very large annex.`, { page: at }, { expected: err.limit });
     }
     if (err instanceof PageReadError) {
       const over = budgetExceeded(err.message);
@@ -112,7 +112,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
           { actual: over.count, expected: over.limit, note: over.what },
         );
       }
-      return fail('NAP004', `Page ${err.page} of the PDF is damaged (${err.message}). Download the file again.`, { page: err.page });
+      return fail('NAP004', `Page ${err.page} of the PDF is damaged (${err.message}). Download the file again.`, { page: err.page }, { cause: err.message });
     }
     throw err;
   }

@@ -51,16 +51,14 @@ describe('readPdf limits', () => {
   it('stops a page within the budget that takes longer than the time limit (NAP009)', async () => {
     const bytes = onePagePdf(deflateRepeated(Buffer.from('0 0 1 1 re f\n'.repeat(50_000)), 1));
     const d = await limitError(bytes, { timeoutMs: 150 });
-    expect(d).toMatchObject({ code: 'NAP009', file: 'hostile.pdf', place: { page: 1 } });
-    expect(d.reason).toMatch(/^Reading the PDF took longer than 150 ms; it was stopped at page 1\./);
+    expect(d).toMatchObject({ code: 'NAP009', file: 'hostile.pdf', place: { page: 1 }, expected: 150 });
   });
 
   it('stops a decompression bomb at the memory limit (NAP010)', async () => {
     // 1.5 GB of spaces inflate from about 1.5 MB.
     const bytes = onePagePdf(deflateRepeated(Buffer.alloc(1024 * 1024, 0x20), 1536));
     const d = await limitError(bytes, { maxMemoryMb: 200, timeoutMs: 60_000 });
-    expect(d).toMatchObject({ code: 'NAP010', place: { page: 1 } });
-    expect(d.reason).toContain('needed more than 200 MB of memory; it was stopped at page 1.');
+    expect(d).toMatchObject({ code: 'NAP010', place: { page: 1 }, expected: 200 });
   });
 
   it('in the pipeline thread, which reads a short PDF itself: the time limit stops that thread (NAP009)', async () => {
@@ -70,15 +68,14 @@ describe('readPdf limits', () => {
     const bytes = onePagePdf(deflateRepeated(Buffer.from('0 0 1 1 re f\n'.repeat(50_000)), 1));
     const err = await extractAnnexLimited(bytes, { fileName: 'hostile.pdf', timeoutMs: 150 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).diagnostic).toMatchObject({ code: 'NAP009', file: 'hostile.pdf' });
+    expect((err as InputError).diagnostic).toMatchObject({ code: 'NAP009', file: 'hostile.pdf', expected: 150 });
   });
 
   it('in the pipeline thread: a decompression bomb (memory outside the heap) is stopped at the memory limit (NAP010)', async () => {
     const bytes = onePagePdf(deflateRepeated(Buffer.alloc(1024 * 1024, 0x20), 1536));
     const err = await extractAnnexLimited(bytes, { fileName: 'hostile.pdf', maxMemoryMb: 100, timeoutMs: 60_000 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).diagnostic).toMatchObject({ code: 'NAP010', file: 'hostile.pdf' });
-    expect((err as InputError).diagnostic.reason).toContain('needed more than 100 MB of memory (--max-memory)');
+    expect((err as InputError).diagnostic).toMatchObject({ code: 'NAP010', file: 'hostile.pdf', expected: 100 });
   });
 
   it('measures the read, not the host: a process already holding more than the limit still reads a small PDF', async () => {
