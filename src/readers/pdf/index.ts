@@ -18,6 +18,7 @@ import { DAMAGE, MIN_TEXT_SIZE } from './settings.js';
 import { type LayoutFinding, layoutDocument } from './layout.js';
 import { type PageContent, type PageInput, type PageVisibility, preparePage } from './page-content.js';
 import { ScanTally } from './scan-pages.js';
+import { unswapLetters } from './swapped-unicode.js';
 import { HEADER_WORDS, STATUS_LABELS } from '../../model/vocabulary.js';
 import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
@@ -71,7 +72,15 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   const sizes = new Map<number, { width: number; height: number }>();
   const prepare = (input: PageInput): void => {
     if (input.size) sizes.set(input.number, input.size);
-    for (const c of input.chunks) c.text = cleanText(c.text, tally, { page: input.number });
+    let unswapped = 0;
+    const damaged: string[] = [];
+    for (const c of input.chunks) {
+      const fixed = unswapLetters(c.text);
+      unswapped += fixed.repaired;
+      damaged.push(...fixed.damaged);
+      c.text = cleanText(fixed.text, tally, { page: input.number });
+    }
+    if (unswapped > 0 || damaged.length > 0) reportUnswapped(unswapped, damaged, input.number, diagnostics);
     scans.note(input);
     reportPdfjsWarnings(input.warnings ?? [], input.number, diagnostics);
     if (input.visibility) reportHiddenText(input.visibility, input.number, diagnostics);
@@ -228,6 +237,29 @@ function reportDamage(input: PageInput, diagnostics: DiagnosticBag): void {
       `Page ${page} has ${unreadable.length} piece${unreadable.length === 1 ? '' : 's'} of text that ${unreadable.length === 1 ? 'is' : 'are'} mostly unreadable ("${first.text.slice(0, 40)}"): a font's character mapping is damaged, so the text read is not the text shown. Get an undamaged copy of the PDF.`,
       { page, ...withBbox(first) },
       { actual: unreadable.length },
+    );
+  }
+}
+
+/**
+ * NAP033: letters a font's Unicode map gives byte-swapped (swapped-unicode.ts) were read as the
+ * letters they are; words that still hold a character of another script inside them are named.
+ */
+function reportUnswapped(count: number, damaged: readonly string[], page: number, diagnostics: DiagnosticBag): void {
+  if (count > 0) {
+    diagnostics.report(
+      'NAP033',
+      `Page ${page}: ${count} letter${count === 1 ? '' : 's'} came from a font whose Unicode map writes them byte-swapped (as Ghostscript 10.00 writes ligatures: "琀椀" for "ti") and ${count === 1 ? 'was' : 'were'} read as the letters they stand for. Check words with ligatures (ti, ff, fi, fl) on that page.`,
+      { page },
+      { actual: count },
+    );
+  }
+  if (damaged.length > 0) {
+    diagnostics.report(
+      'NAP034',
+      `Page ${page}: ${damaged.length} word${damaged.length === 1 ? '' : 's'} hold${damaged.length === 1 ? 's' : ''} a character that is no Latin letter inside ${damaged.length === 1 ? 'it' : 'them'} (${damaged.slice(0, 5).map((w) => `"${w}"`).join(', ')}): a ligature whose Unicode the font gives wrongly, which could not be read. The data holds the word as read; correct it, or get a PDF written without this damage.`,
+      { page },
+      { actual: damaged.slice(0, 20) },
     );
   }
 }
