@@ -13,7 +13,7 @@ import { joinWrapped } from '../model/wrapped-text.js';
 import { type Legend, checkLegends, hasStatusCues, legendInForce, legendsOf } from '../status/index.js';
 import { type ActivityCells, continuesActivity, continuesGoalSentence, joinContinuation } from './page-break.js';
 import { type RowSources, sourcesOf } from './sources.js';
-import { clip, withoutFormatChars } from '../model/plain-text.js';
+import { clip, foldText, withoutFormatChars } from '../model/plain-text.js';
 import { COLUMNS, COLUMN_ALIASES, COLUMN_NAMES, PRINTED_COLUMN_KEYS, type ColumnKey, actionLineNumberOf, headerKey } from '../model/vocabulary.js';
 
 /** The NAP (2023) has five action lines. */
@@ -372,7 +372,7 @@ function checkStructureCounts(
 function reportDuplicateTitles(rows: AssembledRow[], diagnostics: DiagnosticBag): void {
   const first = new Map<string, AssembledRow>();
   for (const row of rows) {
-    const key = `${row.actionLine}\u0000${row.cells.title.replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl')}`;
+    const key = `${row.actionLine}\u0000${foldText(row.cells.title)}`;
     const earlier = first.get(key);
     if (earlier === undefined) {
       first.set(key, row);

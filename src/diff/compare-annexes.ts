@@ -35,7 +35,8 @@
  */
 import { diffWords } from 'diff';
 import { distance } from 'fastest-levenshtein';
-import { STATUS_LEGEND } from '../model/vocabulary.js';
+import { foldText } from '../model/plain-text.js';
+import { STATUS_LEGEND, labelKey } from '../model/vocabulary.js';
 import { statusCodeSchema, type Activity, type Annex, type Footnote, type Planning, type StatusCode } from '../schema/annex.js';
 
 /**
@@ -153,7 +154,7 @@ export interface ActivityPair {
 
 /** Title key for exact matching: lower case, letters and digits only, single spaces. */
 export function titleKey(title: string): string {
-  return title.toLocaleLowerCase('nl').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return labelKey(title);
 }
 
 /** 1 − Levenshtein distance / length of the longer key; 1 for equal keys. */
@@ -408,7 +409,7 @@ function sameWords(x: string, y: string): boolean {
 /** The meaning of a planning: its kind and ranges (dates and open ends), or for an undated one its words (case ignored). */
 function planningMeaning(p: Planning): string {
   if (p.kind === 'dated') return JSON.stringify(['dated', p.ranges.map((r) => [r.start, r.end, r.openEnded])]);
-  return JSON.stringify([p.kind, words(p.text.toLocaleLowerCase('nl'))]);
+  return JSON.stringify([p.kind, words(foldText(p.text))]);
 }
 
 /** The owners as a set of canonical names (sorted), or the words of the text when no owner was recognised. */

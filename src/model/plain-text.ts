@@ -13,6 +13,19 @@ export function withoutFormatChars(text: string): string {
   return text.replace(FORMAT_CHARS, '');
 }
 
+/**
+ * Text folded for comparison: the one way nap-annex compares printed words regardless of case,
+ * spacing and invisible characters. Unicode format characters removed (withoutFormatChars), NFC,
+ * every run of white space (NBSP and the other Unicode spaces included) one space, trimmed, lower
+ * case. Plain `toLowerCase`: Unicode has no Dutch lower-casing of its own (only Turkish, Azeri and
+ * Lithuanian differ), so `toLocaleLowerCase('nl')` gives the same at several times the cost.
+ * `' Af\u00adgerond\u00a0 '` → `'afgerond'`. Labels compared without punctuation as well:
+ * vocabulary.ts `labelKey`.
+ */
+export function foldText(text: string): string {
+  return withoutFormatChars(text).normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
 /** Shortens text for a diagnostic message: whitespace collapsed, cut to `max` characters with `…`. */
 export function clip(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -5,7 +5,7 @@
  * "The input"). Readers, assembly and normalisers all import it from here; it imports nothing
  * outside src/model.
  */
-import { withoutFormatChars } from './plain-text.js';
+import { foldText, withoutFormatChars } from './plain-text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Status legend
@@ -75,22 +75,18 @@ export const STATUS_LABELS: ReadonlyArray<readonly [label: string, code: StatusC
 ];
 
 /**
- * Case, spacing and punctuation folded away: how printed labels are compared. Plain toLowerCase:
- * Unicode has no Dutch-specific lower-casing (only Turkish, Azeri and Lithuanian differ), and the
- * locale-aware call costs several times as much on every line a reader checks.
+ * Case, spacing and punctuation folded away: how printed labels are compared. The text folded
+ * (plain-text.ts foldText: format characters removed, NFC, lower case, accents kept), then every
+ * run of characters that are not letters or digits one space, trimmed.
+ * `' In  uitvoering (met vertraging).'` → `'in uitvoering met vertraging'`.
  */
 export function labelKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/**
- * The matching key of a status label: format characters removed, Unicode NFC, then
- * {@link labelKey} (lower case, accents kept, every run of characters that are not letters or
- * digits turned into one space, trimmed). `' In  uitvoering (met vertraging).'` →
- * `'in uitvoering met vertraging'`.
- */
+/** The matching key of a status label: its {@link labelKey}. */
 export function statusLabelKey(text: string): string {
-  return labelKey(withoutFormatChars(text).normalize('NFC'));
+  return labelKey(text);
 }
 
 const STATUS_BY_KEY: ReadonlyMap<string, StatusCode> = new Map(STATUS_LABELS.map(([label, code]) => [statusLabelKey(label), code]));
@@ -205,9 +201,9 @@ export function headerColumnKeys(cells: readonly string[]): (ColumnKey | null)[]
   return keys;
 }
 
-/** How a header cell is compared with HEADER_ALIASES: format characters removed, spacing collapsed, trimmed, lower case. */
+/** How a header cell is compared with HEADER_ALIASES: the text folded (plain-text.ts foldText). */
 export function headerKey(text: string): string {
-  return withoutFormatChars(text).replace(/\s+/g, ' ').trim().toLowerCase();
+  return foldText(text);
 }
 
 /** True when `text` heads the first column (`Activiteit`, `Activiteiten`): the cell that marks a header row. */

@@ -6,7 +6,7 @@
  * "… maatschappelijke norme" (docs/architecture.md, "The input": typos and truncations are real).
  */
 import type { NormaliseProblem } from './problems.js';
-import { cleanText } from '../model/plain-text.js';
+import { cleanText, foldText } from '../model/plain-text.js';
 
 /** Canonical goal sentence per action line number (1–5). */
 export const ACTION_LINE_TITLES: ReadonlyMap<number, string> = new Map([
@@ -42,7 +42,7 @@ export function compareActionLineTitle(number: number, printed: string): ActionL
       ? 'the printed title is empty'
       : canonical.startsWith(seen)
         ? 'the printed title looks truncated'
-        : seen.toLocaleLowerCase('nl') === canonical.toLocaleLowerCase('nl')
+        : foldText(seen) === foldText(canonical)
           ? 'they differ in upper/lower case only'
           : 'the wording differs';
   return {

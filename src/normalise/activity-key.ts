@@ -7,16 +7,14 @@
  * collisions: docs/activity-keys.md.
  */
 import type { NormaliseProblem } from './problems.js';
+import { foldText } from '../model/plain-text.js';
 
 /** Longest slug kept (characters); longer slugs are cut at the last `-` before it. */
 export const MAX_SLUG_LENGTH = 80;
 
 /** The slug of a title: lower case, accents removed, other characters as single `-`, at most MAX_SLUG_LENGTH. */
 export function titleSlug(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLocaleLowerCase('nl')
+  const slug = foldText(title.normalize('NFKD').replace(/\p{M}+/gu, ''))
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (slug.length <= MAX_SLUG_LENGTH) return slug === '' ? 'activiteit' : slug;

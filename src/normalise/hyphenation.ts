@@ -3,6 +3,7 @@
  * (`Regerings-commissaris`). Rule (docs/architecture.md, "The input"; docs/normalisation.md, owners): join the two halves only when the
  * joined word is a known word — so `PvdA-GL` or `Noord-Holland` stay as printed.
  */
+import { foldText } from '../model/plain-text.js';
 
 const lowerCache = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
 
@@ -10,7 +11,7 @@ const lowerCache = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
 function lowered(words: ReadonlySet<string>): ReadonlySet<string> {
   let out = lowerCache.get(words);
   if (out === undefined) {
-    out = new Set([...words].map((w) => w.toLocaleLowerCase('nl')));
+    out = new Set([...words].map(foldText));
     lowerCache.set(words, out);
   }
   return out;
@@ -30,7 +31,7 @@ export function joinLineBreakHyphens(
   const known = lowered(knownWords);
   const extra = lowered(extraWords);
   return text.replace(/(?<!\p{L})(\p{L}+)-\s?(\p{L}+)/gu, (whole, left: string, right: string) => {
-    const joined = `${left}${right}`.toLocaleLowerCase('nl');
+    const joined = foldText(`${left}${right}`);
     return known.has(joined) || extra.has(joined) ? `${left}${right}` : whole;
   });
 }

@@ -21,7 +21,7 @@ import { parseOwners } from './owners.js';
 import { parsePlanning } from './planning.js';
 import { activityProvenance, footnoteProvenance } from './provenance.js';
 import type { NormaliseProblem } from './problems.js';
-import { baseName, quote } from '../model/plain-text.js';
+import { baseName, foldText, quote } from '../model/plain-text.js';
 import { statusCodeOf } from '../model/vocabulary.js';
 
 /** What the normalise stage needs besides the assembled rows. */
@@ -164,7 +164,7 @@ function reportProblems(problems: readonly NormaliseProblem[], diagnostics: Diag
 function documentWords(input: NormaliseInput): Set<string> {
   const words = new Set<string>();
   const add = (text: string): void => {
-    for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) words.add(w);
+    for (const w of foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) words.add(w);
   };
   for (const row of input.rows) for (const cell of Object.values(row.cells)) add(cell);
   for (const f of input.footnotes) add(f.text);

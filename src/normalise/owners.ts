@@ -18,7 +18,7 @@ import type { Actor, Owners } from '../schema/annex.js';
 import { ACTORS, type ActorEntry } from './actors.js';
 import { joinLineBreakHyphens } from './hyphenation.js';
 import type { Normalised, NormaliseProblem } from './problems.js';
-import { cleanText, quote } from '../model/plain-text.js';
+import { cleanText, foldText, quote } from '../model/plain-text.js';
 
 /** What `parseOwners` needs to know about the document. */
 export interface OwnersContext {
@@ -27,7 +27,7 @@ export interface OwnersContext {
 }
 
 function keyOf(text: string): string {
-  return cleanText(text).toLocaleLowerCase('nl').replace(/^[\s.,;:]+|[\s.,;:]+$/g, '');
+  return foldText(text).replace(/^[\s.,;:]+|[\s.,;:]+$/g, '');
 }
 
 const BY_ALIAS: ReadonlyMap<string, ActorEntry> = new Map(ACTORS.flatMap((a) => a.aliases.map((alias) => [keyOf(alias), a] as const)));

@@ -26,7 +26,7 @@
 import type { Planning, PlanningRange, Precision } from '../schema/annex.js';
 import { DUTCH_MONTHS, MAX_YEAR, MIN_YEAR, dayBefore, isoDate, monthEnd, monthStart, yearAfter } from './dates.js';
 import type { Normalised } from './problems.js';
-import { asciiDashes, cleanText, quote } from '../model/plain-text.js';
+import { asciiDashes, foldText, quote } from '../model/plain-text.js';
 
 /** A closed period: first and last day (ISO) and how precisely each was given. */
 interface Period {
@@ -249,8 +249,7 @@ function buildRange(a: Alternative, fallbackYear: number | null): PlanningRange 
 
 /** Lower case, ASCII dashes, one space, `tot en met` → `t/m`, no spaces around `-`. */
 function canonicalise(text: string): string {
-  return cleanText(asciiDashes(text))
-    .toLocaleLowerCase('nl')
+  return foldText(asciiDashes(text))
     .replace(/\btot en met\b/g, 't/m')
     .replace(/\s*-\s*/g, '-')
     .replace(/\s*\bt\/m\b\s*/g, ' t/m ')

@@ -11,6 +11,7 @@
 import { locationOf } from '../model/diagnostics.js';
 import { type DiagnosticBag } from '../diagnostics/bag.js';
 import type { LegendEntry, PageModel, SourceLocation } from '../model/page-model.js';
+import { foldText } from '../model/plain-text.js';
 
 /** One printed legend: its entries in print order and where it starts. */
 export interface Legend {
@@ -24,8 +25,8 @@ export function legendsOf(model: PageModel): Legend[] {
   let current: Legend | null = null;
   for (const page of model.pages) {
     for (const entry of page.legend) {
-      const label = entry.label.replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl');
-      if (current === null || current.entries.some((e) => e.label.replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl') === label)) {
+      const label = foldText(entry.label);
+      if (current === null || current.entries.some((e) => foldText(e.label) === label)) {
         current = { entries: [], location: entry.location };
         legends.push(current);
       }

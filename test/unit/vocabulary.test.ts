@@ -1,7 +1,9 @@
 /** The annex's vocabulary (src/model/vocabulary.ts): one rule for every reader and for assembly. */
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/diagnostics/bag.js';
-import { clip, withoutFormatChars } from '../../src/model/plain-text.js';
+import { readFileSync } from 'node:fs';
+import { clip, foldText, withoutFormatChars } from '../../src/model/plain-text.js';
+import { tsFilesUnder } from '../helpers/import-graph.js';
 import {
   headerColumnKeys,
   COLUMNS,
@@ -12,6 +14,8 @@ import {
   actionLineNumberOf,
   isFirstHeaderCell,
   isHeaderText,
+  headerKey,
+  labelKey,
   statusCodeOf,
 } from '../../src/model/vocabulary.js';
 import { readHtml } from '../../src/readers/html-reader.js';
@@ -62,6 +66,25 @@ describe('plain-text helpers', () => {
     expect(withoutFormatChars('Actie\u200blijn\u00ad 4\u200e')).toBe('Actielijn 4');
     expect(clip('  a\n b  ')).toBe('a b');
     expect(clip('x'.repeat(100), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+
+  it('folds text one way for every comparison: format characters out, NFC, spacing, lower case', () => {
+    expect(foldText(' Af\u00adgerond\u00a0 ')).toBe('afgerond');
+    expect(foldText('IJSSEL\u200b  Overleg\n')).toBe('ijssel overleg');
+    expect(foldText('Ge\u0301\u00cbNTEGREERD')).toBe('géëntegreerd');
+    expect(labelKey(' In  uitvoering (met vertraging).')).toBe('in uitvoering met vertraging');
+    expect(headerKey('Oorspronkelijke\u00a0 Planning')).toBe('oorspronkelijke planning');
+    // The 2024 text export: plain lower case gives what the Dutch locale gives, on every character.
+    const annex = readFileSync(new URL('../../fixtures/nap-2024/bijlage-1.txt', import.meta.url), 'utf8');
+    const folded = foldText(annex);
+    expect(folded.length).toBeGreaterThan(40_000);
+    expect(folded).toBe(withoutFormatChars(annex).normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl'));
+  });
+
+  it('no source folds case another way (toLocaleLowerCase), except the script of the report page, which runs in the browser', () => {
+    const root = new URL('../../src/', import.meta.url);
+    const users = tsFilesUnder(root.pathname).filter((f) => readFileSync(f, 'utf8').includes('.toLocaleLowerCase('));
+    expect(users.map((f) => f.slice(root.pathname.length))).toEqual(['report/page-assets.ts']);
   });
 });
 
