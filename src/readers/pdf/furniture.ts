@@ -10,6 +10,7 @@
  *
  * Linear in the lines of the document (one map of line keys, one sort per key).
  */
+import { foldText } from '../../model/plain-text.js';
 import { isFirstHeaderCell, isHeaderText, isLegendLabel, isLegendLabelStart, actionLineNumberOf } from '../../model/vocabulary.js';
 import { PAGE_NUMBER } from './layout-lines.js';
 import type { PageContent } from './page-content.js';
@@ -123,5 +124,5 @@ function furnitureKey(l: Line): string | null {
   const words = l.chunks.map((c) => stripSymbolChars(c.text).trim());
   if (words.some((w) => isLegendLabel(w) || isLegendLabelStart(w) || isFirstHeaderCell(w) || actionLineNumberOf(w) !== null)) return null;
   if (words.filter((w) => isHeaderText(w)).length >= 2) return null;
-  return text.toLowerCase();
+  return foldText(text);
 }

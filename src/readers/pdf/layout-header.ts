@@ -3,6 +3,7 @@
  * `Toelichting`), possibly wrapped over lines above/below or mid-word in a narrow column
  * (`Statu` / `s`); the columns they define, refined by vertical rulings.
  */
+import { foldText } from '../../model/plain-text.js';
 import type { HeaderRow } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
 import { lineBox } from './layout-lines.js';
@@ -38,7 +39,7 @@ export function isHeaderAnchor(l: Line): boolean {
 
 /** `Statu`, `Oorspronk`: the start (3+ letters, not the whole) of a header word. */
 function isHeaderWordStart(text: string): boolean {
-  const w = text.toLowerCase();
+  const w = foldText(text);
   if (!/^\p{L}{3,}$/u.test(w)) return false;
   for (const v of HEADER_WORDS) if (v.length > w.length && v.startsWith(w)) return true;
   return false;
@@ -46,7 +47,7 @@ function isHeaderWordStart(text: string): boolean {
 
 /** `ijke planning` under `Oorspronkel`: the rest (2+ letters) of a header word, then header words. */
 function isHeaderWordEnd(text: string): boolean {
-  const [head = '', ...tail] = text.toLowerCase().split(/\s+/);
+  const [head = '', ...tail] = foldText(text).split(' ');
   if (!/^\p{L}{1,}$/u.test(head) || !tail.every((t) => HEADER_WORDS.has(t))) return false;
   for (const v of HEADER_WORDS) if (v.length > head.length && v.endsWith(head)) return true;
   return false;
@@ -89,8 +90,8 @@ export function joinHeaderLines(text: string, next: string): string {
   const a = text.trim();
   const b = next.trim();
   if (a === '' || b === '') return a || b;
-  const last = a.slice(a.lastIndexOf(' ') + 1).toLowerCase();
-  const [firstWord = '', ...more] = b.toLowerCase().split(/\s+/);
+  const last = foldText(a.slice(a.lastIndexOf(' ') + 1));
+  const [firstWord = '', ...more] = foldText(b).split(' ');
   const glued =
     HEADER_WORDS.has(last + firstWord) &&
     !(HEADER_WORDS.has(last) && HEADER_WORDS.has(firstWord)) &&

@@ -4,6 +4,7 @@
  * (hyphenation at line ends, paragraphs and bullets kept as `\n`), and each row's status icon.
  */
 
+import { foldText } from '../../model/plain-text.js';
 import { type BBox, type BodyRow, type ColumnKey, type StatusCue, keyedCells } from '../../model/page-model.js';
 import { canEndDutchWord } from '../../model/vocabulary.js';
 import { joinWrapped, joinWrappedLines } from '../../model/wrapped-text.js';
@@ -325,7 +326,7 @@ function charWidth(c: Chunk): number {
  */
 export function resolveWordBreaks(text: string, known: ReadonlySet<string>): string {
   if (!text.includes(POSSIBLE_WORD_BREAK)) return text;
-  const lower = (w: string): string => w.toLocaleLowerCase('nl');
+  const lower = foldText;
   const twoWords = (a: string, b: string): boolean =>
     !known.has(lower(a + b)) && canEndDutchWord(a) && known.has(lower(b)) && ([...b].length >= 2 || known.has(lower(a)));
   return text
@@ -335,9 +336,7 @@ export function resolveWordBreaks(text: string, known: ReadonlySet<string>): str
 
 /** The words of `text` for resolveWordBreaks's `known`, leaving out the parts next to a mark. */
 export function wordsOutsideBreaks(text: string): string[] {
-  return text
-    .replace(/\p{L}*\uFFFE\p{L}*/gu, ' ')
-    .toLocaleLowerCase('nl')
+  return foldText(text.replace(/\p{L}*\uFFFE\p{L}*/gu, ' '))
     .split(/[^\p{L}]+/u)
     .filter((w) => w !== '');
 }
