@@ -11,13 +11,14 @@ import type { CueShape, PageModel } from '../model/page-model.js';
 
 /**
  * True when a status cue drawn as `cue` may be read with a legend entry drawn as `legend`: cell
- * shading with a shaded legend cell (which a reader may also see as a filled `vector` box), a mark
- * (path, glyph, image) with a legend of marks — never a glyph legend for shaded cells. An entry
- * whose shape is unknown matches any cue.
+ * shading with a shaded legend cell, a mark (path, glyph, image) with a legend of marks — never a
+ * glyph or picture legend for shaded cells, nor the reverse. A filled box (`vector`) belongs to
+ * both families: a reader may see a short row's shaded Status cell, or a small shaded legend
+ * cell, as a filled box (calc-a4-landscape-carlito). An entry whose shape is unknown matches any cue.
  */
 export function sameCueFamily(legend: CueShape | undefined, cue: CueShape): boolean {
-  if (legend === undefined) return true;
-  return cue === 'shading' ? legend === 'shading' || legend === 'vector' : legend !== 'shading';
+  if (legend === undefined || legend === 'vector' || cue === 'vector') return true;
+  return (cue === 'shading') === (legend === 'shading');
 }
 
 /**

@@ -5,7 +5,8 @@
 import type { Chunk, Line } from './text.js';
 import type { LegendEntry } from '../../model/page-model.js';
 import { type Box, toBBox, union } from './geometry.js';
-import type { ImageMark, PageGraphics, TextRun } from './graphics.js';
+import type { ImageMark, PageGraphics, Shape, TextRun } from './graphics.js';
+import { LAYOUT } from './settings.js';
 import { boxOf, centerY } from './layout-lines.js';
 import { isSymbolChar } from './symbols.js';
 import { joinChunks } from './text.js';
@@ -17,7 +18,8 @@ const ICON_BULLETS = new Set(['•', '∙', '·', '◦', '▪', '‣']);
 export interface Icon {
   box: Box;
   color: string;
-  shape: 'vector' | 'glyph' | 'image';
+  /** `shading`: a shaded cell of a legend printed as a table (labels beside shaded cells). */
+  shape: 'vector' | 'glyph' | 'image' | 'shading';
 }
 
 
@@ -42,6 +44,18 @@ export function collectIcons(input: IconSources): Icon[] {
     if (color !== undefined && iconLike(im.box)) icons.push({ box: im.box, color, shape: 'image' });
   }
   return icons;
+}
+
+/**
+ * Shaded cells that may stand for legend entries: filled shapes, not near white, about a line tall
+ * (at most LAYOUT.legendCellMaxEm of the body size) and narrower than LAYOUT.legendCellMaxWidthEm —
+ * the cells of a legend printed as a table, shaded cell beside its label (a spreadsheet's legend,
+ * calc-a4-landscape-carlito). Too wide a shape for an icon, so collectIcons leaves it out.
+ */
+export function legendCells(fills: readonly Shape[], bodySize: number): Icon[] {
+  return fills
+    .filter((f) => !isNearWhite(f.color) && f.box.y1 - f.box.y0 <= LAYOUT.legendCellMaxEm * bodySize && f.box.x1 - f.box.x0 <= LAYOUT.legendCellMaxWidthEm * bodySize)
+    .map((f) => ({ box: f.box, color: f.color, shape: 'shading' as const }));
 }
 
 /** Finds `icon label` pairs on a line; adds legend entries and returns the chunks left over. */
@@ -141,4 +155,10 @@ export function pickIcon(cands: readonly Icon[]): Icon | null {
     }
   }
   return best;
+}
+
+/** True for a colour whose channels are all at least 0xf0: the white of paper, a light grey band. */
+export function isNearWhite(color: string): boolean {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  return m !== null && [m[1], m[2], m[3]].every((h) => parseInt(h!, 16) >= 0xf0);
 }

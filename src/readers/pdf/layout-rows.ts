@@ -14,7 +14,7 @@ import type { PageStructure, TaggedRow } from './structure.js';
 import { type Fragment, type RowStarts, rowStarts } from './row-starts.js';
 import { LAYOUT } from './settings.js';
 import type { Columns } from './layout-header.js';
-import { type Icon, pickIcon, runColorAt } from './layout-icons.js';
+import { type Icon, isNearWhite, pickIcon, runColorAt } from './layout-icons.js';
 import { boxOf, centerY } from './layout-lines.js';
 import { stripSymbolChars } from './symbols.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
@@ -257,10 +257,6 @@ function cellShading(fills: readonly Shape[], left: number, right: number, range
   return wholeRow ? null : best;
 }
 
-function isNearWhite(color: string): boolean {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  return m !== null && [m[1], m[2], m[3]].every((h) => parseInt(h!, 16) >= 0xf0);
-}
 
 /**
  * Marks, inside cell text, a place where a line end may have broken a word longer than its

@@ -17,7 +17,7 @@ import { type Box, overlap, toBBox, union } from './geometry.js';
 import { type FurnitureKind, findFurniture } from './furniture.js';
 import { isFootnoteStart, readNoteDefinitions, startsNoteList } from './notes.js';
 import { type Columns, buildHeader, headerBand, isHeaderAnchor } from './layout-header.js';
-import { legendFromLine } from './layout-icons.js';
+import { legendCells, legendFromLine } from './layout-icons.js';
 import { PAGE_NUMBER, boxOf, centerY, estimatePitch, isFurniture, lineBox } from './layout-lines.js';
 import { buildRows, joinLineTexts } from './layout-rows.js';
 import type { PageStructure, TaggedRow } from './structure.js';
@@ -228,7 +228,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
   const nextNote = page.footnotes.reduce((n, f) => Math.max(n, f.number + 1), previous.nextNote);
 
   // --- legend and loose text from the remaining lines ---
-  const freeIcons = icons.filter((ic) => !tableRegions.some((r) => centerY(ic.box) >= r.y0 && centerY(ic.box) <= r.y1));
+  const freeIcons = [...icons, ...legendCells(content.fills, bodySize)].filter((ic) => !tableRegions.some((r) => centerY(ic.box) >= r.y0 && centerY(ic.box) <= r.y1));
   for (const l of content.lines) {
     const furnitureKind = furniture.get(l);
     if (furnitureKind !== undefined) {

@@ -172,6 +172,12 @@ export const LAYOUT = {
   /** lines. A header cell wraps over at most this many lines below the header line. */
   headerMaxLines: 3,
 
+  // --- legend (layout-icons.ts) -------------------------------------------------------------------
+  /** em of the body size. A shaded legend cell is at most this tall (a line and its cell padding). */
+  legendCellMaxEm: 3,
+  /** em of the body size. A shaded legend cell is at most this wide (a Status column; not a shaded band across the page). */
+  legendCellMaxWidthEm: 12,
+
   // --- page furniture -----------------------------------------------------------------------------
   /**
    * pt. Two lines on different pages are "at the same place" when their baselines differ by at
