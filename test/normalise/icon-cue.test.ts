@@ -2,6 +2,7 @@
  * readIconCue: an icon status cue read with the legend in force, the one rule the normalise stage
  * and `nap-annex inspect` share. The legend is the 2024 rendition's (its five icon colours).
  */
+import { sameCueFamily } from '../../src/status/cue-family.js';
 import { describe, expect, it } from 'vitest';
 import type { CueShape, LegendEntry } from '../../src/model/page-model.js';
 import { DEFAULT_COLOUR_TOLERANCE, readIconCue } from '../../src/status/index.js';
@@ -51,5 +52,18 @@ describe('readIconCue', () => {
     expect(readIconCue({ color: '#123456', shape: 'vector' }, [entry('Legenda', '#123456')])).toMatchObject({ code: null, match: { distance: 0 } });
     const tie = readIconCue({ color: '#808080', shape: 'vector' }, [entry('Afgerond', '#707070'), entry('In uitvoering', '#909090')]);
     expect(tie).toMatchObject({ match: null, nearest: null, code: null });
+  });
+});
+
+describe('cue families (src/status/cue-family.ts)', () => {
+  it('reads shading with shading, marks with marks, and a filled box with either; never a glyph or picture with shading', () => {
+    expect(sameCueFamily('shading', 'shading')).toBe(true);
+    expect(sameCueFamily('shading', 'vector')).toBe(true); // a short row's shaded Status cell seen as a box
+    expect(sameCueFamily('vector', 'shading')).toBe(true); // a small shaded legend cell seen as a box
+    expect(sameCueFamily('glyph', 'image')).toBe(true);
+    expect(sameCueFamily('shading', 'glyph')).toBe(false);
+    expect(sameCueFamily('glyph', 'shading')).toBe(false);
+    expect(sameCueFamily('image', 'shading')).toBe(false);
+    expect(sameCueFamily(undefined, 'shading')).toBe(true);
   });
 });
