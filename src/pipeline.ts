@@ -175,12 +175,12 @@ export function checkExpectedCounts(
   const given = expected.join(',');
   const numbers = new Set<number>([...expected.map((_, i) => i + 1), ...actionLines.map((a) => a.number)]);
   for (const number of [...numbers].sort((a, b) => a - b)) {
-    const line = actionLines.find((a) => a.number === number);
-    const found = line?.activityCount ?? 0;
+    const actionLine = actionLines.find((a) => a.number === number);
+    const found = actionLine?.activityCount ?? 0;
     const want = expected[number - 1] ?? 0;
     if (found === want) continue;
-    const where = line ? { page: line.location.page, ...(line.location.line !== null ? { line: line.location.line } : {}) } : {};
-    const what = line ? `${found} activit${found === 1 ? 'y' : 'ies'}` : 'no activities (the action line is missing)';
+    const where = actionLine ? { page: actionLine.location.page, ...(actionLine.location.line !== null ? { line: actionLine.location.line } : {}) } : {};
+    const what = actionLine ? `${found} activit${found === 1 ? 'y' : 'ies'}` : 'no activities (the action line is missing)';
     if (number > expected.length) {
       diagnostics.report(
         'NAP502',

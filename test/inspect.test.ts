@@ -146,7 +146,7 @@ describe('the PNG the command line writes for page 1', () => {
   it('holds each kind\'s colour along the outlines of its boxes, and nowhere else on the page', () => {
     const checked: Record<string, number> = {};
     for (const kind of ['row', 'cell', 'status', 'column', 'header'] as const) {
-      const colour = KIND_STYLE[kind].colour;
+      const color = KIND_STYLE[kind].color;
       const boxes = drawing.instructions.filter((i): i is Extract<Instruction, { op: 'box' }> => i.op === 'box' && i.kind === kind);
       // Along the outline: every 4th pixel of each edge, within a pixel across it (dashed columns: half of them).
       const allowed = new Set<number>();
@@ -156,7 +156,7 @@ describe('the PNG the command line writes for page 1', () => {
         let all = 0;
         const edge = (x: number, y: number): void => {
           all++;
-          if ([-1, 0, 1].some((d) => hasColour(x + (r.x0 === x || r.x1 === x ? d : 0), y + (r.y0 === y || r.y1 === y ? d : 0), colour))) on++;
+          if ([-1, 0, 1].some((d) => hasColour(x + (r.x0 === x || r.x1 === x ? d : 0), y + (r.y0 === y || r.y1 === y ? d : 0), color))) on++;
         };
         for (let x = r.x0 + 2; x < r.x1 - 2; x += 4) [r.y0, r.y1].forEach((y) => edge(x, y));
         for (let y = r.y0 + 2; y < r.y1 - 2; y += 4) [r.x0, r.x1].forEach((x) => edge(x, y));
@@ -173,7 +173,7 @@ describe('the PNG the command line writes for page 1', () => {
       let stray = 0;
       const pageRight = Math.floor(drawing.pageWidth * scale) - 2;
       for (let y = 0; y < Math.floor(drawing.pageHeight * scale); y++) {
-        for (let x = 0; x < pageRight; x++) if (!allowed.has(y * png.width + x) && hasColour(x, y, colour)) stray++;
+        for (let x = 0; x < pageRight; x++) if (!allowed.has(y * png.width + x) && hasColour(x, y, color)) stray++;
       }
       expect(stray, `${kind} pixels away from its outlines`).toBe(0);
       checked[kind] = boxes.length;

@@ -81,8 +81,8 @@ describe('generated renditions as a set', () => {
     expect(new Set(truths.map((t) => t.pageSize.join('x'))).size).toBeGreaterThanOrEqual(3);
     expect(new Set(truths.map((t) => t.font))).toEqual(new Set(['Helvetica', 'Times-Roman', 'Courier']));
     expect(new Set(truths.map((t) => t.icon.kind))).toEqual(new Set(['vector', 'glyph', 'image']));
-    const colours = truths.flatMap((t) => Object.values(t.palette));
-    expect(new Set(colours).size).toBe(colours.length);
+    const colors = truths.flatMap((t) => Object.values(t.palette));
+    expect(new Set(colors).size).toBe(colors.length);
     expect(truths.some((t) => t.activities.some((a) => a.split))).toBe(true);
   });
 

@@ -129,9 +129,9 @@ async function main(): Promise<number> {
   }
   let variants = values.variant ? [variantByName(values.variant)] : [...VARIANTS];
   if (values.palette) {
-    const colours = values.palette.split(',').map((c) => c.trim());
-    if (colours.length !== 5 || !colours.every((c) => /^#[0-9a-f]{6}$/i.test(c))) throw new Error('--palette needs five #rrggbb colours, legend order');
-    variants = variants.map((v) => ({ ...v, palette: palette(colours as [string, string, string, string, string]) }));
+    const colors = values.palette.split(',').map((c) => c.trim());
+    if (colors.length !== 5 || !colors.every((c) => /^#[0-9a-f]{6}$/i.test(c))) throw new Error('--palette needs five #rrggbb colours, legend order');
+    variants = variants.map((v) => ({ ...v, palette: palette(colors as [string, string, string, string, string]) }));
   }
   const dir = resolve(values.out ?? FIXTURE_DIR);
   let stale = 0;

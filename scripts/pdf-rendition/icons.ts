@@ -58,10 +58,10 @@ export class IconPainter {
     private readonly dingbats: PDFFont,
   ) {}
 
-  static async create(doc: PDFDocument, style: IconStyle, dingbats: PDFFont, colours: string[]): Promise<IconPainter> {
+  static async create(doc: PDFDocument, style: IconStyle, dingbats: PDFFont, colors: string[]): Promise<IconPainter> {
     const painter = new IconPainter(style, dingbats);
     if (style.kind === 'image') {
-      for (const hex of colours) painter.images.set(hex, await doc.embedPng(iconPng(style.shape, hex)));
+      for (const hex of colors) painter.images.set(hex, await doc.embedPng(iconPng(style.shape, hex)));
     }
     return painter;
   }

@@ -11,13 +11,13 @@ export const LETTER_LANDSCAPE = [792, 612] as const;
 export const LETTER_PORTRAIT = [612, 792] as const;
 
 /** Builds a palette from five colours in legend order. */
-export function palette(colours: readonly [string, string, string, string, string]): Record<string, string> {
+export function palette(colors: readonly [string, string, string, string, string]): Record<string, string> {
   return {
-    Afgerond: colours[0],
-    'In uitvoering': colours[1],
-    'Doorlopend gedurende uitvoering programma': colours[2],
-    'In uitvoering met vertraging': colours[3],
-    'Nog niet begonnen of afgebroken': colours[4],
+    Afgerond: colors[0],
+    'In uitvoering': colors[1],
+    'Doorlopend gedurende uitvoering programma': colors[2],
+    'In uitvoering met vertraging': colors[3],
+    'Nog niet begonnen of afgebroken': colors[4],
   };
 }
 

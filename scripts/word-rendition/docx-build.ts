@@ -188,13 +188,13 @@ function goalRowWithActionLineCell(number: number, goal: string, cols: number[],
 
 function activityRow(a: ActivityData, cols: number[], v: WordVariant): TableRow {
   const status = STATUS_LABELS.indexOf(a.status);
-  const colour = v.palette[status]!;
+  const color = v.palette[status]!;
   const statusCell =
     v.cue.kind === 'shading'
-      ? cell([new Paragraph('')], cols[1]!, { shading: cueShading(colour) })
+      ? cell([new Paragraph('')], cols[1]!, { shading: cueShading(color) })
       : v.cue.kind === 'words'
-        ? cell([new Paragraph({ children: [new TextRun({ text: a.status, color: hex(colour) })] })], cols[1]!)
-        : cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [cueRun(v, colour)] })], cols[1]!);
+        ? cell([new Paragraph({ children: [new TextRun({ text: a.status, color: hex(color) })] })], cols[1]!)
+        : cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [cueRun(v, color)] })], cols[1]!);
   const merged = v.actionLineColumn !== undefined ? [cell([new Paragraph('')], actionLineTwips(v), { verticalMerge: VerticalMergeType.CONTINUE })] : [];
   return new TableRow({
     cantSplit: false,

@@ -356,9 +356,9 @@ function checkStructureCounts(
   if (total === 0) {
     diagnostics.report('NAP116', `${actionLines.length} "Actielijn N" row${actionLines.length === 1 ? '' : 's'} but no activity row at all: the output would hold 0 activities. Check that the input's table rows were read (tab-separated cells in a text export, <tr>/<td> in HTML).`, {}, { actual: 0 });
   }
-  for (const line of actionLines) {
-    if ((perActionLine.get(line.number) ?? 0) > 0) continue;
-    diagnostics.report('NAP115', `Actielijn ${line.number} has no activity rows under it; its activities are missing from the output. Check the pages after its "Actielijn ${line.number}" row.`, loc(line.location), { actual: 0 });
+  for (const actionLine of actionLines) {
+    if ((perActionLine.get(actionLine.number) ?? 0) > 0) continue;
+    diagnostics.report('NAP115', `Actielijn ${actionLine.number} has no activity rows under it; its activities are missing from the output. Check the pages after its "Actielijn ${actionLine.number}" row.`, loc(actionLine.location), { actual: 0 });
   }
   for (let i = 0; i + 1 < pageTables.length; i++) {
     const page = pageTables[i]!;

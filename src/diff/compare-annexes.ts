@@ -201,14 +201,14 @@ export function matchActivities(
     if (a) pair(a, b, 1, 'key');
   }
   // Exact titles: the same title key in the same action line first, then anywhere.
-  const byKeyAndLine = new Map<string, Activity[]>();
+  const byKeyAndActionLine = new Map<string, Activity[]>();
   const byKey = new Map<string, Activity[]>();
   const keyOf = new Map<Activity, string>();
   for (const a of before.activities) {
     const key = titleKey(a.title);
     keyOf.set(a, key);
     if (!unmatchedOld.has(a)) continue;
-    listIn(byKeyAndLine, `${a.actionLine}\u0000${key}`).push(a);
+    listIn(byKeyAndActionLine, `${a.actionLine}\u0000${key}`).push(a);
     listIn(byKey, key).push(a);
   }
   const heads = new Map<Activity[], number>();
@@ -224,27 +224,27 @@ export function matchActivities(
     const key = titleKey(b.title);
     newKeyOf.set(b, key);
     if (!unmatchedNew.has(b)) continue;
-    const a = take(byKeyAndLine.get(`${b.actionLine}\u0000${key}`)) ?? take(byKey.get(key));
+    const a = take(byKeyAndActionLine.get(`${b.actionLine}\u0000${key}`)) ?? take(byKey.get(key));
     if (a) pair(a, b, 1, 'title');
   }
 
   // Fuzzy matches among the leftovers, per action line, with a bounded candidate set.
-  const newByLine = new Map<number, Activity[]>();
-  for (const b of unmatchedNew) listIn(newByLine, b.actionLine).push(b);
+  const newByActionLine = new Map<number, Activity[]>();
+  for (const b of unmatchedNew) listIn(newByActionLine, b.actionLine).push(b);
   const fuzzy: [Activity, Activity, number][] = [];
   for (const a of unmatchedOld) {
-    const line = newByLine.get(a.actionLine);
-    if (!line) continue;
-    // `line` is in sequence order: the candidates nearest to a.sequence.
+    const sameActionLine = newByActionLine.get(a.actionLine);
+    if (!sameActionLine) continue;
+    // `sameActionLine` is in sequence order: the candidates nearest to a.sequence.
     let lo = 0;
-    let hi = line.length;
+    let hi = sameActionLine.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (line[mid]!.sequence < a.sequence) lo = mid + 1;
+      if (sameActionLine[mid]!.sequence < a.sequence) lo = mid + 1;
       else hi = mid;
     }
     const from = Math.max(0, lo - FUZZY_CANDIDATES / 2);
-    for (const b of line.slice(from, from + FUZZY_CANDIDATES)) {
+    for (const b of sameActionLine.slice(from, from + FUZZY_CANDIDATES)) {
       const s = boundedSimilarity(keyOf.get(a)!, newKeyOf.get(b)!, minSimilarity);
       if (s >= minSimilarity) fuzzy.push([a, b, s]);
     }

@@ -35,17 +35,17 @@ export const LAYOUT = {
 } as const;
 
 /** How each kind of box is drawn: its colour, what the legend strip calls it, and its stroke. */
-export const KIND_STYLE: Readonly<Record<OverlayKind, { colour: string; name: string; dashed?: boolean; outset?: number }>> = {
-  column: { colour: '#2979ff', name: 'column', dashed: true },
-  header: { colour: '#c6ff00', name: 'header row', outset: LAYOUT.outset },
-  row: { colour: '#ff1744', name: 'row (and what started it)', outset: LAYOUT.outset },
-  cell: { colour: '#00c853', name: 'cell' },
-  status: { colour: '#d500f9', name: 'status cue (legend entry, colour distance)', outset: LAYOUT.outset },
-  legend: { colour: '#00e5ff', name: 'legend entry' },
-  furniture: { colour: '#ffc400', name: 'page furniture' },
-  text: { colour: '#795548', name: 'other text' },
-  note: { colour: '#651fff', name: 'note definition' },
-  marker: { colour: '#00bfa5', name: 'note marker' },
+export const KIND_STYLE: Readonly<Record<OverlayKind, { color: string; name: string; dashed?: boolean; outset?: number }>> = {
+  column: { color: '#2979ff', name: 'column', dashed: true },
+  header: { color: '#c6ff00', name: 'header row', outset: LAYOUT.outset },
+  row: { color: '#ff1744', name: 'row (and what started it)', outset: LAYOUT.outset },
+  cell: { color: '#00c853', name: 'cell' },
+  status: { color: '#d500f9', name: 'status cue (legend entry, colour distance)', outset: LAYOUT.outset },
+  legend: { color: '#00e5ff', name: 'legend entry' },
+  furniture: { color: '#ffc400', name: 'page furniture' },
+  text: { color: '#795548', name: 'other text' },
+  note: { color: '#651fff', name: 'note definition' },
+  marker: { color: '#00bfa5', name: 'note marker' },
 };
 
 /** One drawing instruction, in points on the picture (the page's own points at the top left). */

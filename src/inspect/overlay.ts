@@ -24,7 +24,7 @@ import { DiagnosticBag } from '../diagnostics/bag.js';
 import type { BBox, BodyRow, LegendEntry, Page, PageModel } from '../model/page-model.js';
 import { fromSuperscript } from '../model/superscript.js';
 import { COLUMN_NAMES, actionLineNumberOf } from '../model/vocabulary.js';
-import { legendInForce, legendsOf, normaliseStatusLabel, printableColour, readIconCue } from '../status/index.js';
+import { legendInForce, legendsOf, normaliseStatusLabel, printableColor, readIconCue } from '../status/index.js';
 
 /** The kinds of box inspect draws, in drawing order (later kinds are drawn over earlier ones). */
 export const OVERLAY_KINDS = ['column', 'header', 'row', 'cell', 'status', 'legend', 'furniture', 'text', 'note', 'marker'] as const;
@@ -79,7 +79,7 @@ function pageOverlay(page: Page, readings: ReadonlyMap<BodyRow, RowReading>): Pa
     for (const row of table.rows) boxes.push(...rowBoxes(row, readings.get(row) ?? { activity: null, role: 'row', legend: [] }));
   }
   for (const e of page.legend) {
-    if (e.location.bbox) boxes.push({ kind: 'legend', bbox: e.location.bbox, label: `legend: ${e.label} ${e.iconColor === null ? '(no icon)' : `${printableColour(e.iconColor)} ${e.iconShape ?? ''}`.trim()}`, text: e.label });
+    if (e.location.bbox) boxes.push({ kind: 'legend', bbox: e.location.bbox, label: `legend: ${e.label} ${e.iconColor === null ? '(no icon)' : `${printableColor(e.iconColor)} ${e.iconShape ?? ''}`.trim()}`, text: e.label });
   }
   for (const t of page.looseText) {
     if (!t.location.bbox) continue;
@@ -151,12 +151,12 @@ export function statusLabel(row: Pick<BodyRow, 'statusCue'>, legend: readonly Le
     return `words "${cue.text}": ${code ?? 'no status label'}`;
   }
   const reading = readIconCue(cue, legend);
-  const colour = printableColour(cue.color);
+  const color = printableColor(cue.color);
   if (reading.match) {
-    return `distance ${reading.match.distance.toFixed(1)}: ${reading.match.entry.label} (${cue.shape} ${colour})`;
+    return `distance ${reading.match.distance.toFixed(1)}: ${reading.match.entry.label} (${cue.shape} ${color})`;
   }
-  if (reading.nearest) return `no match: nearest ${reading.nearest.entry.label} at distance ${reading.nearest.distance.toFixed(1)} (${cue.shape} ${colour})`;
-  return `no match: ${reading.entries.length === 0 ? 'no legend of its kind in force' : 'two legend entries tie'} (${cue.shape} ${colour})`;
+  if (reading.nearest) return `no match: nearest ${reading.nearest.entry.label} at distance ${reading.nearest.distance.toFixed(1)} (${cue.shape} ${color})`;
+  return `no match: ${reading.entries.length === 0 ? 'no legend of its kind in force' : 'two legend entries tie'} (${cue.shape} ${color})`;
 }
 
 /**

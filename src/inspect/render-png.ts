@@ -122,11 +122,11 @@ export function strokePixels(scale: number): number {
 
 /** Carries out one instruction on a canvas at `scale` pixels per point. */
 function drawInstruction(ctx: CanvasContext, ins: Instruction, scale: number): void {
-  const colour = KIND_STYLE[ins.kind].colour;
+  const color = KIND_STYLE[ins.kind].color;
   switch (ins.op) {
     case 'box': {
       const r = pixelRect(ins.bbox, ins.outset, scale);
-      ctx.strokeStyle = colour;
+      ctx.strokeStyle = color;
       ctx.lineWidth = strokePixels(scale);
       ctx.setLineDash(ins.dashed ? [4 * scale, 3 * scale] : []);
       ctx.strokeRect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
@@ -134,7 +134,7 @@ function drawInstruction(ctx: CanvasContext, ins: Instruction, scale: number): v
       return;
     }
     case 'leader':
-      ctx.strokeStyle = colour;
+      ctx.strokeStyle = color;
       ctx.lineWidth = Math.max(1, Math.round(scale / 2));
       ctx.beginPath();
       ctx.moveTo(ins.x0 * scale, ins.y0 * scale);
@@ -142,13 +142,13 @@ function drawInstruction(ctx: CanvasContext, ins: Instruction, scale: number): v
       ctx.stroke();
       return;
     case 'swatch':
-      ctx.fillStyle = colour;
+      ctx.fillStyle = color;
       ctx.fillRect(ins.bbox[0] * scale, ins.bbox[1] * scale, (ins.bbox[2] - ins.bbox[0]) * scale, (ins.bbox[3] - ins.bbox[1]) * scale);
       return;
     case 'label': {
       let x = ins.x;
       if (ins.bar) {
-        ctx.fillStyle = colour;
+        ctx.fillStyle = color;
         ctx.fillRect(x * scale, (ins.y + 0.5) * scale, (LAYOUT.bar - 1.5) * scale, (ins.height - 1) * scale);
         x += LAYOUT.bar;
       }

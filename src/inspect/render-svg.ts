@@ -62,20 +62,20 @@ function boxText(box: OverlayBox): string {
 
 /** One instruction as SVG. */
 function instructionSvg(ins: Instruction): string {
-  const colour = KIND_STYLE[ins.kind].colour;
+  const color = KIND_STYLE[ins.kind].color;
   switch (ins.op) {
     case 'box': {
       const [x0, y0, x1, y1] = ins.bbox;
       const o = ins.outset;
       const dash = ins.dashed ? ' stroke-dasharray="4 3"' : '';
-      return `<rect x="${n(x0 - o)}" y="${n(y0 - o)}" width="${n(x1 - x0 + 2 * o)}" height="${n(y1 - y0 + 2 * o)}" fill="none" stroke="${colour}" stroke-width="${LAYOUT.stroke}"${dash} data-kind="${ins.kind}"/>`;
+      return `<rect x="${n(x0 - o)}" y="${n(y0 - o)}" width="${n(x1 - x0 + 2 * o)}" height="${n(y1 - y0 + 2 * o)}" fill="none" stroke="${color}" stroke-width="${LAYOUT.stroke}"${dash} data-kind="${ins.kind}"/>`;
     }
     case 'leader':
-      return `<line x1="${n(ins.x0)}" y1="${n(ins.y0)}" x2="${n(ins.x1)}" y2="${n(ins.y1)}" stroke="${colour}" stroke-width="0.5"/>`;
+      return `<line x1="${n(ins.x0)}" y1="${n(ins.y0)}" x2="${n(ins.x1)}" y2="${n(ins.y1)}" stroke="${color}" stroke-width="0.5"/>`;
     case 'swatch':
-      return `<rect x="${n(ins.bbox[0])}" y="${n(ins.bbox[1])}" width="${n(ins.bbox[2] - ins.bbox[0])}" height="${n(ins.bbox[3] - ins.bbox[1])}" fill="${colour}"/>`;
+      return `<rect x="${n(ins.bbox[0])}" y="${n(ins.bbox[1])}" width="${n(ins.bbox[2] - ins.bbox[0])}" height="${n(ins.bbox[3] - ins.bbox[1])}" fill="${color}"/>`;
     case 'label': {
-      const bar = ins.bar ? `<rect x="${n(ins.x)}" y="${n(ins.y + 0.5)}" width="${n(LAYOUT.bar - 1.5)}" height="${n(ins.height - 1)}" fill="${colour}"/>` : '';
+      const bar = ins.bar ? `<rect x="${n(ins.x)}" y="${n(ins.y + 0.5)}" width="${n(LAYOUT.bar - 1.5)}" height="${n(ins.height - 1)}" fill="${color}"/>` : '';
       const x = ins.bar ? ins.x + LAYOUT.bar : ins.x;
       return `${bar}<text x="${n(x)}" y="${n(ins.y + ins.height / 2)}" font-size="${LAYOUT.fontSize}" dominant-baseline="middle" fill="#212121">${xml(ins.text)}</text>`;
     }

@@ -35,7 +35,7 @@ import { CleanTextTally, cleanText } from '../model/clean-text.js';
 import { clip } from '../model/plain-text.js';
 import { PRINTED_COLUMN_KEYS, headerColumnKeys, startsHeaderRow, statusCodeOf } from '../model/vocabulary.js';
 
-const COLOUR_STYLE = /(?:^|;)\s*(?:background-color|background|color)\s*:\s*(#[0-9a-f]{6}|#[0-9a-f]{3}|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\))/i;
+const COLOR_STYLE = /(?:^|;)\s*(?:background-color|background|color)\s*:\s*(#[0-9a-f]{6}|#[0-9a-f]{3}|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\))/i;
 const FOOTNOTE_TEXT = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([\s\S]*)$/;
 
 /** Selector of page elements. */
@@ -136,20 +136,20 @@ function leaveOutHidden(root: AnyNode, lineOf: (node: AnyNode) => number | undef
   }
   const remove = new Map<AnyNode, AnyNode | null>(code);
   // One report per hidden element, or per element whose colours hide its text.
-  const reports = new Map<AnyNode, { reason: string; said: string[]; coloured: boolean }>();
+  const reports = new Map<AnyNode, { reason: string; said: string[]; colored: boolean }>();
   for (const { element, reason, group } of hidden) {
     if (remove.has(element)) continue;
     remove.set(element, null);
     const said = collapse(element.type === 'text' ? element.data : textOf(element));
     const key = group ?? element;
-    const report = reports.get(key) ?? { reason, said: [], coloured: element.type === 'tag' && colourOf(element.attribs['style']) !== null };
+    const report = reports.get(key) ?? { reason, said: [], colored: element.type === 'tag' && colorOf(element.attribs['style']) !== null };
     if (said !== '') report.said.push(said);
     reports.set(key, report);
   }
   let reported = 0;
   let more = 0;
-  for (const [element, { reason, said, coloured }] of reports) {
-    if (said.length === 0 && !coloured) continue;
+  for (const [element, { reason, said, colored }] of reports) {
+    if (said.length === 0 && !colored) continue;
     if (reported >= MAX_HIDDEN_REPORTS) {
       more++;
       continue;
@@ -337,7 +337,7 @@ function readPage($: CheerioAPI, root: Element, number: number, lineOf: (node: A
       const legend = statusCodeOf(ownText);
       if (legend) {
         // The icon may be a glyph (`●`) inside the element: it is the icon, not part of the label.
-        page.legend.push({ label: ownText.replace(/^[^\p{L}\p{N}]+/u, ''), iconColor: colourNear($, node), location });
+        page.legend.push({ label: ownText.replace(/^[^\p{L}\p{N}]+/u, ''), iconColor: colorNear($, node), location });
         return [];
       }
       const footnote = FOOTNOTE_TEXT.exec(ownText);
@@ -379,7 +379,7 @@ function statusCue($: CheerioAPI, cell: Element | undefined): StatusCue {
   if (!cell) return { kind: 'none' };
   const text = collapse(textOf(cell));
   if (text !== '') return { kind: 'text', text };
-  const styled = [cell, ...$(cell).find('[style]').toArray()].map((el) => colourOf($(el).attr('style'))).find((c) => c !== null);
+  const styled = [cell, ...$(cell).find('[style]').toArray()].map((el) => colorOf($(el).attr('style'))).find((c) => c !== null);
   if (styled) return { kind: 'icon', color: styled, shape: 'vector' };
   return { kind: 'none' };
 }
@@ -406,21 +406,21 @@ function previousElement(node: AnyNode): Element | null {
   return prev;
 }
 
-function colourNear($: CheerioAPI, node: Element): string | null {
+function colorNear($: CheerioAPI, node: Element): string | null {
   // The icon is inside the element or the element just before it (an icon <span> beside its label).
   const before = previousElement(node);
   const candidates = [node, ...$(node).find('[style]').toArray(), ...(before && before.attribs['style'] !== undefined ? [before] : [])];
   for (const el of candidates) {
-    const colour = colourOf($(el).attr('style'));
-    if (colour) return colour;
+    const color = colorOf($(el).attr('style'));
+    if (color) return color;
   }
   return null;
 }
 
 /** CSS colour (`#abc`, `#aabbcc`, `rgb(r,g,b)`) in an inline style → `#rrggbb`, or null. */
-export function colourOf(style: string | undefined): string | null {
+export function colorOf(style: string | undefined): string | null {
   if (!style) return null;
-  const m = COLOUR_STYLE.exec(style);
+  const m = COLOR_STYLE.exec(style);
   if (!m) return null;
   const value = m[1]!.toLowerCase();
   if (value.startsWith('rgb')) {

@@ -27,9 +27,9 @@
 import { compile } from 'css-select';
 import { parse as parseSelector, type Selector } from 'css-what';
 import type { AnyNode, Element } from 'domhandler';
-import { SAME_COLOUR_DISTANCE, rgbDistance } from '../model/colour.js';
+import { SAME_COLOR_DISTANCE, rgbDistance } from '../model/color.js';
 
-export { SAME_COLOUR_DISTANCE };
+export { SAME_COLOR_DISTANCE };
 
 /**
  * Elements whose content a browser does not render as text: code, deleted text, drawings, and
@@ -313,11 +313,11 @@ const HTML_HIDDEN = {
 } as const;
 
 /** A CSS colour value (`#abc`, `#aabbcc`, `rgb(…)`, `hsl(…)`, a named colour) as [r, g, b]; null for anything else. */
-export function cssColour(value: string | undefined): [number, number, number] | null {
+export function cssColor(value: string | undefined): [number, number, number] | null {
   if (value === undefined) return null;
   const v = value.trim().toLowerCase();
   const word = /(?:^|\s)([a-z]+)(?:\s|$)/.exec(v);
-  if (word && NAMED_COLOURS[word[1]!] !== undefined) return NAMED_COLOURS[word[1]!]!;
+  if (word && NAMED_COLORS[word[1]!] !== undefined) return NAMED_COLORS[word[1]!]!;
   const hsl = /hsla?\(\s*([\d.]+)(?:deg)?[\s,]+([\d.]+)%[\s,]+([\d.]+)%\s*(?:[,/]\s*([\d.]+%?)\s*)?\)/.exec(v);
   if (hsl) {
     if (hsl[4] !== undefined && Number.parseFloat(hsl[4]) === 0) return null;
@@ -337,7 +337,7 @@ export function cssColour(value: string | undefined): [number, number, number] |
 }
 
 /** CSS named colours that text or a background may be given (the light ones a page background is, and a few common ones). */
-const NAMED_COLOURS: Record<string, [number, number, number]> = {
+const NAMED_COLORS: Record<string, [number, number, number]> = {
   white: [255, 255, 255],
   black: [0, 0, 0],
   snow: [255, 250, 250],
@@ -409,7 +409,7 @@ export function findHiddenElements(root: AnyNode, styleSheets: readonly string[]
     if (node.type === 'text') {
       if (node.data.trim() === '') continue;
       if (inherited.invisible !== null) hidden.push({ element: node, reason: 'visibility: hidden', group: inherited.invisible });
-      else if (color !== null && rgbDistance(color, background) <= SAME_COLOUR_DISTANCE) {
+      else if (color !== null && rgbDistance(color, background) <= SAME_COLOR_DISTANCE) {
         hidden.push({ element: node, reason: `text coloured like its background (${hex(color)} on ${hex(background)})`, group: inherited.setBy });
       }
       continue;
@@ -451,8 +451,8 @@ export function findHiddenElements(root: AnyNode, styleSheets: readonly string[]
       invisible ??= el;
     } else if (decls.visibility !== undefined && /^visible\b/.test(decls.visibility)) invisible = null;
     // Presentational attributes: <font color>, bgcolor on tables, rows, cells and the body.
-    const ownBackground = cssColour(decls.background) ?? cssColour(el.attribs['bgcolor']);
-    const ownColor = cssColour(decls.color) ?? (name === 'font' ? cssColour(el.attribs['color']) : null);
+    const ownBackground = cssColor(decls.background) ?? cssColor(el.attribs['bgcolor']);
+    const ownColor = cssColor(decls.color) ?? (name === 'font' ? cssColor(el.attribs['color']) : null);
     const next: Inherited =
       ownBackground || ownColor || vars !== inherited.vars || invisible !== inherited.invisible
         ? { background: ownBackground ?? background, color: ownColor ?? color, setBy: ownBackground || ownColor ? el : inherited.setBy, vars, invisible }

@@ -76,7 +76,7 @@ ${model.actionLines.map((l) => html`<tr><th scope="row">${w.actionLine} ${l.numb
   }
   const statuses = model.statuses;
   return html`<section id="progress"><h2>${w.progress}</h2>
-<p class="small">${w.progressIntro} ${model.colorsFromLegend ? w.legendColours : w.paletteColours}</p>
+<p class="small">${w.progressIntro} ${model.colorsFromLegend ? w.legendColors : w.paletteColors}</p>
 <figure id="status-chart">${trustedHtml(charts.statusBars ?? '')}</figure>
 <table id="status-counts"><thead><tr><th>${w.actionLine}</th>${statuses.map((s) => html`<th class="num" scope="col"><span class="swatch" style="background:${s.color}" aria-hidden="true"></span>${s.label}</th>`)}<th class="num">${w.total}</th></tr></thead><tbody>
 ${model.actionLines.map(

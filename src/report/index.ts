@@ -42,10 +42,10 @@ export async function buildReportHtml(annex: Annex, options: ReportOptions): Pro
   const timelines = new Map<number, string>();
   const titles = new Map(model.activities.map((a) => [a.id, a.title]));
   const dateText = options.lang === 'nl' ? dutchDate : (iso: string) => iso;
-  for (const line of model.actionLines) {
-    const bars = model.timeline.filter((b) => b.actionLine === line.number);
+  for (const actionLine of model.actionLines) {
+    const bars = model.timeline.filter((b) => b.actionLine === actionLine.number);
     if (bars.length === 0) continue;
-    timelines.set(line.number, await renderSvg(timelineSpec(bars, model.statuses, domain, model.annexDate, words, dateText), `${words.timeline}, ${words.actionLine} ${line.number}`, titles));
+    timelines.set(actionLine.number, await renderSvg(timelineSpec(bars, model.statuses, domain, model.annexDate, words, dateText), `${words.timeline}, ${words.actionLine} ${actionLine.number}`, titles));
   }
   return renderReportHtml(model, { statusBars, timelines }, options.version);
 }

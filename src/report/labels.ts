@@ -39,8 +39,8 @@ export const WORDS = {
     actionLine: 'Actielijn',
     progress: 'Voortgang per actielijn',
     progressIntro: 'Aantal activiteiten per status. Elk balkdeel draagt zijn aantal als tekst; de tabel eronder geeft dezelfde aantallen.',
-    legendColours: 'Kleuren: die van de statusiconen in het document.',
-    paletteColours: 'Kleuren: een palet dat ook bij kleurenblindheid te onderscheiden is (Okabe-Ito).',
+    legendColors: 'Kleuren: die van de statusiconen in het document.',
+    paletteColors: 'Kleuren: een palet dat ook bij kleurenblindheid te onderscheiden is (Okabe-Ito).',
     noStatuses:
       'Deze invoer bevat geen statussen: een tekstexport verliest de gekleurde statusiconen van het document. Daarom staan hier geen statusgrafieken en is er geen lijst van vertraagde activiteiten. Maak het rapport van de PDF zoals gepubliceerd om de statussen te zien.',
     total: 'Totaal',
@@ -128,8 +128,8 @@ export const WORDS = {
     actionLine: 'Action line',
     progress: 'Progress per action line',
     progressIntro: 'Number of activities per status. Every bar segment carries its count as text; the table below gives the same counts.',
-    legendColours: 'Colours: those of the status icons in the document.',
-    paletteColours: 'Colours: a palette that stays distinguishable with colour blindness (Okabe-Ito).',
+    legendColors: 'Colours: those of the status icons in the document.',
+    paletteColors: 'Colours: a palette that stays distinguishable with colour blindness (Okabe-Ito).',
     noStatuses:
       'This input carries no statuses: a text export loses the coloured status icons of the document. So there are no status charts and no list of delayed activities here. Make the report from the PDF as published to see the statuses.',
     total: 'Total',

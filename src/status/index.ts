@@ -19,7 +19,7 @@
  */
 export { hasStatusCues, sameCueFamily } from './cue-family.js';
 export { type Legend, checkLegends, legendInForce, legendsOf } from './legend-scope.js';
-export { DEFAULT_COLOUR_TOLERANCE, colourDistance, printableColour } from './colour-distance.js';
+export { DEFAULT_COLOR_TOLERANCE, colorDistance, printableColor } from './color-distance.js';
 export { nearestLegendEntry } from './nearest-legend-entry.js';
 export { type StatusLabelProblem, normaliseStatusLabel } from './status-label.js';
 export { type IconCueReading, type RowStatus, type RowStatusInput, readIconCue, reportNoStatusCues, statusOfRow } from './row-status.js';

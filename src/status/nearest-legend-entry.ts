@@ -4,7 +4,7 @@
  * each colour means; an icon takes the entry with the nearest colour (step 3), provided it is
  * within the tolerance. A palette never seen before works as long as the legend uses it.
  */
-import { DEFAULT_COLOUR_TOLERANCE, colourDistance } from './colour-distance.js';
+import { DEFAULT_COLOR_TOLERANCE, colorDistance } from './color-distance.js';
 
 /**
  * Finds the legend entry whose icon colour is nearest to `colour`. Returns it with the distance,
@@ -12,15 +12,15 @@ import { DEFAULT_COLOUR_TOLERANCE, colourDistance } from './colour-distance.js';
  * tie (ambiguous: never a guess).
  */
 export function nearestLegendEntry<T extends { iconColor: string | null }>(
-  colour: string,
+  color: string,
   legend: readonly T[],
-  tolerance = DEFAULT_COLOUR_TOLERANCE,
+  tolerance = DEFAULT_COLOR_TOLERANCE,
 ): { entry: T; distance: number } | null {
   let best: { entry: T; distance: number } | null = null;
   let tie = false;
   for (const entry of legend) {
     if (entry.iconColor === null) continue;
-    const distance = colourDistance(colour, entry.iconColor);
+    const distance = colorDistance(color, entry.iconColor);
     if (best === null || distance < best.distance) {
       best = { entry, distance };
       tie = false;

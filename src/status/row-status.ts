@@ -15,7 +15,7 @@ import type { CueShape, LegendEntry, SourceLocation, StatusCue } from '../model/
 import { type StatusCode, statusCodeOf } from '../model/vocabulary.js';
 import type { Activity, Status } from '../schema/annex.js';
 import { sameCueFamily } from './cue-family.js';
-import { DEFAULT_COLOUR_TOLERANCE, printableColour } from './colour-distance.js';
+import { DEFAULT_COLOR_TOLERANCE, printableColor } from './color-distance.js';
 import { nearestLegendEntry } from './nearest-legend-entry.js';
 import { normaliseStatusLabel } from './status-label.js';
 
@@ -53,8 +53,8 @@ export function statusOfRow(row: RowStatusInput, inputHasIcons: boolean, diagnos
     const { entries, match, code } = readIconCue(cue, row.legend);
     if (!match || !code) {
       const what = cue.shape === 'shading' ? 'Status cell shading' : 'Status icon colour';
-      const legend = entries.length > 0 ? `the legend in force (${legendColours(entries)})` : row.legend.length > 0 ? `the legend in force, whose icons are of another kind (${legendColours(row.legend)})` : 'no legend: none is printed';
-      diagnostics.report('NAP303', `${what} ${printableColour(cue.color)} in ${row.id} matches no entry of ${legend}; status left empty. Check the icon and the legend in the source.`, { ...where, field: 'Status' }, {
+      const legend = entries.length > 0 ? `the legend in force (${legendColors(entries)})` : row.legend.length > 0 ? `the legend in force, whose icons are of another kind (${legendColors(row.legend)})` : 'no legend: none is printed';
+      diagnostics.report('NAP303', `${what} ${printableColor(cue.color)} in ${row.id} matches no entry of ${legend}; status left empty. Check the icon and the legend in the source.`, { ...where, field: 'Status' }, {
         actual: cue.color.toLowerCase(),
         expected: entries.flatMap((e) => (e.iconColor ? [e.iconColor.toLowerCase()] : [])),
       });
@@ -86,7 +86,7 @@ export interface IconCueReading {
  * marks), the nearest within `tolerance` (step 4) and that entry's status code. The one reading
  * statusOfRow and `nap-annex inspect` (the label drawn at each cue) share.
  */
-export function readIconCue(cue: { color: string; shape: CueShape }, legend: readonly LegendEntry[], tolerance = DEFAULT_COLOUR_TOLERANCE): IconCueReading {
+export function readIconCue(cue: { color: string; shape: CueShape }, legend: readonly LegendEntry[], tolerance = DEFAULT_COLOR_TOLERANCE): IconCueReading {
   const entries = legend.filter((e) => sameCueFamily(e.iconShape, cue.shape));
   const match = nearestLegendEntry(cue.color, entries, tolerance);
   return {
@@ -111,6 +111,6 @@ export function reportNoStatusCues(absent: number, total: number, diagnostics: D
   );
 }
 
-function legendColours(legend: readonly LegendEntry[]): string {
-  return legend.map((e) => `${e.label} ${e.iconColor === null ? 'no icon' : printableColour(e.iconColor)}`).join(', ');
+function legendColors(legend: readonly LegendEntry[]): string {
+  return legend.map((e) => `${e.label} ${e.iconColor === null ? 'no icon' : printableColor(e.iconColor)}`).join(', ');
 }

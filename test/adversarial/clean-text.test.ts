@@ -6,7 +6,7 @@ import { printable } from '../../src/cli/printable.js';
 import { githubCommand } from '../../src/cli/github.js';
 import { CleanTextTally, cleanText, isNonCharacter, isPrivateUse, unsafeKindOf } from '../../src/model/clean-text.js';
 import { activitiesCsv } from '../../src/emit/csv.js';
-import { printableColour } from '../../src/status/colour-distance.js';
+import { printableColor } from '../../src/status/color-distance.js';
 import { extractFixture, minText } from './helpers.js';
 
 const HTML_HEAD = '<html><body><table><tr><td>Activiteit</td><td>Status</td><td>Wanneer</td><td>Wie</td><td>Toelichting</td></tr>\n';
@@ -92,6 +92,6 @@ describe('right messages for broken text and colours (issue 9 item 8)', () => {
   });
 
   it('an unreadable icon colour is printed as "unreadable", never #NaNNaNNaN', () => {
-    expect([printableColour('#1B7837'), printableColour('#NaNNaNNaN'), printableColour(null), printableColour('rgb(1,2,3)')]).toEqual(['#1b7837', 'unreadable', 'unreadable', 'unreadable']);
+    expect([printableColor('#1B7837'), printableColor('#NaNNaNNaN'), printableColor(null), printableColor('rgb(1,2,3)')]).toEqual(['#1b7837', 'unreadable', 'unreadable', 'unreadable']);
   });
 });

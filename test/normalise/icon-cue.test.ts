@@ -5,7 +5,7 @@
 import { sameCueFamily } from '../../src/status/cue-family.js';
 import { describe, expect, it } from 'vitest';
 import type { CueShape, LegendEntry } from '../../src/model/page-model.js';
-import { DEFAULT_COLOUR_TOLERANCE, readIconCue } from '../../src/status/index.js';
+import { DEFAULT_COLOR_TOLERANCE, readIconCue } from '../../src/status/index.js';
 
 const entry = (label: string, iconColor: string, iconShape: CueShape = 'vector'): LegendEntry => ({ label, iconColor, iconShape, location: { page: 1 } });
 const LEGEND = [
@@ -36,7 +36,7 @@ describe('readIconCue', () => {
     expect(r.match).toBeNull();
     expect(r.code).toBeNull();
     expect(r.nearest?.entry.label).toBe('Afgerond');
-    expect(r.nearest!.distance).toBeGreaterThan(DEFAULT_COLOUR_TOLERANCE);
+    expect(r.nearest!.distance).toBeGreaterThan(DEFAULT_COLOR_TOLERANCE);
   });
 
   it('reads a shaded cell only with a shaded (or filled-box) legend, a mark never with a shaded legend', () => {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/diagnostics/bag.js';
 import { readFileSync } from 'node:fs';
 import { clip, foldText, withoutFormatChars } from '../../src/model/plain-text.js';
-import { tsFilesUnder } from '../helpers/import-graph.js';
 import {
   headerColumnKeys,
   COLUMNS,
@@ -79,12 +78,6 @@ describe('plain-text helpers', () => {
     const folded = foldText(annex);
     expect(folded.length).toBeGreaterThan(40_000);
     expect(folded).toBe(withoutFormatChars(annex).normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl'));
-  });
-
-  it('no source folds case another way (toLocaleLowerCase), except the script of the report page, which runs in the browser', () => {
-    const root = new URL('../../src/', import.meta.url);
-    const users = tsFilesUnder(root.pathname).filter((f) => readFileSync(f, 'utf8').includes('.toLocaleLowerCase('));
-    expect(users.map((f) => f.slice(root.pathname.length))).toEqual(['report/page-assets.ts']);
   });
 });
 

@@ -8,7 +8,7 @@
  * the same symbol (e.g. the same opaque picture painted over both); a known and an unknown
  * colour cannot be compared (the point is undecided).
  */
-import { SAME_COLOUR_DISTANCE, parseHexColour, rgbDistance } from '../../model/colour.js';
+import { SAME_COLOR_DISTANCE, parseHexColor, rgbDistance } from '../../model/color.js';
 import type { Paint, SoftMask } from './page-graphics.js';
 import { BLEND_NORMAL } from './pdfjs-contract.js';
 import { inRegion } from './regions.js';
@@ -53,10 +53,10 @@ export function maskValue(mask: SoftMask, x: number, y: number): number | null {
     for (const p of mask.paints) if (paintCovers(p, x, y)) a += p.alpha * (1 - a);
     return a;
   }
-  let c: RGB = (mask.backdrop !== null ? parseHexColour(mask.backdrop) : null) ?? BLACK;
+  let c: RGB = (mask.backdrop !== null ? parseHexColor(mask.backdrop) : null) ?? BLACK;
   for (const p of mask.paints) {
     if (!paintCovers(p, x, y)) continue;
-    const paint = p.color !== null ? parseHexColour(p.color) : null;
+    const paint = p.color !== null ? parseHexColor(p.color) : null;
     if (paint === null) return null;
     c = mix(c, blend(p.blend, c, paint) ?? paint, Math.min(1, p.alpha));
   }
@@ -69,7 +69,7 @@ export function maskValue(mask: SoftMask, x: number, y: number): number | null {
  */
 export function applyPaint(shade: Shade, color: string | null, alpha: number, mode: string, maskAt: number | null, key: string, symbols: Symbols): Shade {
   const a = maskAt === null ? null : alpha * maskAt;
-  const src = color !== null ? parseHexColour(color) : null;
+  const src = color !== null ? parseHexColor(color) : null;
   const srcShade: Shade = src ?? symbols.of(`c:${key}`);
   if (a !== null && a >= OPAQUE_ALPHA && mode === BLEND_NORMAL) return srcShade;
   if (a !== null && a <= 1 - OPAQUE_ALPHA) return shade;
@@ -86,7 +86,7 @@ function shadeKey(s: Shade): string {
 /** True when a reader sees no difference between two shades; null when that cannot be told. */
 export function sameShade(a: Shade, b: Shade): boolean | null {
   if (typeof a === 'string' || typeof b === 'string') return a === b ? true : null;
-  return rgbDistance(a, b) <= SAME_COLOUR_DISTANCE;
+  return rgbDistance(a, b) <= SAME_COLOR_DISTANCE;
 }
 
 function mix(base: RGB, top: RGB, a: number): RGB {

@@ -17,7 +17,7 @@
  * entries, so the work is linear in runs + fills (a run beyond either bound is counted in
  * `unchecked`, and reported).
  */
-import { SAME_COLOUR_DISTANCE, colourDistance } from '../../model/colour.js';
+import { SAME_COLOR_DISTANCE, colorDistance } from '../../model/color.js';
 import { type Shade, Symbols, WHITE, applyPaint, maskValue, paintCovers, sameShade } from './composite.js';
 import type { Box } from './geometry.js';
 import type { HiddenReason, HiddenRun, PageGraphics, Paint, TextRun } from './page-graphics.js';
@@ -254,8 +254,8 @@ function judgePoint(run: TextRun, candidates: readonly Paint[], x: number, y: nu
   let reason: HiddenReason | null = null;
   const textOver = (under: Shade): Shade[] => {
     const maskAt = run.mask ? maskValue(run.mask, x, y) : 1;
-    const colours = run.strokeColor !== undefined ? [run.color, run.strokeColor] : [run.color];
-    const drawn = colours.map((c) => applyPaint(under, c === 'pattern' ? null : c, run.alpha ?? 1, run.blend ?? BLEND_NORMAL, maskAt, `t${run.order}`, symbols));
+    const colors = run.strokeColor !== undefined ? [run.color, run.strokeColor] : [run.color];
+    const drawn = colors.map((c) => applyPaint(under, c === 'pattern' ? null : c, run.alpha ?? 1, run.blend ?? BLEND_NORMAL, maskAt, `t${run.order}`, symbols));
     // Drawing the run changed nothing where it was drawn: why.
     if (drawn.every((w) => sameShade(w, under) === true)) {
       reason = run.blend !== undefined && run.blend !== BLEND_NORMAL ? 'blend-mode' : maskAt !== null && maskAt < 1 - OPAQUE_ALPHA ? 'soft-mask' : 'background-colour';
@@ -298,7 +298,7 @@ export function removeCoveredMarks(graphics: PageGraphics): number {
         p.mask === null &&
         (p.image === undefined || p.image.opaque === true) &&
         paintCovers(p, x, y) &&
-        !(color !== undefined && p.color !== null && colourDistance(color, p.color) <= SAME_COLOUR_DISTANCE),
+        !(color !== undefined && p.color !== null && colorDistance(color, p.color) <= SAME_COLOR_DISTANCE),
     );
   };
   const covered = (box: Box, order: number | undefined, color: string | undefined): boolean => {

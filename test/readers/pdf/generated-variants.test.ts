@@ -21,13 +21,13 @@ function readTruth(name: string): Truth {
 
 describe('extractAnnex on a rendition generated with an unseen palette', () => {
   // Five colours no committed variant (nor the 2024 rendition) uses; two of them close in hue.
-  const colours = ['#0b7a75', '#7a0b56', '#556b2f', '#c45a00', '#a0522d'] as const;
-  const variant = { ...variantByName('glyph-a4-portrait'), name: 'glyph-unseen-palette', palette: palette(colours) };
+  const colors = ['#0b7a75', '#7a0b56', '#556b2f', '#c45a00', '#a0522d'] as const;
+  const variant = { ...variantByName('glyph-a4-portrait'), name: 'glyph-unseen-palette', palette: palette(colors) };
 
   it('reads all 83 statuses from the icon colours', async () => {
     expect(NAMES.length).toBeGreaterThanOrEqual(4);
     const committed = NAMES.flatMap((n) => Object.values(readTruth(n).palette));
-    for (const c of colours) expect(committed).not.toContain(c);
+    for (const c of colors) expect(committed).not.toContain(c);
     const { pdf, truth } = await generateVariant(variant);
     const { annex } = await extractAnnex(pdf, { fileName: 'unseen.pdf' });
     expect(annex.activities.map((a) => [a.title, a.status?.label, a.status?.iconColor])).toEqual(

@@ -56,9 +56,9 @@ describe('readPdf on the 2024 rendition', () => {
   it('finds the legend on every page: the 5 labels with 5 distinct icon colours', () => {
     for (const page of model.pages) {
       expect(page.legend.map((e) => e.label)).toEqual(LABELS);
-      const colours = page.legend.map((e) => e.iconColor);
-      expect(colours.every((c) => c !== null && /^#[0-9a-f]{6}$/.test(c))).toBe(true);
-      expect(new Set(colours).size).toBe(5);
+      const colors = page.legend.map((e) => e.iconColor);
+      expect(colors.every((c) => c !== null && /^#[0-9a-f]{6}$/.test(c))).toBe(true);
+      expect(new Set(colors).size).toBe(5);
       for (const e of page.legend) expect(e.location.page).toBe(page.number);
     }
   });

@@ -117,7 +117,7 @@ export function normaliseColor(c: string): string {
  * Colours arrive as `setFillRGBColor` / `setStrokeRGBColor` with a `#rrggbb` string (pdfjs's
  * worker converts every colour space); patterns and shadings as `setFillColorN`.
  */
-const colourHandlers: [number, OpHandler][] = [
+const colorHandlers: [number, OpHandler][] = [
   [OPS.setFillRGBColor, (w, args) => {
     w.gs.fill = typeof args?.[0] === 'string' ? normaliseColor(args[0]) : null;
     w.gs.fillPattern = false;
@@ -175,5 +175,5 @@ export const graphicsStateHandlers: [number, OpHandler][] = [
   }],
   [OPS.setLineWidth, (w, args) => void (w.gs.lineWidth = typeof args?.[0] === 'number' ? args[0] : w.gs.lineWidth)],
   [OPS.setGState, setGState],
-  ...colourHandlers,
+  ...colorHandlers,
 ];

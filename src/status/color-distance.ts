@@ -6,19 +6,19 @@
  * readers' visibility checks use (src/model/colour.ts). No colour is built in: the legend printed
  * in the document says what each colour means.
  */
-import { colourDistance, parseHexColour } from '../model/colour.js';
+import { colorDistance, parseHexColor } from '../model/color.js';
 
-export { colourDistance };
+export { colorDistance };
 
 /**
  * Tolerance for matching an icon to a legend entry, in RGB distance units: about 10% of the
  * colour cube's diagonal. Anti-aliased or re-encoded icons (JPEG, colour profiles) drift by a few
  * units; two legend colours closer than this would be indistinguishable to a reader anyway.
  */
-export const DEFAULT_COLOUR_TOLERANCE = 45;
+export const DEFAULT_COLOR_TOLERANCE = 45;
 
 /** A colour as printed in messages: `#rrggbb` (lower case), or `unreadable` when it is not a colour (never `#NaNNaNNaN`). */
-export function printableColour(colour: string | null | undefined): string {
-  const rgb = typeof colour === 'string' ? parseHexColour(colour) : null;
+export function printableColor(color: string | null | undefined): string {
+  const rgb = typeof color === 'string' ? parseHexColor(color) : null;
   return rgb ? `#${rgb.map((n) => n.toString(16).padStart(2, '0')).join('')}` : 'unreadable';
 }

@@ -4,16 +4,16 @@
  */
 
 /** `#rrggbb` → [r, g, b] in 0..255; null when the string is not of that form. */
-export function parseHexColour(hex: string): [number, number, number] | null {
+export function parseHexColor(hex: string): [number, number, number] | null {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
   if (!m) return null;
   return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
 }
 
 /** Euclidean distance between two `#rrggbb` colours in RGB space (0 … ~441.7); Infinity if unparsable. */
-export function colourDistance(a: string, b: string): number {
-  const x = parseHexColour(a);
-  const y = parseHexColour(b);
+export function colorDistance(a: string, b: string): number {
+  const x = parseHexColor(a);
+  const y = parseHexColor(b);
   if (!x || !y) return Number.POSITIVE_INFINITY;
   return rgbDistance(x, y);
 }
@@ -27,4 +27,4 @@ export function rgbDistance(a: readonly [number, number, number], b: readonly [n
  * Colours closer than this (RGB distance) are "the same" to a reader: text in such a colour on
  * such a background cannot be seen (WCAG's lowest contrast ratios are far above this).
  */
-export const SAME_COLOUR_DISTANCE = 24;
+export const SAME_COLOR_DISTANCE = 24;
