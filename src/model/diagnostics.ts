@@ -140,6 +140,7 @@ export const DIAGNOSTIC_CODES = {
   NAP117: { severity: 'error', summary: 'A page whose table has a header but no rows, while its action line continues on the next page: the page\'s rows are missing.' },
   NAP120: { severity: 'warning', summary: 'A tagged PDF\'s structure tree and its layout disagree about a table row; what the page shows (rulings, gaps, cells starting side by side) was followed.' },
   NAP121: { severity: 'warning', summary: 'The same text was drawn twice at the same place in a PDF (fake bold, or a hidden duplicate); it was read once.' },
+  NAP122: { severity: 'error', summary: 'A PDF row holds more than one status mark in its Status cell: most likely two rows read as one.' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
   NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },

@@ -137,6 +137,15 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
 
 /** Reports a finding of the layout: text drawn twice (NAP121), tags and geometry that disagree about rows (NAP120). */
 function reportLayoutFinding(f: LayoutFinding, page: number, diagnostics: DiagnosticBag): void {
+  if (f.kind === 'marks') {
+    diagnostics.report(
+      'NAP122',
+      `A row on page ${page} holds ${f.marks} status marks in its Status cell, where a row has one: it is most likely ${f.marks} rows read as one. Check the row on page ${page} (nap-annex inspect shows what started each row).`,
+      { page, bbox: f.bbox },
+      { actual: f.marks, expected: 1 },
+    );
+    return;
+  }
   if (f.kind === 'duplicate') {
     diagnostics.report('NAP121', `Text drawn twice at the same place on page ${page} ("${f.text.slice(0, 60)}"; fake bold, or hidden duplicate text) was read once.`, { page, bbox: f.bbox }, { actual: f.text.slice(0, 200) });
     return;

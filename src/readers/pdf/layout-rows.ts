@@ -59,6 +59,8 @@ export interface BuiltRows {
   tagged: (TaggedRow | null)[];
   /** Rows the structure tree has where the geometry sees a different split. */
   disagreements: { bbox: BBox; tagRows: number; geometryRows: number }[];
+  /** Rows whose Status cell holds more than one status mark (two rows read as one?). */
+  crowded: { bbox: BBox; marks: number }[];
 }
 
 /**
@@ -76,6 +78,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
   const starts = rowStarts(body, perLine, { cols, rulings: ctx.rulings, icons: ctx.icons, structure: ctx.structure, pitch });
   const groups = groupsFromStarts(body, perLine, starts, pitch, ctx.rulings);
   const disagreements = starts.disagreements;
+  const crowded: BuiltRows['crowded'] = [];
 
   // The right edge of each column's text on this page: where a line that is full ends.
   const rightEdges: number[] = Array.from({ length: ncol }, () => -Infinity);
@@ -96,6 +99,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
     const bottom = Math.min(group.bottom, ctx.regionBottom + pitch);
     const cue = statusCueOf(group, cells, { top, bottom }, ctx);
     if (cue.box) box = union(box, cue.box);
+    if (cue.marks > 1) crowded.push({ bbox: toBBox(box), marks: cue.marks });
     rows.push({
       ...keyedCells(cells, cols.keys),
       cellBoxes: cellBoxesOf(frags, cols.keys),
@@ -107,7 +111,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
     });
     tagged.push(group.tagged);
   });
-  return { rows, tagged, disagreements };
+  return { rows, tagged, disagreements, crowded };
 }
 
 /**
@@ -205,7 +209,7 @@ function groupsFromStarts(body: readonly Line[], perLine: readonly Fragment[][],
  * cell's own background shading (a fill confined to the Status column, not near-white), else the
  * cell's words (a later annex may print the status), else none.
  */
-function statusCueOf(group: RowGroup, cells: string[], range: { top: number; bottom: number }, ctx: RowContext): { cue: StatusCue; box: Box | null } {
+function statusCueOf(group: RowGroup, cells: string[], range: { top: number; bottom: number }, ctx: RowContext): { cue: StatusCue; box: Box | null; marks: number } {
   const { cols } = ctx;
   const sLeft = cols.bounds[cols.statusIndex] ?? -Infinity;
   const sRight = cols.bounds[cols.statusIndex + 1] ?? Infinity;
@@ -224,14 +228,32 @@ function statusCueOf(group: RowGroup, cells: string[], range: { top: number; bot
     cells[cols.statusIndex] = '';
   }
   const icon = pickIcon(candidates);
+  const marks = separateMarks(candidates);
   if (icon) {
     if (cols.statusIndex < cells.length && !/\p{L}/u.test(statusText)) cells[cols.statusIndex] = '';
-    return { cue: { kind: 'icon', color: icon.color, shape: icon.shape }, box: icon.box };
+    return { cue: { kind: 'icon', color: icon.color, shape: icon.shape }, box: icon.box, marks };
   }
   const shading = cellShading(ctx.fills, sLeft, sRight, range);
-  if (shading) return { cue: { kind: 'icon', color: shading.color, shape: 'shading' }, box: shading.box };
-  if (/\p{L}/u.test(statusText)) return { cue: { kind: 'text', text: statusText }, box: null };
-  return { cue: { kind: 'none' }, box: null };
+  if (shading) return { cue: { kind: 'icon', color: shading.color, shape: 'shading' }, box: shading.box, marks };
+  if (/\p{L}/u.test(statusText)) return { cue: { kind: 'text', text: statusText }, box: null, marks };
+  return { cue: { kind: 'none' }, box: null, marks };
+}
+
+/**
+ * How many status marks the candidates are: marks one above the other, further apart than the
+ * taller of the two, are separate marks; overlapping shapes (a dot and its ring) are one. A row
+ * whose Status cell holds two marks was most likely read from two rows.
+ */
+function separateMarks(candidates: readonly Icon[]): number {
+  const sorted = [...candidates].sort((a, b) => centerY(a.box) - centerY(b.box));
+  let marks = 0;
+  let last: Icon | null = null;
+  for (const c of sorted) {
+    const h = Math.max(c.box.y1 - c.box.y0, last ? last.box.y1 - last.box.y0 : 0);
+    if (last === null || centerY(c.box) - centerY(last.box) > h) marks++;
+    last = c;
+  }
+  return marks;
 }
 
 /**

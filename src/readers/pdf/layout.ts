@@ -43,7 +43,8 @@ export interface Carried {
  */
 export type LayoutFinding =
   | { kind: 'rows'; bbox: BBox; tagRows: number; geometryRows: number }
-  | { kind: 'duplicate'; bbox: BBox; text: string };
+  | { kind: 'duplicate'; bbox: BBox; text: string }
+  | { kind: 'marks'; bbox: BBox; marks: number };
 
 /** A laid-out page, what to carry to the next page, and the layout's findings. */
 export interface LayoutResult {
@@ -193,6 +194,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
       structure: content.structure,
     });
     findings.push(...built.disagreements.map((d) => ({ kind: 'rows' as const, ...d })));
+    findings.push(...built.crowded.map((c) => ({ kind: 'marks' as const, ...c })));
     // Tagged rows: the page's first TR continues the previous page's last when they are the same TR.
     built.rows.forEach((row, i) => {
       const tagged = built.tagged[i];

@@ -65,3 +65,13 @@ describe('row starts in a ruled table', () => {
     expect(titles(chunks, [mark(100), mark(120), mark(140)], [ruling(112)])).toEqual(['Eerste', 'Tweede', 'Derde']);
   });
 });
+
+describe('a row holding two status marks', () => {
+  it('is reported (NAP122 via the layout): two rows the rulings did not separate, each with its mark', () => {
+    // A ruled table whose ruling between the second and third row is missing; those rows have no Wanneer or Wie to tell them apart.
+    const chunks = [chunk('Eerste', 45, 100), chunk('Tweede', 45, 113), chunk('Derde', 45, 126)];
+    const built = buildRows(buildLines(chunks), { cols, rulings: [ruling(92), ruling(107), ruling(135)], pitch: PITCH, icons: [mark(100), mark(113), mark(126)], runs: [], fills: [], regionBottom: 1000, pageNumber: 1, structure: null });
+    expect(built.rows.map((r) => r.cells.title)).toEqual(['Eerste', 'Tweede Derde']);
+    expect(built.crowded).toEqual([{ bbox: expect.any(Array), marks: 2 }]);
+  });
+});
