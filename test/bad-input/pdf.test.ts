@@ -1,17 +1,13 @@
 /**
  * Bad PDF inputs through the CLI. The fixtures in fixtures/bad/ are made by
- * scripts/make-bad-fixtures.sh. These tests wait for the PDF reader (src/readers/pdf/, on
- * another branch): they are skipped until it exists, and then must pass unchanged.
+ * scripts/make-bad-fixtures.sh.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
-const pdfReaderAvailable = existsSync(fileURLToPath(new URL('../../src/readers/pdf/index.ts', import.meta.url)));
 const bad = (name: string) => `fixtures/bad/${name}`;
 
-describe.skipIf(!pdfReaderAvailable)('bad PDF inputs (needs the PDF reader)', () => {
+describe('bad PDF inputs', () => {
   it('a truncated PDF: exit 2, NAP004', async () => {
     const run = await runCli(['check', bad('truncated.pdf')]);
     expect(run.status).toBe(2);

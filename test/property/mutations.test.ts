@@ -15,7 +15,7 @@ import { InputError } from '../../src/diagnostics/errors.js';
 import { extractAnnex } from '../../src/pipeline.js';
 import { annexSchema } from '../../src/schema/annex.js';
 import { TEXT_2024 } from '../helpers/fixtures.js';
-import { fuzzRuns } from '../helpers/fuzz.js';
+import { FUZZ_CAMPAIGN, fuzzRuns } from '../helpers/fuzz.js';
 
 const LINES = readFileSync(TEXT_2024, 'utf8').split('\n');
 const encoder = new TextEncoder();
@@ -80,29 +80,54 @@ const window = fc
   .record({ start: fc.integer({ min: 0, max: LINES.length - 1 }), length: fc.integer({ min: 1, max: 120 }) })
   .map(({ start, length }) => LINES.slice(start, start + length));
 
-async function survives(bytes: Uint8Array): Promise<void> {
+/** Runs made, and how each ended: a schema-valid annex, or an InputError. */
+interface Outcomes {
+  runs: number;
+  annex: number;
+  inputError: number;
+}
+
+async function survives(bytes: Uint8Array, outcomes: Outcomes): Promise<void> {
+  outcomes.runs++;
   try {
     const { annex } = await extractAnnex(bytes, { fileName: 'mutated.txt', expect: [27, 7, 31, 6, 12] });
     const parsed = annexSchema.safeParse(annex);
     expect(parsed.success, parsed.error?.message).toBe(true);
+    outcomes.annex++;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     expect(error.diagnostic.severity).toBe('error');
+    outcomes.inputError++;
   }
 }
 
+/** Every run counted, and both outcomes among them: the property checked annexes, not only refusals. */
+function expectCounted(outcomes: Outcomes, runs: number, what: string): void {
+  if (FUZZ_CAMPAIGN) console.log(`${what}: ${JSON.stringify(outcomes)}`);
+  expect(outcomes.runs).toBe(runs);
+  expect(outcomes.annex + outcomes.inputError).toBe(runs);
+  expect(outcomes.annex).toBeGreaterThanOrEqual(Math.ceil(runs / 2));
+}
+
+const WHOLE_RUNS = fuzzRuns({ local: 60, ci: 1200 });
+const WINDOW_RUNS = fuzzRuns({ local: 100, ci: 2000 });
+
 describe('mutated text exports', () => {
   it('the whole export, 1-6 mutations: a valid annex or InputError', async () => {
+    const outcomes: Outcomes = { runs: 0, annex: 0, inputError: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), (ms) => survives(mutate(LINES, ms))),
-      { numRuns: fuzzRuns({ local: 60, ci: 1200 }), seed: 20240318 },
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), (ms) => survives(mutate(LINES, ms), outcomes)),
+      { numRuns: WHOLE_RUNS, seed: 20240318 },
     );
+    expectCounted(outcomes, WHOLE_RUNS, 'whole export');
   });
 
   it('windows of the export, 0-8 mutations: a valid annex or InputError', async () => {
+    const outcomes: Outcomes = { runs: 0, annex: 0, inputError: 0 };
     await fc.assert(
-      fc.asyncProperty(window, fc.array(mutation, { maxLength: 8 }), (lines, ms) => survives(mutate(lines, ms))),
-      { numRuns: fuzzRuns({ local: 100, ci: 2000 }), seed: 34843109 },
+      fc.asyncProperty(window, fc.array(mutation, { maxLength: 8 }), (lines, ms) => survives(mutate(lines, ms), outcomes)),
+      { numRuns: WINDOW_RUNS, seed: 34843109 },
     );
+    expectCounted(outcomes, WINDOW_RUNS, 'windows');
   });
 });

@@ -9,7 +9,8 @@
  * campaign: they are new data, not a loss. `--expect 27,7,31,6,12` is part of the run, as in CI.
  *
  * Fixed seeds; run counts as in test/helpers/fuzz.ts (40 / 20 locally, 120 / 60 in `npm run test:all`; NAP_FUZZ_RUNS=2000
- * for the full campaign).
+ * for the full campaign). Each campaign asserts that every run was counted and that the oracle
+ * compared at least a tenth of them (the rest refused), so that it cannot pass having checked nothing.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,10 +20,35 @@ import { InputError } from '../../src/diagnostics/errors.js';
 import { extractAnnex } from '../../src/pipeline.js';
 import type { Annex } from '../../src/schema/annex.js';
 import { TEXT_2024 } from '../helpers/fixtures.js';
-import { fuzzRuns } from '../helpers/fuzz.js';
+import { FUZZ_CAMPAIGN, fuzzRuns } from '../helpers/fuzz.js';
 
 const HTML_2024 = fileURLToPath(new URL('../../fixtures/html-generated/bijlage-1-2024.html', import.meta.url));
 const EXPECT = [27, 7, 31, 6, 12];
+const TEXT_RUNS = fuzzRuns({ local: 40, ci: 120 });
+const HTML_RUNS = fuzzRuns({ local: 20, ci: 60 });
+
+/**
+ * How a campaign went: runs made, runs the oracle compared (exit 0), runs refused (an error or an
+ * InputError), and the mutations that gave other data at exit 0.
+ */
+interface Tally {
+  runs: number;
+  compared: number;
+  refused: number;
+  silent: string[];
+}
+
+/**
+ * The checks every campaign ends with: every run counted, the oracle compared some (a campaign
+ * whose every run is refused checked nothing), and no other data at exit 0.
+ */
+function expectChecked(tally: Tally, runs: number, what: string): void {
+  if (FUZZ_CAMPAIGN) console.log(`${what}: ${JSON.stringify({ ...tally, silent: tally.silent.length })}`);
+  expect(tally.runs).toBe(runs);
+  expect(tally.compared + tally.refused).toBe(runs);
+  expect(tally.compared).toBeGreaterThanOrEqual(Math.ceil(runs / 10));
+  expect(tally.silent).toEqual([]);
+}
 
 /** What the oracle compares: the data a user takes away. */
 function data(annex: Annex): unknown {
@@ -41,6 +67,17 @@ async function exitZeroData(bytes: Uint8Array, fileName: string): Promise<unknow
     if (error instanceof InputError) return null;
     throw error;
   }
+}
+
+/** Counts one run: refused (null), or compared with the unmutated data (a mismatch is silent loss). */
+function count(tally: Tally, got: unknown | null, reference: unknown, mutations: unknown): void {
+  tally.runs++;
+  if (got === null) {
+    tally.refused++;
+    return;
+  }
+  tally.compared++;
+  if (JSON.stringify(got) !== JSON.stringify(reference)) tally.silent.push(JSON.stringify(mutations));
 }
 
 const fraction = fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000);
@@ -106,29 +143,29 @@ describe('fuzzing with an oracle: exit 0 ⇒ the data of the unmutated input', (
     const text = readFileSync(TEXT_2024, 'utf8');
     const reference = await exitZeroData(new TextEncoder().encode(text), 'bijlage-1.txt');
     expect(reference).not.toBeNull();
-    const silent: string[] = [];
+    const tally: Tally = { runs: 0, compared: 0, refused: 0, silent: [] };
     await fc.assert(
       fc.asyncProperty(fc.array(textMutation, { minLength: 1, maxLength: 4 }), async (ms) => {
         const got = await exitZeroData(new TextEncoder().encode(mutateText(text, ms)), 'mutated.txt');
-        if (got !== null && JSON.stringify(got) !== JSON.stringify(reference)) silent.push(JSON.stringify(ms));
+        count(tally, got, reference, ms);
       }),
-      { numRuns: fuzzRuns({ local: 40, ci: 120 }), seed: 909 },
+      { numRuns: TEXT_RUNS, seed: 909 },
     );
-    expect(silent).toEqual([]);
+    expectChecked(tally, TEXT_RUNS, 'text export');
   }, 600_000);
 
   it('HTML rendition', async () => {
     const html = readFileSync(HTML_2024, 'utf8');
     const reference = await exitZeroData(new TextEncoder().encode(html), 'bijlage-1.html');
     expect(reference).not.toBeNull();
-    const silent: string[] = [];
+    const tally: Tally = { runs: 0, compared: 0, refused: 0, silent: [] };
     await fc.assert(
       fc.asyncProperty(fc.array(htmlMutation, { minLength: 1, maxLength: 3 }), async (ms) => {
         const got = await exitZeroData(new TextEncoder().encode(mutateHtml(html, ms)), 'mutated.html');
-        if (got !== null && JSON.stringify(got) !== JSON.stringify(reference)) silent.push(JSON.stringify(ms));
+        count(tally, got, reference, ms);
       }),
-      { numRuns: fuzzRuns({ local: 20, ci: 60 }), seed: 910 },
+      { numRuns: HTML_RUNS, seed: 910 },
     );
-    expect(silent).toEqual([]);
+    expectChecked(tally, HTML_RUNS, 'HTML rendition');
   }, 600_000);
 });

@@ -9,7 +9,7 @@
  * - Drawing added to a page that a reader cannot see or that pdfjs must skip (hidden text in
  *   every way the reader knows, broken resources). Oracle: exit 0 ⇒ exactly the same data.
  *
- * Fixed seeds; run counts as in test/helpers/fuzz.ts (2 / 1 locally, 20 / 10 in `npm run test:all`; NAP_FUZZ_RUNS=N
+ * Fixed seeds; run counts as in test/helpers/fuzz.ts (2 / 2 locally, 20 / 10 in `npm run test:all`; NAP_FUZZ_RUNS=N
  * for a campaign of N per property; docs/benchmarks.md has the last campaign's figures).
  */
 import { readFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ import { FUZZ_CAMPAIGN, fuzzRuns } from '../helpers/fuzz.js';
 import { appendToPage, pageSize } from '../helpers/pdf-edit.js';
 
 const BYTE_RUNS = fuzzRuns({ local: 2, ci: 20 });
-const DRAW_RUNS = fuzzRuns({ local: 1, ci: 10 });
+const DRAW_RUNS = fuzzRuns({ local: 2, ci: 10 });
 /** A campaign reads a PDF per run (0.5–3 s on a loaded 2-core machine). */
 const TIMEOUT = Math.max(600_000, Math.max(BYTE_RUNS, DRAW_RUNS) * 10_000);
 const original = new Uint8Array(readFileSync(PDF_2024));
@@ -142,6 +142,9 @@ describe('PDF fuzzing with an oracle: exit 0 ⇒ the data of the unmutated rendi
       { numRuns: BYTE_RUNS, seed: 911 },
     );
     if (FUZZ_CAMPAIGN) console.log(`byte damage: ${JSON.stringify(tally)}, silent: ${silent.length}`);
+    // Every run counted, and the oracle compared at least one exit-0 run (else the test checked nothing).
+    expect(tally.runs).toBe(BYTE_RUNS);
+    expect(tally.exitZero).toBeGreaterThanOrEqual(1);
     expect(silent).toEqual([]);
   }, TIMEOUT);
 
@@ -161,6 +164,8 @@ describe('PDF fuzzing with an oracle: exit 0 ⇒ the data of the unmutated rendi
       { numRuns: DRAW_RUNS, seed: 912 },
     );
     if (FUZZ_CAMPAIGN) console.log(`drawing added: ${JSON.stringify(tally)}, silent: ${silent.length}`);
+    expect(tally.runs).toBe(DRAW_RUNS);
+    expect(tally.exitZero).toBeGreaterThanOrEqual(1);
     expect(silent).toEqual([]);
   }, TIMEOUT);
 });
