@@ -1,4 +1,4 @@
-/** The 2024 annex text export: normalised planning, owners, citations, links and titles (issue 3). */
+/** The 2024 annex text export: normalised planning, owners, citations, links and titles. */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { activitiesCsv } from '../src/emit/csv.js';

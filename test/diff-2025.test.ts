@@ -1,5 +1,5 @@
 /**
- * Issue 20, diff by meaning: the real 2024 annex (its PDF rendition, statuses from the icons)
+ * Diff by meaning: the real 2024 annex (its PDF rendition, statuses from the icons)
  * against a 2025 edition as a text export (test/helpers/edition-2025.ts: statuses written in
  * words, some only with another label). `diff`, `report --compare` and `stack` share one
  * comparison and must agree; status changes are exactly the transition matrix's off-diagonal

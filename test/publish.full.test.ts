@@ -1,5 +1,5 @@
 /**
- * Issue 20, with the programs a publisher uses (full tier: git and zip must be installed; a
+ * Publishing, with the programs a publisher uses (full tier: git and zip must be installed; a
  * missing one fails): `git add` of an output folder after two identical runs shows no change and
  * every entry is a regular file; `zip -r` stores each file once. On the real 2024 annex.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 20: output a publisher can commit and an analyst can trust, on the real 2024 annex.
+ * Output a publisher can commit and an analyst can trust, on the real 2024 annex.
  * - Identical input gives byte-identical files (annex.xlsx and the report page included); with
  *   git and zip (full tier): publish.full.test.ts.
  * - datapackage.json describes every CSV with bytes and hash, and frictionlessdata's

@@ -157,7 +157,7 @@ describe('nap-annex report (command line)', { timeout: 120_000 }, () => {
   });
 });
 
-describe('one language, the edition\'s own time (issue 20)', () => {
+describe('one language, the edition\'s own time', () => {
   it('a Dutch page says everything in Dutch: diagnostics by their code, the diff\'s words, statuses by the page\'s labels; info diagnostics counted, listed with verbose', async () => {
     const { annex } = await extract2024Pdf();
     const later = structuredClone(annex);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:adversarial`: every crafted case of issue 9 (scripts/bench/crafted-cases.ts, crafted-pdfs.ts)
+ * `npm run bench:adversarial`: every crafted case (scripts/bench/crafted-cases.ts, crafted-pdfs.ts)
  * through the CLI (`check`, or `diff` for pairs) with `--timeout 10`, measured whole (Node start-up
  * included) under GNU time: wall time, peak RSS of the process (all threads), exit code, against
  * the aim that every input under 1 MB finishes or is stopped within 10 s and 500 MB.

@@ -1,5 +1,5 @@
 /**
- * The crafted inputs of issue 9 that are not PDFs, built in memory (each under 1 MB): the
+ * The crafted inputs that are not PDFs, built in memory (each under 1 MB): the
  * adversarial benchmark (scripts/bench/adversarial.ts) runs them through the CLI, and the
  * regression tests under test/adversarial/ build smaller ones with the same functions.
  */

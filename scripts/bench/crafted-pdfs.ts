@@ -1,8 +1,8 @@
 /**
- * The crafted PDFs of issue 9 (each under 1 MB), built with pdf-lib for the adversarial benchmark
+ * The crafted PDFs (each under 1 MB), built with pdf-lib for the adversarial benchmark
  * (scripts/bench/adversarial.ts): pieces of text by the ten thousand on one line, forms nested so
  * that one paint becomes millions, a page whose content is one stream listed 20,000 times, and
- * 2,000 pages; and issue 19's bound cases: 200k fills nested 20k deep, 1M Tj, 300k small fills
+ * 2,000 pages; and the bound cases of the page budget (src/readers/pdf/page-budget.ts): 200k fills nested 20k deep, 1M Tj, 300k small fills
  * under text, 600k overlapping glyphs.
  */
 import { PDFDocument, PDFName, PDFRef, StandardFonts } from 'pdf-lib';

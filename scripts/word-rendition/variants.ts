@@ -244,7 +244,7 @@ export const WORD_VARIANTS: WordVariant[] = [
     headerFill: '#eeeeee',
     exports: ['tagged'],
   },
-  // Layouts added for the reader's document-level table model (issue 18): each changes one
+  // Layouts added for the reader's document-level table model: each changes one
   // convention the reader used to rely on, the rest kept to cues and notes it reads.
   {
     name: 'borderless-once-a4-landscape-calibri',

@@ -302,9 +302,9 @@ function hiddenBy(d: Declarations): HiddenReason | null {
 
 /** Thresholds of hidden HTML text. */
 const HTML_HIDDEN = {
-  /** opacity below this share is unreadable (0.01 in issue 19's attacks). */
+  /** opacity below this share is unreadable (0.01 in test/adversarial/html-visibility-attacks.test.ts). */
   opacity: 0.1,
-  /** px. Text smaller than this cannot be read (0.1px in issue 19's attacks; the PDF reader's limit is 2 pt). */
+  /** px. Text smaller than this cannot be read (0.1px in test/adversarial/html-visibility-attacks.test.ts; the PDF reader's limit is 2 pt). */
   fontPx: 2.5,
   /** px. Positioned or indented at least this far before the page's start: off every screen. */
   offPagePx: 999,

@@ -1,5 +1,5 @@
 /**
- * Issue 9 item 6: bounded work. Outcomes only (no timings: speed is in `npm run bench:adversarial`):
+ * Bounded work. Outcomes only (no timings: speed is in `npm run bench:adversarial`):
  * the time and memory limits stop any format by terminating the work, diagnostics of one code are
  * capped, and the indexed diff still pairs what the all-pairs diff paired.
  */

@@ -1,5 +1,5 @@
 import { DiagnosticBag } from '../../src/diagnostics/bag.js';
-/** Issue 9 item 3: one clean-text rule for every reader (NAP012–NAP015); nothing printed can be driven by input text. */
+/** One clean-text rule for every reader (NAP012–NAP015, NAP018); nothing printed can be driven by input text. */
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/cli/report.js';
 import { printable } from '../../src/cli/printable.js';
@@ -71,7 +71,7 @@ describe('terminal and GitHub output', () => {
   });
 });
 
-describe('right messages for broken text and colours (issue 9 item 8)', () => {
+describe('right messages for broken text and colours', () => {
   it('one invalid UTF-8 byte that Windows-1252 does not assign either is named as invalid UTF-8 with its byte offset, not "binary data"', async () => {
     const text = new TextEncoder().encode(minText().replace('Activiteit 1a', 'Activiteit é 1a'));
     const at = text.indexOf(0xc3);

@@ -1,4 +1,4 @@
-/** Issue 9 item 5: CSV safe in every dialect; Excel's cell limit; diff CSV neutralised like extract. */
+/** CSV safe in every dialect; Excel's cell limit; diff CSV neutralised like extract. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-/** Issue 9 item 2: only what a reader sees is data (HTML): hidden rows are absent, each with a NAP017 warning. */
+/** Only what a reader sees is data (HTML): hidden rows are absent, each with a NAP017 warning. */
 import { describe, expect, it } from 'vitest';
 import { flattenDeepNesting } from '../../src/readers/html-depth.js';
 import { extractFixture } from './helpers.js';

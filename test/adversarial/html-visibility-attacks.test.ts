@@ -1,6 +1,6 @@
 /**
- * HTML visibility as a browser computes it (src/readers/html-visibility.ts): the 21 hiding
- * techniques of issue 19's adversarial round, each on a row or inside a title; oracle: the
+ * HTML visibility as a browser computes it (src/readers/html-visibility.ts): 21 hiding
+ * techniques of an adversarial review, each on a row or inside a title; oracle: the
  * activities of the page without them, and a NAP017 naming what was left out. Visible text inside
  * a hidden parent (`visibility: visible`) stays data; `::before` content is reported (NAP032).
  */

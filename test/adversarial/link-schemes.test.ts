@@ -1,4 +1,4 @@
-/** Issue 9 item 4: links keep only http, https and mailto URLs (NAP404 for the rest). */
+/** Links keep only http, https and mailto URLs (NAP404 for the rest). */
 import { describe, expect, it } from 'vitest';
 import { activitiesCsv, footnotesCsv } from '../../src/emit/csv.js';
 import { isSafeUrl, screenLinks } from '../../src/normalise/links.js';

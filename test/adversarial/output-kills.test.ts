@@ -1,5 +1,5 @@
 /**
- * Kills of the real commands (issue 20): `extract`, batch `extract`, `report` and `stack`, run as
+ * Kills of the real commands: `extract`, batch `extract`, `report` and `stack`, run as
  * processes of the built CLI and killed with SIGTERM or SIGKILL, seeded: half at a random instant
  * of the run (between a quarter of an unkilled run's time and its end), half at a random change
  * the writer makes in the output folder (watched), so that kills land while it writes.

@@ -1,8 +1,8 @@
 /**
  * Work bounded while it starts (src/readers/pdf/page-budget.ts): a page whose drawing is far
  * beyond any annex page is refused with one NAP031 naming the page and what it exceeded, while
- * pdfjs is still parsing it; a page within the budget is read (control). The crafted inputs of
- * issue 19 at full size are timed by `npm run bench:adversarial`.
+ * pdfjs is still parsing it; a page within the budget is read (control). The crafted inputs at
+ * full size (scripts/bench/crafted-pdfs.ts) are timed by `npm run bench:adversarial`.
  */
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/diagnostics/bag.js';

@@ -1,5 +1,5 @@
 /**
- * Issue 9 on the real 2024 rendition: a page whose drawing pdfjs had to skip part of is an error
+ * Damage on the real 2024 rendition: a page whose drawing pdfjs had to skip part of is an error
  * naming the page (never exit 0 with part of a page missing), and text a reader cannot see,
  * added to a page that then renders the same, is left out with NAP017. Oracle: where the result
  * has no error, its activities and footnotes equal the unmutated rendition's.

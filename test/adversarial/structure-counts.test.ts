@@ -1,4 +1,4 @@
-/** Issue 9 item 1: structural counts that no reader can fool (NAP115, NAP116, NAP117). */
+/** Structural counts that no reader can fool (NAP115, NAP116, NAP117). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { codes, extractFixture, minText } from './helpers.js';

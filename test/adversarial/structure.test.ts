@@ -52,7 +52,7 @@ describe('B8: page furniture as printed', () => {
     const result = await extractFixture('t_zw_al.txt');
     expect(result.annex.actionLines.map((a) => a.number)).toEqual([1, 2, 3, 4, 5]);
     expect(result.annex.activities.map((a) => a.id)).toEqual(['AL1-01', 'AL2-01', 'AL3-01', 'AL4-01', 'AL5-01']);
-    // The RTL mark is a bidi control: removed by the clean-text rule, with its warning (issue 9).
+    // The RTL mark is a bidi control: removed by the clean-text rule (model/clean-text.ts), with its warning.
     expect(codes(result)).toEqual(['NAP018 warning', 'NAP301 info', 'NAP013 info']);
     const header = await extractFixture('zw.txt', minText().replace('Activiteit\tStatus', '\u200bActiviteit\tSta\u200btus').replace('Afgerond', 'Af\u00adgerond'));
     expect(codes(header)).toEqual(['NAP301 info', 'NAP013 info']);

@@ -1,5 +1,5 @@
 /**
- * Fuzzing with an oracle (issue 9 item 9): seeded mutations of the real 2024 text export and of
+ * Fuzzing with an oracle: seeded mutations of the real 2024 text export and of
  * its HTML rendition. The oracle is not "no crash" but: extraction succeeds without an error
  * diagnostic ⇒ the activities and footnotes equal those of the unmutated fixture. The mutations
  * are damage that either loses or adds something a reader would see (a row dropped or

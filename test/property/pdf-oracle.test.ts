@@ -1,5 +1,5 @@
 /**
- * Fuzzing the PDF reader with an oracle (issue 9): seeded mutations of the real 2024 rendition.
+ * Fuzzing the PDF reader with an oracle: seeded mutations of the real 2024 rendition.
  *
  * - Byte damage (a byte flipped, a range deleted, duplicated or zeroed, anywhere in the file).
  *   Oracle: exit 0 (no InputError, no error diagnostic, `--expect` not given) ⇒ the same table:

@@ -3,7 +3,8 @@
  * which marked content belongs to which table row (TR), which to a note (Note) or a list label
  * (Lbl). pdfjs serialises each page's tree (`page.getStructTree()`): element nodes
  * `{ role, children }` and content leaves `{ type: 'content', id: 'p12R_mc3' }` whose id is the
- * one text items and operators carry (see text.ts, graphics.ts).
+ * one the glyph chunks and drawing operators carry (see glyph-chunks.ts, graphics.ts; on a page
+ * read with pdfjs's text items, text.ts).
  *
  * A table node in that tree lists all its rows, also those printed on other pages (pdfjs expands
  * Table/TR kids for every page the table touches), so a row keeps the same index in its table on

@@ -1,5 +1,5 @@
 /**
- * Only what a reader sees is data (issue 9): text and icons a PDF draws invisibly are left out,
+ * Only what a reader sees is data: text and icons a PDF draws invisibly are left out,
  * each with NAP017 naming page, box and why. Oracle: the page model of a PDF with hidden content
  * added equals the page model of the same PDF without it. A visible control proves the
  * injection place is read at all (so the tests can fail).

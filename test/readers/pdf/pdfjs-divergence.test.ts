@@ -1,5 +1,5 @@
 /**
- * The two cases where pdfjs-dist 5.6 builds text items differently from 5.5 (issue 10): a
+ * The two cases where pdfjs-dist 5.6 builds text items differently from 5.5: a
  * superscript raised above the line height, and two font resources with the same base font. The
  * reader builds its chunks from the operator list's glyphs (glyph-chunks.ts), not from pdfjs's
  * text items, so these read as printed whatever pdfjs's item building does; an upgrade that
