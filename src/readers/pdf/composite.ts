@@ -12,7 +12,7 @@ import { SAME_COLOR_DISTANCE, parseHexColor, rgbDistance } from '../../model/col
 import type { Paint, SoftMask } from './page-graphics.js';
 import { BLEND_NORMAL } from './pdfjs-contract.js';
 import { inRegion } from './regions.js';
-import { OPAQUE_ALPHA } from './settings.js';
+import { DRAWING } from './settings.js';
 
 export type RGB = [number, number, number];
 /** A colour at a point: known, or a symbol for an unknown one. */
@@ -44,6 +44,14 @@ export function paintCovers(p: Paint, x: number, y: number): boolean {
 }
 
 /**
+ * The weights of red, green and blue in a colour's luminosity, Lum(C) = 0.30 R + 0.59 G + 0.11 B
+ * (ISO 32000-1 §11.3.5.3, used for a luminosity soft mask's values by §11.5.3). Facts of the PDF
+ * format, not tolerances (test/unit/reader-settings.test.ts exempts them by name, as it does
+ * SEPARABLE and hardLight, the blend-mode formulas of §11.3.5.2).
+ */
+const LUMINOSITY_WEIGHTS = [0.3, 0.59, 0.11] as const;
+
+/**
  * The value of a soft mask at a point, 0 … 1 (luminosity of its group over its backdrop, or its
  * group's alpha), or null when the group paints a colour the reader does not know there.
  */
@@ -60,7 +68,7 @@ export function maskValue(mask: SoftMask, x: number, y: number): number | null {
     if (paint === null) return null;
     c = mix(c, blend(p.blend, c, paint) ?? paint, Math.min(1, p.alpha));
   }
-  return (0.3 * c[0] + 0.59 * c[1] + 0.11 * c[2]) / 255;
+  return (LUMINOSITY_WEIGHTS[0] * c[0] + LUMINOSITY_WEIGHTS[1] * c[1] + LUMINOSITY_WEIGHTS[2] * c[2]) / 255;
 }
 
 /**
@@ -71,8 +79,8 @@ export function applyPaint(shade: Shade, color: string | null, alpha: number, mo
   const a = maskAt === null ? null : alpha * maskAt;
   const src = color !== null ? parseHexColor(color) : null;
   const srcShade: Shade = src ?? symbols.of(`c:${key}`);
-  if (a !== null && a >= OPAQUE_ALPHA && mode === BLEND_NORMAL) return srcShade;
-  if (a !== null && a <= 1 - OPAQUE_ALPHA) return shade;
+  if (a !== null && a >= DRAWING.opaqueAlpha && mode === BLEND_NORMAL) return srcShade;
+  if (a !== null && a <= 1 - DRAWING.opaqueAlpha) return shade;
   if (a === null || src === null || typeof shade === 'string') return symbols.of(`m:${key}|${shadeKey(shade)}`);
   const blended = blend(mode, shade, src);
   if (blended === null) return symbols.of(`b:${key}|${shadeKey(shade)}`);

@@ -14,7 +14,7 @@ import type { ColumnKey, PageModel } from '../../model/page-model.js';
 import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './page-graphics.js';
 import { budgetExceeded } from './page-budget.js';
-import { DAMAGE, MIN_TEXT_SIZE } from './settings.js';
+import { DAMAGE, VISIBILITY } from './settings.js';
 import { type LayoutFinding, layoutDocument } from './layout.js';
 import { type PageContent, type PageInput, type PageVisibility, preparePage } from './page-content.js';
 import { ScanTally } from './scan-pages.js';
@@ -281,7 +281,7 @@ const HIDDEN_REASONS: Record<HiddenReason, string> = {
   clipped: 'clipped away',
   'background-colour': 'drawn in the colour of what lies under it',
   covered: 'covered by an opaque paint drawn after it',
-  tiny: `less than ${MIN_TEXT_SIZE} pt tall, or squeezed to almost no width`,
+  tiny: `less than ${VISIBILITY.minTextSize} pt tall, or squeezed to almost no width`,
   'off-page': 'placed outside the page',
   'soft-mask': 'masked out by a soft mask',
   'blend-mode': 'blended into what lies under it (its blend mode leaves the page unchanged there)',

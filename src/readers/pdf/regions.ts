@@ -6,7 +6,7 @@
  */
 import { type Box, type Matrix, applyX, applyY } from './geometry.js';
 import { DrawOp } from './pdfjs-contract.js';
-import { CURVE_STEPS, MAX_REGION_SEGMENTS } from './settings.js';
+import { DRAWING, NUMERIC } from './settings.js';
 
 /** Where a paint or a clip applies. `test` says whether a page point lies in it. */
 export type Region =
@@ -26,8 +26,8 @@ export interface StencilBits {
 
 /**
  * A path buffer (pdfjs DrawOp codes and coordinates, user space) as polylines in page space
- * (`[x, y, …]`; curves in CURVE_STEPS steps), each with whether a closePath ended it. Null past
- * MAX_REGION_SEGMENTS.
+ * (`[x, y, …]`; curves in DRAWING.curveSteps steps), each with whether a closePath ended it. Null past
+ * DRAWING.maxRegionSegments.
  */
 export function flattenPath(buf: ArrayLike<number>, ctm: Matrix): { polys: Float64Array[]; closed: boolean[] } | null {
   const polys: Float64Array[] = [];
@@ -64,8 +64,8 @@ export function flattenPath(buf: ArrayLike<number>, ctm: Matrix): { polys: Float
       const [x0, y0] = [px, py];
       const c = Array.from({ length: cubic ? 6 : 4 }, (_, k) => buf[i + k]!);
       i += c.length;
-      for (let s = 1; s <= CURVE_STEPS; s++) {
-        const t = s / CURVE_STEPS;
+      for (let s = 1; s <= DRAWING.curveSteps; s++) {
+        const t = s / DRAWING.curveSteps;
         const u = 1 - t;
         if (cubic) point(u * u * u * x0 + 3 * u * u * t * c[0]! + 3 * u * t * t * c[2]! + t * t * t * c[4]!, u * u * u * y0 + 3 * u * u * t * c[1]! + 3 * u * t * t * c[3]! + t * t * t * c[5]!);
         else point(u * u * x0 + 2 * u * t * c[0]! + t * t * c[2]!, u * u * y0 + 2 * u * t * c[1]! + t * t * c[3]!);
@@ -75,7 +75,7 @@ export function flattenPath(buf: ArrayLike<number>, ctm: Matrix): { polys: Float
       px = sx;
       py = sy;
     } else return null;
-    if (segments > MAX_REGION_SEGMENTS) return null;
+    if (segments > DRAWING.maxRegionSegments) return null;
   }
   close();
   return { polys, closed };
@@ -178,6 +178,6 @@ function nearSegments(segs: Float64Array, half: number, x: number, y: number): b
 /** The inverse of an affine matrix, or null when it is singular. */
 export function invert(m: Matrix): Matrix | null {
   const det = m[0] * m[3] - m[1] * m[2];
-  if (!(Math.abs(det) > 1e-12)) return null;
+  if (!(Math.abs(det) > NUMERIC.singularDeterminant)) return null;
   return [m[3] / det, -m[1] / det, -m[2] / det, m[0] / det, (m[2] * m[5] - m[3] * m[4]) / det, (m[1] * m[4] - m[0] * m[5]) / det];
 }

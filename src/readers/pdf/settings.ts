@@ -1,72 +1,175 @@
 /**
- * The PDF reader's thresholds, each with its unit, why it has the value it has, and the fixture
- * or attack that set it. Reader logic names these instead of writing decimal literals.
+ * The PDF reader's settings: every tolerance and threshold its logic uses, in one place, as
+ * pdfplumber gathers its `table_settings`. Each entry gives its unit (pt = PDF points; em = the
+ * font size of the text concerned; share = a fraction of the quantity named; pitch = the line
+ * pitch of the body text), why it has the value it has, and the fixture or attack that set it.
+ * Reader logic (src/readers/pdf/**) names these instead of writing decimal literals; the only
+ * decimal literals left outside this file are facts of the PDF specification (the default font
+ * matrix, the luminosity weights and blend-mode formulas of composite.ts), each named and cited
+ * where it is used (test/unit/reader-settings.test.ts holds the list).
+ *
+ * The groups, in the order the reader uses them:
+ * - DRAWING: the operator-list walk (walk/, regions.ts): what counts as paint, a ruling, a rectangle;
+ * - VISIBILITY: what a reader cannot see (walk/text.ts, visibility.ts);
+ * - DAMAGE, PAGE_BUDGET: when a page is damaged, or too large to read (index.ts, page-budget.ts);
+ * - TEXT: glyphs → chunks → lines (glyph-chunks.ts, text.ts);
+ * - ICONS: status and legend icons (layout-icons.ts, document.ts, image-color.ts);
+ * - LAYOUT: lines → header, columns, rows, cells, notes, furniture (layout*.ts, row-starts.ts,
+ *   notes.ts, furniture.ts, page-content.ts, ocr-layer.ts);
+ * - NUMERIC: guards of the arithmetic, no tolerance (regions.ts, visibility.ts, walk/images.ts).
+ *
+ * "Smaller than" is not one setting but five, each measured against something else and set by its
+ * own case: TEXT.smallShare (a superscript or subscript against its line, 0.85),
+ * TEXT.wrappedMarkerShare (a marker wrapped alone onto a line, against the line above, 0.75),
+ * LAYOUT.noteMarkerShare (a note's label against its text, 0.9), LAYOUT.noteLabelSmallerShare (a
+ * number starting a line among note lines, 0.95) and LAYOUT.noteTextShare (note text against the
+ * body, 0.97).
  */
 
-// --- Drawing and visibility (graphics.ts, walk/, visibility.ts) ---
+// --- The operator-list walk (walk/, regions.ts, composite.ts) -------------------------------------
 
-/**
- * Text less tall than this (PDF points, the glyph height along the text's axis) cannot be read.
- * Reason: the smallest text in any fixture is a 5.5 pt footnote marker; 2 pt is unreadable on
- * screen and paper. Motivating case: `0.5 Tf` text of test/readers/pdf/hidden-content.test.ts.
- */
-export const MIN_TEXT_SIZE = 2;
+/** What the walk over a page's operator list counts as paint, a ruling or a rectangle. */
+export const DRAWING = {
+  /**
+   * alpha (0 … 1, times the group's alpha). A fill, stroke, stencil mask or text run at most this
+   * opaque paints nothing the reader records: no shape, ruling, icon or text run (walk/paths.ts,
+   * walk/images.ts, walk/text.ts). Reason: a paint at 5 % shows at most a faint tint, never a
+   * readable mark. Motivating case: the alpha-0 text and fills of issue 19's attacks
+   * (test/readers/pdf/hidden-content.test.ts).
+   */
+  noPaintAlpha: 0.05,
+  /**
+   * alpha (times its soft mask). A paint with at least this alpha hides what lies under it; at most
+   * 1 − this it changes nothing (composite.ts). Reason: one step of 8-bit colour. Motivating case:
+   * Word's fills (alpha 1) and the alpha-0 attack of hidden-content.test.ts.
+   */
+  opaqueAlpha: 0.99,
+  /**
+   * pt. A filled rectangle or stroked segment at most this thick is a ruling (a table border).
+   * Reason: Word draws cell borders 0.5–1.5 pt; 2.5 pt leaves room for a thick outer border.
+   * Motivating fixtures: fixtures/word-generated/*.pdf.
+   */
+  maxRulingThickness: 2.5,
+  /**
+   * times its thickness. A filled ruling is at least this many times as long as it is thick (a
+   * thin fill shorter than that is a dash or a dot, not a border).
+   */
+  rulingMinAspect: 3,
+  /**
+   * pt. The thickness a filled ruling's length is compared with is at least this (a hairline fill
+   * of 0.1 pt still has to be 1.5 pt long to be a border).
+   */
+  rulingMinThickness: 0.5,
+  /**
+   * pt. A stroked segment whose ends differ by less than this across it is straight
+   * (horizontal or vertical) and may be a ruling.
+   */
+  strokeStraightTolerance: 0.5,
+  /** pt. A stroked straight segment longer than this is a ruling (a shorter one is a tick or a dot). */
+  strokeMinLength: 2,
+  /**
+   * pt. A stroked ruling is at least this thick (a 0-width line, one device pixel, still rules
+   * a table: Word's and LibreOffice's hairline borders).
+   */
+  strokeMinRulingWidth: 0.1,
+  /**
+   * path buffer entries (pdfjs's flattened path: an operator and its coordinates each count). A
+   * stroked path longer than this is a chart or drawing and gives no rulings. Reason: a table's
+   * border path has tens of entries.
+   */
+  strokeMaxRulingPath: 2000,
+  /**
+   * pt. An edge of a four-sided path whose ends differ by at most this in x or y is vertical or
+   * horizontal: the path is one axis-aligned rectangle (a cover or a cell shading), not a frame.
+   */
+  rectangleEdgeTolerance: 0.01,
+  /**
+   * pt. A box lies outside the clip only when it lies beyond it by more than this (a line's box
+   * may have no height; rounding puts text drawn at the clip's edge a hair outside it).
+   */
+  clipTolerance: 0.01,
+  /**
+   * pt. The thinnest stroke a stroked path covers: a 0-width line is one device pixel.
+   * Reason: a hairline hides nothing wider than itself. Motivating case: Word's 0-width borders.
+   */
+  minStrokeWidth: 0.25,
+  /**
+   * Straight steps a Bézier curve of a clip or painted path is flattened into (visibility tests
+   * points against polygons). Reason: 8 steps keep a quarter circle of radius 50 pt within 0.2 pt.
+   * Motivating case: a cover with one curved corner (issue 19's attacks).
+   */
+  curveSteps: 8,
+  /**
+   * Most segments a clip or painted path may have to be tested point by point; a larger path
+   * clips by its box and is not used as a cover. Reason: bounds the cost of one point test.
+   * Motivating case: the crafted chart-like paths of scripts/bench/crafted-pdfs.ts.
+   */
+  maxRegionSegments: 4096,
+} as const;
 
-/**
- * Text whose characters advance less than this (points each, e.g. `0 Tz`) is squeezed to nothing.
- * Reason: a glyph narrower than half a point overprints its neighbours. Motivating case: the
- * `0 Tz` attack of hidden-content.test.ts.
- */
-export const MIN_ADVANCE = 0.5;
+// --- What a reader cannot see (walk/text.ts, visibility.ts) -----------------------------------------
 
-/**
- * Text of which the clip leaves less than this share (by area) visible is clipped away.
- * Reason: a quarter of a glyph box does not show a readable glyph. Motivating case: the clipped
- * text of hidden-content.test.ts.
- */
-export const MIN_VISIBLE_FRACTION = 0.25;
-
-/**
- * A filled rectangle or stroked segment at most this thick (points) is a ruling (a table border).
- * Reason: Word draws cell borders 0.5–1.5 pt; 2.5 pt leaves room for a thick outer border.
- * Motivating fixtures: fixtures/word-generated/*.pdf.
- */
-export const MAX_RULING_THICKNESS = 2.5;
-
-/**
- * Straight steps a Bézier curve of a clip or painted path is flattened into (visibility tests
- * points against polygons). Reason: 8 steps keep a quarter circle of radius 50 pt within 0.2 pt.
- * Motivating case: a cover with one curved corner (issue 19's attacks).
- */
-export const CURVE_STEPS = 8;
-
-/**
- * Most segments a clip or painted path may have to be tested point by point; a larger path
- * clips by its box and is not used as a cover. Reason: bounds the cost of one point test.
- * Motivating case: the crafted chart-like paths of scripts/bench/crafted-pdfs.ts.
- */
-export const MAX_REGION_SEGMENTS = 4096;
-
-/**
- * The thinnest stroke (points) a stroked path covers: a 0-width line is one device pixel.
- * Reason: a hairline hides nothing wider than itself. Motivating case: Word's 0-width borders.
- */
-export const MIN_STROKE_WIDTH = 0.25;
-
-/**
- * Most glyphs of one text run sampled by the visibility pass (three points each, evenly spread
- * over the run). Reason: bounds the work per run; 32 glyphs leave no stretch of a word unlooked
- * at in a table cell's line. Motivating case: the two-corner clip of issue 19.
- */
-export const MAX_RUN_POINTS = 32;
-
-/**
- * A paint with at least this alpha (times its soft mask) hides what lies under it; at most
- * 1 − this it changes nothing. Reason: one step of 8-bit colour. Motivating case: Word's fills
- * (alpha 1) and the alpha-0 attack of hidden-content.test.ts.
- */
-export const OPAQUE_ALPHA = 0.99;
-
+/** When text, or a mark, counts as invisible (NAP017). */
+export const VISIBILITY = {
+  /**
+   * pt, the glyph height along the text's axis. Text less tall than this cannot be read.
+   * Reason: the smallest text in any fixture is a 5.5 pt footnote marker; 2 pt is unreadable on
+   * screen and paper. Motivating case: `0.5 Tf` text of test/readers/pdf/hidden-content.test.ts.
+   */
+  minTextSize: 2,
+  /**
+   * pt per character. Text whose characters advance less than this (e.g. `0 Tz`) is squeezed to
+   * nothing. Reason: a glyph narrower than half a point overprints its neighbours. Motivating
+   * case: the `0 Tz` attack of hidden-content.test.ts.
+   */
+  minAdvance: 0.5,
+  /**
+   * share (by area, or of the sampled points). Text of which the clip leaves less than this share
+   * visible is clipped away. Reason: a quarter of a glyph box does not show a readable glyph.
+   * Motivating case: the clipped text of hidden-content.test.ts.
+   */
+  minVisibleFraction: 0.25,
+  /**
+   * glyphs. Most glyphs of one text run sampled by the visibility pass (three points each, evenly
+   * spread over the run). Reason: bounds the work per run; 32 glyphs leave no stretch of a word
+   * unlooked at in a table cell's line. Motivating case: the two-corner clip of issue 19.
+   */
+  maxRunPoints: 32,
+  /**
+   * shares of the font size above the baseline. The heights at which each sampled glyph is
+   * probed: just above the baseline, at x-height's middle, and near the top of lower-case letters,
+   * so that a clip or cover hiding the glyph's body is seen whatever the font's ascent.
+   * Motivating case: the two-corner clip and the even-odd ring of
+   * test/readers/pdf/hidden-geometry.test.ts.
+   */
+  sampleHeights: [0.05, 0.3, 0.55],
+  /**
+   * shares of a mark's box (x, y). Where a status-icon candidate is probed for a cover (its centre
+   * and four points inside its corners): a cover must hide all five. Reason: a rounded mark's
+   * corners lie outside the mark; 0.2 from each edge lies inside a circle's inscribed square.
+   * Motivating case: the status icon covered by a white box of hidden-content.test.ts.
+   */
+  coverProbes: [
+    [0.5, 0.5],
+    [0.2, 0.2],
+    [0.8, 0.2],
+    [0.2, 0.8],
+    [0.8, 0.8],
+  ],
+  /**
+   * pt, and share of the run's height. A hidden run's box is widened by itemMatchShare of its
+   * height, at least itemMatchSlack, to find the pdfjs text items that hold it: the walker's glyph box and pdfjs's item box differ
+   * by the font's ascent and descent. Applies to pages read through pdfjs's text items (vertical
+   * or right-to-left fonts); set with the visibility review of issue 19, no fixture needs more.
+   */
+  itemMatchShare: 0.3,
+  itemMatchSlack: 0.5,
+  /**
+   * pt. A hidden run reaching within this of a chunk's end is cut off that end of the chunk's box
+   * (the rest of the chunk keeps its box otherwise).
+   */
+  cutEdgeSlack: 0.5,
+} as const;
 
 /** Thresholds of the damage checks (index.ts reportDamage). */
 export const DAMAGE = {
@@ -259,4 +362,21 @@ export const LAYOUT = {
    * footnote separator under a borderless table does not (borderless-once-a4-landscape-calibri).
    */
   rulingCrossShare: 0.8,
+} as const;
+
+// --- Guards of the arithmetic (regions.ts, visibility.ts, walk/images.ts) ---------------------------
+
+/**
+ * Numbers that are no tolerance of the layout but keep the arithmetic finite and its comparisons
+ * meaningful; no fixture sets them, and no output depends on their exact value.
+ */
+export const NUMERIC = {
+  /** A matrix whose determinant is at most this (in absolute value) is singular: it has no inverse. */
+  singularDeterminant: 1e-12,
+  /** pt. The width a chunk of no width is divided by (so a position along it stays finite). */
+  minWidth: 1e-6,
+  /** pt². The area two boxes that touch (an overlap of zero width or height) count as sharing, so that touching counts as overlapping. */
+  touchingArea: 1e-9,
+  /** pt. Half the side of the box a shading painted without a clip (`sh`) covers: the whole plane, in practice. */
+  unbounded: 1e6,
 } as const;

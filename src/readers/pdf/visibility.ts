@@ -22,15 +22,13 @@ import { type Shade, Symbols, WHITE, applyPaint, maskValue, paintCovers, sameSha
 import type { Box } from './geometry.js';
 import type { HiddenReason, HiddenRun, PageGraphics, Paint, TextRun } from './page-graphics.js';
 import { BLEND_NORMAL } from './pdfjs-contract.js';
-import { MIN_VISIBLE_FRACTION, OPAQUE_ALPHA } from './settings.js';
+import { DRAWING, NUMERIC, VISIBILITY } from './settings.js';
 import type { Chunk, RunSpan } from './text.js';
 
 const GRID_CELL = 48;
 const MAX_CANDIDATES = 256;
 /** Most grid entries one page's fills (or chunks) may take (an item is listed once per cell its box overlaps). */
 const FILL_BUDGET = 2_000_000;
-/** How far (points) a fill may fall short of a run's box and still cover it (anti-aliasing, rounding). */
-const COVER_SLACK = 0.5;
 
 /** Text taken out of the page because a reader cannot see it. */
 export interface HiddenText {
@@ -121,7 +119,7 @@ function matchHiddenRuns(chunks: readonly Chunk[], hiddenRuns: readonly HiddenRu
     const runText = squeeze(run.text);
     const near = index.near(run.box).filter((i) => overlapArea(chunks[i]!, run.box) > 0);
     // The walker's glyph box and pdfjs's item box differ by the font's ascent and descent.
-    const around = grow(run.box, Math.max(COVER_SLACK, 0.3 * (run.box.y1 - run.box.y0)));
+    const around = grow(run.box, Math.max(VISIBILITY.itemMatchSlack, VISIBILITY.itemMatchShare * (run.box.y1 - run.box.y0)));
     // A part takes its text out of the run's, so a run takes no more chunks than its own text
     // (a visible copy of the same text at the same place stays data).
     let rest = runText;
@@ -225,7 +223,7 @@ type PointVerdict = 'visible' | 'undecided' | HiddenReason;
 
 /**
  * Judges a run by its sample points (walk/text.ts): at each, the paints there are composited
- * with and without the run; the run is hidden when less than MIN_VISIBLE_FRACTION of its points
+ * with and without the run; the run is hidden when less than VISIBILITY.minVisibleFraction of its points
  * show it (why: the reason most of its hidden points give). A run whose points are undecided
  * stays data.
  */
@@ -243,7 +241,7 @@ function judgeRun(run: TextRun, paints: Grid<Paint>, symbols: Symbols): HiddenRe
     if (v === 'visible' || v === 'undecided') shown++;
     else reasons.set(v, (reasons.get(v) ?? 0) + 1);
   }
-  if (shown >= MIN_VISIBLE_FRACTION * total) return null;
+  if (shown >= VISIBILITY.minVisibleFraction * total) return null;
   return [...reasons].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
@@ -258,7 +256,7 @@ function judgePoint(run: TextRun, candidates: readonly Paint[], x: number, y: nu
     const drawn = colors.map((c) => applyPaint(under, c === 'pattern' ? null : c, run.alpha ?? 1, run.blend ?? BLEND_NORMAL, maskAt, `t${run.order}`, symbols));
     // Drawing the run changed nothing where it was drawn: why.
     if (drawn.every((w) => sameShade(w, under) === true)) {
-      reason = run.blend !== undefined && run.blend !== BLEND_NORMAL ? 'blend-mode' : maskAt !== null && maskAt < 1 - OPAQUE_ALPHA ? 'soft-mask' : 'background-colour';
+      reason = run.blend !== undefined && run.blend !== BLEND_NORMAL ? 'blend-mode' : maskAt !== null && maskAt < 1 - DRAWING.opaqueAlpha ? 'soft-mask' : 'background-colour';
     }
     return drawn;
   };
@@ -293,7 +291,7 @@ export function removeCoveredMarks(graphics: PageGraphics): number {
     return candidates.some(
       (p) =>
         p.order > order &&
-        p.alpha >= OPAQUE_ALPHA &&
+        p.alpha >= DRAWING.opaqueAlpha &&
         p.blend === BLEND_NORMAL &&
         p.mask === null &&
         (p.image === undefined || p.image.opaque === true) &&
@@ -304,7 +302,7 @@ export function removeCoveredMarks(graphics: PageGraphics): number {
   const covered = (box: Box, order: number | undefined, color: string | undefined): boolean => {
     if (order === undefined) return false;
     const inset = (a: number, b: number, t: number): number => a + (b - a) * t;
-    return COVER_PROBES.every(([tx, ty]) => coveredAt(inset(box.x0, box.x1, tx), inset(box.y0, box.y1, ty), order, color));
+    return VISIBILITY.coverProbes.every(([tx, ty]) => coveredAt(inset(box.x0, box.x1, tx), inset(box.y0, box.y1, ty), order, color));
   };
   const small = (b: Box): boolean => b.x1 - b.x0 <= 40 && b.y1 - b.y0 <= 40;
   const before = graphics.shapes.length + graphics.glyphs.length + graphics.images.length;
@@ -313,15 +311,6 @@ export function removeCoveredMarks(graphics: PageGraphics): number {
   graphics.images = graphics.images.filter((im) => !(small(im.box) && covered(im.box, im.order, im.maskColor)));
   return before - (graphics.shapes.length + graphics.glyphs.length + graphics.images.length);
 }
-
-/** Where a mark is probed for a cover: its centre and four points inside its corners (shares of its box). */
-const COVER_PROBES: readonly [number, number][] = [
-  [0.5, 0.5],
-  [0.2, 0.2],
-  [0.8, 0.2],
-  [0.2, 0.8],
-  [0.8, 0.8],
-];
 
 /**
  * Cuts hidden runs out of a chunk. Each run's text is looked for in the chunk's text near where
@@ -333,7 +322,7 @@ function cutRuns(chunk: Chunk, runs: readonly HiddenRun[]): Chunk | null | 'inse
   let text = chunk.text;
   let x0 = chunk.x0;
   let x1 = chunk.x1;
-  const width = Math.max(chunk.x1 - chunk.x0, 1e-6);
+  const width = Math.max(chunk.x1 - chunk.x0, NUMERIC.minWidth);
   // Right to left, so earlier cut positions stay valid.
   const sorted = [...runs].sort((a, b) => b.box.x0 - a.box.x0);
   for (const run of sorted) {
@@ -343,8 +332,8 @@ function cutRuns(chunk: Chunk, runs: readonly HiddenRun[]): Chunk | null | 'inse
     const at = nearestOccurrence(text, needle, expected);
     if (at < 0) return 'inseparable';
     text = `${text.slice(0, at)} ${text.slice(at + needle.length)}`;
-    if (run.box.x0 <= x0 + 0.5) x0 = Math.min(Math.max(x0, run.box.x1), x1);
-    if (run.box.x1 >= x1 - 0.5) x1 = Math.max(Math.min(x1, run.box.x0), x0);
+    if (run.box.x0 <= x0 + VISIBILITY.cutEdgeSlack) x0 = Math.min(Math.max(x0, run.box.x1), x1);
+    if (run.box.x1 >= x1 - VISIBILITY.cutEdgeSlack) x1 = Math.max(Math.min(x1, run.box.x0), x0);
   }
   text = text.replace(/\s+/g, ' ').trim();
   if (text === '') return null;
@@ -375,7 +364,7 @@ function grow(b: Box, by: number): Box {
 function overlapArea(a: Box, b: Box): number {
   const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
   const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-  return w > 0 && h > 0 ? w * h : w >= 0 && h >= 0 ? 1e-9 : 0;
+  return w > 0 && h > 0 ? w * h : w >= 0 && h >= 0 ? NUMERIC.touchingArea : 0;
 }
 
 /**

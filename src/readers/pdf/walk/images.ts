@@ -7,6 +7,7 @@ import { type Box, type Matrix, transformRect } from '../geometry.js';
 import type { ImageData } from '../page-graphics.js';
 import { OPS, stencilMask } from '../pdfjs-contract.js';
 import { type Region, type StencilBits, invert } from '../regions.js';
+import { DRAWING, NUMERIC } from '../settings.js';
 import type { OpHandler, WalkState } from './state.js';
 
 function unitBox(ctm: Matrix): Box {
@@ -32,7 +33,7 @@ function maskBits(img: unknown): StencilBits | string | undefined {
 
 function paintMask(w: WalkState, args: unknown[] | null, fn: number): void {
   const gs = w.gs;
-  if (gs.fill === null || gs.fillAlpha <= 0.05) return;
+  if (gs.fill === null || gs.fillAlpha <= DRAWING.noPaintAlpha) return;
   const bits = fn === OPS.paintImageMaskXObject ? maskBits(args?.[0]) : undefined;
   const region = unitRegion(w, bits);
   // A mask whose bits are not known paints somewhere in its box: it is no cover.
@@ -43,7 +44,7 @@ function paintMask(w: WalkState, args: unknown[] | null, fn: number): void {
 /** `sh`: a shading painted over the whole clip (colours not known to the reader). */
 function shadingFill(w: WalkState): void {
   const c = w.gs.clip;
-  const box = c ?? { x0: -1e6, y0: -1e6, x1: 1e6, y1: 1e6 };
+  const box = c ?? { x0: -NUMERIC.unbounded, y0: -NUMERIC.unbounded, x1: NUMERIC.unbounded, y1: NUMERIC.unbounded };
   if (w.maskDepth > 0) w.addPaint({ kind: 'box', box }, null);
   else if (!w.ocOff && !w.isClippedAway(box)) w.addPaint({ kind: 'box', box }, null, undefined, w.order++);
 }

@@ -7,7 +7,7 @@ import { type Box, type Matrix, applyX, applyY, isFiniteBox, transformRect } fro
 import type { MarkedContent, PageGraphics } from '../page-graphics.js';
 import { DrawOp, EVEN_ODD_OPS, FILL_OPS, OPS, type PathArgs, STROKE_OPS, pathArgs } from '../pdfjs-contract.js';
 import { type Region, flattenPath, polysBox, strokeSegmentsOf } from '../regions.js';
-import { MAX_RULING_THICKNESS, MIN_STROKE_WIDTH } from '../settings.js';
+import { DRAWING } from '../settings.js';
 import type { GState, OpHandler, WalkState } from './state.js';
 
 function constructPath(w: WalkState, args: unknown[] | null): void {
@@ -62,7 +62,7 @@ function addPathPaints(w: WalkState, path: PathArgs, order: number): void {
   }
   if (STROKE_OPS.has(op) && (gs.stroke !== null || gs.strokePattern)) {
     const m = gs.ctm;
-    const half = Math.max(gs.lineWidth * Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2])), MIN_STROKE_WIDTH) / 2;
+    const half = Math.max(gs.lineWidth * Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2])), DRAWING.minStrokeWidth) / 2;
     const closed = flat.closed.map((c) => c || op === OPS.closeStroke || op === OPS.closeFillStroke || op === OPS.closeEOFillStroke);
     const region: Region = { kind: 'stroke', box: polysBox(flat.polys, half), segs: strokeSegmentsOf(flat.polys, closed), half };
     w.addPaint(region, gs.stroke, undefined, order, gs.strokeAlpha * gs.groupAlpha);
@@ -78,18 +78,18 @@ function paintPath(paintOp: number | null, buf: ArrayLike<number> | null, minMax
   const [mx0, my0, mx1, my1] = [minMax[0]!, minMax[1]!, minMax[2]!, minMax[3]!];
   if (!(mx1 >= mx0 && my1 >= my0)) return;
   const fillAlpha = gs.fillAlpha * gs.groupAlpha;
-  if (isFill && gs.fill !== null && fillAlpha > 0.05) {
+  if (isFill && gs.fill !== null && fillAlpha > DRAWING.noPaintAlpha) {
     const box = clipped(transformRect(gs.ctm, mx0, my0, mx1, my1), gs.clip);
     if (!isFiniteBox(box)) return;
     const rect = buf !== null && isOneRectangle(buf, gs.ctm);
-    const opaque = rect && fillAlpha >= 0.99 && gs.blendNormal && !gs.softMask;
+    const opaque = rect && fillAlpha >= DRAWING.opaqueAlpha && gs.blendNormal && !gs.softMask;
     out.shapes.push({ box, color: gs.fill, mode: 'fill', order, opaque, alpha: fillAlpha, multiply: gs.multiply, rect, ...mark });
     const w = box.x1 - box.x0;
     const h = box.y1 - box.y0;
-    if (h <= MAX_RULING_THICKNESS && w >= 3 * Math.max(h, 0.5)) out.rulings.push({ box, orientation: 'h' });
-    else if (w <= MAX_RULING_THICKNESS && h >= 3 * Math.max(w, 0.5)) out.rulings.push({ box, orientation: 'v' });
+    if (h <= DRAWING.maxRulingThickness && w >= DRAWING.rulingMinAspect * Math.max(h, DRAWING.rulingMinThickness)) out.rulings.push({ box, orientation: 'h' });
+    else if (w <= DRAWING.maxRulingThickness && h >= DRAWING.rulingMinAspect * Math.max(w, DRAWING.rulingMinThickness)) out.rulings.push({ box, orientation: 'v' });
   }
-  if (isStroke && gs.stroke !== null && gs.strokeAlpha * gs.groupAlpha > 0.05) {
+  if (isStroke && gs.stroke !== null && gs.strokeAlpha * gs.groupAlpha > DRAWING.noPaintAlpha) {
     const lw = Math.max(gs.lineWidth, 0) / 2;
     const box = clipped(transformRect(gs.ctm, mx0 - lw, my0 - lw, mx1 + lw, my1 + lw), gs.clip);
     if (!isFiniteBox(box)) return;
@@ -134,25 +134,25 @@ function isOneRectangle(buf: ArrayLike<number>, ctm: Matrix): boolean {
     const b = (k + 1) % 4;
     const dx = Math.abs(xs[a]! - xs[b]!);
     const dy = Math.abs(ys[a]! - ys[b]!);
-    if (dx > 0.01 && dy > 0.01) return false;
+    if (dx > DRAWING.rectangleEdgeTolerance && dy > DRAWING.rectangleEdgeTolerance) return false;
   }
   return true;
 }
 
 /** Axis-aligned straight segments of a stroked path become rulings. */
 function strokeSegments(buf: ArrayLike<number>, gs: GState, out: PageGraphics): void {
-  if (buf.length > 2000) return; // a chart or drawing, not table borders
+  if (buf.length > DRAWING.strokeMaxRulingPath) return; // a chart or drawing, not table borders
   const m = gs.ctm;
-  const half = Math.max(gs.lineWidth * Math.hypot(m[0], m[1]), 0.1) / 2;
+  const half = Math.max(gs.lineWidth * Math.hypot(m[0], m[1]), DRAWING.strokeMinRulingWidth) / 2;
   const seg = (x0: number, y0: number, x1: number, y1: number): void => {
     const ax = applyX(m, x0, y0);
     const ay = applyY(m, x0, y0);
     const bx = applyX(m, x1, y1);
     const by = applyY(m, x1, y1);
-    if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) > 2) {
+    if (Math.abs(ay - by) < DRAWING.strokeStraightTolerance && Math.abs(ax - bx) > DRAWING.strokeMinLength) {
       const y = (ay + by) / 2;
       out.rulings.push({ box: { x0: Math.min(ax, bx), y0: y - half, x1: Math.max(ax, bx), y1: y + half }, orientation: 'h' });
-    } else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) > 2) {
+    } else if (Math.abs(ax - bx) < DRAWING.strokeStraightTolerance && Math.abs(ay - by) > DRAWING.strokeMinLength) {
       const x = (ax + bx) / 2;
       out.rulings.push({ box: { x0: x - half, y0: Math.min(ay, by), x1: x + half, y1: Math.max(ay, by) }, orientation: 'v' });
     }

@@ -9,6 +9,7 @@ import type { GlyphChunker } from '../glyph-chunks.js';
 import type { ContentIdOf, FontLookup, ImageMark, MarkedContent, OptionalContentVisible, PageGraphics, Paint, SoftMask } from '../page-graphics.js';
 import { BLEND_NORMAL, type FontFacts } from '../pdfjs-contract.js';
 import { type Region, inRegion } from '../regions.js';
+import { DRAWING } from '../settings.js';
 
 /** The graphics state the walk tracks (PDF 32000-1 §8.4), plus the text state parameters (§9.3). */
 export interface GState {
@@ -262,12 +263,13 @@ export class WalkState {
 
   /**
    * True when `box` lies wholly outside the clip (a line's box may have no height: only lying
-   * outside counts, by more than 0.01 pt).
+   * outside counts, by more than DRAWING.clipTolerance).
    */
   isClippedAway(box: Box | null): boolean {
     const c = this.gs.clip;
     if (c === null || box === null) return false;
-    return box.x1 < c.x0 - 0.01 || box.x0 > c.x1 + 0.01 || box.y1 < c.y0 - 0.01 || box.y0 > c.y1 + 0.01 || c.x1 < c.x0 || c.y1 < c.y0;
+    const tol = DRAWING.clipTolerance;
+    return box.x1 < c.x0 - tol || box.x0 > c.x1 + tol || box.y1 < c.y0 - tol || box.y0 > c.y1 + tol || c.x1 < c.x0 || c.y1 < c.y0;
   }
 }
 

@@ -16,9 +16,14 @@ import type { HiddenReason } from '../page-graphics.js';
 import { FILL_OPS, type FontFacts, OPS, type OperatorList, STROKE_OPS, glyphFacts, showTextGlyphs, toUnicodeMap } from '../pdfjs-contract.js';
 import { isSymbolChar } from '../symbols.js';
 import { fontExtent } from '../text.js';
-import { MAX_RUN_POINTS, MIN_ADVANCE, MIN_TEXT_SIZE, MIN_VISIBLE_FRACTION } from '../settings.js';
+import { DRAWING, VISIBILITY } from '../settings.js';
 import { type OpHandler, type WalkState, isMatrixLike, num, toMatrix } from './state.js';
 
+/**
+ * The font matrix of a font that gives none: glyph space is 1000 units per unit of text space
+ * (ISO 32000-1 §9.2.4, "for all font types except Type 3"). A fact of the PDF format, not a
+ * tolerance (test/unit/reader-settings.test.ts exempts it by name).
+ */
 const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
 /** A glyph whose text is only whitespace moves the pen; it is not text. */
 const WHITESPACE = /^\s+$/u;
@@ -110,24 +115,21 @@ function measure(w: WalkState, glyphs: readonly unknown[], advScale: number, pla
 /** Characters a glyph reads as when its font's mapping fails: controls, U+FFFD, private use. */
 const UNREADABLE = /^[\p{Cc}\uFFFD\p{Co}]+$/u;
 
-/** Heights (shares of the font size above the baseline) at which a glyph is sampled. */
-const SAMPLE_HEIGHTS = [0.05, 0.3, 0.55] as const;
-
 /**
- * Points of a run's glyphs on the page (glyph centres at three heights; at most MAX_RUN_POINTS
+ * Points of a run's glyphs on the page (glyph centres at three heights; at most VISIBILITY.maxRunPoints
  * glyphs, evenly spread) and how many of them the clip leaves visible; the visible ones are kept.
  */
 function samplePoints(w: WalkState, trm: Matrix, m: Measured, hScale: number): { points: Float64Array; share: number } {
   const n = m.centres.length;
   if (n === 0) return { points: new Float64Array(0), share: 1 };
-  const step = Math.max(1, n / MAX_RUN_POINTS);
+  const step = Math.max(1, n / VISIBILITY.maxRunPoints);
   const y = w.curY + w.gs.rise;
   const size = w.gs.fontSize;
   const kept: number[] = [];
   let total = 0;
   for (let k = 0; k < n; k += step) {
     const tx = w.curX + m.centres[Math.floor(k)]! * hScale;
-    for (const h of SAMPLE_HEIGHTS) {
+    for (const h of VISIBILITY.sampleHeights) {
       const ty = y + h * size;
       const px = applyX(trm, tx, ty);
       const py = applyY(trm, tx, ty);
@@ -149,25 +151,25 @@ function hiddenReason(w: WalkState, box: ReturnType<typeof transformRect>, trm: 
   if (mode === 3 || mode === 7) return 'render-mode';
   if (!paint.fill && !paint.stroke) return 'transparent';
   if (w.ocOff) return 'optional-content';
-  if (w.visibleFraction(box) < MIN_VISIBLE_FRACTION || clipShare < MIN_VISIBLE_FRACTION) return 'clipped';
+  if (w.visibleFraction(box) < VISIBILITY.minVisibleFraction || clipShare < VISIBILITY.minVisibleFraction) return 'clipped';
   if (m.centres.length > 0 && m.painting === 0) return 'empty-glyph';
   // Size along the text's own axes (rotation aside): glyph height and advance per character.
   const height = gs.fontSize * Math.hypot(trm[2], trm[3]);
   const chars = m.text.replace(/\s+/g, '').length;
   const width = Math.abs(m.x * hScale) * Math.hypot(trm[0], trm[1]);
-  if (height < MIN_TEXT_SIZE || (chars > 0 && width / chars < MIN_ADVANCE)) return 'tiny';
+  if (height < VISIBILITY.minTextSize || (chars > 0 && width / chars < VISIBILITY.minAdvance)) return 'tiny';
   return null;
 }
 
-/** Which paints a run's render mode applies and whether each has paint (a colour or pattern, alpha > 0.05). */
+/** Which paints a run's render mode applies and whether each has paint (a colour or pattern, alpha over DRAWING.noPaintAlpha). */
 function runPaint(w: WalkState): { fill: boolean; stroke: boolean } {
   const gs = w.gs;
   const mode = gs.renderMode & 7;
   const strokes = mode === 1 || mode === 2 || mode === 5 || mode === 6;
   const fills = mode === 0 || mode === 2 || mode === 4 || mode === 6;
   return {
-    fill: fills && (gs.fill !== null || gs.fillPattern) && gs.fillAlpha * gs.groupAlpha > 0.05,
-    stroke: strokes && (gs.stroke !== null || gs.strokePattern) && gs.strokeAlpha * gs.groupAlpha > 0.05,
+    fill: fills && (gs.fill !== null || gs.fillPattern) && gs.fillAlpha * gs.groupAlpha > DRAWING.noPaintAlpha,
+    stroke: strokes && (gs.stroke !== null || gs.strokePattern) && gs.strokeAlpha * gs.groupAlpha > DRAWING.noPaintAlpha,
   };
 }
 
@@ -186,7 +188,7 @@ function showText(w: WalkState, glyphs: readonly unknown[]): number {
   const chunker = w.chunker;
   const placing = chunker !== undefined && w.maskDepth === 0;
   if (placing && font.vertical === true) chunker.vertical = true;
-  const m = measure(w, glyphs, size * (fm[0] ?? 0.001), placing, font);
+  const m = measure(w, glyphs, size * (fm[0] ?? DEFAULT_FONT_MATRIX[0]), placing, font);
   const advance = m.x * hScale;
   const ty0 = w.curY + gs.rise;
   const box = transformRect(trm, w.curX, ty0 - 0.2 * size, w.curX + advance, ty0 + 0.8 * size);
