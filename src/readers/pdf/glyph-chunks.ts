@@ -8,8 +8,8 @@
  * a raised footnote marker or a jump back to the start of the next line each start a new chunk.
  *
  * Spaces: a space character in the content is a space; a gap between glyphs of at least
- * WORD_GAP em is one too (PDF producers often place words apart without drawing a space). A
- * gap wider than COLUMN_GAP em is not a word space but a gap between cells (or a hole that a
+ * TEXT.wordGapEm is one too (PDF producers often place words apart without drawing a space). A
+ * gap wider than TEXT.columnGapEm is not a word space but a gap between cells (or a hole that a
  * footnote marker drawn later fills): the chunk ends, unless space characters account for the
  * gap (a monospaced font's space is 0.6 em wide). Whitespace glyphs themselves are not text:
  * they only move the pen.
@@ -24,6 +24,7 @@
  */
 import { withoutFormatChars } from '../../model/plain-text.js';
 import { type Box, union } from './geometry.js';
+import { TEXT } from './settings.js';
 import type { Chunk, RunSpan } from './text.js';
 
 /** Latin typographic ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, U+FB00–U+FB06): a reader sees their letters. */
@@ -38,16 +39,6 @@ export function glyphText(unicode: string): string {
   return withoutFormatChars(unicode).replace(LIGATURES, (l) => l.normalize('NFKC'));
 }
 
-/** A gap of at least this many em between glyphs reads as a word space (a tenth of an em, as in pdfminer's `word_margin`). */
-export const WORD_GAP = 0.1;
-/** A gap wider than this many em ends the chunk: text beyond it is another cell or column. */
-export const COLUMN_GAP = 0.6;
-/** A glyph starting more than this many em before the end of the one before starts a new chunk (a new line, overprinting). */
-const BACKWARD_GAP = 0.2;
-/** A baseline shift of more than this share of the (smaller) font size starts a new chunk (superscripts, the next line). */
-const BASELINE_SHIFT = 0.25;
-/** Drawn sizes differing by more than this share are different sizes (a footnote marker sized by the text matrix). */
-const SIZE_TOLERANCE = 0.01;
 /** Letters of right-to-left scripts. */
 const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
@@ -132,16 +123,16 @@ export class GlyphChunker {
     let o = this.open;
     let space = false;
     // (A change of marked content has ended the chunk already: the walker calls `end`.)
-    if (o !== null && (o.font !== g.font || Math.abs(o.first.height - g.height) > SIZE_TOLERANCE * Math.max(o.first.height, g.height))) o = this.flush();
+    if (o !== null && (o.font !== g.font || Math.abs(o.first.height - g.height) > TEXT.sizeShare * Math.max(o.first.height, g.height))) o = this.flush();
     if (o !== null) {
       const dx = g.x0 - o.ex;
       const dy = g.y0 - o.ey;
       const along = (dx * g.ux + dy * g.uy) / g.em;
       const across = (dy * g.ux - dx * g.uy) / Math.min(g.height, o.first.height);
       // A wide gap that space characters account for (less than a word gap beyond them) is spaces, not a column gap.
-      const columnGap = along > COLUMN_GAP && along - o.spaceEm >= WORD_GAP;
-      if (along < -BACKWARD_GAP || Math.abs(across) > BASELINE_SHIFT || columnGap) o = this.flush();
-      else space = o.spaced || along >= WORD_GAP;
+      const columnGap = along > TEXT.columnGapEm && along - o.spaceEm >= TEXT.wordGapEm;
+      if (along < -TEXT.backwardGapEm || Math.abs(across) > TEXT.baselineShiftShare || columnGap) o = this.flush();
+      else space = o.spaced || along >= TEXT.wordGapEm;
     }
     if (o === null) {
       o = { text: '', font: g.font, mark, ex: g.x0, ey: g.y0, spaced: false, spaceEm: 0, first: g, spans: [] };

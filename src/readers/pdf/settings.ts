@@ -211,6 +211,109 @@ export const PAGE_BUDGET = {
   parseMs: 6_000,
 } as const;
 
+// --- Text: glyphs → chunks → lines (glyph-chunks.ts, text.ts) --------------------------------------
+
+/**
+ * How glyphs become chunks and chunks become lines: word and column gaps, baselines, and which
+ * small text is a superscript (a footnote marker) or a subscript. Values of the first PDF reader,
+ * set on the 2024 rendition (fixtures/nap-2024/bijlage-1-rendition.pdf), unless an entry says
+ * which later fixture or test changed it.
+ */
+export const TEXT = {
+  // --- glyphs → chunks (glyph-chunks.ts) ----------------------------------------------------------
+  /** em. A gap of at least this between glyphs reads as a word space (a tenth of an em, as pdfminer's `word_margin`). */
+  wordGapEm: 0.1,
+  /**
+   * em. A gap wider than this ends the chunk: text beyond it is another cell or column (unless
+   * space characters account for the gap: a monospaced font's space is 0.6 em wide).
+   */
+  columnGapEm: 0.6,
+  /** em. A glyph starting more than this before the end of the one before starts a new chunk (a new line, overprinting). */
+  backwardGapEm: 0.2,
+  /** share of the smaller font size. A baseline shift of more than this starts a new chunk (superscripts, the next line). */
+  baselineShiftShare: 0.25,
+  /**
+   * share. Drawn sizes differing by more than this are different sizes: a change of size starts a
+   * chunk (a footnote marker sized by the text matrix, not by `Tf`: glyph-chunks.test.ts).
+   */
+  sizeShare: 0.01,
+
+  // --- text boxes (text.ts fontExtent, walk/text.ts) -----------------------------------------------
+  /**
+   * em. How far a text box reaches above and below its baseline when the font gives no metrics
+   * (and the box of a run or symbol glyph in the walk): the em box of a typical Latin font.
+   */
+  emAscent: 0.8,
+  emDescent: 0.2,
+  /**
+   * em. A font's own ascent is kept within ascentMin–ascentMax and its descent within 0–descentMax:
+   * damaged or odd metrics would make boxes that overlap other lines.
+   */
+  ascentMin: 0.5,
+  ascentMax: 1.1,
+  descentMax: 0.5,
+
+  // --- chunks → lines (text.ts buildLines) ---------------------------------------------------------
+  /** share of the larger size. Chunks whose baselines differ by at most this are on one line. */
+  lineBaselineShare: 0.2,
+  /**
+   * pt. Chunks within this of a line's main size (sizes counted in steps of 0.1 pt) are its main
+   * text, whose lowest baseline is the line's baseline.
+   */
+  mainSizeTolerance: 0.06,
+  /**
+   * share of the line's size. Text at most this size is small: a superscript (raised) or a
+   * subscript (lowered) candidate. Used for a small line above a line, for small chunks inside a
+   * line, and for a subscript under the line above.
+   */
+  smallShare: 0.85,
+  /** em of the line below. A small line raised at most this far above a line is its superscripts. */
+  supRiseEm: 0.65,
+  /** em of the line below. ... and only where each of its chunks lies within this of text of that line (not a separate tiny line). */
+  supNeighbourEm: 2,
+  /**
+   * em of the line below. A line of footnote markers raised higher than usual, up to this far,
+   * is still the line's superscripts when each marker starts where a word ends (a marker raised
+   * 12 pt, above the line height: test/readers/pdf/pdfjs-divergence.test.ts).
+   */
+  markerRiseEm: 1.5,
+  /** em. A raised marker starts where a word ends: the word's end lies at most this far before the marker's start. */
+  markerGlueEm: 0.5,
+  /** pt. ... or at most this far after it (a marker or subscript drawn right against its word). */
+  glueSlack: 0.5,
+  /**
+   * share of the line above's size. A line of marker text at most this size, right under a line of
+   * its own column, is a marker that wrapped alone onto the next line
+   * (fixtures/word-generated/marker-wrap-a5-calibri.pdf).
+   */
+  wrappedMarkerShare: 0.75,
+  /** em of the line above. ... and its baseline lies at most this far below that line's. */
+  wrappedMarkerDropEm: 1.6,
+  /** lines. ... that line being one of this many lines before it (a column's line, other columns' lines between). */
+  wrappedMarkerLookback: 3,
+  /** pt. ... and starting at most this far right of the wrapped marker's start (its own column). */
+  wrappedMarkerSlack: 1,
+  /** share of the line's size. A small chunk whose baseline is at least this far above the line's is a superscript. */
+  inlineSupRiseShare: 0.12,
+  /**
+   * share of the line above's size. A small line lowered at most this far below the line above,
+   * each chunk starting where a chunk of that line ends, is a subscript of that line (CO₂:
+   * glyph-chunks.test.ts; lines set 0.9 em apart keep their subscripts and markers apart).
+   */
+  subscriptDropShare: 0.35,
+  /** em of the line above. A subscript starts at most this far after the end of the word it belongs to. */
+  subscriptGlueEm: 0.3,
+
+  // --- lines → text (text.ts joinChunks) -----------------------------------------------------------
+  /**
+   * share. A raised chunk's size is about this share of its line's: a gap next to it is measured
+   * against its size divided by this (the size of the text it belongs to).
+   */
+  supSizeShare: 0.65,
+  /** share of the smaller size. A gap wider than this between two chunks of a line is a space (wider than a thin space). */
+  spaceGapShare: 0.15,
+} as const;
+
 // --- Layout (page-content.ts, furniture.ts, layout*.ts) ---
 
 /** Thresholds of the layout stage (layout*.ts, page-content.ts, furniture.ts, table-grid.ts). */

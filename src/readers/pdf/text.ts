@@ -2,7 +2,7 @@
  * Positioned text: chunks in page coordinates → lines.
  *
  * A chunk is a piece of text that reads on in one font and size on one baseline, split where a
- * horizontal gap is wider than about 0.6 em, so column gaps and superscripts arrive as separate
+ * horizontal gap is wider than TEXT.columnGapEm, so column gaps and superscripts arrive as separate
  * chunks. The reader builds them from the operator list's glyphs (glyph-chunks.ts); `toChunks`
  * builds them from pdfjs's getTextContent items instead (pages with vertical fonts). Lines group
  * chunks by baseline; small raised chunks (footnote markers) join the line they sit on and are
@@ -10,6 +10,7 @@
  */
 import { lowerRomanValue, toSuperscript } from '../../model/superscript.js';
 import { type Box, type Matrix, applyX, applyY } from './geometry.js';
+import { TEXT } from './settings.js';
 
 export interface Chunk extends Box {
   text: string;
@@ -143,15 +144,13 @@ export function toChunks(items: readonly RawTextItem[], view: Matrix, styles: Re
 
 /**
  * A font's ascent and descent as shares of the em (both positive), for a text box: from its
- * metrics (pdfjs's `ascent`, and `descent` which is negative), 0.8 and 0.2 where it has none, kept
- * within 0.5–1.1 and 0–0.5 (damaged or odd metrics would make boxes that overlap other lines).
+ * metrics (pdfjs's `ascent`, and `descent` which is negative), TEXT.emAscent and TEXT.emDescent
+ * where it has none, kept within TEXT's bounds (damaged or odd metrics would make boxes that
+ * overlap other lines).
  */
 export function fontExtent(font: { ascent?: number | null; descent?: number | null } | undefined): { ascent: number; descent: number } {
-  return { ascent: clamp(finite(font?.ascent, 0.8), 0.5, 1.1), descent: clamp(Math.abs(finite(font?.descent, -0.2)), 0, 0.5) };
+  return { ascent: clamp(finite(font?.ascent, TEXT.emAscent), TEXT.ascentMin, TEXT.ascentMax), descent: clamp(Math.abs(finite(font?.descent, -TEXT.emDescent)), 0, TEXT.descentMax) };
 }
-
-/** Lowest a subscript sits below its line's baseline, as a share of the line's font size. */
-const SUBSCRIPT_DROP = 0.35;
 
 /** Text of a footnote marker: a number, or a lower-case Roman numeral (Word's endnotes). */
 const MARKER = /^\s*(\d{1,4}|[ivx]{1,6})\s*$/;
@@ -169,7 +168,7 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
   let curBase = Number.NaN;
   let curSize = 0;
   for (const c of sorted) {
-    if (cur.length > 0 && Math.abs(c.baseline - curBase) <= 0.2 * Math.max(curSize, c.size)) {
+    if (cur.length > 0 && Math.abs(c.baseline - curBase) <= TEXT.lineBaselineShare * Math.max(curSize, c.size)) {
       cur.push(c);
       if (c.size > curSize) {
         curSize = c.size;
@@ -197,9 +196,9 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
       merged.push(l);
       continue;
     }
-    if (next && l.size <= 0.85 * next.size && next.baseline - l.baseline > 0 && next.baseline - l.baseline <= 0.65 * next.size) {
+    if (next && l.size <= TEXT.smallShare * next.size && next.baseline - l.baseline > 0 && next.baseline - l.baseline <= TEXT.supRiseEm * next.size) {
       // Raised small text: only if it sits next to text of the line below (not a separate tiny line).
-      const spans = new Spans(next.chunks, 2 * next.size);
+      const spans = new Spans(next.chunks, TEXT.supNeighbourEm * next.size);
       const adjacent = l.chunks.every((c) => spans.overlaps(c.x0, c.x1));
       if (adjacent) {
         for (const c of l.chunks) c.sup = true;
@@ -207,11 +206,11 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
         continue;
       }
     }
-    // A footnote marker raised higher than usual (up to 1.5 line heights): only marker text, and
+    // A footnote marker raised higher than usual (up to TEXT.markerRiseEm): only marker text, and
     // each piece starting right where a word of the line below ends.
-    if (next && l.size <= 0.85 * next.size && next.baseline - l.baseline > 0.65 * next.size && next.baseline - l.baseline <= 1.5 * next.size) {
+    if (next && l.size <= TEXT.smallShare * next.size && next.baseline - l.baseline > TEXT.supRiseEm * next.size && next.baseline - l.baseline <= TEXT.markerRiseEm * next.size) {
       const ends = new Ends(next.chunks);
-      const glued = l.chunks.every((c) => MARKER.test(c.text) && ends.within(c.x0 - 0.5 * next.size, c.x0 + 0.5));
+      const glued = l.chunks.every((c) => MARKER.test(c.text) && ends.within(c.x0 - TEXT.markerGlueEm * next.size, c.x0 + TEXT.glueSlack));
       if (glued) {
         for (const c of l.chunks) c.sup = true;
         lines[i + 1] = makeLine([...next.chunks, ...l.chunks], next);
@@ -234,28 +233,28 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
   //    under a line of its own column is a superscript (joining puts it after the word before it).
   for (let i = 1; i < merged.length; i++) {
     const l = merged[i]!;
-    const above = merged.slice(Math.max(0, i - 3), i).reverse().find((p) => p.x0 <= l.x0 + 1 && p.x1 >= l.x0);
-    if (!above || l.size > 0.75 * above.size || l.baseline - above.baseline > 1.6 * above.size) continue;
+    const above = merged.slice(Math.max(0, i - TEXT.wrappedMarkerLookback), i).reverse().find((p) => p.x0 <= l.x0 + TEXT.wrappedMarkerSlack && p.x1 >= l.x0);
+    if (!above || l.size > TEXT.wrappedMarkerShare * above.size || l.baseline - above.baseline > TEXT.wrappedMarkerDropEm * above.size) continue;
     if (l.chunks.every((c) => MARKER.test(c.text))) for (const c of l.chunks) c.sup = true;
   }
   // 4. Within a line, small chunks raised above the main baseline are superscripts.
   for (const l of merged) {
     for (const c of l.chunks) {
-      if (!c.sup && c.size <= 0.85 * l.size && l.baseline - c.baseline >= 0.12 * l.size) c.sup = true;
+      if (!c.sup && c.size <= TEXT.smallShare * l.size && l.baseline - c.baseline >= TEXT.inlineSupRiseShare * l.size) c.sup = true;
     }
   }
   return merged;
 }
 
 /**
- * Whether line `l` is a subscript of line `above`: smaller, lowered by at most SUBSCRIPT_DROP of
+ * Whether line `l` is a subscript of line `above`: smaller, lowered by at most TEXT.subscriptDropShare of
  * the line's size, and each of its chunks starting right where a chunk of `above` ends.
  */
 function isSubscriptOf(l: Line, above: Line): boolean {
   const drop = l.baseline - above.baseline;
-  if (l.size > 0.85 * above.size || drop <= 0 || drop > SUBSCRIPT_DROP * above.size) return false;
+  if (l.size > TEXT.smallShare * above.size || drop <= 0 || drop > TEXT.subscriptDropShare * above.size) return false;
   const ends = new Ends(above.chunks);
-  return l.chunks.every((c) => ends.within(c.x0 - 0.3 * above.size, c.x0 + 0.5));
+  return l.chunks.every((c) => ends.within(c.x0 - TEXT.subscriptGlueEm * above.size, c.x0 + TEXT.glueSlack));
 }
 
 /** The right ends (x1) of a line's chunks, sorted: whether one lies in [lo, hi], in log time. */
@@ -331,7 +330,7 @@ function makeLine(chunks: Chunk[], main?: Line): Line {
       bySize.set(k, (bySize.get(k) ?? 0) + c.text.length);
     }
     size = [...bySize.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
-    const mains = chunks.filter((c) => Math.abs(c.size - size) < 0.06);
+    const mains = chunks.filter((c) => Math.abs(c.size - size) < TEXT.mainSizeTolerance);
     baseline = Math.max(...(mains.length > 0 ? mains : chunks).map((c) => c.baseline));
   }
   let x0 = Infinity;
@@ -359,8 +358,8 @@ export function joinChunks(chunks: readonly Chunk[]): string {
     const text = c.sup ? supText(c.text) : c.text;
     if (prev !== null) {
       const gap = c.x0 - prev.x1;
-      const ref = Math.max(Math.min(prev.sup ? prev.size / 0.65 : prev.size, c.sup ? c.size / 0.65 : c.size), 1);
-      if (gap > 0.15 * ref) out += ' ';
+      const ref = Math.max(Math.min(prev.sup ? prev.size / TEXT.supSizeShare : prev.size, c.sup ? c.size / TEXT.supSizeShare : c.size), 1);
+      if (gap > TEXT.spaceGapShare * ref) out += ' ';
     }
     out += text;
     prev = c;

@@ -16,7 +16,7 @@ import type { HiddenReason } from '../page-graphics.js';
 import { FILL_OPS, type FontFacts, OPS, type OperatorList, STROKE_OPS, glyphFacts, showTextGlyphs, toUnicodeMap } from '../pdfjs-contract.js';
 import { isSymbolChar } from '../symbols.js';
 import { fontExtent } from '../text.js';
-import { DRAWING, VISIBILITY } from '../settings.js';
+import { DRAWING, TEXT, VISIBILITY } from '../settings.js';
 import { type OpHandler, type WalkState, isMatrixLike, num, toMatrix } from './state.js';
 
 /**
@@ -191,7 +191,7 @@ function showText(w: WalkState, glyphs: readonly unknown[]): number {
   const m = measure(w, glyphs, size * (fm[0] ?? DEFAULT_FONT_MATRIX[0]), placing, font);
   const advance = m.x * hScale;
   const ty0 = w.curY + gs.rise;
-  const box = transformRect(trm, w.curX, ty0 - 0.2 * size, w.curX + advance, ty0 + 0.8 * size);
+  const box = transformRect(trm, w.curX, ty0 - TEXT.emDescent * size, w.curX + advance, ty0 + TEXT.emAscent * size);
   if (m.unmapped > 0 && w.out.unmapped !== undefined && w.out.unmapped.box === null && isFiniteBox(box)) w.out.unmapped.box = box;
   // A run placed by a damaged matrix (NaN, Infinity) is drawn nowhere; a soft mask's text is not drawn.
   if (!isFiniteBox(box) || w.maskDepth > 0) return advance;
@@ -239,7 +239,7 @@ function recordRun(w: WalkState, box: ReturnType<typeof transformRect>, trm: Mat
     const tx0 = w.curX + s.x0 * hScale;
     const tx1 = w.curX + s.x1 * hScale;
     const ty = w.curY + gs.rise;
-    const gbox = transformRect(trm, tx0, ty - 0.2 * size, tx1, ty + 0.8 * size);
+    const gbox = transformRect(trm, tx0, ty - TEXT.emDescent * size, tx1, ty + TEXT.emAscent * size);
     w.out.glyphs.push({ box: gbox, color, char: s.char, order: runOrder, ...w.mark });
   }
 }
