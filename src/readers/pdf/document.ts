@@ -18,12 +18,10 @@ import { keepOcrTextLayer } from './ocr-layer.js';
 import type { PageInput } from './page-content.js';
 import { type StructNode, readStructure } from './structure.js';
 import { takeWarnings } from './pdfjs-warnings.js';
+import { ICONS } from './settings.js';
 import { mapSymbolFontText } from './symbols.js';
 import { type FontStyle, type RawTextItem, toChunks } from './text.js';
 import { removeCoveredMarks, removeHiddenText } from './visibility.js';
-
-/** Images larger than this (points, either side) are never status icons; their pixels are not read. */
-const MAX_ICON_SIDE = 40;
 
 let assetDirs: { fonts: string; cmaps: string; wasm: string; iccs: string } | null = null;
 function pdfjsAssets(): { fonts: string; cmaps: string; wasm: string; iccs: string } {
@@ -212,7 +210,7 @@ async function readImagePixels(page: PDFPageProxy, images: readonly ImageMark[])
   let opacityChecks = 0;
   for (const im of images) {
     if (im.maskColor !== undefined) continue;
-    const iconSized = im.box.x1 - im.box.x0 <= MAX_ICON_SIDE && im.box.y1 - im.box.y0 <= MAX_ICON_SIDE;
+    const iconSized = im.box.x1 - im.box.x0 <= ICONS.maxSide && im.box.y1 - im.box.y0 <= ICONS.maxSide;
     const checkOpacity = opacityChecks < MAX_OPACITY_CHECKS;
     if (!iconSized && !checkOpacity) continue;
     opacityChecks++;

@@ -4,6 +4,7 @@
  */
 import type { ImageData } from './page-graphics.js';
 import { ImageKind } from './pdfjs-contract.js';
+import { ICONS } from './settings.js';
 
 const { GRAYSCALE_1BPP, RGB_24BPP, RGBA_32BPP } = ImageKind;
 const MAX_PIXELS = 256 * 256;
@@ -30,8 +31,8 @@ export function dominantImageColor(img: ImageData): string | null {
     const r = data[o]!;
     const g = data[o + 1]!;
     const b = data[o + 2]!;
-    if (channels === 4 && data[o + 3]! < 128) continue;
-    if (r > 235 && g > 235 && b > 235) continue; // background
+    if (channels === 4 && data[o + 3]! < ICONS.imageMinAlpha) continue;
+    if (r > ICONS.imageBackgroundLevel && g > ICONS.imageBackgroundLevel && b > ICONS.imageBackgroundLevel) continue; // background
     const key = ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4);
     const bin = bins.get(key);
     if (bin) {

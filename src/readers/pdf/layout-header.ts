@@ -163,17 +163,17 @@ export function buildHeader(band: Line[], vRulings: readonly { box: Box }[], bod
   const bandBottom = Math.max(...band.map((l) => l.y1));
   const size = band[0]!.size || bodySize;
   const bounds = cells.map((cell, i) => {
-    if (i === 0) return cell.x0 - 1.5 * size;
+    if (i === 0) return cell.x0 - LAYOUT.firstColumnLeftEm * size;
     const prev = cells[i - 1]!;
     // A vertical ruling crossing the header between the previous cell and this one.
     let best: number | null = null;
     for (const r of vRulings) {
       const x = (r.box.x0 + r.box.x1) / 2;
-      if (x >= prev.x1 - 0.5 && x <= cell.x0 + 0.5 && overlap(r.box.y0, r.box.y1, bandTop, bandBottom) > 0) {
+      if (x >= prev.x1 - LAYOUT.edgeSlack && x <= cell.x0 + LAYOUT.edgeSlack && overlap(r.box.y0, r.box.y1, bandTop, bandBottom) > 0) {
         if (best === null || x > best) best = x;
       }
     }
-    return best ?? cell.x0 - 0.6 * size;
+    return best ?? cell.x0 - LAYOUT.columnLeftEm * size;
   });
   const keys = headerColumnKeys(texts);
   const statusIndex = keys.indexOf('status');

@@ -6,8 +6,8 @@ import type { Chunk, Line } from './text.js';
 import type { LegendEntry } from '../../model/page-model.js';
 import { type Box, toBBox, union } from './geometry.js';
 import type { ImageMark, PageGraphics, Shape, TextRun } from './graphics.js';
-import { LAYOUT } from './settings.js';
 import { boxOf, centerY } from './layout-lines.js';
+import { ICONS, LAYOUT } from './settings.js';
 import { isSymbolChar } from './symbols.js';
 import { joinChunks } from './text.js';
 
@@ -29,13 +29,13 @@ export interface IconSources {
   imageColors: ReadonlyMap<ImageMark, string>;
 }
 
-/** Every icon candidate of a page: filled compact paths, symbol glyphs and small images (1.5–40 pt, aspect ≤ 3), with their colour. */
+/** Every icon candidate of a page: filled compact paths, symbol glyphs and small images (ICONS: sides and aspect), with their colour. */
 export function collectIcons(input: IconSources): Icon[] {
   const icons: Icon[] = [];
   const iconLike = (b: Box): boolean => {
     const w = b.x1 - b.x0;
     const h = b.y1 - b.y0;
-    return w >= 1.5 && h >= 1.5 && w <= 40 && h <= 40 && w <= 3 * h && h <= 3 * w;
+    return w >= ICONS.minSide && h >= ICONS.minSide && w <= ICONS.maxSide && h <= ICONS.maxSide && w <= ICONS.maxAspect * h && h <= ICONS.maxAspect * w;
   };
   for (const s of input.graphics.shapes) if (s.mode === 'fill' && iconLike(s.box)) icons.push({ box: s.box, color: s.color, shape: 'vector' });
   for (const g of input.graphics.glyphs) icons.push({ box: g.box, color: g.color, shape: 'glyph' });
@@ -62,7 +62,7 @@ export function legendCells(fills: readonly Shape[], bodySize: number): Icon[] {
 export function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly TextRun[], legend: LegendEntry[], pageNumber: number): Chunk[] {
   const onLine = icons.filter((ic) => {
     const cy = centerY(ic.box);
-    return cy >= l.y0 - 0.3 * l.size && cy <= l.y1 + 0.3 * l.size;
+    return cy >= l.y0 - LAYOUT.cueLineMarginEm * l.size && cy <= l.y1 + LAYOUT.cueLineMarginEm * l.size;
   });
   const chunks = l.chunks;
   // Glyph icons in fonts without a symbol mapping: a 1–2 character chunk in another font right before a label.
@@ -73,7 +73,7 @@ export function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly T
     if (!next || t.length === 0 || t.length > 2 || /\d/.test(t)) return;
     const symbolic = [...t].every((ch) => isSymbolChar(ch) || ICON_BULLETS.has(ch));
     if (!symbolic && c.font === next.font) return;
-    if (next.x0 - c.x1 > 2.5 * next.size || !/\p{L}/u.test(next.text)) return;
+    if (next.x0 - c.x1 > ICONS.legendGapEm * next.size || !/\p{L}/u.test(next.text)) return;
     const color = runColorAt(runs, c);
     if (color === null) return;
     iconChunks.add(c);
@@ -89,11 +89,11 @@ export function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly T
     const icon = pickIcon(
       onLine.filter((ic) => {
         const gap = c.x0 - ic.box.x1;
-        const leadingGlyph = labelStart.length < c.text.length && ic.shape === 'glyph' && ic.box.x0 >= c.x0 - 0.5 * c.size && ic.box.x0 <= c.x0 + c.size;
+        const leadingGlyph = labelStart.length < c.text.length && ic.shape === 'glyph' && ic.box.x0 >= c.x0 - ICONS.legendLeadingGlyphEm * c.size && ic.box.x0 <= c.x0 + c.size;
         let p = i - 1;
         while (p >= 0 && iconChunks.has(chunks[p]!)) p--;
         const prev = p >= 0 ? chunks[p] : undefined;
-        return leadingGlyph || (gap >= -0.3 * c.size && gap <= 2.5 * c.size && (!prev || prev.x1 <= ic.box.x0 + 0.5));
+        return leadingGlyph || (gap >= -ICONS.legendOverlapEm * c.size && gap <= ICONS.legendGapEm * c.size && (!prev || prev.x1 <= ic.box.x0 + LAYOUT.edgeSlack));
       }),
     );
     if (!icon || labelStart === '') {
@@ -105,8 +105,8 @@ export function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly T
     let j = i + 1;
     while (j < chunks.length) {
       const n = chunks[j]!;
-      const gapOk = n.x0 - label[label.length - 1]!.x1 <= 1.0 * n.size;
-      const iconBetween = onLine.some((ic) => ic.box.x0 >= label[label.length - 1]!.x1 - 0.5 && ic.box.x1 <= n.x0 + 0.5);
+      const gapOk = n.x0 - label[label.length - 1]!.x1 <= ICONS.legendWordGapEm * n.size;
+      const iconBetween = onLine.some((ic) => ic.box.x0 >= label[label.length - 1]!.x1 - LAYOUT.edgeSlack && ic.box.x1 <= n.x0 + LAYOUT.edgeSlack);
       if (!gapOk || iconBetween || stripLeadingSymbols(n.text) !== n.text) break;
       label.push(n);
       j++;
@@ -129,7 +129,8 @@ export function runColorAt(runs: readonly TextRun[], b: Box): string | null {
   let best: TextRun | null = null;
   let bestArea = Infinity;
   for (const r of runs) {
-    if (cx < r.box.x0 - 0.5 || cx > r.box.x1 + 0.5 || cy < r.box.y0 - 0.5 || cy > r.box.y1 + 0.5) continue;
+    const e = LAYOUT.edgeSlack;
+    if (cx < r.box.x0 - e || cx > r.box.x1 + e || cy < r.box.y0 - e || cy > r.box.y1 + e) continue;
     const a = (r.box.x1 - r.box.x0) * (r.box.y1 - r.box.y0);
     if (a < bestArea) [best, bestArea] = [r, a];
   }
@@ -157,8 +158,8 @@ export function pickIcon(cands: readonly Icon[]): Icon | null {
   return best;
 }
 
-/** True for a colour whose channels are all at least 0xf0: the white of paper, a light grey band. */
+/** True for a colour whose channels are all at least LAYOUT.nearWhiteLevel: the white of paper, a light grey band. */
 export function isNearWhite(color: string): boolean {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  return m !== null && [m[1], m[2], m[3]].every((h) => parseInt(h!, 16) >= 0xf0);
+  return m !== null && [m[1], m[2], m[3]].every((h) => parseInt(h!, 16) >= LAYOUT.nearWhiteLevel);
 }

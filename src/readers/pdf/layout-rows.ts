@@ -23,7 +23,7 @@ import { type Chunk, type Line, joinChunks } from './text.js';
 
 function columnOf(x: number, bounds: readonly number[]): number {
   let k = 0;
-  for (let i = 1; i < bounds.length; i++) if (x >= bounds[i]! - 0.5) k = i;
+  for (let i = 1; i < bounds.length; i++) if (x >= bounds[i]! - LAYOUT.edgeSlack) k = i;
   return k;
 }
 
@@ -267,18 +267,17 @@ function cellShading(fills: readonly Shape[], left: number, right: number, range
   let best: Shape | null = null;
   let bestCover = 0;
   for (const f of fills) {
-    if (f.box.x0 < left - 0.1 * width || f.box.x1 > right + 0.1 * width) continue;
-    if (f.box.x1 - f.box.x0 < 0.6 * width) continue;
+    if (f.box.x0 < left - LAYOUT.shadingOverhangShare * width || f.box.x1 > right + LAYOUT.shadingOverhangShare * width) continue;
+    if (f.box.x1 - f.box.x0 < LAYOUT.shadingMinWidthShare * width) continue;
     const h = Math.min(f.box.y1, range.bottom) - Math.max(f.box.y0, range.top);
     const rowHeight = Math.min(range.bottom - range.top, f.box.y1 - f.box.y0);
-    if (!(h > 0.5 * rowHeight) || isNearWhite(f.color)) continue;
+    if (!(h > LAYOUT.shadingMinHeightShare * rowHeight) || isNearWhite(f.color)) continue;
     if (h > bestCover) [best, bestCover] = [f, h];
   }
   // A row shaded as a whole (each cell painted alike, as browsers print a shaded row) has no status shading.
-  const wholeRow = best !== null && fills.some((f) => f !== best && f.color === best!.color && (f.box.x1 <= left + 0.5 || f.box.x0 >= right - 0.5) && f.box.y0 < best!.box.y1 && f.box.y1 > best!.box.y0);
+  const wholeRow = best !== null && fills.some((f) => f !== best && f.color === best!.color && (f.box.x1 <= left + LAYOUT.edgeSlack || f.box.x0 >= right - LAYOUT.edgeSlack) && f.box.y0 < best!.box.y1 && f.box.y1 > best!.box.y0);
   return wholeRow ? null : best;
 }
-
 
 /**
  * Marks, inside cell text, a place where a line end may have broken a word longer than its
@@ -320,7 +319,7 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
 function mayBreakWord(f: Fragment, text: string, next: string, nextFirst: Chunk, column: { left: number; rightEdge: number }): boolean {
   if (!/^\p{L}{3,}$/u.test(text) || !/^\p{Ll}/u.test(next)) return false;
   if (column.rightEdge - f.box.x1 >= charWidth(nextFirst)) return false;
-  return f.box.x1 >= column.left + 0.75 * (column.rightEdge - column.left);
+  return f.box.x1 >= column.left + LAYOUT.brokenWordFillShare * (column.rightEdge - column.left);
 }
 
 /**
@@ -328,7 +327,7 @@ function mayBreakWord(f: Fragment, text: string, next: string, nextFirst: Chunk,
  * characters, and at least half an em (a short chunk such as `n.` averages in its punctuation).
  */
 function charWidth(c: Chunk): number {
-  return Math.max((c.x1 - c.x0) / Math.max(1, [...c.text].length), 0.5 * c.size);
+  return Math.max((c.x1 - c.x0) / Math.max(1, [...c.text].length), LAYOUT.minCharWidthEm * c.size);
 }
 
 /**

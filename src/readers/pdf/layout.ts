@@ -139,7 +139,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
     const crossesCol0 = (r: { box: Box }): boolean => overlap(r.box.x0, r.box.x1, titleLeft, lastLeft) >= LAYOUT.rulingCrossShare * (lastLeft - titleLeft);
     const segTop = headerBottom;
     const segBottom = seg.to < lines.length ? lines[seg.to]!.y0 : Infinity;
-    const segRulings = joinRulings(hRulings).filter((r) => r.box.y0 >= segTop - 1 && r.box.y1 <= segBottom + 1);
+    const segRulings = joinRulings(hRulings).filter((r) => r.box.y0 >= segTop - LAYOUT.rulingSlack && r.box.y1 <= segBottom + LAYOUT.rulingSlack);
     const rowRulings = segRulings.filter(crossesCol0);
     // A short ruling at the table's left edge under the table: the footnote separator Word and
     // LibreOffice draw above page-bottom notes. The notes begin under it.
@@ -179,7 +179,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
     // The table ends at its last line, or the ruling just below it (not a ruling further down,
     // such as the top border of the next table below a legend).
     const lastY1 = body.length > 0 ? Math.max(...body.map((l) => l.y1)) : headerBottom;
-    const closing = rowRulings.filter((r) => r.box.y0 >= lastY1 - 1 && r.box.y0 <= lastY1 + 1.5 * pitch).map((r) => r.box.y1);
+    const closing = rowRulings.filter((r) => r.box.y0 >= lastY1 - LAYOUT.rulingSlack && r.box.y0 <= lastY1 + LAYOUT.closingRulingPitch * pitch).map((r) => r.box.y1);
     const regionBottom = body.length > 0 ? Math.max(lastY1, ...closing) : headerBottom;
     tableRegions.push({ y0: seg.header ? regionTop : Math.min(...body.map((l) => l.y0)), y1: regionBottom });
     const built = buildRows(body, {

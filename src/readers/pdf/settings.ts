@@ -314,7 +314,41 @@ export const TEXT = {
   spaceGapShare: 0.15,
 } as const;
 
-// --- Layout (page-content.ts, furniture.ts, layout*.ts) ---
+// --- Icons and the legend (layout-icons.ts, document.ts, image-color.ts, visibility.ts) --------------
+
+/**
+ * What may be a status or legend icon (a compact path, a symbol glyph, a small image) and how an
+ * icon pairs with its legend label. Values of the first PDF reader, set on the 2024 rendition
+ * (fixtures/nap-2024/bijlage-1-rendition.pdf) and pdf-generated/ (vector, glyph and image icons).
+ */
+export const ICONS = {
+  /**
+   * pt. An icon is at least this wide and tall (a smaller mark is a speck, a dot of a dotted rule)
+   * and at most maxSide: a larger path or image is a shading, a picture or a cell, never a status
+   * icon (an image that large is not even looked at for its colour).
+   */
+  minSide: 1.5,
+  maxSide: 40,
+  /** times. An icon is at most this many times as wide as tall, or as tall as wide (not a ruling or a bar). */
+  maxAspect: 3,
+  /** 0–255. An image pixel less opaque than this is background: it does not count for the icon's colour. */
+  imageMinAlpha: 128,
+  /** 0–255. An image pixel whose red, green and blue all exceed this is white background. */
+  imageBackgroundLevel: 235,
+  /**
+   * em of the label's size. A legend icon lies at most this far before its label (and a 1–2
+   * character chunk in a symbol font at most this far before a label is a glyph icon).
+   */
+  legendGapEm: 2.5,
+  /** em of the label's size. ... and may overlap the label's start by up to this much. */
+  legendOverlapEm: 0.3,
+  /** em of the label's size. A symbol glyph starting at most this far before a label's chunk, inside it, is the label's icon. */
+  legendLeadingGlyphEm: 0.5,
+  /** em of the next chunk's size. A legend label runs on over chunks separated by gaps up to this (ordinary word gaps). */
+  legendWordGapEm: 1,
+} as const;
+
+// --- Layout (page-content.ts, furniture.ts, layout*.ts, row-starts.ts, notes.ts, ocr-layer.ts) ---
 
 /** Thresholds of the layout stage (layout*.ts, page-content.ts, furniture.ts, table-grid.ts). */
 export const LAYOUT = {
@@ -465,6 +499,57 @@ export const LAYOUT = {
    * footnote separator under a borderless table does not (borderless-once-a4-landscape-calibri).
    */
   rulingCrossShare: 0.8,
+  /**
+   * pt. Rulings within this above a table segment's first line or below its last belong to the
+   * segment; a ruling starting within this above the table's last line's bottom, down to
+   * closingRulingPitch below it, closes the table.
+   */
+  rulingSlack: 1,
+  /**
+   * pitch. The ruling that closes a table lies at most this far below its last line; a ruling
+   * further down (the top border of the next table, below a legend) is not part of it.
+   */
+  closingRulingPitch: 1.5,
+
+  // --- columns and cells (layout-header.ts, layout-rows.ts) ---------------------------------------
+  /**
+   * pt. Two edges within this of each other are at the same place: the coordinates of text,
+   * rulings, icons and fills drawn by different operators differ by rounding (a chunk starting on
+   * a column bound, a ruling between two header cells, an icon right before its label, a fill
+   * beside the Status column).
+   */
+  edgeSlack: 0.5,
+  /**
+   * em of the header's size. The first column starts this far left of the first header cell's
+   * text: rows' text set a little left of the header word still lies in the first column.
+   */
+  firstColumnLeftEm: 1.5,
+  /**
+   * em of the header's size. Without a vertical ruling between two header cells, a column starts
+   * this far left of its header cell's text (a cell's padding: the gap is narrower than a column gap).
+   */
+  columnLeftEm: 0.6,
+  /**
+   * share of the Status column's width. A fill is the Status cell's shading when it reaches at most
+   * this far beyond the column's sides, covers at least shadingMinWidthShare of its width and more
+   * than shadingMinHeightShare of the row's height (fixtures/word-generated/shading-*.pdf).
+   */
+  shadingOverhangShare: 0.1,
+  shadingMinWidthShare: 0.6,
+  shadingMinHeightShare: 0.5,
+  /**
+   * 0–255. A fill whose red, green and blue are all at least this is near-white: the paper or a
+   * light grey band, neither a status shading nor a legend cell.
+   */
+  nearWhiteLevel: 0xf0,
+  /**
+   * share of the column's text width. A line that is one word may end in a word the column broke
+   * (no hyphen printed) only when it fills at least this much of the column (narrow columns:
+   * fixtures/word-generated/*-narrow-*.pdf).
+   */
+  brokenWordFillShare: 0.75,
+  /** em. The width of a chunk's first character is estimated as at least this (a short chunk such as `n.` averages in its punctuation). */
+  minCharWidthEm: 0.5,
 } as const;
 
 // --- Guards of the arithmetic (regions.ts, visibility.ts, walk/images.ts) ---------------------------

@@ -22,7 +22,7 @@ import { type Shade, Symbols, WHITE, applyPaint, maskValue, paintCovers, sameSha
 import type { Box } from './geometry.js';
 import type { HiddenReason, HiddenRun, PageGraphics, Paint, TextRun } from './page-graphics.js';
 import { BLEND_NORMAL } from './pdfjs-contract.js';
-import { DRAWING, NUMERIC, VISIBILITY } from './settings.js';
+import { DRAWING, ICONS, NUMERIC, VISIBILITY } from './settings.js';
 import type { Chunk, RunSpan } from './text.js';
 
 const GRID_CELL = 48;
@@ -304,7 +304,7 @@ export function removeCoveredMarks(graphics: PageGraphics): number {
     const inset = (a: number, b: number, t: number): number => a + (b - a) * t;
     return VISIBILITY.coverProbes.every(([tx, ty]) => coveredAt(inset(box.x0, box.x1, tx), inset(box.y0, box.y1, ty), order, color));
   };
-  const small = (b: Box): boolean => b.x1 - b.x0 <= 40 && b.y1 - b.y0 <= 40;
+  const small = (b: Box): boolean => b.x1 - b.x0 <= ICONS.maxSide && b.y1 - b.y0 <= ICONS.maxSide;
   const before = graphics.shapes.length + graphics.glyphs.length + graphics.images.length;
   graphics.shapes = graphics.shapes.filter((s) => !(s.mode === 'fill' && small(s.box) && covered(s.box, s.order, s.color)));
   graphics.glyphs = graphics.glyphs.filter((g) => !covered(g.box, g.order, g.color));
