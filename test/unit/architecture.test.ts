@@ -11,12 +11,18 @@
  *   pipeline.ts, wire the folders together and are no folder): readers ↔ threads included;
  * - only index.ts and pipeline.ts sit at the top of src/;
  * - no function over MAX_FUNCTION_LINES lines in the folders of SHORT_FUNCTION_FOLDERS (a failure
- *   names the function, its file and line).
+ *   names the function, its file and line);
+ * - no decimal literal in the PDF reader's logic (src/readers/pdf/): its tolerances are named in
+ *   settings.ts, each documented; the only other decimal literals are the facts of the PDF format
+ *   listed in SPEC_CONSTANTS (a failure names file, line and literal).
  * The rules are also run on made-up graphs and sources, so a rule that stopped finding violations
  * would fail.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decimalLiterals, decimalLiteralsUnder, settingEntries } from '../helpers/decimal-literals.js';
 import { functionLengths, longFunctions } from '../helpers/function-lengths.js';
 import { type ImportEdge, importCycles, importGraph, importSpecifiers } from '../helpers/import-graph.js';
 
@@ -30,6 +36,24 @@ const MAX_FUNCTION_LINES = 80;
  * reader's long functions (layoutPage, buildLines, decodeText, findHiddenElements) are split.
  */
 const SHORT_FUNCTION_FOLDERS = ['src/assemble', 'src/status', 'src/normalise', 'src/model'];
+
+/** The PDF reader, whose logic names its tolerances instead of writing decimal literals. */
+const READER_FOLDER = 'src/readers/pdf';
+
+/** Where the PDF reader's tolerances live, each with unit, reason and motivating fixture: the one file whose decimal literals are all allowed. */
+const READER_SETTINGS = 'src/readers/pdf/settings.ts';
+
+/**
+ * Decimal literals that are facts of the PDF format, not tolerances: they stay where they are
+ * used, as named constants with their section of ISO 32000-1. Exempt by file and the name of the
+ * top-level declaration that holds them; nothing else in the reader may write a decimal literal.
+ */
+const SPEC_CONSTANTS: readonly { file: string; name: string; source: string }[] = [
+  { file: 'src/readers/pdf/walk/text.ts', name: 'DEFAULT_FONT_MATRIX', source: 'ISO 32000-1 §9.2.4: glyph space is 1000 units per unit of text space' },
+  { file: 'src/readers/pdf/composite.ts', name: 'LUMINOSITY_WEIGHTS', source: 'ISO 32000-1 §11.3.5.3: Lum(C) = 0.3 R + 0.59 G + 0.11 B' },
+  { file: 'src/readers/pdf/composite.ts', name: 'SEPARABLE', source: 'ISO 32000-1 §11.3.5.2: the separable blend modes (soft light)' },
+  { file: 'src/readers/pdf/composite.ts', name: 'hardLight', source: 'ISO 32000-1 §11.3.5.2: hard light' },
+];
 
 /** One broken rule: which file, which import, why. */
 interface Violation {
@@ -111,6 +135,22 @@ describe('module rules of src/', () => {
 
   it(`has no function over ${MAX_FUNCTION_LINES} lines in ${SHORT_FUNCTION_FOLDERS.join(', ')}`, () => {
     expect(longFunctions(ROOT, SHORT_FUNCTION_FOLDERS, MAX_FUNCTION_LINES).map((f) => `${f.file}:${f.line} ${f.name} (${f.lines} lines)`)).toEqual([]);
+  });
+
+  it(`has no decimal literal in ${READER_FOLDER} outside ${READER_SETTINGS} and the PDF format's constants`, () => {
+    const literals = decimalLiteralsUnder(ROOT, [READER_FOLDER]);
+    const exempt = (l: { file: string; within: string[] }): boolean => l.file === READER_SETTINGS || SPEC_CONSTANTS.some((c) => c.file === l.file && c.name === l.within[0]);
+    expect(literals.filter((l) => !exempt(l)).map((l) => `${l.file}:${l.line} ${l.text}${l.within.length > 0 ? ` (in ${l.within.join(' > ')})` : ''}`)).toEqual([]);
+    // The check reads the real tree: the settings hold the reader's decimals, and each exemption still names a constant that holds some.
+    expect(literals.filter((l) => l.file === READER_SETTINGS).length).toBeGreaterThan(50);
+    expect(SPEC_CONSTANTS.filter((c) => !literals.some((l) => l.file === c.file && l.within[0] === c.name)).map((c) => `${c.file} ${c.name}`)).toEqual([]);
+  });
+
+  it(`documents every entry of ${READER_SETTINGS}`, () => {
+    const entries = settingEntries(readFileSync(join(ROOT, READER_SETTINGS), 'utf8'), READER_SETTINGS);
+    expect(entries.filter((e) => !e.documented).map((e) => `${READER_SETTINGS}:${e.line} ${e.group === '' ? e.name : `${e.group}.${e.name}`}`)).toEqual([]);
+    expect(entries.filter((e) => e.group === '').map((e) => e.name).sort()).toEqual(['DAMAGE', 'DRAWING', 'ICONS', 'LAYOUT', 'NUMERIC', 'PAGE_BUDGET', 'TEXT', 'VISIBILITY']);
+    expect(entries.length).toBeGreaterThan(100);
   });
 
   it('keeps only index.ts and pipeline.ts at the top of src/', () => {
@@ -203,6 +243,53 @@ describe('the rule checks find violations', () => {
     expect(found).toEqual([{ file: 'src/assemble/rows.ts', name: 'assembleRows', line: 2, lines: 183 }]);
     // On the real tree: with no lines allowed, every function of a folder is too long.
     expect(longFunctions(ROOT, ['src/status'], 0).map((f) => `${f.file} ${f.name}`)).toContain('src/status/row-status.ts statusOfRow');
+  });
+
+  it('finds decimal literals in code with their line and declaration, none in comments, strings or integers', () => {
+    const source = [
+      '// a comment: 0.5',
+      '/** a doc comment: 1.5 em */',
+      'const WIDE = 0.6;',
+      "const s = '0.25' + `1.5`;",
+      'const whole = 3 + 0x1e + 1_000 + 2e3;',
+      'export function gap(size: number): number {',
+      '  const inner = (x: number): number => x * .25;',
+      '  return inner(size) > 1.0 * size ? 1e-6 : 2;',
+      '}',
+      'const SETTINGS = { nested: { tolerance: 0.01 } };',
+    ].join('\n');
+    expect(decimalLiterals(source, 'x.ts').map((l) => `${l.line} ${l.text} ${l.within.join('>')}`)).toEqual([
+      '3 0.6 WIDE',
+      '5 2e3 whole',
+      '7 .25 gap>inner',
+      '8 1.0 gap',
+      '8 1e-6 gap',
+      '10 0.01 SETTINGS>nested>tolerance',
+    ]);
+  });
+
+  it('finds settings without a doc comment; a doc comment that names the next entries covers them', () => {
+    const source = [
+      '/** The layout. */',
+      'export const LAYOUT = {',
+      '  /** em. From pitchMinEm to pitchMaxEm. */',
+      '  pitchMinEm: 0.9,',
+      '  pitchMaxEm: 2.6,',
+      '  bare: 1,',
+      '  // a line comment is no doc comment',
+      '  commented: 2,',
+      '} as const;',
+      'export const LOOSE = 3;',
+      'const internal = 4;',
+    ].join('\n');
+    expect(settingEntries(source).map((e) => `${e.group}.${e.name}:${e.line}:${e.documented}`)).toEqual([
+      '.LAYOUT:2:true',
+      'LAYOUT.pitchMinEm:4:true',
+      'LAYOUT.pitchMaxEm:5:true',
+      'LAYOUT.bare:6:false',
+      'LAYOUT.commented:8:false',
+      '.LOOSE:10:false',
+    ]);
   });
 
   it('finds cycles of any length, self-imports included, and nothing in a graph without one', () => {

@@ -45,8 +45,8 @@ export function paintCovers(p: Paint, x: number, y: number): boolean {
 
 /**
  * The weights of red, green and blue in a colour's luminosity, Lum(C) = 0.30 R + 0.59 G + 0.11 B
- * (ISO 32000-1 §11.3.5.3, used for a luminosity soft mask's values by §11.5.3). Facts of the PDF
- * format, not tolerances (test/unit/reader-settings.test.ts exempts them by name, as it does
+ * (ISO 32000-1 §11.3.5.3), which a /Luminosity soft mask (§11.6.5.2) takes of its group. Facts of the PDF
+ * format, not tolerances (test/unit/architecture.test.ts exempts them by name, as it does
  * SEPARABLE and hardLight, the blend-mode formulas of §11.3.5.2).
  */
 const LUMINOSITY_WEIGHTS = [0.3, 0.59, 0.11] as const;
@@ -121,6 +121,7 @@ const SEPARABLE: Record<string, (b: number, s: number) => number> = {
   exclusion: (b, s) => b + s - 2 * b * s,
 };
 
+/** Hard light (ISO 32000-1 §11.3.5.2): multiply by twice the source up to one half, screen above it. */
 function hardLight(b: number, s: number): number {
   return s <= 0.5 ? b * 2 * s : b + (2 * s - 1) - b * (2 * s - 1);
 }

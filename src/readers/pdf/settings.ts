@@ -6,7 +6,7 @@
  * Reader logic (src/readers/pdf/**) names these instead of writing decimal literals; the only
  * decimal literals left outside this file are facts of the PDF specification (the default font
  * matrix, the luminosity weights and blend-mode formulas of composite.ts), each named and cited
- * where it is used (test/unit/reader-settings.test.ts holds the list).
+ * where it is used (test/unit/architecture.test.ts holds the list).
  *
  * The groups, in the order the reader uses them:
  * - DRAWING: the operator-list walk (walk/, regions.ts): what counts as paint, a ruling, a rectangle;
@@ -240,13 +240,14 @@ export const TEXT = {
 
   // --- text boxes (text.ts fontExtent, walk/text.ts) -----------------------------------------------
   /**
-   * em. How far a text box reaches above and below its baseline when the font gives no metrics
-   * (and the box of a run or symbol glyph in the walk): the em box of a typical Latin font.
+   * em. How far a text box reaches above (emAscent) and below (emDescent) its baseline when the
+   * font gives no metrics, and the box of a run or symbol glyph in the walk: the em box of a
+   * typical Latin font.
    */
   emAscent: 0.8,
   emDescent: 0.2,
   /**
-   * em. A font's own ascent is kept within ascentMin–ascentMax and its descent within 0–descentMax:
+   * em. A font's own ascent is kept within ascentMin to ascentMax and its descent within 0 to descentMax:
    * damaged or odd metrics would make boxes that overlap other lines.
    */
   ascentMin: 0.5,

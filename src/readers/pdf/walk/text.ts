@@ -22,7 +22,7 @@ import { type OpHandler, type WalkState, isMatrixLike, num, toMatrix } from './s
 /**
  * The font matrix of a font that gives none: glyph space is 1000 units per unit of text space
  * (ISO 32000-1 §9.2.4, "for all font types except Type 3"). A fact of the PDF format, not a
- * tolerance (test/unit/reader-settings.test.ts exempts it by name).
+ * tolerance (test/unit/architecture.test.ts exempts it by name).
  */
 const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
 /** A glyph whose text is only whitespace moves the pen; it is not text. */
