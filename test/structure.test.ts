@@ -26,6 +26,31 @@ describe('assembly', () => {
     expect(join).toMatchObject({ severity: 'info', place: { page: 2, line }, row: 'AL1-01' });
   });
 
+  it('joins a title carried alone to the next page with the row whose other cells end the page before (NAP108)', async () => {
+    // A browser keeps a title's lines together: the Wanneer, Wie and Toelichting start at the foot
+    // of page 1 with an empty title cell, the title alone opens page 2.
+    const text =
+      page('Eerste activiteit\t\t2024\tOCW\tKort.\n\t\t2025\tVWS\tBegin van de tekst\n') +
+      page('Tweede activiteit\t\t\t\tdie doorloopt.\nDerde activiteit\t\t2026\tJenV\tOok kort.\n');
+    const { annex } = await extractString(text);
+    expect(annex.activities.map((a) => [a.id, a.title, a.planning.text, a.owners.text, a.explanation.text])).toEqual([
+      ['AL1-01', 'Eerste activiteit', '2024', 'OCW', 'Kort.'],
+      ['AL1-02', 'Tweede activiteit', '2025', 'VWS', 'Begin van de tekst die doorloopt.'],
+      ['AL1-03', 'Derde activiteit', '2026', 'JenV', 'Ook kort.'],
+    ]);
+    expect(codes(annex.diagnostics)).not.toContain('NAP104');
+    expect(annex.diagnostics.find((d) => d.code === 'NAP108')).toMatchObject({ severity: 'info', place: { page: 2 }, row: 'AL1-02' });
+  });
+
+  it('keeps a row without title at a page end an error when the next page opens with a full row (NAP104)', async () => {
+    const text =
+      page('Eerste activiteit\t\t2024\tOCW\tKort.\n\t\t2025\tVWS\tZwevende cel.\n') +
+      page('Tweede activiteit\t\t2026\tJenV\tOok kort.\n');
+    const { annex } = await extractString(text);
+    expect(annex.activities.map((a) => a.title)).toEqual(['Eerste activiteit', 'Tweede activiteit']);
+    expect(annex.diagnostics.find((d) => d.code === 'NAP104')).toMatchObject({ severity: 'error', place: { page: 1 }, actual: ['', '', '2025', 'VWS', 'Zwevende cel.'] });
+  });
+
   it('reports a row without title mid-page as an error quoting it (NAP104)', async () => {
     const { annex } = await extractString(page('Eerste\t\t2024\tOCW\tA.\n\t\t2025\tVWS\tZwevende cel.\n'));
     expect(annex.activities).toHaveLength(1);

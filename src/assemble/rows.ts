@@ -73,6 +73,7 @@ export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): Asse
   if (noTable) reportNoTable(diagnostics);
   const assembly = new Assembly(diagnostics, cues, legendInForce(legends));
   for (const page of model.pages) assembly.readPage(page);
+  assembly.finish();
   const { actionLines, rows, perActionLine, pageTables } = assembly;
   reportDuplicateTitles(rows, diagnostics);
   if (assembly.tableCount === 0 || (rows.length === 0 && actionLines.length === 0)) {
@@ -130,6 +131,8 @@ class Assembly {
   private page: Page | null = null;
   private pageTable: PageTable = { page: 0, contentRows: 0, actionLineAtEnd: null, firstActionLine: null };
   private firstRowOfPage = true;
+  /** A row without a title, held until the next row shows whether its title was carried to the next page. */
+  private untitled: { row: BodyRow; text: RowText; page: number } | null = null;
 
   constructor(
     private readonly diagnostics: DiagnosticBag,
@@ -175,6 +178,7 @@ class Assembly {
       checkCellCount(row, table.header?.keys ?? null, width, this.diagnostics);
       const text: RowText = { first: row.cells.title ?? '', rest: PRINTED_COLUMN_KEYS.slice(1).map((k) => row.cells[k] ?? '') };
       if (this.readActionLineRow(row, text)) continue;
+      if (this.readCarriedTitle(row, text)) continue;
       if (this.readGoalSentence(row, text)) continue;
       this.readActivityRow(row, text);
     }
@@ -250,6 +254,54 @@ class Assembly {
     return true;
   }
 
+  /**
+   * The title of a row broken by a page end, carried alone to the top of the next page while the
+   * row's other cells start at the foot of the page before (a browser keeps a title's lines
+   * together, WeasyPrint's orphans and widows): the held row without a title and this first row
+   * of the next page, which has a title but no Wanneer or Wie, are one activity (NAP108). Called
+   * after the `Actielijn N` rows; a repeated goal sentence (page furniture) keeps the row held.
+   * True when the row was read so; otherwise a held row is reported (NAP104).
+   */
+  private readCarriedTitle(row: BodyRow, { first }: RowText): boolean {
+    const held = this.untitled;
+    if (held === null) return false;
+    this.untitled = null;
+    const repeatedGoal = this.expectGoalFor !== null && this.current !== null && this.current.title === first.trim();
+    if (repeatedGoal) {
+      this.untitled = held;
+      return false;
+    }
+    const carried = this.firstRowOfPage && this.page!.number === held.page + 1 && first.trim() !== '' && (row.cells.planning ?? '').trim() === '' && (row.cells.owners ?? '').trim() === '';
+    if (!carried) {
+      this.reportNoTitle(held.row, held.text);
+      return false;
+    }
+    const cells: BodyRow['cells'] = { ...held.row.cells, title: first };
+    for (const key of ['status', 'planning', 'owners', 'explanation'] as const) cells[key] = joinWrapped(held.row.cells[key] ?? '', (row.cells[key] ?? '').trim());
+    this.readActivityRow({ ...held.row, cells, statusCue: held.row.statusCue.kind === 'none' ? row.statusCue : held.row.statusCue }, { first, rest: PRINTED_COLUMN_KEYS.slice(1).map((k) => cells[k] ?? '') });
+    const joined = this.rows.at(-1);
+    if (joined) this.diagnostics.report('NAP108', `Title of ${joined.id} "${clip(first)}" carried to page ${this.page!.number}, joined with the row's other cells on page ${held.page}.`, loc(row.location, joined.id));
+    this.lastRowPage = this.page!.number;
+    this.firstRowOfPage = false;
+    return true;
+  }
+
+  /** Reports the held row without a title, if any (NAP104). */
+  private reportUntitled(): void {
+    if (this.untitled !== null) this.reportNoTitle(this.untitled.row, this.untitled.text);
+    this.untitled = null;
+  }
+
+  /** NAP104: a row without a title that continues nothing. */
+  private reportNoTitle(row: BodyRow, { first, rest }: RowText): void {
+    this.diagnostics.report('NAP104', `Row without a title (Activiteit cell empty): "${clip([first, ...rest].join(' | '))}". It is not in the output; give the row its title.`, loc(row.location), { actual: [first, ...rest].map((c) => clip(c, 200)) });
+  }
+
+  /** Ends the document: a row without a title still held is reported. */
+  finish(): void {
+    this.reportUntitled();
+  }
+
   /** True for the first body row of a page whose previous row was last seen on the page before. */
   private atPageBreak(): boolean {
     return this.firstRowOfPage && this.lastRowPage === this.page!.number - 1;
@@ -273,7 +325,9 @@ class Assembly {
         this.lastRowPage = page;
         this.diagnostics.report('NAP108', `Row continued from page ${page - 1} joined into ${previous.id} "${clip(previous.cells.title)}".`, loc(row.location, previous.id));
       } else {
-        this.diagnostics.report('NAP104', `Row without a title (Activiteit cell empty): "${clip([first, ...rest].join(' | '))}". It is not in the output; give the row its title.`, loc(row.location), { actual: [first, ...rest].map((c) => clip(c, 200)) });
+        // Its title may have been carried to the next page (a browser keeps a title's lines together): the next row tells.
+        this.reportUntitled();
+        this.untitled = { row, text: { first, rest }, page };
       }
       this.firstRowOfPage = false;
       return;
