@@ -21,7 +21,7 @@ import {
   type Tolerances,
 } from '../scripts/corpus/compare.js';
 import { FIXTURES_DIR, readManifest, type ManifestEntry } from '../scripts/corpus/manifest.js';
-import { README, corpusTable, withTable } from '../scripts/corpus/readme-table.js';
+import { CORPUS_PAGE, corpusTable, withTable } from '../scripts/corpus/readme-table.js';
 import { loadTruth, type RenditionTruth } from '../scripts/corpus/truth.js';
 import { extractAnnex, type ExtractResult } from '../src/pipeline.js';
 import { extract2024Text, extractFixture } from './helpers/fixtures.js';
@@ -207,8 +207,8 @@ it('the tagged and untagged exports of one document give the same annex', async 
   }
 });
 
-it("README's table of the corpus is the one the manifest gives (npx tsx scripts/corpus/readme-table.ts --write)", () => {
-  const readme = readFileSync(README, 'utf8');
-  expect(readme).toBe(withTable(readme, corpusTable(manifest)));
-  for (const r of manifest.renditions) expect(readme).toContain(`\`${r.file}\``);
+it("docs/pdfs.md's table of the corpus is the one the manifest gives (npx tsx scripts/corpus/readme-table.ts --write)", () => {
+  const page = readFileSync(CORPUS_PAGE, 'utf8');
+  expect(page).toBe(withTable(page, corpusTable(manifest)));
+  for (const r of manifest.renditions) expect(page).toContain(`\`${r.file}\``);
 });

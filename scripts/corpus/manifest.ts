@@ -2,7 +2,7 @@
  * The fixture manifest (`fixtures/manifest.json`, on the model of pdf.js's test_manifest.json):
  * every committed rendition of the 2024 annex with its producer, layout features and truth. It
  * drives the data-driven test (test/corpus-manifest.test.ts), the scoring tool's `--all`
- * (scripts/score-rendition.ts) and README's table of the corpus (scripts/corpus/readme-table.ts).
+ * (scripts/score-rendition.ts) and the table of the corpus in docs/pdfs.md (scripts/corpus/readme-table.ts).
  *
  * An entry with `known` is a layout today's reader is known to get wrong, with what fails,
  * measured: its test is `it.fails`, so the suite stays green and turns red the moment the reader
@@ -41,7 +41,7 @@ const toleranceSchema = z
     hyphenBreaks: z.boolean().optional(),
     explanations: z.array(z.string()).optional(),
     noteBracketSpace: z.array(z.number().int()).optional(),
-    /** Why each tolerance is there (shown in the test name's context and README). */
+    /** Why each tolerance is there (shown in the test name's context and docs/pdfs.md). */
     why: z.string(),
   })
   .strict();

@@ -1,17 +1,19 @@
 /**
- * README's table of the test corpus ("Which PDFs it reads"), generated from fixtures/manifest.json
- * between the markers `<!-- corpus-table:start -->` and `<!-- corpus-table:end -->`.
+ * The table of the test corpus in docs/pdfs.md ("Which PDFs it reads"; README links there),
+ * generated from fixtures/manifest.json between the markers `<!-- corpus-table:start -->` and
+ * `<!-- corpus-table:end -->`.
  *
  *   npx tsx scripts/corpus/readme-table.ts            # print the table
- *   npx tsx scripts/corpus/readme-table.ts --write    # put it into README.md
+ *   npx tsx scripts/corpus/readme-table.ts --write    # put it into docs/pdfs.md
  *
- * test/corpus-manifest.test.ts fails when README's table is not the one the manifest gives.
+ * test/corpus-manifest.test.ts fails when the page's table is not the one the manifest gives.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readManifest, type Manifest, type ManifestEntry } from './manifest.js';
 
-export const README = fileURLToPath(new URL('../../README.md', import.meta.url));
+/** The page that holds the table: docs/pdfs.md. */
+export const CORPUS_PAGE = fileURLToPath(new URL('../../docs/pdfs.md', import.meta.url));
 export const START = '<!-- corpus-table:start (generated from fixtures/manifest.json by scripts/corpus/readme-table.ts; do not edit) -->';
 export const END = '<!-- corpus-table:end -->';
 
@@ -41,18 +43,18 @@ export function corpusTable(manifest: Manifest = readManifest()): string {
   ].join('\n');
 }
 
-/** README's text with the generated table between the markers (which must be there). */
-export function withTable(readme: string, table: string): string {
-  const a = readme.indexOf(START);
-  const b = readme.indexOf(END);
-  if (a < 0 || b < a) throw new Error(`README.md has no ${START} … ${END} block`);
-  return `${readme.slice(0, a + START.length)}\n${table}\n${readme.slice(b)}`;
+/** The page's text with the generated table between the markers (which must be there). */
+export function withTable(page: string, table: string): string {
+  const a = page.indexOf(START);
+  const b = page.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`docs/pdfs.md has no ${START} … ${END} block`);
+  return `${page.slice(0, a + START.length)}\n${table}\n${page.slice(b)}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const table = corpusTable();
   if (process.argv.includes('--write')) {
-    writeFileSync(README, withTable(readFileSync(README, 'utf8'), table));
-    console.log(`README.md: table of ${readManifest().renditions.length} renditions written`);
+    writeFileSync(CORPUS_PAGE, withTable(readFileSync(CORPUS_PAGE, 'utf8'), table));
+    console.log(`docs/pdfs.md: table of ${readManifest().renditions.length} renditions written`);
   } else console.log(table);
 }
