@@ -1,5 +1,5 @@
 /**
- * Writes the files of the README's diff and report examples: out/annex-2024.json (the 2024 PDF
+ * Writes the files of the diff, report and stack examples of docs/cli.md: out/annex-2024.json (the 2024 PDF
  * rendition extracted) and out/annex-2025.json, a copy edited the way a later annex could differ
  * (test/helpers/edited-annex.ts: statuses, plannings, owners and an explanation changed, one row
  * removed, one added, one title corrected); and out/bijlage-1-2025.txt, a 2025 edition as a text

@@ -5,7 +5,7 @@
  *   npx tsx scripts/word-rendition/generate.ts                         # all variants → fixtures/word-generated/
  *   npx tsx scripts/word-rendition/generate.ts --variant NAME [--out DIR]
  *
- * Needs LibreOffice (`soffice`) and the fonts Carlito, Liberation Sans, DejaVu Sans (see README).
+ * Needs LibreOffice (`soffice`) and the fonts Carlito, Liberation Sans, DejaVu Sans (see scripts/word-rendition/README.md).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

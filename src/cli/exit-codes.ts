@@ -1,5 +1,5 @@
 /**
- * Exit codes of the `nap-annex` commands (documented in README.md):
+ * Exit codes of the `nap-annex` commands (documented in docs/cli.md, "Exit codes"; test/docs.test.ts checks that every one is there):
  * - 0 `OK`: the input was read and no error diagnostic was found (with `--strict`: no warning either);
  * - 1 `FINDINGS`: error diagnostics (or warnings with `--strict`); `extract` wrote nothing unless `--force`;
  * - 2 `UNREADABLE`: an input could not be read at all (missing, empty, binary, encrypted, damaged, too large);

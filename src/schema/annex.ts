@@ -1,7 +1,7 @@
 /**
  * The one schema of nap-annex's output (zod 4). `schemas/annex.schema.json` is generated from it
  * by `npm run schema` (zod's own `z.toJSONSchema`); a test fails when the committed file is stale.
- * Field meanings: README.md (data model) and docs/architecture.md.
+ * Field meanings: docs/data-model.md and docs/architecture.md.
  */
 import { z } from 'zod';
 import { STATUS_CODES, STATUS_LEGEND } from '../model/vocabulary.js';
@@ -17,7 +17,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta(bilingual('ISO 8601
 /** `completed = Afgerond; in_progress = In uitvoering; …`: each status code with its legend label. */
 const STATUS_CODE_MEANINGS = STATUS_LEGEND.map((e) => `${e.code} = ${e.label}`).join('; ');
 
-/** Status code of a row, one per legend label (README.md, data model; src/model/vocabulary.ts). */
+/** Status code of a row, one per legend label (docs/data-model.md; src/model/vocabulary.ts). */
 export const statusCodeSchema = z.enum(STATUS_CODES).meta(bilingual(`Status code: ${STATUS_CODE_MEANINGS}`, `Statuscode: ${STATUS_CODE_MEANINGS}`));
 
 /** How a status was found: from its coloured `icon`, from `text`, or `absent` (not in the source). */

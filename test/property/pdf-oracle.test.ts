@@ -10,7 +10,7 @@
  *   every way the reader knows, broken resources). Oracle: exit 0 ⇒ exactly the same data.
  *
  * Fixed seeds; run counts as in test/helpers/fuzz.ts (2 / 2 locally, 20 / 10 in `npm run test:all`; NAP_FUZZ_RUNS=N
- * for a campaign of N per property; docs/benchmarks.md has the last campaign's figures).
+ * for a campaign of N per property; docs/testing.md, "Property tests and campaigns").
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
