@@ -58,76 +58,97 @@ export function decodeWindows1252(bytes: Uint8Array): string {
  * normalised) into `diagnostics`; throws InputError NAP001 for empty, whitespace-only or binary input.
  */
 export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): DecodedText {
-  let encoding: DecodedText['encoding'] = 'utf-8';
-  let text: string;
+  const decoded = decodeBytes(bytes, diagnostics);
+  refuseControlBytes(bytes, decoded, diagnostics);
+  if (decoded.encoding === 'windows-1252') reportWindows1252(bytes, diagnostics);
+  const text = normaliseLineEnds(decoded.text, diagnostics);
+  refuseBlank(bytes, text, diagnostics);
+  return { text, encoding: decoded.encoding };
+}
+
+/** Bytes → text as UTF-16 (with a byte-order mark: NAP011), else UTF-8, else Windows-1252; throws NAP001 for broken UTF-16 and for UTF-16 without a byte-order mark. */
+function decodeBytes(bytes: Uint8Array, diagnostics: DiagnosticBag): DecodedText {
   const utf16 = utf16Bom(bytes);
-  if (utf16 !== null) {
-    try {
-      text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
-    } catch {
-      throw new InputError(
-        diagnostics.report('NAP001', `Input starts with a ${utf16.toUpperCase()} byte-order mark but is not valid ${utf16.toUpperCase()}. Save the export as UTF-8.`),
-      );
-    }
-    encoding = utf16;
-    diagnostics.report('NAP011', `Input is ${utf16.toUpperCase()} text (byte-order mark); decoded as ${utf16.toUpperCase()}.`, {}, { actual: utf16, expected: 'utf-8' });
-  } else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      encoding = 'windows-1252';
-      text = decodeWindows1252(bytes);
-    }
+  if (utf16 !== null) return decodeUtf16(bytes, utf16, diagnostics);
+  let decoded: DecodedText;
+  try {
+    decoded = { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    decoded = { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
-  if (utf16 === null && looksLikeBomlessUtf16(bytes)) {
+  if (looksLikeBomlessUtf16(bytes)) {
     throw new InputError(
       diagnostics.report('NAP001', 'Input looks like UTF-16 text without a byte-order mark (every other byte is 0). Save the export as UTF-8, or as UTF-16 with a byte-order mark.', {}, { actual: 'utf-16', expected: 'utf-8' }),
     );
   }
-  if (CONTROL_BYTES.test(text)) {
-    const offset = text.search(CONTROL_BYTES);
-    const invalid = encoding === 'windows-1252' ? firstInvalidUtf8(bytes) : -1;
-    // Raw C0 controls or DEL mean binary data; only C1 controls (the five bytes Windows-1252 leaves unassigned) mean broken text.
-    if (invalid >= 0 && !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text)) {
-      // Not binary: text that is neither valid UTF-8 nor Windows-1252 (a byte unassigned there).
-      throw new InputError(
-        diagnostics.report(
-          'NAP001',
-          `Input is not valid UTF-8: the first invalid byte is 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at byte offset ${invalid}, ` +
-            `and it is not Windows-1252 text either (byte 0x${text.charCodeAt(offset).toString(16).padStart(2, '0')} at character ${offset} is unassigned there). Save the export as UTF-8.`,
-          { line: lineOfBytes(bytes, invalid) },
-          { actual: byteName(bytes[invalid]!), expected: 'utf-8' },
-        ),
-      );
-    }
-    // A ZIP archive (PK\x03\x04) is most likely the Word document itself (.docx) or a spreadsheet.
-    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-      throw new InputError(
-        diagnostics.report(
-          'NAP001',
-          'Input is a ZIP archive, most likely a Word document (.docx) or a spreadsheet, not the annex as PDF, text export or HTML. Save the Word document as PDF (File › Save as › PDF) and give that PDF.',
-        ),
-      );
-    }
+  return decoded;
+}
+
+/** Bytes that start with a UTF-16 byte-order mark → their text, reported as NAP011; throws NAP001 when they are not valid UTF-16. */
+function decodeUtf16(bytes: Uint8Array, utf16: 'utf-16le' | 'utf-16be', diagnostics: DiagnosticBag): DecodedText {
+  let text: string;
+  try {
+    text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(
+      diagnostics.report('NAP001', `Input starts with a ${utf16.toUpperCase()} byte-order mark but is not valid ${utf16.toUpperCase()}. Save the export as UTF-8.`),
+    );
+  }
+  diagnostics.report('NAP011', `Input is ${utf16.toUpperCase()} text (byte-order mark); decoded as ${utf16.toUpperCase()}.`, {}, { actual: utf16, expected: 'utf-8' });
+  return { text, encoding: utf16 };
+}
+
+/** Decoded text that still holds control characters → throws NAP001: text in no encoding it could be, a ZIP archive (.docx), or binary data; else nothing. */
+function refuseControlBytes(bytes: Uint8Array, { text, encoding }: DecodedText, diagnostics: DiagnosticBag): void {
+  if (!CONTROL_BYTES.test(text)) return;
+  const offset = text.search(CONTROL_BYTES);
+  const invalid = encoding === 'windows-1252' ? firstInvalidUtf8(bytes) : -1;
+  // Raw C0 controls or DEL mean binary data; only C1 controls (the five bytes Windows-1252 leaves unassigned) mean broken text.
+  if (invalid >= 0 && !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text)) {
+    // Not binary: text that is neither valid UTF-8 nor Windows-1252 (a byte unassigned there).
     throw new InputError(
       diagnostics.report(
         'NAP001',
-        `Input holds binary data (control byte 0x${text.charCodeAt(offset).toString(16).padStart(2, '0')} at character ${offset}); ` +
-          'it is not a text export. Give the annex as PDF, a UTF-8 text export or HTML.',
-        { line: lineOf(text, offset) },
+        `Input is not valid UTF-8: the first invalid byte is ${byteName(bytes[invalid]!)} at byte offset ${invalid}, ` +
+          `and it is not Windows-1252 text either (byte ${byteName(text.charCodeAt(offset))} at character ${offset} is unassigned there). Save the export as UTF-8.`,
+        { line: lineOfBytes(bytes, invalid) },
+        { actual: byteName(bytes[invalid]!), expected: 'utf-8' },
       ),
     );
   }
-  if (encoding === 'windows-1252') {
-    const invalid = firstInvalidUtf8(bytes);
-    diagnostics.report(
-      'NAP006',
-      `Input is not valid UTF-8 (the first invalid byte is 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at byte offset ${invalid}); decoded as Windows-1252. Check accented words (é, ë) in the output, or save the export as UTF-8.`,
-      { line: lineOfBytes(bytes, invalid) },
-      { actual: byteName(bytes[invalid]!), expected: 'utf-8', note: 'decoded as windows-1252' },
+  // A ZIP archive (PK\x03\x04) is most likely the Word document itself (.docx) or a spreadsheet.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    throw new InputError(
+      diagnostics.report(
+        'NAP001',
+        'Input is a ZIP archive, most likely a Word document (.docx) or a spreadsheet, not the annex as PDF, text export or HTML. Save the Word document as PDF (File › Save as › PDF) and give that PDF.',
+      ),
     );
   }
-  // What was normalised: as said in the message, and as data (`actual`).
+  throw new InputError(
+    diagnostics.report(
+      'NAP001',
+      `Input holds binary data (control byte ${byteName(text.charCodeAt(offset))} at character ${offset}); ` +
+        'it is not a text export. Give the annex as PDF, a UTF-8 text export or HTML.',
+      { line: lineOf(text, offset) },
+    ),
+  );
+}
+
+/** Bytes that are not valid UTF-8 → NAP006 (decoded as Windows-1252), naming the first invalid byte and its line. */
+function reportWindows1252(bytes: Uint8Array, diagnostics: DiagnosticBag): void {
+  const invalid = firstInvalidUtf8(bytes);
+  diagnostics.report(
+    'NAP006',
+    `Input is not valid UTF-8 (the first invalid byte is ${byteName(bytes[invalid]!)} at byte offset ${invalid}); decoded as Windows-1252. Check accented words (é, ë) in the output, or save the export as UTF-8.`,
+    { line: lineOfBytes(bytes, invalid) },
+    { actual: byteName(bytes[invalid]!), expected: 'utf-8', note: 'decoded as windows-1252' },
+  );
+}
+
+/** Decoded text → the same without a leading UTF-8 byte-order mark and with LF line ends; what was normalised is reported as NAP007 (in the message, and as data in `actual`). */
+function normaliseLineEnds(decoded: string, diagnostics: DiagnosticBag): string {
+  let text = decoded;
   const normalised: Array<[said: string, found: string]> = [];
   if (text.startsWith('\uFEFF')) {
     text = text.slice(1);
@@ -140,15 +161,18 @@ export function decodeText(bytes: Uint8Array, diagnostics: DiagnosticBag): Decod
   if (normalised.length > 0) {
     diagnostics.report('NAP007', `Input had ${normalised.map(([said]) => said).join(' and ')}; normalised before reading.`, {}, { actual: normalised.map(([, found]) => found) });
   }
-  if (text.trim() === '') {
-    throw new InputError(
-      diagnostics.report(
-        'NAP001',
-        `${bytes.length === 0 ? 'Input is empty (0 bytes).' : `Input holds only white space (${bytes.length} bytes).`} Give the annex as PDF, a UTF-8 text export or HTML.`,
-      ),
-    );
-  }
-  return { text, encoding };
+  return text;
+}
+
+/** The input's bytes and its normalised text → throws NAP001 when the text is empty or only white space; else nothing. */
+function refuseBlank(bytes: Uint8Array, text: string, diagnostics: DiagnosticBag): void {
+  if (text.trim() !== '') return;
+  throw new InputError(
+    diagnostics.report(
+      'NAP001',
+      `${bytes.length === 0 ? 'Input is empty (0 bytes).' : `Input holds only white space (${bytes.length} bytes).`} Give the annex as PDF, a UTF-8 text export or HTML.`,
+    ),
+  );
 }
 
 /**

@@ -26,7 +26,7 @@
  */
 import { compile } from 'css-select';
 import { parse as parseSelector, type Selector } from 'css-what';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, Text } from 'domhandler';
 import { SAME_COLOR_DISTANCE, rgbDistance } from '../model/color.js';
 
 export { SAME_COLOR_DISTANCE };
@@ -380,6 +380,21 @@ export interface HiddenElement {
   group?: AnyNode;
 }
 
+/** What an element hands its children: colours, custom properties, and an inherited visibility:hidden (a child may set visible again). */
+interface Inherited {
+  background: [number, number, number];
+  color: [number, number, number] | null;
+  setBy: AnyNode;
+  vars: Record<string, string>;
+  invisible: AnyNode | null;
+}
+
+/** A node waiting in the walk, with what its parent hands it. */
+interface Pending {
+  node: AnyNode;
+  inherited: Inherited;
+}
+
 /**
  * The outermost hidden elements under `root`, in document order (see the module doc for the
  * rules), with the `<style>` sheets of the document read first. One iterative walk; each element
@@ -390,81 +405,103 @@ export function findHiddenElements(root: AnyNode, styleSheets: readonly string[]
   for (const css of styleSheets) sheet.addSheet(css);
   if (generated !== undefined) generated.push(...sheet.generated);
   const hidden: HiddenElement[] = [];
-  const white: [number, number, number] = [255, 255, 255];
-  // What an element hands its children: colours, custom properties, and an inherited visibility:hidden (a child may set visible again).
-  type Inherited = { background: [number, number, number]; color: [number, number, number] | null; setBy: AnyNode; vars: Record<string, string>; invisible: AnyNode | null };
-  const stack: Array<{ node: AnyNode; inherited: Inherited }> = [];
-  const push = (node: AnyNode, inherited: Inherited, skip?: (child: AnyNode) => boolean): void => {
-    if (!('children' in node)) return;
-    for (let i = node.children.length - 1; i >= 0; i--) {
-      const child = node.children[i]!;
-      if (skip?.(child)) continue;
-      stack.push({ node: child, inherited });
-    }
-  };
-  push(root, { background: white, color: null, setBy: root, vars: {}, invisible: null });
+  const stack: Pending[] = [];
+  pushChildren(stack, root, { background: [255, 255, 255], color: null, setBy: root, vars: {}, invisible: null });
   while (stack.length > 0) {
     const { node, inherited } = stack.pop()!;
-    const { background, color } = inherited;
     if (node.type === 'text') {
-      if (node.data.trim() === '') continue;
-      if (inherited.invisible !== null) hidden.push({ element: node, reason: 'visibility: hidden', group: inherited.invisible });
-      else if (color !== null && rgbDistance(color, background) <= SAME_COLOR_DISTANCE) {
-        hidden.push({ element: node, reason: `text coloured like its background (${hex(color)} on ${hex(background)})`, group: inherited.setBy });
-      }
-      continue;
-    }
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    const el = node as Element;
-    const name = el.name.toLowerCase();
-    if (name === 'style' || name === 'head') continue;
-    if (NEVER_RENDERED.has(name)) {
-      hidden.push({ element: el, reason: `<${name}>` });
-      continue;
-    }
-    if ('hidden' in el.attribs) {
-      hidden.push({ element: el, reason: 'the hidden attribute' });
-      continue;
-    }
-    if (name === 'dialog' && !('open' in el.attribs)) {
-      hidden.push({ element: el, reason: 'a <dialog> that is not open' });
-      continue;
-    }
-    const own = el.attribs['style'] ? declarations(el.attribs['style']) : {};
-    const decls = cascade(sheet.matching(el), own);
-    const vars = decls.vars !== undefined && Object.keys(decls.vars).length > 0 ? { ...inherited.vars, ...decls.vars } : inherited.vars;
-    for (const key of Object.keys(decls) as (keyof Declarations)[]) {
-      if (key !== 'vars' && key !== 'important') (decls as Record<string, string | undefined>)[key] = resolveVars(decls[key] as string | undefined, vars);
-    }
-    const reason = hiddenBy(decls);
-    if (reason !== null) {
-      hidden.push({ element: el, reason });
-      continue;
-    }
-    let invisible = inherited.invisible;
-    if (decls.visibility !== undefined && /^(hidden|collapse)\b/.test(decls.visibility)) {
-      // Hidden with everything in it, unless something inside may be made visible again (visibility is inherited, and can be overridden).
-      if (!sheet.showsVisibility && !inlineVisibleInside(el)) {
-        hidden.push({ element: el, reason: `visibility: ${decls.visibility}` });
-        continue;
-      }
-      invisible ??= el;
-    } else if (decls.visibility !== undefined && /^visible\b/.test(decls.visibility)) invisible = null;
-    // Presentational attributes: <font color>, bgcolor on tables, rows, cells and the body.
-    const ownBackground = cssColor(decls.background) ?? cssColor(el.attribs['bgcolor']);
-    const ownColor = cssColor(decls.color) ?? (name === 'font' ? cssColor(el.attribs['color']) : null);
-    const next: Inherited =
-      ownBackground || ownColor || vars !== inherited.vars || invisible !== inherited.invisible
-        ? { background: ownBackground ?? background, color: ownColor ?? color, setBy: ownBackground || ownColor ? el : inherited.setBy, vars, invisible }
-        : inherited;
-    if (name === 'details' && !('open' in el.attribs)) {
-      const summary = closedDetails(el, hidden);
-      push(el, next, (c) => c !== summary);
-      continue;
-    }
-    push(el, next);
+      const text = hiddenText(node, inherited);
+      if (text !== null) hidden.push(text);
+    } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') visitElement(node as Element, inherited, sheet, hidden, stack);
   }
   return hidden;
+}
+
+/** A node and what it hands its children → its children pushed on `stack` (last first, so they pop in document order), those `skip` names left out. */
+function pushChildren(stack: Pending[], node: AnyNode, inherited: Inherited, skip?: (child: AnyNode) => boolean): void {
+  if (!('children' in node)) return;
+  for (let i = node.children.length - 1; i >= 0; i--) {
+    const child = node.children[i]!;
+    if (skip?.(child)) continue;
+    stack.push({ node: child, inherited });
+  }
+}
+
+/** A text node and what its parent hands it → hidden (visibility: hidden, or coloured like its background), or null when seen or blank. */
+function hiddenText(node: Text, inherited: Inherited): HiddenElement | null {
+  const { background, color } = inherited;
+  if (node.data.trim() === '') return null;
+  if (inherited.invisible !== null) return { element: node, reason: 'visibility: hidden', group: inherited.invisible };
+  if (color !== null && rgbDistance(color, background) <= SAME_COLOR_DISTANCE) {
+    return { element: node, reason: `text coloured like its background (${hex(color)} on ${hex(background)})`, group: inherited.setBy };
+  }
+  return null;
+}
+
+/** An element → added to `hidden` when it is hidden (by markup, style or visibility), else its children pushed on `stack` with what it hands them. */
+function visitElement(el: Element, inherited: Inherited, sheet: StyleSheetIndex, hidden: HiddenElement[], stack: Pending[]): void {
+  const name = el.name.toLowerCase();
+  if (name === 'style' || name === 'head') return;
+  const byMarkup = hiddenByMarkup(el, name);
+  if (byMarkup !== null) {
+    hidden.push({ element: el, reason: byMarkup });
+    return;
+  }
+  const { decls, vars } = resolvedDeclarations(el, sheet, inherited.vars);
+  const reason = hiddenBy(decls);
+  if (reason !== null) {
+    hidden.push({ element: el, reason });
+    return;
+  }
+  const invisible = invisibleBy(el, decls, inherited.invisible, sheet);
+  if (invisible === 'whole') {
+    hidden.push({ element: el, reason: `visibility: ${decls.visibility}` });
+    return;
+  }
+  const next = handedOn(el, name, decls, vars, invisible, inherited);
+  if (name === 'details' && !('open' in el.attribs)) {
+    const summary = closedDetails(el, hidden);
+    pushChildren(stack, el, next, (c) => c !== summary);
+    return;
+  }
+  pushChildren(stack, el, next);
+}
+
+/** An element and its lower-case name → why its markup hides it (an element never rendered, the hidden attribute, a closed dialog), or null. */
+function hiddenByMarkup(el: Element, name: string): HiddenReason | null {
+  if (NEVER_RENDERED.has(name)) return `<${name}>`;
+  if ('hidden' in el.attribs) return 'the hidden attribute';
+  if (name === 'dialog' && !('open' in el.attribs)) return 'a <dialog> that is not open';
+  return null;
+}
+
+/** An element, the style sheets and the custom properties it inherits → its declarations (sheet rules, then its style attribute) with `var()` resolved, and the custom properties it hands on. */
+function resolvedDeclarations(el: Element, sheet: StyleSheetIndex, inheritedVars: Record<string, string>): { decls: Declarations; vars: Record<string, string> } {
+  const own = el.attribs['style'] ? declarations(el.attribs['style']) : {};
+  const decls = cascade(sheet.matching(el), own);
+  const vars = decls.vars !== undefined && Object.keys(decls.vars).length > 0 ? { ...inheritedVars, ...decls.vars } : inheritedVars;
+  for (const key of Object.keys(decls) as (keyof Declarations)[]) {
+    if (key !== 'vars' && key !== 'important') (decls as Record<string, string | undefined>)[key] = resolveVars(decls[key] as string | undefined, vars);
+  }
+  return { decls, vars };
+}
+
+/** An element's `visibility` and what made its parent's text invisible → what makes its own text invisible (null: seen), or `whole` when nothing inside may be made visible again (visibility is inherited, and can be overridden). */
+function invisibleBy(el: Element, decls: Declarations, inherited: AnyNode | null, sheet: StyleSheetIndex): AnyNode | null | 'whole' {
+  if (decls.visibility !== undefined && /^(hidden|collapse)\b/.test(decls.visibility)) {
+    if (!sheet.showsVisibility && !inlineVisibleInside(el)) return 'whole';
+    return inherited ?? el;
+  }
+  if (decls.visibility !== undefined && /^visible\b/.test(decls.visibility)) return null;
+  return inherited;
+}
+
+/** A shown element → what it hands its children: its own colours (presentational attributes too: <font color>, bgcolor), custom properties and invisibility, or what it inherited when it sets none. */
+function handedOn(el: Element, name: string, decls: Declarations, vars: Record<string, string>, invisible: AnyNode | null, inherited: Inherited): Inherited {
+  const ownBackground = cssColor(decls.background) ?? cssColor(el.attribs['bgcolor']);
+  const ownColor = cssColor(decls.color) ?? (name === 'font' ? cssColor(el.attribs['color']) : null);
+  if (!(ownBackground || ownColor || vars !== inherited.vars || invisible !== inherited.invisible)) return inherited;
+  return { background: ownBackground ?? inherited.background, color: ownColor ?? inherited.color, setBy: ownBackground || ownColor ? el : inherited.setBy, vars, invisible };
 }
 
 /** A closed <details> shows its first <summary> only: the rest is listed as hidden; returns the summary. */

@@ -31,11 +31,16 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The longest a function may be, in lines (doc comment aside, nested functions included). */
 const MAX_FUNCTION_LINES = 80;
 
+/** The folders whose functions are held to MAX_FUNCTION_LINES. */
+const SHORT_FUNCTION_FOLDERS = ['src/assemble', 'src/status', 'src/normalise', 'src/model', 'src/readers'];
+
 /**
- * The folders whose functions are held to MAX_FUNCTION_LINES. src/readers/ joins when the
- * reader's long functions (layoutPage, buildLines, decodeText, findHiddenElements) are split.
+ * Functions in SHORT_FUNCTION_FOLDERS still over MAX_FUNCTION_LINES while they are being split,
+ * each with what it becomes. The test fails when one of them is no longer long: take it off.
  */
-const SHORT_FUNCTION_FOLDERS = ['src/assemble', 'src/status', 'src/normalise', 'src/model'];
+const LONG_FUNCTIONS_BEING_SPLIT: readonly { file: string; name: string; becomes: string }[] = [
+  { file: 'src/readers/pdf/layout.ts', name: 'layoutPage', becomes: 'named steps: segments, table body, note definitions (the latter only in layout-footnotes.ts)' },
+];
 
 /** The PDF reader, whose logic names its tolerances instead of writing decimal literals. */
 const READER_FOLDER = 'src/readers/pdf';
@@ -134,7 +139,11 @@ describe('module rules of src/', () => {
   });
 
   it(`has no function over ${MAX_FUNCTION_LINES} lines in ${SHORT_FUNCTION_FOLDERS.join(', ')}`, () => {
-    expect(longFunctions(ROOT, SHORT_FUNCTION_FOLDERS, MAX_FUNCTION_LINES).map((f) => `${f.file}:${f.line} ${f.name} (${f.lines} lines)`)).toEqual([]);
+    const long = longFunctions(ROOT, SHORT_FUNCTION_FOLDERS, MAX_FUNCTION_LINES);
+    const beingSplit = (f: { file: string; name: string }): boolean => LONG_FUNCTIONS_BEING_SPLIT.some((s) => s.file === f.file && s.name === f.name);
+    expect(long.filter((f) => !beingSplit(f)).map((f) => `${f.file}:${f.line} ${f.name} (${f.lines} lines)`)).toEqual([]);
+    // An entry of LONG_FUNCTIONS_BEING_SPLIT that is split (or gone) comes off the list.
+    expect(LONG_FUNCTIONS_BEING_SPLIT.filter((s) => !long.some((f) => f.file === s.file && f.name === s.name)).map((s) => `${s.file} ${s.name} is no longer over ${MAX_FUNCTION_LINES} lines: take it off LONG_FUNCTIONS_BEING_SPLIT`)).toEqual([]);
   });
 
   it(`has no decimal literal in ${READER_FOLDER} outside ${READER_SETTINGS} and the PDF format's constants`, () => {

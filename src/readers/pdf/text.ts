@@ -161,8 +161,16 @@ const MARKER = /^\s*(\d{1,4}|[ivx]{1,6})\s*$/;
  * subscripts (plain text).
  */
 export function buildLines(chunks: readonly Chunk[]): Line[] {
+  const lines = clusterByBaseline(chunks).map((g) => makeLine(g));
+  const joined = joinSubscriptLines(joinRaisedLines(lines));
+  flagWrappedMarkers(joined);
+  flagInlineSuperscripts(joined);
+  return joined;
+}
+
+/** Chunks → groups of chunks on one baseline (within TEXT.lineBaselineShare of the larger size), top to bottom. */
+function clusterByBaseline(chunks: readonly Chunk[]): Chunk[][] {
   const sorted = [...chunks].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
-  // 1. Cluster by baseline.
   const groups: Chunk[][] = [];
   let cur: Chunk[] = [];
   let curBase = Number.NaN;
@@ -182,68 +190,76 @@ export function buildLines(chunks: readonly Chunk[]): Line[] {
     }
   }
   if (cur.length > 0) groups.push(cur);
+  return groups;
+}
 
-  // 2. Lines; groups of small chunks sitting just above a line become that line's superscripts.
-  const lines: Line[] = groups.map((g) => makeLine(g));
+/** Lines top to bottom → the lines left once each line of small raised text (superscript, or footnote marker raised higher) has joined the line below it, flagged `sup`. */
+function joinRaisedLines(lines: Line[]): Line[] {
   const merged: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const next = lines[i + 1];
-    // A subscript of the line above (step 2b) is not a superscript of the line below, even where
-    // the lines are set so close that it sits within reach of both.
+    // A subscript of the line above (joinSubscriptLines) is not a superscript of the line below,
+    // even where the lines are set so close that it sits within reach of both.
     const above = merged[merged.length - 1];
     if (above !== undefined && isSubscriptOf(l, above)) {
       merged.push(l);
       continue;
     }
-    if (next && l.size <= TEXT.smallShare * next.size && next.baseline - l.baseline > 0 && next.baseline - l.baseline <= TEXT.supRiseEm * next.size) {
-      // Raised small text: only if it sits next to text of the line below (not a separate tiny line).
-      const spans = new Spans(next.chunks, TEXT.supNeighbourEm * next.size);
-      const adjacent = l.chunks.every((c) => spans.overlaps(c.x0, c.x1));
-      if (adjacent) {
-        for (const c of l.chunks) c.sup = true;
-        lines[i + 1] = makeLine([...next.chunks, ...l.chunks], next);
-        continue;
-      }
-    }
-    // A footnote marker raised higher than usual (up to TEXT.markerRiseEm): only marker text, and
-    // each piece starting right where a word of the line below ends.
-    if (next && l.size <= TEXT.smallShare * next.size && next.baseline - l.baseline > TEXT.supRiseEm * next.size && next.baseline - l.baseline <= TEXT.markerRiseEm * next.size) {
-      const ends = new Ends(next.chunks);
-      const glued = l.chunks.every((c) => MARKER.test(c.text) && ends.within(c.x0 - TEXT.markerGlueEm * next.size, c.x0 + TEXT.glueSlack));
-      if (glued) {
-        for (const c of l.chunks) c.sup = true;
-        lines[i + 1] = makeLine([...next.chunks, ...l.chunks], next);
-        continue;
-      }
+    if (next && (isSuperscriptOf(l, next) || isRaisedMarkerOf(l, next))) {
+      for (const c of l.chunks) c.sup = true;
+      lines[i + 1] = makeLine([...next.chunks, ...l.chunks], next);
+      continue;
     }
     merged.push(l);
   }
-  // 2b. Subscripts (CO₂): a group of small chunks lowered a little below the line above, each
-  //     starting right where a chunk of that line ends, is part of that line (plain text).
-  const withSubscripts: Line[] = [];
-  for (const l of merged) {
-    const above = withSubscripts[withSubscripts.length - 1];
-    if (above !== undefined && isSubscriptOf(l, above)) withSubscripts[withSubscripts.length - 1] = makeLine([...above.chunks, ...l.chunks], above);
-    else withSubscripts.push(l);
+  return merged;
+}
+
+/** Whether line `l` is small text raised by at most TEXT.supRiseEm right next to text of line `below` (not a separate tiny line). */
+function isSuperscriptOf(l: Line, below: Line): boolean {
+  const rise = below.baseline - l.baseline;
+  if (!(l.size <= TEXT.smallShare * below.size && rise > 0 && rise <= TEXT.supRiseEm * below.size)) return false;
+  const spans = new Spans(below.chunks, TEXT.supNeighbourEm * below.size);
+  return l.chunks.every((c) => spans.overlaps(c.x0, c.x1));
+}
+
+/** Whether line `l` is footnote-marker text raised higher than usual (above TEXT.supRiseEm, up to TEXT.markerRiseEm) over `below`, each piece starting where a word of `below` ends. */
+function isRaisedMarkerOf(l: Line, below: Line): boolean {
+  const rise = below.baseline - l.baseline;
+  if (!(l.size <= TEXT.smallShare * below.size && rise > TEXT.supRiseEm * below.size && rise <= TEXT.markerRiseEm * below.size)) return false;
+  const ends = new Ends(below.chunks);
+  return l.chunks.every((c) => MARKER.test(c.text) && ends.within(c.x0 - TEXT.markerGlueEm * below.size, c.x0 + TEXT.glueSlack));
+}
+
+/** Lines → the same with each subscript line (CO₂: small, lowered a little, each chunk starting where one of the line above ends) joined to the line above as plain text. */
+function joinSubscriptLines(lines: readonly Line[]): Line[] {
+  const joined: Line[] = [];
+  for (const l of lines) {
+    const above = joined[joined.length - 1];
+    if (above !== undefined && isSubscriptOf(l, above)) joined[joined.length - 1] = makeLine([...above.chunks, ...l.chunks], above);
+    else joined.push(l);
   }
-  merged.length = 0;
-  for (const l of withSubscripts) merged.push(l);
-  // 3. A footnote marker that wrapped alone onto the next line: a small line of marker text right
-  //    under a line of its own column is a superscript (joining puts it after the word before it).
-  for (let i = 1; i < merged.length; i++) {
-    const l = merged[i]!;
-    const above = merged.slice(Math.max(0, i - TEXT.wrappedMarkerLookback), i).reverse().find((p) => p.x0 <= l.x0 + TEXT.wrappedMarkerSlack && p.x1 >= l.x0);
+  return joined;
+}
+
+/** Lines → nothing; flags `sup` a footnote marker wrapped alone onto the next line: small marker text right under a line of its own column (joining puts it after the word before it). */
+function flagWrappedMarkers(lines: readonly Line[]): void {
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    const above = lines.slice(Math.max(0, i - TEXT.wrappedMarkerLookback), i).reverse().find((p) => p.x0 <= l.x0 + TEXT.wrappedMarkerSlack && p.x1 >= l.x0);
     if (!above || l.size > TEXT.wrappedMarkerShare * above.size || l.baseline - above.baseline > TEXT.wrappedMarkerDropEm * above.size) continue;
     if (l.chunks.every((c) => MARKER.test(c.text))) for (const c of l.chunks) c.sup = true;
   }
-  // 4. Within a line, small chunks raised above the main baseline are superscripts.
-  for (const l of merged) {
+}
+
+/** Lines → nothing; flags `sup` the small chunks of a line raised above its main baseline (by TEXT.inlineSupRiseShare of its size). */
+function flagInlineSuperscripts(lines: readonly Line[]): void {
+  for (const l of lines) {
     for (const c of l.chunks) {
       if (!c.sup && c.size <= TEXT.smallShare * l.size && l.baseline - c.baseline >= TEXT.inlineSupRiseShare * l.size) c.sup = true;
     }
   }
-  return merged;
 }
 
 /**
