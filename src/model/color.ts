@@ -24,6 +24,18 @@ export function rgbDistance(a: readonly [number, number, number], b: readonly [n
 }
 
 /**
+ * True when two RGB triples lie within `distance` of each other ({@link rgbDistance} ≤ `distance`),
+ * compared in squares: no square root and no `Math.hypot`, which V8 does not inline (the PDF
+ * reader asks this for every sample point of every text run).
+ */
+export function withinRgbDistance(a: readonly [number, number, number], b: readonly [number, number, number], distance: number): boolean {
+  const dr = a[0] - b[0];
+  const dg = a[1] - b[1];
+  const db = a[2] - b[2];
+  return dr * dr + dg * dg + db * db <= distance * distance;
+}
+
+/**
  * Colours closer than this (RGB distance) are "the same" to a reader: text in such a colour on
  * such a background cannot be seen (WCAG's lowest contrast ratios are far above this).
  */

@@ -23,8 +23,34 @@ export function withoutFormatChars(text: string): string {
  * vocabulary.ts `labelKey`.
  */
 export function foldText(text: string): string {
-  return withoutFormatChars(text).normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return FOLDED.of(text);
 }
+
+/**
+ * A pure function of a string remembered for the inputs it was last asked about: the readers ask
+ * the same few words again and again (every cell of every page is compared with the legend
+ * labels, column headers and furniture). Keeps at most `kept` entries and starts again when full,
+ * so memory stays bounded whatever the input.
+ */
+export class RememberedText {
+  private readonly results = new Map<string, string>();
+  constructor(
+    private readonly compute: (text: string) => string,
+    private readonly kept = 4096,
+  ) {}
+  /** `compute(text)`, from memory when it was asked before. */
+  of(text: string): string {
+    let result = this.results.get(text);
+    if (result === undefined) {
+      result = this.compute(text);
+      if (this.results.size >= this.kept) this.results.clear();
+      this.results.set(text, result);
+    }
+    return result;
+  }
+}
+
+const FOLDED = new RememberedText((text) => withoutFormatChars(text).normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase());
 
 /** Shortens text for a diagnostic message: whitespace collapsed, cut to `max` characters with `…`. */
 export function clip(text: string, max = 80): string {

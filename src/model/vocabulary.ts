@@ -5,7 +5,7 @@
  * "The input"). Readers, assembly and normalisers all import it from here; it imports nothing
  * outside src/model.
  */
-import { foldText, withoutFormatChars } from './plain-text.js';
+import { RememberedText, foldText, withoutFormatChars } from './plain-text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Status legend
@@ -81,8 +81,10 @@ export const STATUS_LABELS: ReadonlyArray<readonly [label: string, code: StatusC
  * `' In  uitvoering (met vertraging).'` → `'in uitvoering met vertraging'`.
  */
 export function labelKey(text: string): string {
-  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return LABEL_KEYS.of(text);
 }
+
+const LABEL_KEYS = new RememberedText((text) => foldText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
 
 /** The matching key of a status label: its {@link labelKey}. */
 export function statusLabelKey(text: string): string {

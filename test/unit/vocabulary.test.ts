@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/diagnostics/bag.js';
 import { readFileSync } from 'node:fs';
-import { clip, foldText, withoutFormatChars } from '../../src/model/plain-text.js';
+import { RememberedText, clip, foldText, withoutFormatChars } from '../../src/model/plain-text.js';
 import {
   headerColumnKeys,
   COLUMNS,
@@ -78,6 +78,21 @@ describe('plain-text helpers', () => {
     const folded = foldText(annex);
     expect(folded.length).toBeGreaterThan(40_000);
     expect(folded).toBe(withoutFormatChars(annex).normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl'));
+    // Asked again, the same answer (from memory).
+    expect(foldText(' Af\u00adgerond\u00a0 ')).toBe('afgerond');
+  });
+
+  it('remembers a text function for at most `kept` inputs, and answers as the function does', () => {
+    const asked: string[] = [];
+    const upper = new RememberedText((t) => {
+      asked.push(t);
+      return t.toUpperCase();
+    }, 2);
+    expect([upper.of('a'), upper.of('b'), upper.of('a')]).toEqual(['A', 'B', 'A']);
+    expect(asked).toEqual(['a', 'b']);
+    // Full at two: the third input starts the memory again, so `a` is computed anew.
+    expect([upper.of('c'), upper.of('a'), upper.of('c')]).toEqual(['C', 'A', 'C']);
+    expect(asked).toEqual(['a', 'b', 'c', 'a']);
   });
 });
 

@@ -8,7 +8,7 @@
  * the same symbol (e.g. the same opaque picture painted over both); a known and an unknown
  * colour cannot be compared (the point is undecided).
  */
-import { SAME_COLOR_DISTANCE, parseHexColor, rgbDistance } from '../../model/color.js';
+import { SAME_COLOR_DISTANCE, parseHexColor, withinRgbDistance } from '../../model/color.js';
 import type { Paint, SoftMask } from './page-graphics.js';
 import { BLEND_NORMAL } from './pdfjs-contract.js';
 import { inRegion } from './regions.js';
@@ -20,6 +20,23 @@ export type Shade = RGB | string;
 
 export const WHITE: RGB = [255, 255, 255];
 const BLACK: RGB = [0, 0, 0];
+
+/** Parsed `#rrggbb` colours (frozen, shared): a page asks for the same few colours at every sample point. */
+const parsedColors = new Map<string, Readonly<RGB> | null>();
+/** Entries kept at most; the map starts again when full (a crafted page may name many colours). */
+const PARSED_COLORS_KEPT = 1024;
+
+/** parseHexColor, remembered: the triple is frozen, since every caller shares it. */
+export function rgbOf(hex: string): RGB | null {
+  let rgb = parsedColors.get(hex);
+  if (rgb === undefined) {
+    const parsed = parseHexColor(hex);
+    rgb = parsed === null ? null : Object.freeze(parsed);
+    if (parsedColors.size >= PARSED_COLORS_KEPT) parsedColors.clear();
+    parsedColors.set(hex, rgb);
+  }
+  return rgb as RGB | null;
+}
 
 /** Symbols for unknown colours, interned so that equal histories give equal symbols. */
 export class Symbols {
@@ -61,10 +78,10 @@ export function maskValue(mask: SoftMask, x: number, y: number): number | null {
     for (const p of mask.paints) if (paintCovers(p, x, y)) a += p.alpha * (1 - a);
     return a;
   }
-  let c: RGB = (mask.backdrop !== null ? parseHexColor(mask.backdrop) : null) ?? BLACK;
+  let c: RGB = (mask.backdrop !== null ? rgbOf(mask.backdrop) : null) ?? BLACK;
   for (const p of mask.paints) {
     if (!paintCovers(p, x, y)) continue;
-    const paint = p.color !== null ? parseHexColor(p.color) : null;
+    const paint = p.color !== null ? rgbOf(p.color) : null;
     if (paint === null) return null;
     c = mix(c, blend(p.blend, c, paint) ?? paint, Math.min(1, p.alpha));
   }
@@ -77,7 +94,7 @@ export function maskValue(mask: SoftMask, x: number, y: number): number | null {
  */
 export function applyPaint(shade: Shade, color: string | null, alpha: number, mode: string, maskAt: number | null, key: string, symbols: Symbols): Shade {
   const a = maskAt === null ? null : alpha * maskAt;
-  const src = color !== null ? parseHexColor(color) : null;
+  const src = color !== null ? rgbOf(color) : null;
   const srcShade: Shade = src ?? symbols.of(`c:${key}`);
   if (a !== null && a >= DRAWING.opaqueAlpha && mode === BLEND_NORMAL) return srcShade;
   if (a !== null && a <= 1 - DRAWING.opaqueAlpha) return shade;
@@ -94,7 +111,7 @@ function shadeKey(s: Shade): string {
 /** True when a reader sees no difference between two shades; null when that cannot be told. */
 export function sameShade(a: Shade, b: Shade): boolean | null {
   if (typeof a === 'string' || typeof b === 'string') return a === b ? true : null;
-  return rgbDistance(a, b) <= SAME_COLOR_DISTANCE;
+  return withinRgbDistance(a, b, SAME_COLOR_DISTANCE);
 }
 
 function mix(base: RGB, top: RGB, a: number): RGB {
