@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extractAnnex, type ExtractResult } from '../../src/pipeline.js';
+import { cachedPages } from './page-cache.js';
 
 export const TEXT_2024 = fileURLToPath(new URL('../../fixtures/nap-2024/bijlage-1.txt', import.meta.url));
 export const PDF_2024 = fileURLToPath(new URL('../../fixtures/nap-2024/bijlage-1-rendition.pdf', import.meta.url));
@@ -51,13 +52,16 @@ const fixtureReads = new Map<string, Promise<ExtractResult>>();
 
 /**
  * The pipeline's result on a committed fixture file (computed once per test worker, frozen): the
- * manifest test and the per-folder tests share it. The 2024 PDF rendition is extract2024Pdf's.
+ * manifest test and the per-folder tests share it. A PDF's pages come from page-reader threads
+ * through the tests' page cache (page-cache.ts: read again whenever the reader's code or the
+ * file changes); the layout and everything after it run each time. The 2024 PDF rendition is
+ * extract2024Pdf's, read by the threads every time.
  */
 export function extractFixture(file: string): Promise<ExtractResult> {
   if (file === PDF_2024) return extract2024Pdf();
   let result = fixtureReads.get(file);
   if (!result) {
-    result = extractAnnex(new Uint8Array(readFileSync(file)), { fileName: file.split('/').pop()! }).then(deepFreeze);
+    result = extractAnnex(new Uint8Array(readFileSync(file)), { fileName: file.split('/').pop()! }, cachedPages).then(deepFreeze);
     fixtureReads.set(file, result);
   }
   return result;

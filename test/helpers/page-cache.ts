@@ -1,0 +1,95 @@
+/**
+ * A page source for tests that remembers what page-reader threads read, on disk: the corpus
+ * manifest test and the per-folder tests read the same committed renditions in every `npm test`,
+ * and reading a rendition's pages (pdfjs-dist and the operator walk) is most of what reading it
+ * costs. Everything after the pages (layout, assembly, normalising, validating) runs every time.
+ *
+ * An entry is found only by the SHA-256 of everything that decides the pages: the PDF's bytes,
+ * the read's options, the text of every file under src/, scripts/build-bundles.mjs and the tests'
+ * thread set-up (the page reader's code, settings and how the tests build it), package-lock.json (pdfjs-dist's version) and the Node version.
+ * Change any of them and the pages are read again. Entries live in
+ * node_modules/.cache/nap-annex/pages/<code hash>/; the folders of other code are removed when
+ * the first entry of new code is written. A read that fails is not remembered (it fails again
+ * each time, as it should). NAP_TEST_PAGE_CACHE=0 turns the cache off.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { PageSource } from '../../src/readers/pdf/page-source.js';
+import { readPagesInWorkers } from '../../src/threads/read-pages.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CACHE = join(ROOT, 'node_modules/.cache/nap-annex/pages');
+
+/** Every file under `dir`, sorted, relative to the repository root. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)))
+    .sort();
+}
+
+let codeHash: string | undefined;
+
+/** The hash of the code and versions that decide what the page reader gives (see the file's comment). */
+export function pageCodeHash(): string {
+  if (codeHash === undefined) {
+    const h = createHash('sha256').update(process.version);
+    for (const file of [...filesUnder('src'), 'scripts/build-bundles.mjs', 'test/global-setup.ts', 'test/helpers/thread-script.ts', 'package-lock.json']) h.update(`\0${file}\0`).update(readFileSync(join(ROOT, file)));
+    codeHash = h.digest('hex').slice(0, 24);
+  }
+  return codeHash;
+}
+
+/** True unless NAP_TEST_PAGE_CACHE=0. */
+const enabled = (): boolean => process.env.NAP_TEST_PAGE_CACHE !== '0';
+
+/**
+ * readPagesInWorkers, remembered: the same pages, in order, with the same page count. Each page
+ * is serialised (node:v8, the structured clone the threads use) when it arrives, before `onPage`
+ * sees it, so what a later test gets is what the reader gave.
+ */
+export const cachedPages: PageSource = async (bytes, onPage, options) => {
+  if (!enabled()) return readPagesInWorkers(bytes, onPage, options);
+  const folder = join(CACHE, pageCodeHash());
+  const { keepWarm: _keepWarm, ...decisive } = options;
+  const key = createHash('sha256').update(JSON.stringify(decisive)).update('\0').update(bytes).digest('hex');
+  const file = join(folder, `${key}.v8.gz`);
+  let saved: { pageCount: number; pages: Buffer[] } | undefined;
+  try {
+    saved = deserialize(gunzipSync(readFileSync(file))) as { pageCount: number; pages: Buffer[] };
+  } catch {
+    saved = undefined;
+  }
+  if (saved !== undefined) {
+    for (const page of saved.pages) onPage(deserialize(page) as Parameters<typeof onPage>[0]);
+    return saved.pageCount;
+  }
+  const pages: Buffer[] = [];
+  const pageCount = await readPagesInWorkers(
+    bytes,
+    (page) => {
+      pages.push(serialize(page));
+      onPage(page);
+    },
+    options,
+  );
+  remember(folder, file, { pageCount, pages });
+  return pageCount;
+};
+
+/** Writes an entry atomically (a test process beside this one may read it), dropping the folders of other code first. */
+function remember(folder: string, file: string, entry: { pageCount: number; pages: Buffer[] }): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+    for (const other of readdirSync(CACHE)) if (join(CACHE, other) !== folder) rmSync(join(CACHE, other), { recursive: true, force: true });
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, gzipSync(serialize(entry), { level: 1 }));
+    renameSync(partial, file);
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
+}
