@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { extractAnnex } from '../../src/pipeline.js';
+import { extractFixture } from '../helpers/fixtures.js';
 
 const TAGGED = new URL('../../fixtures/word-generated/shading-a4-landscape-calibri-tagged.pdf', import.meta.url);
 
@@ -33,7 +35,8 @@ async function mergeRows(k: number): Promise<Uint8Array> {
 }
 
 describe('a structure tree that groups two rows into one TR', async () => {
-  const { annex: reference } = await extractAnnex(new Uint8Array(readFileSync(TAGGED)), { fileName: 'tagged.pdf' });
+  // The unedited rendition as the corpus manifest test reads it (shared, test/helpers/fixtures.ts).
+  const { annex: reference } = await extractFixture(fileURLToPath(TAGGED));
 
   it('the unedited rendition: 83 activities (the reference)', () => {
     expect(reference.activities).toHaveLength(83);
