@@ -26,6 +26,9 @@ export function foldText(text: string): string {
   return FOLDED.of(text);
 }
 
+/** Texts up to this many UTF-16 units are remembered: labels, header cells, short cells; a Toelichting is read once. */
+const REMEMBERED_LENGTH = 200;
+
 /**
  * A pure function of a string remembered for the inputs it was last asked about: the readers ask
  * the same few words again and again (every cell of every page is compared with the legend
@@ -38,8 +41,9 @@ export class RememberedText {
     private readonly compute: (text: string) => string,
     private readonly kept = 4096,
   ) {}
-  /** `compute(text)`, from memory when it was asked before. */
+  /** `compute(text)`, from memory when it was asked before (a text longer than REMEMBERED_LENGTH is computed every time). */
   of(text: string): string {
+    if (text.length > REMEMBERED_LENGTH) return this.compute(text);
     let result = this.results.get(text);
     if (result === undefined) {
       result = this.compute(text);
