@@ -7,8 +7,8 @@ import { defineConfig } from 'vitest/config';
  * - `quick` (`npm test`): every `test/**\/*.test.ts` except the full tier's; no program outside
  *   Node (no Chromium, LibreOffice, weasyprint, Ghostscript, OCR, no corpus regeneration), small
  *   fuzz and kill counts; line coverage with thresholds.
- * - `full`: the files named `*.full.test.ts`, which need other programs or regenerate the corpus;
- *   a missing program fails them. `npm run test:all` runs both projects in mode `all`, which also
+ * - `full`: the files named `*.full.test.ts`, which need other programs, regenerate the corpus or
+ *   start processes of the shipped bundle by the dozen (docs/testing.md); a missing program fails them. `npm run test:all` runs both projects in mode `all`, which also
  *   gives every property test its full count and the kill test its full kill count
  *   (NAP_TEST_TIER=all, read by test/helpers/fuzz.ts and the kill test).
  */

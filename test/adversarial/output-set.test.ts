@@ -4,7 +4,7 @@
  * a child writes sets in a loop: NAP_KILL_RUNS kills, 8 in the quick tier, 100 in the full one),
  * the lock between two runs, planted symlinks, the symbolic-link layout of nap-annex 0.1, files
  * the new set does not have, folders in the way, read-only folders and a full standard output.
- * (Kills of the real commands: output-kills.test.ts.)
+ * (Kills of the real commands: output-kills.full.test.ts, in the full tier.)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -3,8 +3,9 @@
  * processes of the built CLI and killed with SIGTERM or SIGKILL, seeded: half at a random instant
  * of the run (between a quarter of an unkilled run's time and its end), half at a random change
  * the writer makes in the output folder (watched), so that kills land while it writes.
- * Kills in all, spread over the four commands: 4 in the quick tier (one each), 100 in the full one
- * (`npm run test:all`); NAP_KILL_RUNS=N sets N. After each kill, and the recovery the next run does first, every output folder
+ * Kills in all, spread over the four commands: 100 (`npm run test:all`; the file is in the full
+ * tier, since every kill starts a real process and an unkilled run to time it); NAP_KILL_RUNS=N
+ * sets N. The writer's own kill test (output-set.test.ts) stays in the quick tier. After each kill, and the recovery the next run does first, every output folder
  * holds exactly the complete old set or the complete new set, byte for byte, and nothing else
  * (no lock, no staging folder, nothing beside it).
  */

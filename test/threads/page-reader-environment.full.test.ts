@@ -2,7 +2,8 @@
  * The page reader thread as shipped (the bundle the test setup builds) runs pdfjs-dist with V8's
  * own Array.prototype.push, not core-js's slower replacement, and without loading the native
  * canvas add-on (src/threads/pdfjs-environment.ts). Each check runs in a fresh Node process, so
- * nothing else this test run loaded can hide or fake the result.
+ * nothing else this test run loaded can hide or fake the result (in the full tier: each check
+ * starts a Node process that loads pdfjs-dist and reads pages).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
