@@ -27,21 +27,22 @@ export type Furniture = Map<number, Map<Line, FurnitureKind>>;
 /**
  * Finds the furniture of every page. A line recurs when the same text has a baseline within
  * LAYOUT.furnitureBaselineTolerance on at least max(LAYOUT.furnitureMinPages,
- * LAYOUT.furnitureMinShare × pages) pages; or when the same text but one number does, and that
- * number grows from page to page (a page counter: `Pagina 3`, `Pagina 4`, a total such as
- * `van 17` may stay) — a table row whose text differs from page to page in several numbers is not
- * furniture.
+ * LAYOUT.furnitureMinShare × pages) pages — counting only the even or only the odd pages when it
+ * recurs on pages of one parity (mirrored layouts print a header or footer on left-hand or
+ * right-hand pages only); or when the same text but one number does, and that number grows from
+ * page to page (a page counter: `Pagina 3`, `Pagina 4`, `xiv`, a total such as `van 17` may
+ * stay) — a table row whose text differs from page to page in several numbers is not furniture.
  */
 export function findFurniture(pages: readonly PageContent[]): Furniture {
-  const needed = Math.max(LAYOUT.furnitureMinPages, Math.ceil(LAYOUT.furnitureMinShare * pages.length));
-  const recurring = recurringLines(pages, needed);
+  const needed = neededPages(pages.length);
+  const recurring = recurringLines(pages);
   // Too few pages for repetition to tell: a page number is still recognised by its form.
   const tooFewPages = pages.length < needed;
   const out: Furniture = new Map();
   for (const page of pages) {
     const kindOf = (l: Line): FurnitureKind | null => {
       const pageNumber = PAGE_NUMBER.test(joinChunks(l.chunks).trim());
-      if (recurring.has(l)) return pageNumber ? 'page-number' : 'running';
+      if (recurring.has(l)) return pageNumberValue(l) !== null ? 'page-number' : 'running';
       return tooFewPages && pageNumber ? 'page-number' : null;
     };
     const found = new Map<Line, FurnitureKind>();
@@ -67,14 +68,34 @@ interface Entry {
   text: string;
 }
 
-/** The lines that recur at the same baseline on `needed` pages or more (see findFurniture). */
-function recurringLines(pages: readonly PageContent[], needed: number): Set<Line> {
+/** Pages on which a line must recur, in a document (or a parity class) of `pages` pages. */
+function neededPages(pages: number): number {
+  return Math.max(LAYOUT.furnitureMinPages, Math.ceil(LAYOUT.furnitureMinShare * pages));
+}
+
+/**
+ * True when a cluster's pages are enough: neededPages of the document, or, when all of them are
+ * even or all odd, neededPages of the pages of that parity.
+ */
+function recursOften(cluster: readonly Entry[], pageCount: number): boolean {
+  const onPages = new Set(cluster.map((e) => e.page));
+  if (onPages.size >= neededPages(pageCount)) return true;
+  const parity = cluster[0]!.page % 2;
+  if (!cluster.every((e) => e.page % 2 === parity)) return false;
+  // Pages numbered 1 … pageCount: ceil(n/2) odd ones, floor(n/2) even ones.
+  const ofParity = parity === 1 ? Math.ceil(pageCount / 2) : Math.floor(pageCount / 2);
+  return onPages.size >= neededPages(ofParity);
+}
+
+/** The lines that recur at the same baseline on enough pages (see findFurniture). */
+function recurringLines(pages: readonly PageContent[]): Set<Line> {
   const byKey = new Map<string, Entry[]>();
   for (const page of pages) {
     for (const line of page.lines) {
       const text = furnitureKey(line);
       if (text === null) continue;
-      const folded = text.replace(DIGITS, '#');
+      // Page numbers in any form (`7`, `- 7 -`, `vii`) are one key; other text folds its digits.
+      const folded = pageNumberValue(line) !== null ? PAGE_NUMBER_KEY : text.replace(DIGITS, '#');
       const list = byKey.get(folded);
       if (list) list.push({ page: page.number, line, text });
       else byKey.set(folded, [{ page: page.number, line, text }]);
@@ -82,14 +103,14 @@ function recurringLines(pages: readonly PageContent[], needed: number): Set<Line
   }
   const out = new Set<Line>();
   for (const list of byKey.values()) {
-    if (list.length < needed) continue;
+    if (list.length < LAYOUT.furnitureMinPages) continue;
     list.sort((a, b) => a.line.baseline - b.line.baseline);
     // Clusters of baselines within the tolerance of the cluster's first.
     let start = 0;
     for (let i = 1; i <= list.length; i++) {
       if (i < list.length && list[i]!.line.baseline - list[start]!.line.baseline <= LAYOUT.furnitureBaselineTolerance) continue;
       const cluster = list.slice(start, i);
-      if (new Set(cluster.map((e) => e.page)).size >= needed && isSameOrCounted(cluster)) for (const e of cluster) out.add(e.line);
+      if (recursOften(cluster, pages.length) && isSameOrCounted(cluster)) for (const e of cluster) out.add(e.line);
       start = i;
     }
   }
@@ -97,13 +118,48 @@ function recurringLines(pages: readonly PageContent[], needed: number): Set<Line
 }
 
 const DIGITS = /\p{Nd}+/gu;
+/** The key of every line that reads as a page number alone. */
+const PAGE_NUMBER_KEY = '\u0000page-number';
+/** A page number in Roman numerals, as front matter and some annexes print it: `xiv`, `- IV -`, `Pagina ix`. */
+const ROMAN_PAGE_NUMBER = /^(?:[-–]\s*)?(?:(?:pagina|page|blz\.?)\s*)?([ivxlcdm]{1,9})(?:\s*[-–])?$/i;
+const ROMAN_DIGITS: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
 
 /**
- * True when the lines of a cluster (same text once digits are folded) read the same, or differ
- * in one number only, which grows with the page number (a page counter).
+ * The number a line reads as when it is a page number alone (PAGE_NUMBER, or Roman numerals
+ * written the standard subtractive way, `iv` not `iiii`); null otherwise.
+ */
+function pageNumberValue(l: Line): number | null {
+  const text = joinChunks(l.chunks).trim();
+  if (PAGE_NUMBER.test(text)) return Number(text.match(DIGITS)![0]);
+  const roman = ROMAN_PAGE_NUMBER.exec(text)?.[1]?.toLowerCase();
+  if (roman === undefined) return null;
+  let value = 0;
+  for (let i = 0; i < roman.length; i++) {
+    const digit = ROMAN_DIGITS[roman[i]!]!;
+    const next = ROMAN_DIGITS[roman[i + 1] ?? ''] ?? 0;
+    value += digit < next ? -digit : digit;
+  }
+  return toRoman(value) === roman ? value : null;
+}
+
+/** `value` (1 … 3999) in lower-case Roman numerals. */
+function toRoman(value: number): string {
+  const steps: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  let rest = value;
+  for (const [n, s] of steps) for (; rest >= n; rest -= n) out += s;
+  return out;
+}
+
+/**
+ * True when the lines of a cluster (same text once digits are folded, or all page numbers) read
+ * the same, or differ in one number only, which grows with the page number (a page counter).
  */
 function isSameOrCounted(cluster: readonly Entry[]): boolean {
-  const numbers = cluster.map((e) => [...e.text.matchAll(DIGITS)].map((m) => Number(m[0])));
+  const numbers = cluster.map((e) => {
+    const pageNumber = pageNumberValue(e.line);
+    return pageNumber !== null ? [pageNumber] : [...e.text.matchAll(DIGITS)].map((m) => Number(m[0]));
+  });
   const width = numbers[0]!.length;
   const varying: number[] = [];
   for (let g = 0; g < width; g++) if (numbers.some((n) => n[g] !== numbers[0]![g])) varying.push(g);

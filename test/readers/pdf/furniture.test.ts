@@ -61,4 +61,35 @@ describe('page furniture by repetition', () => {
     );
     expect(findFurniture(pages).size).toBe(0);
   });
+
+  it('finds a header printed on even pages only and a footer on odd pages only (mirrored layouts), counting pages of that parity', () => {
+    // 9 pages: the header is on 4 of them (pages 2, 4, 6, 8), under the document's half, over the half of the even pages.
+    const pages = Array.from({ length: 9 }, (_, i) => {
+      const n = i + 1;
+      const mirrored = n % 2 === 0 ? [chunk('Kamerstuk 34843 nr. 109', 400, 30)] : [chunk('Voortgang NAP 2024', 40, 810)];
+      return page(n, [...mirrored, chunk(`Activiteit ${'abcdefghi'[i]}`, 40, 80), chunk(`Toelichting ${'jklmnopqr'[i]}`, 300, 80)]);
+    });
+    const f = findFurniture(pages);
+    expect(texts(f, 4)).toEqual(['running:Kamerstuk 34843 nr. 109']);
+    expect(texts(f, 5)).toEqual(['running:Voortgang NAP 2024']);
+    expect([...f.keys()]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('does not take a line on a few pages of one parity for furniture (under half of them)', () => {
+    // The same closing line on 3 of 10 even pages of a 20-page document: content, not a running footer.
+    const pages = Array.from({ length: 20 }, (_, i) => {
+      const n = i + 1;
+      const closing = [4, 8, 12].includes(n) ? [chunk('Zie de toelichting hierboven.', 40, 700)] : [];
+      return page(n, [chunk(`Activiteit ${n}`, 40, 80), chunk(`Toelichting bij ${n}`, 300, 80), ...closing]);
+    });
+    expect(findFurniture(pages).size).toBe(0);
+  });
+
+  it('reads page numbers in Roman numerals as a page counter, and not a Roman-looking word that does not count up', () => {
+    const roman = ['i', 'ii', 'iii', 'iv', 'v', 'vi'];
+    const counted = roman.map((r, i) => page(i + 1, [chunk(`Tekst ${'abcdef'[i]}`, 40, 80), chunk(`- ${r} -`, 290, 810)]));
+    expect(texts(findFurniture(counted), 4)).toEqual(['page-number:- iv -']);
+    const words = ['mix', 'dim', 'xi', 'mix', 'dim', 'xi'].map((w, i) => page(i + 1, [chunk(`Tekst ${'abcdef'[i]}`, 40, 80), chunk(w, 290, 810)]));
+    expect(findFurniture(words).size).toBe(0);
+  });
 });
