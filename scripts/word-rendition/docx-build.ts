@@ -15,6 +15,7 @@ import {
   Header,
   HeightRule,
   LevelFormat,
+  NumberFormat,
   Packer,
   PageNumber,
   PageOrientation,
@@ -51,6 +52,19 @@ const SETTINGS_WITH_DECIMAL_ENDNOTES =
   '<w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>' +
   '<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/></w:compat>' +
   '</w:settings>';
+
+/** Mirrored running headers: even pages print the Kamerstuk on their outer (left) side; odd pages print none. */
+function mirroredHeaders(): { default: Header; even: Header } {
+  const text = (t: string) => [new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: t, size: 14 })] })];
+  return { default: new Header({ children: [new Paragraph({ children: [] })] }), even: new Header({ children: text('Tweede Kamer, vergaderjaar 2024–2025, 34 843, nr. 109') }) };
+}
+
+/** Mirrored footers: odd pages a running footer and the page number on the right, even pages the page number on the left. */
+function mirroredFooters(): { default: Footer; even: Footer } {
+  const running = new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: 'Voortgang Nationaal Actieprogramma 2024 — bijlage 1', size: 14 })] });
+  const number = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) => new Paragraph({ alignment, children: [new TextRun({ children: [PageNumber.CURRENT], size: 16 })] });
+  return { default: new Footer({ children: [running, number(AlignmentType.RIGHT)] }), even: new Footer({ children: [number(AlignmentType.LEFT)] }) };
+}
 
 /** Page width and height in points for a variant (landscape applied). */
 export function pageSizePt(v: WordVariant): [number, number] {
@@ -336,6 +350,7 @@ export async function buildDocx(annex: AnnexData, v: WordVariant): Promise<Uint8
   const [mt, mr, mb, ml] = v.marginsMm.map(convertMillimetersToTwip) as [number, number, number, number];
   const doc = new Document({
     creator: 'nap-annex word-rendition generator',
+    ...(v.pageNumber === 'mirrored-roman' ? { evenAndOddHeaderAndFooters: true } : {}),
     title: annex.title,
     styles: {
       default: {
@@ -383,6 +398,7 @@ export async function buildDocx(annex: AnnexData, v: WordVariant): Promise<Uint8
         properties: {
           page: {
             size: { width: pw, height: ph, orientation: v.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            ...(v.pageNumber === 'mirrored-roman' ? { pageNumbers: { start: 1, formatType: NumberFormat.LOWER_ROMAN } } : {}),
             margin: {
               top: mt,
               right: mr,
@@ -393,11 +409,13 @@ export async function buildDocx(annex: AnnexData, v: WordVariant): Promise<Uint8
             },
           },
         },
-        headers: v.legend === 'every-page' ? { default: new Header({ children: legend(v) }) } : undefined,
+        headers: v.pageNumber === 'mirrored-roman' ? mirroredHeaders() : v.legend === 'every-page' ? { default: new Header({ children: legend(v) }) } : undefined,
         footers:
           v.pageNumber === 'footer-centre'
             ? { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }) }
-            : undefined,
+            : v.pageNumber === 'mirrored-roman'
+              ? mirroredFooters()
+              : undefined,
         children: body,
       },
     ],

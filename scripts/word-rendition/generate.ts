@@ -57,7 +57,7 @@ export interface WordTruth {
   /** Written only when the variant sets them (older truth files stay as they were): */
   rules?: 'grid' | 'none';
   lineSpacing?: number;
-  pageNumber?: 'footer-centre';
+  pageNumber?: WordVariant['pageNumber'];
   /** The merged first column "Actielijn": its header text. */
   actionLineColumn?: string;
   noteNumbering?: WordVariant['noteNumbering'];

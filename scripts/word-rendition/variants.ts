@@ -44,8 +44,13 @@ export interface WordVariant {
   rules?: 'grid' | 'none';
   /** Line spacing of every paragraph, as a multiple of single (default 1). */
   lineSpacing?: number;
-  /** A page number centred in the footer of every page. */
-  pageNumber?: 'footer-centre';
+  /**
+   * Page furniture: a page number centred in the footer of every page; or mirrored furniture as a
+   * book prints it (different odd and even headers and footers: a running header on the outer side
+   * of even pages only, a running footer on odd pages only, page numbers in lower-case Roman
+   * numerals on the outer side of the footer).
+   */
+  pageNumber?: 'footer-centre' | 'mirrored-roman';
   /**
    * A sixth, first column "Actielijn" whose cell is merged vertically (w:vMerge) over the action
    * line's goal row and all its activity rows, holding `Actielijn N`; the goal spans the other five
@@ -283,6 +288,25 @@ export const WORD_VARIANTS: WordVariant[] = [
     repeatRows: 1,
     rules: 'none',
     pageNumber: 'footer-centre',
+    exports: ['untagged'],
+  },
+  {
+    name: 'mirrored-borderless-a4-landscape-carlito',
+    description:
+      'Calibri (Carlito) 8.5 pt, A4 landscape, no table rules, the column header printed once (not repeated), mirrored page furniture: a running header on even pages only, a running footer on odd pages only, page numbers i, ii, iii … on the outer side of the footer; Wingdings dots, legend on page 1, page-bottom footnotes, untagged',
+    paper: 'A4',
+    landscape: true,
+    marginsMm: [20, 18, 20, 18],
+    font: { word: 'Calibri', embedded: 'Carlito', sizePt: 8.5 },
+    cue: { kind: 'wingdings-glyph', glyph: '\uF06C' },
+    palette: ['#00a650', '#0070c0', '#7030a0', '#ffc000', '#c00000'],
+    legend: 'page-1',
+    notes: 'footnotes',
+    columns: [20, 7, 10, 13, 50],
+    sectionRows: 'merged',
+    repeatRows: 0,
+    rules: 'none',
+    pageNumber: 'mirrored-roman',
     exports: ['untagged'],
   },
   {

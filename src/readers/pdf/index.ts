@@ -146,6 +146,10 @@ function reportLayoutFinding(f: LayoutFinding, page: number, diagnostics: Diagno
     );
     return;
   }
+  if (f.kind === 'header-continued') {
+    diagnostics.report('NAP108', `Header row broken by the end of page ${f.headerPage}: its last line, on page ${page}, joined into the header (${f.header.map((c) => `"${c}"`).join(', ')}).`, { page, bbox: f.bbox }, { actual: f.header });
+    return;
+  }
   if (f.kind === 'duplicate') {
     diagnostics.report('NAP121', `Text drawn twice at the same place on page ${page} ("${f.text.slice(0, 60)}"; fake bold, or hidden duplicate text) was read once.`, { page, bbox: f.bbox }, { actual: f.text.slice(0, 200) });
     return;

@@ -9,7 +9,7 @@ import { type Box, overlap, toBBox, union } from './geometry.js';
 import { lineBox } from './layout-lines.js';
 import { LAYOUT } from './settings.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
-import { type ColumnKey, HEADER_WORDS, headerColumnKeys, isHeaderText, startsHeaderRow } from '../../model/vocabulary.js';
+import { type ColumnKey, HEADER_WORDS, columnKeyOf, headerColumnKeys, isHeaderText, startsHeaderRow } from '../../model/vocabulary.js';
 
 /** Column layout carried from page to page for pages without a header row. */
 export interface Columns {
@@ -181,5 +181,46 @@ export function buildHeader(band: Line[], vRulings: readonly { box: Box }[], bod
   return {
     header: { cells: texts, keys, location: { page: pageNumber, bbox: toBBox(box) } },
     columns: { bounds, keys, statusIndex: statusIndex >= 0 ? statusIndex : 1 },
+  };
+}
+
+/** The index of the column holding x (page points) among column left boundaries `bounds`. */
+export function columnOf(x: number, bounds: readonly number[]): number {
+  let k = 0;
+  for (let i = 1; i < bounds.length; i++) if (x >= bounds[i]! - LAYOUT.edgeSlack) k = i;
+  return k;
+}
+
+/**
+ * A header row broken by a page end (a producer that lets a table row break across pages prints
+ * `Oorspronkelijke` at the foot of one page and `planning` at the top of the next): the leading
+ * `lines` of the next page that finish header cells. A line finishes them when each of its chunks
+ * falls in a column whose header cell names no column alone and does when joined with the chunk
+ * (joinHeaderLines). Returns the completed header and columns and how many lines it took, or null
+ * when the first line finishes nothing. The caller checks that the header was the last thing
+ * printed on its page.
+ */
+export function continueHeader(header: HeaderRow, columns: Columns, lines: readonly Line[]): { header: HeaderRow; columns: Columns; lines: number } | null {
+  const cells = [...header.cells];
+  let taken = 0;
+  for (const l of lines) {
+    const next = [...cells];
+    const finishes = l.chunks.every((c) => {
+      const i = columnOf(c.x0, columns.bounds);
+      if (i >= next.length || columnKeyOf(next[i]!) !== null) return false;
+      next[i] = joinHeaderLines(next[i]!, c.text);
+      return columnKeyOf(next[i]!) !== null;
+    });
+    if (!finishes) break;
+    cells.splice(0, cells.length, ...next);
+    taken++;
+  }
+  if (taken === 0) return null;
+  const keys = headerColumnKeys(cells);
+  const statusIndex = keys.indexOf('status');
+  return {
+    header: { ...header, cells, keys },
+    columns: { ...columns, keys, statusIndex: statusIndex >= 0 ? statusIndex : columns.statusIndex },
+    lines: taken,
   };
 }

@@ -13,7 +13,7 @@ import type { Shape, TextRun } from './graphics.js';
 import type { PageStructure, TaggedRow } from './structure.js';
 import { type Fragment, type RowStarts, rowStarts } from './row-starts.js';
 import { LAYOUT } from './settings.js';
-import type { Columns } from './layout-header.js';
+import { type Columns, columnOf } from './layout-header.js';
 import { type Icon, isNearWhite, pickIcon, runColorAt } from './layout-icons.js';
 import { boxOf, centerY } from './layout-lines.js';
 import { stripSymbolChars } from './symbols.js';
@@ -21,11 +21,6 @@ import { type Chunk, type Line, joinChunks } from './text.js';
 
 
 
-function columnOf(x: number, bounds: readonly number[]): number {
-  let k = 0;
-  for (let i = 1; i < bounds.length; i++) if (x >= bounds[i]! - LAYOUT.edgeSlack) k = i;
-  return k;
-}
 
 /** A horizontal band of fragments that forms one body row, and the TR it belongs to in a tagged PDF. */
 interface RowGroup {

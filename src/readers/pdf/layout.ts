@@ -16,7 +16,7 @@ import type { BBox, FootnoteDefinition, HeaderRow, LooseText, Page, TableBlock }
 import { type Box, overlap, toBBox, union } from './geometry.js';
 import { type FurnitureKind, findFurniture } from './furniture.js';
 import { isFootnoteStart, readNoteDefinitions, startsNoteList } from './notes.js';
-import { type Columns, buildHeader, headerBand, isHeaderAnchor } from './layout-header.js';
+import { type Columns, buildHeader, continueHeader, headerBand, isHeaderAnchor } from './layout-header.js';
 import { legendCells, legendFromLine } from './layout-icons.js';
 import { PAGE_NUMBER, boxOf, centerY, estimatePitch, isFurniture, lineBox } from './layout-lines.js';
 import { buildRows, joinLineTexts } from './layout-rows.js';
@@ -35,6 +35,8 @@ export interface Carried {
   lastTagged: TaggedRow | null;
   /** The number the next note of the document will have (one more than the highest read so far). */
   nextNote: number;
+  /** The page's last table printed its header row and no body row under it: the header may go on on the next page. */
+  headerAlone?: boolean;
 }
 
 /**
@@ -44,7 +46,8 @@ export interface Carried {
 export type LayoutFinding =
   | { kind: 'rows'; bbox: BBox; tagRows: number; geometryRows: number }
   | { kind: 'duplicate'; bbox: BBox; text: string }
-  | { kind: 'marks'; bbox: BBox; marks: number };
+  | { kind: 'marks'; bbox: BBox; marks: number }
+  | { kind: 'header-continued'; bbox: BBox; headerPage: number; header: string[] };
 
 /** A laid-out page, what to carry to the next page, and the layout's findings. */
 export interface LayoutResult {
@@ -143,7 +146,8 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
     const rowRulings = segRulings.filter(crossesCol0);
     // A short ruling at the table's left edge under the table: the footnote separator Word and
     // LibreOffice draw above page-bottom notes. The notes begin under it.
-    const separator = segRulings.find((r) => !crossesCol0(r) && Math.abs(r.box.x0 - cols.bounds[0]!) <= LAYOUT.separatorLeftEm * bodySize)?.box.y1 ?? null;
+    const tableLeft = cols.bounds[0]!;
+    const separator = segRulings.find((r) => !crossesCol0(r) && Math.abs(r.box.x0 - tableLeft) <= LAYOUT.separatorLeftEm * bodySize)?.box.y1 ?? null;
     // Lines above the first body line that sit before any header in a headerless segment: legend etc.
     const topRuling = seg.header === null && rowRulings.length > 0 ? Math.min(...rowRulings.map((r) => r.box.y0)) : null;
     const body: Line[] = [];
@@ -172,6 +176,19 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
       if (rowRulings.length === 0 && prev && l.baseline - prev.baseline > LAYOUT.tableEndGapPitch * pitch) break;
       if (seg.header === null && body.length === 0 && topRuling === null && isFurniture(l)) continue;
       body.push(l);
+    }
+    if (seg.header === null && previous.headerAlone === true && carried !== null) {
+      const continued = continueHeader(carried.header, cols, body);
+      if (continued !== null) {
+        const taken = body.splice(0, continued.lines);
+        for (const l of taken) used.add(l);
+        // The header row is the previous page's: it gets its whole text there, and the columns their keys.
+        carried.header.cells = continued.header.cells;
+        carried.header.keys = continued.header.keys;
+        cols = continued.columns;
+        table = { header: carried.header, columns: cols };
+        findings.push({ kind: 'header-continued', bbox: toBBox(taken.map(lineBox).reduce(union)), headerPage: carried.header.location.page, header: continued.header.cells });
+      }
     }
     if (body.length === 0 && headerRow === null) continue;
     pitch = estimatePitch(body, bodySize);
@@ -247,7 +264,9 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
       }
     }
   }
-  return { page, carried: { table, lastTagged, nextNote }, findings };
+  const last = page.tables.at(-1);
+  const headerAlone = last !== undefined && last.inheritedHeader !== true && last.header !== null && last.rows.length === 0;
+  return { page, carried: { table, lastTagged, nextNote, headerAlone }, findings };
 }
 
 /** The columns as the page model gives them: key and x extent (the last column to the table's right edge on this page). */

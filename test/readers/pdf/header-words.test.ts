@@ -1,7 +1,9 @@
 /** Header cells wrapped over lines, also mid-word in a narrow column (`Statu` / `s`). */
 import { describe, expect, it } from 'vitest';
 import { joinHeaderLines } from '../../../src/readers/pdf/layout.js';
-import { buildHeader, headerBand, isHeaderAnchor } from '../../../src/readers/pdf/layout-header.js';
+import { type Columns, buildHeader, continueHeader, headerBand, isHeaderAnchor } from '../../../src/readers/pdf/layout-header.js';
+import type { HeaderRow } from '../../../src/model/page-model.js';
+import { headerColumnKeys } from '../../../src/model/vocabulary.js';
 import { type Chunk, buildLines } from '../../../src/readers/pdf/text.js';
 
 const join = (...lines: string[]): string => lines.reduce(joinHeaderLines, '');
@@ -48,5 +50,28 @@ describe('header cells from the header line (layout-header.ts)', () => {
     const { header, columns } = buildHeader(headerBand(lines, 0), [], 7.5, 19);
     expect(header.cells).toEqual(['Activiteit', 'Status', 'Oorspronkelijke planning', 'Wie', 'Toelichting']);
     expect(columns.keys).toEqual(['title', 'status', 'planning', 'owners', 'explanation']);
+  });
+});
+
+describe('a header row broken by a page end (layout-header.ts continueHeader)', () => {
+  const chunk = (text: string, x0: number, y = 60): Chunk => ({ text, x0, x1: x0 + text.length * 4.5, y0: y - 7, y1: y + 2, baseline: y, size: 9, font: 'F1', sup: false });
+  const header = (cells: string[]): HeaderRow => ({ cells, keys: headerColumnKeys(cells), location: { page: 13, bbox: [50, 560, 700, 570] } });
+  const columns: Columns = { bounds: [50, 200, 250, 330, 400], keys: ['title', 'status', 'planning', 'owners', 'explanation'], statusIndex: 1 };
+
+  it('finishes "Oorspronkelijke" at the foot of one page with "planning" at the top of the next', () => {
+    const lines = buildLines([chunk('planning', 252), chunk('Project DoeMeeMet5D', 52, 80), chunk('2023-2025', 252, 80)]);
+    const continued = continueHeader(header(['Activiteit', 'Status', 'Oorspronkelijke', 'Wie', 'Toelichting']), columns, lines);
+    expect(continued?.header.cells).toEqual(['Activiteit', 'Status', 'Oorspronkelijke planning', 'Wie', 'Toelichting']);
+    expect(continued?.header.keys).toEqual(['title', 'status', 'planning', 'owners', 'explanation']);
+    expect(continued?.lines).toBe(1);
+  });
+
+  it('takes no body line: a complete header, or a line with text in a column whose header is whole', () => {
+    const planningOnly = buildLines([chunk('Q1 2024', 252)]);
+    expect(continueHeader(header(['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting']), columns, planningOnly)).toBeNull();
+    const withTitle = buildLines([chunk('Project', 52), chunk('planning', 252)]);
+    expect(continueHeader(header(['Activiteit', 'Status', 'Oorspronkelijke', 'Wie', 'Toelichting']), columns, withTitle)).toBeNull();
+    const notAHeaderWord = buildLines([chunk('2024', 252)]);
+    expect(continueHeader(header(['Activiteit', 'Status', 'Oorspronkelijke', 'Wie', 'Toelichting']), columns, notAHeaderWord)).toBeNull();
   });
 });
