@@ -361,6 +361,14 @@ class Assembly {
       location: row.location,
       ...(sources !== undefined ? { sources } : {}),
     });
+    if (row.mergedAbove !== undefined && previous !== undefined) this.reportMergedCells(row, row.mergedAbove, previous.id);
+  }
+
+  /** NAP123: the row shares cells with the row above (merged vertically); their text is in that row. */
+  private reportMergedCells(row: BodyRow, columns: readonly ColumnKey[], above: string): void {
+    const id = this.rows.at(-1)!.id;
+    const names = columns.map((k) => COLUMN_NAMES[k]);
+    this.diagnostics.report('NAP123', `The ${names.join(' and ')} cell of ${id} is merged with ${above}'s above it (one cell over both rows, no ruling between them): its text is in ${above}; ${id} has none of its own there.`, { ...loc(row.location, id), field: names[0]! }, { actual: names, expected: above });
   }
 }
 

@@ -98,6 +98,12 @@ export interface BodyRow {
   /** What the page showed that started this row (PDF input: `ruling`, `gap`, `aligned`, `cue`, `vocabulary`, `tag`; `table-top` for the first row under a header row or at the top of the page). */
   startedBy?: string[];
   /**
+   * Columns whose cell this row shares with a row above (a cell merged vertically over both, PDF
+   * input: no ruling under it where the other columns have one). The cell's text is in the row
+   * where the cell starts; assembly reports the merge (NAP123).
+   */
+  mergedAbove?: ColumnKey[];
+  /**
    * The row continues the last row of the previous page (a table row broken by a page end):
    * `true` or `false` when the reader knows (a tagged PDF's structure tree), absent when it does
    * not and assembly decides from the cells.

@@ -16,6 +16,7 @@ import { LAYOUT } from './settings.js';
 import { type Columns, columnOf } from './layout-header.js';
 import { type Icon, isNearWhite, pickIcon, runColorAt } from './layout-icons.js';
 import { boxOf, centerY } from './layout-lines.js';
+import { joinMergedCells } from './merged-cells.js';
 import { stripSymbolChars } from './symbols.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
 
@@ -72,6 +73,8 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
   const all = perLine.flat();
   const starts = rowStarts(body, perLine, { cols, rulings: ctx.rulings, icons: ctx.icons, structure: ctx.structure, pitch });
   const groups = groupsFromStarts(body, perLine, starts, pitch, ctx.rulings);
+  // A cell merged over several rows (no ruling under it where the others have one) belongs to its top row.
+  const mergedColumns = joinMergedCells(groups, cols.bounds, ctx.rulings);
   const disagreements = starts.disagreements;
   const crowded: BuiltRows['crowded'] = [];
 
@@ -102,11 +105,18 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
       ...(cue.box !== null ? { statusBox: toBBox(cue.box) } : {}),
       ...markersOf(frags),
       startedBy: group.startedBy,
+      ...mergedAbove(mergedColumns[idx] ?? [], cols.keys),
       location: { page: ctx.pageNumber, bbox: toBBox(box) },
     });
     tagged.push(group.tagged);
   });
   return { rows, tagged, disagreements, crowded };
+}
+
+/** The `mergedAbove` field of a row from the indices of the columns whose cell it shares with a row above. */
+function mergedAbove(columns: readonly number[], keys: readonly (ColumnKey | null)[]): Pick<BodyRow, 'mergedAbove'> {
+  const merged = columns.map((c) => keys[c]).filter((k): k is ColumnKey => k !== null && k !== undefined);
+  return merged.length > 0 ? { mergedAbove: merged } : {};
 }
 
 /**

@@ -507,6 +507,13 @@ export const LAYOUT = {
    */
   rulingSlack: 1,
   /**
+   * share of a column's width. A row boundary's rulings that cover less of a column than this
+   * leave it open: the cell above runs on into the next row (a vertically merged cell, merged-cells.ts).
+   * 0.5: a border drawn with small gaps still rules the column (the adversarial review's vMerge'd
+   * Toelichting, /tmp/adv-cases c3-vmerge-expl).
+   */
+  mergedCellCover: 0.5,
+  /**
    * pitch. The ruling that closes a table lies at most this far below its last line; a ruling
    * further down (the top border of the next table, below a legend) is not part of it.
    */
