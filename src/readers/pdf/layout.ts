@@ -139,10 +139,11 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
     // first column Actielijn has none; a footnote separator under a borderless table is short).
     const titleLeft = cols.bounds[Math.max(0, cols.keys.indexOf('title'))]!;
     const lastLeft = cols.bounds[cols.bounds.length - 1]!;
-    const crossesCol0 = (r: { box: Box }): boolean => overlap(r.box.x0, r.box.x1, titleLeft, lastLeft) >= LAYOUT.rulingCrossShare * (lastLeft - titleLeft);
     const segTop = headerBottom;
     const segBottom = seg.to < lines.length ? lines[seg.to]!.y0 : Infinity;
     const segRulings = joinRulings(hRulings).filter((r) => r.box.y0 >= segTop - LAYOUT.rulingSlack && r.box.y1 <= segBottom + LAYOUT.rulingSlack);
+    const across = new Set(rulingsAcross(segRulings, titleLeft, lastLeft));
+    const crossesCol0 = (r: { box: Box }): boolean => across.has(r);
     const rowRulings = segRulings.filter(crossesCol0);
     // A short ruling at the table's left edge under the table: the footnote separator Word and
     // LibreOffice draw above page-bottom notes. The notes begin under it.
@@ -290,6 +291,28 @@ export function joinRulings(rulings: readonly { box: Box }[]): { box: Box }[] {
     if (last && Math.abs(r.box.y0 - last.box.y0) <= tol && Math.abs(r.box.y1 - last.box.y1) <= tol && r.box.x0 <= last.box.x1 + tol) {
       last.box = union(last.box, r.box);
     } else out.push({ box: { ...r.box } });
+  }
+  return out;
+}
+
+/**
+ * The rulings that separate rows: those on a line (same height within LAYOUT.rulingJoinTolerance)
+ * whose segments together cross LAYOUT.rulingCrossShare of the table from `left` (the Activiteit
+ * column) to `right` (the last column's left edge), PDF points. Together: a border left open under
+ * one cell (a cell merged with the row below, merged-cells.ts) or drawn in pieces still separates
+ * the rows. `rulings` as joinRulings returns them (sorted by height). n log n.
+ */
+export function rulingsAcross(rulings: readonly { box: Box }[], left: number, right: number): { box: Box }[] {
+  const mid = (r: { box: Box }): number => (r.box.y0 + r.box.y1) / 2;
+  const sorted = [...rulings].sort((a, b) => mid(a) - mid(b));
+  const out: { box: Box }[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && mid(sorted[j]!) - mid(sorted[i]!) <= LAYOUT.rulingJoinTolerance) j++;
+    const line = sorted.slice(i, j);
+    const cover = line.reduce((sum, r) => sum + overlap(r.box.x0, r.box.x1, left, right), 0);
+    if (cover >= LAYOUT.rulingCrossShare * (right - left)) out.push(...line.filter((r) => overlap(r.box.x0, r.box.x1, left, right) > 0));
+    i = j;
   }
   return out;
 }
