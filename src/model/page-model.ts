@@ -95,7 +95,7 @@ export interface BodyRow {
    * text writes it (`¹`, `¹⁰`) and its box, in reading order. For inspect; assembly does not use it.
    */
   markers?: { text: string; bbox: BBox }[];
-  /** What the page showed that started this row (PDF input: `ruling`, `gap`, `aligned`, `cue`, `vocabulary`, `tag`; `table-top` for the first row under a header row or at the top of the page). */
+  /** What the page showed that started this row (PDF input: `ruling`, `partRuling`, `gap`, `aligned`, `cue`, `vocabulary`, `tag`; `table-top` for the first row under a header row or at the top of the page). */
   startedBy?: string[];
   /**
    * Columns whose cell this row shares with a row above (a cell merged vertically over both, PDF

@@ -37,6 +37,8 @@ interface RowGroup {
 export interface RowContext {
   cols: Columns;
   rulings: readonly { box: Box }[];
+  /** The segment's horizontal rulings that do not cross the table (row-starts.ts `partRuling`). */
+  partRulings?: readonly { box: Box }[];
   pitch: number;
   icons: readonly Icon[];
   runs: readonly TextRun[];
@@ -71,7 +73,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
   // Split every line into per-column fragments.
   const perLine: Fragment[][] = body.map((l) => lineFragments(l, cols));
   const all = perLine.flat();
-  const starts = rowStarts(body, perLine, { cols, rulings: ctx.rulings, icons: ctx.icons, structure: ctx.structure, pitch });
+  const starts = rowStarts(body, perLine, { cols, rulings: ctx.rulings, ...(ctx.partRulings ? { partRulings: ctx.partRulings } : {}), icons: ctx.icons, structure: ctx.structure, pitch });
   const groups = groupsFromStarts(body, perLine, starts, pitch, ctx.rulings);
   // A cell merged over several rows (no ruling under it where the others have one) belongs to its top row.
   const mergedColumns = joinMergedCells(groups, cols.bounds, ctx.rulings);
@@ -141,7 +143,7 @@ function lineFragments(l: Line, cols: Columns): Fragment[] {
 
 /** The names of the signals that voted for a row start (what inspect shows and provenance keeps). */
 function startSignals(v: RowStarts['votes'][number]): string[] {
-  const names = (['ruling', 'vocabulary', 'gap', 'aligned', 'cue'] as const).filter((k) => v[k]);
+  const names = (['ruling', 'partRuling', 'vocabulary', 'gap', 'aligned', 'cue'] as const).filter((k) => v[k]);
   return v.tag === 'new' ? [...names, 'tag'] : names;
 }
 

@@ -203,6 +203,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
     const built = buildRows(body, {
       cols,
       rulings: rowRulings,
+      partRulings: segRulings.filter((r) => !crossesCol0(r)),
       pitch,
       icons,
       runs: content.runs,

@@ -6,6 +6,9 @@
  *
  * Signals, for body line i after line i-1:
  * - `ruling`: a horizontal ruling crossing the Activiteit column lies between the two lines.
+ * - `partRuling`: a horizontal ruling that runs across part of the table (over at least one
+ *   column bound, not far enough to be a `ruling`) lies between the two lines: a row border with
+ *   a piece missing (one cell's segment of a border drawn cell by cell).
  * - `vocabulary`: line i reads `Actielijn N` (in the Activiteit or a merged Actielijn column), or
  *   line i-1 does in the Activiteit column (the goal row follows the band).
  * - `gap`: line i's Activiteit text starts more than LAYOUT.rowGapPitch line pitches below the
@@ -19,7 +22,8 @@
  * - `tag`: the structure tree puts the two lines in different table rows (TR), or in the same one.
  *
  * How they vote: in a table ruled between its rows (a ruling lies between some two body lines),
- * the rulings decide what is seen; otherwise any of vocabulary, gap, aligned and cue starts a
+ * the rulings decide what is seen (a part of a ruling where the Activiteit or a top-aligned
+ * column starts a new block, too); otherwise any of vocabulary, gap, aligned and cue starts a
  * row. The tags decide where what is seen says nothing (an unruled table whose lines are evenly
  * spaced); where the tags and what is seen disagree, what is seen wins and the disagreement is
  * returned with the box of both lines (NAP120), never a silent merge.
@@ -45,8 +49,9 @@ export interface Fragment {
 /** The signals for one body line (see the file's comment) and the decision. */
 export interface RowStartVote {
   ruling: boolean;
-  /** Where the ruling between this line and the one above lies (y, PDF points), when there is one. */
+  /** Where the ruling between this line and the one above lies (y, PDF points), when there is one (or the part of one, when that started the row). */
   rulingY?: number;
+  partRuling: boolean;
   vocabulary: boolean;
   gap: boolean;
   aligned: boolean;
@@ -57,10 +62,12 @@ export interface RowStartVote {
   start: boolean;
 }
 
-/** What rowStarts reads besides the lines: columns, rulings crossing the table, marks, tags, pitch. */
+/** What rowStarts reads besides the lines: columns, rulings crossing the table (and the segment's other horizontal rulings), marks, tags, pitch. */
 export interface RowStartContext {
   cols: Columns;
   rulings: readonly { box: Box }[];
+  /** The segment's horizontal rulings that do not cross the table (`partRuling` reads those that cross a column bound). */
+  partRulings?: readonly { box: Box }[];
   icons: readonly Icon[];
   structure: PageStructure | null;
   pitch: number;
@@ -92,7 +99,6 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
   const titleCol = Math.max(0, cols.keys.indexOf('title'));
   const actionLineCol = cols.keys.indexOf('actionLine');
   const alignedCols = cols.keys.flatMap((k, i) => (k !== null && ALIGNED_KEYS.has(k) ? [i] : []));
-  const ruleYs = ctx.rulings.map((r) => (r.box.y0 + r.box.y1) / 2).sort((a, b) => a - b);
   const sLeft = cols.bounds[cols.statusIndex] ?? -Infinity;
   const sRight = cols.bounds[cols.statusIndex + 1] ?? Infinity;
   const cueYs = ctx.icons.filter((ic) => centreX(ic.box) >= sLeft && centreX(ic.box) < sRight).map((ic) => centreY(ic.box)).sort((a, b) => a - b);
@@ -107,13 +113,7 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
     return null;
   };
   const tagged = perLine.map(tagOf);
-  /** The y of a ruling between line i-1 and line i, or undefined. */
-  const rulingBetween = (i: number): number | undefined => {
-    const from = lines[i - 1]!.baseline;
-    const to = lines[i]!.y0 + LAYOUT.rulingAboveLineEm * lines[i]!.size;
-    const k = lowerBound(ruleYs, from);
-    return k < ruleYs.length && ruleYs[k]! > from && ruleYs[k]! < to ? ruleYs[k] : undefined;
-  };
+  const rulingBetween = rulingsBetween(lines, ctx);
   const signals = lineSignals(lines, perLine, ctx, rulingBetween, cueYs, titleCol, actionLineCol, alignedCols);
   // Status marks printed at the top of their cell mark row starts; marks centred in their cell do
   // not. They are taken as printed at the top when, on most lines that carry one, another signal
@@ -135,8 +135,10 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
       return;
     }
     // In a ruled table the rulings decide, unless a row's first lines are printed side by side
-    // beside its status mark where a ruling is missing.
-    const seen = ruled ? s.ruling || s.vocabulary || (s.aligned && s.cue) : s.vocabulary || s.gap || s.aligned || s.cue;
+    // beside its status mark where a ruling is missing, or a part of a ruling is drawn where the
+    // Activiteit or a top-aligned column starts a new block (one cell's border segment missing).
+    const byPart = ruled && s.partRuling && (s.gap || s.aligned);
+    const seen = ruled ? s.ruling || s.vocabulary || (s.aligned && s.cue) || byPart : s.vocabulary || s.gap || s.aligned || s.cue;
     const [a, b] = [tagged[i - 1], tagged[i]];
     const tag = a && b ? (a.table === b.table && a.index === b.index ? 'same' : 'new') : null;
     // What is seen decides where it says anything; the tags decide an unruled, evenly spaced table.
@@ -149,17 +151,45 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
         geometryRows: seen ? 2 : 1,
       });
     }
-    votes.push({ ...s, tag, start });
+    // A row started by the part of a ruling begins at it, as at a whole one.
+    const partY = byPart && !(s.ruling || s.vocabulary || (s.aligned && s.cue)) ? rulingBetween(i)?.y : undefined;
+    votes.push({ ...s, ...(partY !== undefined ? { rulingY: partY } : {}), tag, start });
   });
   return { votes, tagged, disagreements };
 }
 
-/** The signals of what is seen, for each body line (the first line's are all false but `vocabulary`). */
+/**
+ * The ruling between line i-1 and line i (its y): a whole one (crossing the table), or else a
+ * part of one that runs over an inner column bound (a cell's underline or a footnote separator
+ * stays inside one column). n log n in the rulings, then log n per line.
+ */
+function rulingsBetween(lines: readonly Line[], ctx: RowStartContext): (i: number) => { y: number; part: boolean } | undefined {
+  const middles = (rs: readonly { box: Box }[]): number[] => rs.map((r) => (r.box.y0 + r.box.y1) / 2).sort((a, b) => a - b);
+  const inner = ctx.cols.bounds.slice(1);
+  const slack = LAYOUT.edgeSlack;
+  const ruleYs = middles(ctx.rulings);
+  const partYs = middles((ctx.partRulings ?? []).filter((r) => inner.some((x) => r.box.x0 < x - slack && r.box.x1 > x + slack)));
+  /** The y of a ruling (of `ys`, sorted) between line i-1 and line i, or undefined. */
+  const between = (ys: readonly number[], i: number): number | undefined => {
+    const from = lines[i - 1]!.baseline;
+    const to = lines[i]!.y0 + LAYOUT.rulingAboveLineEm * lines[i]!.size;
+    const k = lowerBound(ys, from);
+    return k < ys.length && ys[k]! > from && ys[k]! < to ? ys[k] : undefined;
+  };
+  return (i) => {
+    const y = between(ruleYs, i);
+    if (y !== undefined) return { y, part: false };
+    const p = between(partYs, i);
+    return p === undefined ? undefined : { y: p, part: true };
+  };
+}
+
+/** The signals of what is seen, for each body line (the first line's are all false but `vocabulary` and `cue`). */
 function lineSignals(
   lines: readonly Line[],
   perLine: readonly Fragment[][],
   ctx: RowStartContext,
-  rulingBetween: (i: number) => number | undefined,
+  rulingBetween: (i: number) => { y: number; part: boolean } | undefined,
   cueYs: readonly number[],
   titleCol: number,
   actionLineCol: number,
@@ -184,13 +214,14 @@ function lineSignals(
     };
     const hasTitle = title !== undefined;
     const cue = hasTitle && hasValueWithin(cueYs, line.y0 - LAYOUT.cueLineMarginEm * line.size, line.y1 + LAYOUT.cueLineMarginEm * line.size);
-    if (i === 0) out.push({ ruling: false, vocabulary: band, gap: false, aligned: false, cue });
+    if (i === 0) out.push({ ruling: false, partRuling: false, vocabulary: band, gap: false, aligned: false, cue });
     else {
       const afterBand = lastTitle !== undefined && actionLineNumberOf(textOf(lastTitle)) !== null;
-      const rulingY = rulingBetween(i);
+      const rule = rulingBetween(i);
       out.push({
-        ruling: rulingY !== undefined,
-        ...(rulingY !== undefined ? { rulingY } : {}),
+        ruling: rule !== undefined && !rule.part,
+        partRuling: rule?.part === true,
+        ...(rule !== undefined && !rule.part ? { rulingY: rule.y } : {}),
         vocabulary: band || afterBand,
         gap: hasTitle && newBlock(titleCol),
         aligned: hasTitle && alignedCols.some(newBlock),

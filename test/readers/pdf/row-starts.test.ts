@@ -66,6 +66,34 @@ describe('row starts in a ruled table', () => {
   });
 });
 
+describe('row starts in a ruled table with part of a ruling missing', () => {
+  // Three rows; the border between the first and second lacks its Activiteit segment (x 40–200): what remains runs over the Status, Wanneer and Wie bounds.
+  const chunks = [
+    chunk('Eerste', 45, 100), chunk('2024', 265, 100), chunk('OCW', 335, 100),
+    chunk('Tweede', 45, 120), chunk('2025', 265, 120), chunk('VWS', 335, 120),
+    chunk('vervolg', 45, 133),
+    chunk('Derde', 45, 153), chunk('2026', 265, 153), chunk('BZK', 335, 153),
+  ];
+  const part = { box: { x0: 200, y0: 111.75, x1: 800, y1: 112.25 } };
+  const read = (partRulings: { box: { x0: number; y0: number; x1: number; y1: number } }[], icons: Icon[] = []) =>
+    buildRows(buildLines(chunks), { cols, rulings: [ruling(92), ruling(145), ruling(160)], partRulings, pitch: PITCH, icons, runs: [], fills: [], regionBottom: 1000, pageNumber: 1, structure: null }).rows;
+
+  it('starts a row at the part where Wanneer and Wie start again, from the part\'s height', () => {
+    const rows = read([part]);
+    expect(rows.map((r) => r.cells.title)).toEqual(['Eerste', 'Tweede vervolg', 'Derde']);
+    expect(rows.map((r) => r.startedBy)).toEqual([['table-top'], ['partRuling', 'gap', 'aligned'], ['ruling', 'gap', 'aligned']]);
+    // A mark centred at y 110, above the part (y 112) but below the midpoint of the two lines (107.5): the first row's.
+    expect(read([part], [mark(113)]).map((r) => r.statusCue.kind)).toEqual(['icon', 'none', 'none']);
+  });
+
+  it('does not without the part, nor at a short ruling inside one column (an underline) or at a part beside a title continuation', () => {
+    expect(read([]).map((r) => r.cells.title)).toEqual(['Eerste\nTweede vervolg', 'Derde']);
+    expect(read([{ box: { x0: 265, y0: 111.75, x1: 320, y1: 112.25 } }]).map((r) => r.cells.title)).toEqual(['Eerste\nTweede vervolg', 'Derde']);
+    // A part between the title's two lines, where no cell starts a new block: no row.
+    expect(read([part, { box: { x0: 200, y0: 125.75, x1: 800, y1: 126.25 } }]).map((r) => r.cells.title)).toEqual(['Eerste', 'Tweede vervolg', 'Derde']);
+  });
+});
+
 describe('a row holding two status marks', () => {
   it('is reported (NAP122 via the layout): two rows the rulings did not separate, each with its mark', () => {
     // A ruled table whose ruling between the second and third row is missing; those rows have no Wanneer or Wie to tell them apart.
