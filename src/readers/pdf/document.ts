@@ -101,7 +101,7 @@ export async function readPageInput(
   const baseFontName = (name: string): string => fontData(name)?.name ?? name;
   const pageObjId = contentIdPrefix(page.ref, n);
   const chunker = new GlyphChunker(viewport.width, viewport.height);
-  const graphics = walkOperatorList(opList, view, fontData, (mcid) => contentId(pageObjId, mcid), ocVisible, chunker);
+  const graphics = walkOperatorList(opList, view, fontData, (mcid) => contentId(pageObjId, mcid), ocVisible, chunker, viewport);
   let drawn = chunker.chunks();
   // Vertical fonts and right-to-left script: pdfjs's own text items place and order them. Also on request (tests compare the two).
   const fromItems = chunker.vertical || chunker.rightToLeft || textSource === 'text-content';

@@ -52,7 +52,8 @@ for (const [op, handler] of [...graphicsStateHandlers, ...textHandlers, ...pathH
  * Collects shapes, rulings, symbol glyphs and images from one page's operator list, and hands
  * its glyphs to `chunker`. `base` maps PDF user space to page coordinates (top-left origin), e.g.
  * the viewport transform; `fontOf` looks fonts up by pdfjs id; `contentIdOf` names marked
- * content as the structure tree does; `ocVisible` says whether optional content is on.
+ * content as the structure tree does; `ocVisible` says whether optional content is on; `page` is
+ * the page's size in PDF points (what `base` maps the page's box to), when known.
  */
 export function walkOperatorList(
   opList: OperatorList,
@@ -61,8 +62,9 @@ export function walkOperatorList(
   contentIdOf: ContentIdOf = (mcid) => `mc${mcid}`,
   ocVisible: OptionalContentVisible = () => true,
   chunker?: GlyphChunker,
+  page?: { width: number; height: number },
 ): PageGraphics {
-  const w = new WalkState(base, fontOf, contentIdOf, ocVisible, chunker);
+  const w = new WalkState(base, fontOf, contentIdOf, ocVisible, chunker, page ? { x0: 0, y0: 0, x1: page.width, y1: page.height } : null);
   const { fnArray, argsArray } = opList;
   const n = fnArray.length;
   for (let i = 0; i < n; i++) {

@@ -105,6 +105,15 @@ export const DRAWING = {
    * Motivating case: the crafted chart-like paths of scripts/bench/crafted-pdfs.ts.
    */
   maxRegionSegments: 4096,
+  /**
+   * count. A filled path of several subpaths is read subpath by subpath (each rectangle a shape
+   * and a ruling of its own; a subpath wholly off the page or clip adds nothing to the shape's
+   * box) only up to this many subpaths; a longer path keeps one box for all. Reason: the
+   * rectangles are checked pairwise for overlap (a frame or ring is one shape), so the cost grows
+   * with the square of this. Motivating case: two cell borders filled by one `f` (the PDF oracle
+   * campaign's dropped `f` on the 2024 rendition, test/readers/pdf/path-subpaths.test.ts).
+   */
+  maxSplitSubpaths: 64,
 } as const;
 
 // --- What a reader cannot see (walk/text.ts, visibility.ts) -----------------------------------------

@@ -134,6 +134,8 @@ export class WalkState {
     readonly contentIdOf: ContentIdOf,
     readonly ocVisible: OptionalContentVisible,
     readonly chunker: GlyphChunker | undefined,
+    /** The page's box in page coordinates (0 … width, 0 … height), when known: what lies wholly outside it is not seen. */
+    readonly page: Box | null = null,
   ) {
     this.gs = initialState(base);
   }
