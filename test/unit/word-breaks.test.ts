@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { canEndDutchWord } from '../../src/model/vocabulary.js';
 import { joinWrapped } from '../../src/model/wrapped-text.js';
-import { resolveWordBreaks } from '../../src/readers/pdf/layout-rows.js';
+import { BROKEN_WORD_LINE, resolveWordBreaks } from '../../src/readers/pdf/layout-rows.js';
 
 describe('joinWrapped', () => {
   it.each([
@@ -44,5 +44,14 @@ describe('resolveWordBreaks', () => {
     expect(['bedrijv', 'reiz', 'gemeenschapp', 'kenn', 'bedrijf', 'reis', 'gemeenschap', 'woord', 'stress'].map(canEndDutchWord)).toEqual([
       false, false, false, false, true, true, true, true, true,
     ]);
+  });
+});
+
+describe('lines that may end in a broken word (BROKEN_WORD_LINE)', () => {
+  it.each([["'Mannenemancipati"], ['(grensoverschrijden'], ['‘Seksuele'], ['ervaringsdeskundig']])('%j: one word, after an opening quote or bracket if any', (line) => {
+    expect(BROKEN_WORD_LINE.test(line)).toBe(true);
+  });
+  it.each([['organisaties, de'], ['gedrag.'], ['ab'], ["''woord"]])('%j: not one word', (line) => {
+    expect(BROKEN_WORD_LINE.test(line)).toBe(false);
   });
 });

@@ -316,6 +316,9 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
   return out;
 }
 
+/** A line that is one word of three letters or more, after an opening quote or bracket if any (`'Mannenemancipati`). */
+export const BROKEN_WORD_LINE = /^[\p{Ps}\p{Pi}'"]?\p{L}{3,}$/u;
+
 /**
  * Whether the line `text` (fragment `f`) may end in a word broken because it did not fit the
  * column, `next` being the line after it and `nextFirst` its first chunk. A word broken by the
@@ -324,7 +327,7 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
  * wrapped at a space before the next word).
  */
 function mayBreakWord(f: Fragment, text: string, next: string, nextFirst: Chunk, column: { left: number; rightEdge: number }): boolean {
-  if (!/^\p{L}{3,}$/u.test(text) || !/^\p{Ll}/u.test(next)) return false;
+  if (!BROKEN_WORD_LINE.test(text) || !/^\p{Ll}/u.test(next)) return false;
   if (column.rightEdge - f.box.x1 >= charWidth(nextFirst)) return false;
   return f.box.x1 >= column.left + LAYOUT.brokenWordFillShare * (column.rightEdge - column.left);
 }
