@@ -416,17 +416,17 @@ function checkStructureCounts(
 ): void {
   const total = [...perActionLine.values()].reduce((a, b) => a + b, 0);
   if (total === 0) {
-    diagnostics.report('NAP116', `${actionLines.length} "Actielijn N" row${actionLines.length === 1 ? '' : 's'} but no activity row at all: the output would hold 0 activities. Check that the input's table rows were read (tab-separated cells in a text export, <tr>/<td> in HTML).`, {}, { actual: 0 });
+    diagnostics.report('NAP116', `${actionLines.length} "Actielijn N" row${actionLines.length === 1 ? '' : 's'} but no activity row at all: the output would hold 0 activities. Check that the input's table rows were read (tab-separated cells in a text export, <tr>/<td> in HTML).`, {}, { actual: 0, expected: 'at least 1' });
   }
   for (const actionLine of actionLines) {
     if ((perActionLine.get(actionLine.number) ?? 0) > 0) continue;
-    diagnostics.report('NAP115', `Actielijn ${actionLine.number} has no activity rows under it; its activities are missing from the output. Check the pages after its "Actielijn ${actionLine.number}" row.`, loc(actionLine.location), { actual: 0 });
+    diagnostics.report('NAP115', `Actielijn ${actionLine.number} has no activity rows under it; its activities are missing from the output. Check the pages after its "Actielijn ${actionLine.number}" row.`, loc(actionLine.location), { actual: 0, expected: 'at least 1' });
   }
   for (let i = 0; i + 1 < pageTables.length; i++) {
     const page = pageTables[i]!;
     const next = pageTables[i + 1]!;
     if (page.contentRows > 0 || page.actionLineAtEnd === null || next.firstActionLine !== page.actionLineAtEnd) continue;
-    diagnostics.report('NAP117', `Page ${page.page} holds the table header of Actielijn ${page.actionLineAtEnd} but no rows, while Actielijn ${page.actionLineAtEnd} continues on page ${next.page}: the rows of page ${page.page} are missing. Check that page in the input.`, { page: page.page }, { actual: 0 });
+    diagnostics.report('NAP117', `Page ${page.page} holds the table header of Actielijn ${page.actionLineAtEnd} but no rows, while Actielijn ${page.actionLineAtEnd} continues on page ${next.page}: the rows of page ${page.page} are missing. Check that page in the input.`, { page: page.page }, { actual: 0, expected: 'at least 1' });
   }
 }
 

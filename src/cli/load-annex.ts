@@ -38,7 +38,8 @@ export async function loadAnnex(
       throw new InputError(diagnostics.report('NAP001', `Input looks like JSON but does not parse: ${(error as Error).message}.`));
     }
     if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-      throw new InputError(diagnostics.report('NAP001', `JSON input is ${Array.isArray(json) ? 'an array' : `a ${json === null ? 'null' : typeof json}`}, not an annex.json written by nap-annex extract.`));
+      const kind = Array.isArray(json) ? 'array' : json === null ? 'null' : typeof json;
+      throw new InputError(diagnostics.report('NAP001', `JSON input is ${kind === 'array' ? 'an array' : `a ${kind}`}, not an annex.json written by nap-annex extract.`, {}, { actual: kind, expected: 'object' }));
     }
     const parsed = annexSchema.safeParse(json);
     if (!parsed.success) {

@@ -64,7 +64,7 @@ export async function readInput(path: string, maxBytes: number, io: Pick<CliIo, 
         : code === 'EISDIR'
           ? "it is a folder, not a file. Give a file, or a quoted glob pattern such as 'annexes/**/*.pdf'"
           : `${(error as Error).message}. Check that the file exists and is readable`;
-    throw new InputError(diagnostics.report('NAP001', `Cannot read input: ${reason}.`));
+    throw new InputError(diagnostics.report('NAP001', `Cannot read input: ${reason}.`, {}, code !== undefined ? { cause: code } : {}));
   } finally {
     await handle?.close();
   }

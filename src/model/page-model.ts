@@ -14,8 +14,11 @@ import { type ColumnKey, PRINTED_COLUMN_KEYS } from './vocabulary.js';
 
 export type { ColumnKey } from './vocabulary.js';
 
+/** The formats an annex is read from, one reader each. */
+export const INPUT_FORMATS = ['text', 'pdf', 'html'] as const;
+
 /** Which reader produced a page model. */
-export type InputFormat = 'text' | 'pdf' | 'html';
+export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /** `[x0, y0, x1, y1]` in PDF points, origin top-left. */
 export type BBox = readonly [number, number, number, number];

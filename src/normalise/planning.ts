@@ -261,6 +261,10 @@ const ONGOING =
   /^(?:doorlopend|continu|structureel|permanent|doorlopend gedurende (?:de )?(?:uitvoering|looptijd) (?:van )?(?:het )?(?:programma|nap)|gedurende (?:de )?(?:uitvoering|looptijd) (?:van )?(?:het )?(?:programma|nap))$/;
 const TO_BE_DETERMINED = new Set(['ntb', 'nnb', 'nadertebepalen', 'nogtebepalen', 'nognietbekend', 'onbekend', 'pm']);
 
+/** Forms a Wanneer cell can be written in, as NAP401 suggests them (its `expected`): examples, not every form read. */
+const PLANNING_EXAMPLES = ['2024', 'Q1 2024', 'Q2-Q4 2023', 'Vanaf 2023', 'medio 2024', 'Doorlopend', 'n.t.b.'];
+
+/** A Wanneer cell that could not be read and why → no dates, and NAP401 with the text as `actual` and PLANNING_EXAMPLES as `expected`. */
 function unparsed(text: string, reason: string): Normalised<Planning> {
   return {
     value: { text, kind: 'unparsed', ranges: [] },
@@ -268,9 +272,10 @@ function unparsed(text: string, reason: string): Normalised<Planning> {
       {
         code: 'NAP401',
         actual: text,
+        expected: [...PLANNING_EXAMPLES],
         message:
           `Planning ${quote(text)} could not be read as dates: ${reason}. The text is kept as printed and no dates are given. ` +
-          'Write it as e.g. "2024", "Q1 2024", "Q2-Q4 2023", "Vanaf 2023", "medio 2024", "Doorlopend" or "n.t.b.", ' +
+          `Write it as e.g. ${PLANNING_EXAMPLES.slice(0, -1).map((f) => `"${f}"`).join(', ')} or "${PLANNING_EXAMPLES.at(-1)!}", ` +
           'or add the form to src/normalise/planning.ts.',
       },
     ],

@@ -6,6 +6,7 @@
  */
 import { DiagnosticBag } from '../diagnostics/bag.js';
 import { InputError } from '../diagnostics/errors.js';
+import { INPUT_FORMATS } from '../model/page-model.js';
 
 /** Result of decoding: the text and the encoding that was used. */
 export interface DecodedText {
@@ -91,7 +92,7 @@ function decodeUtf16(bytes: Uint8Array, utf16: 'utf-16le' | 'utf-16be', diagnost
     text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
   } catch {
     throw new InputError(
-      diagnostics.report('NAP001', `Input starts with a ${utf16.toUpperCase()} byte-order mark but is not valid ${utf16.toUpperCase()}. Save the export as UTF-8.`),
+      diagnostics.report('NAP001', `Input starts with a ${utf16.toUpperCase()} byte-order mark but is not valid ${utf16.toUpperCase()}. Save the export as UTF-8.`, {}, { actual: utf16, expected: 'utf-8' }),
     );
   }
   diagnostics.report('NAP011', `Input is ${utf16.toUpperCase()} text (byte-order mark); decoded as ${utf16.toUpperCase()}.`, {}, { actual: utf16, expected: 'utf-8' });
@@ -122,6 +123,8 @@ function refuseControlBytes(bytes: Uint8Array, { text, encoding }: DecodedText, 
       diagnostics.report(
         'NAP001',
         'Input is a ZIP archive, most likely a Word document (.docx) or a spreadsheet, not the annex as PDF, text export or HTML. Save the Word document as PDF (File › Save as › PDF) and give that PDF.',
+        {},
+        { actual: 'zip', expected: [...INPUT_FORMATS] },
       ),
     );
   }
@@ -131,6 +134,7 @@ function refuseControlBytes(bytes: Uint8Array, { text, encoding }: DecodedText, 
       `Input holds binary data (control byte ${byteName(text.charCodeAt(offset))} at character ${offset}); ` +
         'it is not a text export. Give the annex as PDF, a UTF-8 text export or HTML.',
       { line: lineOf(text, offset) },
+      { actual: byteName(text.charCodeAt(offset)) },
     ),
   );
 }
@@ -171,6 +175,8 @@ function refuseBlank(bytes: Uint8Array, text: string, diagnostics: DiagnosticBag
     diagnostics.report(
       'NAP001',
       `${bytes.length === 0 ? 'Input is empty (0 bytes).' : `Input holds only white space (${bytes.length} bytes).`} Give the annex as PDF, a UTF-8 text export or HTML.`,
+      {},
+      { actual: bytes.length },
     ),
   );
 }

@@ -68,6 +68,7 @@ export function readHtml(bytes: Uint8Array, diagnostics: DiagnosticBag): PageMod
       'NAP016',
       `HTML nests elements deeper than ${MAX_HTML_DEPTH} levels; ${flat.removed} deeper start tag${flat.removed === 1 ? ' was' : 's were'} removed (their text is kept), as browsers flatten such markup. Check the source around this line.`,
       { line: lineAt(flat.firstOffset ?? 0) },
+      { actual: flat.removed, expected: MAX_HTML_DEPTH, note: 'actual: start tags removed; expected: the deepest nesting kept' },
     );
   }
   // withStartIndices gives source lines; encodeEntities 'utf8' keeps `¹` and `é` as characters

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadAnnex } from '../../src/cli/load-annex.js';
 import { formatDiagnostic } from '../../src/cli/report.js';
 import { DiagnosticBag } from '../../src/diagnostics/bag.js';
 import { adversarial, extractFixture, minText } from './helpers.js';
@@ -22,7 +23,9 @@ describe('B9: diff detects JSON by its first non-white-space character', () => {
     expect(ok.stdout).toContain('0 added, 0 removed, 0 changed, 5 unchanged');
     const arr = await runCli(['diff', 'arr.json', adversarial('min.txt')], { cwd: dir });
     expect(arr.status).toBe(2);
-    expect(arr.stderr).toBe('arr.json error NAP001 JSON input is an array, not an annex.json written by nap-annex extract.\n');
+    // One line naming the file, severity and code; what was found and what an annex.json is, as fields.
+    expect(arr.stderr).toMatch(/^arr\.json error NAP001 [^\n]*\n$/);
+    await expect(loadAnnex(join(dir, 'arr.json'), { maxBytes: 1_000_000 })).rejects.toMatchObject({ diagnostic: { code: 'NAP001', severity: 'error', file: join(dir, 'arr.json'), actual: 'array', expected: 'object' } });
   });
 });
 

@@ -18,7 +18,7 @@ describe('structure counts', () => {
       'NAP115 error',
       'NAP115 error',
     ]);
-    expect(result.diagnostics.find((d) => d.code === 'NAP116')).toMatchObject({ place: {}, actual: 0 });
+    expect(result.diagnostics.find((d) => d.code === 'NAP116')).toMatchObject({ place: {}, actual: 0, expected: 'at least 1' });
     expect(result.diagnostics.filter((d) => d.code === 'NAP115').map((d) => d.place.line)).toEqual([8, 10, 12, 14, 16]);
   });
 
@@ -27,7 +27,7 @@ describe('structure counts', () => {
     const result = await extractFixture('al3-empty.txt', text);
     expect(result.annex.activities.map((a) => a.id)).toEqual(['AL1-01', 'AL2-01', 'AL4-01', 'AL5-01']);
     // Placed at its "Actielijn 3" row (line 14 of the text), with no activities.
-    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.place.line, d.actual])).toEqual([['NAP115', 14, 0]]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.place.line, d.actual, d.expected])).toEqual([['NAP115', 14, 0, 'at least 1']]);
   });
 
   it('a page of the 2024 annex whose rows were cut out (only header, Actielijn, goal left): NAP117 names the page', async () => {
@@ -42,7 +42,7 @@ describe('structure counts', () => {
     const result = await extractFixture('page-cut.txt', cut);
     expect(result.annex.activities.length).toBeLessThan(full.annex.activities.length);
     const nap114 = result.diagnostics.filter((d) => d.code === 'NAP117');
-    expect(nap114.map((d) => [d.severity, d.place.page, d.actual])).toEqual([['error', 3, 0]]);
+    expect(nap114.map((d) => [d.severity, d.place.page, d.actual, d.expected])).toEqual([['error', 3, 0, 'at least 1']]);
   });
 
   it('the real 2024 annex has none of them', async () => {

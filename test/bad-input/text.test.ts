@@ -1,12 +1,15 @@
 /**
  * Bad text inputs through the CLI as a user meets them: each gives a clear message, the right
- * exit code, and never a crash, mojibake or silently lost data.
+ * exit code, and never a crash, mojibake or silently lost data. The first case checks the line a
+ * user reads; the others check what the message says as the diagnostic's fields (`check --format
+ * json`: code, severity, file, place, actual, expected), not its sentence.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Annex } from '../../src/schema/annex.js';
+import type { Diagnostic } from '../../src/schema/diagnostic.js';
 import { encodeWindows1252, utf8BomCrlf } from '../helpers/encodings.js';
 import { extract2024Text, TEXT_2024 } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -27,6 +30,22 @@ async function check(name: string, content: string | Uint8Array, ...args: string
   return await runCli(['check', name, ...args], { cwd: dir });
 }
 
+/** A diagnostic as fields: everything but its sentence (`reason`) and the link to its code's documentation. */
+type Fields = Omit<Diagnostic, 'reason' | 'url'>;
+
+/** `check --format json` on `args` (in the test folder): exit status, and the first input's verdict, activity count and diagnostics as fields. */
+async function checkFields(...args: string[]): Promise<{ status: number | null; verdict: string; activities: number | null; diagnostics: Fields[] }> {
+  const run = await runCli(['check', '--format', 'json', ...args], { cwd: dir });
+  const file = (JSON.parse(run.stdout) as { files: { verdict: string; activities: number | null; diagnostics: Diagnostic[] }[] }).files[0]!;
+  return { status: run.status, verdict: file.verdict, activities: file.activities, diagnostics: file.diagnostics.map(({ reason: _reason, url: _url, ...fields }) => fields) };
+}
+
+/** Writes `content` as `name` in the test folder and runs `check --format json` on it (see checkFields). */
+async function checkWritten(name: string, content: string | Uint8Array, ...args: string[]) {
+  writeFileSync(join(dir, name), content);
+  return await checkFields(name, ...args);
+}
+
 describe('unreadable inputs: exit 2, NAP001/NAP002, one clear line', () => {
   it('empty file', async () => {
     const run = await check('empty.txt', '');
@@ -35,70 +54,72 @@ describe('unreadable inputs: exit 2, NAP001/NAP002, one clear line', () => {
   });
 
   it('white space only', async () => {
-    const run = await check('blank.txt', ' \n\t\r\n  \n');
+    const run = await checkWritten('blank.txt', ' \n\t\r\n  \n');
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain('blank.txt error NAP001 Input holds only white space (8 bytes).');
+    expect(run.diagnostics).toEqual([{ code: 'NAP001', severity: 'error', file: 'blank.txt', place: {}, actual: 8, source: 'reader:text' }]);
   });
 
   it('random binary', async () => {
     let seed = 42;
     const bytes = Uint8Array.from({ length: 4096 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff);
-    const run = await check('random.bin', bytes);
+    const run = await checkWritten('random.bin', bytes);
     expect(run.status).toBe(2);
-    expect(run.stdout).toMatch(/^random\.bin \(line \d+\) error NAP001 Input holds binary data \(control byte 0x[0-9a-f]{2} at character \d+\); it is not a text export\. Give the annex as PDF, a UTF-8 text export or HTML\.\n/);
+    // Binary, not broken text: the control byte found, no encoding expected (that is NAP001 for a byte neither UTF-8 nor Windows-1252 assigns).
+    expect(run.diagnostics).toEqual([{ code: 'NAP001', severity: 'error', file: 'random.bin', place: { line: 1 }, actual: '0x1c', source: 'reader:text' }]);
   });
 
   it('a Word document (.docx, a ZIP archive) is named as such, with what to do', async () => {
     const docx = new Uint8Array(readFileSync(new URL('../../fixtures/word-generated/shading-a5-narrow-calibri.docx', import.meta.url)));
-    const run = await check('annex.docx', docx);
+    const run = await checkWritten('annex.docx', docx);
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain('annex.docx error NAP001 Input is a ZIP archive, most likely a Word document (.docx) or a spreadsheet');
-    expect(run.stdout).toContain('Save the Word document as PDF');
+    expect(run.diagnostics).toEqual([{ code: 'NAP001', severity: 'error', file: 'annex.docx', place: {}, actual: 'zip', expected: ['text', 'pdf', 'html'], source: 'reader:text' }]);
   });
 
   it('a file over --max-bytes', async () => {
-    const run = await check('big.txt', UTF8, '--max-bytes', '1000');
+    const run = await checkWritten('big.txt', UTF8, '--max-bytes', '1000');
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain(`big.txt error NAP002 Input is ${Buffer.byteLength(UTF8)} bytes, larger than the limit of 1000 bytes. Raise --max-bytes if this file is genuine.`);
+    expect(run.diagnostics).toEqual([{ code: 'NAP002', severity: 'error', file: 'big.txt', place: {}, actual: Buffer.byteLength(UTF8), expected: 1000, source: 'input' }]);
   });
 
   it('a folder as input', async () => {
-    const run = await runCli(['check', dir]);
+    const run = await checkFields(dir);
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain(`${dir} error NAP001 Cannot read input: it is a folder, not a file. Give a file, or a quoted glob pattern such as 'annexes/**/*.pdf'.`);
+    expect(run.diagnostics).toEqual([{ code: 'NAP001', severity: 'error', file: dir, place: {}, source: 'input', cause: 'EISDIR' }]);
   });
 
   it('a missing file', async () => {
-    const run = await runCli(['check', 'no-such-annex.txt'], { cwd: dir });
+    const run = await checkFields('no-such-annex.txt');
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain('no-such-annex.txt error NAP001 Cannot read input: no such file. Check the path.');
+    expect(run.diagnostics).toEqual([{ code: 'NAP001', severity: 'error', file: 'no-such-annex.txt', place: {}, source: 'input', cause: 'ENOENT' }]);
   });
 });
 
 describe('readable but wrong: exit 1 with the finding', () => {
   it('the legend only (NAP101)', async () => {
-    const run = await check('legend.txt', LEGEND);
+    const run = await checkWritten('legend.txt', LEGEND);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('legend.txt error NAP101 No activity table found: no header row "Activiteit | Status | Wanneer | Wie | Toelichting" and no "Actielijn N" rows. Is this a NAP progress annex?');
-    expect(run.stdout).toContain('legend.txt: FAIL — 0 activities, 1 error');
+    expect([run.verdict, run.activities]).toEqual(['findings', 0]);
+    expect(run.diagnostics.filter((d) => d.severity === 'error')).toEqual([{ code: 'NAP101', severity: 'error', file: 'legend.txt', place: {}, source: 'assemble' }]);
   });
 
   it('a table without its header row (NAP102)', async () => {
-    const run = await check('no-header.txt', `${LEGEND}\n${AL1}Eerste\t\t2024\tOCW\tA.\n`);
+    const run = await checkWritten('no-header.txt', `${LEGEND}\n${AL1}Eerste\t\t2024\tOCW\tA.\n`);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('no-header.txt:1:7 error NAP102 3 table row(s) without a header row above them on page 1; columns are assumed to be Activiteit | Status | Wanneer | Wie | Toelichting. Check that the header row "Activiteit | Status | Wanneer | Wie | Toelichting" is in the input.');
+    expect(run.diagnostics.find((d) => d.code === 'NAP102')).toEqual({ code: 'NAP102', severity: 'error', file: 'no-header.txt', place: { page: 1, line: 7 }, source: 'assemble' });
   });
 
   it('a marker citing an undefined footnote (NAP201)', async () => {
-    const run = await check('undefined-fn.txt', `${LEGEND}${HEADER}${AL1}Eerste\t\t2024\tOCW\tZie rapport.⁹\n`);
+    const run = await checkWritten('undefined-fn.txt', `${LEGEND}${HEADER}${AL1}Eerste\t\t2024\tOCW\tZie rapport.⁹\n`);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('undefined-fn.txt:1:9 error NAP201 [AL1-01] Footnote marker 9 in AL1-01 "Eerste" cites a footnote that is not defined. Add footnote 9 at the bottom of the page, or remove the marker.');
+    // The marker found, and the footnote numbers defined (none).
+    expect(run.diagnostics.find((d) => d.code === 'NAP201')).toEqual({ code: 'NAP201', severity: 'error', file: 'undefined-fn.txt', place: { page: 1, line: 9 }, row: 'AL1-01', actual: 9, expected: [], source: 'footnotes' });
   });
 
   it('a footnote number defined twice (NAP203)', async () => {
-    const run = await check('twice.txt', `${LEGEND}${HEADER}${AL1}Eerste\t\t2024\tOCW\tA.¹\n\n¹ Eerste.\n${LEGEND}${HEADER}${AL1}Tweede\t\t2024\tOCW\tB.\n\n¹ Tweede.\n`);
+    const run = await checkWritten('twice.txt', `${LEGEND}${HEADER}${AL1}Eerste\t\t2024\tOCW\tA.¹\n\n¹ Eerste.\n${LEGEND}${HEADER}${AL1}Tweede\t\t2024\tOCW\tB.\n\n¹ Tweede.\n`);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('twice.txt:2:22 error NAP203 Footnote 1 is defined twice: on page 1 ("Eerste.") and on page 2 ("Tweede."). The first is kept; renumber one of them.');
+    // The second definition's place (the first is kept) and the number defined twice.
+    expect(run.diagnostics.find((d) => d.code === 'NAP203')).toEqual({ code: 'NAP203', severity: 'error', file: 'twice.txt', place: { page: 2, line: 22 }, actual: 1, source: 'footnotes' });
   });
 });
 

@@ -122,6 +122,13 @@ describe('parsePlanning: unparsable text', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]?.code).toBe('NAP401');
     expect(r.problems[0]?.actual).toBe(text);
+    expect(r.problems[0]?.expected).toEqual(['2024', 'Q1 2024', 'Q2-Q4 2023', 'Vanaf 2023', 'medio 2024', 'Doorlopend', 'n.t.b.']);
+  });
+
+  it('suggests only forms it reads: each of NAP401\'s expected forms parses without a problem', () => {
+    const forms = parsePlanning('zomer').problems[0]!.expected as string[];
+    expect(forms).toHaveLength(7);
+    expect(forms.filter((f) => parsePlanning(f).problems.length > 0 || parsePlanning(f).value.kind === 'unparsed')).toEqual([]);
   });
 });
 
