@@ -151,8 +151,11 @@ function addReadingOptions(command: Command): void {
     .option('--kamerstuk <kamerstuk>', KAMERSTUK_HELP, kamerstukOption);
 }
 
-/** Builds the commander program; `run` is called with the exit code of the chosen command. */
-export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = processIo()): Command {
+/** What a command's action hands its exit code to (buildProgram's `run`). */
+type RunCommand = (code: Promise<number>) => void;
+
+/** Builds the commander program, one command each from its own function; `run` is called with the exit code of the chosen command. */
+export function buildProgram(run: RunCommand, io: CliIo = processIo()): Command {
   const program = new Command('nap-annex')
     // Set before the commands are added: subcommands copy the output settings of their parent.
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
@@ -161,7 +164,19 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
-  program
+  addExtractCommand(program, run, io);
+  addDiffCommand(program, run, io);
+  addReportCommand(program, run, io);
+  addStackCommand(program, run, io);
+  addCheckCommand(program, run, io);
+  addInspectCommand(program, run, io);
+  addSchemaCommand(program, run, io);
+  return program;
+}
+
+/** `extract <inputs...>`: annexes to JSON or CSV on stdout, or the output files into a folder (-o) → added to `program`. */
+function addExtractCommand(program: Command, run: RunCommand, io: CliIo): void {
+  const command = program
     .command('extract')
     .description('Extract annexes: JSON (or with -f csv the activities CSV) to stdout, or annex.json, the CSV tables, datapackage.json and annex.xlsx into a folder (-o); several inputs or a glob: one subfolder each')
     .argument('<inputs...>', "annex files (PDF, text export or HTML), glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
@@ -193,8 +208,11 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
       }
       run(runExtract(inputs, { ...options, output: toStdout ? undefined : options.output, format: options.format ?? (toStdout ? 'json' : 'all') }, io));
     });
-  addReadingOptions(program.commands.at(-1)!);
+  addReadingOptions(command);
+}
 
+/** `diff <old> <new>`: what changed between two annexes (diff-command.ts, loaded on demand) → added to `program`. */
+function addDiffCommand(program: Command, run: RunCommand, io: CliIo): void {
   program
     .command('diff')
     .description('What changed between two annexes: activities added, removed, and changed status, planning, owners, explanation; exit 0 whatever changed, 1 an input has error diagnostics or no activities, 2 unreadable, 64 usage')
@@ -208,8 +226,11 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .addHelpText('after', DIFF_EXAMPLES)
     // Loaded on demand, like report and stack: what one command needs is not loaded for the others.
     .action((before: string, after: string, options) => run(import('./diff-command.js').then((m) => m.runDiff(before, after, options, io))));
+}
 
-  program
+/** `report <input>`: the annex as one HTML page (report-command.ts, loaded on demand) → added to `program`. */
+function addReportCommand(program: Command, run: RunCommand, io: CliIo): void {
+  const command = program
     .command('report')
     .description('The annex as one self-contained HTML page: status per action line, delayed activities, planning timeline, a searchable table, diagnostics; with --compare, what changed')
     .argument('<input>', 'annex file (PDF, text export or HTML), an annex.json from extract, or - for standard input')
@@ -225,8 +246,11 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .option('--verbose', 'list the info diagnostics too, on stderr and on the page (they are always counted)', false)
     .addHelpText('after', REPORT_EXAMPLES)
     .action((input: string, options) => run(import('./report-command.js').then((m) => m.runReport(input, options, pkg.version, io))));
-  addReadingOptions(program.commands.at(-1)!);
+  addReadingOptions(command);
+}
 
+/** `stack <inputs...>`: several editions into one long dataset (stack-command.ts, loaded on demand) → added to `program`. */
+function addStackCommand(program: Command, run: RunCommand, io: CliIo): void {
   program
     .command('stack')
     .description('Several editions (annex.json, PDF, text export, HTML, mixed) into one long dataset: editions, one row per activity per edition, transitions, first and last edition per activity; CSV and XLSX')
@@ -240,8 +264,11 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .option('-q, --quiet', 'no summary on stderr', false)
     .addHelpText('after', STACK_EXAMPLES)
     .action((inputs: string[], options) => run(import('./stack-command.js').then((m) => m.runStack(inputs, options, io))));
+}
 
-  program
+/** `check <inputs...>`: diagnostics and a verdict per input, for CI → added to `program`. */
+function addCheckCommand(program: Command, run: RunCommand, io: CliIo): void {
+  const command = program
     .command('check')
     .description('Validate annexes for CI: print diagnostics and a verdict per input, write nothing; exit 0 clean, 1 findings, 2 unreadable, 3 internal error, 64 usage')
     .argument('<inputs...>', "annex files, glob patterns (quote them: 'annexes/**/*.pdf'), or - for standard input")
@@ -253,8 +280,11 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .addOption(new Option('--input-format <format>', 'skip detection and read every input as this format').choices(['text', 'pdf', 'html']))
     .addHelpText('after', CHECK_EXAMPLES)
     .action((inputs: string[], options) => run(runCheck(inputs, options, io)));
-  addReadingOptions(program.commands.at(-1)!);
+  addReadingOptions(command);
+}
 
+/** `inspect <pdf>`: pictures of what the PDF reader saw (inspect-command.ts, loaded on demand) → added to `program`. */
+function addInspectCommand(program: Command, run: RunCommand, io: CliIo): void {
   program
     .command('inspect')
     .description("See what the PDF reader saw: one picture per page (-o <dir>, page-01.png …) with the table's columns, the header row, each row and what started it, each cell, each status cue with the legend entry it matched and the colour distance, legend entries, page furniture, notes and note markers drawn over the page and named beside it")
@@ -270,7 +300,10 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
     .option('-q, --quiet', 'no summary on stderr', false)
     .addHelpText('after', INSPECT_EXAMPLES)
     .action((input: string, options) => run(import('./inspect-command.js').then((m) => m.runInspect(input, options, io))));
+}
 
+/** `schema`: the JSON Schema of annex.json on stdout → added to `program`. */
+function addSchemaCommand(program: Command, run: RunCommand, io: CliIo): void {
   program
     .command('schema')
     .description('Print the JSON Schema of annex.json (generated from the zod schema)')
@@ -282,8 +315,6 @@ export function buildProgram(run: (code: Promise<number>) => void, io: CliIo = p
         }),
       ),
     );
-
-  return program;
 }
 
 /**

@@ -229,6 +229,31 @@ export function matchActivities(
   }
 
   // Fuzzy matches among the leftovers, per action line, with a bounded candidate set.
+  for (const [a, b, s] of similarPairs(unmatchedOld, unmatchedNew, keyOf, newKeyOf, minSimilarity)) {
+    if (!unmatchedOld.has(a) || !unmatchedNew.has(b)) continue;
+    pair(a, b, s, 'similarity');
+  }
+  const order = new Map(after.activities.map((b, i) => [b, i]));
+  pairs.sort((x, y) => order.get(x.new)! - order.get(y.new)!);
+  return {
+    pairs,
+    unmatchedOld: before.activities.filter((a) => unmatchedOld.has(a)),
+    unmatchedNew: after.activities.filter((b) => unmatchedNew.has(b)),
+  };
+}
+
+/**
+ * The activities still unpaired on each side (old in document order) and their title keys → the
+ * pairs of the same action line, among the FUZZY_CANDIDATES new ones nearest in sequence, whose
+ * titles are at least `minSimilarity` alike, most alike first.
+ */
+function similarPairs(
+  unmatchedOld: ReadonlySet<Activity>,
+  unmatchedNew: ReadonlySet<Activity>,
+  keyOf: ReadonlyMap<Activity, string>,
+  newKeyOf: ReadonlyMap<Activity, string>,
+  minSimilarity: number,
+): [Activity, Activity, number][] {
   const newByActionLine = new Map<number, Activity[]>();
   for (const b of unmatchedNew) listIn(newByActionLine, b.actionLine).push(b);
   const fuzzy: [Activity, Activity, number][] = [];
@@ -249,18 +274,7 @@ export function matchActivities(
       if (s >= minSimilarity) fuzzy.push([a, b, s]);
     }
   }
-  fuzzy.sort((x, y) => y[2] - x[2]);
-  for (const [a, b, s] of fuzzy) {
-    if (!unmatchedOld.has(a) || !unmatchedNew.has(b)) continue;
-    pair(a, b, s, 'similarity');
-  }
-  const order = new Map(after.activities.map((b, i) => [b, i]));
-  pairs.sort((x, y) => order.get(x.new)! - order.get(y.new)!);
-  return {
-    pairs,
-    unmatchedOld: before.activities.filter((a) => unmatchedOld.has(a)),
-    unmatchedNew: after.activities.filter((b) => unmatchedNew.has(b)),
-  };
+  return fuzzy.sort((x, y) => y[2] - x[2]);
 }
 
 /** Compares `before` with `after`; see the module doc for the matching rule. */

@@ -24,7 +24,12 @@ const list = (x: Description): Description => ({ en: `${x.en} ${LIST.en}`, nl: `
 
 /** The four tables of `stack`, in file and sheet order. */
 export function stackTableSpecs(): StackTable[] {
-  const editions: StackTable<StackEdition> = {
+  return [editionsTable(), editionActivitiesTable(), transitionsTable(), activitiesTable()];
+}
+
+/** The `editions` table: one row per edition, in edition order. */
+function editionsTable(): StackTable<StackEdition> {
+  return {
     name: 'editions',
     sheet: 'Edities',
     description: d('One row per edition of the annex, in edition order', 'Eén rij per editie van de bijlage, in volgorde van verschijnen'),
@@ -41,7 +46,11 @@ export function stackTableSpecs(): StackTable[] {
       col('activities', 'integer', d('Number of activities in the edition', 'Aantal activiteiten in de editie'), (e) => e.activities, { required: true }),
     ],
   };
-  const rows: StackTable<StackRow> = {
+}
+
+/** The `edition_activities` table: one row per activity per edition. */
+function editionActivitiesTable(): StackTable<StackRow> {
+  return {
     name: 'edition_activities',
     sheet: 'Activiteiten per editie',
     description: d('One row per activity per edition', 'Eén rij per activiteit per editie'),
@@ -66,7 +75,11 @@ export function stackTableSpecs(): StackTable[] {
       col('owner_codes', 'string', list(d('Ministry and agency codes of the owners (Wie)', 'Codes van de ministeries en diensten van de eigenaren (Wie)')), (r) => r.ownerCodes, { list: true }),
     ],
   };
-  const transitions: StackTable<Transition> = {
+}
+
+/** The `transitions` table: what happened to an activity between two consecutive editions. */
+function transitionsTable(): StackTable<Transition> {
+  return {
     name: 'transitions',
     sheet: 'Overgangen',
     description: d('What happened to an activity between two consecutive editions (added, removed, or changed as the diff finds it)', 'Wat er met een activiteit gebeurde tussen twee opeenvolgende edities (nieuw, vervallen, of gewijzigd volgens de vergelijking van diff)'),
@@ -93,7 +106,11 @@ export function stackTableSpecs(): StackTable[] {
       col('changed_fields', 'string', list(d('Fields the diff finds changed: title, actionLine, status, planning, owners, footnotes, explanation', 'Velden die volgens diff veranderden: title, actionLine, status, planning, owners, footnotes, explanation')), (t) => t.changedFields, { list: true }),
     ],
   };
-  const activities: StackTable<StackActivity> = {
+}
+
+/** The `activities` table: one row per activity of any edition, with its first and last edition. */
+function activitiesTable(): StackTable<StackActivity> {
+  return {
     name: 'activities',
     sheet: 'Activiteiten',
     description: d('One row per activity of any edition (by stack key): where it first and last appears', 'Eén rij per activiteit uit enige editie (per stapelsleutel): waar die het eerst en het laatst voorkomt'),
@@ -112,5 +129,4 @@ export function stackTableSpecs(): StackTable[] {
       col('editions', 'integer', d('Number of editions it appears in', 'Aantal edities waarin die voorkomt'), (a) => a.editions, { required: true }),
     ],
   };
-  return [editions, rows, transitions, activities];
 }
