@@ -122,6 +122,12 @@ describe('2024 PDF → 2025 text export', () => {
     expect(run.stdout).toContain('1 added, 1 removed, 10 changed, 72 unchanged (8 printed differently); 21 renumbered');
     expect(run.stdout).toContain('status transitions (75 unchanged):');
     expect(run.stdout).toContain('  = AL3-01  status label: Afgerond → afgerond');
+    // The count and the list agree: the 8 unchanged activities printed differently are listed; a
+    // changed one (AL5-12, its planning) keeps its same-meaning note under its changes.
+    const listed = run.stdout.split('printed differently, same meaning (not changes):\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(new Set(listed.map((l) => l.trim().split(/\s+/)[1])).size).toBe(8);
+    expect(listed.some((l) => l.includes('AL5-12'))).toBe(false);
+    expect(run.stdout).toContain('      = status label: Nog niet begonnen of afgebroken → Nog niet begonnen (same meaning)');
     expect(run.stdout).not.toMatch(/planning: 2023- 2025 → 2023-2025/);
     expect(readFileSync(join(dir, 'bijlage-1-2025.txt'), 'utf8')).toContain('Website Route naar RI&E\tafgerond\t');
   });

@@ -80,9 +80,12 @@ export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string
     for (const m of changed) {
       lines.push(`  ~ ${m.oldId === m.newId ? m.newId : `${m.oldId} → ${m.newId}`}  ${m.title}`);
       for (const c of m.changes) lines.push(`      ${changeText(c)}`);
+      // What this changed activity also prints differently with the same meaning stays with it.
+      for (const n of m.notes) lines.push(`      = ${noteText(n)} (same meaning)`);
     }
   }
-  const noted = diff.matched.filter((m) => m.notes.length > 0);
+  // The activities counted as "printed differently": unchanged ones whose text differs without a change of meaning.
+  const noted = diff.matched.filter((m) => m.changes.length === 0 && m.notes.length > 0);
   if (noted.length > 0) {
     lines.push('', 'printed differently, same meaning (not changes):');
     for (const m of noted) for (const n of m.notes) lines.push(`  = ${m.newId}  ${noteText(n)}`);
