@@ -55,7 +55,7 @@ function countList(value: string): number[] {
 
 const EXPECT_HELP = 'activity counts per action line, e.g. 27,7,31,6,12; each mismatch is an error (NAP502)';
 const MAX_PAGES_HELP = 'refuse PDF inputs with more pages than this (NAP005)';
-const WORKERS_HELP = 'threads reading PDF pages (default: 2 for PDFs of 400+ pages on a machine with more than 2 cores, else 1; larger values are capped at 8)';
+const WORKERS_HELP = 'threads reading PDF pages (default: a PDF of up to 50 pages is read in the thread that runs the pipeline; a longer one in 1 reader thread, 2 for PDFs of 400+ pages on a machine with more than 2 cores; larger values are capped at 8)';
 const TIMEOUT_HELP = 'stop extracting an input (any format) after this many seconds (NAP009)';
 const MAX_MEMORY_HELP = 'stop extracting an input when its work needs more than this many MB of heap (NAP010)';
 
@@ -92,14 +92,14 @@ Examples:
   $ nap-annex report annex-2025.pdf --compare out-2024/annex.json -o report.html
 
 Exit codes: 0 written, 1 error diagnostics (nothing written unless --force), 2 unreadable input,
-3 internal error, 64 usage, 73 cannot write the output.`;
+3 internal error, 64 usage, 73 cannot write the output, 75 another run is writing the file.`;
 
 const STACK_EXAMPLES = `
 Examples:
   $ nap-annex stack out-2023/annex.json out-2024/annex.json annex-2025.pdf -o stacked
 
 Exit codes: 0 written, 1 an edition has error diagnostics (nothing written), 2 unreadable input,
-64 usage, 73 cannot write the output.`;
+3 internal error, 64 usage, 73 cannot write the output, 75 another run is writing the folder.`;
 
 const INSPECT_EXAMPLES = `
 Examples:
@@ -190,7 +190,7 @@ function addExtractCommand(program: Command, run: RunCommand, io: CliIo): void {
     .addOption(licenseOption())
     .addOption(expectOption())
     .option('--force', 'write the output even when error diagnostics were found', false)
-    .option('--remove-stale', 'several inputs: remove the subfolders of -o that an earlier run wrote and no input of this run writes (default: only list them)', false)
+    .option('--remove-stale', 'several inputs: remove the subfolders of -o that an earlier run wrote and no input of this run writes (default: only list them)')
     .option('-q, --quiet', 'no summary, progress bar or table on stderr', false)
     .option('--verbose', 'list the info diagnostics too (they are always counted)', false)
     .addHelpText('after', EXTRACT_EXAMPLES)

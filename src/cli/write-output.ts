@@ -3,6 +3,7 @@
  * `stack`): one writer (src/emit/output-set.ts), its failures in words a user can act on, and the
  * signal handling that keeps a SIGTERM or SIGINT from leaving anything but one complete set.
  */
+import { statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { OutputIncompleteError, OutputLockedError, settleActiveWrites, writeOutputSet, type SetFile, type WriteSetOptions } from '../emit/output-set.js';
 import { EXIT } from './exit-codes.js';
@@ -45,7 +46,7 @@ export function writeOutputFolder(folder: string, files: readonly SetFile[], opt
     return EXIT.LOCKED;
   }
   if (failure) {
-    stderr.write(`nap-annex: cannot write the output: ${printable(failure.message)}. ${failure.incomplete ? 'Run again to complete it.' : `Nothing was written; the files in ${printable(shown)} are unchanged.`}\n`);
+    stderr.write(`nap-annex: cannot write the output: ${printable(failure.message)}. ${failure.incomplete ? 'Run again to complete it.' : isFolder(folder) ? `Nothing was written; the files in ${printable(shown)} are unchanged.` : 'Nothing was written.'}\n`);
     return EXIT.CANNOT_WRITE;
   }
   if (!quiet) stderr.write(`wrote ${files.map((f) => printable(`${shown.replace(/\/$/, '')}/${f.name}`)).join(', ')}\n`);
@@ -82,5 +83,14 @@ export function installSignalHandlers(): void {
       settleActiveWrites();
       process.exit(code);
     });
+  }
+}
+
+/** True when `path` is an existing folder (a write failure may name a file in the way instead). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
