@@ -131,11 +131,10 @@ describe('the PNG the command line writes for page 1', () => {
   });
 
   /** True when the pixel at (x, y) has the colour `hex` exactly (to 8 units per channel). */
-  const hasColour = (x: number, y: number, hex: string): boolean => hasRgb(x, y, rgb(hex));
-  /** hasColour with the colour as [r, g, b] (parsed once for a scan of the whole page). */
-  const hasRgb = (x: number, y: number, [r, g, b]: readonly [number, number, number]): boolean => {
+  const hasColour = (x: number, y: number, hex: string): boolean => {
     if (x < 0 || y < 0 || x >= png.width || y >= png.height) return false;
     const i = (y * png.width + x) * 4;
+    const [r, g, b] = rgb(hex);
     return Math.abs(png.data[i]! - r) <= 8 && Math.abs(png.data[i + 1]! - g) <= 8 && Math.abs(png.data[i + 2]! - b) <= 8;
   };
 
@@ -164,19 +163,29 @@ describe('the PNG the command line writes for page 1', () => {
         for (let y = r.y0 + 2; y < r.y1 - 2; y += 4) [r.x0, r.x1].forEach((x) => edge(x, y));
         // Another kind's outline drawn later may cover a stretch (a row's top under the cells' tops is drawn 1 pt outside them).
         expect(on / all, `${kind} ${b.bbox.join(',')}`).toBeGreaterThanOrEqual(b.dashed ? 0.4 : 0.8);
+        // Allowed: within the stroke's width of one of the four edges (the box grown by that width,
+        // less its inside): the bands along the top and bottom edges and along the left and right ones.
         const w = strokePixels(scale);
-        for (let y = r.y0 - w; y <= r.y1 + w; y++) {
-          for (let x = r.x0 - w; x <= r.x1 + w; x++) {
-            const onPicture = x >= 0 && y >= 0 && x < png.width && y < png.height;
-            if (onPicture && (Math.abs(x - r.x0) <= w || Math.abs(x - r.x1) <= w || Math.abs(y - r.y0) <= w || Math.abs(y - r.y1) <= w)) allowed[y * png.width + x] = 1;
+        const allow = (xa: number, xb: number, ya: number, yb: number): void => {
+          for (let y = Math.max(0, ya); y <= Math.min(png.height - 1, yb); y++) {
+            for (let x = Math.max(0, xa); x <= Math.min(png.width - 1, xb); x++) allowed[y * png.width + x] = 1;
           }
-        }
+        };
+        for (const y of [r.y0, r.y1]) allow(r.x0 - w, r.x1 + w, y - w, y + w);
+        for (const x of [r.x0, r.x1]) allow(x - w, x + w, r.y0 - w, r.y1 + w);
       }
       // Nowhere else on the page (the margin and the legend strip hold names and swatches in every colour).
       let stray = 0;
-      const pageRight = Math.floor(drawing.pageWidth * scale) - 2;
-      for (let y = 0; y < Math.floor(drawing.pageHeight * scale); y++) {
-        for (let x = 0; x < pageRight; x++) if (allowed[y * png.width + x] === 0 && hasRgb(x, y, wanted)) stray++;
+      const pageRight = Math.min(png.width, Math.floor(drawing.pageWidth * scale) - 2);
+      const pageBottom = Math.min(png.height, Math.floor(drawing.pageHeight * scale));
+      const [wr, wg, wb] = wanted;
+      const data = png.data;
+      for (let y = 0; y < pageBottom; y++) {
+        for (let x = 0; x < pageRight; x++) {
+          const p = y * png.width + x;
+          const i = p * 4;
+          if (allowed[p] === 0 && Math.abs(data[i]! - wr) <= 8 && Math.abs(data[i + 1]! - wg) <= 8 && Math.abs(data[i + 2]! - wb) <= 8) stray++;
+        }
       }
       expect(stray, `${kind} pixels away from its outlines`).toBe(0);
       checked[kind] = boxes.length;
