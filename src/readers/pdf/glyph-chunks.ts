@@ -22,7 +22,7 @@
  * are not chunked but collected in `offPage`, consecutive ones as one piece, so the reader can
  * report them.
  */
-import { withoutFormatChars } from '../../model/plain-text.js';
+import { RememberedText, withoutFormatChars } from '../../model/plain-text.js';
 import { type Box, union } from './geometry.js';
 import { TEXT } from './settings.js';
 import type { Chunk, RunSpan } from './text.js';
@@ -36,8 +36,11 @@ const LIGATURES = /[\uFB00-\uFB06]/g;
  * typed.
  */
 export function glyphText(unicode: string): string {
-  return withoutFormatChars(unicode).replace(LIGATURES, (l) => l.normalize('NFKC'));
+  return GLYPH_TEXTS.of(unicode);
 }
+
+/** glyphText remembered: a page draws the same few hundred glyph values thousands of times. */
+const GLYPH_TEXTS = new RememberedText((unicode) => withoutFormatChars(unicode).replace(LIGATURES, (l) => l.normalize('NFKC')));
 
 /** Letters of right-to-left scripts. */
 const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
