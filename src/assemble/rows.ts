@@ -271,7 +271,10 @@ class Assembly {
       this.untitled = held;
       return false;
     }
-    const carried = this.firstRowOfPage && this.page!.number === held.page + 1 && first.trim() !== '' && (row.cells.planning ?? '').trim() === '' && (row.cells.owners ?? '').trim() === '';
+    // The carried part is the title alone: no Wanneer, no Wie, and no status mark of its own (a row
+    // with its own mark is an activity whose cells are empty, not the held row's title).
+    const carried =
+      this.firstRowOfPage && this.page!.number === held.page + 1 && first.trim() !== '' && (row.cells.planning ?? '').trim() === '' && (row.cells.owners ?? '').trim() === '' && (row.statusCue.kind === 'none' || held.row.statusCue.kind === 'none');
     if (!carried) {
       this.reportNoTitle(held.row, held.text);
       return false;

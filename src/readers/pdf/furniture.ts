@@ -61,11 +61,12 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
   return out;
 }
 
-/** A line of some page, with its text as furnitureKey gives it. */
+/** A line of some page, with its text as furnitureKey gives it, and its distance to the nearest other line (points between baselines). */
 interface Entry {
   page: number;
   line: Line;
   text: string;
+  apart: number;
 }
 
 /** Pages on which a line must recur, in a document (or a parity class) of `pages` pages. */
@@ -82,6 +83,10 @@ function recursOften(cluster: readonly Entry[], pageCount: number): boolean {
   if (onPages.size >= neededPages(pageCount)) return true;
   const parity = cluster[0]!.page % 2;
   if (!cluster.every((e) => e.page % 2 === parity)) return false;
+  // The weaker evidence of one parity needs the line set apart as a header or footer is: at least
+  // LAYOUT.furnitureParityGapEm from every other line of its page (the tail line of a note that
+  // happens to end at the same height on even pages is not).
+  if (!cluster.every((e) => e.apart >= LAYOUT.furnitureParityGapEm * e.line.size)) return false;
   // Pages numbered 1 … pageCount: ceil(n/2) odd ones, floor(n/2) even ones.
   const ofParity = parity === 1 ? Math.ceil(pageCount / 2) : Math.floor(pageCount / 2);
   return onPages.size >= neededPages(ofParity);
@@ -91,14 +96,18 @@ function recursOften(cluster: readonly Entry[], pageCount: number): boolean {
 function recurringLines(pages: readonly PageContent[]): Set<Line> {
   const byKey = new Map<string, Entry[]>();
   for (const page of pages) {
+    const apart = distancesApart(page.lines);
     for (const line of page.lines) {
       const text = furnitureKey(line);
       if (text === null) continue;
-      // Page numbers in any form (`7`, `- 7 -`, `vii`) are one key; other text folds its digits.
-      const folded = pageNumberValue(line) !== null ? PAGE_NUMBER_KEY : text.replace(DIGITS, '#');
+      // Page numbers are one key per kind of numeral (`7`, `- 7 -`, `Pagina 7`; `vii`): front matter
+      // numbered i, ii, iii before 1, 2, 3 counts up in each; other text folds its digits.
+      const numeral = pageNumberValue(line) === null ? null : PAGE_NUMBER.test(joinChunks(line.chunks).trim()) ? 'arabic' : 'roman';
+      const folded = numeral !== null ? `${PAGE_NUMBER_KEY}${numeral}` : text.replace(DIGITS, '#');
       const list = byKey.get(folded);
-      if (list) list.push({ page: page.number, line, text });
-      else byKey.set(folded, [{ page: page.number, line, text }]);
+      const entry = { page: page.number, line, text, apart: apart.get(line) ?? Infinity };
+      if (list) list.push(entry);
+      else byKey.set(folded, [entry]);
     }
   }
   const out = new Set<Line>();
@@ -114,6 +123,30 @@ function recurringLines(pages: readonly PageContent[]): Set<Line> {
       start = i;
     }
   }
+  return out;
+}
+
+/**
+ * Each line's distance (points, between baselines) to the nearest line of the page at another
+ * height (lines within LAYOUT.furnitureBaselineTolerance, such as a footer's text and its page
+ * number, are one band). Linear after the sort, as the bands are.
+ */
+function distancesApart(lines: readonly Line[]): Map<Line, number> {
+  const sorted = [...lines].sort((a, b) => a.baseline - b.baseline);
+  const tol = LAYOUT.furnitureBaselineTolerance;
+  // Bands of lines at one height, in order; each line's distance is to the neighbouring bands.
+  const bands: { baseline: number; lines: Line[] }[] = [];
+  for (const l of sorted) {
+    const last = bands[bands.length - 1];
+    if (last && l.baseline - last.baseline <= tol) last.lines.push(l);
+    else bands.push({ baseline: l.baseline, lines: [l] });
+  }
+  const out = new Map<Line, number>();
+  bands.forEach((band, i) => {
+    const above = i > 0 ? band.baseline - bands[i - 1]!.baseline : Infinity;
+    const below = i < bands.length - 1 ? bands[i + 1]!.baseline - band.baseline : Infinity;
+    for (const l of band.lines) out.set(l, Math.min(above, below));
+  });
   return out;
 }
 

@@ -76,7 +76,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
   const starts = rowStarts(body, perLine, { cols, rulings: ctx.rulings, ...(ctx.partRulings ? { partRulings: ctx.partRulings } : {}), icons: ctx.icons, structure: ctx.structure, pitch });
   const groups = groupsFromStarts(body, perLine, starts, pitch, ctx.rulings);
   // A cell merged over several rows (no ruling under it where the others have one) belongs to its top row.
-  const mergedColumns = joinMergedCells(groups, cols.bounds, ctx.rulings);
+  const mergedColumns = joinMergedCells(groups, cols.bounds, ctx.rulings, pitch);
   const disagreements = starts.disagreements;
   const crowded: BuiltRows['crowded'] = [];
 

@@ -21,24 +21,33 @@ export interface MergeableRow {
  * Moves the fragments of cells merged over several rows into the row where the cell starts.
  * `bounds` are the columns' left edges (PDF points), `rulings` the table's horizontal rulings. A
  * column is open at a row's top when the rulings there cover less than LAYOUT.mergedCellCover of
- * its width while they cover the first column; it counts only for a column that some other row
- * boundary of the segment does rule (a table that never rules a column merges nothing). Returns,
+ * its width while they cover the first column, for a column ruled at LAYOUT.mergedCellRuledShare
+ * of the boundaries that rule the first column (a table that rules a column only under its band
+ * rows merges nothing) and whose text runs on across the boundary as one paragraph (flowsOn); an
+ * open column stays open through boundaries no ruling marks. Returns,
  * per row, the indices of the columns whose cell it shares with a row above (empty for most).
  */
-export function joinMergedCells(rows: readonly MergeableRow[], bounds: readonly number[], rulings: readonly { box: Box }[]): number[][] {
+export function joinMergedCells(rows: readonly MergeableRow[], bounds: readonly number[], rulings: readonly { box: Box }[], pitch: number): number[][] {
   const merged: number[][] = rows.map(() => []);
   if (rulings.length === 0 || rows.length < 2) return merged;
   const right = Math.max(...rulings.map((r) => r.box.x1));
   const spans = bounds.map((x0, c) => ({ x0, x1: bounds[c + 1] ?? right }));
   // Per row boundary (the top of rows 1 …): which columns its rulings cover, or null when no ruling lies there.
   const covered = rows.map((row, k) => (k === 0 ? null : coveredColumns(row.top, spans, rulings)));
-  const ruledSomewhere = spans.map((_, c) => covered.some((cov) => cov !== null && cov[c] === true));
+  // A column the table rules at most row boundaries where it rules the first column: an open
+  // boundary there is a merge, not a style (a table that rules only its band rows merges nothing).
+  const ruledFirst = covered.filter((cov) => cov !== null && cov[0] === true);
+  const usuallyRuled = spans.map((_, c) => ruledFirst.filter((cov) => cov![c] === true).length >= LAYOUT.mergedCellRuledShare * ruledFirst.length);
   const owner = spans.map(() => 0);
+  const merging = spans.map(() => false);
   for (let k = 1; k < rows.length; k++) {
     const cov = covered[k] ?? null;
     const row = rows[k]!;
     for (let c = 0; c < spans.length; c++) {
-      const open = cov !== null && cov[0] === true && cov[c] === false && ruledSomewhere[c] === true;
+      // Open at a ruled boundary that leaves the column out; a merge once open stays open through
+      // boundaries no ruling marks (a row started by a gap inside the merged cell).
+      const open = cov === null ? merging[c] === true : cov[0] === true && cov[c] === false && usuallyRuled[c] === true && flowsOn(rows[owner[c]!]!, row, c, pitch);
+      merging[c] = open;
       if (!open) {
         owner[c] = k;
         continue;
@@ -62,4 +71,17 @@ function coveredColumns(y: number, spans: readonly { x0: number; x1: number }[],
     const cover = at.reduce((sum, r) => sum + overlap(r.box.x0, r.box.x1, s.x0, s.x1), 0);
     return width > 0 && cover >= LAYOUT.mergedCellCover * width;
   });
+}
+
+/**
+ * True when column c's text runs on from row `above` into row `below` as one paragraph: its first
+ * line under the boundary follows its last line above at the line pitch (within
+ * LAYOUT.paragraphGapEm), as the lines of one cell do; a cell of its own starts after the
+ * previous cell's padding and rule.
+ */
+function flowsOn(above: MergeableRow, below: MergeableRow, c: number, pitch: number): boolean {
+  const last = above.frags.filter((f) => f.col === c).reduce<Fragment | null>((a, f) => (a === null || f.baseline > a.baseline ? f : a), null);
+  const first = below.frags.filter((f) => f.col === c).reduce<Fragment | null>((a, f) => (a === null || f.baseline < a.baseline ? f : a), null);
+  if (last === null || first === null) return false;
+  return first.baseline - last.baseline - pitch <= LAYOUT.paragraphGapEm * first.size;
 }

@@ -444,6 +444,13 @@ export const LAYOUT = {
   furnitureMinShare: 0.5,
   /** pages. Fewest pages on which a line must recur to count as furniture by repetition. */
   furnitureMinPages: 3,
+  /**
+   * em. A line that recurs on pages of one parity only is furniture only when no other line of its
+   * page is nearer than this (baseline to baseline): a header or footer stands apart from the text;
+   * the last line of a note that ends at the same height on even pages does not (adversarial
+   * review: a note tail on 6 even pages of 19 was dropped at exit 0 with 1.5 line pitches).
+   */
+  furnitureParityGapEm: 2,
 
 
   /**
@@ -522,6 +529,13 @@ export const LAYOUT = {
    * Toelichting, /tmp/adv-cases c3-vmerge-expl).
    */
   mergedCellCover: 0.5,
+  /**
+   * share of row boundaries. A column counts as ruled between rows (so that a boundary leaving it
+   * open is a merged cell) when at least this share of the boundaries that rule the first column
+   * rule it too: a table that rules its Toelichting column only under the `Actielijn N` and goal
+   * rows has no merged cells (adversarial review, w8-toelichting-unruled).
+   */
+  mergedCellRuledShare: 0.5,
   /**
    * pitch. The ruling that closes a table lies at most this far below its last line; a ruling
    * further down (the top border of the next table, below a legend) is not part of it.

@@ -92,4 +92,19 @@ describe('page furniture by repetition', () => {
     const words = ['mix', 'dim', 'xi', 'mix', 'dim', 'xi'].map((w, i) => page(i + 1, [chunk(`Tekst ${'abcdef'[i]}`, 40, 80), chunk(w, 290, 810)]));
     expect(findFurniture(words).size).toBe(0);
   });
+
+  it('does not take the tail of a note that ends at the same height on even pages for a footer: it does not stand apart', () => {
+    const pages = Array.from({ length: 9 }, (_, i) => {
+      const n = i + 1;
+      const note = n % 2 === 0 ? [chunk(`${n} Kamerstukken II 2023/24, 34843 nr. ${n}`, 40, 790), chunk('Geraadpleegd via de website van de Rijksoverheid.', 40, 803)] : [];
+      return page(n, [chunk(`Activiteit ${'abcdefghi'[i]}`, 40, 80), chunk(`Toelichting ${'jklmnopqr'[i]}`, 300, 80), ...note]);
+    });
+    expect(findFurniture(pages).size).toBe(0);
+  });
+
+  it('keeps page numbers in Arabic numerals a page counter after front matter numbered in Roman ones', () => {
+    const labels = ['i', 'ii', 'iii', '1', '2', '3', '4', '5', '6'];
+    const pages = labels.map((label, i) => page(i + 1, [chunk(`Tekst ${'abcdefghi'[i]}`, 40, 80), chunk(label, 290, 810)]));
+    expect(texts(findFurniture(pages), 6)).toEqual(['page-number:3']);
+  });
 });

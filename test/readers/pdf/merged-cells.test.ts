@@ -15,14 +15,14 @@ const texts = (row: MergeableRow, col: number) => row.frags.filter((f) => f.col 
 describe('cells merged vertically (joinMergedCells)', () => {
   const rowsOf = (): MergeableRow[] => [
     { top: 100, frags: [frag(0, 'Eerste', 110), frag(4, 'Begin van de', 110), frag(4, 'gedeelde tekst', 122)] },
-    { top: 130, frags: [frag(0, 'Tweede', 140), frag(4, 'die doorloopt.', 140)] },
+    { top: 130, frags: [frag(0, 'Tweede', 140), frag(4, 'die doorloopt.', 134)] },
     { top: 160, frags: [frag(0, 'Derde', 170), frag(4, 'Eigen tekst.', 170)] },
   ];
 
   it('gives the Toelichting text under an open boundary to the row where the cell starts, and names the row that shares it', () => {
     const rows = rowsOf();
     // Under row 1 the ruling stops at the Toelichting column (x 400); under row 2 it runs across.
-    const merged = joinMergedCells(rows, BOUNDS, [ruling(100), ruling(130, 50, 400), ruling(160), ruling(190)]);
+    const merged = joinMergedCells(rows, BOUNDS, [ruling(100), ruling(130, 50, 400), ruling(160), ruling(190)], 12);
     expect(texts(rows[0]!, 4)).toEqual(['Begin van de', 'gedeelde tekst', 'die doorloopt.']);
     expect(texts(rows[1]!, 4)).toEqual([]);
     expect(texts(rows[1]!, 0)).toEqual(['Tweede']);
@@ -30,15 +30,22 @@ describe('cells merged vertically (joinMergedCells)', () => {
     expect(merged).toEqual([[], [4], []]);
   });
 
+  it('moves nothing where the text under the open boundary starts a cell of its own (after the padding, not at the line pitch)', () => {
+    const rows = rowsOf();
+    rows[1]!.frags[1] = frag(4, 'Eigen begin.', 146);
+    expect(joinMergedCells(rows, BOUNDS, [ruling(100), ruling(130, 50, 400), ruling(160), ruling(190)], 12)).toEqual([[], [], []]);
+    expect(texts(rows[1]!, 4)).toEqual(['Eigen begin.']);
+  });
+
   it('moves nothing where every boundary is ruled across, or where the table never rules the column, or without rulings', () => {
     const ruled = rowsOf();
-    expect(joinMergedCells(ruled, BOUNDS, [ruling(100), ruling(130), ruling(160), ruling(190)])).toEqual([[], [], []]);
+    expect(joinMergedCells(ruled, BOUNDS, [ruling(100), ruling(130), ruling(160), ruling(190)], 12)).toEqual([[], [], []]);
     expect(texts(ruled[1]!, 4)).toEqual(['die doorloopt.']);
     // Rulings that never reach the Toelichting column: a style, not a merge.
     const leftOnly = rowsOf();
-    expect(joinMergedCells(leftOnly, BOUNDS, [ruling(100, 50, 400), ruling(130, 50, 400), ruling(160, 50, 400)])).toEqual([[], [], []]);
+    expect(joinMergedCells(leftOnly, BOUNDS, [ruling(100, 50, 400), ruling(130, 50, 400), ruling(160, 50, 400)], 12)).toEqual([[], [], []]);
     expect(texts(leftOnly[1]!, 4)).toEqual(['die doorloopt.']);
     const borderless = rowsOf();
-    expect(joinMergedCells(borderless, BOUNDS, [])).toEqual([[], [], []]);
+    expect(joinMergedCells(borderless, BOUNDS, [], 12)).toEqual([[], [], []]);
   });
 });
