@@ -45,9 +45,6 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
   const spec = threadScript('pipeline');
-  // `expected`: the limit, in ms (NAP009) or MB (NAP010), as the PDF reader gives it.
-  const fail = (code: 'NAP009' | 'NAP010', message: string): InputError =>
-    new InputError(new DiagnosticBag(options.fileName).report(code, message, {}, { expected: code === 'NAP009' ? timeoutMs : maxMemoryMb }));
   return new Promise<ExtractResult>((resolve, reject) => {
     const key = pipelinePoolKey(maxMemoryMb);
     let worker: Worker;
@@ -66,12 +63,9 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
       outcome();
     };
     const timer = setTimeout(() => {
-      settle(() =>
-        reject(fail('NAP009', `Extracting the input took longer than the time limit of ${timeoutMs / 1000} s (--timeout); it was stopped. Check the file (it may be crafted to be slow), or raise --timeout if it is a genuine, very large annex.`)),
-      );
+      settle(() => reject(limitError(options.fileName, 'NAP009', timeoutMs)));
     }, timeoutMs);
-    const memoryFail = (): InputError =>
-      fail('NAP010', `Extracting the input needed more than ${maxMemoryMb} MB of memory (--max-memory); it was stopped. Check the file (it may be crafted to inflate), or raise --max-memory if it is a genuine, very large annex.`);
+    const memoryFail = (): InputError => limitError(options.fileName, 'NAP010', maxMemoryMb);
     // The work's memory, not the host's: what the process's resident memory grew by since the job
     // started (checked every MEMORY_CHECK_MS; a process already above the limit can still work).
     const rssBefore = process.memoryUsage.rss();
@@ -85,13 +79,7 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
      */
     const launch = (fresh: boolean): void => {
       const warm = fresh ? undefined : takeWarmThread(key);
-      const thread =
-        warm ??
-        new Worker(spec.script, {
-          eval: spec.eval,
-          workerData: threadData('pipeline'),
-          resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(PIPELINE_YOUNG_MB, Math.max(8, Math.floor(maxMemoryMb / 8))) },
-        });
+      const thread = warm ?? newPipelineThread(spec, maxMemoryMb);
       worker = thread;
       const retry = (): boolean => {
         if (warm === undefined || settled || worker !== thread) return false;
@@ -101,12 +89,7 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
       };
       thread.on('message', (reply: ThreadReply) => {
         if (worker !== thread) return;
-        settle(() => {
-          if ('result' in reply) resolve(reply.result);
-          else if ('inputError' in reply) reject(new InputError(reply.inputError));
-          else if ('schemaIssues' in reply) reject(new SchemaViolationError(reply.schemaIssues));
-          else reject(Object.assign(new Error(reply.internal.message), { stack: reply.internal.stack }));
-        }, 'result' in reply || 'inputError' in reply);
+        settle(() => answer(reply, resolve, reject), 'result' in reply || 'inputError' in reply);
       });
       thread.on('error', (error: NodeJS.ErrnoException) => {
         if (worker !== thread || (error.code !== 'ERR_WORKER_OUT_OF_MEMORY' && retry())) return;
@@ -129,4 +112,30 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
     };
     launch(false);
   });
+}
+
+/** A limit that stopped the work (NAP009: `limit` ms; NAP010: `limit` MB) → its InputError, the limit as `expected`, as the PDF reader gives it. */
+function limitError(fileName: string, code: 'NAP009' | 'NAP010', limit: number): InputError {
+  const message =
+    code === 'NAP009'
+      ? `Extracting the input took longer than the time limit of ${limit / 1000} s (--timeout); it was stopped. Check the file (it may be crafted to be slow), or raise --timeout if it is a genuine, very large annex.`
+      : `Extracting the input needed more than ${limit} MB of memory (--max-memory); it was stopped. Check the file (it may be crafted to inflate), or raise --max-memory if it is a genuine, very large annex.`;
+  return new InputError(new DiagnosticBag(fileName).report(code, message, {}, { expected: limit }));
+}
+
+/** The pipeline thread's script and a memory limit (MB) → a new pipeline thread with that V8 heap, its young generation at most PIPELINE_YOUNG_MB. */
+function newPipelineThread(spec: ReturnType<typeof threadScript>, maxMemoryMb: number): Worker {
+  return new Worker(spec.script, {
+    eval: spec.eval,
+    workerData: threadData('pipeline'),
+    resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(PIPELINE_YOUNG_MB, Math.max(8, Math.floor(maxMemoryMb / 8))) },
+  });
+}
+
+/** A thread's reply → the job settled: resolved with its result, or rejected with the input error, schema violation or internal error it reports. */
+function answer(reply: ThreadReply, resolve: (result: ExtractResult) => void, reject: (error: unknown) => void): void {
+  if ('result' in reply) resolve(reply.result);
+  else if ('inputError' in reply) reject(new InputError(reply.inputError));
+  else if ('schemaIssues' in reply) reject(new SchemaViolationError(reply.schemaIssues));
+  else reject(Object.assign(new Error(reply.internal.message), { stack: reply.internal.stack }));
 }

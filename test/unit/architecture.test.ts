@@ -43,8 +43,6 @@ const LONG_FUNCTIONS_BEING_SPLIT: readonly { file: string; name: string; becomes
   { file: 'src/readers/pdf/layout.ts', name: 'layoutPage', becomes: 'named steps: segments, table body, note definitions (the latter only in layout-footnotes.ts)' },
   { file: 'src/threads/read-pages.ts', name: 'readPagesInWorkers', becomes: 'named steps: start the threads, hand out pages, collect results in page order, stop on a limit' },
   { file: 'src/threads/read-pages.ts', name: '(anonymous)', becomes: 'the promise executor inside readPagesInWorkers, split with it' },
-  { file: 'src/threads/limited-pipeline.ts', name: 'extractAnnexLimited', becomes: 'named steps: take a thread, watch time and memory, settle once' },
-  { file: 'src/threads/limited-pipeline.ts', name: '(anonymous)', becomes: 'the promise executor inside extractAnnexLimited, split with it' },
 ];
 
 /** The PDF reader, whose logic names its tolerances instead of writing decimal literals. */
