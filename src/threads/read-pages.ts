@@ -63,137 +63,174 @@ export function readerPoolKey(maxMemoryMb?: number): string {
  */
 export function readPagesInWorkers(bytes: Uint8Array, onPage: (input: PageInput) => void, options: PageSourceOptions): Promise<number> {
   const spec = threadScript('page-reader');
-  const claimed = new Int32Array(new SharedArrayBuffer(4));
-  const threads: Worker[] = [];
-  /** Threads that posted `done` or `fatal`: they wait for the next document. */
-  const idle = new Set<Worker>();
   // Every reader of this session has the same heap limit, so one pool key.
-  const heapMb = readerHeapMb(options.maxMemoryMb);
-  const key = readerPoolKey(options.maxMemoryMb);
-  const waiting = new Map<number, PageInput>();
-  const errors: PageReadError[] = [];
-  let pageCount = -1;
-  let next = 1;
-  let running = 0;
-  let settled = false;
-  let timer: NodeJS.Timeout | undefined;
-  let memoryWatch: NodeJS.Timeout | undefined;
-
+  const threads = { spec, heapMb: readerHeapMb(options.maxMemoryMb), key: readerPoolKey(options.maxMemoryMb) };
   return new Promise<number>((resolve, reject) => {
-    const finish = (error?: Error): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clearInterval(memoryWatch);
-      // A thread that finished its document waits for the next one: kept warm, unless a limit stopped this read.
-      const reuse = options.keepWarm !== false && !(error instanceof ReadLimitError);
-      for (const t of threads) {
-        if (reuse && idle.has(t)) giveWarmThread(key, t);
-        else void t.terminate();
-      }
-      if (error) reject(error);
-      else if (next <= pageCount) reject(new PageReadError(next, 'no reader delivered this page'));
-      else resolve(pageCount);
-    };
-    const deliver = (input: PageInput): void => {
-      waiting.set(input.number, input);
-      for (let ready = waiting.get(next); ready !== undefined; ready = waiting.get(next)) {
-        waiting.delete(next);
-        next++;
-        try {
-          onPage(ready);
-        } catch (error) {
-          finish(error as Error);
-          return;
-        }
-      }
-    };
-    /**
-     * Starts one reader: a warm thread if one is idle (unless `fresh`), else a new one. A warm
-     * thread that ends before it said a word about this document died idle just as it was taken
-     * (its exit was not yet known): the reader starts again on a new thread.
-     */
-    const start = (fresh = false): Worker => {
-      const warm = fresh ? undefined : takeWarmThread(key);
-      const worker =
-        warm ??
-        new Worker(spec.script, {
-          eval: spec.eval,
-          workerData: threadData('page-reader'),
-          // Each reader's own heap is bounded; its typed arrays (inflated streams) are watched below.
-          ...(heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
-        });
-      let heard = false;
-      let replaced = false;
-      const replace = (): boolean => {
-        if (warm === undefined || heard || settled) return false;
-        if (!replaced) {
-          replaced = true;
-          threads.splice(threads.indexOf(worker), 1);
-          running--;
-          void worker.terminate();
-          start(true);
-        }
-        return true;
-      };
-      worker.postMessage({ bytes, claimed } satisfies OpenMessage);
-      threads.push(worker);
-      running++;
-      worker.on('message', (m: ReaderMessage) => {
-        heard = true;
-        if (settled) return;
-        if ('opened' in m) {
-          if (pageCount < 0) firstOpened(m.opened);
-          if (settled) return;
-          worker.postMessage({ go: pageCount } satisfies GoMessage);
-        } else if ('fatal' in m) {
-          idle.add(worker);
-          finish(new OpenError(m.fatal.kind, m.fatal.message));
-        } else if ('done' in m) {
-          idle.add(worker);
-          // Deterministic failure: the lowest page any reader could not read.
-          if (--running === 0) finish(errors.sort((a, b) => a.page - b.page)[0]);
-        } else if ('error' in m) {
-          errors.push(new PageReadError(m.page, m.error));
-        } else {
-          deliver(m.input);
-        }
-      });
-      worker.on('error', (e) => {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code !== 'ERR_WORKER_OUT_OF_MEMORY' && replace()) return;
-        finish(code === 'ERR_WORKER_OUT_OF_MEMORY' && options.maxMemoryMb !== undefined ? new ReadLimitError('memory', options.maxMemoryMb, next - 1) : e);
-      });
-      worker.on('exit', (code) => {
-        if (replace()) return;
-        if (code !== 0) finish(new Error(`page reader exited with code ${code}`));
-      });
-      return worker;
-    };
-    const firstOpened = (count: number): void => {
-      pageCount = count;
-      if (options.maxPages !== undefined && count > options.maxPages) {
-        finish(new PageLimitError(count));
+    const read = new PageRead(bytes, onPage, options, threads, { resolve, reject });
+    read.watchLimits();
+    read.start();
+  });
+}
+
+/** The page-reader threads of one read: their script, the heap limit of each (MB; undefined: Node's default) and their warm-pool key. */
+interface ReaderThreads {
+  spec: ReturnType<typeof threadScript>;
+  heapMb: number | undefined;
+  key: string;
+}
+
+/** One read of a PDF in page-reader threads (readPagesInWorkers): what its threads share, and the steps that change it. */
+class PageRead {
+  private readonly claimed = new Int32Array(new SharedArrayBuffer(4));
+  private readonly threads: Worker[] = [];
+  /** Threads that posted `done` or `fatal`: they wait for the next document. */
+  private readonly idle = new Set<Worker>();
+  private readonly waiting = new Map<number, PageInput>();
+  private readonly errors: PageReadError[] = [];
+  private pageCount = -1;
+  private next = 1;
+  private running = 0;
+  private settled = false;
+  private timer: NodeJS.Timeout | undefined;
+  private memoryWatch: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly onPage: (input: PageInput) => void,
+    private readonly options: PageSourceOptions,
+    private readonly readers: ReaderThreads,
+    private readonly promise: { resolve: (pageCount: number) => void; reject: (error: unknown) => void },
+  ) {}
+
+  /** Settles the read once: with `error`, else with the page count (PageReadError when a page never came); threads that finished their document are kept warm unless a limit stopped the read. */
+  private finish(error?: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    clearInterval(this.memoryWatch);
+    // A thread that finished its document waits for the next one: kept warm, unless a limit stopped this read.
+    const reuse = this.options.keepWarm !== false && !(error instanceof ReadLimitError);
+    for (const t of this.threads) {
+      if (reuse && this.idle.has(t)) giveWarmThread(this.readers.key, t);
+      else void t.terminate();
+    }
+    if (error) this.promise.reject(error);
+    else if (this.next <= this.pageCount) this.promise.reject(new PageReadError(this.next, 'no reader delivered this page'));
+    else this.promise.resolve(this.pageCount);
+  }
+
+  /** A page input → handed to `onPage` with every page input after it that waited for it, in page order (an error thrown there finishes the read). */
+  private deliver(input: PageInput): void {
+    this.waiting.set(input.number, input);
+    for (let ready = this.waiting.get(this.next); ready !== undefined; ready = this.waiting.get(this.next)) {
+      this.waiting.delete(this.next);
+      this.next++;
+      try {
+        this.onPage(ready);
+      } catch (error) {
+        this.finish(error as Error);
         return;
       }
-      const wanted = options.workers ?? defaultWorkerCount(count);
-      const readers = Math.max(1, Math.min(wanted, MAX_WORKERS, count));
-      for (let k = 1; k < readers; k++) start();
-    };
-
-    if (options.timeoutMs !== undefined) {
-      timer = setTimeout(() => finish(new ReadLimitError('time', options.timeoutMs!, next - 1)), options.timeoutMs);
     }
-    if (options.maxMemoryMb !== undefined) {
+  }
+
+  /**
+   * Starts one reader: a warm thread if one is idle (unless `fresh`), else a new one. A warm
+   * thread that ends before it said a word about this document died idle just as it was taken
+   * (its exit was not yet known): the reader starts again on a new thread.
+   */
+  start(fresh = false): Worker {
+    const warm = fresh ? undefined : takeWarmThread(this.readers.key);
+    const worker = warm ?? newReaderThread(this.readers);
+    let heard = false;
+    let replaced = false;
+    const replace = (): boolean => {
+      if (warm === undefined || heard || this.settled) return false;
+      if (!replaced) {
+        replaced = true;
+        this.threads.splice(this.threads.indexOf(worker), 1);
+        this.running--;
+        void worker.terminate();
+        this.start(true);
+      }
+      return true;
+    };
+    worker.postMessage({ bytes: this.bytes, claimed: this.claimed } satisfies OpenMessage);
+    this.threads.push(worker);
+    this.running++;
+    worker.on('message', (m: ReaderMessage) => {
+      heard = true;
+      this.onMessage(worker, m);
+    });
+    worker.on('error', (e) => {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ERR_WORKER_OUT_OF_MEMORY' && replace()) return;
+      this.finish(code === 'ERR_WORKER_OUT_OF_MEMORY' && this.options.maxMemoryMb !== undefined ? new ReadLimitError('memory', this.options.maxMemoryMb, this.next - 1) : e);
+    });
+    worker.on('exit', (code) => {
+      if (replace()) return;
+      if (code !== 0) this.finish(new Error(`page reader exited with code ${code}`));
+    });
+    return worker;
+  }
+
+  /** A reader's message → the read moves on: the document opened (go), failed to open, a reader done, a page's error noted, or a page input delivered. */
+  private onMessage(worker: Worker, m: ReaderMessage): void {
+    if (this.settled) return;
+    if ('opened' in m) {
+      if (this.pageCount < 0) this.firstOpened(m.opened);
+      if (this.settled) return;
+      worker.postMessage({ go: this.pageCount } satisfies GoMessage);
+    } else if ('fatal' in m) {
+      this.idle.add(worker);
+      this.finish(new OpenError(m.fatal.kind, m.fatal.message));
+    } else if ('done' in m) {
+      this.idle.add(worker);
+      // Deterministic failure: the lowest page any reader could not read.
+      if (--this.running === 0) this.finish(this.errors.sort((a, b) => a.page - b.page)[0]);
+    } else if ('error' in m) {
+      this.errors.push(new PageReadError(m.page, m.error));
+    } else {
+      this.deliver(m.input);
+    }
+  }
+
+  /** The page count the first reader found → PageLimitError over `maxPages`, else the other readers started (as many as asked or by default, at most MAX_WORKERS and the page count). */
+  private firstOpened(count: number): void {
+    this.pageCount = count;
+    if (this.options.maxPages !== undefined && count > this.options.maxPages) {
+      this.finish(new PageLimitError(count));
+      return;
+    }
+    const wanted = this.options.workers ?? defaultWorkerCount(count);
+    const readers = Math.max(1, Math.min(wanted, MAX_WORKERS, count));
+    for (let k = 1; k < readers; k++) this.start();
+  }
+
+  /** Starts the time limit and the memory watch of the options: either finishes the read with ReadLimitError. */
+  watchLimits(): void {
+    const { timeoutMs, maxMemoryMb } = this.options;
+    if (timeoutMs !== undefined) {
+      this.timer = setTimeout(() => this.finish(new ReadLimitError('time', timeoutMs, this.next - 1)), timeoutMs);
+    }
+    if (maxMemoryMb !== undefined) {
       // The work's memory, not the host's: what the process's resident memory grew by since this
       // read started (pdfjs's inflated streams live outside the V8 heap, so a heap limit alone
       // would not stop a decompression bomb). A process already above the limit can still read.
-      const limit = options.maxMemoryMb * 1024 * 1024;
+      const limit = maxMemoryMb * 1024 * 1024;
       const before = process.memoryUsage.rss();
-      memoryWatch = setInterval(() => {
-        if (process.memoryUsage.rss() - before > limit) finish(new ReadLimitError('memory', options.maxMemoryMb!, next - 1));
+      this.memoryWatch = setInterval(() => {
+        if (process.memoryUsage.rss() - before > limit) this.finish(new ReadLimitError('memory', maxMemoryMb, this.next - 1));
       }, 50);
     }
-    start();
+  }
+}
+
+/** A read's reader threads → a new page-reader thread, its heap bounded (its typed arrays, inflated streams, are watched by PageRead.watchLimits). */
+function newReaderThread({ spec, heapMb }: ReaderThreads): Worker {
+  return new Worker(spec.script, {
+    eval: spec.eval,
+    workerData: threadData('page-reader'),
+    ...(heapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
   });
 }
