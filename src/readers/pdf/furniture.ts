@@ -27,9 +27,9 @@ export type Furniture = Map<number, Map<Line, FurnitureKind>>;
 /**
  * Finds the furniture of every page. A line recurs when the same text has a baseline within
  * LAYOUT.furnitureBaselineTolerance on at least max(LAYOUT.furnitureMinPages,
- * LAYOUT.furnitureMinShare × pages) pages — counting only the even or only the odd pages when it
- * recurs on pages of one parity (mirrored layouts print a header or footer on left-hand or
- * right-hand pages only); or when the same text but one number does, and that number grows from
+ * LAYOUT.furnitureMinShare × pages) pages, or on LAYOUT.furnitureMinPages pages standing apart from
+ * the page's other lines on each (mirrored layouts print a header or footer on left-hand or
+ * right-hand pages only; a stamp or a section's own header on some pages); or when the same text but one number does, and that number grows from
  * page to page (a page counter: `Pagina 3`, `Pagina 4`, `xiv`, a total such as `van 17` may
  * stay) — a table row whose text differs from page to page in several numbers is not furniture.
  */
@@ -75,28 +75,24 @@ function neededPages(pages: number): number {
 }
 
 /**
- * True when a cluster's pages are enough: neededPages of the document, or, when all of them are
- * even or all odd, neededPages of the pages of that parity.
+ * True when a cluster's pages are enough: neededPages of the document, or LAYOUT.furnitureMinPages
+ * when the line stands apart on each of them.
  */
 function recursOften(cluster: readonly Entry[], pageCount: number): boolean {
   const onPages = new Set(cluster.map((e) => e.page));
   if (onPages.size >= neededPages(pageCount)) return true;
-  const parity = cluster[0]!.page % 2;
-  if (!cluster.every((e) => e.page % 2 === parity)) return false;
-  // The weaker evidence of one parity needs the line set apart as a header or footer is: at least
-  // LAYOUT.furnitureParityGapEm from every other line of its page (the tail line of a note that
-  // happens to end at the same height on even pages is not).
-  if (!cluster.every((e) => e.apart >= LAYOUT.furnitureParityGapEm * e.line.size)) return false;
-  // Pages numbered 1 … pageCount: ceil(n/2) odd ones, floor(n/2) even ones.
-  const ofParity = parity === 1 ? Math.ceil(pageCount / 2) : Math.floor(pageCount / 2);
-  return onPages.size >= neededPages(ofParity);
+  // Fewer pages (a header on left-hand pages only, or on some pages: a section's own header, a
+  // stamp) need the line set apart as a header or footer is: at least LAYOUT.furnitureApartEm from
+  // every other line of its page (the tail line of a note that happens to end at the same height on
+  // several pages is not).
+  return onPages.size >= LAYOUT.furnitureMinPages && cluster.every((e) => e.apart >= LAYOUT.furnitureApartEm * e.line.size);
 }
 
 /** The lines that recur at the same baseline on enough pages (see findFurniture). */
 function recurringLines(pages: readonly PageContent[]): Set<Line> {
   const byKey = new Map<string, Entry[]>();
   for (const page of pages) {
-    const apart = distancesApart(page.lines);
+    const apart = distancesApart(page.lines, pageMiddle(page));
     for (const line of page.lines) {
       const text = furnitureKey(line);
       if (text === null) continue;
@@ -127,14 +123,15 @@ function recurringLines(pages: readonly PageContent[]): Set<Line> {
 }
 
 /**
- * Each line's distance (points, between baselines) to the nearest line of the page at another
- * height (lines within LAYOUT.furnitureBaselineTolerance, such as a footer's text and its page
- * number, are one band). Linear after the sort, as the bands are.
+ * Each line's distance (points, between baselines) from the text of its page: to the nearest line
+ * at another height on the side of the page's middle (below a line in the top half, above one in
+ * the bottom half), so that the lines of a two-line footer each count from the text above them.
+ * Lines within LAYOUT.furnitureBaselineTolerance, such as a footer's text and its page number, are
+ * one band. n log n.
  */
-function distancesApart(lines: readonly Line[]): Map<Line, number> {
+function distancesApart(lines: readonly Line[], pageMiddle: number): Map<Line, number> {
   const sorted = [...lines].sort((a, b) => a.baseline - b.baseline);
   const tol = LAYOUT.furnitureBaselineTolerance;
-  // Bands of lines at one height, in order; each line's distance is to the neighbouring bands.
   const bands: { baseline: number; lines: Line[] }[] = [];
   for (const l of sorted) {
     const last = bands[bands.length - 1];
@@ -143,11 +140,23 @@ function distancesApart(lines: readonly Line[]): Map<Line, number> {
   }
   const out = new Map<Line, number>();
   bands.forEach((band, i) => {
-    const above = i > 0 ? band.baseline - bands[i - 1]!.baseline : Infinity;
-    const below = i < bands.length - 1 ? bands[i + 1]!.baseline - band.baseline : Infinity;
-    for (const l of band.lines) out.set(l, Math.min(above, below));
+    // Page space runs downwards (y grows towards the foot): the top half looks at the band below.
+    const towardText = band.baseline < pageMiddle ? bands[i + 1] : bands[i - 1];
+    const distance = towardText === undefined ? Infinity : Math.abs(towardText.baseline - band.baseline);
+    for (const l of band.lines) out.set(l, distance);
   });
   return out;
+}
+
+/** The height of a page's middle (points), from the extent of its lines: the page size is not in the page content. */
+function pageMiddle(page: PageContent): number {
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const l of page.lines) {
+    top = Math.min(top, l.y0);
+    bottom = Math.max(bottom, l.y1);
+  }
+  return (top + bottom) / 2;
 }
 
 const DIGITS = /\p{Nd}+/gu;

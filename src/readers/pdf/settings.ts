@@ -445,12 +445,13 @@ export const LAYOUT = {
   /** pages. Fewest pages on which a line must recur to count as furniture by repetition. */
   furnitureMinPages: 3,
   /**
-   * em. A line that recurs on pages of one parity only is furniture only when no other line of its
-   * page is nearer than this (baseline to baseline): a header or footer stands apart from the text;
-   * the last line of a note that ends at the same height on even pages does not (adversarial
-   * review: a note tail on 6 even pages of 19 was dropped at exit 0 with 1.5 line pitches).
+   * em. A line that recurs on fewer pages than furnitureMinShare (a header on even pages only, a
+   * stamp on some pages) is furniture only when no other line of its page is nearer than this
+   * (baseline to baseline): a header or footer stands apart from the text; the last line of a note
+   * that ends at the same height on several pages does not (adversarial review: a note tail on 6
+   * even pages of 19 was dropped at exit 0, 1.5 line pitches from the line above).
    */
-  furnitureParityGapEm: 2,
+  furnitureApartEm: 2,
 
 
   /**

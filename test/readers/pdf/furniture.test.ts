@@ -75,14 +75,16 @@ describe('page furniture by repetition', () => {
     expect([...f.keys()]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
-  it('does not take a line on a few pages of one parity for furniture (under half of them)', () => {
-    // The same closing line on 3 of 10 even pages of a 20-page document: content, not a running footer.
-    const pages = Array.from({ length: 20 }, (_, i) => {
-      const n = i + 1;
-      const closing = [4, 8, 12].includes(n) ? [chunk('Zie de toelichting hierboven.', 40, 700)] : [];
-      return page(n, [chunk(`Activiteit ${n}`, 40, 80), chunk(`Toelichting bij ${n}`, 300, 80), ...closing]);
-    });
-    expect(findFurniture(pages).size).toBe(0);
+  it('takes a line on a few pages for furniture only when it stands apart from the text (a stamp), not when it follows the text', () => {
+    // The same line on 3 of 20 pages: right under the last line of text (content), or far below it (a stamp, a section's footer).
+    const make = (gap: number) =>
+      Array.from({ length: 20 }, (_, i) => {
+        const n = i + 1;
+        const closing = [4, 8, 12].includes(n) ? [chunk('Zie de toelichting hierboven.', 40, 80 + gap)] : [];
+        return page(n, [chunk(`Activiteit ${n}`, 40, 80), chunk(`Toelichting bij ${n}`, 300, 80), ...closing]);
+      });
+    expect(findFurniture(make(12)).size).toBe(0);
+    expect(texts(findFurniture(make(700)), 8)).toEqual(['running:Zie de toelichting hierboven.']);
   });
 
   it('reads page numbers in Roman numerals as a page counter, and not a Roman-looking word that does not count up', () => {
