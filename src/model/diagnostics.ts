@@ -115,7 +115,7 @@ export const DIAGNOSTIC_CODES = {
   NAP028: { severity: 'error', summary: 'Most of the text drawn on a PDF page cannot be seen (clipped, covered, hidden): the page is damaged or made to hide its content, and its rows would be missing.' },
   NAP029: { severity: 'error', summary: 'Text on a PDF page is mostly unreadable (U+FFFD, unmapped or control characters): a font\'s character mapping is damaged, so the text read is not the text shown.' },
   NAP030: { severity: 'error', summary: 'A font of a PDF page could not be loaded; the text drawn in it may be read wrongly or not at all.' },
-  NAP031: { severity: 'error', summary: 'A PDF page draws far more than any annex page could (operators, glyphs, paths, nesting or parse time over the page budget); it was refused before it was read further.' },
+  NAP031: { severity: 'error', summary: 'A PDF page draws far more than any annex page could (operators, glyphs, paths, nesting, form paints or parse time over the page budget); it was refused before it was read further.' },
   NAP032: { severity: 'warning', summary: 'HTML style rules generate text a browser shows (::before / ::after content) that is not in the document\'s text; it is not in the data.' },
   NAP033: { severity: 'warning', summary: 'Letters a PDF font\'s Unicode map gives byte-swapped (Ghostscript 10.00\'s ligatures: 琀椀 for ti) were read as the letters they stand for; check words with ligatures.' },
   NAP034: { severity: 'error', summary: 'Words on a PDF page hold a character of another script inside them (a ligature whose Unicode the font gives wrongly) that could not be read.' },

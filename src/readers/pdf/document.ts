@@ -158,7 +158,7 @@ export async function readPageInput(
  */
 function watchOperatorList(page: PDFPageProxy): Promise<OperatorList> {
   const started = performance.now();
-  const counter = new BudgetCounter({ save: OPS.save, restore: OPS.restore, showText: OPS.showText, constructPath: OPS.constructPath });
+  const counter = new BudgetCounter({ save: OPS.save, restore: OPS.restore, showText: OPS.showText, constructPath: OPS.constructPath, paintFormXObjectBegin: OPS.paintFormXObjectBegin });
   return new Promise((resolve, reject) => {
     let done = false;
     const finish = (err: unknown, list?: OperatorList): void => {

@@ -1,7 +1,7 @@
 /**
  * Work bounded while it starts: a page whose drawing is far beyond any annex page (hundreds of
- * thousands of operators, glyphs or paths, graphics states nested thousands deep, or seconds of
- * parsing) is refused with one diagnostic (NAP031) as soon as pdfjs's operator list shows it,
+ * thousands of operators, glyphs or paths, graphics states nested thousands deep, thousands of
+ * form paints, or seconds of parsing) is refused with one diagnostic (NAP031) as soon as pdfjs's operator list shows it,
  * instead of being parsed, walked and laid out for tens of seconds and gigabytes. The watch runs
  * beside pdfjs's own parsing (document.ts `watchOperatorList`): pdfjs streams the list in chunks
  * and yields between time slots, so the counts are looked at while the list grows.
@@ -12,7 +12,7 @@ import { PAGE_BUDGET } from './settings.js';
 
 /** What a page exceeded, as the page error's message says it (the reader turns it into NAP031). */
 export interface BudgetExceeded {
-  what: 'operators' | 'glyphs' | 'paths' | 'nesting' | 'time';
+  what: 'operators' | 'glyphs' | 'paths' | 'nesting' | 'forms' | 'time';
   count: number;
   limit: number;
 }
@@ -41,17 +41,20 @@ export class BudgetCounter {
   paths = 0;
   depth = 0;
   maxDepth = 0;
+  /** Form XObjects painted, with multiplicity (pdfjs inlines each paint of a form into the list). */
+  forms = 0;
 
-  constructor(private readonly ops: { save: number; restore: number; showText: number; constructPath: number }) {}
+  constructor(private readonly ops: { save: number; restore: number; showText: number; constructPath: number; paintFormXObjectBegin: number }) {}
 
   /** Counts the operators added since the last call; the first budget exceeded, or null. */
   update(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, elapsedMs: number): BudgetExceeded | null {
-    const { save, restore, showText, constructPath } = this.ops;
+    const { save, restore, showText, constructPath, paintFormXObjectBegin } = this.ops;
     for (let i = this.seen; i < fnArray.length; i++) {
       const fn = fnArray[i];
       if (fn === save) this.maxDepth = Math.max(this.maxDepth, ++this.depth);
       else if (fn === restore) this.depth = Math.max(0, this.depth - 1);
       else if (fn === constructPath) this.paths++;
+      else if (fn === paintFormXObjectBegin) this.forms++;
       else if (fn === showText) {
         const glyphs = (argsArray[i] as unknown[] | null)?.[0];
         if (Array.isArray(glyphs)) this.glyphs += glyphs.length;
@@ -63,6 +66,7 @@ export class BudgetCounter {
       ['glyphs', this.glyphs, PAGE_BUDGET.glyphs],
       ['paths', this.paths, PAGE_BUDGET.paths],
       ['nesting', this.maxDepth, PAGE_BUDGET.nesting],
+      ['forms', this.forms, PAGE_BUDGET.formPaints],
       ['time', elapsedMs, PAGE_BUDGET.parseMs],
     ];
     for (const [what, count, limit] of checks) if (count > limit) return { what, count, limit };

@@ -216,6 +216,16 @@ export const PAGE_BUDGET = {
   paths: 60_000,
   /** graphics states saved one inside another (q, forms, groups). */
   nesting: 500,
+  /**
+   * form XObjects painted, counted with their multiplicity (a form painted twice by a form painted
+   * twice counts four). Reason: pdfjs parses a form's content again at each paint (0.22 ms a
+   * paint: 160,413 paints in 35.9 s on this machine at load average 25), so a fan-out of a few
+   * tiny forms costs seconds long before the operator budget is reached (2.5 operators a paint). No
+   * committed rendition paints a form (0 on every page; Word and Chromium may wrap a picture or a
+   * transparency group in one: tens). Motivating case: scripts/bench/crafted-pdfs.ts nested-forms.pdf
+   * (24 forms each painting the next twice: 16 M paints from 6 KB).
+   */
+  formPaints: 2_000,
   /** milliseconds pdfjs may spend building one page's operator list (a fixture page takes under 100 ms). */
   parseMs: 6_000,
 } as const;
