@@ -37,6 +37,8 @@ interface RowGroup {
 export interface RowContext {
   cols: Columns;
   rulings: readonly { box: Box }[];
+  /** The page's vertical rulings (cells' sides: merged-cells.ts). */
+  vRulings?: readonly { box: Box }[];
   /** The segment's horizontal rulings that do not cross the table (row-starts.ts `partRuling`). */
   partRulings?: readonly { box: Box }[];
   pitch: number;
@@ -76,7 +78,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
   const starts = rowStarts(body, perLine, { cols, rulings: ctx.rulings, ...(ctx.partRulings ? { partRulings: ctx.partRulings } : {}), icons: ctx.icons, structure: ctx.structure, pitch });
   const groups = groupsFromStarts(body, perLine, starts, pitch, ctx.rulings);
   // A cell merged over several rows (no ruling under it where the others have one) belongs to its top row.
-  const mergedColumns = joinMergedCells(groups, cols.bounds, ctx.rulings, pitch);
+  const mergedColumns = joinMergedCells(groups, cols.bounds, ctx.rulings, pitch, ctx.vRulings);
   const disagreements = starts.disagreements;
   const crowded: BuiltRows['crowded'] = [];
 

@@ -204,6 +204,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
       cols,
       rulings: rowRulings,
       partRulings: segRulings.filter((r) => !crossesCol0(r)),
+      vRulings,
       pitch,
       icons,
       runs: content.runs,

@@ -3,6 +3,10 @@
  * two rows runs under some columns and leaves one open, and that column's cell runs on into the
  * next row. Its text belongs to the row where the cell starts; the rows below it have no cell of
  * their own in that column. Without rulings nothing on the page shows a merge, and nothing moves.
+ * Where the table draws its cells' sides (vertical rulings on the column's left bound), a column
+ * is open only where such a side comes down to the boundary from the row above: a row above that
+ * spans the table (a goal row, one cell over every column) has no cell of its own there to run on,
+ * and a border segment missing under it does not merge the cell below into it.
  *
  * Linear in the fragments and rulings of the segment (times the number of columns).
  */
@@ -27,7 +31,7 @@ export interface MergeableRow {
  * open column stays open through boundaries no ruling marks. Returns,
  * per row, the indices of the columns whose cell it shares with a row above (empty for most).
  */
-export function joinMergedCells(rows: readonly MergeableRow[], bounds: readonly number[], rulings: readonly { box: Box }[], pitch: number): number[][] {
+export function joinMergedCells(rows: readonly MergeableRow[], bounds: readonly number[], rulings: readonly { box: Box }[], pitch: number, vRulings: readonly { box: Box }[] = []): number[][] {
   const merged: number[][] = rows.map(() => []);
   if (rulings.length === 0 || rows.length < 2) return merged;
   const right = Math.max(...rulings.map((r) => r.box.x1));
@@ -38,15 +42,18 @@ export function joinMergedCells(rows: readonly MergeableRow[], bounds: readonly 
   // boundary there is a merge, not a style (a table that rules only its band rows merges nothing).
   const ruledFirst = covered.filter((cov) => cov !== null && cov[0] === true);
   const usuallyRuled = spans.map((_, c) => ruledFirst.filter((cov) => cov![c] === true).length >= LAYOUT.mergedCellRuledShare * ruledFirst.length);
+  // Each column's left side as the table draws it (vertical rulings on its bound), if it does.
+  const sides = bounds.map((x) => vRulings.filter((r) => Math.abs((r.box.x0 + r.box.x1) / 2 - x) <= LAYOUT.edgeSlack).map((r) => r.box));
   const owner = spans.map(() => 0);
   const merging = spans.map(() => false);
   for (let k = 1; k < rows.length; k++) {
     const cov = covered[k] ?? null;
     const row = rows[k]!;
     for (let c = 0; c < spans.length; c++) {
-      // Open at a ruled boundary that leaves the column out; a merge once open stays open through
-      // boundaries no ruling marks (a row started by a gap inside the merged cell).
-      const open = cov === null ? merging[c] === true : cov[0] === true && cov[c] === false && usuallyRuled[c] === true && flowsOn(rows[owner[c]!]!, row, c, pitch);
+      // Open at a ruled boundary that leaves the column out, below a row with a cell of its own
+      // there (cellAbove); a merge once open stays open through boundaries no ruling marks (a row
+      // started by a gap inside the merged cell).
+      const open = cov === null ? merging[c] === true : cov[0] === true && cov[c] === false && usuallyRuled[c] === true && cellAbove(sides[c]!, row.top) && flowsOn(rows[owner[c]!]!, row, c, pitch);
       merging[c] = open;
       if (!open) {
         owner[c] = k;
@@ -84,4 +91,13 @@ function flowsOn(above: MergeableRow, below: MergeableRow, c: number, pitch: num
   const first = below.frags.filter((f) => f.col === c).reduce<Fragment | null>((a, f) => (a === null || f.baseline < a.baseline ? f : a), null);
   if (last === null || first === null) return false;
   return first.baseline - last.baseline - pitch <= LAYOUT.paragraphGapEm * first.size;
+}
+
+/**
+ * Whether the row above a boundary at `top` has a cell of its own in a column whose drawn left
+ * sides are `side`: one comes down to the boundary from above. A column whose side the table
+ * never draws gives no evidence (true).
+ */
+function cellAbove(side: readonly Box[], top: number): boolean {
+  return side.length === 0 || side.some((b) => b.y0 < top - LAYOUT.rulingSlack && b.y1 >= top - LAYOUT.rulingSlack);
 }

@@ -37,6 +37,20 @@ describe('cells merged vertically (joinMergedCells)', () => {
     expect(texts(rows[1]!, 4)).toEqual(['Eigen begin.']);
   });
 
+  it('where the table draws its cells\' sides, merges only a cell whose side comes down from the row above: not into a row that spans the table (a goal row)', () => {
+    // Cell sides on the Toelichting column's bound (x 400), drawn row by row.
+    const side = (y0: number, y1: number) => ({ box: { x0: 399.75, x1: 400.25, y0, y1 } });
+    const open = [ruling(100), ruling(130, 50, 400), ruling(160), ruling(190)];
+    // The first row spans the table: no side at x 400 above y 130; the second row's cell starts there.
+    const goalRow = rowsOf();
+    expect(joinMergedCells(goalRow, BOUNDS, open, 12, [side(130, 160), side(160, 190)])).toEqual([[], [], []]);
+    expect(texts(goalRow[1]!, 4)).toEqual(['die doorloopt.']);
+    // The first row has a Toelichting cell of its own whose side runs down to y 130: a merged cell.
+    const merged = rowsOf();
+    expect(joinMergedCells(merged, BOUNDS, open, 12, [side(100, 130), side(130, 160), side(160, 190)])).toEqual([[], [4], []]);
+    expect(texts(merged[0]!, 4)).toEqual(['Begin van de', 'gedeelde tekst', 'die doorloopt.']);
+  });
+
   it('moves nothing where every boundary is ruled across, or where the table never rules the column, or without rulings', () => {
     const ruled = rowsOf();
     expect(joinMergedCells(ruled, BOUNDS, [ruling(100), ruling(130), ruling(160), ruling(190)], 12)).toEqual([[], [], []]);
