@@ -82,175 +82,233 @@ export function layoutDocument(contents: readonly PageContent[]): { pages: Page[
  * `furniture` the page's furniture lines, which become loose text of their kind and nothing else.
  */
 export function layoutPage(content: PageContent, previous: Carried, furniture: ReadonlyMap<Line, FurnitureKind>): LayoutResult {
-  const carried = previous.table;
-  let lastTagged = previous.lastTagged;
-  const findings: LayoutFinding[] = content.duplicates.map((d) => ({ kind: 'duplicate' as const, ...d }));
-  const lines = content.lines.filter((l) => !furniture.has(l));
-  const bodySize = content.bodySize;
-  const icons = content.icons;
-  const hRulings = content.hRulings;
-  const vRulings = content.vRulings;
-  const fills = content.fills;
+  const state: PageState = {
+    content,
+    previous,
+    lines: content.lines.filter((l) => !furniture.has(l)),
+    page: { number: content.number, legend: [], tables: [], footnotes: [], looseText: [] },
+    used: new Set<Line>(),
+    tableRegions: [],
+    findings: content.duplicates.map((d) => ({ kind: 'duplicate' as const, ...d })),
+    table: previous.table,
+    lastTagged: previous.lastTagged,
+    footnoteStart: null,
+  };
+  for (const seg of segmentsOf(state)) layoutSegment(state, seg);
+  state.footnoteStart ??= notesBelowTables(state);
+  const { page } = state;
+  if (state.footnoteStart !== null) page.footnotes.push(...readNoteDefinitions(state.lines, state.footnoteStart, state.used, previous.nextNote, content.number));
+  const nextNote = page.footnotes.reduce((n, f) => Math.max(n, f.number + 1), previous.nextNote);
+  legendAndLooseText(state, furniture);
+  const last = page.tables.at(-1);
+  const headerAlone = last !== undefined && last.inheritedHeader !== true && last.header !== null && last.rows.length === 0;
+  return { page, carried: { table: state.table, lastTagged: state.lastTagged, nextNote, headerAlone }, findings: state.findings };
+}
 
-  const page: Page = { number: content.number, legend: [], tables: [], footnotes: [], looseText: [] };
-  const used = new Set<Line>();
-  const tableRegions: { y0: number; y1: number }[] = [];
-  let table = carried;
+/** What the steps of layoutPage share while they lay out one page. */
+interface PageState {
+  readonly content: PageContent;
+  readonly previous: Carried;
+  /** The page's lines in reading order, furniture left out. */
+  readonly lines: readonly Line[];
+  readonly page: Page;
+  /** Lines read into a header row, a table body or a continued header. */
+  readonly used: Set<Line>;
+  /** The vertical extent of each table read on the page (PDF points). */
+  readonly tableRegions: { y0: number; y1: number }[];
+  readonly findings: LayoutFinding[];
+  /** The table in force: the last header row printed and its columns. */
+  table: Carried['table'];
+  lastTagged: TaggedRow | null;
+  /** Index into `lines` where the page's notes begin, once seen. */
+  footnoteStart: number | null;
+}
 
-  // --- header rows ---
-  const headers: { band: Line[]; anchorIndex: number }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (isHeaderAnchor(lines[i]!)) headers.push({ band: headerBand(lines, i), anchorIndex: i });
-  }
+/** A run of lines under one header row (or above the page's first, continuing the table in force): lines[from, to). */
+interface Segment {
+  header: { band: Line[] } | null;
+  from: number;
+  to: number;
+}
 
-  // Segments of lines: before the first header (possibly a headerless continuation), then per header.
-  const segments: { header: { band: Line[] } | null; from: number; to: number }[] = [];
+/** The page's segments: before the first header row (a headerless continuation), then one per header row. */
+function segmentsOf({ lines, previous }: PageState): Segment[] {
+  const headers: { band: Line[] }[] = [];
+  for (let i = 0; i < lines.length; i++) if (isHeaderAnchor(lines[i]!)) headers.push({ band: headerBand(lines, i) });
+  const segments: Segment[] = [];
   const firstHeaderStart = headers.length > 0 ? lines.indexOf(headers[0]!.band[0]!) : lines.length;
   // Rows above the page's first header row (or on a page without one) continue the table in force.
-  if (carried !== null && firstHeaderStart > 0) segments.push({ header: null, from: 0, to: firstHeaderStart });
+  if (previous.table !== null && firstHeaderStart > 0) segments.push({ header: null, from: 0, to: firstHeaderStart });
   headers.forEach((h, k) => {
-    const bandEnd = lines.indexOf(h.band[h.band.length - 1]!) + 1;
     const next = headers[k + 1];
-    const to = next ? lines.indexOf(next.band[0]!) : lines.length;
-    segments.push({ header: h, from: bandEnd, to });
+    segments.push({ header: h, from: lines.indexOf(h.band[h.band.length - 1]!) + 1, to: next ? lines.indexOf(next.band[0]!) : lines.length });
   });
+  return segments;
+}
 
-  let footnoteStart: number | null = null;
-  for (const seg of segments) {
-    let headerRow: HeaderRow | null = null;
-    let cols: Columns | null;
-    let regionTop: number;
-    if (seg.header) {
-      const built = buildHeader(seg.header.band, vRulings, bodySize, content.number);
-      headerRow = built.header;
-      cols = built.columns;
-      table = { header: built.header, columns: cols };
-      for (const l of seg.header.band) used.add(l);
-      regionTop = Math.min(...seg.header.band.map((l) => l.y0));
-    } else {
-      cols = carried?.columns ?? null;
-      regionTop = -Infinity;
-    }
-    if (cols === null) continue;
-    const headerBottom = seg.header ? Math.max(...seg.header.band.map((l) => l.y1)) : -Infinity;
+/** The rulings of a segment: those that separate rows, and where the notes' separator lies (y, or null). */
+interface SegmentRulings {
+  all: { box: Box }[];
+  rows: { box: Box }[];
+  separator: number | null;
+  /** A headerless segment's first row ruling: lines above it are not the table's (a legend). */
+  top: number | null;
+}
 
-    // Body lines: up to a footnote start, the table's bottom ruling, or a large gap.
-    // Row rulings run across the table from the Activiteit column to the last column (a merged
-    // first column Actielijn has none; a footnote separator under a borderless table is short).
-    const titleLeft = cols.bounds[Math.max(0, cols.keys.indexOf('title'))]!;
-    const lastLeft = cols.bounds[cols.bounds.length - 1]!;
-    const segTop = headerBottom;
-    const segBottom = seg.to < lines.length ? lines[seg.to]!.y0 : Infinity;
-    const segRulings = joinRulings(hRulings).filter((r) => r.box.y0 >= segTop - LAYOUT.rulingSlack && r.box.y1 <= segBottom + LAYOUT.rulingSlack);
-    const across = new Set(rulingsAcross(segRulings, titleLeft, lastLeft));
-    const crossesCol0 = (r: { box: Box }): boolean => across.has(r);
-    const rowRulings = segRulings.filter(crossesCol0);
-    // A short ruling at the table's left edge under the table: the footnote separator Word and
-    // LibreOffice draw above page-bottom notes. The notes begin under it.
-    const tableLeft = cols.bounds[0]!;
-    const separator = segRulings.find((r) => !crossesCol0(r) && Math.abs(r.box.x0 - tableLeft) <= LAYOUT.separatorLeftEm * bodySize)?.box.y1 ?? null;
-    // Lines above the first body line that sit before any header in a headerless segment: legend etc.
-    const topRuling = seg.header === null && rowRulings.length > 0 ? Math.min(...rowRulings.map((r) => r.box.y0)) : null;
-    const body: Line[] = [];
-    let pitch = estimatePitch(lines.slice(seg.from, seg.to), bodySize);
-    for (let i = seg.from; i < seg.to; i++) {
-      const l = lines[i]!;
-      if (topRuling !== null && l.y1 < topRuling) continue;
-      // A notes heading, or a numbered note at the top of a page without a header row: the notes begin.
-      if (isNotesHeading(joinChunks(l.chunks))) {
-        footnoteStart ??= i + 1;
-        break;
-      }
-      if (isFootnoteStart(l, bodySize, cols, seg.header === null && body.length === 0) || startsNoteList(l, previous.nextNote, cols)) {
-        footnoteStart ??= i;
-        break;
-      }
-      if (separator !== null && l.y0 > separator) {
-        footnoteStart ??= i;
-        break;
-      }
-      // A tagged page says which text is in a table row; a legend or paragraph between tables is not.
-      if (content.structure !== null && outsideTaggedRows(l, content.structure)) break;
-      // A legend line (label left of the Status column) ends the table above it.
-      if (isLegendLine(l, cols)) break;
-      const prev = body[body.length - 1];
-      if (rowRulings.length === 0 && prev && l.baseline - prev.baseline > LAYOUT.tableEndGapPitch * pitch) break;
-      if (seg.header === null && body.length === 0 && topRuling === null && isFurniture(l)) continue;
-      body.push(l);
+/**
+ * The rulings between the segment's header (or the page top) and the next header. Row rulings run
+ * across the table from the Activiteit column to the last column (rulingsAcross: a merged first
+ * column Actielijn has none); a short ruling at the table's left edge is the footnote separator
+ * Word and LibreOffice draw above page-bottom notes.
+ */
+function segmentRulings({ content, lines }: PageState, seg: Segment, cols: Columns, headerBottom: number): SegmentRulings {
+  const titleLeft = cols.bounds[Math.max(0, cols.keys.indexOf('title'))]!;
+  const lastLeft = cols.bounds[cols.bounds.length - 1]!;
+  const segBottom = seg.to < lines.length ? lines[seg.to]!.y0 : Infinity;
+  const all = joinRulings(content.hRulings).filter((r) => r.box.y0 >= headerBottom - LAYOUT.rulingSlack && r.box.y1 <= segBottom + LAYOUT.rulingSlack);
+  const across = new Set(rulingsAcross(all, titleLeft, lastLeft));
+  const rows = all.filter((r) => across.has(r));
+  const tableLeft = cols.bounds[0]!;
+  const separator = all.find((r) => !across.has(r) && Math.abs(r.box.x0 - tableLeft) <= LAYOUT.separatorLeftEm * content.bodySize)?.box.y1 ?? null;
+  const top = seg.header === null && rows.length > 0 ? Math.min(...rows.map((r) => r.box.y0)) : null;
+  return { all, rows, separator, top };
+}
+
+/**
+ * The body lines of a segment: up to a notes heading or the first note, the footnote separator, a
+ * line outside the tagged rows, a legend line, or (without row rulings) a gap of
+ * LAYOUT.tableEndGapPitch. Sets state.footnoteStart where the notes begin.
+ */
+function bodyLinesOf(state: PageState, seg: Segment, cols: Columns, rulings: SegmentRulings): Line[] {
+  const { lines, content, previous } = state;
+  const bodySize = content.bodySize;
+  const body: Line[] = [];
+  const pitch = estimatePitch(lines.slice(seg.from, seg.to), bodySize);
+  for (let i = seg.from; i < seg.to; i++) {
+    const l = lines[i]!;
+    if (rulings.top !== null && l.y1 < rulings.top) continue;
+    // A notes heading, or a numbered note at the top of a page without a header row: the notes begin.
+    if (isNotesHeading(joinChunks(l.chunks))) {
+      state.footnoteStart ??= i + 1;
+      break;
     }
-    if (seg.header === null && previous.headerAlone === true && carried !== null) {
-      const continued = continueHeader(carried.header, cols, body);
-      if (continued !== null) {
-        const taken = body.splice(0, continued.lines);
-        for (const l of taken) used.add(l);
-        // The header row is the previous page's: it gets its whole text there, and the columns their keys.
-        carried.header.cells = continued.header.cells;
-        carried.header.keys = continued.header.keys;
-        cols = continued.columns;
-        table = { header: carried.header, columns: cols };
-        findings.push({ kind: 'header-continued', bbox: toBBox(taken.map(lineBox).reduce(union)), headerPage: carried.header.location.page, header: continued.header.cells });
-      }
+    if (isFootnoteStart(l, bodySize, cols, seg.header === null && body.length === 0) || startsNoteList(l, previous.nextNote, cols) || (rulings.separator !== null && l.y0 > rulings.separator)) {
+      state.footnoteStart ??= i;
+      break;
     }
-    if (body.length === 0 && headerRow === null) continue;
-    pitch = estimatePitch(body, bodySize);
-    for (const l of body) used.add(l);
-    // The table ends at its last line, or the ruling just below it (not a ruling further down,
-    // such as the top border of the next table below a legend).
-    const lastY1 = body.length > 0 ? Math.max(...body.map((l) => l.y1)) : headerBottom;
-    const closing = rowRulings.filter((r) => r.box.y0 >= lastY1 - LAYOUT.rulingSlack && r.box.y0 <= lastY1 + LAYOUT.closingRulingPitch * pitch).map((r) => r.box.y1);
-    const regionBottom = body.length > 0 ? Math.max(lastY1, ...closing) : headerBottom;
-    tableRegions.push({ y0: seg.header ? regionTop : Math.min(...body.map((l) => l.y0)), y1: regionBottom });
-    const built = buildRows(body, {
-      cols,
-      rulings: rowRulings,
-      partRulings: segRulings.filter((r) => !crossesCol0(r)),
-      vRulings,
-      pitch,
-      icons,
-      runs: content.runs,
-      fills: fills,
-      regionBottom,
-      pageNumber: content.number,
-      structure: content.structure,
-    });
-    findings.push(...built.disagreements.map((d) => ({ kind: 'rows' as const, ...d })));
-    findings.push(...built.crowded.map((c) => ({ kind: 'marks' as const, ...c })));
-    // Tagged rows: the page's first TR continues the previous page's last when they are the same TR.
-    built.rows.forEach((row, i) => {
-      const tagged = built.tagged[i];
-      if (tagged === null || tagged === undefined) return;
-      if (page.tables.length === 0 && built.rows.slice(0, i).every((_, j) => built.tagged[j] === null)) {
-        row.continued = lastTagged !== null && lastTagged.table === tagged.table && lastTagged.index === tagged.index;
-      }
-      lastTagged = tagged;
-    });
-    const columnsOnPage = columnExtents(cols, body);
-    page.tables.push(
-      headerRow !== null
-        ? { header: headerRow, columns: columnsOnPage, rows: built.rows }
-        : { header: carried?.header ?? null, inheritedHeader: true, columns: columnsOnPage, rows: built.rows },
-    );
+    // A tagged page says which text is in a table row; a legend or paragraph between tables is not.
+    if (content.structure !== null && outsideTaggedRows(l, content.structure)) break;
+    // A legend line (label left of the Status column) ends the table above it.
+    if (isLegendLine(l, cols)) break;
+    const prev = body[body.length - 1];
+    if (rulings.rows.length === 0 && prev && l.baseline - prev.baseline > LAYOUT.tableEndGapPitch * pitch) break;
+    if (seg.header === null && body.length === 0 && rulings.top === null && isFurniture(l)) continue;
+    body.push(l);
   }
+  return body;
+}
 
-  // --- footnotes: from the first footnote start to the end of the page ---
-  if (footnoteStart === null) {
-    // Pages without a table can still carry footnote definitions at the bottom.
-    const tablesBottom = tableRegions.length > 0 ? Math.max(...tableRegions.map((r) => r.y1)) : null;
-    for (let i = 0; i < lines.length; i++) {
-      // Below the page's tables, or anywhere on a page without a table (endnotes, a note list).
-      const below = tablesBottom === null || lines[i]!.y0 > tablesBottom;
-      const l = lines[i]!;
-      if (!used.has(l) && i > 0 && (isFootnoteStart(l, bodySize, null, below) || (below && startsNoteList(l, previous.nextNote, null)))) {
-        footnoteStart = i;
-        break;
-      }
-    }
+/**
+ * A header row broken by the end of the page before (continueHeader): the body's first lines that
+ * finish it join the header, which the previous page's table keeps (its cells are completed in
+ * place). Returns the columns to read the body with.
+ */
+function finishCarriedHeader(state: PageState, seg: Segment, cols: Columns, body: Line[]): Columns {
+  const carried = state.previous.table;
+  if (seg.header !== null || state.previous.headerAlone !== true || carried === null) return cols;
+  const continued = continueHeader(carried.header, cols, body);
+  if (continued === null) return cols;
+  const taken = body.splice(0, continued.lines);
+  for (const l of taken) state.used.add(l);
+  carried.header.cells = continued.header.cells;
+  carried.header.keys = continued.header.keys;
+  state.table = { header: carried.header, columns: continued.columns };
+  state.findings.push({ kind: 'header-continued', bbox: toBBox(taken.map(lineBox).reduce(union)), headerPage: carried.header.location.page, header: continued.header.cells });
+  return continued.columns;
+}
+
+/** Lays out one segment: its header row, its body lines and the table block they make. */
+function layoutSegment(state: PageState, seg: Segment): void {
+  const { content } = state;
+  let headerRow: HeaderRow | null = null;
+  let cols: Columns | null = state.previous.table?.columns ?? null;
+  if (seg.header) {
+    const built = buildHeader(seg.header.band, content.vRulings, content.bodySize, content.number);
+    headerRow = built.header;
+    cols = built.columns;
+    state.table = { header: built.header, columns: cols };
+    for (const l of seg.header.band) state.used.add(l);
   }
-  if (footnoteStart !== null) page.footnotes.push(...readNoteDefinitions(lines, footnoteStart, used, previous.nextNote, content.number));
-  const nextNote = page.footnotes.reduce((n, f) => Math.max(n, f.number + 1), previous.nextNote);
+  if (cols === null) return;
+  const headerBottom = seg.header ? Math.max(...seg.header.band.map((l) => l.y1)) : -Infinity;
+  const rulings = segmentRulings(state, seg, cols, headerBottom);
+  const body = bodyLinesOf(state, seg, cols, rulings);
+  cols = finishCarriedHeader(state, seg, cols, body);
+  if (body.length === 0 && headerRow === null) return;
+  const regionTop = seg.header ? Math.min(...seg.header.band.map((l) => l.y0)) : null;
+  addTable(state, { headerRow, cols, body, rulings, regionTop, headerBottom });
+}
 
-  // --- legend and loose text from the remaining lines ---
-  const freeIcons = [...icons, ...legendCells(content.fills, bodySize)].filter((ic) => !tableRegions.some((r) => centerY(ic.box) >= r.y0 && centerY(ic.box) <= r.y1));
+/** Builds a segment's rows and adds its table block (and its region) to the page. */
+function addTable(state: PageState, t: { headerRow: HeaderRow | null; cols: Columns; body: Line[]; rulings: SegmentRulings; regionTop: number | null; headerBottom: number }): void {
+  const { content, page } = state;
+  const { cols, body, rulings } = t;
+  const pitch = estimatePitch(body, content.bodySize);
+  for (const l of body) state.used.add(l);
+  // The table ends at its last line, or the ruling just below it (not a ruling further down,
+  // such as the top border of the next table below a legend).
+  const lastY1 = body.length > 0 ? Math.max(...body.map((l) => l.y1)) : t.headerBottom;
+  const closing = rulings.rows.filter((r) => r.box.y0 >= lastY1 - LAYOUT.rulingSlack && r.box.y0 <= lastY1 + LAYOUT.closingRulingPitch * pitch).map((r) => r.box.y1);
+  const regionBottom = body.length > 0 ? Math.max(lastY1, ...closing) : t.headerBottom;
+  state.tableRegions.push({ y0: t.regionTop ?? Math.min(...body.map((l) => l.y0)), y1: regionBottom });
+  const rowRulings = new Set(rulings.rows);
+  const built = buildRows(body, {
+    cols,
+    rulings: rulings.rows,
+    partRulings: rulings.all.filter((r) => !rowRulings.has(r)),
+    vRulings: content.vRulings,
+    pitch,
+    icons: content.icons,
+    runs: content.runs,
+    fills: content.fills,
+    regionBottom,
+    pageNumber: content.number,
+    structure: content.structure,
+  });
+  state.findings.push(...built.disagreements.map((d) => ({ kind: 'rows' as const, ...d })));
+  state.findings.push(...built.crowded.map((c) => ({ kind: 'marks' as const, ...c })));
+  // Tagged rows: the page's first TR continues the previous page's last when they are the same TR.
+  built.rows.forEach((row, i) => {
+    const tagged = built.tagged[i];
+    if (tagged === null || tagged === undefined) return;
+    if (page.tables.length === 0 && built.rows.slice(0, i).every((_, j) => built.tagged[j] === null)) {
+      row.continued = state.lastTagged !== null && state.lastTagged.table === tagged.table && state.lastTagged.index === tagged.index;
+    }
+    state.lastTagged = tagged;
+  });
+  const columnsOnPage = columnExtents(cols, body);
+  page.tables.push(
+    t.headerRow !== null
+      ? { header: t.headerRow, columns: columnsOnPage, rows: built.rows }
+      : { header: state.previous.table?.header ?? null, inheritedHeader: true, columns: columnsOnPage, rows: built.rows },
+  );
+}
+
+/** Where the notes begin on a page whose tables did not end at them: below the tables, or anywhere on a page without one (endnotes, a note list); null when none. */
+function notesBelowTables({ lines, used, tableRegions, content, previous }: PageState): number | null {
+  const tablesBottom = tableRegions.length > 0 ? Math.max(...tableRegions.map((r) => r.y1)) : null;
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    const below = tablesBottom === null || l.y0 > tablesBottom;
+    if (!used.has(l) && (isFootnoteStart(l, content.bodySize, null, below) || (below && startsNoteList(l, previous.nextNote, null)))) return i;
+  }
+  return null;
+}
+
+/** The lines no table or note took: furniture as loose text of its kind, legend entries, and the rest as loose text. */
+function legendAndLooseText(state: PageState, furniture: ReadonlyMap<Line, FurnitureKind>): void {
+  const { content, page, used, tableRegions } = state;
+  const freeIcons = [...content.icons, ...legendCells(content.fills, content.bodySize)].filter((ic) => !tableRegions.some((r) => centerY(ic.box) >= r.y0 && centerY(ic.box) <= r.y1));
   for (const l of content.lines) {
     const furnitureKind = furniture.get(l);
     if (furnitureKind !== undefined) {
@@ -259,17 +317,11 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
     }
     if (used.has(l)) continue;
     const rest = legendFromLine(l, freeIcons, content.runs, page.legend, content.number);
-    if (rest.length > 0) {
-      const text = joinChunks(rest);
-      if (text.trim() !== '') {
-        const kind = PAGE_NUMBER.test(text.trim()) ? 'page-number' : isNotesHeading(text) ? 'notes-heading' : 'text';
-        page.looseText.push({ text, location: { page: content.number, bbox: toBBox(boxOf(rest)) }, kind });
-      }
-    }
+    const text = joinChunks(rest);
+    if (rest.length === 0 || text.trim() === '') continue;
+    const kind = PAGE_NUMBER.test(text.trim()) ? 'page-number' : isNotesHeading(text) ? 'notes-heading' : 'text';
+    page.looseText.push({ text, location: { page: content.number, bbox: toBBox(boxOf(rest)) }, kind });
   }
-  const last = page.tables.at(-1);
-  const headerAlone = last !== undefined && last.inheritedHeader !== true && last.header !== null && last.rows.length === 0;
-  return { page, carried: { table, lastTagged, nextNote, headerAlone }, findings };
 }
 
 /** The columns as the page model gives them: key and x extent (the last column to the table's right edge on this page). */
