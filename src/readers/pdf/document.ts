@@ -250,17 +250,19 @@ function isOpaque(img: ImageData): boolean {
   return true;
 }
 
+/**
+ * The decoded image `id` of a page, once pdfjs has it. pdfjs answers for every image it was asked
+ * to paint, decoded or not (null when decoding failed), so there is no timer here: a timer made the
+ * result depend on the machine's load (an icon lost under load, NAP304); an image that never comes
+ * is bounded by the read's own time limit (NAP009).
+ */
 function imageObject(page: PDFPageProxy, id: string): Promise<ImageData | undefined> {
   const objs = (objectStore(id) === 'common' ? page.commonObjs : page.objs) as unknown as {
     has(id: string): boolean;
     get(id: string, cb?: (v: unknown) => void): unknown;
   };
-  if (objs.has(id)) return Promise.resolve(objs.get(id) as ImageData);
+  if (objs.has(id)) return Promise.resolve((objs.get(id) as ImageData | null) ?? undefined);
   return new Promise((resolve) => {
-    const t = setTimeout(() => resolve(undefined), 1000);
-    objs.get(id, (v) => {
-      clearTimeout(t);
-      resolve(v as ImageData);
-    });
+    objs.get(id, (v) => resolve((v as ImageData | null) ?? undefined));
   });
 }
