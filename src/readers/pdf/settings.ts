@@ -34,7 +34,7 @@ export const DRAWING = {
    * alpha (0 … 1, times the group's alpha). A fill, stroke, stencil mask or text run at most this
    * opaque paints nothing the reader records: no shape, ruling, icon or text run (walk/paths.ts,
    * walk/images.ts, walk/text.ts). Reason: a paint at 5 % shows at most a faint tint, never a
-   * readable mark. Motivating case: the alpha-0 text and fills of issue 19's attacks
+   * readable mark. Motivating case: the alpha-0 text and fills of the hidden-text attacks (test/adversarial/pdf-page-integrity.test.ts, hidden-geometry.test.ts)
    * (test/readers/pdf/hidden-content.test.ts).
    */
   noPaintAlpha: 0.05,
@@ -96,7 +96,7 @@ export const DRAWING = {
   /**
    * Straight steps a Bézier curve of a clip or painted path is flattened into (visibility tests
    * points against polygons). Reason: 8 steps keep a quarter circle of radius 50 pt within 0.2 pt.
-   * Motivating case: a cover with one curved corner (issue 19's attacks).
+   * Motivating case: a cover with one curved corner (test/readers/pdf/hidden-geometry.test.ts).
    */
   curveSteps: 8,
   /**
@@ -141,7 +141,7 @@ export const VISIBILITY = {
   /**
    * glyphs. Most glyphs of one text run sampled by the visibility pass (three points each, evenly
    * spread over the run). Reason: bounds the work per run; 32 glyphs leave no stretch of a word
-   * unlooked at in a table cell's line. Motivating case: the two-corner clip of issue 19.
+   * unlooked at in a table cell's line. Motivating case: the two-corner clip (test/adversarial/pdf-invisible-row.test.ts).
    */
   maxRunPoints: 32,
   /**
@@ -169,7 +169,7 @@ export const VISIBILITY = {
    * pt, and share of the run's height. A hidden run's box is widened by itemMatchShare of its
    * height, at least itemMatchSlack, to find the pdfjs text items that hold it: the walker's glyph box and pdfjs's item box differ
    * by the font's ascent and descent. Applies to pages read through pdfjs's text items (vertical
-   * or right-to-left fonts); set with the visibility review of issue 19, no fixture needs more.
+   * or right-to-left fonts); set with the visibility review (test/readers/pdf/hidden-geometry.test.ts), no fixture needs more.
    */
   itemMatchShare: 0.3,
   itemMatchSlack: 0.5,
@@ -185,7 +185,7 @@ export const DAMAGE = {
   /**
    * characters. A page is "mostly hidden" (NAP028) only when at least this many characters are
    * hidden, and more than are visible. Reason: a hidden footnote marker or word is NAP017 only; a
-   * page whose rows vanish behind a lost `Q` (issue 19's campaign: 80 of 83 activities gone) hides
+   * page whose rows vanish behind a lost `Q` (the PDF oracle campaign: 80 of 83 activities gone) hides
    * hundreds. Motivating case: test/property/pdf-mutation-campaign.test.ts, a dropped `Q`.
    */
   minHiddenLetters: 40,
@@ -193,7 +193,7 @@ export const DAMAGE = {
    * characters and share. A chunk with at least minUnreadableLetters U+FFFD, making up at least
    * unreadableShare of its characters, is unreadable (NAP029). Reason: a symbol glyph or two
    * (an unmapped bullet) are NAP014 only; a damaged ToUnicode map turns whole titles into U+FFFD.
-   * Motivating case: the one-byte ToUnicode flip of issue 19.
+   * Motivating case: the one-byte ToUnicode flip (test/adversarial/pdf-damage.test.ts).
    */
   minUnreadableLetters: 3,
   unreadableShare: 0.5,
@@ -203,7 +203,7 @@ export const DAMAGE = {
 /**
  * The most one page's drawing may hold before it is refused (page-budget.ts, NAP031). Reason:
  * the largest page of any fixture has about 12,000 operators, 9,000 glyphs, 1,500 paths and
- * nesting 6; the limits are 25–100 times that, and keep every crafted input of issue 19 (200k
+ * nesting 6; the limits are 25–100 times that, and keep every crafted input of the bounded-work cases (scripts/bench/crafted-pdfs.ts: 200k
  * fills nested 20k deep, 1M Tj, 300k fills, 600k glyphs, form fan-out) under 10 s and 500 MB.
  * Motivating cases: scripts/bench/crafted-pdfs.ts.
  */
