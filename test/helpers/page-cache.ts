@@ -6,7 +6,8 @@
  *
  * An entry is found only by the SHA-256 of everything that decides the pages: the PDF's bytes,
  * the read's options, the text of every file under src/, scripts/build-bundles.mjs and the tests'
- * thread set-up (the page reader's code, settings and how the tests build it), package-lock.json (pdfjs-dist's version) and the Node version.
+ * thread set-up and this file (the page reader's code, settings, how the tests build it and how
+ * an entry is written), package-lock.json (pdfjs-dist's version) and the Node version.
  * Change any of them and the pages are read again. Entries live in
  * node_modules/.cache/nap-annex/pages/<code hash>/; the folders of other code are removed when
  * the first entry of new code is written. A read that fails is not remembered (it fails again
@@ -38,7 +39,7 @@ let codeHash: string | undefined;
 export function pageCodeHash(): string {
   if (codeHash === undefined) {
     const h = createHash('sha256').update(process.version);
-    for (const file of [...filesUnder('src'), 'scripts/build-bundles.mjs', 'test/global-setup.ts', 'test/helpers/thread-script.ts', 'package-lock.json']) h.update(`\0${file}\0`).update(readFileSync(join(ROOT, file)));
+    for (const file of [...filesUnder('src'), 'scripts/build-bundles.mjs', 'test/global-setup.ts', 'test/helpers/thread-script.ts', 'test/helpers/page-cache.ts', 'package-lock.json']) h.update(`\0${file}\0`).update(readFileSync(join(ROOT, file)));
     codeHash = h.digest('hex').slice(0, 24);
   }
   return codeHash;
