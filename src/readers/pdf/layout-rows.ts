@@ -304,6 +304,10 @@ export const POSSIBLE_WORD_BREAK = '\uFFFE';
 function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean, column: { left: number; rightEdge: number }): string {
   if (fs.length === 0) return '';
   const sorted = [...fs].sort((a, b) => a.baseline - b.baseline);
+  // The cell's own line pitch where it has lines enough to show one: a narrow column set in a
+  // smaller size than the rest of the table has a tighter pitch than the table's, which would hide
+  // the extra space of its paragraphs (chromium-a5-three-headers-carlito: 2 pt).
+  const linePitch = Math.min(pitch, cellPitch(sorted) ?? pitch);
   let out = '';
   let prev: { fragment: Fragment; text: string } | null = null;
   for (const f of sorted) {
@@ -312,10 +316,31 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
     if (chunks.length === 0) continue;
     const text = joinChunks(chunks).trim();
     if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, chunks[0]!, column)) out += POSSIBLE_WORD_BREAK + text;
-    else out = joinWrapped(out, text, prev !== null && f.baseline - prev.fragment.baseline - pitch > LAYOUT.paragraphGapEm * f.size);
+    else out = joinWrapped(out, text, prev !== null && f.baseline - prev.fragment.baseline - linePitch > LAYOUT.paragraphGapEm * f.size);
     prev = { fragment: f, text };
   }
   return out;
+}
+
+/**
+ * A cell's line pitch (points): the mean of the distances between its consecutive lines that are
+ * no larger than their median; null when the cell has fewer than LAYOUT.cellPitchMinGaps gaps to
+ * tell it from.
+ * `sorted`: the cell's fragments by baseline.
+ */
+function cellPitch(sorted: readonly Fragment[]): number | null {
+  const gaps: number[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const gap = sorted[i]!.baseline - sorted[i - 1]!.baseline;
+    if (gap > 0) gaps.push(gap);
+  }
+  if (gaps.length < LAYOUT.cellPitchMinGaps) return null;
+  gaps.sort((a, b) => a - b);
+  // The mean of the gaps up to the median: a browser rounds line positions to its pixel grid, so
+  // a pitch of 9.375 pt prints as gaps of 9 and 9.75; paragraph gaps lie above the median.
+  const median = gaps[Math.floor((gaps.length - 1) / 2)]!;
+  const lines = gaps.filter((g) => g <= median);
+  return lines.reduce((sum, g) => sum + g, 0) / lines.length;
 }
 
 /** A line that is one word of three letters or more, after an opening quote or bracket if any (`'Mannenemancipati`). */

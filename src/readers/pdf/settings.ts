@@ -470,6 +470,12 @@ export const LAYOUT = {
    * spacing a 3 pt space after is 1.17 pitches, at single spacing 1.3 (borderless-once-a4-landscape-calibri).
    */
   paragraphGapEm: 0.2,
+  /**
+   * gaps. A cell's own line pitch (the median distance between its lines) is used, where smaller
+   * than the table's, once the cell has at least this many line gaps: with fewer, one paragraph
+   * gap would be the median itself.
+   */
+  cellPitchMinGaps: 4,
 
   // --- rows (row-starts.ts) ---------------------------------------------------------------------------
   /**
