@@ -27,11 +27,12 @@ export type Furniture = Map<number, Map<Line, FurnitureKind>>;
 /**
  * Finds the furniture of every page. A line recurs when the same text has a baseline within
  * LAYOUT.furnitureBaselineTolerance on at least max(LAYOUT.furnitureMinPages,
- * LAYOUT.furnitureMinShare × pages) pages, or on LAYOUT.furnitureMinPages pages standing apart from
- * the page's other lines on each (mirrored layouts print a header or footer on left-hand or
- * right-hand pages only; a stamp or a section's own header on some pages); or when the same text but one number does, and that number grows from
- * page to page (a page counter: `Pagina 3`, `Pagina 4`, `xiv`, a total such as `van 17` may
- * stay) — a table row whose text differs from page to page in several numbers is not furniture.
+ * LAYOUT.furnitureMinShare × pages) pages, or on LAYOUT.furnitureMinPages pages standing apart
+ * from the page's other lines on each (mirrored layouts print a header or footer on left-hand or
+ * right-hand pages only; a stamp or a section's own header on some pages); or when the same text
+ * but one number does, and that number grows from page to page (a page counter: `Pagina 3`,
+ * `Pagina 4`, `xiv`, a total such as `van 17` may stay) — a table row whose text differs from page
+ * to page in several numbers is not furniture.
  */
 export function findFurniture(pages: readonly PageContent[]): Furniture {
   const needed = neededPages(pages.length);
@@ -40,11 +41,8 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
   const tooFewPages = pages.length < needed;
   const out: Furniture = new Map();
   for (const page of pages) {
-    const kindOf = (l: Line): FurnitureKind | null => {
-      const pageNumber = PAGE_NUMBER.test(joinChunks(l.chunks).trim());
-      if (recurring.has(l)) return pageNumberValue(l) !== null ? 'page-number' : 'running';
-      return tooFewPages && pageNumber ? 'page-number' : null;
-    };
+    const kindOf = (l: Line): FurnitureKind | null =>
+      recurring.get(l) ?? (tooFewPages && PAGE_NUMBER.test(joinChunks(l.chunks).trim()) ? 'page-number' : null);
     const found = new Map<Line, FurnitureKind>();
     // Top zone, then bottom zone: furniture runs from the page edge to the first line of content.
     for (const order of [page.lines, [...page.lines].reverse()]) {
@@ -61,15 +59,19 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
   return out;
 }
 
-/** A line of some page, with its text as furnitureKey gives it, and its distance to the nearest other line (points between baselines). */
+/**
+ * A line of some page: its text as furnitureKey gives it, the page number it reads as alone
+ * (readPageNumber, or null), and its distance from the page's text (distancesApart, points).
+ */
 interface Entry {
   page: number;
   line: Line;
   text: string;
+  pageNumber: PageNumber | null;
   apart: number;
 }
 
-/** Pages on which a line must recur, in a document (or a parity class) of `pages` pages. */
+/** Pages on which a line must recur, in a document of `pages` pages. */
 function neededPages(pages: number): number {
   return Math.max(LAYOUT.furnitureMinPages, Math.ceil(LAYOUT.furnitureMinShare * pages));
 }
@@ -88,8 +90,8 @@ function recursOften(cluster: readonly Entry[], pageCount: number): boolean {
   return onPages.size >= LAYOUT.furnitureMinPages && cluster.every((e) => e.apart >= LAYOUT.furnitureApartEm * e.line.size);
 }
 
-/** The lines that recur at the same baseline on enough pages (see findFurniture). */
-function recurringLines(pages: readonly PageContent[]): Set<Line> {
+/** The lines that recur at the same baseline on enough pages (see findFurniture), with their kind. */
+function recurringLines(pages: readonly PageContent[]): Map<Line, FurnitureKind> {
   const byKey = new Map<string, Entry[]>();
   for (const page of pages) {
     const apart = distancesApart(page.lines, pageMiddle(page));
@@ -98,15 +100,15 @@ function recurringLines(pages: readonly PageContent[]): Set<Line> {
       if (text === null) continue;
       // Page numbers are one key per kind of numeral (`7`, `- 7 -`, `Pagina 7`; `vii`): front matter
       // numbered i, ii, iii before 1, 2, 3 counts up in each; other text folds its digits.
-      const numeral = pageNumberValue(line) === null ? null : PAGE_NUMBER.test(joinChunks(line.chunks).trim()) ? 'arabic' : 'roman';
-      const folded = numeral !== null ? `${PAGE_NUMBER_KEY}${numeral}` : text.replace(DIGITS, '#');
+      const pageNumber = readPageNumber(joinChunks(line.chunks).trim());
+      const folded = pageNumber !== null ? `${PAGE_NUMBER_KEY}${pageNumber.numeral}` : text.replace(DIGITS, '#');
       const list = byKey.get(folded);
-      const entry = { page: page.number, line, text, apart: apart.get(line) ?? Infinity };
+      const entry: Entry = { page: page.number, line, text, pageNumber, apart: apart.get(line) ?? Infinity };
       if (list) list.push(entry);
       else byKey.set(folded, [entry]);
     }
   }
-  const out = new Set<Line>();
+  const out = new Map<Line, FurnitureKind>();
   for (const list of byKey.values()) {
     if (list.length < LAYOUT.furnitureMinPages) continue;
     list.sort((a, b) => a.line.baseline - b.line.baseline);
@@ -115,7 +117,7 @@ function recurringLines(pages: readonly PageContent[]): Set<Line> {
     for (let i = 1; i <= list.length; i++) {
       if (i < list.length && list[i]!.line.baseline - list[start]!.line.baseline <= LAYOUT.furnitureBaselineTolerance) continue;
       const cluster = list.slice(start, i);
-      if (recursOften(cluster, pages.length) && isSameOrCounted(cluster)) for (const e of cluster) out.add(e.line);
+      if (recursOften(cluster, pages.length) && isSameOrCounted(cluster)) for (const e of cluster) out.set(e.line, e.pageNumber !== null ? 'page-number' : 'running');
       start = i;
     }
   }
@@ -166,13 +168,18 @@ const PAGE_NUMBER_KEY = '\u0000page-number';
 const ROMAN_PAGE_NUMBER = /^(?:[-–]\s*)?(?:(?:pagina|page|blz\.?)\s*)?([ivxlcdm]{1,9})(?:\s*[-–])?$/i;
 const ROMAN_DIGITS: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
 
+/** A page number as printed alone on a line: its value and the kind of numeral it is written in. */
+interface PageNumber {
+  value: number;
+  numeral: 'arabic' | 'roman';
+}
+
 /**
- * The number a line reads as when it is a page number alone (PAGE_NUMBER, or Roman numerals
- * written the standard subtractive way, `iv` not `iiii`); null otherwise.
+ * The page number a line's text reads as alone (PAGE_NUMBER, or Roman numerals written the
+ * standard subtractive way, `iv` not `iiii`); null otherwise.
  */
-function pageNumberValue(l: Line): number | null {
-  const text = joinChunks(l.chunks).trim();
-  if (PAGE_NUMBER.test(text)) return Number(text.match(DIGITS)![0]);
+function readPageNumber(text: string): PageNumber | null {
+  if (PAGE_NUMBER.test(text)) return { value: Number(text.match(DIGITS)![0]), numeral: 'arabic' };
   const roman = ROMAN_PAGE_NUMBER.exec(text)?.[1]?.toLowerCase();
   if (roman === undefined) return null;
   let value = 0;
@@ -181,7 +188,7 @@ function pageNumberValue(l: Line): number | null {
     const next = ROMAN_DIGITS[roman[i + 1] ?? ''] ?? 0;
     value += digit < next ? -digit : digit;
   }
-  return toRoman(value) === roman ? value : null;
+  return toRoman(value) === roman ? { value, numeral: 'roman' } : null;
 }
 
 /** `value` (1 … 3999) in lower-case Roman numerals. */
@@ -198,10 +205,7 @@ function toRoman(value: number): string {
  * the same, or differ in one number only, which grows with the page number (a page counter).
  */
 function isSameOrCounted(cluster: readonly Entry[]): boolean {
-  const numbers = cluster.map((e) => {
-    const pageNumber = pageNumberValue(e.line);
-    return pageNumber !== null ? [pageNumber] : [...e.text.matchAll(DIGITS)].map((m) => Number(m[0]));
-  });
+  const numbers = cluster.map((e) => (e.pageNumber !== null ? [e.pageNumber.value] : [...e.text.matchAll(DIGITS)].map((m) => Number(m[0]))));
   const width = numbers[0]!.length;
   const varying: number[] = [];
   for (let g = 0; g < width; g++) if (numbers.some((n) => n[g] !== numbers[0]![g])) varying.push(g);

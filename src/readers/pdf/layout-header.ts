@@ -201,7 +201,7 @@ export function columnOf(x: number, bounds: readonly number[]): number {
  * printed on its page.
  */
 export function continueHeader(header: HeaderRow, columns: Columns, lines: readonly Line[]): { header: HeaderRow; columns: Columns; lines: number } | null {
-  const cells = [...header.cells];
+  let cells = header.cells;
   let taken = 0;
   for (const l of lines) {
     const next = [...cells];
@@ -212,7 +212,7 @@ export function continueHeader(header: HeaderRow, columns: Columns, lines: reado
       return columnKeyOf(next[i]!) !== null;
     });
     if (!finishes) break;
-    cells.splice(0, cells.length, ...next);
+    cells = next;
     taken++;
   }
   if (taken === 0) return null;
