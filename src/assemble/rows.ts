@@ -264,13 +264,9 @@ class Assembly {
    */
   private readCarriedTitle(row: BodyRow, { first }: RowText): boolean {
     const held = this.untitled;
-    if (held === null) return false;
+    // A repeated goal sentence (page furniture) keeps the row held for the row after it.
+    if (held === null || (this.expectGoalFor !== null && this.current !== null && this.current.title === first.trim())) return false;
     this.untitled = null;
-    const repeatedGoal = this.expectGoalFor !== null && this.current !== null && this.current.title === first.trim();
-    if (repeatedGoal) {
-      this.untitled = held;
-      return false;
-    }
     // The carried part is the title alone: no Wanneer, no Wie, and no status mark of its own (a row
     // with its own mark is an activity whose cells are empty, not the held row's title).
     const carried =
