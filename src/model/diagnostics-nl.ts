@@ -40,7 +40,7 @@ export const DIAGNOSTIC_SUMMARIES_NL: Record<DiagnosticCode, string> = {
   NAP030: 'Een lettertype van een PDF-pagina kon niet worden geladen; de tekst in dat lettertype wordt mogelijk verkeerd of niet gelezen.',
   NAP031: 'Een PDF-pagina tekent veel meer dan een pagina van de bijlage zou kunnen (operatoren, tekens, paden, nesting of leestijd boven het paginabudget); ze is geweigerd voordat ze verder werd gelezen.',
   NAP032: 'Stijlregels in de HTML laten een browser tekst tonen (::before / ::after content) die niet in de tekst van het document staat; die tekst zit niet in de data.',
-  NAP033: 'Letters die de Unicode-tabel van een PDF-lettertype met verwisselde bytes geeft (ligaturen van Ghostscript 10.00: 琀椀 voor ti) zijn gelezen als de letters die ze zijn; controleer woorden met ligaturen.',
+  NAP033: 'Letters die de Unicode-tabel van een PDF-lettertype met verwisselde bytes geeft (ligaturen van Ghostscript 10.00: 琀椀 voor ti, 昀케 voor ffi) zijn gelezen als de letters die ze zijn; controleer woorden met ligaturen.',
   NAP034: 'Woorden op een PDF-pagina bevatten een teken uit een ander schrift (een ligatuur waarvan het lettertype de Unicode verkeerd geeft) dat niet te lezen was.',
   NAP038: 'PDF-pagina\'s zijn gelezen uit een OCR-tekstlaag (onzichtbare tekst over een gescande afbeelding): OCR leest tekens verkeerd en mist statuskleuren; controleer de gegevens met de pagina\'s.',
   NAP039: 'Een PDF-pagina is een afbeelding zonder tekst (een scan zonder tekstlaag); een PDF van alleen zulke pagina\'s wordt geweigerd: laat er eerst OCR op los.',

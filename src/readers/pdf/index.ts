@@ -262,7 +262,7 @@ function reportUnswapped(count: number, damaged: readonly string[], page: number
   if (count > 0) {
     diagnostics.report(
       'NAP033',
-      `Page ${page}: ${count} letter${count === 1 ? '' : 's'} came from a font whose Unicode map writes them byte-swapped (as Ghostscript 10.00 writes ligatures: "琀椀" for "ti") and ${count === 1 ? 'was' : 'were'} read as the letters they stand for. Check words with ligatures (ti, ff, fi, fl) on that page.`,
+      `Page ${page}: ${count} letter${count === 1 ? '' : 's'} came from a font whose Unicode map writes them byte-swapped (as Ghostscript 10.00 writes ligatures: "琀椀" for "ti", "昀케" for "ffi") and ${count === 1 ? 'was' : 'were'} read as the letters they stand for. Check words with ligatures (ti, tti, ff, fi, fl, ffi, ffl) on that page.`,
       { page },
       { actual: count },
     );
