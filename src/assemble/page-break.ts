@@ -19,7 +19,7 @@
  *   `uitvoering programma`), before it is matched to a label; both parts' boxes are kept
  *   (sources.ts).
  */
-import type { BodyRow, StatusCue } from '../model/page-model.js';
+import type { BodyRow, LineEnds, StatusCue } from '../model/page-model.js';
 import { joinWrapped } from '../model/wrapped-text.js';
 import type { ColumnKey } from '../model/vocabulary.js';
 import { sameCueFamily } from '../status/index.js';
@@ -40,6 +40,8 @@ export interface ContinuedActivity {
   statusCue: StatusCue;
   /** Where its values were printed (PDF input): the continued part's boxes are appended. */
   sources?: RowSources;
+  /** How its last part's cells end (PDF input: BodyRow.lineEnds). */
+  lineEnds?: Partial<Record<keyof ActivityCells, LineEnds>>;
 }
 
 /**
@@ -71,11 +73,31 @@ export function continuesGoalSentence(row: BodyRow, first: string, rest: readonl
   return row.continued !== false && first.trim() !== '' && rest.every((c) => c.trim() === '') && row.statusCue.kind === 'none';
 }
 
+/**
+ * share of the first word's width. The room must exceed the measured first word by this much: a
+ * first word's width is estimated from its chunk (shared out by character), and lines that
+ * wrapped in the corpus leave up to 1.21 times that estimate (a paragraph's last line: 3.4 times
+ * and more, word-generated/marker-wrap-a5-calibri).
+ */
+const PARAGRAPH_ROOM_SHARE = 1.5;
+
+/**
+ * True when a cell's part on the next page opens a new paragraph: its first word (`after.lead`,
+ * with the space before it) would have fitted in the room left on the last line before the page
+ * end (`before.room`), so that line ended its paragraph (a line wraps only when the next word does
+ * not fit). Both in PDF points; false where either is unknown (text and HTML input).
+ * word-generated/marker-wrap-a5-calibri: AL1-12's second paragraph starts on the next page.
+ */
+export function opensParagraph(before: LineEnds | undefined, after: LineEnds | undefined): boolean {
+  return before !== undefined && after !== undefined && after.lead * PARAGRAPH_ROOM_SHARE < before.room;
+}
+
 /** Appends the continued part of a row to its first part, cell by cell (see the module doc). */
 export function joinContinuation(previous: ContinuedActivity, row: BodyRow): void {
   for (const key of ['title', 'status', 'planning', 'owners', 'explanation'] as const) {
-    previous.cells[key] = joinWrapped(previous.cells[key], (row.cells[key] ?? '').trim());
+    previous.cells[key] = joinWrapped(previous.cells[key], (row.cells[key] ?? '').trim(), key === 'explanation' && opensParagraph(previous.lineEnds?.[key], row.lineEnds?.[key]));
   }
+  if (row.lineEnds !== undefined) previous.lineEnds = { ...previous.lineEnds, ...row.lineEnds };
   const before = previous.statusCue;
   const after = row.statusCue;
   if (previous.sources !== undefined) joinSources(previous.sources, row, before);

@@ -11,7 +11,7 @@ import { type DiagnosticBag } from '../diagnostics/bag.js';
 import type { BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, Page, PageModel, SourceLocation, StatusCue, TableBlock } from '../model/page-model.js';
 import { joinWrapped } from '../model/wrapped-text.js';
 import { type Legend, checkLegends, hasStatusCues, legendInForce, legendsOf } from '../status/index.js';
-import { type ActivityCells, continuesActivity, continuesGoalSentence, joinContinuation } from './page-break.js';
+import { type ActivityCells, type ContinuedActivity, continuesActivity, continuesGoalSentence, joinContinuation } from './page-break.js';
 import { type RowSources, sourcesOf } from './sources.js';
 import { clip, foldText, withoutFormatChars } from '../model/plain-text.js';
 import { COLUMNS, COLUMN_ALIASES, COLUMN_NAMES, PRINTED_COLUMN_KEYS, type ColumnKey, actionLineNumberOf, headerKey } from '../model/vocabulary.js';
@@ -41,6 +41,8 @@ export interface AssembledRow {
   location: SourceLocation;
   /** Where its values were printed (PDF input; absent for text and HTML): sources.ts. */
   sources?: RowSources;
+  /** How its last part's cells end (PDF input: BodyRow.lineEnds), for a part the next page continues. */
+  lineEnds?: ContinuedActivity['lineEnds'];
 }
 
 /** The output of assembly. */
@@ -359,6 +361,7 @@ class Assembly {
       legend: this.legendAt(row.location)?.entries ?? [],
       location: row.location,
       ...(sources !== undefined ? { sources } : {}),
+      ...(row.lineEnds !== undefined ? { lineEnds: row.lineEnds } : {}),
     });
     if (row.mergedAbove !== undefined && previous !== undefined) this.reportMergedCells(row, row.mergedAbove, previous.id);
   }

@@ -74,6 +74,12 @@ export interface HeaderRow {
 /** A row's cells by column key; a column the row does not have is absent. */
 export type RowCells = Partial<Record<ColumnKey, string>>;
 
+/** How a cell's text meets its row's ends (BodyRow.lineEnds), in PDF points. */
+export interface LineEnds {
+  room: number;
+  lead: number;
+}
+
 /**
  * One body row of the activity table, its cells by column key (Activiteit `title`, `status`,
  * Wanneer or Oorspronkelijke planning `planning`, Wie `owners`, Toelichting `explanation`, and a
@@ -106,6 +112,14 @@ export interface BodyRow {
    * where the cell starts; assembly reports the merge (NAP123).
    */
   mergedAbove?: ColumnKey[];
+  /**
+   * How each cell's text meets the row's ends (PDF input, points): `room`, the room left on the
+   * cell's last line up to the column's right edge (where the page's fullest line of that column
+   * ends); `lead`, the width of the first word of its first line and the space after it. Where a
+   * page end broke the row, the part on the next page opens a new paragraph when its first word
+   * would have fitted on the last line before (assemble/page-break.ts).
+   */
+  lineEnds?: Partial<Record<ColumnKey, LineEnds>>;
   /**
    * The row continues the last row of the previous page (a table row broken by a page end):
    * `true` or `false` when the reader knows (a tagged PDF's structure tree), absent when it does

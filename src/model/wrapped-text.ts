@@ -18,9 +18,11 @@ const CONTINUES_WORD = /^(?:[.,;:!?)\]}%]|['’"”](?=[\s.,;:!?)]|$))/u;
  * - nothing between them when `next` is only a footnote marker (superscript digits) that wrapped
  *   alone onto the next line: it still belongs to the word before it;
  * - nothing before closing punctuation (`.`, `,`, `;`, `:`, `!`, `?`, `)`, `]`, `}`, `%`) or a closing
- *   quote (a quote followed by a space, punctuation or the end): no line breaking puts these at
- *   the start of a line after a space, so they continue the word a too narrow column broke
- *   (`onderwijsinstellingen` + `.`, `www.seksueleopvoeding` + `.nl`);
+ *   quote (a quote followed by a space, punctuation or the end): line breaking puts these at the
+ *   start of a line only when a too narrow column broke the word before them
+ *   (`onderwijsinstellingen` + `.`, `www.seksueleopvoeding` + `.nl`), or when a space stood before
+ *   them; a reader that sees the line before hold more than one word knows it was a space
+ *   (`spaceBefore`: `gedrag` + `.` where the text reads `gedrag .`, word-generated/marker-wrap-a5-calibri);
  * - nothing after a soft hyphen (dropped) or after a line-end hyphen glued to a letter when the
  *   next line starts with a letter (`Regerings-` + `commissaris` → `Regerings-commissaris`, as the
  *   text export prints it), unless the next line starts with a conjunction (`meld-` + `en …`)
@@ -29,14 +31,14 @@ const CONTINUES_WORD = /^(?:[.,;:!?)\]}%]|['’"”](?=[\s.,;:!?)]|$))/u;
  *   `Q3 2024` → `2022-Q3 2024`: a space after a hyphen at a line end cannot be seen);
  * - a space otherwise.
  */
-export function joinWrapped(text: string, next: string, paragraph = false): string {
+export function joinWrapped(text: string, next: string, paragraph = false, spaceBefore = false): string {
   const a = text;
   const b = next.trim();
   if (b === '') return a;
   if (a === '') return b;
   if (SUPERSCRIPT_ONLY.test(b)) return a + b;
   if (BULLET_START.test(b) || paragraph) return `${a}\n${b}`;
-  if (CONTINUES_WORD.test(b) && /\S$/u.test(a)) return a + b;
+  if (CONTINUES_WORD.test(b) && /\S$/u.test(a) && !spaceBefore) return a + b;
   if (a.endsWith('\u00ad')) return a.slice(0, -1) + b;
   if (/\S[-\u2010]$/u.test(a) && /^\p{L}/u.test(b) && !/^(en|of|tot|en\/of)\b/.test(b) && !/^\p{L}+[-\u2010](\s|$)/u.test(b)) return a + b;
   if (/\d[-\u2010–]$/u.test(a) && /^([QH]\d|\d)/u.test(b)) return a + b;

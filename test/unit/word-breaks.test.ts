@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { canEndDutchWord } from '../../src/model/vocabulary.js';
 import { joinWrapped } from '../../src/model/wrapped-text.js';
+import { opensParagraph } from '../../src/assemble/page-break.js';
 import { BROKEN_WORD_LINE, resolveWordBreaks } from '../../src/readers/pdf/layout-rows.js';
 
 describe('joinWrapped', () => {
@@ -21,6 +22,25 @@ describe('joinWrapped', () => {
 
   it('an opening quote starts a word of its own', () => {
     expect(joinWrapped('het project', "'Seksuele opvoeding'")).toBe("het project 'Seksuele opvoeding'");
+  });
+
+  it('closing punctuation after a line that wrapped at a space keeps that space (the text reads "gedrag .", marker-wrap-a5-calibri AL1-04)', () => {
+    expect(joinWrapped('seksueel grensoverschrijdend gedrag', '. De publieksmonitor', false, true)).toBe('seksueel grensoverschrijdend gedrag . De publieksmonitor');
+    expect(joinWrapped('seksueel grensoverschrijdend gedrag', '. De publieksmonitor')).toBe('seksueel grensoverschrijdend gedrag. De publieksmonitor');
+  });
+});
+
+describe('opensParagraph (a row broken by a page end)', () => {
+  // Figures of word-generated/marker-wrap-a5-calibri (PDF points).
+  it('a first word that would have fitted on the last line before the page end opens a paragraph (AL1-12: room 71.7, "Binnen " 21.0)', () => {
+    expect(opensParagraph({ room: 71.7, lead: 0 }, { room: 0, lead: 21.0 })).toBe(true);
+  });
+  it('a first word that did not fit, or only by less than the estimate\'s error, continues the paragraph', () => {
+    expect(opensParagraph({ room: 8.5, lead: 0 }, { room: 0, lead: 31.4 })).toBe(false);
+    expect(opensParagraph({ room: 24.2, lead: 0 }, { room: 0, lead: 24.0 })).toBe(false);
+  });
+  it('is false without the measures (text and HTML input)', () => {
+    expect(opensParagraph(undefined, { room: 0, lead: 21 })).toBe(false);
   });
 });
 

@@ -12,7 +12,7 @@ import { type Box, toBBox, union } from './geometry.js';
 import type { Shape, TextRun } from './graphics.js';
 import type { PageStructure, TaggedRow } from './structure.js';
 import { type Fragment, type RowStarts, rowStarts } from './row-starts.js';
-import { LAYOUT } from './settings.js';
+import { LAYOUT, TEXT } from './settings.js';
 import { type Columns, columnOf } from './layout-header.js';
 import { type Icon, isNearWhite, pickIcon, runColorAt } from './layout-icons.js';
 import { boxOf, centerY } from './layout-lines.js';
@@ -105,6 +105,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
     rows.push({
       ...keyedCells(cells, cols.keys),
       cellBoxes: cellBoxesOf(frags, cols.keys),
+      lineEnds: lineEndsOf(frags, cols.keys, rightEdges),
       statusCue: cue.cue,
       ...(cue.box !== null ? { statusBox: toBBox(cue.box) } : {}),
       ...markersOf(frags),
@@ -177,6 +178,51 @@ function cellBoxesOf(frags: readonly Fragment[], keys: readonly (ColumnKey | nul
   const out: NonNullable<BodyRow['cellBoxes']> = {};
   for (const [k, b] of Object.entries(boxes) as [ColumnKey, Box][]) out[k] = toBBox(b);
   return out;
+}
+
+/**
+ * How each keyed cell's text meets the row's ends (BodyRow.lineEnds, points): the room left on its
+ * last line up to `rightEdges` (the column's fullest line on this page) and the width of its first
+ * line's first word and the space after it (the first chunk's width shared out by character, the
+ * space LAYOUT.spaceEm wide).
+ */
+function lineEndsOf(frags: readonly Fragment[], keys: readonly (ColumnKey | null)[], rightEdges: readonly number[]): NonNullable<BodyRow['lineEnds']> {
+  const out: NonNullable<BodyRow['lineEnds']> = {};
+  keys.forEach((key, c) => {
+    if (key === null || key === undefined) return;
+    const fs = frags.filter((f) => f.col === c && f.chunks.length > 0);
+    if (fs.length === 0) return;
+    const first = fs.reduce((a, b) => (b.baseline < a.baseline ? b : a));
+    const last = fs.reduce((a, b) => (b.baseline > a.baseline ? b : a));
+    out[key] = { room: Math.max(0, rightEdges[c]! - last.box.x1), lead: firstWordWidth(first.chunks) + LAYOUT.spaceEm * first.size };
+  });
+  return out;
+}
+
+/**
+ * The width of the first word of a line's chunks (points): from the first chunk's left to the
+ * first space, shared out by character inside the chunk that holds it; a chunk that touches the
+ * one before (within TEXT.wordGapEm) continues the word (a ligature drawn in a font of its own:
+ * `fl` + `exibele` in rewritten/cairo-shading-a4-landscape-calibri).
+ */
+function firstWordWidth(chunks: readonly Chunk[]): number {
+  const sorted = [...chunks].sort((a, b) => a.x0 - b.x0);
+  const x0 = sorted[0]!.x0;
+  let end = x0;
+  for (const [i, c] of sorted.entries()) {
+    if (i > 0 && c.x0 - end > TEXT.wordGapEm * c.size) break;
+    const text = i === 0 ? c.text.trimStart() : c.text;
+    const space = text.search(/\s/u);
+    if (space < 0) {
+      end = c.x1;
+      continue;
+    }
+    const chars = [...c.text].length;
+    const before = [...c.text.slice(0, c.text.length - text.length + space)].length;
+    end = c.x0 + ((c.x1 - c.x0) * before) / Math.max(1, chars);
+    break;
+  }
+  return end - x0;
 }
 
 /**
@@ -299,7 +345,9 @@ export const POSSIBLE_WORD_BREAK = '\uFFFE';
  * Joins a cell's line fragments in reading order (joinWrapped). A word longer than the column is
  * broken by the line end without a hyphen: a fragment that is one word reaching the column's
  * right edge (the widest line of the column on this page), followed by a line that starts with a
- * lower-case letter, is joined with POSSIBLE_WORD_BREAK instead of a space.
+ * lower-case letter, is joined with POSSIBLE_WORD_BREAK instead of a space. Closing punctuation that
+ * starts a line follows a space when the line before holds more than one word (joinWrapped's
+ * `spaceBefore`).
  */
 function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean, column: { left: number; rightEdge: number }): string {
   if (fs.length === 0) return '';
@@ -316,7 +364,11 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
     if (chunks.length === 0) continue;
     const text = joinChunks(chunks).trim();
     if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, chunks[0]!, column)) out += POSSIBLE_WORD_BREAK + text;
-    else out = joinWrapped(out, text, prev !== null && f.baseline - prev.fragment.baseline - linePitch > LAYOUT.paragraphGapEm * f.size);
+    else {
+      const paragraph = prev !== null && f.baseline - prev.fragment.baseline - linePitch > LAYOUT.paragraphGapEm * f.size;
+      // A line before that holds more than one word wrapped at a space, not inside a word.
+      out = joinWrapped(out, text, paragraph, prev !== null && /\s/u.test(prev.text));
+    }
     prev = { fragment: f, text };
   }
   return out;

@@ -598,6 +598,12 @@ export const LAYOUT = {
   brokenWordFillShare: 0.75,
   /** em. The width of a chunk's first character is estimated as at least this (a short chunk such as `n.` averages in its punctuation). */
   minCharWidthEm: 0.5,
+  /**
+   * em. The width a word space is taken to have where a line's first word is measured against the
+   * room left on the line before (BodyRow.lineEnds): a quarter em (Carlito's space is 0.226 em,
+   * Liberation Sans's 0.278).
+   */
+  spaceEm: 0.25,
 } as const;
 
 // --- Guards of the arithmetic (regions.ts, visibility.ts, walk/images.ts) ---------------------------
