@@ -5,6 +5,7 @@
  * names the stage that found it.
  */
 import { attachFootnotes } from './assemble/footnotes.js';
+import { resolvePageNumbering } from './assemble/note-numbering.js';
 import { assembleRows } from './assemble/rows.js';
 import { DiagnosticBag } from './diagnostics/bag.js';
 import { InputError, SchemaViolationError } from './diagnostics/errors.js';
@@ -96,7 +97,8 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions, r
     throw error;
   }
   checkRowCount(model, reader);
-  const assembled = assembleRows(model, bag.stage('assemble'));
+  // Notes numbered per page: each marker resolved with its own page's notes before rows join across pages.
+  const assembled = assembleRows(resolvePageNumbering(model, bag.stage('footnotes')), bag.stage('assemble'));
   const { rows, footnotes } = attachFootnotes(assembled.rows, assembled.footnotes, bag.stage('footnotes'));
   const edition = {
     ...(options.editionDate !== undefined ? { editionDate: options.editionDate } : {}),

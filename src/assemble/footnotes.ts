@@ -115,13 +115,18 @@ export function attachFootnotes(
     if (f.citedBy.length === 0) {
       diagnostics.report(
         'NAP202',
-        `Footnote ${f.number} ("${clip(f.text)}") is never cited by a marker in the table. Add its marker to the row it belongs to, or remove the footnote.`,
+        `Footnote ${noteName(f)} ("${clip(f.text)}") is never cited by a marker in the table. Add its marker to the row it belongs to, or remove the footnote.`,
         locationOf(f.location),
         { actual: f.number },
       );
     }
   }
   return { rows: withFootnotes, footnotes };
+}
+
+/** How a message names a note: its number, and the label it was printed with where that differs (`9 (printed 3 on page 6)`). */
+export function noteName(f: Pick<FootnoteDefinition, 'number' | 'label' | 'location'>): string {
+  return f.label !== undefined && f.label !== String(f.number) ? `${f.number} (printed ${f.label} on page ${f.location.page})` : String(f.number);
 }
 
 /**

@@ -180,6 +180,7 @@ export function footnotesTable(): TableSpec<Footnote> {
     rows: (annex) => annex.footnotes,
     columns: [
       col<Footnote>('number', 'integer', F.number, (f) => f.number, { required: true }),
+      col<Footnote>('label', 'string', F.label, (f) => f.label ?? null),
       col<Footnote>('text', 'string', F.text, (f) => f.text, { long: true }),
       col<Footnote>('plain_text', 'string', F.plainText, (f) => f.plainText, { long: true }),
       col<Footnote>('link_urls', 'string', F.links.element.shape.url, (f) => f.links.flatMap((l) => (l.url !== null ? [l.url] : [])), { list: true }),

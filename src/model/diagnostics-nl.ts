@@ -69,6 +69,7 @@ export const DIAGNOSTIC_SUMMARIES_NL: Record<DiagnosticCode, string> = {
   NAP203: 'Een voetnootnummer is twee keer gedefinieerd.',
   NAP204: 'Een voetnootverwijzing of -definitie met een ongeldig nummer (0, of boven 9999).',
   NAP205: 'Een voetnoot zonder tekst.',
+  NAP206: 'De voetnootnummering begint op elke pagina opnieuw: verwijzingen worden gelezen met de noten van hun eigen pagina, en de noten worden doorgenummerd in documentvolgorde, elk met het label waarmee ze gedrukt zijn.',
   NAP301: 'De invoer heeft geen statusiconen (tekstexport); elke status is leeg.',
   NAP302: 'Onbekend statuslabel.',
   NAP303: 'De kleur van een statusicoon past bij geen enkel legenda-item op de pagina.',

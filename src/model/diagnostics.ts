@@ -148,6 +148,7 @@ export const DIAGNOSTIC_CODES = {
   NAP203: { severity: 'error', summary: 'Footnote number defined twice.' },
   NAP204: { severity: 'error', summary: 'Footnote marker or definition whose number is not a valid footnote number (0, or over 9999).' },
   NAP205: { severity: 'warning', summary: 'Footnote definition without text.' },
+  NAP206: { severity: 'info', summary: 'Footnote numbering restarts on each page: markers are read with the notes of their own page, and the notes are numbered through in document order, each keeping its printed label.' },
   // Status (NAP3xx)
   NAP301: { severity: 'info', summary: 'Input carries no status icons (text export); every status is null.' },
   NAP302: { severity: 'error', summary: 'Unknown status label.' },

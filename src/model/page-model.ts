@@ -163,6 +163,12 @@ export interface TableBlock {
 /** A footnote definition found at the bottom of a page: `¹⁰ Kamerstukken II …`. */
 export interface FootnoteDefinition {
   number: number;
+  /**
+   * The label as printed, where the document's note numbers are not its printed labels: numbering
+   * that restarts on each page (assemble/note-numbering.ts numbers the notes through and keeps the
+   * printed label here). Absent when the label is the number.
+   */
+  label?: string;
   text: string;
   location: SourceLocation;
 }

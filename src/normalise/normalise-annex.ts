@@ -124,6 +124,7 @@ function normaliseFootnote(f: AttachedFootnote, format: InputFormat, diagnostics
   }
   return {
     number: f.number,
+    ...(f.label !== undefined ? { label: f.label } : {}),
     text: f.text,
     plainText: plainLinkText(f.text),
     links: links.links,

@@ -195,6 +195,16 @@ export const citationSchema = z.object({
 /** A footnote: number, text as printed, links, citations and the activities citing it. */
 export const footnoteSchema = z.object({
   number: z.number().int().positive().meta(bilingual('Footnote number', 'Voetnootnummer')),
+  label: z
+    .string()
+    .min(1)
+    .optional()
+    .meta(
+      bilingual(
+        'The label the note was printed with, where it is not its number: in a document whose note numbering restarts on each page, the notes are numbered 1 to N in document order and each keeps its printed label here; absent when the label is the number',
+        'Het label waarmee de noot gedrukt is, als dat niet het nummer is: in een document waarvan de nootnummering per pagina opnieuw begint, zijn de noten genummerd 1 tot N in documentvolgorde en houdt elke noot hier zijn gedrukte label; ontbreekt als het label het nummer is',
+      ),
+    ),
   text: z.string().meta(bilingual('The footnote as printed, marker removed (links in Markdown, as in the text export)', 'De voetnoot zoals gedrukt, zonder nummer (links in Markdown, zoals in de tekstexport)')),
   plainText: z.string().meta(bilingual('The footnote with Markdown links replaced by their text and <url> autolinks by the url', 'De voetnoot met Markdown-links vervangen door hun tekst en <url>-links door de url')),
   links: z.array(linkSchema),
