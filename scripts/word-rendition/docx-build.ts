@@ -5,6 +5,7 @@
  * explanation bullets as a Word bullet list whose bullet is the Symbol-font character U+F0B7, and
  * footnote markers as real footnotes, endnotes or superscript numbers with a "Noten" list.
  */
+import JSZip from 'jszip';
 import {
   AlignmentType,
   BorderStyle,
@@ -45,13 +46,26 @@ const BULLETS = 'symbol-bullets';
 const NOTE_NUMBERS = 'note-numbers';
 /** Header of the sixth, merged first column (variants with `actionLineColumn`). */
 const ACTION_LINE_HEADER = 'Actielijn';
-const SETTINGS_WITH_DECIMAL_ENDNOTES =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-  '<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-  '<w:displayBackgroundShape/><w:evenAndOddHeaders w:val="false"/>' +
-  '<w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>' +
-  '<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/></w:compat>' +
-  '</w:settings>';
+/**
+ * Word's settings part where docx has no option for what the variant needs: decimal endnote
+ * numbers (Word's default endnote numbering is i, ii, iii; the annex numbers its notes 1, 2, 3),
+ * footnote numbering that restarts on each page (Word: Footnote → Numbering "Restart each page").
+ * Null when docx's own settings part will do.
+ */
+function settingsXml(v: WordVariant): string | null {
+  const footnotePr = v.footnoteNumbering === 'restart-each-page' ? '<w:footnotePr><w:numRestart w:val="eachPage"/></w:footnotePr>' : '';
+  const endnotePr = v.notes === 'endnotes' ? '<w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>' : '';
+  if (footnotePr === '' && endnotePr === '') return null;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    '<w:displayBackgroundShape/><w:evenAndOddHeaders w:val="false"/>' +
+    footnotePr +
+    endnotePr +
+    '<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/></w:compat>' +
+    '</w:settings>'
+  );
+}
 
 /** Mirrored running headers: even pages print the Kamerstuk on their outer (left) side; odd pages print none. */
 function mirroredHeaders(): { default: Header; even: Header } {
@@ -420,8 +434,25 @@ export async function buildDocx(annex: AnnexData, v: WordVariant): Promise<Uint8
       },
     ],
   });
-  // Word's default endnote numbering is i, ii, iii; the annex numbers its notes 1, 2, 3. docx has
-  // no option for w:endnotePr, so the settings part is given with it (docx's own settings otherwise).
-  const overrides = v.notes === 'endnotes' ? [{ path: 'word/settings.xml', data: SETTINGS_WITH_DECIMAL_ENDNOTES }] : [];
-  return new Uint8Array(await Packer.toBuffer(doc, false, overrides));
+  // docx has no option for w:endnotePr or w:footnotePr: the settings part is given with them where needed.
+  const settings = settingsXml(v);
+  const overrides = settings !== null ? [{ path: 'word/settings.xml', data: settings }] : [];
+  const docx = await Packer.toBuffer(doc, false, overrides);
+  return v.footnoteNumbering === 'restart-each-page' ? restartFootnotesEachPage(docx) : new Uint8Array(docx);
+}
+
+/**
+ * The .docx with its section's footnote numbering restarting on each page, as Word writes it
+ * (`w:footnotePr` in the section properties, besides the document settings): LibreOffice reads the
+ * section's, and docx has no option for it.
+ */
+async function restartFootnotesEachPage(docx: Uint8Array | Buffer): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(docx);
+  const file = zip.file('word/document.xml');
+  if (file === null) throw new Error('no word/document.xml in the .docx');
+  const xml = await file.async('string');
+  const at = xml.lastIndexOf('<w:pgSz ');
+  if (at < 0 || xml.indexOf('<w:sectPr', 0) < 0) throw new Error('no section properties with a page size in word/document.xml');
+  zip.file('word/document.xml', xml.slice(0, at) + '<w:footnotePr><w:numRestart w:val="eachPage"/></w:footnotePr>' + xml.slice(at));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

@@ -62,6 +62,7 @@ export interface WordTruth {
   actionLineColumn?: string;
   noteNumbering?: WordVariant['noteNumbering'];
   noteHeading?: string | null;
+  footnoteNumbering?: WordVariant['footnoteNumbering'];
   /** How the reader should find statuses (`text` for a status printed in words). */
   statusFoundBy?: 'icon' | 'text';
   /** Footnote markers the PDF shows alone at the start of a Toelichting line (read back from the glyph positions). */
@@ -69,7 +70,8 @@ export interface WordTruth {
   title: string;
   actionLines: Array<{ number: number; title: string; planningHeader: string; pages: number[] }>;
   activities: WordTruthActivity[];
-  footnotes: Array<{ number: number; text: string; page: number }>;
+  /** `label`: the number the note is printed with, where numbering restarts on each page (read back). */
+  footnotes: Array<{ number: number; text: string; page: number; label?: string }>;
 }
 
 const TAGGED_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}';
@@ -128,6 +130,29 @@ function footnotePages(annex: AnnexData, rb: ReadBack, firstPossible: (n: number
       }
     }
     throw new Error(`footnote ${f.number} text not found from page ${start}`);
+  });
+}
+
+/**
+ * The label each note is printed with on its page, read back: the text item right before the one
+ * where the note's text starts (LibreOffice prints a footnote's number as an item of its own).
+ * For numbering that restarts on each page, where the label is not the note's number.
+ */
+function printedLabels(rb: ReadBack, footnotes: ReadonlyArray<{ number: number; text: string; page: number }>): string[] {
+  // Notes in order, moving forward on each page: two notes may start alike (`Kamerstukken II 2022/23, 34843, nr. 80` and `… nr. 67`).
+  let page = 0;
+  let from = 1;
+  return footnotes.map((f) => {
+    if (f.page !== page) [page, from] = [f.page, 1];
+    const items = rb.pageItems[f.page - 1]!;
+    const key = f.text.replace(/\s+/g, '').slice(0, 24);
+    // The note's words may also be printed in a cell above it: a start counts only right after a label.
+    for (let i = from; i < items.length; i++) {
+      if (!/^\d{1,3}$/.test(items[i - 1]!) || !items.slice(i, i + 12).join('').startsWith(key)) continue;
+      from = i + 1;
+      return items[i - 1]!;
+    }
+    throw new Error(`footnote ${f.number}: no label item before its text on page ${f.page}`);
   });
 }
 
@@ -205,6 +230,8 @@ function buildTruth(annex: AnnexData, v: WordVariant, rb: ReadBack, pdfs: WordTr
       }
     }
   }
+  const labels = v.footnoteNumbering === 'restart-each-page' ? printedLabels(rb, footnotes) : null;
+  if (labels !== null && !footnotes.some((f, i) => labels[i] !== String(f.number))) throw new Error(`${v.name}: footnote numbering does not restart (every label is its number)`);
   const chars = [...rb.specialChars.keys()];
   const bulletFonts = chars.filter((k) => k.startsWith('U+F0B7 ')).map((k) => k.slice(7));
   if (bulletFonts.length === 0) throw new Error(`${v.name}: no U+F0B7 bullet in the text layer`);
@@ -232,11 +259,12 @@ function buildTruth(annex: AnnexData, v: WordVariant, rb: ReadBack, pdfs: WordTr
     ...(v.actionLineColumn !== undefined ? { actionLineColumn: 'Actielijn' } : {}),
     ...(v.noteNumbering !== undefined ? { noteNumbering: v.noteNumbering } : {}),
     ...(v.noteHeading !== undefined ? { noteHeading: v.noteHeading } : {}),
+    ...(v.footnoteNumbering !== undefined ? { footnoteNumbering: v.footnoteNumbering } : {}),
     ...(v.cue.kind === 'words' ? { statusFoundBy: 'text' as const } : {}),
     title: annex.title,
     actionLines,
     activities,
-    footnotes,
+    footnotes: labels !== null ? footnotes.map((f, i) => ({ ...f, label: labels[i]! })) : footnotes,
   };
 }
 

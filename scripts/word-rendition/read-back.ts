@@ -29,6 +29,8 @@ export interface ReadBack {
   tablePages: number[][];
   /** Whitespace-free text per page (for locating notes). */
   pageText: string[];
+  /** The page's text items, each whitespace-free, empty ones left out (for reading a note's printed label). */
+  pageItems: string[][];
   /** Count per character (code point hex) and PDF font name, of characters outside Basic Latin/Latin-1 letters. */
   specialChars: Map<string, number>;
   /** Operator counts over all pages: image paints and path fills. */
@@ -106,6 +108,7 @@ export async function readBack(bytes: Uint8Array, tableSizes: number[]): Promise
   const tablePages: number[][] = tableSizes.map(() => []);
   const lines: string[][][][] = tableSizes.map((n) => Array.from({ length: n }, () => [] as string[][]));
   const pageText: string[] = [];
+  const pageItems: string[][] = [];
   const specialChars = new Map<string, number>();
   const fillColours = new Set<string>();
   const textColours = new Set<string>();
@@ -141,6 +144,7 @@ export async function readBack(bytes: Uint8Array, tableSizes: number[]): Promise
     await page.getOperatorList(); // loads fonts into commonObjs
     const tc = await page.getTextContent();
     pageText.push(tc.items.map((it) => ('str' in it ? it.str : '')).join('').replace(/\s+/g, ''));
+    pageItems.push(tc.items.map((it) => ('str' in it ? it.str.replace(/\s+/g, '') : '')).filter((t) => t !== ''));
     for (const it of tc.items) {
       if (!('str' in it)) continue;
       for (const ch of it.str) {
@@ -185,6 +189,7 @@ export async function readBack(bytes: Uint8Array, tableSizes: number[]): Promise
     lines,
     tablePages,
     pageText,
+    pageItems,
     specialChars,
     imagePaints,
     pathFills,

@@ -57,6 +57,11 @@ export interface WordVariant {
    * columns and there is no separate `Actielijn N` row. Its relative width is `actionLineColumn`.
    */
   actionLineColumn?: number;
+  /**
+   * Footnotes only: their numbering restarts on each page (Word: Footnote → Numbering "Restart each
+   * page"; LibreOffice "per page"), so each page's markers refer to that page's own notes.
+   */
+  footnoteNumbering?: 'restart-each-page';
   /** Note list only: the numbering style (default superscript) and the heading above it (default "Noten"; null: none). */
   noteNumbering?: NoteNumbering;
   noteHeading?: string | null;
@@ -402,6 +407,24 @@ export const WORD_VARIANTS: WordVariant[] = [
     repeatRows: 1,
     exports: ['tagged'],
     mustShow: { markersAtLineStart: 3 },
+  },
+  {
+    name: 'notes-restart-a4-portrait-calibri',
+    description:
+      'Calibri (Carlito) 8.5 pt, A4 portrait, Wingdings dots, legend on page 1, page-bottom footnotes whose numbering restarts on each page (each page prints its notes from 1), tagged',
+    paper: 'A4',
+    landscape: false,
+    marginsMm: [15, 12, 15, 12],
+    font: { word: 'Calibri', embedded: 'Carlito', sizePt: 8.5 },
+    cue: { kind: 'wingdings-glyph', glyph: '\uF06C' },
+    palette: ['#1b7837', '#2166ac', '#762a83', '#e08214', '#b2182b'],
+    legend: 'page-1',
+    notes: 'footnotes',
+    footnoteNumbering: 'restart-each-page',
+    columns: [20, 8, 12, 16, 44],
+    sectionRows: 'merged',
+    repeatRows: 1,
+    exports: ['tagged'],
   },
   {
     name: 'three-headers-a5-arial',

@@ -1,0 +1,60 @@
+/**
+ * A Word document whose footnote numbering restarts on each page (Footnote → Numbering "Restart
+ * each page"), converted by LibreOffice: fixtures/word-generated/notes-restart-a4-portrait-calibri.pdf.
+ * Each page prints its notes from 1 (page 3 its one note as 2: LibreOffice numbered it so), and a
+ * marker means the note with its label on its own page. The values below are the PDF's, read back
+ * by the generator into the truth file.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractAnnex } from '../../../src/pipeline.js';
+import type { Annex } from '../../../src/schema/annex.js';
+
+const FILE = 'fixtures/word-generated/notes-restart-a4-portrait-calibri.pdf';
+let annex: Annex;
+
+beforeAll(async () => {
+  const bytes = new Uint8Array(readFileSync(new URL(`../../../${FILE}`, import.meta.url)));
+  ({ annex } = await extractAnnex(bytes, { fileName: FILE }));
+});
+
+describe('footnote numbering that restarts on each page (Word, LibreOffice)', () => {
+  it('numbers the 25 notes 1 to 25 in document order, each with the label and page it was printed on', () => {
+    expect(annex.footnotes.map((f) => `${f.number}:${f.label}@${f.location.page}`)).toEqual([
+      '1:1@2', '2:2@3', '3:1@4', '4:1@5', '5:2@5', '6:3@5', '7:1@6', '8:2@6', '9:1@7', '10:2@7', '11:1@8', '12:2@8', '13:1@9',
+      '14:1@11', '15:2@11', '16:1@12', '17:2@12', '18:1@13', '19:2@13', '20:3@13', '21:1@14', '22:1@15', '23:2@15', '24:1@16', '25:1@19',
+    ]);
+    expect(annex.footnotes[4]!.text).toBe('Kamerstukken II 2022/23, 34843, nr. 80');
+    expect(annex.footnotes[5]!.text).toBe('Kamerstukken II 2022/23, 34843, nr. 67');
+    expect(annex.footnotes[5]!.citations.map((c) => c.id)).toEqual(['kst-34843-67']);
+    expect(annex.footnotes[24]!.text).toBe('<https://repository.wodc.nl/handle/20.500.12832/3290>');
+  });
+
+  it("links each marker to its own page's note, also in a row continued on the next page", () => {
+    const cites = Object.fromEntries(annex.activities.filter((a) => a.footnotes.length > 0).map((a) => [a.id, a.footnotes]));
+    expect(cites).toEqual({
+      'AL1-04': [1], 'AL1-08': [2], 'AL1-12': [3], 'AL1-13': [4, 5], 'AL1-15': [6], 'AL1-21': [7], 'AL1-22': [8], 'AL1-23': [9],
+      'AL1-27': [10], 'AL2-02': [11], 'AL2-06': [12], 'AL3-02': [13], 'AL3-09': [14, 15], 'AL3-14': [16], 'AL3-18': [17], 'AL3-19': [18],
+      'AL3-21': [19], 'AL3-22': [20], 'AL3-24': [21], 'AL3-30': [22], 'AL4-01': [23], 'AL4-05': [24], 'AL5-07': [25],
+    });
+    // AL1-13 starts on page 4 and prints both markers on page 5, as "1" and "2": page 5's notes, not page 4's.
+    const al113 = annex.activities.find((a) => a.id === 'AL1-13')!;
+    expect(al113.location.page).toBe(4);
+    expect(al113.title).toBe('Project Preventie seksueel grensoverschrijdend gedrag onder studenten');
+    expect(annex.footnotes[3]!.text).toBe('[Ben je oké? \\(benjeoke.nl\\)](http://benjeoke.nl)');
+    // AL5-07 starts on page 18; its marker is on page 19, with the note.
+    expect(annex.activities.find((a) => a.id === 'AL5-07')!.location.page).toBe(18);
+    expect(annex.footnotes.filter((f) => f.citedBy.length !== 1)).toEqual([]);
+  });
+
+  it('says once, as information, that the numbering restarts; no note is defined twice and every marker is read', () => {
+    const codes = annex.diagnostics.map((d) => d.code);
+    expect(codes.filter((c) => c.startsWith('NAP2'))).toEqual(['NAP206']);
+    const info = annex.diagnostics.find((d) => d.code === 'NAP206')!;
+    expect(info.severity).toBe('info');
+    expect(info.place).toEqual({ page: 2 });
+    expect(info.actual).toEqual([1, 2, 3]);
+    expect(annex.activities).toHaveLength(83);
+    expect(annex.activities.some((a) => /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(a.explanation.text))).toBe(false);
+  });
+});
