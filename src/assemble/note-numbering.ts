@@ -7,10 +7,12 @@
  * printed with (`label`), and every marker is rewritten to the number of the note its page gives
  * its label — before assembly joins a row's parts across pages, while each part still knows its page.
  *
- * When: some note label is defined on two or more pages, and no page defines a label twice (then
- * the labels of each page are unambiguous). A document numbered through (1 … 25) never defines a
- * label twice, so its page model is returned unchanged; a page with two notes of one label keeps
- * today's reading (NAP203, the first kept), as there is no telling which one a marker meant.
+ * When: some note label is defined on two or more pages and cited on each of them, and no page
+ * defines a label twice (then the labels of each page are unambiguous): restartingLabels. A
+ * document numbered through (1 … 25) never defines a label twice, so its page model is returned
+ * unchanged; a page with two notes of one label keeps today's reading (NAP203, the first kept), as
+ * there is no telling which one a marker meant; so does a number defined again on a page that
+ * does not cite it (a number typed twice).
  *
  * A marker whose page has no note with its label is NAP201 with the page and the marker's box, and
  * is removed from the text (it cites no note: a number would name another page's note).
@@ -30,12 +32,15 @@ const MARKER_WITH_SPACE = /[ \t\u00a0]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
 const COLUMN_NAME: Partial<Record<ColumnKey, string>> = { title: COLUMNS[0], status: COLUMNS[1], planning: COLUMNS[2], owners: COLUMNS[3], explanation: COLUMNS[4] };
 
 /**
- * The pages on which each note label is defined, or null when some page defines a label twice
- * (numbering per page cannot be read there) or no label is defined on more than one page (the
- * document numbers its notes through: nothing to do).
+ * The pages on which each note label is defined, when the document numbers its notes per page;
+ * otherwise null. Per page means: no page defines a label twice (each page's labels are then
+ * unambiguous), and some label is defined on two or more pages and cited by a marker on each of
+ * them. A document numbered through never defines a label twice; a number typed twice by mistake
+ * (defined again on a page that does not cite it) stays NAP203, as before.
  */
 export function restartingLabels(pages: readonly Page[]): Map<number, number[]> | null {
   const pagesOf = new Map<number, number[]>();
+  const citedOn = new Map<number, Set<number>>();
   for (const page of pages) {
     const seen = new Set<number>();
     for (const f of page.footnotes) {
@@ -46,9 +51,22 @@ export function restartingLabels(pages: readonly Page[]): Map<number, number[]> 
       list.push(page.number);
       pagesOf.set(f.number, list);
     }
+    citedOn.set(page.number, markerLabels(page));
   }
-  for (const list of pagesOf.values()) if (list.length > 1) return pagesOf;
+  for (const [label, on] of pagesOf) if (on.length > 1 && on.every((p) => citedOn.get(p)!.has(label))) return pagesOf;
   return null;
+}
+
+/** The labels of the footnote markers in a page's table cells. */
+function markerLabels(page: Page): Set<number> {
+  const labels = new Set<number>();
+  for (const t of page.tables) for (const r of t.rows) for (const text of Object.values(r.cells)) {
+    renumberText(text, (label) => {
+      labels.add(label);
+      return label;
+    });
+  }
+  return labels;
 }
 
 /**

@@ -108,6 +108,16 @@ describe('footnote numbering that restarts on each page', () => {
     expect(after.items.map((d) => d.code)).not.toContain('NAP206');
   });
 
+  it('keeps a number typed twice as before (NAP203): defined again on a page that cites no note of that label', () => {
+    const model = restarting();
+    model.pages[1]!.tables[0]!.rows[0] = row(2, ['Campagne', '', 'Q1 2024', 'Allen', 'Gestart in maart']);
+    model.pages[2]!.tables[0]!.rows[0] = row(3, ['', '', '', '', 'en verder gevoerd.']);
+    const bag = new DiagnosticBag('a.pdf');
+    expect(resolvePageNumbering(model, bag)).toBe(model);
+    const after = read(model).bag;
+    expect(after.items.filter((d) => d.code === 'NAP203').map((d) => d.place.page)).toEqual([2, 3]);
+  });
+
   it('rewrites markers only: superscripts that are no footnote number, and unit exponents, stay', () => {
     const to = (n: number) => n + 10;
     expect(renumberText('gedrag . ¹ De', to)).toBe('gedrag . ¹¹ De');
