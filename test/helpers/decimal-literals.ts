@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
 import { tsFilesUnder } from './import-graph.js';
+import { parseTs } from './ts-parse.js';
 
 /** One decimal literal: where it is, as written, and the declarations around it (outermost first). */
 export interface DecimalLiteral {
@@ -21,7 +22,7 @@ export interface DecimalLiteral {
 
 /** Every decimal literal in `source` (a TypeScript file's text). */
 export function decimalLiterals(source: string, fileName = 'file.ts'): DecimalLiteral[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const file = parseTs(source);
   const found: DecimalLiteral[] = [];
   const visit = (node: ts.Node, within: string[]): void => {
     const name = declarationName(node);
@@ -78,7 +79,7 @@ export interface SettingEntry {
  * a doc comment is listed as an undocumented entry named after it.
  */
 export function settingEntries(source: string, fileName = 'settings.ts'): SettingEntry[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const file = parseTs(source);
   const lineOf = (n: ts.Node): number => file.getLineAndCharacterOfPosition(n.getStart(file)).line + 1;
   const docOf = (n: ts.Node): string | null => {
     const docs = ts.getJSDocCommentsAndTags(n).filter(ts.isJSDoc);

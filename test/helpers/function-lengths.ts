@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
 import { tsFilesUnder } from './import-graph.js';
+import { parseTs } from './ts-parse.js';
 
 /** One function: its name (`Class.method`, the variable an arrow function is assigned to, or `(anonymous)`), where it starts, and how many lines it spans. */
 export interface FunctionLength {
@@ -20,7 +21,7 @@ export interface FunctionLength {
 
 /** Every function in `source` (a TypeScript file's text) with its length in lines. */
 export function functionLengths(source: string, fileName = 'file.ts'): FunctionLength[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const file = parseTs(source);
   const found: FunctionLength[] = [];
   const lineOf = (pos: number): number => file.getLineAndCharacterOfPosition(pos).line + 1;
   const visit = (node: ts.Node, owner: string | null): void => {

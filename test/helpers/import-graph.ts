@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
+import { parseTs } from './ts-parse.js';
 
 /** One import of a file: the specifier as written, the repository path it resolves to (null: package, builtin or unresolved), its line. */
 export interface ImportEdge {
@@ -19,7 +20,7 @@ export interface ImportEdge {
 
 /** Every module specifier named in `source` (a TypeScript file's text), with its 1-based line. */
 export function importSpecifiers(source: string, fileName = 'file.ts'): Array<{ specifier: string; line: number }> {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const file = parseTs(source);
   const found: Array<{ specifier: string; line: number }> = [];
   const add = (node: ts.Node | undefined): void => {
     if (node && ts.isStringLiteralLike(node)) found.push({ specifier: node.text, line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1 });

@@ -14,12 +14,13 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { tsFilesUnder } from '../helpers/import-graph.js';
+import { parseTs } from '../helpers/ts-parse.js';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 /** Every identifier of `source` with its line, in order. */
 function identifiers(source: string): Array<{ name: string; line: number }> {
-  const file = ts.createSourceFile('file.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const file = parseTs(source);
   const found: Array<{ name: string; line: number }> = [];
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) found.push({ name: node.text, line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1 });
@@ -29,13 +30,12 @@ function identifiers(source: string): Array<{ name: string; line: number }> {
   return found;
 }
 
-/** `file:line name` for every identifier under src/ that `bad` matches. */
+let srcIdentifiers: Array<{ path: string; name: string; line: number }> | undefined;
+
+/** `file:line name` for every identifier under src/ that `bad` matches (src/ is read and parsed once). */
 function offenders(bad: (name: string) => boolean): string[] {
-  return tsFilesUnder(SRC).flatMap((path) =>
-    identifiers(readFileSync(path, 'utf8'))
-      .filter((i) => bad(i.name))
-      .map((i) => `${path.slice(SRC.length)}:${i.line} ${i.name}`),
-  );
+  srcIdentifiers ??= tsFilesUnder(SRC).flatMap((path) => identifiers(readFileSync(path, 'utf8')).map((i) => ({ path: path.slice(SRC.length), ...i })));
+  return srcIdentifiers.filter((i) => bad(i.name)).map((i) => `${i.path}:${i.line} ${i.name}`);
 }
 
 describe('one word, one meaning in src/', () => {
