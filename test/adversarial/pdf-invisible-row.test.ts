@@ -12,6 +12,7 @@ import { extractAnnex } from '../../src/pipeline.js';
 import type { Annex } from '../../src/schema/annex.js';
 import { PDF_2024, extract2024Pdf } from '../helpers/fixtures.js';
 import { appendToPage } from '../helpers/pdf-edit.js';
+import { cachedPages } from '../helpers/page-cache.js';
 
 const original = new Uint8Array(readFileSync(PDF_2024));
 /** Page 17's table ends at y = 152 pt from the top (page height 594.96 pt): the invented row goes below it. */
@@ -31,7 +32,7 @@ const ROW = [
 const titles = (a: Annex): string[] => a.activities.map((x) => x.title);
 
 async function extract(bytes: Uint8Array): Promise<Annex> {
-  return (await extractAnnex(bytes, { fileName: 'edited.pdf' })).annex;
+  return (await extractAnnex(bytes, { fileName: 'edited.pdf' }, cachedPages)).annex;
 }
 
 describe('attacks on the 2024 rendition: what a reader cannot see is no data', async () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { extractAnnex } from '../../src/pipeline.js';
 import { PDF_2024, extract2024Pdf } from '../helpers/fixtures.js';
 import { appendToPage, pageSize } from '../helpers/pdf-edit.js';
+import { cachedPages } from '../helpers/page-cache.js';
 
 const original = new Uint8Array(readFileSync(PDF_2024));
 const { annex: clean } = await extract2024Pdf();
@@ -18,7 +19,7 @@ const X = Math.round(width * 0.7);
 const Y = Math.round(height * 0.5);
 
 async function extract(bytes: Uint8Array) {
-  return extractAnnex(bytes, { fileName: 'mutated.pdf' });
+  return extractAnnex(bytes, { fileName: 'mutated.pdf' }, cachedPages);
 }
 
 const data = (a: typeof clean) => ({ activities: a.activities, footnotes: a.footnotes, actionLines: a.actionLines });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { extractAnnex } from '../../src/pipeline.js';
 import { extractFixture } from '../helpers/fixtures.js';
+import { cachedPages } from '../helpers/page-cache.js';
 
 const TAGGED = new URL('../../fixtures/word-generated/shading-a4-landscape-calibri-tagged.pdf', import.meta.url);
 
@@ -43,7 +44,7 @@ describe('a structure tree that groups two rows into one TR', async () => {
   });
 
   it.each([5, 12, 40])('TRs %i and the next merged: the activities as the page shows them, or an error', async (k) => {
-    const { annex } = await extractAnnex(await mergeRows(k), { fileName: 'merged.pdf' });
+    const { annex } = await extractAnnex(await mergeRows(k), { fileName: 'merged.pdf' }, cachedPages);
     const errors = annex.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length === 0) {
       expect(annex.activities).toHaveLength(83);

@@ -5,17 +5,22 @@
  * costs. Everything after the pages (layout, assembly, normalising, validating) runs every time.
  *
  * An entry is found only by the SHA-256 of everything that decides the pages: the PDF's bytes,
- * the read's options, the text of every file under src/, scripts/build-bundles.mjs and the tests'
- * thread set-up and this file (the page reader's code, settings, how the tests build it and how
- * an entry is written), package-lock.json (pdfjs-dist's version) and the Node version.
- * Change any of them and the pages are read again. Entries live in
+ * the read's options, the text of every file of src/ that the page reader is built from (the
+ * sources esbuild bundles for src/threads/page-reader-thread.ts, which runs pdfjs-dist and the
+ * operator walk, and src/threads/read-pages.ts, which hands the pages over: the walk, the
+ * reader's settings, the threads; not the layout, assembly or outputs, which run after the pages
+ * and every time), scripts/build-bundles.mjs, the TypeScript and vitest configurations, the
+ * tests' thread set-up and this file (how the tests build the reader and how an entry is
+ * written), package-lock.json (pdfjs-dist's version) and the Node version. Change any of them
+ * and the pages are read again. Entries live in
  * node_modules/.cache/nap-annex/pages/<code hash>/; the folders of other code are removed when
  * the first entry of new code is written. A read that fails is not remembered (it fails again
  * each time, as it should). NAP_TEST_PAGE_CACHE=0 turns the cache off.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -25,23 +30,42 @@ import { readPagesInWorkers } from '../../src/threads/read-pages.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CACHE = join(ROOT, 'node_modules/.cache/nap-annex/pages');
 
-/** Every file under `dir`, sorted, relative to the repository root. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(ROOT, join(e.parentPath, e.name)))
-    .sort();
+/** The entries the page reader is built from: the thread that reads pages and the code that hands them to the caller. */
+const READER_ENTRIES = ['src/threads/page-reader-thread.ts', 'src/threads/read-pages.ts'];
+/** Files outside those entries' imports that decide how the tests build and run the reader, or how an entry is kept. */
+const SETUP_FILES = ['scripts/build-bundles.mjs', 'tsconfig.json', 'vitest.config.ts', 'test/global-setup.ts', 'test/helpers/thread-script.ts', 'test/helpers/page-cache.ts', 'package-lock.json'];
+
+/**
+ * The source files the page reader is built from, sorted, relative to the repository root: every
+ * file esbuild bundles for READER_ENTRIES (static and dynamic imports; packages are external, their
+ * versions are in package-lock.json).
+ */
+export async function pageReaderSources(): Promise<string[]> {
+  const { metafile } = await build({
+    absWorkingDir: ROOT,
+    entryPoints: READER_ENTRIES,
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outdir: join(ROOT, 'dist/page-cache-probe'),
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  return Object.keys(metafile.inputs).sort();
 }
 
-let codeHash: string | undefined;
+let codeHash: Promise<string> | undefined;
 
 /** The hash of the code and versions that decide what the page reader gives (see the file's comment). */
-export function pageCodeHash(): string {
-  if (codeHash === undefined) {
+export function pageCodeHash(): Promise<string> {
+  codeHash ??= pageReaderSources().then((sources) => {
     const h = createHash('sha256').update(process.version);
-    for (const file of [...filesUnder('src'), 'scripts/build-bundles.mjs', 'test/global-setup.ts', 'test/helpers/thread-script.ts', 'test/helpers/page-cache.ts', 'package-lock.json']) h.update(`\0${file}\0`).update(readFileSync(join(ROOT, file)));
-    codeHash = h.digest('hex').slice(0, 24);
-  }
+    for (const file of [...sources, ...SETUP_FILES]) h.update(`\0${file}\0`).update(readFileSync(join(ROOT, file)));
+    return h.digest('hex').slice(0, 24);
+  });
   return codeHash;
 }
 
@@ -55,7 +79,7 @@ const enabled = (): boolean => process.env.NAP_TEST_PAGE_CACHE !== '0';
  */
 export const cachedPages: PageSource = async (bytes, onPage, options) => {
   if (!enabled()) return readPagesInWorkers(bytes, onPage, options);
-  const folder = join(CACHE, pageCodeHash());
+  const folder = join(CACHE, await pageCodeHash());
   const { keepWarm: _keepWarm, ...decisive } = options;
   const key = createHash('sha256').update(JSON.stringify(decisive)).update('\0').update(bytes).digest('hex');
   const file = join(folder, `${key}.v8.gz`);

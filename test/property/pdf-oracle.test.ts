@@ -21,6 +21,7 @@ import type { Annex } from '../../src/schema/annex.js';
 import { PDF_2024, extract2024Pdf } from '../helpers/fixtures.js';
 import { FUZZ_CAMPAIGN, fuzzRuns } from '../helpers/fuzz.js';
 import { appendToPage, pageSize } from '../helpers/pdf-edit.js';
+import { cachedPages } from '../helpers/page-cache.js';
 
 const BYTE_RUNS = fuzzRuns({ local: 2, ci: 20 });
 const DRAW_RUNS = fuzzRuns({ local: 2, ci: 10 });
@@ -48,7 +49,7 @@ function data(annex: Annex): unknown {
 /** The annex of an exit-0 run; null when the run would not exit 0. */
 async function exitZero(bytes: Uint8Array): Promise<Annex | null> {
   try {
-    const { annex } = await extractAnnex(bytes, { fileName: 'mutated.pdf' });
+    const { annex } = await extractAnnex(bytes, { fileName: 'mutated.pdf' }, cachedPages);
     return annex.diagnostics.some((d) => d.severity === 'error') ? null : annex;
   } catch (error) {
     if (error instanceof InputError) return null;
@@ -113,7 +114,7 @@ describe('PDF fuzzing with an oracle: exit 0 ⇒ the data of the unmutated rendi
 
   it('regression (campaign of 2026-12-01): 9 bytes duplicated inside a content stream gave NaN boxes and a schema failure (exit 3)', async () => {
     const m: ByteMutation = { kind: 'duplicate', at: 47985, length: 9, xor: 1 };
-    const { annex } = await extractAnnex(mutateBytes(original, m), { fileName: 'mutated.pdf' });
+    const { annex } = await extractAnnex(mutateBytes(original, m), { fileName: 'mutated.pdf' }, cachedPages);
     expect(annex.diagnostics.filter((d) => d.code === 'NAP019').map((d) => [d.severity, d.place.page])).toEqual([['error', 10]]);
     expect(annex.diagnostics.every((d) => (d.place.bbox ?? []).every(Number.isFinite))).toBe(true);
   });
@@ -123,7 +124,7 @@ describe('PDF fuzzing with an oracle: exit 0 ⇒ the data of the unmutated rendi
     [{ kind: 'flip', at: 57467, length: 4, xor: 94 }, 12],
     [{ kind: 'flip', at: 86587, length: 29, xor: 243 }, 15],
   ] as [ByteMutation, number][])('regression (campaign of 2026-12-01): %o left page %i blank without a word (exit 0, rows lost); now NAP026', async (m, page) => {
-    const { annex } = await extractAnnex(mutateBytes(original, m), { fileName: 'mutated.pdf' });
+    const { annex } = await extractAnnex(mutateBytes(original, m), { fileName: 'mutated.pdf' }, cachedPages);
     expect(annex.diagnostics.filter((d) => d.code === 'NAP026').map((d) => [d.severity, d.place.page])).toEqual([['error', page]]);
   });
 
