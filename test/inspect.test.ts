@@ -23,7 +23,7 @@ import type { BBox, PageModel } from '../src/model/page-model.js';
 import { type Drawing, type Instruction, KIND_STYLE, type OverlayKind, layoutDrawing, pageOverlays, statusLabel } from '../src/inspect/index.js';
 import { pixelRect, strokePixels } from '../src/inspect/render-png.js';
 import { PDF_2024, TEXT_2024 } from './helpers/fixtures.js';
-import { readPdf } from './helpers/read-pdf.js';
+import { readPdfCached } from './helpers/read-pdf.js';
 import { runCli, spawnCli } from './helpers/run-cli.js';
 
 const THREE_PAGES = fileURLToPath(new URL('../fixtures/bad/three-pages.pdf', import.meta.url));
@@ -34,7 +34,7 @@ let model: PageModel;
 let drawing: Drawing;
 
 beforeAll(async () => {
-  model = await readPdf(new Uint8Array(readFileSync(PDF_2024)), { diagnostics: new DiagnosticBag('r.pdf') });
+  model = await readPdfCached(new Uint8Array(readFileSync(PDF_2024)), { diagnostics: new DiagnosticBag('r.pdf') });
   const page = model.pages[0]!;
   drawing = layoutDrawing(pageOverlays(model, [1])[0]!, page.size!);
 });
@@ -91,7 +91,7 @@ describe('the drawing of page 1 of the 2024 rendition is its page model', () => 
   });
 
   it('names the part of a row after a page end as the activity continued, with the legend in force', async () => {
-    const word = await readPdf(new Uint8Array(readFileSync(WINGDINGS)), { diagnostics: new DiagnosticBag('w.pdf') });
+    const word = await readPdfCached(new Uint8Array(readFileSync(WINGDINGS)), { diagnostics: new DiagnosticBag('w.pdf') });
     const names = pageOverlays(word).flatMap((o) => o.boxes.filter((b) => b.kind === 'row' && b.label!.includes('(continued)')).map((b) => `${o.page} ${b.label!.split(' ')[0]}`));
     // The rendition's 17 rows broken by a page end (NAP108 in its manifest entry), each on the page after its start.
     expect(names).toHaveLength(17);
