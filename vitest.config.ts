@@ -29,6 +29,11 @@ export default defineConfig(({ mode }) => {
     },
     test: {
       globalSetup: ['test/global-setup.ts'],
+      // Transformed modules are kept between runs (node_modules/.experimental-vitest-cache/, found by
+      // each file's content and this configuration; `npx vitest --clearCache` empties it): vitest's
+      // main process then transforms only what changed, and the test processes import faster
+      // (npm test 87 → 82 s of CPU with it warm, the same tests and the same coverage).
+      experimental: { fsModuleCache: true },
       // Test files share worker processes (isolate: false): a fresh process and module graph per
       // file cost about 0.65 s of CPU each, and a warm PDF reader thread (src/threads/pool.ts)
       // serves the next file. Shared results in test/helpers/fixtures.ts are frozen, and this setup
