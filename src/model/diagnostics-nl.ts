@@ -70,6 +70,7 @@ export const DIAGNOSTIC_SUMMARIES_NL: Record<DiagnosticCode, string> = {
   NAP204: 'Een voetnootverwijzing of -definitie met een ongeldig nummer (0, of boven 9999).',
   NAP205: 'Een voetnoot zonder tekst.',
   NAP206: 'De voetnootnummering begint op elke pagina opnieuw: verwijzingen worden gelezen met de noten van hun eigen pagina, en de noten worden doorgenummerd in documentvolgorde, elk met het label waarmee ze gedrukt zijn.',
+  NAP207: 'De noten zijn met letters genummerd (a, b, c …): elke noot wordt gelezen als het nummer van zijn letter, verwijzingen ook, en houdt zijn letter als label.',
   NAP301: 'De invoer heeft geen statusiconen (tekstexport); elke status is leeg.',
   NAP302: 'Onbekend statuslabel.',
   NAP303: 'De kleur van een statusicoon past bij geen enkel legenda-item op de pagina.',

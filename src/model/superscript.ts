@@ -44,3 +44,21 @@ export function lowerRomanValue(text: string): number | null {
   }
   return n;
 }
+
+/** A note label in letters as Word and LibreOffice number them: `a` … `z`, then `aa` … `zz`, `aaa` … (one letter repeated). */
+export const LETTER_LABEL = /^([a-z])\1{0,3}$/;
+
+/**
+ * The number a letter label stands for in its sequence (`a` → 1, `z` → 26, `aa` → 27, `bb` → 28);
+ * null for any other text. Lower-case Roman numerals are letters too (`i` → 9, `v` → 22): which
+ * reading holds is a fact of the document (src/readers/pdf/note-letters.ts), not of the label.
+ */
+export function letterLabelValue(text: string): number | null {
+  if (!LETTER_LABEL.test(text)) return null;
+  return (text.length - 1) * 26 + (text.charCodeAt(0) - 96);
+}
+
+/** The letter label of note `n` (n ≥ 1): 1 → `a`, 26 → `z`, 27 → `aa`. */
+export function letterLabel(n: number): string {
+  return String.fromCharCode(96 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 1);
+}

@@ -201,8 +201,8 @@ export const footnoteSchema = z.object({
     .optional()
     .meta(
       bilingual(
-        'The label the note was printed with, where it is not its number: in a document whose note numbering restarts on each page, the notes are numbered 1 to N in document order and each keeps its printed label here; absent when the label is the number',
-        'Het label waarmee de noot gedrukt is, als dat niet het nummer is: in een document waarvan de nootnummering per pagina opnieuw begint, zijn de noten genummerd 1 tot N in documentvolgorde en houdt elke noot hier zijn gedrukte label; ontbreekt als het label het nummer is',
+        'The label the note was printed with, where it is not its number: notes labelled with letters (a = 1, b = 2 …), or numbering that restarts on each page (the notes numbered 1 to N in document order); absent when the label is the number',
+        'Het label waarmee de noot gedrukt is, als dat niet het nummer is: noten met letters (a = 1, b = 2 …), of nummering die per pagina opnieuw begint (de noten genummerd 1 tot N in documentvolgorde); ontbreekt als het label het nummer is',
       ),
     ),
   text: z.string().meta(bilingual('The footnote as printed, marker removed (links in Markdown, as in the text export)', 'De voetnoot zoals gedrukt, zonder nummer (links in Markdown, zoals in de tekstexport)')),

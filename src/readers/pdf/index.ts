@@ -10,7 +10,9 @@
 import { type DiagnosticCode, type DiagnosticLocation } from '../../model/diagnostics.js';
 import { type DiagnosticBag } from '../../diagnostics/bag.js';
 import { InputError } from '../../diagnostics/errors.js';
-import type { ColumnKey, PageModel } from '../../model/page-model.js';
+import type { ColumnKey, Page, PageModel } from '../../model/page-model.js';
+import { letterLabel } from '../../model/superscript.js';
+import { type LetterNotes, labelNotesWithLetters, rewriteLetterLabels } from './note-letters.js';
 import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './page-graphics.js';
 import { budgetExceeded } from './page-budget.js';
@@ -128,7 +130,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
 
   tally.report(diagnostics);
   scans.report(diagnostics);
-  const laidOut = layoutDocument(contents);
+  const laidOut = layoutWithNoteLetters(contents, diagnostics);
   for (const { page, finding } of laidOut.findings) reportLayoutFinding(finding, page, diagnostics);
   const model: PageModel = { format: 'pdf', pages: laidOut.pages.map((p) => (sizes.has(p.number) ? { ...p, size: sizes.get(p.number)! } : p)) };
   resolveDocumentWordBreaks(model);
@@ -136,6 +138,29 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
 }
 
 /** Reports a finding of the layout: text drawn twice (NAP121), tags and geometry that disagree about rows (NAP120). */
+/**
+ * The document laid out (layout.ts), its notes labelled with letters read first (note-letters.ts:
+ * raised letters rewritten to numbers before layout, each note given its letter as its label after).
+ */
+function layoutWithNoteLetters(contents: readonly PageContent[], diagnostics: DiagnosticBag): ReturnType<typeof layoutDocument> {
+  const letters = rewriteLetterLabels(contents);
+  const laidOut = layoutDocument(contents);
+  if (letters !== null) reportLetterNotes(letters, laidOut.pages, diagnostics);
+  return laidOut;
+}
+
+/** Notes labelled with letters: each note gets its letter as its label; NAP207 (info) says how they were read. */
+function reportLetterNotes(letters: LetterNotes, pages: Page[], diagnostics: DiagnosticBag): void {
+  labelNotesWithLetters(pages);
+  const first = pages.find((p) => p.footnotes.length > 0);
+  diagnostics.report(
+    'NAP207',
+    `The notes are labelled with letters (a to ${letterLabel(letters.last)}): each is read as the number of its letter (a = 1, ${letterLabel(letters.last)} = ${letters.last}), markers too, and keeps its letter as its label ("label"). A letter raised right after a digit (2ᵉ) is not a marker.`,
+    first !== undefined ? { page: first.number } : {},
+    { actual: letters.rewritten, note: 'actual: raised letters read as note labels and markers' },
+  );
+}
+
 function reportLayoutFinding(f: LayoutFinding, page: number, diagnostics: DiagnosticBag): void {
   if (f.kind === 'marks') {
     diagnostics.report(

@@ -16,6 +16,7 @@
  * - ICONS: status and legend icons (layout-icons.ts, document.ts, image-color.ts);
  * - LAYOUT: lines → header, columns, rows, cells, notes, furniture (layout*.ts, row-starts.ts,
  *   notes.ts, furniture.ts, page-content.ts, ocr-layer.ts);
+ * - NOTE_LETTERS: notes labelled with letters (note-letters.ts);
  * - NUMERIC: guards of the arithmetic, no tolerance (regions.ts, visibility.ts, walk/images.ts).
  *
  * "Smaller than" is not one setting but five, each measured against something else and set by its
@@ -604,6 +605,19 @@ export const LAYOUT = {
    * Liberation Sans's 0.278).
    */
   spaceEm: 0.25,
+} as const;
+
+// --- Notes labelled with letters (note-letters.ts) ------------------------------------------------
+
+/** When a document's note labels are letters (a, b, c …) rather than Roman numerals or stray raised letters. */
+export const NOTE_LETTERS = {
+  /**
+   * labels (a count). A document labels its notes with letters when its line-start labels begin
+   * with `a` and cover `a` to the last one, with at least this many different letters: one raised
+   * `a` starting a line proves nothing. Motivating case: /tmp/adv-cases/b2-fn-letters.pdf (Word's
+   * "a, b, c" footnote numbering, 25 notes a … y), test/readers/pdf/note-letters.test.ts.
+   */
+  minLabels: 2,
 } as const;
 
 // --- Guards of the arithmetic (regions.ts, visibility.ts, walk/images.ts) ---------------------------
