@@ -46,14 +46,21 @@ const BULLETS = 'symbol-bullets';
 const NOTE_NUMBERS = 'note-numbers';
 /** Header of the sixth, merged first column (variants with `actionLineColumn`). */
 const ACTION_LINE_HEADER = 'Actielijn';
+/** The footnote properties (`w:footnotePr`) of each footnote numbering a variant may ask for. */
+const FOOTNOTE_PR: Record<NonNullable<WordVariant['footnoteNumbering']>, string> = {
+  'restart-each-page': '<w:footnotePr><w:numRestart w:val="eachPage"/></w:footnotePr>',
+  letters: '<w:footnotePr><w:numFmt w:val="lowerLetter"/></w:footnotePr>',
+};
+
 /**
  * Word's settings part where docx has no option for what the variant needs: decimal endnote
  * numbers (Word's default endnote numbering is i, ii, iii; the annex numbers its notes 1, 2, 3),
- * footnote numbering that restarts on each page (Word: Footnote → Numbering "Restart each page").
+ * footnote numbering that restarts on each page (Word: Footnote → Numbering "Restart each page")
+ * or in letters (Number format "a, b, c").
  * Null when docx's own settings part will do.
  */
 function settingsXml(v: WordVariant): string | null {
-  const footnotePr = v.footnoteNumbering === 'restart-each-page' ? '<w:footnotePr><w:numRestart w:val="eachPage"/></w:footnotePr>' : '';
+  const footnotePr = v.footnoteNumbering !== undefined ? FOOTNOTE_PR[v.footnoteNumbering] : '';
   const endnotePr = v.notes === 'endnotes' ? '<w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>' : '';
   if (footnotePr === '' && endnotePr === '') return null;
   return (
@@ -438,21 +445,21 @@ export async function buildDocx(annex: AnnexData, v: WordVariant): Promise<Uint8
   const settings = settingsXml(v);
   const overrides = settings !== null ? [{ path: 'word/settings.xml', data: settings }] : [];
   const docx = await Packer.toBuffer(doc, false, overrides);
-  return v.footnoteNumbering === 'restart-each-page' ? restartFootnotesEachPage(docx) : new Uint8Array(docx);
+  return v.footnoteNumbering !== undefined ? withSectionFootnotePr(docx, FOOTNOTE_PR[v.footnoteNumbering]) : new Uint8Array(docx);
 }
 
 /**
- * The .docx with its section's footnote numbering restarting on each page, as Word writes it
- * (`w:footnotePr` in the section properties, besides the document settings): LibreOffice reads the
- * section's, and docx has no option for it.
+ * The .docx with the footnote properties `footnotePr` in its section properties too, as Word
+ * writes them (besides the document settings): LibreOffice reads the section's, and docx has no
+ * option for them.
  */
-async function restartFootnotesEachPage(docx: Uint8Array | Buffer): Promise<Uint8Array> {
+async function withSectionFootnotePr(docx: Uint8Array | Buffer, footnotePr: string): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(docx);
   const file = zip.file('word/document.xml');
   if (file === null) throw new Error('no word/document.xml in the .docx');
   const xml = await file.async('string');
   const at = xml.lastIndexOf('<w:pgSz ');
   if (at < 0 || xml.indexOf('<w:sectPr', 0) < 0) throw new Error('no section properties with a page size in word/document.xml');
-  zip.file('word/document.xml', xml.slice(0, at) + '<w:footnotePr><w:numRestart w:val="eachPage"/></w:footnotePr>' + xml.slice(at));
+  zip.file('word/document.xml', xml.slice(0, at) + footnotePr + xml.slice(at));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

@@ -70,7 +70,7 @@ export interface WordTruth {
   title: string;
   actionLines: Array<{ number: number; title: string; planningHeader: string; pages: number[] }>;
   activities: WordTruthActivity[];
-  /** `label`: the number the note is printed with, where numbering restarts on each page (read back). */
+  /** `label`: the label the note is printed with, where numbering restarts on each page or is in letters (read back). */
   footnotes: Array<{ number: number; text: string; page: number; label?: string }>;
 }
 
@@ -136,7 +136,7 @@ function footnotePages(annex: AnnexData, rb: ReadBack, firstPossible: (n: number
 /**
  * The label each note is printed with on its page, read back: the text item right before the one
  * where the note's text starts (LibreOffice prints a footnote's number as an item of its own).
- * For numbering that restarts on each page, where the label is not the note's number.
+ * For numbering that restarts on each page or is in letters, where the label is not the note's number.
  */
 function printedLabels(rb: ReadBack, footnotes: ReadonlyArray<{ number: number; text: string; page: number }>): string[] {
   // Notes in order, moving forward on each page: two notes may start alike (`Kamerstukken II 2022/23, 34843, nr. 80` and `… nr. 67`).
@@ -148,7 +148,7 @@ function printedLabels(rb: ReadBack, footnotes: ReadonlyArray<{ number: number; 
     const key = f.text.replace(/\s+/g, '').slice(0, 24);
     // The note's words may also be printed in a cell above it: a start counts only right after a label.
     for (let i = from; i < items.length; i++) {
-      if (!/^\d{1,3}$/.test(items[i - 1]!) || !items.slice(i, i + 12).join('').startsWith(key)) continue;
+      if (!/^(?:\d{1,3}|([a-z])\1{0,3})$/.test(items[i - 1]!) || !items.slice(i, i + 12).join('').startsWith(key)) continue;
       from = i + 1;
       return items[i - 1]!;
     }
@@ -230,8 +230,8 @@ function buildTruth(annex: AnnexData, v: WordVariant, rb: ReadBack, pdfs: WordTr
       }
     }
   }
-  const labels = v.footnoteNumbering === 'restart-each-page' ? printedLabels(rb, footnotes) : null;
-  if (labels !== null && !footnotes.some((f, i) => labels[i] !== String(f.number))) throw new Error(`${v.name}: footnote numbering does not restart (every label is its number)`);
+  const labels = v.footnoteNumbering !== undefined ? printedLabels(rb, footnotes) : null;
+  if (labels !== null && !footnotes.some((f, i) => labels[i] !== String(f.number))) throw new Error(`${v.name}: footnote labels are plain numbers (every label is its number)`);
   const chars = [...rb.specialChars.keys()];
   const bulletFonts = chars.filter((k) => k.startsWith('U+F0B7 ')).map((k) => k.slice(7));
   if (bulletFonts.length === 0) throw new Error(`${v.name}: no U+F0B7 bullet in the text layer`);

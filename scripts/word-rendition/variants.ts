@@ -59,9 +59,10 @@ export interface WordVariant {
   actionLineColumn?: number;
   /**
    * Footnotes only: their numbering restarts on each page (Word: Footnote → Numbering "Restart each
-   * page"; LibreOffice "per page"), so each page's markers refer to that page's own notes.
+   * page"; LibreOffice "per page"), so each page's markers refer to that page's own notes; or their
+   * number format is letters (Word: Number format "a, b, c"), notes a … y.
    */
-  footnoteNumbering?: 'restart-each-page';
+  footnoteNumbering?: 'restart-each-page' | 'letters';
   /** Note list only: the numbering style (default superscript) and the heading above it (default "Noten"; null: none). */
   noteNumbering?: NoteNumbering;
   noteHeading?: string | null;
@@ -425,6 +426,24 @@ export const WORD_VARIANTS: WordVariant[] = [
     sectionRows: 'merged',
     repeatRows: 1,
     exports: ['tagged'],
+  },
+  {
+    name: 'notes-letters-a4-landscape-arial',
+    description:
+      'Arial (Liberation Sans) 8.5 pt, A4 landscape, coloured U+25CF ●, legend on page 1, page-bottom footnotes numbered with letters a, b, c … y (Word\'s "a, b, c" number format), untagged',
+    paper: 'A4',
+    landscape: true,
+    marginsMm: [18, 15, 18, 15],
+    font: { word: 'Arial', embedded: 'Liberation Sans', sizePt: 8.5 },
+    cue: { kind: 'unicode-glyph', glyph: '\u25CF' },
+    palette: ['#4d9221', '#4393c3', '#8073ac', '#f1a340', '#d6604d'],
+    legend: 'page-1',
+    notes: 'footnotes',
+    footnoteNumbering: 'letters',
+    columns: [19, 8, 11, 15, 47],
+    sectionRows: 'merged',
+    repeatRows: 1,
+    exports: ['untagged'],
   },
   {
     name: 'three-headers-a5-arial',

@@ -1,21 +1,28 @@
 /**
- * A Word document whose footnote numbering restarts on each page (Footnote → Numbering "Restart
- * each page"), converted by LibreOffice: fixtures/word-generated/notes-restart-a4-portrait-calibri.pdf.
- * Each page prints its notes from 1 (page 3 its one note as 2: LibreOffice numbered it so), and a
- * marker means the note with its label on its own page. The values below are the PDF's, read back
- * by the generator into the truth file.
+ * Word documents whose notes are not numbered 1, 2, 3 through the document, converted by
+ * LibreOffice (scripts/word-rendition):
+ * - fixtures/word-generated/notes-restart-a4-portrait-calibri.pdf: footnote numbering restarts on
+ *   each page (Footnote → Numbering "Restart each page"). Each page prints its notes from 1 (page 3
+ *   its one note as 2: LibreOffice numbered it so), and a marker means the note with its label on
+ *   its own page.
+ * - fixtures/word-generated/notes-letters-a4-landscape-arial.pdf: notes labelled a, b, c … y
+ *   (Number format "a, b, c"), so `i`, `v` and `x` are letters, not Roman numerals.
+ * The values below are the PDFs', read back by the generator into the truth files.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractAnnex } from '../../../src/pipeline.js';
 import type { Annex } from '../../../src/schema/annex.js';
 
-const FILE = 'fixtures/word-generated/notes-restart-a4-portrait-calibri.pdf';
-let annex: Annex;
+async function extract(file: string): Promise<Annex> {
+  const bytes = new Uint8Array(readFileSync(new URL(`../../../${file}`, import.meta.url)));
+  return (await extractAnnex(bytes, { fileName: file })).annex;
+}
 
+let annex: Annex;
+let letters: Annex;
 beforeAll(async () => {
-  const bytes = new Uint8Array(readFileSync(new URL(`../../../${FILE}`, import.meta.url)));
-  ({ annex } = await extractAnnex(bytes, { fileName: FILE }));
+  [annex, letters] = await Promise.all([extract('fixtures/word-generated/notes-restart-a4-portrait-calibri.pdf'), extract('fixtures/word-generated/notes-letters-a4-landscape-arial.pdf')]);
 });
 
 describe('footnote numbering that restarts on each page (Word, LibreOffice)', () => {
@@ -56,5 +63,29 @@ describe('footnote numbering that restarts on each page (Word, LibreOffice)', ()
     expect(info.actual).toEqual([1, 2, 3]);
     expect(annex.activities).toHaveLength(83);
     expect(annex.activities.some((a) => /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(a.explanation.text))).toBe(false);
+  });
+});
+
+describe('notes labelled with letters a … y (Word, LibreOffice)', () => {
+  it('numbers each note by its letter and keeps the letter as its label: i, v and x are letters', () => {
+    expect(letters.footnotes.map((f) => f.label).join('')).toBe('abcdefghijklmnopqrstuvwxy');
+    expect(letters.footnotes.map((f) => f.number)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    const [i, v, x] = [9, 22, 24].map((n) => letters.footnotes[n - 1]!);
+    expect([i!.label, i!.text, i!.location.page, i!.citedBy]).toEqual(['i', 'Te vinden op: www.rcgog.nl', 6, ['AL1-23']]);
+    expect([v!.label, v!.text, v!.location.page, v!.citedBy]).toEqual(['v', 'Kamerstukken II 2022/23, 24587 nr.898', 15, ['AL3-30']]);
+    expect(v!.citations.map((c) => c.id)).toEqual(['kst-24587-898']);
+    expect([x!.label, x!.location.page, x!.citedBy]).toEqual(['x', 16, ['AL4-05']]);
+  });
+
+  it('reads the raised letters in the cells as markers: removed from the text, cited by their rows', () => {
+    const cites = Object.fromEntries(letters.activities.filter((a) => a.footnotes.length > 0).map((a) => [a.id, a.footnotes]));
+    // The same rows cite the same notes as in the notes-restart rendition (the annex's notes 1 … 25).
+    expect(cites).toEqual(Object.fromEntries(annex.activities.filter((a) => a.footnotes.length > 0).map((a) => [a.id, a.footnotes])));
+    const al104 = letters.activities.find((a) => a.id === 'AL1-04')!;
+    expect(al104.explanation.text).toContain('grensoverschrijdend gedrag . De publieksmonitor onderzoekt');
+    const info = letters.diagnostics.find((d) => d.code === 'NAP207')!;
+    expect([info.severity, info.actual]).toEqual(['info', 50]);
+    // Only the annex's own typo (Actielijn 2's goal "… maatschappelijke norme", NAP501): no note left unread or uncited.
+    expect(letters.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual(['NAP501']);
   });
 });
