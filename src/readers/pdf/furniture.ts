@@ -69,6 +69,8 @@ interface Entry {
   text: string;
   pageNumber: PageNumber | null;
   apart: number;
+  /** The lines of the nearest band toward the page's middle (distancesApart). */
+  toward: readonly Line[];
 }
 
 /** Pages on which a line must recur, in a document of `pages` pages. */
@@ -103,12 +105,13 @@ function recurringLines(pages: readonly PageContent[]): Map<Line, FurnitureKind>
       const pageNumber = readPageNumber(joinChunks(line.chunks).trim());
       const folded = pageNumber !== null ? `${PAGE_NUMBER_KEY}${pageNumber.numeral}` : text.replace(DIGITS, '#');
       const list = byKey.get(folded);
-      const entry: Entry = { page: page.number, line, text, pageNumber, apart: apart.get(line) ?? Infinity };
+      const near = apart.get(line);
+      const entry: Entry = { page: page.number, line, text, pageNumber, apart: near?.distance ?? Infinity, toward: near?.toward ?? [] };
       if (list) list.push(entry);
       else byKey.set(folded, [entry]);
     }
   }
-  const out = new Map<Line, FurnitureKind>();
+  const clusters: Entry[][] = [];
   for (const list of byKey.values()) {
     if (list.length < LAYOUT.furnitureMinPages) continue;
     list.sort((a, b) => a.line.baseline - b.line.baseline);
@@ -117,21 +120,39 @@ function recurringLines(pages: readonly PageContent[]): Map<Line, FurnitureKind>
     for (let i = 1; i <= list.length; i++) {
       if (i < list.length && list[i]!.line.baseline - list[start]!.line.baseline <= LAYOUT.furnitureBaselineTolerance) continue;
       const cluster = list.slice(start, i);
-      if (recursOften(cluster, pages.length) && isSameOrCounted(cluster)) for (const e of cluster) out.set(e.line, e.pageNumber !== null ? 'page-number' : 'running');
+      if (recursOften(cluster, pages.length) && isSameOrCounted(cluster)) clusters.push(cluster);
       start = i;
     }
+  }
+  const recurring = new Set(clusters.flatMap((c) => c.map((e) => e.line)));
+  const out = new Map<Line, FurnitureKind>();
+  for (const cluster of clusters) {
+    if (continuesText(cluster, recurring)) continue;
+    for (const e of cluster) out.set(e.line, e.pageNumber !== null ? 'page-number' : 'running');
   }
   return out;
 }
 
 /**
- * Each line's distance (points, between baselines) from the text of its page: to the nearest line
+ * True when a recurring line is the last line of the text next to it rather than furniture: on at
+ * least half its pages it follows that text at a line's distance (LAYOUT.furnitureFlowEm) and that
+ * text is no recurring line itself (the second line of a two-line footer follows the first). Word
+ * sets footnotes at the foot of the text area, so a sentence ending every note (`Geraadpleegd via
+ * …`) recurs at one height on most pages; a footer sits apart from the text, in the margin.
+ */
+function continuesText(cluster: readonly Entry[], recurring: ReadonlySet<Line>): boolean {
+  const inFlow = cluster.filter((e) => e.apart <= LAYOUT.furnitureFlowEm * e.line.size && e.toward.every((l) => !recurring.has(l)));
+  return inFlow.length * 2 >= cluster.length;
+}
+
+/**
+ * Each line's distance (points, between baselines) from the text of its page, and the lines it is measured to: to the nearest line
  * at another height on the side of the page's middle (below a line in the top half, above one in
  * the bottom half), so that the lines of a two-line footer each count from the text above them.
  * Lines within LAYOUT.furnitureBaselineTolerance, such as a footer's text and its page number, are
  * one band. n log n.
  */
-function distancesApart(lines: readonly Line[], pageMiddle: number): Map<Line, number> {
+function distancesApart(lines: readonly Line[], pageMiddle: number): Map<Line, { distance: number; toward: readonly Line[] }> {
   const sorted = [...lines].sort((a, b) => a.baseline - b.baseline);
   const tol = LAYOUT.furnitureBaselineTolerance;
   const bands: { baseline: number; lines: Line[] }[] = [];
@@ -140,12 +161,12 @@ function distancesApart(lines: readonly Line[], pageMiddle: number): Map<Line, n
     if (last && l.baseline - last.baseline <= tol) last.lines.push(l);
     else bands.push({ baseline: l.baseline, lines: [l] });
   }
-  const out = new Map<Line, number>();
+  const out = new Map<Line, { distance: number; toward: readonly Line[] }>();
   bands.forEach((band, i) => {
     // Page space runs downwards (y grows towards the foot): the top half looks at the band below.
     const towardText = band.baseline < pageMiddle ? bands[i + 1] : bands[i - 1];
     const distance = towardText === undefined ? Infinity : Math.abs(towardText.baseline - band.baseline);
-    for (const l of band.lines) out.set(l, distance);
+    for (const l of band.lines) out.set(l, { distance, toward: towardText?.lines ?? [] });
   });
   return out;
 }

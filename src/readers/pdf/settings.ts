@@ -463,6 +463,14 @@ export const LAYOUT = {
    * even pages of 19 was dropped at exit 0, 1.5 line pitches from the line above).
    */
   furnitureApartEm: 2,
+  /**
+   * em. A recurring line that follows the text toward the page's middle at no more than this
+   * (between baselines) on at least half its pages continues that text: a sentence ending every
+   * footnote, which Word sets at the foot of the text area (the adversarial review's
+   * f2-fn-tail-last: `Geraadpleegd via de website van de Rijksoverheid.` under the notes of 15 of 19
+   * pages). A line's pitch is about 1.2 em; Word puts a footer apart from the text, in the margin.
+   */
+  furnitureFlowEm: 1.5,
 
 
   /**

@@ -104,6 +104,23 @@ describe('page furniture by repetition', () => {
     expect(findFurniture(pages).size).toBe(0);
   });
 
+  it('does not take a sentence ending the notes of most pages for a footer: it follows the note at a line\'s distance (f2-fn-tail-last)', () => {
+    // Word sets footnotes at the foot of the text area: the sentence closing each page's last note recurs at one height on 8 of 9 pages.
+    const pages = Array.from({ length: 9 }, (_, i) => {
+      const n = i + 1;
+      const note = n !== 5 ? [chunk(`${n} Kamerstukken II 2023/24, 34843 nr. ${n}`, 40, 790), chunk('Geraadpleegd via de website van de Rijksoverheid.', 40, 801)] : [];
+      return page(n, [chunk(`Activiteit ${'abcdefghi'[i]}`, 40, 80), chunk(`Toelichting ${'jklmnopqr'[i]}`, 300, 80), ...note, chunk(String(n), 290, 830)]);
+    });
+    const f = findFurniture(pages);
+    expect(texts(f, 2)).toEqual(['page-number:2']);
+    // The same sentence set apart from the notes, in the margin, is a footer; and so is a two-line footer's second line.
+    const footer = Array.from({ length: 9 }, (_, i) => {
+      const n = i + 1;
+      return page(n, [chunk(`Activiteit ${'abcdefghi'[i]}`, 40, 80), chunk(`${n} Kamerstukken II 2023/24, 34843 nr. ${n}`, 40, 760), chunk('Ministerie van OCW', 40, 805), chunk('Geraadpleegd via de website van de Rijksoverheid.', 40, 816)]);
+    });
+    expect(texts(findFurniture(footer), 3)).toEqual(['running:Geraadpleegd via de website van de Rijksoverheid.', 'running:Ministerie van OCW']);
+  });
+
   it('keeps page numbers in Arabic numerals a page counter after front matter numbered in Roman ones', () => {
     const labels = ['i', 'ii', 'iii', '1', '2', '3', '4', '5', '6'];
     const pages = labels.map((label, i) => page(i + 1, [chunk(`Tekst ${'abcdefghi'[i]}`, 40, 80), chunk(label, 290, 810)]));
