@@ -50,9 +50,13 @@ export interface ContinuedActivity {
  */
 export function continuesActivity(row: BodyRow, previous: ContinuedActivity, cues: boolean): boolean {
   if (row.continued !== undefined) return row.continued;
-  if ((row.cells.title ?? '').trim() === '') return true;
-  if (!cues || previous.statusCue.kind === 'none') return false;
   const blank = (key: ColumnKey): boolean => (row.cells[key] ?? '').trim() === '';
+  // An empty Activiteit cell continues the row, unless the row shows what only a new activity
+  // shows: a status mark of its own under a row that has one, and its own Wanneer and Wie (an
+  // Activiteit cell merged over two rows and broken by the page end: the row is left untitled,
+  // NAP104, rather than joined).
+  if (blank('title')) return !(isMark(row.statusCue) && previous.statusCue.kind !== 'none' && !blank('planning') && !blank('owners'));
+  if (!cues || previous.statusCue.kind === 'none') return false;
   // Without a cue: a continued part, unless it has its own Wanneer and Wie as a new activity has
   // (then its cue is missing, and NAP304 says so, rather than two activities becoming one).
   if (row.statusCue.kind === 'none') return blank('planning') || blank('owners');
@@ -62,6 +66,11 @@ export function continuesActivity(row: BodyRow, previous: ContinuedActivity, cue
   const cue = row.statusCue;
   const before = previous.statusCue;
   return cue.kind === 'icon' && cue.shape === 'shading' && before.kind === 'icon' && sameCueFamily(before.shape, cue.shape) && cue.color === before.color && (blank('planning') || blank('owners'));
+}
+
+/** A status mark drawn in the Status cell (an icon or glyph, not the cell's shading, which runs on into a continued part). */
+function isMark(cue: StatusCue): boolean {
+  return cue.kind === 'icon' && cue.shape !== 'shading';
 }
 
 /**

@@ -50,3 +50,28 @@ describe('a row broken by a page end, with shaded Status cells', () => {
     expect(assemble('vector', 'shading', BLUE, '2025').length).toBe(1); // Wie is still empty: a continuation
   });
 });
+
+describe('a row at the top of a page with an empty Activiteit cell', () => {
+  const model = (topCells: string[], topShape: CueShape | null): PageModel => ({
+    format: 'pdf',
+    pages: [
+      page(1, [row(1, ['Actielijn 1', '', '', '', ''], null), row(1, ['Rondetafelgesprekken lhbtqi+', '', '2023-2024', 'OCW', 'De regeringscommissaris organiseert'], 'glyph')]),
+      page(2, [row(2, topCells, topShape)]),
+    ],
+  });
+
+  it('continues the row above when it shows no status mark of its own', () => {
+    const bag = new DiagnosticBag('a.pdf');
+    const rows = assembleRows(model(['', '', '', '', 'rondetafelgesprekken.'], null), bag).rows;
+    expect(rows.map((r) => r.cells.explanation)).toEqual(['De regeringscommissaris organiseert rondetafelgesprekken.']);
+    expect(bag.items.map((d) => d.code)).toContain('NAP108');
+    expect(bag.items.map((d) => d.code)).not.toContain('NAP104');
+  });
+
+  it('is no continuation but a row without a title (NAP104, an error) when it shows its own status mark, Wanneer and Wie: an Activiteit cell merged over two rows and broken by the page end (adversarial m4-rowspan-title)', () => {
+    const bag = new DiagnosticBag('a.pdf');
+    const rows = assembleRows(model(['', '', '2023-2025', 'Regeringscommissaris', 'heeft zij in samenwerking'], 'glyph'), bag).rows;
+    expect(rows.map((r) => r.cells.explanation)).toEqual(['De regeringscommissaris organiseert']);
+    expect(bag.items.map((d) => [d.code, d.severity])).toContainEqual(['NAP104', 'error']);
+  });
+});
