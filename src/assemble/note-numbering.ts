@@ -14,8 +14,11 @@
  * there is no telling which one a marker meant; so does a number defined again on a page that
  * does not cite it (a number typed twice).
  *
- * A marker whose page has no note with its label is NAP201 with the page and the marker's box, and
- * is removed from the text (it cites no note: a number would name another page's note).
+ * A note that found no room on its marker's page is printed at the top of the next page's notes,
+ * with its marker's label (LibreOffice): a marker whose page has no note with its label cites the
+ * next page's note with that label when no marker of that page cites it. A marker with neither is
+ * NAP201 with the page and the marker's box, and is removed from the text (it cites no note: a
+ * number would name another page's note).
  */
 import { type DiagnosticBag } from '../diagnostics/bag.js';
 import { locationOf } from '../model/diagnostics.js';
@@ -78,9 +81,7 @@ export function resolvePageNumbering(model: PageModel, diagnostics: DiagnosticBa
   const labels = restartingLabels(model.pages);
   if (labels === null) return model;
   let next = 1;
-  let total = 0;
-  for (const page of model.pages) total += page.footnotes.filter((f) => isFootnoteNumber(f.number)).length;
-  const pages = model.pages.map((page): Page => {
+  const numbered = model.pages.map((page) => {
     const byLabel = new Map<number, number>();
     const footnotes = page.footnotes.map((f): FootnoteDefinition => {
       // A label that is no footnote number stays as it is: attachFootnotes reports it (NAP204).
@@ -89,9 +90,14 @@ export function resolvePageNumbering(model: PageModel, diagnostics: DiagnosticBa
       byLabel.set(f.number, number);
       return { ...f, number, label: f.label ?? String(f.number) };
     });
-    const tables = page.tables.map((t) => ({ ...t, rows: t.rows.map((r) => renumberRow(r, page.number, byLabel, diagnostics)) }));
-    return { ...page, footnotes, tables };
+    return { byLabel, footnotes };
   });
+  const resolvers = model.pages.map((page, i) => noteOnPage(page, numbered[i]!.byLabel, model.pages[i + 1], numbered[i + 1]?.byLabel));
+  const pages = model.pages.map((page, i): Page => {
+    const tables = page.tables.map((t) => ({ ...t, rows: t.rows.map((r) => renumberRow(r, page.number, resolvers[i]!, diagnostics)) }));
+    return { ...page, footnotes: numbered[i]!.footnotes, tables };
+  });
+  const total = next - 1;
   const repeated = [...labels.entries()].filter(([, on]) => on.length > 1).sort((a, b) => a[0] - b[0]);
   const [label, on] = repeated[0]!;
   diagnostics.report(
@@ -103,17 +109,44 @@ export function resolvePageNumbering(model: PageModel, diagnostics: DiagnosticBa
   return { ...model, pages };
 }
 
-/** A row with each marker rewritten to the document number its page gives its label; NAP201 for a label the page lacks. */
-function renumberRow(row: BodyRow, page: number, byLabel: ReadonlyMap<number, number>, diagnostics: DiagnosticBag): BodyRow {
+/** How a page's markers find their notes: the labels its own notes have, and what it prints (for messages). */
+interface NoteResolver {
+  /** The document number of the note a marker with `label` cites, or undefined. */
+  numberOf(label: number): number | undefined;
+  /** The labels of the page's own notes, ascending. */
+  printed: number[];
+  /** The next page's number, when a note carried there could be cited. */
+  nextPage: number | null;
+}
+
+/**
+ * The notes a marker on `page` may cite: the page's own by label (`byLabel`), and else one carried
+ * to the top of the next page's notes when the page had no room left — LibreOffice keeps its
+ * marker's label, so it is a note of the next page with that label that no marker of the next page
+ * cites.
+ */
+function noteOnPage(page: Page, byLabel: ReadonlyMap<number, number>, nextPage: Page | undefined, nextByLabel: ReadonlyMap<number, number> | undefined): NoteResolver {
+  const printed = [...byLabel.keys()].sort((a, b) => a - b);
+  const adjacent = nextPage !== undefined && nextByLabel !== undefined && nextPage.number === page.number + 1;
+  const citedThere = adjacent ? markerLabels(nextPage) : new Set<number>();
+  return {
+    numberOf: (label) => byLabel.get(label) ?? (adjacent && !citedThere.has(label) ? nextByLabel.get(label) : undefined),
+    printed,
+    nextPage: adjacent ? nextPage.number : null,
+  };
+}
+
+/** A row with each marker rewritten to the document number its page (or a note carried to the next page) gives its label; NAP201 for a label neither has. */
+function renumberRow(row: BodyRow, page: number, notes: NoteResolver, diagnostics: DiagnosticBag): BodyRow {
   const cells: RowCells = {};
   for (const [key, text] of Object.entries(row.cells) as [ColumnKey, string][]) {
     cells[key] = renumberText(text, (label) => {
-      const number = byLabel.get(label);
-      if (number === undefined) reportUnresolved(row, key, label, page, byLabel, diagnostics);
+      const number = notes.numberOf(label);
+      if (number === undefined) reportUnresolved(row, key, label, page, notes, diagnostics);
       return number;
     });
   }
-  const unplaced = row.unplaced?.map((text) => renumberText(text, (label) => byLabel.get(label)));
+  const unplaced = row.unplaced?.map((text) => renumberText(text, (label) => notes.numberOf(label)));
   return { ...row, cells, ...(unplaced !== undefined ? { unplaced } : {}) };
 }
 
@@ -132,12 +165,13 @@ export function renumberText(text: string, numberOf: (label: number) => number |
   });
 }
 
-function reportUnresolved(row: BodyRow, key: ColumnKey, label: number, page: number, byLabel: ReadonlyMap<number, number>, diagnostics: DiagnosticBag): void {
+function reportUnresolved(row: BodyRow, key: ColumnKey, label: number, page: number, notes: NoteResolver, diagnostics: DiagnosticBag): void {
   const box: BBox | undefined = row.markers?.find((m) => fromSuperscript(m.text) === label)?.bbox;
-  const printed = [...byLabel.keys()].sort((a, b) => a - b);
+  const printed = notes.printed;
+  const carried = notes.nextPage !== null ? `, and page ${notes.nextPage} prints no note ${label} that its own markers do not cite` : '';
   diagnostics.report(
     'NAP201',
-    `Footnote marker ${label} in the ${COLUMN_NAME[key] ?? key} cell of the row "${clip(row.cells.title ?? '')}" on page ${page} cites no note: the document numbers its notes per page, and page ${page} prints ${printed.length === 0 ? 'no notes' : `notes ${printed.join(', ')}`}. The marker is left out; add note ${label} at the bottom of page ${page}, or correct the marker.`,
+    `Footnote marker ${label} in the ${COLUMN_NAME[key] ?? key} cell of the row "${clip(row.cells.title ?? '')}" on page ${page} cites no note: the document numbers its notes per page, page ${page} prints ${printed.length === 0 ? 'no notes' : `notes ${printed.join(', ')}`}${carried}. The marker is left out; add note ${label} at the bottom of page ${page}, or correct the marker.`,
     { ...locationOf({ page, ...(box !== undefined ? { bbox: box } : row.location.bbox !== undefined ? { bbox: row.location.bbox } : {}) }), field: COLUMN_NAME[key] ?? key },
     { actual: label, expected: printed },
   );

@@ -45,20 +45,21 @@ export function lowerRomanValue(text: string): number | null {
   return n;
 }
 
-/** A note label in letters as Word and LibreOffice number them: `a` … `z`, then `aa` … `zz`, `aaa` … (one letter repeated). */
-export const LETTER_LABEL = /^([a-z])\1{0,3}$/;
+/** A note label in letters as Word and LibreOffice number them: `a` … `z`, then `aa` … `zz`, `aaa` … (one letter repeated), or the same in capitals. */
+export const LETTER_LABEL = /^(?:([a-z])\1{0,3}|([A-Z])\2{0,3})$/;
 
 /**
- * The number a letter label stands for in its sequence (`a` → 1, `z` → 26, `aa` → 27, `bb` → 28);
- * null for any other text. Lower-case Roman numerals are letters too (`i` → 9, `v` → 22): which
+ * The number a letter label stands for in its sequence (`a` → 1, `z` → 26, `aa` → 27, `bb` → 28;
+ * `A` → 1); null for any other text. Roman numerals are letters too (`i` → 9, `v` → 22): which
  * reading holds is a fact of the document (src/readers/pdf/note-letters.ts), not of the label.
  */
 export function letterLabelValue(text: string): number | null {
   if (!LETTER_LABEL.test(text)) return null;
-  return (text.length - 1) * 26 + (text.charCodeAt(0) - 96);
+  return (text.length - 1) * 26 + (text.toLowerCase().charCodeAt(0) - 96);
 }
 
-/** The letter label of note `n` (n ≥ 1): 1 → `a`, 26 → `z`, 27 → `aa`. */
-export function letterLabel(n: number): string {
-  return String.fromCharCode(96 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 1);
+/** The letter label of note `n` (n ≥ 1): 1 → `a`, 26 → `z`, 27 → `aa`; in capitals when `upper`. */
+export function letterLabel(n: number, upper = false): string {
+  const label = String.fromCharCode(96 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 1);
+  return upper ? label.toUpperCase() : label;
 }

@@ -85,6 +85,32 @@ describe('footnote numbering that restarts on each page', () => {
     expect(missing[0]!.reason).toContain('page 2 prints notes 1');
   });
 
+  it('cites a note carried to the top of the next page (no room left on its own page), with its marker\'s label, when no marker there cites it', () => {
+    const model: PageModel = {
+      format: 'pdf',
+      pages: [
+        page(1, [row(1, ['Actielijn 1', '', '', '', '']), row(1, ['Publieksmonitor', '', '2023', 'OCW', 'Monitor ¹ en aan het eind ²'])], [note(1, 1, 'Een')]),
+        page(2, [row(2, ['Campagne', '', '2024', 'Allen', 'Gestart ¹'])], [note(2, 2, 'Twee, van pagina 1'), note(2, 1, 'Drie')]),
+        page(3, [row(3, ['Podcast', '', '2024', 'OCW', 'Opgenomen ¹ en ²'])], [note(3, 1, 'Vier')]),
+      ],
+    };
+    const { rows, footnotes, bag } = read(model);
+    expect(footnotes.map((f) => [f.number, f.label, f.location.page, f.text])).toEqual([
+      [1, '1', 1, 'Een'],
+      [2, '2', 2, 'Twee, van pagina 1'],
+      [3, '1', 2, 'Drie'],
+      [4, '1', 3, 'Vier'],
+    ]);
+    expect(rows.map((r) => [r.id, r.footnotes])).toEqual([
+      ['AL1-01', [1, 2]],
+      ['AL1-02', [3]],
+      ['AL1-03', [4]],
+    ]);
+    // Page 3's marker 2: page 3 prints no note 2, and no page after it: NAP201.
+    const missing = bag.items.filter((d) => d.code === 'NAP201');
+    expect(missing.map((d) => [d.place.page, d.actual])).toEqual([[3, 2]]);
+  });
+
   it('leaves a document numbered through unchanged (the same page model)', () => {
     const model: PageModel = {
       format: 'pdf',

@@ -12,7 +12,7 @@ import { type DiagnosticBag } from '../../diagnostics/bag.js';
 import { InputError } from '../../diagnostics/errors.js';
 import type { ColumnKey, Page, PageModel } from '../../model/page-model.js';
 import { letterLabel } from '../../model/superscript.js';
-import { type LetterNotes, labelNotesWithLetters, rewriteLetterLabels } from './note-letters.js';
+import { type LetterNotes, type UnreadLetters, labelNotesWithLetters, rewriteLetterLabels } from './note-letters.js';
 import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './page-graphics.js';
 import { budgetExceeded } from './page-budget.js';
@@ -145,19 +145,34 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
 function layoutWithNoteLetters(contents: readonly PageContent[], diagnostics: DiagnosticBag): ReturnType<typeof layoutDocument> {
   const letters = rewriteLetterLabels(contents);
   const laidOut = layoutDocument(contents);
-  if (letters !== null) reportLetterNotes(letters, laidOut.pages, diagnostics);
+  if (letters?.kind === 'letters') reportLetterNotes(letters, laidOut.pages, diagnostics);
+  if (letters?.kind === 'unread') reportUnreadLetters(letters, diagnostics);
   return laidOut;
 }
 
 /** Notes labelled with letters: each note gets its letter as its label; NAP207 (info) says how they were read. */
 function reportLetterNotes(letters: LetterNotes, pages: Page[], diagnostics: DiagnosticBag): void {
-  labelNotesWithLetters(pages);
+  labelNotesWithLetters(pages, letters.upper);
   const first = pages.find((p) => p.footnotes.length > 0);
+  const [from, to] = [letterLabel(letters.first, letters.upper), letterLabel(letters.last, letters.upper)];
   diagnostics.report(
     'NAP207',
-    `The notes are labelled with letters (a to ${letterLabel(letters.last)}): each is read as the number of its letter (a = 1, ${letterLabel(letters.last)} = ${letters.last}), markers too, and keeps its letter as its label ("label"). A letter raised right after a digit (2ᵉ) is not a marker.`,
+    `The notes are labelled with letters (${from} to ${to}): each is read as the number of its letter (${from} = ${letters.first}, ${to} = ${letters.last}), markers too, and keeps its letter as its label ("label"). A letter raised right after a digit (2ᵉ) is not a marker.`,
     first !== undefined ? { page: first.number } : {},
     { actual: letters.rewritten, note: 'actual: raised letters read as note labels and markers' },
+  );
+}
+
+/** Line-start letter labels that are no sequence (NAP208): the notes and their raised-letter markers are not read. */
+function reportUnreadLetters(letters: UnreadLetters, diagnostics: DiagnosticBag): void {
+  const first = letters.labels[0]!;
+  const shown = [...new Set(letters.labels.map((x) => x.text))];
+  const pages = [...new Set(letters.labels.map((x) => x.page))];
+  diagnostics.report(
+    'NAP208',
+    `${letters.labels.length} line${letters.labels.length === 1 ? '' : 's'} on page${pages.length === 1 ? '' : 's'} ${pages.slice(0, 6).join(', ')}${pages.length > 6 ? ' …' : ''} start with a raised or smaller letter (${shown.slice(0, 8).join(', ')}${shown.length > 8 ? ' …' : ''}), as notes labelled with letters do, but the letters do not run from the first to the last without a gap${letters.labels.length === 1 ? '' : ' (or mix capitals and small letters)'}, so they were not read as note labels: these notes are not in the output, and letters raised as their markers stay in the cells' text. Check the notes' numbering in the source.`,
+    { page: first.page, ...withBbox(first.box) },
+    { actual: shown.slice(0, 50), note: 'actual: the letters that start the lines' },
   );
 }
 

@@ -5,38 +5,57 @@
  * are rewritten to the number they stand for in their sequence (`a` → 1, `i` → 9, `aa` → 27), and
  * after layout each note gets its letter back as `label`.
  *
- * When: the document's note labels — a raised or smaller letter label (`a`, `b` … `aa`) starting a
- * line and followed by text — begin with `a` and, taken together, are every letter from `a` to the
- * last one (NOTE_LETTERS.minLabels of them at least; a label may repeat: numbering restarting on
- * each page, a marker wrapped to a line start). That is what tells letters from Roman numerals (Word's
- * endnotes `i`, `ii`, `iii`, read as numbers by text.ts): a Roman sequence starts at `i`, a letter
- * sequence at `a`, so `i`, `v` and `x` are letters only in a document whose labels start at `a`.
+ * When: the document's note labels — a raised or smaller letter label (`a`, `b` … `aa`, or `A`,
+ * `B` …) starting a line and followed by text — are, taken together, every letter from the first to
+ * the last one, all small or all capitals (NOTE_LETTERS.minLabels of them at least; a label may
+ * repeat: numbering restarting on each page, a marker wrapped to a line start; a PDF cut from a
+ * longer document may start after `a`). That is what tells letters from Roman numerals (Word's
+ * endnotes `i`, `ii`, `iii`, read as numbers by text.ts): labels that are all Roman numerals are
+ * Roman, and a Roman sequence of two or more labels leaves letters out as letters (`i`, `ii` are 9
+ * and 35), so `i`, `v` and `x` are letters only among letters. Capital Roman numerals (`I`, `II`)
+ * are read by neither.
  *
  * Not a marker: a raised letter glued to a digit before it (no space: `2ᵉ`, `10ⁿ` — an ordinal or
  * an exponent; a note's marker glued to a number is read so too, and its note reported as never
  * cited, NAP202), and raised text that is no letter label (`ste`, `de`).
  */
 import type { Page } from '../../model/page-model.js';
-import { letterLabel, letterLabelValue } from '../../model/superscript.js';
+import { letterLabel, letterLabelValue, lowerRomanValue } from '../../model/superscript.js';
+import type { Box } from './geometry.js';
 import type { PageContent } from './page-content.js';
 import { LAYOUT, NOTE_LETTERS, TEXT } from './settings.js';
 import type { Chunk, Line } from './text.js';
 
-/** What rewriting a document's letter labels found: how many notes it labels, from `a` to `last`. */
+/** What rewriting a document's letter labels found: the notes it labels, from `first` to `last` (`a` = 1). */
 export interface LetterNotes {
-  /** The number of the last label (`y` → 25). */
+  kind: 'letters';
+  first: number;
   last: number;
+  /** The labels are capitals (`A`, `B` …). */
+  upper: boolean;
   /** Raised letters rewritten in the cells and notes (markers and labels). */
   rewritten: number;
 }
 
+/** Line-start letter labels that are no sequence of letters (nor Roman numerals): left as text, and reported. */
+export interface UnreadLetters {
+  kind: 'unread';
+  labels: { text: string; page: number; box: Box }[];
+}
+
+interface Label {
+  chunk: Chunk;
+  value: number;
+  page: number;
+}
+
 /** The letter label starting line `l`, raised or smaller than the text after it; null if none. */
-function lineLabel(l: Line): { chunk: Chunk; value: number } | null {
+function lineLabel(l: Line, page: number): Label | null {
   const [first, second] = l.chunks;
   if (first === undefined || second === undefined) return null;
   const value = letterLabelValue(first.text.trim());
   if (value === null) return null;
-  return first.sup || first.size < LAYOUT.noteMarkerShare * second.size ? { chunk: first, value } : null;
+  return first.sup || first.size < LAYOUT.noteMarkerShare * second.size ? { chunk: first, value, page } : null;
 }
 
 /** True when raised chunk `c` follows a digit on its line with no space between (an ordinal `2ᵉ` or an exponent `10ⁿ`). */
@@ -44,21 +63,33 @@ function gluedToDigit(c: Chunk, before: Chunk | undefined): boolean {
   return before !== undefined && /\d$/.test(before.text) && c.x0 - before.x1 <= TEXT.spaceGapShare * before.size;
 }
 
+/** True when every label is a Roman numeral (Word's endnotes `i`, `ii`, `iii`): text.ts reads those. */
+function allRoman(labels: readonly Label[]): boolean {
+  return labels.every((x) => lowerRomanValue(x.chunk.text.trim()) !== null);
+}
+
 /**
  * When the document labels its notes with letters (see the module doc), rewrites every letter
  * label and every raised letter marker in `contents` to its number, in place, and returns what it
- * found; otherwise changes nothing and returns null. Linear in the chunks.
+ * found. Line-start letter labels that run with a gap, or mix capitals and small letters, are left
+ * as they are and returned as `unread` (Roman numerals are no such labels); null when there are none.
+ * Linear in the chunks.
  */
-export function rewriteLetterLabels(contents: readonly PageContent[]): LetterNotes | null {
-  const labels: { chunk: Chunk; value: number }[] = [];
+export function rewriteLetterLabels(contents: readonly PageContent[]): LetterNotes | UnreadLetters | null {
+  const labels: Label[] = [];
   for (const page of contents) for (const l of page.lines) {
-    const label = lineLabel(l);
+    const label = lineLabel(l, page.number);
     if (label !== null) labels.push(label);
   }
-  if (labels.length === 0 || labels[0]!.value !== 1) return null;
+  if (labels.length === 0 || allRoman(labels)) return null;
   const values = new Set(labels.map((x) => x.value));
+  const first = Math.min(...values);
   const last = Math.max(...values);
-  if (values.size < NOTE_LETTERS.minLabels || values.size !== last) return null;
+  const cases = new Set(labels.map((x) => x.chunk.text.trim() === x.chunk.text.trim().toUpperCase()));
+  if (values.size < NOTE_LETTERS.minLabels || values.size !== last - first + 1 || cases.size > 1) {
+    return { kind: 'unread', labels: labels.map((x) => ({ text: x.chunk.text.trim(), page: x.page, box: x.chunk })) };
+  }
+  const upper = cases.has(true);
   let rewritten = 0;
   for (const { chunk, value } of labels) {
     chunk.text = String(value);
@@ -68,17 +99,18 @@ export function rewriteLetterLabels(contents: readonly PageContent[]): LetterNot
     for (const l of page.lines) {
       l.chunks.forEach((c, i) => {
         if (!c.sup) return;
-        const value = letterLabelValue(c.text.trim());
-        if (value === null || gluedToDigit(c, l.chunks[i - 1])) return;
+        const text = c.text.trim();
+        const value = letterLabelValue(text);
+        if (value === null || (text === text.toUpperCase()) !== upper || gluedToDigit(c, l.chunks[i - 1])) return;
         c.text = String(value);
         rewritten++;
       });
     }
   }
-  return { last, rewritten };
+  return { kind: 'letters', first, last, upper, rewritten };
 }
 
-/** Gives each note of `pages` its letter label (`label`), after rewriteLetterLabels found them: note 1 → `a`. */
-export function labelNotesWithLetters(pages: Page[]): void {
-  for (const page of pages) page.footnotes = page.footnotes.map((f) => ({ ...f, label: letterLabel(f.number) }));
+/** Gives each note of `pages` its letter label (`label`), after rewriteLetterLabels found them: note 1 → `a` (`A` in capitals). */
+export function labelNotesWithLetters(pages: Page[], upper: boolean): void {
+  for (const page of pages) page.footnotes = page.footnotes.map((f) => ({ ...f, label: letterLabel(f.number, upper) }));
 }

@@ -152,8 +152,11 @@ export function fontExtent(font: { ascent?: number | null; descent?: number | nu
   return { ascent: clamp(finite(font?.ascent, TEXT.emAscent), TEXT.ascentMin, TEXT.ascentMax), descent: clamp(Math.abs(finite(font?.descent, -TEXT.emDescent)), 0, TEXT.descentMax) };
 }
 
-/** Text of a footnote marker: a number, or a lower-case Roman numeral (Word's endnotes). */
-const MARKER = /^\s*(\d{1,4}|[ivx]{1,6})\s*$/;
+/**
+ * Text of a footnote marker: a number, a lower-case Roman numeral (Word's endnotes), or a letter
+ * label (`a`, `B`, `aa`: notes labelled with letters, note-letters.ts).
+ */
+const MARKER = /^\s*(\d{1,4}|[ivx]{1,6}|([a-zA-Z])\2{0,3})\s*$/;
 
 /**
  * Groups chunks into lines by baseline; small raised chunks join the line below them as

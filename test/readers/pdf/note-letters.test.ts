@@ -31,8 +31,10 @@ const texts = (p: PageContent): string[] => p.lines.map((l) => l.chunks.map((c) 
 describe('letter labels', () => {
   it('counts a … z, then aa, bb …, as Word numbers notes in letters', () => {
     expect(['a', 'b', 'i', 'v', 'x', 'y', 'z', 'aa', 'bb', 'zz', 'aaa'].map(letterLabelValue)).toEqual([1, 2, 9, 22, 24, 25, 26, 27, 28, 52, 53]);
-    expect([1, 9, 22, 26, 27, 28, 53].map(letterLabel)).toEqual(['a', 'i', 'v', 'z', 'aa', 'bb', 'aaa']);
-    expect(['ab', 'ste', 'A', '1', ''].map(letterLabelValue)).toEqual([null, null, null, null, null]);
+    expect([1, 9, 22, 26, 27, 28, 53].map((n) => letterLabel(n))).toEqual(['a', 'i', 'v', 'z', 'aa', 'bb', 'aaa']);
+    expect(['A', 'BB'].map(letterLabelValue)).toEqual([1, 28]);
+    expect(letterLabel(28, true)).toBe('BB');
+    expect(['ab', 'ste', 'Aa', '1', ''].map(letterLabelValue)).toEqual([null, null, null, null, null]);
   });
 });
 
@@ -48,7 +50,7 @@ describe('rewriteLetterLabels', () => {
     const p2 = page(2, [line(100, ['gedeeld.'], ['i', true, 0], ['Zie ook']), line(500, ['i', true], ['Te vinden op: www.rcgog.nl', false, 0.5])]);
     const found = rewriteLetterLabels([p1, p2]);
     // 9 labels (a … i) and 3 markers (a, b, i); the ordinal 2ᵉ is none.
-    expect(found).toEqual({ last: 9, rewritten: 12 });
+    expect(found).toEqual({ kind: 'letters', first: 1, last: 9, upper: false, rewritten: 12 });
     expect(texts(p1).slice(0, 4)).toEqual(['publieksmonitor gedrag .|1|De monitor', 'op 8 maart 2024|2|met de Kamer', 'de 2|e|helft van 2024', '1|Kamerstukken II 2023/24, 32840, nr. 1']);
     expect(texts(p2)).toEqual(['gedeeld.|9|Zie ook', '9|Te vinden op: www.rcgog.nl']);
   });
@@ -59,18 +61,33 @@ describe('rewriteLetterLabels', () => {
     expect(texts(p)).toEqual(['gedrag|ii', 'i|Een', 'ii|Twee', 'iii|Drie']);
   });
 
-  it('needs the labels to start at a and leave no letter out, and more than one of them', () => {
-    const only = page(1, [line(100, ['tekst'], ['a', true, 0]), line(500, ['a', true], ['Een'])]);
-    expect(rewriteLetterLabels([only])).toBeNull();
-    const gap = page(1, [line(500, ['a', true], ['Een']), line(510, ['c', true], ['Drie'])]);
-    expect(rewriteLetterLabels([gap])).toBeNull();
-    expect(texts(gap)).toEqual(['a|Een', 'c|Drie']);
+  it('reads a PDF cut from a longer document, whose letters start after a (c, d, e), and capitals (A, B)', () => {
+    const cut = page(1, [line(100, ['tekst'], ['c', true, 0]), line(500, ['c', true], ['Drie']), line(510, ['d', true], ['Vier']), line(520, ['e', true], ['Vijf'])]);
+    expect(rewriteLetterLabels([cut])).toEqual({ kind: 'letters', first: 3, last: 5, upper: false, rewritten: 4 });
+    expect(texts(cut)).toEqual(['tekst|3', '3|Drie', '4|Vier', '5|Vijf']);
+    const capitals = page(1, [line(100, ['tekst'], ['B', true, 0], ['en'], ['a', true, 0]), line(500, ['A', true], ['Een']), line(510, ['B', true], ['Twee'])]);
+    expect(rewriteLetterLabels([capitals])).toEqual({ kind: 'letters', first: 1, last: 2, upper: true, rewritten: 3 });
+    // A small raised `a` is no marker among capital labels.
+    expect(texts(capitals)[0]).toBe('tekst|2|en|a');
+  });
+
+  it('reports letters that leave one out, mix capitals and small letters, or are one alone, and changes nothing', () => {
+    const gap = page(4, [line(100, ['tekst'], ['a', true, 0]), line(500, ['a', true], ['Een']), line(510, ['c', true], ['Drie'])]);
+    const unread = rewriteLetterLabels([gap]);
+    expect(unread?.kind).toBe('unread');
+    expect(unread?.kind === 'unread' && unread.labels.map((x) => [x.text, x.page])).toEqual([['a', 4], ['c', 4]]);
+    expect(texts(gap)).toEqual(['tekst|a', 'a|Een', 'c|Drie']);
+    const mixed = page(1, [line(500, ['a', true], ['Een']), line(510, ['B', true], ['Twee'])]);
+    expect(rewriteLetterLabels([mixed])?.kind).toBe('unread');
+    const alone = page(1, [line(100, ['tekst'], ['a', true, 0]), line(500, ['a', true], ['Een'])]);
+    expect(rewriteLetterLabels([alone])?.kind).toBe('unread');
+    expect(texts(alone)).toEqual(['tekst|a', 'a|Een']);
   });
 
   it('reads letters that restart on each page (a, b on page 1, a on page 2)', () => {
     const p1 = page(1, [line(100, ['een'], ['a', true, 0]), line(112, ['twee'], ['b', true, 0]), line(500, ['a', true], ['Een']), line(510, ['b', true], ['Twee'])]);
     const p2 = page(2, [line(100, ['drie'], ['a', true, 0]), line(500, ['a', true], ['Drie'])]);
-    expect(rewriteLetterLabels([p1, p2])).toEqual({ last: 2, rewritten: 6 });
+    expect(rewriteLetterLabels([p1, p2])).toEqual({ kind: 'letters', first: 1, last: 2, upper: false, rewritten: 6 });
     expect(texts(p2)).toEqual(['drie|1', '1|Drie']);
   });
 });
