@@ -50,6 +50,7 @@ const ACTION_LINE_HEADER = 'Actielijn';
 const FOOTNOTE_PR: Record<NonNullable<WordVariant['footnoteNumbering']>, string> = {
   'restart-each-page': '<w:footnotePr><w:numRestart w:val="eachPage"/></w:footnotePr>',
   letters: '<w:footnotePr><w:numFmt w:val="lowerLetter"/></w:footnotePr>',
+  'letters-restart-each-page': '<w:footnotePr><w:numFmt w:val="lowerLetter"/><w:numRestart w:val="eachPage"/></w:footnotePr>',
 };
 
 /**

@@ -60,9 +60,9 @@ export interface WordVariant {
   /**
    * Footnotes only: their numbering restarts on each page (Word: Footnote → Numbering "Restart each
    * page"; LibreOffice "per page"), so each page's markers refer to that page's own notes; or their
-   * number format is letters (Word: Number format "a, b, c"), notes a … y.
+   * number format is letters (Word: Number format "a, b, c"), notes a … y; or both.
    */
-  footnoteNumbering?: 'restart-each-page' | 'letters';
+  footnoteNumbering?: 'restart-each-page' | 'letters' | 'letters-restart-each-page';
   /** Note list only: the numbering style (default superscript) and the heading above it (default "Noten"; null: none). */
   noteNumbering?: NoteNumbering;
   noteHeading?: string | null;
@@ -444,6 +444,24 @@ export const WORD_VARIANTS: WordVariant[] = [
     sectionRows: 'merged',
     repeatRows: 1,
     exports: ['untagged'],
+  },
+  {
+    name: 'notes-letters-restart-a4-landscape-arial',
+    description:
+      'Arial (Liberation Sans) 8.5 pt, A4 landscape, coloured U+25CF ●, legend on page 1, page-bottom footnotes labelled with letters that restart on each page (a, b … on every page); three notes with no room left on their marker\'s page are printed at the top of the next page\'s notes with their marker\'s letter, tagged',
+    paper: 'A4',
+    landscape: true,
+    marginsMm: [18, 15, 18, 15],
+    font: { word: 'Arial', embedded: 'Liberation Sans', sizePt: 8.5 },
+    cue: { kind: 'unicode-glyph', glyph: '\u25CF' },
+    palette: ['#1a9850', '#4575b4', '#984ea3', '#fdae61', '#d73027'],
+    legend: 'page-1',
+    notes: 'footnotes',
+    footnoteNumbering: 'letters-restart-each-page',
+    columns: [19, 8, 11, 15, 47],
+    sectionRows: 'merged',
+    repeatRows: 1,
+    exports: ['tagged'],
   },
   {
     name: 'three-headers-a5-arial',

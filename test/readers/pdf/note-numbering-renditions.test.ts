@@ -7,6 +7,9 @@
  *   its own page.
  * - fixtures/word-generated/notes-letters-a4-landscape-arial.pdf: notes labelled a, b, c … y
  *   (Number format "a, b, c"), so `i`, `v` and `x` are letters, not Roman numerals.
+ * - fixtures/word-generated/notes-letters-restart-a4-landscape-arial.pdf: the same layout, letters
+ *   restarting on each page; pages 7, 11 and 13 print a marker whose note had no room left there:
+ *   LibreOffice prints it at the top of the next page's notes, with the marker's letter.
  * The values below are the PDFs', read back by the generator into the truth files.
  */
 import { readFileSync } from 'node:fs';
@@ -21,8 +24,13 @@ async function extract(file: string): Promise<Annex> {
 
 let annex: Annex;
 let letters: Annex;
+let lettersPerPage: Annex;
 beforeAll(async () => {
-  [annex, letters] = await Promise.all([extract('fixtures/word-generated/notes-restart-a4-portrait-calibri.pdf'), extract('fixtures/word-generated/notes-letters-a4-landscape-arial.pdf')]);
+  [annex, letters, lettersPerPage] = await Promise.all([
+    extract('fixtures/word-generated/notes-restart-a4-portrait-calibri.pdf'),
+    extract('fixtures/word-generated/notes-letters-a4-landscape-arial.pdf'),
+    extract('fixtures/word-generated/notes-letters-restart-a4-landscape-arial.pdf'),
+  ]);
 });
 
 describe('footnote numbering that restarts on each page (Word, LibreOffice)', () => {
@@ -87,5 +95,27 @@ describe('notes labelled with letters a … y (Word, LibreOffice)', () => {
     expect([info.severity, info.actual]).toEqual(['info', 50]);
     // Only the annex's own typo (Actielijn 2's goal "… maatschappelijke norme", NAP501): no note left unread or uncited.
     expect(letters.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual(['NAP501']);
+  });
+});
+
+describe('notes labelled with letters that restart on each page, some carried to the next page', () => {
+  it('numbers the notes in document order, each with its letter and page', () => {
+    expect(lettersPerPage.footnotes.map((f) => `${f.number}:${f.label}@${f.location.page}`).join(' ')).toBe(
+      '1:a@2 2:b@3 3:a@4 4:b@4 5:a@5 6:b@5 7:a@6 8:b@6 9:c@6 10:a@7 11:b@8 12:a@8 13:a@9 14:a@11 15:b@11 16:c@12 17:a@12 18:a@13 19:b@13 20:c@13 21:d@14 22:a@15 23:b@15 24:a@16 25:a@19',
+    );
+  });
+
+  it("links a marker whose note was carried to the next page's notes (11 b, 16 c, 21 d) and the next page's own markers to its own notes", () => {
+    const citing = (n: number) => lettersPerPage.footnotes[n - 1]!.citedBy;
+    // Page 7 prints markers a and b, but only note a; note b heads page 8's notes, before page 8's own a.
+    expect([citing(10), citing(11), citing(12)]).toEqual([['AL1-27'], ['AL2-02'], ['AL2-06']]);
+    expect(lettersPerPage.footnotes[10]!.text).toBe('Te vinden op: www.rcgog.nl');
+    expect([citing(15), citing(16), citing(17)]).toEqual([['AL3-09'], ['AL3-14'], ['AL3-18']]);
+    expect([citing(20), citing(21)]).toEqual([['AL3-22'], ['AL3-24']]);
+    expect(lettersPerPage.footnotes[20]!.text).toMatch(/^Brief aan staatssecretaris Uslu/);
+    const cites = (a: Annex) => a.activities.map((x) => x.footnotes);
+    expect(cites(lettersPerPage)).toEqual(cites(letters));
+    // Letters (NAP207) restarting per page (NAP206); no marker without its note (NAP201), no note uncited (NAP202).
+    expect(lettersPerPage.diagnostics.filter((d) => d.code.startsWith('NAP2')).map((d) => d.code)).toEqual(['NAP207', 'NAP206']);
   });
 });
