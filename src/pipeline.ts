@@ -5,6 +5,7 @@
  * names the stage that found it.
  */
 import { attachFootnotes } from './assemble/footnotes.js';
+import { joinContinuedNotes } from './assemble/note-continuation.js';
 import { resolvePageNumbering } from './assemble/note-numbering.js';
 import { assembleRows } from './assemble/rows.js';
 import { DiagnosticBag } from './diagnostics/bag.js';
@@ -98,7 +99,7 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions, r
   }
   checkRowCount(model, reader);
   // Notes numbered per page: each marker resolved with its own page's notes before rows join across pages.
-  const assembled = assembleRows(resolvePageNumbering(model, bag.stage('footnotes')), bag.stage('assemble'));
+  const assembled = assembleRows(resolvePageNumbering(joinContinuedNotes(model, bag.stage('footnotes')), bag.stage('footnotes')), bag.stage('assemble'));
   const { rows, footnotes } = attachFootnotes(assembled.rows, assembled.footnotes, bag.stage('footnotes'));
   const edition = {
     ...(options.editionDate !== undefined ? { editionDate: options.editionDate } : {}),

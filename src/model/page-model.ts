@@ -171,6 +171,15 @@ export interface FootnoteDefinition {
   label?: string;
   text: string;
   location: SourceLocation;
+  /**
+   * The part of a note that a page end broke off (PDF input): the lines at the top of a page's
+   * notes before any label, the last note of an earlier page running on (Word continues a long
+   * footnote at the foot of the next page). `number` is the note the reader expects it continues;
+   * assembly joins it to the note before it in document order (assemble/note-continuation.ts).
+   */
+  continued?: true;
+  /** Where the note runs on after its first part, once joined (PDF input), in page order. */
+  continuedOn?: SourceLocation[];
 }
 
 /**

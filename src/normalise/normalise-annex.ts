@@ -131,7 +131,7 @@ function normaliseFootnote(f: AttachedFootnote, format: InputFormat, diagnostics
     citations: citations.value,
     citedBy: f.citedBy,
     location: schemaLocation(f.location),
-    provenance: footnoteProvenance(format, f.location),
+    provenance: footnoteProvenance(format, f.location, f.continuedOn),
   };
 }
 

@@ -25,8 +25,8 @@ export function activityProvenance(format: InputFormat, sources: RowSources | un
   };
 }
 
-/** A footnote's provenance: the box of its definition (empty when it has none); null unless `format` is pdf. */
-export function footnoteProvenance(format: InputFormat, location: SourceLocation): SourceBox[] | null {
+/** A footnote's provenance: the box of its definition and of each part it runs on in (`continuedOn`), in page order (empty when it has none); null unless `format` is pdf. */
+export function footnoteProvenance(format: InputFormat, location: SourceLocation, continuedOn: readonly SourceLocation[] = []): SourceBox[] | null {
   if (format !== 'pdf') return null;
-  return location.bbox !== undefined ? copy([{ page: location.page, bbox: location.bbox }]) : [];
+  return copy([location, ...continuedOn].flatMap((l) => (l.bbox !== undefined ? [{ page: l.page, bbox: l.bbox }] : [])));
 }

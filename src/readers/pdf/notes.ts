@@ -9,12 +9,13 @@
  * A note's text runs on over the lines below it until the next label.
  */
 import { lowerRomanValue } from '../../model/superscript.js';
+import { isNotesHeading } from '../../model/vocabulary.js';
 import type { FootnoteDefinition } from '../../model/page-model.js';
 import { type Box, toBBox, union } from './geometry.js';
 import type { Columns } from './layout-header.js';
 import { isFurniture, lineBox } from './layout-lines.js';
 import { joinLineTexts } from './layout-rows.js';
-import { LAYOUT } from './settings.js';
+import { LAYOUT, TEXT } from './settings.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
 
 /** A note's label at the start of a line: its number, whether it is raised or smaller, and the line's text after it. */
@@ -109,19 +110,29 @@ function noteStart(l: Line, next: number, first: boolean, labelX: number | null)
   return label !== null && !label.raised && label.number === next && aligned ? label : null;
 }
 
+/** True when a line's text has a gap wider than a column gap (TEXT.columnGapEm) between two of its chunks: cells side by side. */
+function hasColumnGap(l: Line): boolean {
+  const chunks = [...l.chunks].sort((a, b) => a.x0 - b.x0);
+  return chunks.some((c, i) => i > 0 && c.x0 - chunks[i - 1]!.x1 > TEXT.columnGapEm * c.size);
+}
+
 /**
  * The note definitions in `lines` from index `from` on (lines in `used` are skipped; the ones read
  * are added to it). A line starts a new note when its label is raised or smaller, or a bare
  * number close to its text (startsNewFootnote), or the first of the page; a label printed at text
  * size only when it is the next number (`expected` for the page's first note). Furniture lines
- * (page numbers) are left alone. Returns the notes in order.
+ * (page numbers) are left alone. Lines before the page's first label, once some note has been
+ * read (`expected` above 1), are the part of an earlier note that the page end broke off: a
+ * definition marked `continued`. Returns the notes in order.
  */
 export function readNoteDefinitions(lines: readonly Line[], from: number, used: Set<Line>, expected: number, page: number): FootnoteDefinition[] {
   const notes: FootnoteDefinition[] = [];
-  let current: { number: number; parts: string[]; box: Box } | null = null;
+  let current: { number: number; parts: string[]; box: Box; continued?: true } | null = null;
+  // The lines of a continued part, to check that they read as note text.
+  const continuedLines: Line[] = [];
   let labelX: number | null = null;
   const flush = (): void => {
-    if (current) notes.push({ number: current.number, text: joinLineTexts(current.parts), location: { page, bbox: toBBox(current.box) } });
+    if (current) notes.push({ number: current.number, text: joinLineTexts(current.parts), location: { page, bbox: toBBox(current.box) }, ...(current.continued ? { continued: true as const } : {}) });
     current = null;
   };
   for (let i = from; i < lines.length; i++) {
@@ -136,12 +147,24 @@ export function readNoteDefinitions(lines: readonly Line[], from: number, used: 
     } else if (isFurniture(l)) {
       // A page number or running footer among the notes: loose text.
     } else if (current !== null) {
-      const c = current as { parts: string[]; box: Box };
+      const c = current as { parts: string[]; box: Box; continued?: true };
+      if (c.continued) continuedLines.push(l);
       c.parts.push(joinChunks(l.chunks));
       c.box = union(c.box, lineBox(l));
+      used.add(l);
+    } else if (notes.length === 0 && expected > 1 && !isNotesHeading(joinChunks(l.chunks).trim())) {
+      // Lines before the page's first label: the last note of an earlier page running on.
+      current = { number: expected - 1, parts: [joinChunks(l.chunks)], box: lineBox(l), continued: true };
+      continuedLines.push(l);
       used.add(l);
     }
   }
   flush();
+  // A part runs on as a note's text does, in one run per line: a line of cells side by side (a
+  // table row the layout did not place) is left to be reported as loose text.
+  if (notes[0]?.continued && continuedLines.some(hasColumnGap)) {
+    for (const l of continuedLines) used.delete(l);
+    notes.shift();
+  }
   return notes;
 }

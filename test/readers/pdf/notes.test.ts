@@ -51,3 +51,24 @@ describe('note definitions', () => {
     expect(read(ls, 1)).toEqual([[10, 'Kamerstukken II 2023/24, 28345, nr. 269.'], [11, 'Regioplan (2023)']]);
   });
 });
+
+describe('a note that a page end broke (Word runs a long footnote on at the foot of the next page)', () => {
+  const readAll = (ls: Line[], expected: number) => readNoteDefinitions(ls, 0, new Set(), expected, 5).map((n) => [n.number, n.text, n.continued ?? false]);
+  // Page 5 of the adversarial review's f1-fn-tail: note 4's last sentence, then notes 5 and 6.
+  const page5 = [
+    chunk('Geraadpleegd via de website van de Rijksoverheid.', 56, 480),
+    chunk('5', 56, 492, 6, true),
+    chunk('Kamerstukken II 2022/23, 34843, nr. 80', 60, 493),
+  ];
+  it('reads the lines before the page\'s first label as the part of the note before it, once a note has been read', () => {
+    expect(readAll(lines(page5), 5)).toEqual([
+      [4, 'Geraadpleegd via de website van de Rijksoverheid.', true],
+      [5, 'Kamerstukken II 2022/23, 34843, nr. 80', false],
+    ]);
+  });
+  it('leaves them alone on the first page of notes, and where a line holds cells side by side (a table row)', () => {
+    expect(readAll(lines(page5), 1).map((n) => n[0])).toEqual([5]);
+    const row = [chunk('Verkenning bespreekbaar maken', 56, 480), chunk('Q1 2023', 200, 480), chunk('Rutgers heeft onderzoek', 300, 480), ...page5.slice(1)];
+    expect(readAll(lines(row), 5)).toEqual([[5, 'Kamerstukken II 2022/23, 34843, nr. 80', false]]);
+  });
+});
