@@ -150,7 +150,7 @@ export const DIAGNOSTIC_CODES = {
   NAP205: { severity: 'warning', summary: 'Footnote definition without text.' },
   NAP206: { severity: 'info', summary: 'Footnote numbering restarts on each page: markers are read with the notes of their own page, and the notes are numbered through in document order, each keeping its printed label.' },
   NAP207: { severity: 'info', summary: 'Notes are labelled with letters (a, b, c …): each is read as the number of its letter, markers too, and keeps its letter as its label.' },
-  NAP208: { severity: 'error', summary: 'Lines start with a raised letter as notes labelled with letters do, but the letters run with a gap: they were not read as notes.' },
+  NAP208: { severity: 'error', summary: 'Letters that look like note labels or markers were not read: line-start letters that leave a letter out, or raised letters in the text with no notes labelled with letters.' },
   NAP209: { severity: 'info', summary: 'A footnote runs on at the foot of the next page (a long note Word continues there, without a label); its parts were joined.' },
   // Status (NAP3xx)
   NAP301: { severity: 'info', summary: 'Input carries no status icons (text export); every status is null.' },

@@ -12,7 +12,7 @@ import { type DiagnosticBag } from '../../diagnostics/bag.js';
 import { InputError } from '../../diagnostics/errors.js';
 import type { ColumnKey, Page, PageModel } from '../../model/page-model.js';
 import { letterLabel } from '../../model/superscript.js';
-import { type LetterNotes, type UnreadLetters, labelNotesWithLetters, rewriteLetterLabels } from './note-letters.js';
+import { type LetterNotes, type PlacedLetter, type UnreadLetters, labelNotesWithLetters, rewriteLetterLabels } from './note-letters.js';
 import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './page-graphics.js';
 import { budgetExceeded } from './page-budget.js';
@@ -163,16 +163,23 @@ function reportLetterNotes(letters: LetterNotes, pages: Page[], diagnostics: Dia
   );
 }
 
-/** Line-start letter labels that are no sequence (NAP208): the notes and their raised-letter markers are not read. */
+/** Letters that look like note labels or markers but are not read (NAP208): the notes and their markers stay text. */
 function reportUnreadLetters(letters: UnreadLetters, diagnostics: DiagnosticBag): void {
-  const first = letters.labels[0]!;
-  const shown = [...new Set(letters.labels.map((x) => x.text))];
-  const pages = [...new Set(letters.labels.map((x) => x.page))];
+  const list = (xs: readonly PlacedLetter[]): string => {
+    const shown = [...new Set(xs.map((x) => x.text))];
+    const pages = [...new Set(xs.map((x) => x.page))];
+    return `${shown.slice(0, 8).join(', ')}${shown.length > 8 ? ' …' : ''} on page${pages.length === 1 ? '' : 's'} ${pages.slice(0, 6).join(', ')}${pages.length > 6 ? ' …' : ''}`;
+  };
+  const reason =
+    letters.labels.length > 0
+      ? `${letters.labels.length} line${letters.labels.length === 1 ? '' : 's'} start with a raised or smaller letter (${list(letters.labels)}), as notes labelled with letters do, but the letters do not run from the first to the last without a gap${letters.labels.length === 1 ? '' : ', or mix capitals and small letters'}, so they were not read as note labels: these notes are not in the output`
+      : `${letters.markers.length} raised letters in the text (${list(letters.markers)}) look like note markers, but no notes labelled with letters were found (a list of notes "a." … printed at text size is not read: it cannot be told from an enumeration in the text)`;
+  const first = letters.labels[0] ?? letters.markers[0]!;
   diagnostics.report(
     'NAP208',
-    `${letters.labels.length} line${letters.labels.length === 1 ? '' : 's'} on page${pages.length === 1 ? '' : 's'} ${pages.slice(0, 6).join(', ')}${pages.length > 6 ? ' …' : ''} start with a raised or smaller letter (${shown.slice(0, 8).join(', ')}${shown.length > 8 ? ' …' : ''}), as notes labelled with letters do, but the letters do not run from the first to the last without a gap${letters.labels.length === 1 ? '' : ' (or mix capitals and small letters)'}, so they were not read as note labels: these notes are not in the output, and letters raised as their markers stay in the cells' text. Check the notes' numbering in the source.`,
+    `${reason}; ${letters.markers.length > 0 ? `the ${letters.markers.length} raised letters stay in the cells' text as printed and cite no note` : 'no raised letter in the text cites them'}. Check the notes' numbering in the source.`,
     { page: first.page, ...withBbox(first.box) },
-    { actual: shown.slice(0, 50), note: 'actual: the letters that start the lines' },
+    { actual: [...new Set([...letters.labels, ...letters.markers].map((x) => x.text))].slice(0, 50), note: 'actual: the letters read as neither labels nor markers' },
   );
 }
 

@@ -37,10 +37,23 @@ export interface LetterNotes {
   rewritten: number;
 }
 
-/** Line-start letter labels that are no sequence of letters (nor Roman numerals): left as text, and reported. */
+/** A letter where the page printed it: its text, page and box (PDF points). */
+export interface PlacedLetter {
+  text: string;
+  page: number;
+  box: Box;
+}
+
+/**
+ * Letters that look like note labels but are not read: line-start letter labels that are no
+ * sequence of letters (nor Roman numerals), and raised letters in the text (markers) where no
+ * notes are labelled with letters — a list of notes `a.` … at text size is not read, as it cannot
+ * be told from an enumeration in the text. Left as text, and reported (NAP208).
+ */
 export interface UnreadLetters {
   kind: 'unread';
-  labels: { text: string; page: number; box: Box }[];
+  labels: PlacedLetter[];
+  markers: PlacedLetter[];
 }
 
 interface Label {
@@ -63,6 +76,24 @@ function gluedToDigit(c: Chunk, before: Chunk | undefined): boolean {
   return before !== undefined && /\d$/.test(before.text) && c.x0 - before.x1 <= TEXT.spaceGapShare * before.size;
 }
 
+/**
+ * The raised letters of `contents` that nothing reads: letter labels (`a`, `B`, `aa`) that are no
+ * Roman numeral (text.ts reads those as numbers), not glued to a digit (an ordinal `2ᵉ`), and not
+ * one of the line-start `labels`.
+ */
+function unreadRaisedLetters(contents: readonly PageContent[], labels: ReadonlySet<Chunk> = new Set()): PlacedLetter[] {
+  const found: PlacedLetter[] = [];
+  for (const page of contents) {
+    for (const l of page.lines) {
+      l.chunks.forEach((c, i) => {
+        const text = c.text.trim();
+        if (c.sup && !labels.has(c) && letterLabelValue(text) !== null && lowerRomanValue(text) === null && !gluedToDigit(c, l.chunks[i - 1])) found.push({ text, page: page.number, box: c });
+      });
+    }
+  }
+  return found;
+}
+
 /** True when every label is a Roman numeral (Word's endnotes `i`, `ii`, `iii`): text.ts reads those. */
 function allRoman(labels: readonly Label[]): boolean {
   return labels.every((x) => lowerRomanValue(x.chunk.text.trim()) !== null);
@@ -71,8 +102,10 @@ function allRoman(labels: readonly Label[]): boolean {
 /**
  * When the document labels its notes with letters (see the module doc), rewrites every letter
  * label and every raised letter marker in `contents` to its number, in place, and returns what it
- * found. Line-start letter labels that run with a gap, or mix capitals and small letters, are left
- * as they are and returned as `unread` (Roman numerals are no such labels); null when there are none.
+ * found. Line-start letter labels that run with a gap, or mix capitals and small letters, and
+ * raised letters where no notes are labelled with letters (NOTE_LETTERS.minLabels different ones
+ * at least), are left as they are and returned as `unread` (Roman numerals are no such labels);
+ * null when there are none.
  * Linear in the chunks.
  */
 export function rewriteLetterLabels(contents: readonly PageContent[]): LetterNotes | UnreadLetters | null {
@@ -81,13 +114,17 @@ export function rewriteLetterLabels(contents: readonly PageContent[]): LetterNot
     const label = lineLabel(l, page.number);
     if (label !== null) labels.push(label);
   }
-  if (labels.length === 0 || allRoman(labels)) return null;
+  if (labels.length === 0 || allRoman(labels)) {
+    // No notes in letters: raised letters in the text are markers of notes not read (a list `a.` at text size), if several.
+    const markers = unreadRaisedLetters(contents);
+    return new Set(markers.map((m) => m.text)).size >= NOTE_LETTERS.minLabels ? { kind: 'unread', labels: [], markers } : null;
+  }
   const values = new Set(labels.map((x) => x.value));
   const first = Math.min(...values);
   const last = Math.max(...values);
   const cases = new Set(labels.map((x) => x.chunk.text.trim() === x.chunk.text.trim().toUpperCase()));
   if (values.size < NOTE_LETTERS.minLabels || values.size !== last - first + 1 || cases.size > 1) {
-    return { kind: 'unread', labels: labels.map((x) => ({ text: x.chunk.text.trim(), page: x.page, box: x.chunk })) };
+    return { kind: 'unread', labels: labels.map((x) => ({ text: x.chunk.text.trim(), page: x.page, box: x.chunk })), markers: unreadRaisedLetters(contents, new Set(labels.map((x) => x.chunk))) };
   }
   const upper = cases.has(true);
   let rewritten = 0;

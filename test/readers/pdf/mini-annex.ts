@@ -14,13 +14,14 @@ export interface MiniRow {
   wanneer?: string;
   wie?: string[];
   toelichting: string[];
-  /** Footnote marker appended (as a raised small number) to the last Toelichting line. */
-  marker?: number;
+  /** Footnote marker appended (as a raised small number, or letter) to the last Toelichting line. */
+  marker?: number | string;
 }
 
 export interface MiniAnnexPage {
   rows: MiniRow[];
-  footnotes?: { number: number; text: string }[];
+  /** Notes at the page bottom, each after its raised label (a number, or a letter). */
+  footnotes?: { number: number | string; text: string }[];
   /** Third header cell; default `Wanneer`. */
   third?: string;
   /** Content stream operators drawn after the page (e.g. text drawn a second time). */

@@ -84,6 +84,17 @@ describe('rewriteLetterLabels', () => {
     expect(texts(alone)).toEqual(['tekst|a', 'a|Een']);
   });
 
+  it('reports raised letters in the text where no notes are labelled with letters (two different at least); Roman numerals and ordinals are none', () => {
+    const markers = page(2, [line(100, ['gedrag .'], ['a', true], ['De']), line(112, ['maart'], ['b', true], ['met']), line(124, ['de 2'], ['e', true, 0], ['helft'])]);
+    const found = rewriteLetterLabels([markers]);
+    expect(found?.kind === 'unread' && [found.labels, found.markers.map((m) => [m.text, m.page])]).toEqual([[], [['a', 2], ['b', 2]]]);
+    expect(texts(markers)[0]).toBe('gedrag .|a|De');
+    const one = page(1, [line(100, ['gedrag .'], ['a', true], ['De'])]);
+    expect(rewriteLetterLabels([one])).toBeNull();
+    const roman = page(1, [line(100, ['gedrag'], ['ii', true, 0]), line(112, ['en'], ['iv', true, 0]), line(124, ['de 21'], ['e', true, 0]), line(136, ['de 3'], ['e', true, 0])]);
+    expect(rewriteLetterLabels([roman])).toBeNull();
+  });
+
   it('reads letters that restart on each page (a, b on page 1, a on page 2)', () => {
     const p1 = page(1, [line(100, ['een'], ['a', true, 0]), line(112, ['twee'], ['b', true, 0]), line(500, ['a', true], ['Een']), line(510, ['b', true], ['Twee'])]);
     const p2 = page(2, [line(100, ['drie'], ['a', true, 0]), line(500, ['a', true], ['Drie'])]);
