@@ -87,7 +87,9 @@ function pageOverlay(page: Page, readings: ReadonlyMap<BodyRow, RowReading>): Pa
     boxes.push(kind === 'text' ? { kind: 'text', bbox: t.location.bbox, label: `text outside the table: ${t.text}`, text: t.text } : { kind: 'furniture', bbox: t.location.bbox, label: `${kind}: ${t.text}`, text: t.text });
   }
   for (const f of page.footnotes) {
-    if (f.location.bbox) boxes.push({ kind: 'note', bbox: f.location.bbox, label: `note ${f.number}`, text: `${f.number} ${f.text}` });
+    // A note labelled with a letter is drawn with the letter the page prints (`note a`), not its number.
+    const label = f.label ?? String(f.number);
+    if (f.location.bbox) boxes.push({ kind: 'note', bbox: f.location.bbox, label: `note ${label}`, text: `${label} ${f.text}` });
   }
   for (const table of page.tables) {
     for (const row of table.rows) for (const m of row.markers ?? []) boxes.push({ kind: 'marker', bbox: m.bbox, label: `marker ${fromSuperscript(m.text)}` });

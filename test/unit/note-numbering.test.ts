@@ -10,6 +10,7 @@ import { assembleRows } from '../../src/assemble/rows.js';
 import { DiagnosticBag } from '../../src/diagnostics/bag.js';
 import { type BodyRow, type FootnoteDefinition, type Page, type PageModel, keyedCells } from '../../src/model/page-model.js';
 import { PRINTED_COLUMN_KEYS } from '../../src/model/vocabulary.js';
+import { extractString } from '../helpers/fixtures.js';
 
 const HEADER = { cells: ['Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'], keys: [...PRINTED_COLUMN_KEYS], location: { page: 1 } };
 const row = (page: number, cells: string[], markers: BodyRow['markers'] = undefined): BodyRow => ({
@@ -150,5 +151,28 @@ describe('footnote numbering that restarts on each page', () => {
     expect(renumberText('2023.¹⁴ Op', to)).toBe('2023.²⁴ Op');
     expect(renumberText('12 km² en ⁰', to)).toBe('12 km² en ⁰');
     expect(renumberText('gedrag ¹ en', () => undefined)).toBe('gedrag en');
+  });
+});
+
+describe('footnote numbering per page in a text export (any reader: the rule works on the page model)', () => {
+  const LEGEND = ' Afgerond\n  In uitvoering\n  Doorlopend gedurende uitvoering programma\n  In uitvoering met vertraging\n  Nog niet begonnen of afgebroken\n';
+  const HEADER = 'Activiteit\tStatus\tWanneer\tWie\tToelichting\n';
+  const AL1 = 'Actielijn 1\t\t\t\t\nEr zijn gedeelde maatschappelijke waarden en normen over hoe we met elkaar om willen gaan in de samenleving\t\t\t\t\n';
+  const page = (body: string, notes: string) => `${LEGEND}\n${HEADER}${AL1}${body}\n${notes}\n`;
+
+  it('reads each page\'s ¹ with its own page\'s note 1, in a file the text reader reads', async () => {
+    const text = page('Eerste\t\t2024\tOCW\tA.¹\n', '¹ Eerste noot.\n') + page('Tweede\t\t2024\tOCW\tB.¹ en C.²\n', '¹ Tweede noot.\n² Derde noot.\n');
+    const { annex, diagnostics } = await extractString(text);
+    expect(annex.footnotes.map((f) => [f.number, f.label, f.text, f.location.page])).toEqual([
+      [1, '1', 'Eerste noot.', 1],
+      [2, '1', 'Tweede noot.', 2],
+      [3, '2', 'Derde noot.', 2],
+    ]);
+    expect(annex.activities.map((a) => [a.title, a.footnotes, a.explanation.text])).toEqual([
+      ['Eerste', [1], 'A.'],
+      ['Tweede', [2, 3], 'B. en C.'],
+    ]);
+    // (A one-action-line file gets NAP503; of the notes only the information that numbering restarts.)
+    expect(diagnostics.filter((d) => d.code.startsWith('NAP2')).map((d) => [d.code, d.place.page])).toEqual([['NAP206', 1]]);
   });
 });

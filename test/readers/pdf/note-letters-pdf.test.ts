@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/diagnostics/bag.js';
+import { pageOverlays } from '../../../src/inspect/overlay.js';
 import { readPdf } from '../../helpers/read-pdf.js';
 import { type MiniAnnexPage, type MiniRow, miniAnnex } from './mini-annex.js';
 
@@ -60,5 +61,16 @@ describe('notes labelled with letters (PDF reader)', () => {
     expect(d).toHaveLength(1);
     expect(d[0]!.reason).toMatch(/^2 raised letters in the text \(a, b on page 1\) look like note markers, but no notes labelled with letters were found/);
     expect(d[0]!.actual).toEqual(['a', 'b']);
+  });
+});
+
+describe('inspect on notes labelled with letters', () => {
+  it('draws each note with the letter the page prints', async () => {
+    const { model } = await read([{ rows: [...HEAD, ...rows(['a', 'b'])], footnotes: [{ number: 'a', text: 'Een' }, { number: 'b', text: 'Twee' }] }]);
+    const notes = pageOverlays(model)[0]!.boxes.filter((b) => b.kind === 'note');
+    expect(notes.map((b) => [b.label, b.text])).toEqual([
+      ['note a', 'a Een'],
+      ['note b', 'b Twee'],
+    ]);
   });
 });
