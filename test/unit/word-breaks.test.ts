@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { canEndDutchWord } from '../../src/model/vocabulary.js';
 import { joinWrapped } from '../../src/model/wrapped-text.js';
 import { opensParagraph } from '../../src/assemble/page-break.js';
-import { BROKEN_WORD_LINE, resolveWordBreaks } from '../../src/readers/pdf/layout-rows.js';
+import { BROKEN_WORD_LINE, fullLineEdgesOf, resolveWordBreaks } from '../../src/readers/pdf/layout-rows.js';
 
 describe('joinWrapped', () => {
   it.each([
@@ -27,6 +27,14 @@ describe('joinWrapped', () => {
   it('closing punctuation after a line that wrapped at a space keeps that space (the text reads "gedrag .", marker-wrap-a5-calibri AL1-04)', () => {
     expect(joinWrapped('seksueel grensoverschrijdend gedrag', '. De publieksmonitor', false, true)).toBe('seksueel grensoverschrijdend gedrag . De publieksmonitor');
     expect(joinWrapped('seksueel grensoverschrijdend gedrag', '. De publieksmonitor')).toBe('seksueel grensoverschrijdend gedrag. De publieksmonitor');
+  });
+});
+
+describe('fullLineEdgesOf (where a column\'s full lines end)', () => {
+  const frag = (col: number, x1: number) => ({ col, chunks: [], baseline: 0, size: 10, box: { x0: x1 - 100, y0: 0, x1, y1: 10 } });
+  it('is the rightmost line end, leaving out a line that sticks out of the column by more than 2 em (adversarial review 3\'s k3: a file name 38 pt out)', () => {
+    expect(fullLineEdgesOf([frag(0, 300), frag(0, 296), frag(0, 338), frag(1, 500)], 2)).toEqual([300, 500]);
+    expect(fullLineEdgesOf([frag(0, 300), frag(0, 296), frag(0, 310)], 1)).toEqual([310]);
   });
 });
 

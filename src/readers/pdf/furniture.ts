@@ -135,14 +135,25 @@ function recurringLines(pages: readonly PageContent[]): Map<Line, FurnitureKind>
 
 /**
  * True when a recurring line is the last line of the text next to it rather than furniture: on at
- * least half its pages it follows that text at a line's distance (LAYOUT.furnitureFlowEm) and that
- * text is no recurring line itself (the second line of a two-line footer follows the first). Word
+ * least half its pages it follows that text at a line's distance (LAYOUT.furnitureFlowEm), set as
+ * that text is (sameColumnOfText), and that text is no recurring line itself (the second line of
+ * a two-line footer follows the first). Word
  * sets footnotes at the foot of the text area, so a sentence ending every note (`Geraadpleegd via
  * …`) recurs at one height on most pages; a footer sits apart from the text, in the margin.
  */
 function continuesText(cluster: readonly Entry[], recurring: ReadonlySet<Line>): boolean {
-  const inFlow = cluster.filter((e) => e.apart <= LAYOUT.furnitureFlowEm * e.line.size && e.toward.every((l) => !recurring.has(l)));
+  const inFlow = cluster.filter((e) => e.apart <= LAYOUT.furnitureFlowEm * e.line.size && e.toward.every((l) => !recurring.has(l)) && e.toward.some((l) => sameColumnOfText(e.line, l)));
   return inFlow.length * 2 >= cluster.length;
+}
+
+/**
+ * True when line `a` is set as the text of line `b` is: the same size (within
+ * LAYOUT.furnitureFlowSizeShare) and the same left edge (within LAYOUT.furnitureFlowLeftEm). A
+ * footer set close to the text is right-aligned, centred or in another size (the adversarial
+ * review's fc1–fc4 and h2); a note's last line starts where the note's text does.
+ */
+function sameColumnOfText(a: Line, b: Line): boolean {
+  return Math.abs(a.size - b.size) <= LAYOUT.furnitureFlowSizeShare * b.size && Math.abs(a.x0 - b.x0) <= LAYOUT.furnitureFlowLeftEm * b.size;
 }
 
 /**

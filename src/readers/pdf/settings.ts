@@ -471,6 +471,10 @@ export const LAYOUT = {
    * pages). A line's pitch is about 1.2 em; Word puts a footer apart from the text, in the margin.
    */
   furnitureFlowEm: 1.5,
+  /** share of the size. A recurring line continues the text above it only in about that text's size: f2-fn-tail-last's closing sentence is 10 pt under a 9 pt note (its own paragraph style); a 12 pt header over 9 pt text (adversarial review 3's h2) is not. */
+  furnitureFlowSizeShare: 0.2,
+  /** em. A recurring line continues the text above it only when it starts within this of that text's left edge (right-aligned and centred footers close to the text do not). */
+  furnitureFlowLeftEm: 1,
 
 
   /**
@@ -613,6 +617,12 @@ export const LAYOUT = {
    * Liberation Sans's 0.278).
    */
   spaceEm: 0.25,
+  /**
+   * em. A line that ends further than this past the next-rightmost line end of its column sticks
+   * out of the column (a long unbreakable word or URL), and does not say where full lines end
+   * (BodyRow.lineEnds; adversarial review 3's k3: a file name 38 pt past the Toelichting column).
+   */
+  lineOverflowEm: 2,
 } as const;
 
 // --- Notes labelled with letters (note-letters.ts) ------------------------------------------------

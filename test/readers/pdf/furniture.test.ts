@@ -121,6 +121,18 @@ describe('page furniture by repetition', () => {
     expect(texts(findFurniture(footer), 3)).toEqual(['running:Geraadpleegd via de website van de Rijksoverheid.', 'running:Ministerie van OCW']);
   });
 
+  it('takes a footer set close under the notes for a footer when it is right-aligned or in another size (adversarial review 3: fc2, fc3)', () => {
+    const pages = (x: number, size: number) =>
+      Array.from({ length: 9 }, (_, i) => {
+        const n = i + 1;
+        return page(n, [chunk(`Activiteit ${'abcdefghi'[i]}`, 40, 80), chunk(`${n} Kamerstukken II 2023/24, 34843 nr. ${n}`, 40, 790), chunk('Voortgang NAP 2024, bijlage 1', x, 802, size)]);
+      });
+    expect(texts(findFurniture(pages(400, 9)), 4)).toEqual(['running:Voortgang NAP 2024, bijlage 1']);
+    expect(texts(findFurniture(pages(40, 6)), 4)).toEqual(['running:Voortgang NAP 2024, bijlage 1']);
+    // Left-aligned in the notes' size, at a line's distance: the notes' closing sentence (text).
+    expect(findFurniture(pages(40, 9)).size).toBe(0);
+  });
+
   it('keeps page numbers in Arabic numerals a page counter after front matter numbered in Roman ones', () => {
     const labels = ['i', 'ii', 'iii', '1', '2', '3', '4', '5', '6'];
     const pages = labels.map((label, i) => page(i + 1, [chunk(`Tekst ${'abcdefghi'[i]}`, 40, 80), chunk(label, 290, 810)]));
