@@ -63,3 +63,14 @@ export function letterLabel(n: number, upper = false): string {
   const label = String.fromCharCode(96 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 1);
   return upper ? label.toUpperCase() : label;
 }
+
+/** Note `n` (1 to 39) as a capital Roman numeral, as Word's "I, II, III" numbering prints it: 4 → `IV`, 14 → `XIV`. */
+export function upperRoman(n: number): string {
+  const ones = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
+  return 'X'.repeat(Math.floor(n / 10)) + ones[n % 10]!;
+}
+
+/** The value of a capital Roman numeral from 1 to 39 (`XIV` → 14); null for any other text. */
+export function upperRomanValue(text: string): number | null {
+  return text === text.toUpperCase() ? lowerRomanValue(text.toLowerCase()) : null;
+}

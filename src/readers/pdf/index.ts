@@ -11,7 +11,7 @@ import { type DiagnosticCode, type DiagnosticLocation } from '../../model/diagno
 import { type DiagnosticBag } from '../../diagnostics/bag.js';
 import { InputError } from '../../diagnostics/errors.js';
 import type { ColumnKey, Page, PageModel } from '../../model/page-model.js';
-import { letterLabel } from '../../model/superscript.js';
+import { letterLabel, upperRoman } from '../../model/superscript.js';
 import { type LetterNotes, type PlacedLetter, type UnreadLetters, labelNotesWithLetters, rewriteLetterLabels } from './note-letters.js';
 import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './page-graphics.js';
@@ -145,19 +145,21 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
 function layoutWithNoteLetters(contents: readonly PageContent[], diagnostics: DiagnosticBag): ReturnType<typeof layoutDocument> {
   const letters = rewriteLetterLabels(contents);
   const laidOut = layoutDocument(contents);
-  if (letters?.kind === 'letters') reportLetterNotes(letters, laidOut.pages, diagnostics);
+  if (letters?.kind === 'letters' || letters?.kind === 'roman') reportLetterNotes(letters, laidOut.pages, diagnostics);
   if (letters?.kind === 'unread') reportUnreadLetters(letters, diagnostics);
   return laidOut;
 }
 
 /** Notes labelled with letters: each note gets its letter as its label; NAP207 (info) says how they were read. */
 function reportLetterNotes(letters: LetterNotes, pages: Page[], diagnostics: DiagnosticBag): void {
-  labelNotesWithLetters(pages, letters.upper);
+  labelNotesWithLetters(pages, letters);
   const first = pages.find((p) => p.footnotes.length > 0);
-  const [from, to] = [letterLabel(letters.first, letters.upper), letterLabel(letters.last, letters.upper)];
+  const name = (n: number): string => (letters.kind === 'roman' ? upperRoman(n) : letterLabel(n, letters.upper));
+  const [from, to] = [name(letters.first), name(letters.last)];
+  const what = letters.kind === 'roman' ? ['capital Roman numerals', 'numeral'] : ['letters', 'letter'];
   diagnostics.report(
     'NAP207',
-    `The notes are labelled with letters (${from} to ${to}): each is read as the number of its letter (${from} = ${letters.first}, ${to} = ${letters.last}), markers too, and keeps its letter as its label ("label"). A letter raised right after a digit (2ᵉ) is not a marker.`,
+    `The notes are labelled with ${what[0]} (${from} to ${to}): each is read as the number of its ${what[1]} (${from} = ${letters.first}, ${to} = ${letters.last}), markers too, and keeps its ${what[1]} as its label ("label"). A ${what[1]} raised right after a digit (2ᵉ) is not a marker.`,
     first !== undefined ? { page: first.number } : {},
     { actual: letters.rewritten, note: 'actual: raised letters read as note labels and markers' },
   );

@@ -12,23 +12,27 @@
  * longer document may start after `a`). That is what tells letters from Roman numerals (Word's
  * endnotes `i`, `ii`, `iii`, read as numbers by text.ts): labels that are all Roman numerals are
  * Roman, and a Roman sequence of two or more labels leaves letters out as letters (`i`, `ii` are 9
- * and 35), so `i`, `v` and `x` are letters only among letters. Capital Roman numerals (`I`, `II`)
- * are read by neither.
+ * and 35), so `i`, `v` and `x` are letters only among letters. Labels that are all capital Roman
+ * numerals (Word's "I, II, III") are read here the same way as letters: rewritten to their values
+ * (`IV` → 4), each note keeping its numeral as its label.
  *
  * Not a marker: a raised letter glued to a digit before it (no space: `2ᵉ`, `10ⁿ` — an ordinal or
  * an exponent; a note's marker glued to a number is read so too, and its note reported as never
  * cited, NAP202), and raised text that is no letter label (`ste`, `de`).
  */
 import type { Page } from '../../model/page-model.js';
-import { letterLabel, letterLabelValue, lowerRomanValue } from '../../model/superscript.js';
+import { letterLabel, letterLabelValue, lowerRomanValue, upperRoman, upperRomanValue } from '../../model/superscript.js';
 import type { Box } from './geometry.js';
 import type { PageContent } from './page-content.js';
 import { LAYOUT, NOTE_LETTERS, TEXT } from './settings.js';
 import type { Chunk, Line } from './text.js';
 
-/** What rewriting a document's letter labels found: the notes it labels, from `first` to `last` (`a` = 1). */
+/**
+ * What rewriting a document's letter labels found: the notes it labels, from `first` to `last`
+ * (`a` = 1); `kind` `roman` for capital Roman numerals (`upper` then true).
+ */
 export interface LetterNotes {
-  kind: 'letters';
+  kind: 'letters' | 'roman';
   first: number;
   last: number;
   /** The labels are capitals (`A`, `B` …). */
@@ -62,11 +66,11 @@ interface Label {
   page: number;
 }
 
-/** The letter label starting line `l`, raised or smaller than the text after it; null if none. */
+/** The letter label (or capital Roman numeral) starting line `l`, raised or smaller than the text after it; null if none. */
 function lineLabel(l: Line, page: number): Label | null {
   const [first, second] = l.chunks;
   if (first === undefined || second === undefined) return null;
-  const value = letterLabelValue(first.text.trim());
+  const value = letterLabelValue(first.text.trim()) ?? upperRomanValue(first.text.trim());
   if (value === null) return null;
   return first.sup || first.size < LAYOUT.noteMarkerShare * second.size ? { chunk: first, value, page } : null;
 }
@@ -114,6 +118,7 @@ export function rewriteLetterLabels(contents: readonly PageContent[]): LetterNot
     const label = lineLabel(l, page.number);
     if (label !== null) labels.push(label);
   }
+  if (labels.length > 0 && labels.every((x) => upperRomanValue(x.chunk.text.trim()) !== null)) return rewriteCapitalRoman(contents, labels);
   if (labels.length === 0 || allRoman(labels)) {
     // No notes in letters: raised letters in the text are markers of notes not read (a list `a.` at text size), if several.
     const markers = unreadRaisedLetters(contents);
@@ -147,7 +152,30 @@ export function rewriteLetterLabels(contents: readonly PageContent[]): LetterNot
   return { kind: 'letters', first, last, upper, rewritten };
 }
 
-/** Gives each note of `pages` its letter label (`label`), after rewriteLetterLabels found them: note 1 → `a` (`A` in capitals). */
-export function labelNotesWithLetters(pages: Page[], upper: boolean): void {
-  for (const page of pages) page.footnotes = page.footnotes.map((f) => ({ ...f, label: letterLabel(f.number, upper) }));
+/** Capital Roman labels (`I`, `II` …) and raised capital Roman markers not glued to a digit, rewritten to their values. */
+function rewriteCapitalRoman(contents: readonly PageContent[], labels: readonly Label[]): LetterNotes {
+  let rewritten = 0;
+  // `I`, `II`, `V`, `X` read as letters by lineLabel: here they are numerals.
+  const values = labels.map((x) => upperRomanValue(x.chunk.text.trim())!);
+  labels.forEach(({ chunk }, i) => {
+    chunk.text = String(values[i]);
+    rewritten++;
+  });
+  for (const page of contents) {
+    for (const l of page.lines) {
+      l.chunks.forEach((c, i) => {
+        const value = c.sup ? upperRomanValue(c.text.trim()) : null;
+        if (value === null || gluedToDigit(c, l.chunks[i - 1])) return;
+        c.text = String(value);
+        rewritten++;
+      });
+    }
+  }
+  return { kind: 'roman', first: Math.min(...values), last: Math.max(...values), upper: true, rewritten };
+}
+
+/** Gives each note of `pages` its letter label (`label`), after rewriteLetterLabels found them: note 1 → `a` (`A` in capitals, `I` in capital Roman numerals). */
+export function labelNotesWithLetters(pages: Page[], found: Pick<LetterNotes, 'kind' | 'upper'>): void {
+  const label = (n: number): string => (found.kind === 'roman' ? upperRoman(n) : letterLabel(n, found.upper));
+  for (const page of pages) page.footnotes = page.footnotes.map((f) => ({ ...f, label: label(f.number) }));
 }

@@ -4,7 +4,7 @@
  * endnote labels (`i`, `ii`) and ordinals (`2ᵉ`) stay as they were.
  */
 import { describe, expect, it } from 'vitest';
-import { letterLabel, letterLabelValue } from '../../../src/model/superscript.js';
+import { letterLabel, letterLabelValue, upperRoman, upperRomanValue } from '../../../src/model/superscript.js';
 import { rewriteLetterLabels } from '../../../src/readers/pdf/note-letters.js';
 import type { PageContent } from '../../../src/readers/pdf/page-content.js';
 import type { Chunk, Line } from '../../../src/readers/pdf/text.js';
@@ -53,6 +53,20 @@ describe('rewriteLetterLabels', () => {
     expect(found).toEqual({ kind: 'letters', first: 1, last: 9, upper: false, rewritten: 12 });
     expect(texts(p1).slice(0, 4)).toEqual(['publieksmonitor gedrag .|1|De monitor', 'op 8 maart 2024|2|met de Kamer', 'de 2|e|helft van 2024', '1|Kamerstukken II 2023/24, 32840, nr. 1']);
     expect(texts(p2)).toEqual(['gedeeld.|9|Zie ook', '9|Te vinden op: www.rcgog.nl']);
+  });
+
+  it('reads capital Roman labels (Word\'s I, II, III): I, V and X as numerals, not letters', () => {
+    expect([1, 4, 9, 14, 25, 39].map(upperRoman)).toEqual(['I', 'IV', 'IX', 'XIV', 'XXV', 'XXXIX']);
+    expect(['I', 'IV', 'XXV', 'iv', 'IIII', 'A'].map(upperRomanValue)).toEqual([1, 4, 25, null, null, null]);
+    const p = page(1, [
+      line(100, ['gedrag .'], ['I', true], ['De']),
+      line(112, ['in 2024'], ['IV', true]),
+      line(124, ['de 2'], ['X', true, 0]),
+      ...['I', 'II', 'III', 'IV', 'V'].map((l, i) => line(500 + 10 * i, [l, true], [`Noot ${i + 1}`, false, 0.5])),
+    ]);
+    // 5 labels and 2 markers; the X glued to a digit is none.
+    expect(rewriteLetterLabels([p])).toEqual({ kind: 'roman', first: 1, last: 5, upper: true, rewritten: 7 });
+    expect(texts(p).slice(0, 5)).toEqual(['gedrag .|1|De', 'in 2024|4', 'de 2|X', '1|Noot 1', '2|Noot 2']);
   });
 
   it('leaves Roman endnote labels (i, ii, iii) to be read as Roman numerals', () => {
