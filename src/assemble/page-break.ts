@@ -13,6 +13,8 @@
  *   repeat a mark); or when its Status cell has the same shading as the row before and its
  *   Wanneer or Wie is empty (shading runs on into the part on the next page; the part at the page
  *   bottom may be a few lines tall, so that a reader sees its shading as a filled box);
+ * - a status printed in words continues when its part on the next page is no label alone but
+ *   completes the part before to one (`In uitvoering` / `met vertraging`), Wanneer or Wie empty;
  * - a goal sentence continues when the row holds nothing but text in its first cell and no cue;
  * - the parts are joined cell by cell as a wrapped line joins (model/wrapped-text.ts joinWrapped),
  *   a status printed in words and broken by the page end too (`Doorlopend gedurende` /
@@ -21,7 +23,7 @@
  */
 import type { BodyRow, LineEnds, StatusCue } from '../model/page-model.js';
 import { joinWrapped } from '../model/wrapped-text.js';
-import type { ColumnKey } from '../model/vocabulary.js';
+import { type ColumnKey, isLegendLabel } from '../model/vocabulary.js';
 import { sameCueFamily } from '../status/index.js';
 import { type RowSources, joinSources } from './sources.js';
 
@@ -56,6 +58,9 @@ export function continuesActivity(row: BodyRow, previous: ContinuedActivity, cue
   // Activiteit cell merged over two rows and broken by the page end: the row is left untitled,
   // NAP104, rather than joined).
   if (blank('title')) return !(isMark(row.statusCue) && previous.statusCue.kind !== 'none' && !blank('planning') && !blank('owners'));
+  // A status printed in words and broken by the page end: the part on the next page is no label
+  // alone and completes the one before to a label (`In uitvoering` / `met vertraging`).
+  if (row.statusCue.kind === 'text' && previous.statusCue.kind === 'text' && completesLabel(previous.statusCue.text, row.statusCue.text)) return blank('planning') || blank('owners');
   if (!cues || previous.statusCue.kind === 'none') return false;
   // Without a cue: a continued part, unless it has its own Wanneer and Wie as a new activity has
   // (then its cue is missing, and NAP304 says so, rather than two activities becoming one).
@@ -66,6 +71,11 @@ export function continuesActivity(row: BodyRow, previous: ContinuedActivity, cue
   const cue = row.statusCue;
   const before = previous.statusCue;
   return cue.kind === 'icon' && cue.shape === 'shading' && before.kind === 'icon' && sameCueFamily(before.shape, cue.shape) && cue.color === before.color && (blank('planning') || blank('owners'));
+}
+
+/** True when `after` is no status label alone and `before` + `after` is one (legend vocabulary). */
+function completesLabel(before: string, after: string): boolean {
+  return !isLegendLabel(after) && isLegendLabel(joinWrapped(before, after.trim()));
 }
 
 /** A status mark drawn in the Status cell (an icon or glyph, not the cell's shading, which runs on into a continued part). */

@@ -75,3 +75,21 @@ describe('a row at the top of a page with an empty Activiteit cell', () => {
     expect(bag.items.map((d) => [d.code, d.severity])).toContainEqual(['NAP104', 'error']);
   });
 });
+
+describe('a status printed in words and broken by a page end (adversarial review 3: status-words-a5-times exported untagged)', () => {
+  const wordsRow = (page: number, cells: string[]): BodyRow => ({ ...keyedCells(cells, null), statusCue: { kind: 'text', text: cells[1]! }, location: { page } });
+  const model = (top: string[]): PageModel => ({
+    format: 'pdf',
+    pages: [
+      { number: 1, legend: [], tables: [{ header: HEADER, rows: [wordsRow(1, ['Actielijn 1', '', '', '', '']), wordsRow(1, ['Campagne gericht op het', 'In uitvoering', 'Q1 2024', 'Allen', 'De eerste campagne start'])] }], footnotes: [], looseText: [] },
+      { number: 2, legend: [], tables: [{ header: HEADER, rows: [wordsRow(2, top)] }], footnotes: [], looseText: [] },
+    ],
+  });
+  it('continues the row when the part on the next page completes its status to a label', () => {
+    const rows = assembleRows(model(['voeren van het gesprek', 'met vertraging', '', '', 'halverwege maart 2024']), new DiagnosticBag('a.pdf')).rows;
+    expect(rows.map((r) => [r.cells.title, r.statusCue])).toEqual([['Campagne gericht op het voeren van het gesprek', { kind: 'text', text: 'In uitvoering met vertraging' }]]);
+  });
+  it('is a new activity when its status is a label of its own', () => {
+    expect(assembleRows(model(['Jaarlijkse conferentie NAP', 'Afgerond', '', '', 'Op 22 maart']), new DiagnosticBag('a.pdf')).rows).toHaveLength(2);
+  });
+});
