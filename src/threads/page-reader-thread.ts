@@ -7,7 +7,8 @@
  * count) or `fatal` (the document does not open: password, damage). The caller checks the page
  * count against the limit after the first `opened`, starts the remaining readers, and sends each
  * `go`; readers then take the next unread page from a shared counter (so readers stay close
- * together in page order) and post each page input, then `done`. A reader that posted `done` or
+ * together in page order) and post each page input (its text runs in columns: page-wire.ts), then
+ * `done`. A reader that posted `done` or
  * `fatal` waits for the next document: the caller keeps it warm for the next read (pool.ts)
  * unless the read was stopped by a limit.
  *
@@ -24,12 +25,13 @@ import type { PageInput } from '../readers/pdf/page-content.js';
 import { OpenError, PageLimitError, PageReadError, type PageSourceOptions, openErrorKind } from '../readers/pdf/page-source.js';
 import { takeWarnings } from '../readers/pdf/pdfjs-warnings.js';
 import { threadData } from './thread-script.js';
+import { type PackedPageInput, packPage } from './page-wire.js';
 
 /** Message from a page reader. */
 export type ReaderMessage =
   | { opened: number }
   | { fatal: { kind: OpenError['kind']; message: string } }
-  | { page: number; input: PageInput }
+  | { page: number; input: PageInput | PackedPageInput }
   | { page: number; error: string }
   | { done: true };
 
@@ -108,7 +110,7 @@ export function servePageReader(port: Pick<MessagePort, 'on' | 'postMessage'>): 
       for (let n = claimPage(claimed); n <= pageCount; n = claimPage(claimed)) {
         try {
           const page = await doc.getPage(n);
-          post({ page: n, input: await reader.readPageInput(page, n, ocVisible) });
+          post({ page: n, input: packPage(await reader.readPageInput(page, n, ocVisible)) });
           page.cleanup();
         } catch (err) {
           post({ page: n, error: (err as Error)?.message ?? String(err) });

@@ -14,6 +14,7 @@ import { OpenError, PageLimitError, PageReadError, type PageSourceOptions, ReadL
 import type { GoMessage, OpenMessage, ReaderMessage } from './page-reader-thread.js';
 import { giveWarmThread, takeWarmThread } from './pool.js';
 import { threadData, threadScript } from './thread-script.js';
+import { type PackedPageInput, unpackPage } from './page-wire.js';
 
 /**
  * Most V8 heap one reader thread may use (MB), whatever --max-memory allows: a reader holds one
@@ -85,7 +86,7 @@ class PageRead {
   private readonly threads: Worker[] = [];
   /** Threads that posted `done` or `fatal`: they wait for the next document. */
   private readonly idle = new Set<Worker>();
-  private readonly waiting = new Map<number, PageInput>();
+  private readonly waiting = new Map<number, PageInput | PackedPageInput>();
   private readonly errors: PageReadError[] = [];
   private pageCount = -1;
   private next = 1;
@@ -119,14 +120,14 @@ class PageRead {
     else this.promise.resolve(this.pageCount);
   }
 
-  /** A page input → handed to `onPage` with every page input after it that waited for it, in page order (an error thrown there finishes the read). */
-  private deliver(input: PageInput): void {
+  /** A page input as posted → handed to `onPage` (runs as objects again) with every page input after it that waited for it, in page order (an error thrown there finishes the read). */
+  private deliver(input: PageInput | PackedPageInput): void {
     this.waiting.set(input.number, input);
     for (let ready = this.waiting.get(this.next); ready !== undefined; ready = this.waiting.get(this.next)) {
       this.waiting.delete(this.next);
       this.next++;
       try {
-        this.onPage(ready);
+        this.onPage(unpackPage(ready));
       } catch (error) {
         this.finish(error as Error);
         return;

@@ -10,6 +10,7 @@ import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdf
 import type { Matrix } from './geometry.js';
 import { GlyphChunker } from './glyph-chunks.js';
 import { type ImageData, type ImageMark, type OptionalContentVisible, walkOperatorList } from './graphics.js';
+import type { PageGraphicsInput } from './page-graphics.js';
 import { BudgetCounter, budgetMessage } from './page-budget.js';
 import { AnnotationMode, type FontFacts, ImageKind, OPS, type OperatorList, contentId, contentIdPrefix, fontFacts, objectStore, stencilMask, watchOperatorListChunks } from './pdfjs-contract.js';
 import type { Region } from './regions.js';
@@ -123,13 +124,11 @@ export async function readPageInput(
   // A scanned page's OCR text layer (invisible text over the page image) is read as its text.
   const ocrRuns = keepOcrTextLayer(graphics, { width: viewport.width, height: viewport.height });
   const visible = removeHiddenText(chunks, graphics);
-  // The spans, paints and sample points served visibility; the page input crosses threads without them.
+  // The spans, paints and the runs' text, order, paint and sample points served visibility; the
+  // page input crosses threads without them: of a run the layout reads its box and colour (RunPaint).
   for (const c of visible.chunks) delete c.spans;
   graphics.paints = [];
-  for (const r of graphics.runs) {
-    delete r.points;
-    delete r.mask;
-  }
+  const posted: PageGraphicsInput = { ...graphics, runs: graphics.runs.map((r) => ({ box: r.box, color: r.color })) };
   // pdfjs's text items leave out what lies outside the page without a word; the chunker lists it
   // (not the glyphs of runs found invisible for another reason: those are reported as such).
   const offPage = !fromItems
@@ -142,7 +141,7 @@ export async function readPageInput(
     size: { width: viewport.width, height: viewport.height },
     ...(ocrRuns > 0 ? { ocrRuns } : {}),
     chunks: visible.chunks,
-    graphics,
+    graphics: posted,
     imageColors,
     structure: readStructure(tree as StructNode | null),
     warnings: takeWarnings(),

@@ -34,7 +34,9 @@ export type {
   MarkedContent,
   OptionalContentVisible,
   PageGraphics,
+  PageGraphicsInput,
   Ruling,
+  RunPaint,
   Shape,
   TextRun,
 } from './page-graphics.js';

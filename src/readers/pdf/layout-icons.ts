@@ -5,7 +5,7 @@
 import type { Chunk, Line } from './text.js';
 import type { LegendEntry } from '../../model/page-model.js';
 import { type Box, toBBox, union } from './geometry.js';
-import type { ImageMark, PageGraphics, Shape, TextRun } from './graphics.js';
+import type { ImageMark, PageGraphicsInput, RunPaint, Shape } from './graphics.js';
 import { boxOf, centerY } from './layout-lines.js';
 import { ICONS, LAYOUT } from './settings.js';
 import { isSymbolChar } from './symbols.js';
@@ -25,7 +25,7 @@ export interface Icon {
 
 /** What collectIcons reads of a page input (layout.ts `PageInput`): its graphics and the colours of its images. */
 export interface IconSources {
-  graphics: PageGraphics;
+  graphics: PageGraphicsInput;
   imageColors: ReadonlyMap<ImageMark, string>;
 }
 
@@ -59,7 +59,7 @@ export function legendCells(fills: readonly Shape[], bodySize: number): Icon[] {
 }
 
 /** Finds `icon label` pairs on a line; adds legend entries and returns the chunks left over. */
-export function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly TextRun[], legend: LegendEntry[], pageNumber: number): Chunk[] {
+export function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly RunPaint[], legend: LegendEntry[], pageNumber: number): Chunk[] {
   const onLine = icons.filter((ic) => {
     const cy = centerY(ic.box);
     return cy >= l.y0 - LAYOUT.cueLineMarginEm * l.size && cy <= l.y1 + LAYOUT.cueLineMarginEm * l.size;
@@ -123,10 +123,10 @@ export function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly T
 }
 
 /** The fill colour of the smallest text run containing the centre of `b`. */
-export function runColorAt(runs: readonly TextRun[], b: Box): string | null {
+export function runColorAt(runs: readonly RunPaint[], b: Box): string | null {
   const cx = (b.x0 + b.x1) / 2;
   const cy = (b.y0 + b.y1) / 2;
-  let best: TextRun | null = null;
+  let best: RunPaint | null = null;
   let bestArea = Infinity;
   for (const r of runs) {
     const e = LAYOUT.edgeSlack;

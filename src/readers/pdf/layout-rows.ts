@@ -9,7 +9,7 @@ import { type BBox, type BodyRow, type ColumnKey, type StatusCue, keyedCells } f
 import { canEndDutchWord } from '../../model/vocabulary.js';
 import { joinWrapped, joinWrappedLines } from '../../model/wrapped-text.js';
 import { type Box, toBBox, union } from './geometry.js';
-import type { Shape, TextRun } from './graphics.js';
+import type { RunPaint, Shape } from './graphics.js';
 import type { PageStructure, TaggedRow } from './structure.js';
 import { type Fragment, type RowStarts, rowStarts } from './row-starts.js';
 import { LAYOUT, TEXT } from './settings.js';
@@ -43,7 +43,7 @@ export interface RowContext {
   partRulings?: readonly { box: Box }[];
   pitch: number;
   icons: readonly Icon[];
-  runs: readonly TextRun[];
+  runs: readonly RunPaint[];
   /** Filled shapes of the page (cell shading candidates). */
   fills: readonly Shape[];
   regionBottom: number;

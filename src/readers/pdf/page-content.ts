@@ -4,7 +4,7 @@
  * the whole document (layout.ts) then works on these, so that what one page shows (a header, a
  * column edge, a running footer) can be used on every other page.
  */
-import type { ImageMark, PageGraphics, Ruling, Shape, TextRun } from './page-graphics.js';
+import type { ImageMark, PageGraphicsInput, Ruling, RunPaint, Shape } from './page-graphics.js';
 import { type Icon, collectIcons } from './layout-icons.js';
 import { dominantSize } from './layout-lines.js';
 import { LAYOUT } from './settings.js';
@@ -22,7 +22,7 @@ export interface PageInput {
   /** Text runs of an OCR text layer read as the page's text (ocr-layer.ts); absent when none. */
   ocrRuns?: number;
   chunks: Chunk[];
-  graphics: PageGraphics;
+  graphics: PageGraphicsInput;
   /** Colours of image marks resolved by the reader (index into graphics.images). */
   imageColors: Map<ImageMark, string>;
   /** Rows, notes and list labels from the page's structure tree; null for an untagged page. */
@@ -61,7 +61,7 @@ export interface PageContent {
   /** Filled shapes (cell shading candidates). */
   fills: Shape[];
   /** Painted text runs (the colour of a glyph drawn as a status cue). */
-  runs: TextRun[];
+  runs: RunPaint[];
   structure: PageStructure | null;
   /** Text drawn twice at the same place (fake bold), read once. */
   duplicates: { bbox: BBox; text: string }[];

@@ -168,6 +168,17 @@ export interface PageGraphics {
   unmapped?: { glyphs: number; of: number; box: Box | null };
 }
 
+/**
+ * What the layout gets of a text run: its box and paint colour (the colour of a glyph drawn as a
+ * status cue or a legend icon, layout-icons.ts runColorAt). The rest of a TextRun (text, order,
+ * alpha, blend, mask, sample points …) serves the visibility pass in the reader thread; the page
+ * input crosses threads without it.
+ */
+export type RunPaint = Pick<TextRun, 'box' | 'color'>;
+
+/** A page's graphics as the page input carries them to the layout: the runs as RunPaint, the paints emptied (document.ts readPageInput). */
+export type PageGraphicsInput = Omit<PageGraphics, 'runs'> & { runs: RunPaint[] };
+
 /** Looks a font up by its pdfjs id; undefined when pdfjs has not published it. */
 export type FontLookup = (fontRefName: string) => FontFacts | undefined;
 

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/diagnostics/bag.js';
 import type { PageModel } from '../../../src/model/page-model.js';
 import { openPdf, readPageInput } from '../../../src/readers/pdf/document.js';
-import type { PageGraphics } from '../../../src/readers/pdf/graphics.js';
+import type { PageGraphicsInput as PageGraphics } from '../../../src/readers/pdf/graphics.js';
 import { mutate, operatorSpans, pageExcerpt } from '../../helpers/pdf-mutations.js';
 import { readPdf } from '../../helpers/read-pdf.js';
 import { buildPdf, circle } from './mini-pdf.js';
