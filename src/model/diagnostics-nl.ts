@@ -70,7 +70,7 @@ export const DIAGNOSTIC_SUMMARIES_NL: Record<DiagnosticCode, string> = {
   NAP204: 'Een voetnootverwijzing of -definitie met een ongeldig nummer (0, of boven 9999).',
   NAP205: 'Een voetnoot zonder tekst.',
   NAP206: 'De voetnootnummering begint op elke pagina opnieuw: verwijzingen worden gelezen met de noten van hun eigen pagina, en de noten worden doorgenummerd in documentvolgorde, elk met het label waarmee ze gedrukt zijn.',
-  NAP207: 'De noten zijn met letters (a, b, c …) of Romeinse hoofdletters (I, II, III …) genummerd: elke noot wordt gelezen als het nummer van zijn label, verwijzingen ook, en houdt zijn label.',
+  NAP207: 'De noten zijn met letters (a, b, c …), Romeinse hoofdletters (I, II, III …) of symbolen (*, †, ‡, § …) genummerd: elke noot wordt gelezen als het nummer van zijn label, verwijzingen ook, en houdt zijn label.',
   NAP208: 'Letters die op nootlabels of -verwijzingen lijken zijn niet gelezen: letters aan het begin van regels waar een letter ontbreekt, of verhoogde letters in de tekst zonder noten met letters.',
   NAP209: 'Een voetnoot loopt door onder aan de volgende pagina (een lange noot die Word daar zonder label voortzet); de delen zijn samengevoegd.',
   NAP301: 'De invoer heeft geen statusiconen (tekstexport); elke status is leeg.',

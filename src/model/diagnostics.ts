@@ -149,7 +149,7 @@ export const DIAGNOSTIC_CODES = {
   NAP204: { severity: 'error', summary: 'Footnote marker or definition whose number is not a valid footnote number (0, or over 9999).' },
   NAP205: { severity: 'warning', summary: 'Footnote definition without text.' },
   NAP206: { severity: 'info', summary: 'Footnote numbering restarts on each page: markers are read with the notes of their own page, and the notes are numbered through in document order, each keeping its printed label.' },
-  NAP207: { severity: 'info', summary: 'Notes are labelled with letters (a, b, c …) or capital Roman numerals (I, II, III …): each is read as the number of its label, markers too, and keeps its label.' },
+  NAP207: { severity: 'info', summary: 'Notes are labelled with letters (a, b, c …), capital Roman numerals (I, II, III …) or symbols (*, †, ‡, § …): each is read as the number of its label, markers too, and keeps its label.' },
   NAP208: { severity: 'error', summary: 'Letters that look like note labels or markers were not read: line-start letters that leave a letter out, or raised letters in the text with no notes labelled with letters.' },
   NAP209: { severity: 'info', summary: 'A footnote runs on at the foot of the next page (a long note Word continues there, without a label); its parts were joined.' },
   // Status (NAP3xx)

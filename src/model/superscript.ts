@@ -74,3 +74,17 @@ export function upperRoman(n: number): string {
 export function upperRomanValue(text: string): number | null {
   return text === text.toUpperCase() ? lowerRomanValue(text.toLowerCase()) : null;
 }
+
+/** The symbols of Word's "*, †, ‡, §" note numbering, in order; after `§` they repeat doubled (`**`), then tripled. */
+const NOTE_SYMBOLS = '*†‡§';
+
+/** The number a symbol label stands for in Word's sequence (`*` → 1, `§` → 4, `**` → 5, `††` → 6); null for any other text. */
+export function symbolLabelValue(text: string): number | null {
+  if (!/^([*†‡§])\1{0,9}$/.test(text)) return null;
+  return (text.length - 1) * NOTE_SYMBOLS.length + NOTE_SYMBOLS.indexOf(text[0]!) + 1;
+}
+
+/** The symbol label of note `n` (n ≥ 1): 1 → `*`, 4 → `§`, 5 → `**`. */
+export function symbolLabel(n: number): string {
+  return NOTE_SYMBOLS[(n - 1) % NOTE_SYMBOLS.length]!.repeat(Math.floor((n - 1) / NOTE_SYMBOLS.length) + 1);
+}

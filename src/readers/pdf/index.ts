@@ -11,8 +11,7 @@ import { type DiagnosticCode, type DiagnosticLocation } from '../../model/diagno
 import { type DiagnosticBag } from '../../diagnostics/bag.js';
 import { InputError } from '../../diagnostics/errors.js';
 import type { ColumnKey, Page, PageModel } from '../../model/page-model.js';
-import { letterLabel, upperRoman } from '../../model/superscript.js';
-import { type LetterNotes, type PlacedLetter, type UnreadLetters, labelNotesWithLetters, rewriteLetterLabels } from './note-letters.js';
+import { type LetterNotes, type PlacedLetter, type UnreadLetters, labelNotesWithLetters, noteLabelOf, rewriteLetterLabels } from './note-letters.js';
 import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './page-graphics.js';
 import { budgetExceeded } from './page-budget.js';
@@ -145,7 +144,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
 function layoutWithNoteLetters(contents: readonly PageContent[], diagnostics: DiagnosticBag): ReturnType<typeof layoutDocument> {
   const letters = rewriteLetterLabels(contents);
   const laidOut = layoutDocument(contents);
-  if (letters?.kind === 'letters' || letters?.kind === 'roman') reportLetterNotes(letters, laidOut.pages, diagnostics);
+  if (letters !== null && letters.kind !== 'unread') reportLetterNotes(letters, laidOut.pages, diagnostics);
   if (letters?.kind === 'unread') reportUnreadLetters(letters, diagnostics);
   return laidOut;
 }
@@ -154,9 +153,9 @@ function layoutWithNoteLetters(contents: readonly PageContent[], diagnostics: Di
 function reportLetterNotes(letters: LetterNotes, pages: Page[], diagnostics: DiagnosticBag): void {
   labelNotesWithLetters(pages, letters);
   const first = pages.find((p) => p.footnotes.length > 0);
-  const name = (n: number): string => (letters.kind === 'roman' ? upperRoman(n) : letterLabel(n, letters.upper));
+  const name = noteLabelOf(letters);
   const [from, to] = [name(letters.first), name(letters.last)];
-  const what = letters.kind === 'roman' ? ['capital Roman numerals', 'numeral'] : ['letters', 'letter'];
+  const what = { roman: ['capital Roman numerals', 'numeral'], symbols: ['symbols', 'symbol'], letters: ['letters', 'letter'] }[letters.kind];
   diagnostics.report(
     'NAP207',
     `The notes are labelled with ${what[0]} (${from} to ${to}): each is read as the number of its ${what[1]} (${from} = ${letters.first}, ${to} = ${letters.last}), markers too, and keeps its ${what[1]} as its label ("label"). A ${what[1]} raised right after a digit (2ᵉ) is not a marker.`,

@@ -14,14 +14,15 @@
  * Roman, and a Roman sequence of two or more labels leaves letters out as letters (`i`, `ii` are 9
  * and 35), so `i`, `v` and `x` are letters only among letters. Labels that are all capital Roman
  * numerals (Word's "I, II, III") are read here the same way as letters: rewritten to their values
- * (`IV` → 4), each note keeping its numeral as its label.
+ * (`IV` → 4), each note keeping its numeral as its label; so are Word's note symbols `*`, `†`, `‡`,
+ * `§`, `**` … (`**` → 5), when they run without a gap.
  *
  * Not a marker: a raised letter glued to a digit before it (no space: `2ᵉ`, `10ⁿ` — an ordinal or
  * an exponent; a note's marker glued to a number is read so too, and its note reported as never
  * cited, NAP202), and raised text that is no letter label (`ste`, `de`).
  */
 import type { Page } from '../../model/page-model.js';
-import { letterLabel, letterLabelValue, lowerRomanValue, upperRoman, upperRomanValue } from '../../model/superscript.js';
+import { letterLabel, letterLabelValue, lowerRomanValue, symbolLabel, symbolLabelValue, upperRoman, upperRomanValue } from '../../model/superscript.js';
 import type { Box } from './geometry.js';
 import type { PageContent } from './page-content.js';
 import { LAYOUT, NOTE_LETTERS, TEXT } from './settings.js';
@@ -29,10 +30,11 @@ import type { Chunk, Line } from './text.js';
 
 /**
  * What rewriting a document's letter labels found: the notes it labels, from `first` to `last`
- * (`a` = 1); `kind` `roman` for capital Roman numerals (`upper` then true).
+ * (`a` = 1); `kind` `roman` for capital Roman numerals (`upper` then true), `symbols` for Word's
+ * `*`, `†`, `‡`, `§`, `**` ….
  */
 export interface LetterNotes {
-  kind: 'letters' | 'roman';
+  kind: 'letters' | 'roman' | 'symbols';
   first: number;
   last: number;
   /** The labels are capitals (`A`, `B` …). */
@@ -66,11 +68,12 @@ interface Label {
   page: number;
 }
 
-/** The letter label (or capital Roman numeral) starting line `l`, raised or smaller than the text after it; null if none. */
+/** The letter label (or capital Roman numeral, or note symbol) starting line `l`, raised or smaller than the text after it; null if none. */
 function lineLabel(l: Line, page: number): Label | null {
   const [first, second] = l.chunks;
   if (first === undefined || second === undefined) return null;
-  const value = letterLabelValue(first.text.trim()) ?? upperRomanValue(first.text.trim());
+  const text = first.text.trim();
+  const value = letterLabelValue(text) ?? upperRomanValue(text) ?? symbolLabelValue(text);
   if (value === null) return null;
   return first.sup || first.size < LAYOUT.noteMarkerShare * second.size ? { chunk: first, value, page } : null;
 }
@@ -118,7 +121,13 @@ export function rewriteLetterLabels(contents: readonly PageContent[]): LetterNot
     const label = lineLabel(l, page.number);
     if (label !== null) labels.push(label);
   }
-  if (labels.length > 0 && labels.every((x) => upperRomanValue(x.chunk.text.trim()) !== null)) return rewriteCapitalRoman(contents, labels);
+  const texts = labels.map((x) => x.chunk.text.trim());
+  if (labels.length > 0 && texts.every((t) => upperRomanValue(t) !== null)) return rewriteWith(contents, labels, upperRomanValue, 'roman');
+  if (labels.length > 0 && texts.every((t) => symbolLabelValue(t) !== null)) {
+    const values = new Set(labels.map((x) => x.value));
+    if (values.size >= NOTE_LETTERS.minLabels && values.size === Math.max(...values) - Math.min(...values) + 1) return rewriteWith(contents, labels, symbolLabelValue, 'symbols');
+    return { kind: 'unread', labels: labels.map((x) => ({ text: x.chunk.text.trim(), page: x.page, box: x.chunk })), markers: [] };
+  }
   if (labels.length === 0 || allRoman(labels)) {
     // No notes in letters: raised letters in the text are markers of notes not read (a list `a.` at text size), if several.
     const markers = unreadRaisedLetters(contents);
@@ -152,11 +161,14 @@ export function rewriteLetterLabels(contents: readonly PageContent[]): LetterNot
   return { kind: 'letters', first, last, upper, rewritten };
 }
 
-/** Capital Roman labels (`I`, `II` …) and raised capital Roman markers not glued to a digit, rewritten to their values. */
-function rewriteCapitalRoman(contents: readonly PageContent[], labels: readonly Label[]): LetterNotes {
+/**
+ * Labels read by `valueOf` (capital Roman numerals, note symbols) and the raised markers it reads,
+ * not glued to a digit, rewritten to their values.
+ */
+function rewriteWith(contents: readonly PageContent[], labels: readonly Label[], valueOf: (text: string) => number | null, kind: 'roman' | 'symbols'): LetterNotes {
   let rewritten = 0;
-  // `I`, `II`, `V`, `X` read as letters by lineLabel: here they are numerals.
-  const values = labels.map((x) => upperRomanValue(x.chunk.text.trim())!);
+  // `I`, `II`, `V`, `X` are read as letters by lineLabel: here they are numerals.
+  const values = labels.map((x) => valueOf(x.chunk.text.trim())!);
   labels.forEach(({ chunk }, i) => {
     chunk.text = String(values[i]);
     rewritten++;
@@ -164,18 +176,23 @@ function rewriteCapitalRoman(contents: readonly PageContent[], labels: readonly 
   for (const page of contents) {
     for (const l of page.lines) {
       l.chunks.forEach((c, i) => {
-        const value = c.sup ? upperRomanValue(c.text.trim()) : null;
+        const value = c.sup ? valueOf(c.text.trim()) : null;
         if (value === null || gluedToDigit(c, l.chunks[i - 1])) return;
         c.text = String(value);
         rewritten++;
       });
     }
   }
-  return { kind: 'roman', first: Math.min(...values), last: Math.max(...values), upper: true, rewritten };
+  return { kind, first: Math.min(...values), last: Math.max(...values), upper: kind === 'roman', rewritten };
+}
+
+/** How a document labelled as `found` prints note `n`: `a`, `A`, `IV`, `**`. */
+export function noteLabelOf(found: Pick<LetterNotes, 'kind' | 'upper'>): (n: number) => string {
+  return (n) => (found.kind === 'roman' ? upperRoman(n) : found.kind === 'symbols' ? symbolLabel(n) : letterLabel(n, found.upper));
 }
 
 /** Gives each note of `pages` its letter label (`label`), after rewriteLetterLabels found them: note 1 → `a` (`A` in capitals, `I` in capital Roman numerals). */
 export function labelNotesWithLetters(pages: Page[], found: Pick<LetterNotes, 'kind' | 'upper'>): void {
-  const label = (n: number): string => (found.kind === 'roman' ? upperRoman(n) : letterLabel(n, found.upper));
+  const label = noteLabelOf(found);
   for (const page of pages) page.footnotes = page.footnotes.map((f) => ({ ...f, label: label(f.number) }));
 }

@@ -4,7 +4,7 @@
  * endnote labels (`i`, `ii`) and ordinals (`2ᵉ`) stay as they were.
  */
 import { describe, expect, it } from 'vitest';
-import { letterLabel, letterLabelValue, upperRoman, upperRomanValue } from '../../../src/model/superscript.js';
+import { letterLabel, letterLabelValue, symbolLabel, symbolLabelValue, upperRoman, upperRomanValue } from '../../../src/model/superscript.js';
 import { rewriteLetterLabels } from '../../../src/readers/pdf/note-letters.js';
 import type { PageContent } from '../../../src/readers/pdf/page-content.js';
 import type { Chunk, Line } from '../../../src/readers/pdf/text.js';
@@ -67,6 +67,21 @@ describe('rewriteLetterLabels', () => {
     // 5 labels and 2 markers; the X glued to a digit is none.
     expect(rewriteLetterLabels([p])).toEqual({ kind: 'roman', first: 1, last: 5, upper: true, rewritten: 7 });
     expect(texts(p).slice(0, 5)).toEqual(['gedrag .|1|De', 'in 2024|4', 'de 2|X', '1|Noot 1', '2|Noot 2']);
+  });
+
+  it('reads Word\'s note symbols *, †, ‡, §, **, †† … as 1, 2, 3, 4, 5, 6 …', () => {
+    expect(['*', '†', '‡', '§', '**', '††', '*******', '*†', 'x'].map(symbolLabelValue)).toEqual([1, 2, 3, 4, 5, 6, 25, null, null]);
+    expect([1, 4, 5, 8, 25].map(symbolLabel)).toEqual(['*', '§', '**', '§§', '*******']);
+    const p = page(1, [
+      line(100, ['gedrag .'], ['*', true], ['De']),
+      line(112, ['maart'], ['**', true]),
+      ...['*', '†', '‡', '§', '**'].map((l, i) => line(500 + 10 * i, [l, true], [`Noot ${i + 1}`, false, 0.5])),
+    ]);
+    expect(rewriteLetterLabels([p])).toEqual({ kind: 'symbols', first: 1, last: 5, upper: false, rewritten: 7 });
+    expect(texts(p).slice(0, 3)).toEqual(['gedrag .|1|De', 'maart|5', '1|Noot 1']);
+    const gap = page(1, [line(500, ['*', true], ['Een']), line(510, ['‡', true], ['Drie'])]);
+    expect(rewriteLetterLabels([gap])?.kind).toBe('unread');
+    expect(texts(gap)).toEqual(['*|Een', '‡|Drie']);
   });
 
   it('leaves Roman endnote labels (i, ii, iii) to be read as Roman numerals', () => {
