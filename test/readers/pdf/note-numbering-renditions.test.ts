@@ -14,6 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { footnotesCsv } from '../../../src/emit/csv.js';
 import { extractAnnex } from '../../../src/pipeline.js';
 import type { Annex } from '../../../src/schema/annex.js';
 
@@ -117,5 +118,19 @@ describe('notes labelled with letters that restart on each page, some carried to
     expect(cites(lettersPerPage)).toEqual(cites(letters));
     // Letters (NAP207) restarting per page (NAP206); no marker without its note (NAP201), no note uncited (NAP202).
     expect(lettersPerPage.diagnostics.filter((d) => d.code.startsWith('NAP2')).map((d) => d.code)).toEqual(['NAP207', 'NAP206']);
+  });
+});
+
+describe('footnotes.csv of notes whose labels are not their numbers', () => {
+  it('gives each note its printed label in the label column, next to its number', () => {
+    const rowsOf = (a: Annex) => footnotesCsv(a).trim().split('\n');
+    const [header, ...lines] = rowsOf(lettersPerPage);
+    expect(header!.split(',').slice(0, 3)).toEqual(['number', 'label', 'text']);
+    expect(lines.slice(9, 12).map((l) => l.split(',').slice(0, 2))).toEqual([
+      ['10', 'a'],
+      ['11', 'b'],
+      ['12', 'a'],
+    ]);
+    expect(rowsOf(annex)[3]!.split(',').slice(0, 2)).toEqual(['3', '1']);
   });
 });
