@@ -40,6 +40,7 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
   // Too few pages for repetition to tell: a page number is still recognised by its form.
   const tooFewPages = pages.length < needed;
   const out: Furniture = new Map();
+  const onlyFurniture: { page: number; found: Map<Line, FurnitureKind> }[] = [];
   for (const page of pages) {
     const kindOf = (l: Line): FurnitureKind | null =>
       recurring.get(l) ?? (tooFewPages && PAGE_NUMBER.test(joinChunks(l.chunks).trim()) ? 'page-number' : null);
@@ -53,9 +54,13 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
         found.set(l, kind);
       }
     }
-    // Furniture frames content: a page with nothing else keeps its lines as they are.
     if (found.size > 0 && found.size < page.lines.length) out.set(page.number, found);
+    else if (found.size > 0) onlyFurniture.push({ page: page.number, found });
   }
+  // Furniture frames content: a page with nothing else (Word's paragraph after a table pushed onto
+  // a page of its own, printing only its running header) is furniture where the same lines frame
+  // content on other pages; in a document where they frame nothing, the lines are kept as they are.
+  if (out.size > 0) for (const { page, found } of onlyFurniture) out.set(page, found);
   return out;
 }
 

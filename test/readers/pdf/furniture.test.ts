@@ -48,6 +48,12 @@ describe('page furniture by repetition', () => {
     expect(findFurniture(pages).size).toBe(0);
   });
 
+  it('takes the running header of a page with nothing else for furniture where it frames content on the other pages (adversarial review 3: h3, a blank last page)', () => {
+    const pages = Array.from({ length: 6 }, (_, i) => tablePage(i + 1, [`Activiteit ${String.fromCharCode(65 + i)}`]));
+    pages.push(page(7, [chunk('Bijlage 1 Voortgang NAP', 40, 30)]));
+    expect(texts(findFurniture(pages), 7)).toEqual(['running:Bijlage 1 Voortgang NAP']);
+  });
+
   it('reads a page counter as furniture only while it grows with the page', () => {
     const counted = Array.from({ length: 4 }, (_, i) => page(i + 1, [chunk(`Tekst ${'abcd'[i]}`, 40, 80), chunk(`Pagina ${i + 1} van 4`, 40, 800)]));
     expect(texts(findFurniture(counted), 3)).toEqual(['page-number:Pagina 3 van 4']);
