@@ -23,7 +23,10 @@ const CONTINUES_WORD = /^(?:[.,;:!?)\]}%]|['’"”](?=[\s.,;:!?)]|$))/u;
  *   (`onderwijsinstellingen` + `.`, `www.seksueleopvoeding` + `.nl`), or when a space stood before
  *   them; a reader that sees the line before hold more than one word knows it was a space
  *   (`spaceBefore`: `gedrag` + `.` where the text reads `gedrag .`, word-generated/marker-wrap-a5-calibri);
- * - nothing after a soft hyphen (dropped) or after a line-end hyphen glued to a letter when the
+ * - nothing after a soft hyphen (dropped), nor after a line-end U+2010 HYPHEN glued to a letter
+ *   before a letter (dropped: the hyphen automatic hyphenation prints, as WeasyPrint
+ *   does with `hyphens: auto`, `omgangsvor‐` + `men`, `GELI‐` + `JKSPEL`; a typed hyphen is U+002D);
+ * - nothing after a line-end hyphen glued to a letter when the
  *   next line starts with a letter (`Regerings-` + `commissaris` → `Regerings-commissaris`, as the
  *   text export prints it), unless the next line starts with a conjunction (`meld-` + `en …`)
  *   or with another word cut short the same way (`steun-` + `hulp- en meldpunten`);
@@ -40,6 +43,7 @@ export function joinWrapped(text: string, next: string, paragraph = false, space
   if (BULLET_START.test(b) || paragraph) return `${a}\n${b}`;
   if (CONTINUES_WORD.test(b) && /\S$/u.test(a) && !spaceBefore) return a + b;
   if (a.endsWith('\u00ad')) return a.slice(0, -1) + b;
+  if (/\p{L}\u2010$/u.test(a) && /^\p{L}/u.test(b)) return a.slice(0, -1) + b;
   if (/\S[-\u2010]$/u.test(a) && /^\p{L}/u.test(b) && !/^(en|of|tot|en\/of)\b/.test(b) && !/^\p{L}+[-\u2010](\s|$)/u.test(b)) return a + b;
   if (/\d[-\u2010–]$/u.test(a) && /^([QH]\d|\d)/u.test(b)) return a + b;
   return `${a} ${b}`;
