@@ -34,8 +34,8 @@ export function isFootnoteNumber(n: number): boolean {
   return Number.isSafeInteger(n) && n >= 1 && n <= MAX_FOOTNOTE_NUMBER;
 }
 
-/** Markers with the white space before them: `gedrag . ¹ De` → `gedrag . De`. */
-const MARKER_WITH_SPACE = /[ \t\u00a0]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
+/** Markers with the white space before them: `gedrag . ¹ De` → `gedrag . De`. Global: for `replace`. */
+export const MARKER_WITH_SPACE = /[ \t\u00a0]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
 
 /** A unit of length, area or volume written right before `²`/`³`: `m²`, `km²`, `cm³`. */
 const UNIT_BEFORE = /(?<![\p{L}\p{N}])(?:m|cm|mm|dm|km)$/u;

@@ -26,10 +26,7 @@ import type { BBox, BodyRow, FootnoteDefinition, Page, PageModel, RowCells } fro
 import { clip } from '../model/plain-text.js';
 import { fromSuperscript, toSuperscript } from '../model/superscript.js';
 import { COLUMNS, type ColumnKey } from '../model/vocabulary.js';
-import { isFootnoteNumber, isUnitExponent } from './footnotes.js';
-
-/** Markers with the white space before them, as stripMarkers (footnotes.ts) reads them. */
-const MARKER_WITH_SPACE = /[ \t\u00a0]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
+import { MARKER_WITH_SPACE, isFootnoteNumber, isUnitExponent } from './footnotes.js';
 
 /** The printed column name of a cell key, for messages. */
 const COLUMN_NAME: Partial<Record<ColumnKey, string>> = { title: COLUMNS[0], status: COLUMNS[1], planning: COLUMNS[2], owners: COLUMNS[3], explanation: COLUMNS[4] };
