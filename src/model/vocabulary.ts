@@ -214,13 +214,19 @@ export function isFirstHeaderCell(text: string): boolean {
 }
 
 /**
- * True when a row's first cells mark it as the table's header row: `Activiteit` first, or second
- * after a merged first column `Actielijn`.
+ * True when a row's cells mark it as the table's header row: `Activiteit` first, or second after a
+ * merged first column `Actielijn`; or `Activiteit` in any place among at least
+ * HEADER_MIN_NAMED_CELLS cells that each name a column (columns in another order: `Status |
+ * Activiteit | Wanneer | …`).
  */
 export function startsHeaderRow(cells: readonly string[]): boolean {
   const first = cells[0] ?? '';
-  return isFirstHeaderCell(first) || (columnKeyOf(first) === 'actionLine' && isFirstHeaderCell(cells[1] ?? ''));
+  if (isFirstHeaderCell(first) || (columnKeyOf(first) === 'actionLine' && isFirstHeaderCell(cells[1] ?? ''))) return true;
+  return cells.some(isFirstHeaderCell) && new Set(cells.map(columnKeyOf).filter((k) => k !== null)).size >= HEADER_MIN_NAMED_CELLS;
 }
+
+/** Cells that must each name a different column where `Activiteit` is not the header row's first cell. */
+const HEADER_MIN_NAMED_CELLS = 3;
 
 /** The single words of the accepted header texts (lower case): `oorspronkelijke`, `planning`, `wie` … */
 export const HEADER_WORDS: ReadonlySet<string> = new Set(Object.values(COLUMN_ALIASES).flat().flatMap((alias) => alias.split(' ')));

@@ -12,17 +12,17 @@
  * - Status and legend icons are whatever is drawn compactly (path, symbol glyph, image); their
  *   colour is the paint colour. Nothing here depends on particular colours, fonts or coordinates.
  */
-import type { BBox, FootnoteDefinition, HeaderRow, LooseText, Page, TableBlock } from '../../model/page-model.js';
+import type { BBox, BodyRow, FootnoteDefinition, HeaderRow, LooseText, Page, TableBlock } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
 import { type FurnitureKind, findFurniture } from './furniture.js';
-import { isFootnoteStart, readNoteDefinitions, startsNoteList } from './notes.js';
+import { hasColumnGap, isFootnoteStart, readNoteDefinitions, startsNoteList } from './notes.js';
 import { type Columns, buildHeader, continueHeader, headerBand, isHeaderAnchor } from './layout-header.js';
 import { legendCells, legendFromLine } from './layout-icons.js';
 import { PAGE_NUMBER, boxOf, centerY, estimatePitch, isFurniture, lineBox } from './layout-lines.js';
 import { buildRows, joinLineTexts } from './layout-rows.js';
 import type { PageStructure, TaggedRow } from './structure.js';
 import { stripSymbolChars } from './symbols.js';
-import { isLegendLabel, isLegendLabelStart, isNotesHeading } from '../../model/vocabulary.js';
+import { actionLineNumberOf, isLegendLabel, isLegendLabelStart, isNotesHeading } from '../../model/vocabulary.js';
 import type { PageContent } from './page-content.js';
 import { type Line, joinChunks } from './text.js';
 import { LAYOUT } from './settings.js';
@@ -129,6 +129,11 @@ interface Segment {
   header: { band: Line[] } | null;
   from: number;
   to: number;
+  /**
+   * An `Actielijn N` heading printed above the segment's header row, outside the table, and the
+   * lines between it and the header (the action line's goal): actionLineHeading.
+   */
+  heading?: { line: Line; goal: Line[] };
 }
 
 /** The page's segments: before the first header row (a headerless continuation), then one per header row. */
@@ -136,14 +141,50 @@ function segmentsOf({ lines, previous }: PageState): Segment[] {
   const headers: { band: Line[] }[] = [];
   for (let i = 0; i < lines.length; i++) if (isHeaderAnchor(lines[i]!)) headers.push({ band: headerBand(lines, i) });
   const segments: Segment[] = [];
-  const firstHeaderStart = headers.length > 0 ? lines.indexOf(headers[0]!.band[0]!) : lines.length;
+  const starts = headers.map((h) => lines.indexOf(h.band[0]!));
+  // An `Actielijn N` heading above a header row (a table per action line) ends what comes before it.
+  const headings = headers.map((_, k) => actionLineHeading(lines, k > 0 ? lines.indexOf(headers[k - 1]!.band.at(-1)!) + 1 : 0, starts[k]!));
+  const ends = starts.map((start, k) => (headings[k] !== undefined ? lines.indexOf(headings[k]!.line) : start));
+  const firstHeaderStart = headers.length > 0 ? ends[0]! : lines.length;
   // Rows above the page's first header row (or on a page without one) continue the table in force.
   if (previous.table !== null && firstHeaderStart > 0) segments.push({ header: null, from: 0, to: firstHeaderStart });
   headers.forEach((h, k) => {
-    const next = headers[k + 1];
-    segments.push({ header: h, from: lines.indexOf(h.band[h.band.length - 1]!) + 1, to: next ? lines.indexOf(next.band[0]!) : lines.length });
+    const heading = headings[k];
+    segments.push({ header: h, from: lines.indexOf(h.band[h.band.length - 1]!) + 1, to: k + 1 < headers.length ? ends[k + 1]! : lines.length, ...(heading ? { heading } : {}) });
   });
   return segments;
+}
+
+/**
+ * The `Actielijn N` heading between lines `from` and `to` (a header row's first line), when the
+ * document prints each action line as a heading and its goal as a paragraph above a table of its
+ * own instead of as rows in the table: the last line in that range that reads `Actielijn N` alone,
+ * with the lines after it up to the header row as the goal. Undefined when there is none.
+ */
+function actionLineHeading(lines: readonly Line[], from: number, to: number): Segment['heading'] {
+  const header = lines[to];
+  if (header === undefined) return undefined;
+  for (let i = to - 1; i >= from; i--) {
+    const line = lines[i]!;
+    if (actionLineNumberOf(joinChunks(line.chunks).trim()) === null) continue;
+    const goal = lines.slice(i + 1, to);
+    // Heading, goal and header row stand one under the other, and the goal is a short paragraph
+    // under the heading: each line one run of text starting where the heading does (not cells side
+    // by side, nor a Toelichting running on, under a repeated `Actielijn N` band).
+    const stacked = [line, ...goal, header].every((l, k, all) => k === 0 || l.y0 >= all[k - 1]!.y1 - LAYOUT.headingOverlapPt);
+    const paragraph = goal.length <= LAYOUT.headingGoalMaxLines && goal.every((l) => !hasColumnGap(l) && Math.abs(l.x0 - line.x0) <= LAYOUT.headingGoalLeftEm * l.size);
+    return stacked && paragraph ? { line, goal } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The heading's rows, as the table prints an action line's: the `Actielijn N` row and the goal row
+ * (its lines joined), in the Activiteit column.
+ */
+function headingRows(heading: NonNullable<Segment['heading']>, page: number): BodyRow[] {
+  const row = (ls: readonly Line[]): BodyRow => ({ cells: { title: joinLineTexts(ls.map((l) => joinChunks(l.chunks))) }, statusCue: { kind: 'none' }, location: { page, bbox: toBBox(ls.map(lineBox).reduce(union)) } });
+  return heading.goal.length > 0 ? [row([heading.line]), row(heading.goal)] : [row([heading.line])];
 }
 
 /** The rulings of a segment: those that separate rows, and where the notes' separator lies (y, or null). */
@@ -247,6 +288,10 @@ function layoutSegment(state: PageState, seg: Segment): void {
   if (body.length === 0 && headerRow === null) return;
   const regionTop = seg.header ? Math.min(...seg.header.band.map((l) => l.y0)) : null;
   addTable(state, { headerRow, cols, body, rulings, regionTop, headerBottom });
+  if (seg.heading) {
+    for (const l of [seg.heading.line, ...seg.heading.goal]) state.used.add(l);
+    state.page.tables.at(-1)!.rows.unshift(...headingRows(seg.heading, content.number));
+  }
 }
 
 /** Builds a segment's rows and adds its table block (and its region) to the page. */

@@ -111,7 +111,7 @@ function noteStart(l: Line, next: number, first: boolean, labelX: number | null)
 }
 
 /** True when a line's text has a gap wider than a column gap (TEXT.columnGapEm) between two of its chunks: cells side by side. */
-function hasColumnGap(l: Line): boolean {
+export function hasColumnGap(l: Line): boolean {
   const chunks = [...l.chunks].sort((a, b) => a.x0 - b.x0);
   return chunks.some((c, i) => i > 0 && c.x0 - chunks[i - 1]!.x1 > TEXT.columnGapEm * c.size);
 }

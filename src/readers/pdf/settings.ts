@@ -464,6 +464,17 @@ export const LAYOUT = {
    */
   furnitureApartEm: 2,
   /**
+   * points. An `Actielijn N` heading printed above a table of its own (layout.ts actionLineHeading)
+   * is read with the lines under it as the goal only when each of them starts below the one before
+   * (overlapping by at most this): heading, goal and header row one under the other. A heading
+   * row inside a table, beside other cells or followed by a page's notes, is read by the table.
+   */
+  headingOverlapPt: 1,
+  /** lines. An action line's goal under an `Actielijn N` heading is one sentence: at most this many lines (the longest goal takes 2 at A5). */
+  headingGoalMaxLines: 4,
+  /** em. The goal's lines start within this of the heading's left edge (a paragraph under it, not a cell further right). */
+  headingGoalLeftEm: 1,
+  /**
    * em. A recurring line that follows the text toward the page's middle at no more than this
    * (between baselines) on at least half its pages continues that text: a sentence ending every
    * footnote, which Word sets at the foot of the text area (the adversarial review's

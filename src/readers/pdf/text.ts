@@ -388,11 +388,12 @@ export function joinChunks(chunks: readonly Chunk[]): string {
 
 /**
  * A raised chunk as the page model writes it: digits as Unicode superscript digits (a footnote
- * marker); a lower-case Roman numeral up to 39 the same way (`ⁱⁱ` endnote markers, Word's default
+ * marker), brackets around them left out (`[12]` raised is marker 12); a lower-case Roman numeral up to 39 the same way (`ⁱⁱ` endnote markers, Word's default
  * endnote numbering), as its number.
  */
 function supText(text: string): string {
-  const t = text.replace(/\s+/g, '');
+  // A raised marker in brackets (`[12]`, `(12)`) is the marker: the brackets are how it is printed.
+  const t = text.replace(/\s+/g, '').replace(/^\[(\d+)\]$|^\((\d+)\)$/, (_, a: string | undefined, b: string | undefined) => a ?? b ?? '');
   const roman = lowerRomanValue(t);
   if (roman !== null) return toSuperscript(roman);
   return t.replace(/\d+/g, (d) => toSuperscript(Number(d)));
