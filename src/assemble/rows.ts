@@ -105,6 +105,8 @@ interface PageTable {
 
 /** A body row's printed cells as assembly reads them: the Activiteit cell and the four after it. */
 interface RowText {
+  /** Set when the row's one text stands under no known column (see rowText). */
+  merged?: true;
   first: string;
   rest: string[];
 }
@@ -177,8 +179,8 @@ class Assembly {
     }
     const width = table.header?.cells.length ?? COLUMNS.length;
     for (const row of table.rows) {
-      checkCellCount(row, table.header?.keys ?? null, width, this.diagnostics);
-      const text: RowText = { first: row.cells.title ?? '', rest: PRINTED_COLUMN_KEYS.slice(1).map((k) => row.cells[k] ?? '') };
+      const text = rowText(row);
+      if (text.merged !== true) checkCellCount(row, table.header?.keys ?? null, width, this.diagnostics);
       if (this.readActionLineRow(row, text)) continue;
       if (this.readCarriedTitle(row, text)) continue;
       if (this.readGoalSentence(row, text)) continue;
@@ -372,6 +374,20 @@ class Assembly {
     const names = columns.map((k) => COLUMN_NAMES[k]);
     this.diagnostics.report('NAP123', `The ${names.join(' and ')} cell of ${id} is merged with ${above}'s above it (one cell over both rows, no ruling between them): its text is in ${above}; ${id} has none of its own there.`, { ...loc(row.location, id), field: names[0]! }, { actual: names, expected: above });
   }
+}
+
+/**
+ * A row's text for reading: its Activiteit cell first, then the other printed cells. A row whose
+ * only text stands in one cell under no known column (an `Actielijn N` band or a goal merged across
+ * a table whose first column is one the annex does not have, such as `Nr.`) reads that text as its
+ * first cell, as a merged row does in the five-column table.
+ */
+function rowText(row: BodyRow): RowText {
+  const rest = PRINTED_COLUMN_KEYS.slice(1).map((k) => row.cells[k] ?? '');
+  const title = row.cells.title ?? '';
+  const unplaced = (row.unplaced ?? []).filter((t) => t.trim() !== '');
+  if (title.trim() === '' && rest.every((c) => c.trim() === '') && unplaced.length === 1) return { merged: true, first: unplaced[0]!, rest };
+  return { first: title, rest };
 }
 
 /** NAP105: a row that printed more or fewer cells than its header has, or text under no known column. */

@@ -27,3 +27,25 @@ describe('raised markers in brackets', () => {
     expect(joinChunks([chunk('gedeeld', 0, false), chunk('(3)', 21, true)])).toBe('gedeeld³');
   });
 });
+
+describe('a table whose first column is one the annex does not have (Nr.)', () => {
+  it('reads an Actielijn band and a goal merged across it as action line and goal, and names the unknown column in every row (NAP105)', async () => {
+    const { assembleRows } = await import('../../src/assemble/rows.js');
+    const { DiagnosticBag } = await import('../../src/diagnostics/bag.js');
+    const { keyedCells } = await import('../../src/model/page-model.js');
+    const keys = [null, 'title', 'status', 'planning', 'owners', 'explanation'] as const;
+    const header = { cells: ['Nr.', 'Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'], keys: [...keys], location: { page: 1 } };
+    const row = (cells: string[]) => ({ ...keyedCells(cells, [...keys]), statusCue: { kind: 'none' as const }, location: { page: 1 } });
+    const bag = new DiagnosticBag('a.pdf');
+    const assembled = assembleRows(
+      {
+        format: 'pdf',
+        pages: [{ number: 1, legend: [], footnotes: [], looseText: [], tables: [{ header, rows: [row(['Actielijn 1', '', '', '', '', '']), row(['Er zijn gedeelde maatschappelijke waarden', '', '', '', '', '']), row(['1.1', 'Publiekscommunicatie', '', '2023-2025', 'Allen', 'Het kabinet ontwikkelt'])] }] }],
+      },
+      bag,
+    );
+    expect(assembled.actionLines.map((a) => [a.number, a.title])).toEqual([[1, 'Er zijn gedeelde maatschappelijke waarden']]);
+    expect(assembled.rows.map((r) => [r.id, r.cells.title, r.cells.planning])).toEqual([['AL1-01', 'Publiekscommunicatie', '2023-2025']]);
+    expect(bag.items.filter((d) => d.code === 'NAP105')).toHaveLength(1);
+  });
+});
