@@ -1,13 +1,15 @@
 /**
  * Prints the 2024 annex as a web page (build-html.ts) to PDF with a browser engine other than the
- * one the reader was tuned on: WeasyPrint, and Chromium with a three-row <thead> on A5. Each PDF
+ * one the reader was tuned on: WeasyPrint, Chromium with a three-row <thead> on A5, and Chromium
+ * with the layout family of the third blind hold-out (Status column first, `Actielijn N` headings
+ * above a table per action line, zebra rows, SVG shapes, `[n]` markers) on A4 landscape. Each PDF
  * gets a truth file whose pages are read back from the PDF (scripts/corpus/locate.ts).
  *
  *   npx tsx scripts/html-rendition/generate.ts                          # all variants → fixtures/html-printed/
  *   npx tsx scripts/html-rendition/generate.ts --variant NAME [--out DIR] [--keep-html]
  *
- * Needs `weasyprint` (Debian package, 57.2 used) and `chromium` (156 used), fonts-dejavu and
- * fonts-crosextra-carlito; `npm test` reads the committed PDFs and needs none of them.
+ * Needs `weasyprint` (Debian package, 57.2 used) and `chromium` (156 used), fonts-dejavu,
+ * fonts-crosextra-carlito and fonts-liberation; `npm test` reads the committed PDFs and needs none of them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,6 +54,27 @@ export const HTML_PRINT_VARIANTS: HtmlPrintVariant[] = [
     palette: ['#2ca25f', '#2b8cbe', '#8856a7', '#f03b20', '#bd0026'],
     columns: [20, 8, 11, 17, 44],
   },
+  {
+    name: 'chromium-a4-landscape-headings-liberationserif',
+    description:
+      'Chromium, Liberation Serif 8.5 pt, A4 landscape, columns Status | Activiteit | Wanneer | Wie | Toelichting, each action line an `Actielijn N` heading and goal paragraph above a table of its own, column header (dark red text on a pale fill) repeated on every page, zebra rows, no rules, SVG icons of five shapes, markers raised in brackets [n], legend once, notes as lines "[n] text" under "Noten"',
+    engine: 'chromium',
+    pageSize: 'A4 landscape',
+    pagePt: [841.89, 595.28],
+    marginsMm: [12, 15, 12, 15],
+    font: { family: '"Liberation Serif"', sizePt: 8.5, lineHeight: 1.2 },
+    headRows: 1,
+    rules: 'none',
+    notes: 'bracket-lines',
+    palette: ['#1a7f37', '#0b5cad', '#6f42c1', '#d4760a', '#b31d28'],
+    columns: [6.5, 20, 12, 14.5, 47],
+    headings: {
+      shapes: ['circle', 'square', 'diamond', 'triangle-up', 'triangle-down'],
+      header: { fill: '#f4e3e3', text: '#7a1020' },
+      stripe: '#e6eef7',
+      heading: '#7a1020',
+    },
+  },
 ];
 
 export interface HtmlTruth {
@@ -63,13 +86,17 @@ export interface HtmlTruth {
   pageSize: [number, number];
   tagged: boolean;
   font: { family: string; sizePt: number; pdfFonts: string[] };
-  statusCue: 'css-circle';
-  icon: { kind: 'css-circle'; pdf: { drawnAs: 'path' } };
+  statusCue: 'css-circle' | 'svg-shapes';
+  icon: { kind: 'css-circle' | 'svg-shapes'; shapes?: Record<string, string>; pdf: { drawnAs: 'path' } };
   palette: Record<string, string>;
   legendPlacement: 'page-1';
   footnotePlacement: 'note-list';
-  noteNumbering: 'ol' | 'superscript';
+  noteNumbering: 'ol' | 'superscript' | 'bracket';
   noteHeading: 'Noten';
+  /** Only in `headings` variants: each action line as a heading and goal paragraph above its own table. */
+  sectionRows?: 'heading-above-table';
+  /** Only in `headings` variants: the printed column order. */
+  columnOrder?: string[];
   repeatedHeaderRows: number;
   rules: HtmlPrintVariant['rules'];
   title: string;
@@ -125,13 +152,16 @@ export function truthOf(annex: AnnexData, v: HtmlPrintVariant, at: Located, prod
     pageSize: at.pageSize,
     tagged: at.tagged,
     font: { family: v.font.family.replace(/"/g, ''), sizePt: v.font.sizePt, pdfFonts: fonts },
-    statusCue: 'css-circle',
-    icon: { kind: 'css-circle', pdf: { drawnAs: 'path' } },
+    statusCue: v.headings ? 'svg-shapes' : 'css-circle',
+    icon: v.headings
+      ? { kind: 'svg-shapes', shapes: Object.fromEntries(STATUS_LABELS.map((l, i) => [l, v.headings!.shapes[i]!])), pdf: { drawnAs: 'path' } }
+      : { kind: 'css-circle', pdf: { drawnAs: 'path' } },
     palette: Object.fromEntries(STATUS_LABELS.map((l, i) => [l, v.palette[i]!])),
     legendPlacement: 'page-1',
     footnotePlacement: 'note-list',
-    noteNumbering: v.notes === 'ol' ? 'ol' : 'superscript',
+    noteNumbering: v.notes === 'ol' ? 'ol' : v.notes === 'bracket-lines' ? 'bracket' : 'superscript',
     noteHeading: 'Noten',
+    ...(v.headings ? { sectionRows: 'heading-above-table' as const, columnOrder: ['Status', 'Activiteit', 'Wanneer', 'Wie', 'Toelichting'] } : {}),
     repeatedHeaderRows: v.headRows,
     rules: v.rules,
     title: annex.title,
@@ -178,7 +208,7 @@ export async function generateHtmlPrint(v: HtmlPrintVariant, outDir: string, kee
     for (let p = 2; p <= at.pages; p++) {
       const rowsHere = truth.activities.filter((a) => a.pages.includes(p));
       if (rowsHere.length === 0) continue;
-      if (!at.pageText[p - 1]!.includes('ActiviteitStatus')) throw new Error(`${v.name}: page ${p} repeats no column header`);
+      if (!at.pageText[p - 1]!.includes(v.headings ? 'StatusActiviteit' : 'ActiviteitStatus')) throw new Error(`${v.name}: page ${p} repeats no column header`);
       if (v.headRows === 3) {
         const line = rowsHere[0]!.actionLine;
         if (!at.pageText[p - 1]!.includes(`Actielijn${line}`)) throw new Error(`${v.name}: page ${p} repeats no Actielijn ${line} band`);
