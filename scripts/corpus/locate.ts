@@ -121,11 +121,15 @@ export async function locateAnnex(bytes: Uint8Array, annex: AnnexData): Promise<
     const title = starts[i]!;
     const end = i + 1 < starts.length ? starts[i + 1]! : notesStart;
     const found: number[] = [title];
-    if (!wordsInOrder(text, a.title.replace(/-/g, ' '), title, end)) throw new Error(`${a.id}: title "${a.title}" not printed whole`);
+    const titleHit = wordsInOrder(text, a.title.replace(/-/g, ' '), title, end);
+    if (!titleHit) throw new Error(`${a.id}: title "${a.title}" not printed whole`);
+    // Where each cell ends: a title (or Wanneer, Wie) may run on to the next page after the explanation has ended.
+    const ends: number[] = [titleHit.end];
     for (const [what, value] of [['Wanneer', a.planning], ['Wie', a.owners]] as const) {
       const hit = wordsInOrder(text, value.replace(/-/g, ' '), previousEnd, end);
       if (!hit) throw new Error(`${a.id}: ${what} "${value}" not printed in its row`);
       found.push(hit.start);
+      ends.push(hit.end);
     }
     // The explanation's words in order (markers are separate items or glued digits: words only),
     // from its first three words, a phrase no furniture has.
@@ -141,7 +145,7 @@ export async function locateAnnex(bytes: Uint8Array, annex: AnnexData): Promise<
     found.push(headAt);
     previousEnd = hit.end;
     const page = pageAt(Math.min(...found));
-    const endPage = pageAt(hit.end - 1);
+    const endPage = pageAt(Math.max(hit.end, ...ends) - 1);
     return { id: a.id, page, titlePage: pageAt(title), pages: Array.from({ length: endPage - page + 1 }, (_, k) => page + k) };
   });
   return { pages, pageSize: [Math.round((x1 - x0) * 100) / 100, Math.round((y1 - y0) * 100) / 100], tagged: marked, pageText, rows, notes };
