@@ -178,10 +178,11 @@ class Assembly {
       checkHeader(table.header, this.diagnostics);
     }
     const width = table.header?.cells.length ?? COLUMNS.length;
-    for (const row of table.rows) {
-      const text = rowText(row);
-      if (text.merged !== true) checkCellCount(row, table.header?.keys ?? null, width, this.diagnostics);
-      if (this.readActionLineRow(row, text)) continue;
+    for (const printed of table.rows) {
+      const printedText = rowText(printed);
+      if (printedText.merged !== true) checkCellCount(printed, table.header?.keys ?? null, width, this.diagnostics);
+      if (this.readActionLineRow(printed, printedText)) continue;
+      const { row, text } = this.withoutRepeatedGoal(printed, printedText);
       if (this.readCarriedTitle(row, text)) continue;
       if (this.readGoalSentence(row, text)) continue;
       this.readActivityRow(row, text);
@@ -256,6 +257,26 @@ class Assembly {
     }
     this.expectGoalFor = null;
     return true;
+  }
+
+  /**
+   * A page's repeated goal row read together with the row under it (no gap or ruling between them:
+   * an untagged re-distil of a browser print whose three header rows repeat on every page): the
+   * first cell repeats the action line's goal word for word right after its `Actielijn N` row at
+   * the top of a page, while other cells hold text or the first cell goes on (a title running on
+   * from the page before). The goal is taken as the repeated header row it is, and the row is read
+   * without it (a continued part, or an untitled row). Otherwise the row as it is.
+   */
+  private withoutRepeatedGoal(row: BodyRow, text: RowText): { row: BodyRow; text: RowText } {
+    const current = this.current;
+    const first = text.first.trim();
+    const goal = current?.title ?? '';
+    const startsWithGoal = goal !== '' && first.startsWith(goal) && (first.length === goal.length || /^\s/u.test(first.slice(goal.length)));
+    const repeated = this.expectGoalFor !== null && startsWithGoal && (first !== goal || text.rest.some((c) => c.trim() !== '')) && this.atPageBreak();
+    if (!repeated) return { row, text };
+    this.expectGoalFor = null;
+    const title = first.slice(goal.length).trim();
+    return { row: { ...row, cells: { ...row.cells, title } }, text: { first: title, rest: text.rest } };
   }
 
   /**

@@ -93,3 +93,21 @@ describe('a status printed in words and broken by a page end (adversarial review
     expect(assembleRows(model(['Jaarlijkse conferentie NAP', 'Afgerond', '', '', 'Op 22 maart']), new DiagnosticBag('a.pdf')).rows).toHaveLength(2);
   });
 });
+
+describe('a page\'s repeated goal row read together with the row under it (review 3: Ghostscript re-distil of the Chromium three-header rendition)', () => {
+  const GOAL = 'Er zijn gedeelde maatschappelijke waarden en normen over hoe we met elkaar om willen gaan in de samenleving';
+  const model = (topFirst: string, topExplanation: string): PageModel => ({
+    format: 'pdf',
+    pages: [
+      page(1, [row(1, ['Actielijn 1', '', '', '', ''], null), row(1, [GOAL, '', '', '', ''], null), row(1, ['Wegwijzers Seksualiteit online', '', '2023', 'OCW', 'De wegwijzers bieden'], 'vector')]),
+      page(2, [row(2, ['Actielijn 1', '', '', '', ''], null), row(2, [topFirst, '', '', '', topExplanation], null)]),
+    ],
+  });
+  it('takes the goal as the repeated header row and joins the rest to the row broken by the page end', () => {
+    const bag = new DiagnosticBag('a.pdf');
+    const assembled = assembleRows(model(`${GOAL}\nvoor advies rondom sexting`, 'onderwijsprofessionals een overzicht.'), bag);
+    expect(assembled.rows.map((r) => [r.cells.title, r.cells.explanation])).toEqual([['Wegwijzers Seksualiteit online voor advies rondom sexting', 'De wegwijzers bieden onderwijsprofessionals een overzicht.']]);
+    expect(assembled.actionLines.map((a) => a.title)).toEqual([GOAL]);
+    expect(bag.items.map((d) => d.code)).not.toContain('NAP113');
+  });
+});
