@@ -49,3 +49,12 @@ describe('a table whose first column is one the annex does not have (Nr.)', () =
     expect(bag.items.filter((d) => d.code === 'NAP105')).toHaveLength(1);
   });
 });
+
+describe('a bracketed marker wrapped alone onto the next line', () => {
+  it('is raised and read as the marker of the word before it (the corpus helper\'s landscape-marker-wrap: AL5-07\'s [25])', async () => {
+    const { buildLines } = await import('../../src/readers/pdf/text.js');
+    const text = (t: string, x0: number, baseline: number, size: number): Chunk => ({ text: t, x0, x1: x0 + t.length * size * 0.5, y0: baseline - 0.8 * size, y1: baseline + 0.2 * size, baseline, size, font: 'F1', sup: false });
+    const lines = buildLines([text('daderprofielen seksuele delicten.', 400, 500, 8.5), text('[25]', 400, 508, 5.5)]);
+    expect(lines.map((l) => joinChunks(l.chunks))).toEqual(['daderprofielen seksuele delicten.', '²⁵']);
+  });
+});

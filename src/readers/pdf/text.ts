@@ -153,10 +153,10 @@ export function fontExtent(font: { ascent?: number | null; descent?: number | nu
 }
 
 /**
- * Text of a footnote marker: a number, a Roman numeral (Word's endnotes `ii`; `II`), or a letter
+ * Text of a footnote marker: a number (also in brackets, `[25]`), a Roman numeral (Word's endnotes `ii`; `II`), or a letter
  * label (`a`, `B`, `aa`), or a note symbol (`*`, `††`: notes labelled so, note-letters.ts).
  */
-const MARKER = /^\s*(\d{1,4}|[ivx]{1,6}|[IVX]{1,6}|([a-zA-Z])\2{0,3}|([*†‡§])\3{0,9})\s*$/;
+const MARKER = /^\s*(\d{1,4}|\[\d{1,4}\]|\(\d{1,4}\)|[ivx]{1,6}|[IVX]{1,6}|([a-zA-Z])\2{0,3}|([*†‡§])\3{0,9})\s*$/;
 
 /**
  * Groups chunks into lines by baseline; small raised chunks join the line below them as
