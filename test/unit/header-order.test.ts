@@ -58,3 +58,13 @@ describe('a bracketed marker wrapped alone onto the next line', () => {
     expect(lines.map((l) => joinChunks(l.chunks))).toEqual(['daderprofielen seksuele delicten.', '²⁵']);
   });
 });
+
+describe('a Status cell\'s background under its mark', () => {
+  it('is a candidate that holds the mark inside it and is at least 4 times its area (a 30 x 28 pt zebra stripe round a 7 pt icon), not a mark\'s ring', async () => {
+    const { encloses } = await import('../../src/readers/pdf/layout-rows.js');
+    const icon = { x0: 55, y0: 782, x1: 62, y1: 789 };
+    expect(encloses({ x0: 43, y0: 780, x1: 73, y1: 808 }, icon)).toBe(true);
+    expect(encloses({ x0: 53, y0: 780, x1: 64, y1: 791 }, icon)).toBe(false); // a ring round the dot: one mark
+    expect(encloses({ x0: 43, y0: 783, x1: 73, y1: 808 }, icon)).toBe(false); // not holding it
+  });
+});

@@ -301,6 +301,11 @@ function statusCueOf(group: RowGroup, cells: string[], range: { top: number; bot
     statusText = '';
     cells[cols.statusIndex] = '';
   }
+  // A fill that holds another candidate inside it (a zebra stripe or shading painted per cell,
+  // with the mark on it) is the cell's background: the mark is the cue. In a Status column under
+  // 40 pt a short row's stripe is no larger than an icon, and the larger candidate would win.
+  const marksOnly = candidates.filter((ic) => !candidates.some((inner) => inner !== ic && encloses(ic.box, inner.box)));
+  if (marksOnly.length > 0 && marksOnly.length < candidates.length) candidates.splice(0, candidates.length, ...marksOnly);
   const icon = pickIcon(candidates);
   const marks = separateMarks(candidates);
   if (icon) {
@@ -311,6 +316,12 @@ function statusCueOf(group: RowGroup, cells: string[], range: { top: number; bot
   if (shading) return { cue: { kind: 'icon', color: shading.color, shape: 'shading' }, box: shading.box, marks };
   if (/\p{L}/u.test(statusText)) return { cue: { kind: 'text', text: statusText }, box: null, marks };
   return { cue: { kind: 'none' }, box: null, marks };
+}
+
+/** True when box `outer` holds box `inner` and is at least LAYOUT.backgroundAreaRatio times its area (a cell's fill under a mark, not a mark's ring). */
+export function encloses(outer: Box, inner: Box): boolean {
+  const area = (b: Box): number => (b.x1 - b.x0) * (b.y1 - b.y0);
+  return outer.x0 <= inner.x0 && outer.x1 >= inner.x1 && outer.y0 <= inner.y0 && outer.y1 >= inner.y1 && area(outer) >= LAYOUT.backgroundAreaRatio * area(inner);
 }
 
 /**

@@ -629,6 +629,13 @@ export const LAYOUT = {
    */
   spaceEm: 0.25,
   /**
+   * ratio of areas. A status candidate that holds another inside it and is at least this many
+   * times its area is the cell's background under a mark (a zebra stripe Chromium paints per cell:
+   * the headings rendition printed on A4 portrait with a 6 % Status column, a 30 × 28 pt stripe
+   * around a 7 pt icon, NAP303 ×2), not a mark; a dot inside its ring (about 2 times) stays one mark.
+   */
+  backgroundAreaRatio: 4,
+  /**
    * em. A line that ends further than this past the next-rightmost line end of its column sticks
    * out of the column (a long unbreakable word or URL), and does not say where full lines end
    * (BodyRow.lineEnds; adversarial review 3's k3: a file name 38 pt past the Toelichting column).
