@@ -1,6 +1,6 @@
 /** Small measures of a page's lines: body size, line pitch, boxes, page-number furniture. */
 import { type Box, union } from './geometry.js';
-import { LAYOUT } from './settings.js';
+import { LAYOUT, TEXT } from './settings.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
 
 /** A page number as printed in a header or footer: `7`, `- 7 -`, `Pagina 7`, `7 van 17`, `page 7/17`. */
@@ -58,4 +58,10 @@ export function boxOf(chunks: readonly Box[]): Box {
 /** Vertical centre of a box. */
 export function centerY(b: Box): number {
   return (b.y0 + b.y1) / 2;
+}
+
+/** True when a line's text has a gap wider than a column gap (TEXT.columnGapEm) between two of its chunks: cells side by side. */
+export function hasColumnGap(l: Line): boolean {
+  const chunks = [...l.chunks].sort((a, b) => a.x0 - b.x0);
+  return chunks.some((c, i) => i > 0 && c.x0 - chunks[i - 1]!.x1 > TEXT.columnGapEm * c.size);
 }

@@ -15,10 +15,10 @@
 import type { BBox, BodyRow, FootnoteDefinition, HeaderRow, LooseText, Page, TableBlock } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
 import { type FurnitureKind, findFurniture } from './furniture.js';
-import { hasColumnGap, isFootnoteStart, readNoteDefinitions, startsNoteList } from './notes.js';
+import { isFootnoteStart, readNoteDefinitions, startsNoteList } from './notes.js';
 import { type Columns, buildHeader, continueHeader, headerBand, isHeaderAnchor } from './layout-header.js';
 import { legendCells, legendFromLine } from './layout-icons.js';
-import { PAGE_NUMBER, boxOf, centerY, estimatePitch, isFurniture, lineBox } from './layout-lines.js';
+import { PAGE_NUMBER, boxOf, centerY, estimatePitch, hasColumnGap, isFurniture, lineBox } from './layout-lines.js';
 import { buildRows, joinLineTexts } from './layout-rows.js';
 import type { PageStructure, TaggedRow } from './structure.js';
 import { stripSymbolChars } from './symbols.js';

@@ -13,9 +13,9 @@ import { isNotesHeading } from '../../model/vocabulary.js';
 import type { FootnoteDefinition } from '../../model/page-model.js';
 import { type Box, toBBox, union } from './geometry.js';
 import type { Columns } from './layout-header.js';
-import { isFurniture, lineBox } from './layout-lines.js';
+import { hasColumnGap, isFurniture, lineBox } from './layout-lines.js';
 import { joinLineTexts } from './layout-rows.js';
-import { LAYOUT, TEXT } from './settings.js';
+import { LAYOUT } from './settings.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
 
 /** A note's label at the start of a line: its number, whether it is raised or smaller, and the line's text after it. */
@@ -108,12 +108,6 @@ function noteStart(l: Line, next: number, first: boolean, labelX: number | null)
   // A printed label stands where the list's labels stand, not indented as a note's text runs on.
   const aligned = labelX === null || lead.x0 <= labelX + LAYOUT.noteLeftEm * l.size;
   return label !== null && !label.raised && label.number === next && aligned ? label : null;
-}
-
-/** True when a line's text has a gap wider than a column gap (TEXT.columnGapEm) between two of its chunks: cells side by side. */
-export function hasColumnGap(l: Line): boolean {
-  const chunks = [...l.chunks].sort((a, b) => a.x0 - b.x0);
-  return chunks.some((c, i) => i > 0 && c.x0 - chunks[i - 1]!.x1 > TEXT.columnGapEm * c.size);
 }
 
 /**
