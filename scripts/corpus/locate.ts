@@ -35,7 +35,15 @@ export interface Located {
   notes: Array<{ number: number; page: number }>;
 }
 
-const squeeze = (s: string): string => s.replace(/\s+/g, '');
+/** How to read a producer's text. */
+export interface LocateOptions {
+  /**
+   * The producer hyphenates words at line ends with a visible hyphen (TeX): a printed hyphen may be
+   * one the data does not have, so every hyphen is left out of the text compared (the page's and
+   * the data's). Every other character must still be there, in order.
+   */
+  ignoreHyphens?: boolean;
+}
 
 interface Item {
   page: number;
@@ -58,7 +66,8 @@ function wordsInOrder(doc: string, text: string, from: number, to: number): { st
 }
 
 /** Reads a PDF's text items (pdfjs-dist) and locates the annex's rows and notes in it; throws when anything is not where it must be. */
-export async function locateAnnex(bytes: Uint8Array, annex: AnnexData): Promise<Located> {
+export async function locateAnnex(bytes: Uint8Array, annex: AnnexData, options: LocateOptions = {}): Promise<Located> {
+  const squeeze = options.ignoreHyphens ? (s: string): string => s.replace(/[\s-]+/g, '') : (s: string): string => s.replace(/\s+/g, '');
   const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const items: Item[] = [];
   const pageText: string[] = [];
