@@ -1,10 +1,11 @@
 /**
  * Corpus regeneration (full tier: LibreOffice Writer and Calc, WeasyPrint, Chromium, Ghostscript,
- * poppler): the generators of the renditions added for the document-level table model still make
+ * poppler, pdfLaTeX): the generators of the renditions added for the document-level table model still make
  * every committed truth file byte for byte from the data, each read back from the PDF it just made
  * (the PDFs themselves carry dates and differ). Word variants take about 20 s each, so two of the
  * new Word layouts stand for their generator options (the merged first column, the status in words
- * broken by a page end); the other generators run all their variants.
+ * broken by a page end); the other generators run all their variants. pdfLaTeX, given a fixed date
+ * and trailer /ID, remakes its PDFs byte for byte too (with the TeX Live of .ci/run, Debian 12's).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALC_VARIANT, generateCalc } from '../scripts/calc-rendition/generate.js';
 import { HTML_PRINT_VARIANTS, generateHtmlPrint } from '../scripts/html-rendition/generate.js';
+import { LATEX_VARIANTS, generateLatex } from '../scripts/latex-rendition/generate.js';
 import { REWRITE_VARIANTS, generateRewrite } from '../scripts/rewritten-rendition/generate.js';
 import { SCAN, generateScan } from '../scripts/scan-rendition/generate.js';
 import { generateWordVariant } from '../scripts/word-rendition/generate.js';
@@ -30,6 +32,7 @@ beforeAll(() => {
   requireProgram('gs', ['--version'], 'ghostscript');
   requireProgram('pdftocairo', ['-v'], 'poppler-utils');
   requireProgram('qpdf', ['--version'], 'qpdf');
+  requireProgram('pdflatex', ['--version'], 'texlive-latex-recommended texlive-fonts-recommended lmodern');
   out = mkdtempSync(join(tmpdir(), 'nap-corpus-'));
 });
 afterAll(() => {
@@ -48,6 +51,15 @@ describe.each(HTML_PRINT_VARIANTS.map((v) => [v.name, v] as const))('printed HTM
   it('regenerates its truth file byte for byte', async () => {
     await generateHtmlPrint(v, join(out, 'html'));
     expect(readFileSync(join(out, 'html', `${name}.truth.json`), 'utf8')).toBe(committed(`html-printed/${name}.truth.json`));
+  });
+});
+
+describe.each(LATEX_VARIANTS.map((v) => [v.name, v] as const))('pdfLaTeX %s', (name, v) => {
+  it('regenerates its truth file and its PDF byte for byte', async () => {
+    await generateLatex(v, join(out, 'latex'));
+    expect(readFileSync(join(out, 'latex', `${name}.truth.json`), 'utf8')).toBe(committed(`latex-generated/${name}.truth.json`));
+    const pdf = readFileSync(join(out, 'latex', `${name}.pdf`));
+    expect(pdf.equals(readFileSync(join(FIXTURES, `latex-generated/${name}.pdf`))), `${name}.pdf differs from the committed file`).toBe(true);
   });
 });
 
