@@ -6,16 +6,17 @@
  * - printed at the text's size as `1`, `1.`, `1)` or `[1]` — a Word numbered list under "Noten",
  *   an HTML `<ol>`, notes typed by hand. These count only in sequence (the next note number),
  *   so that a year or a numbered sentence inside a note's text is not taken for a new note.
- * A note's text runs on over the lines below it until the next label.
+ * A note's text runs on over the lines below it until the next label. Notes set in two columns
+ * are read column by column (noteColumns).
  */
 import { lowerRomanValue } from '../../model/superscript.js';
 import { isNotesHeading } from '../../model/vocabulary.js';
 import type { FootnoteDefinition } from '../../model/page-model.js';
 import { type Box, toBBox, union } from './geometry.js';
 import type { Columns } from './layout-header.js';
-import { hasColumnGap, isFurniture, lineBox } from './layout-lines.js';
+import { boxOf, hasColumnGap, isFurniture, lineBox } from './layout-lines.js';
 import { joinLineTexts } from './layout-rows.js';
-import { LAYOUT } from './settings.js';
+import { LAYOUT, NOTE_COLUMNS } from './settings.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
 
 /** A note's label at the start of a line: its number, whether it is raised or smaller, and the line's text after it. */
@@ -117,9 +118,26 @@ function noteStart(l: Line, next: number, first: boolean, labelX: number | null)
  * size only when it is the next number (`expected` for the page's first note). Furniture lines
  * (page numbers) are left alone. Lines before the page's first label, once some note has been
  * read (`expected` above 1), are the part of an earlier note that the page end broke off: a
- * definition marked `continued`. Returns the notes in order.
+ * definition marked `continued`. Notes set in two columns are read column by column (noteColumns).
+ * Returns the notes in order.
  */
-export function readNoteDefinitions(lines: readonly Line[], from: number, used: Set<Line>, expected: number, page: number): FootnoteDefinition[] {
+export function readNoteDefinitions(
+  lines: readonly Line[],
+  from: number,
+  used: Set<Line>,
+  expected: number,
+  page: number,
+): FootnoteDefinition[] {
+  const region = lines.slice(from).filter((l) => !used.has(l));
+  const columns = noteColumns(region);
+  const notes = readNotes(columns?.lines ?? region, columns?.starts ?? new Set(), used, expected, page);
+  // A line split into its columns is read when each of its parts is; else the whole line stays unread (loose text).
+  for (const [whole, parts] of columns?.parts ?? []) if (parts.every((p) => used.has(p))) used.add(whole);
+  return notes;
+}
+
+/** readNoteDefinitions on the region's lines in reading order; `columnStarts`: the first line of each column after the first. */
+function readNotes(lines: readonly Line[], columnStarts: ReadonlySet<Line>, used: Set<Line>, expected: number, page: number): FootnoteDefinition[] {
   const notes: FootnoteDefinition[] = [];
   let current: { number: number; parts: string[]; box: Box; continued?: true } | null = null;
   // The lines of a continued part, to check that they read as note text.
@@ -129,9 +147,9 @@ export function readNoteDefinitions(lines: readonly Line[], from: number, used: 
     if (current) notes.push({ number: current.number, text: joinLineTexts(current.parts), location: { page, bbox: toBBox(current.box) }, ...(current.continued ? { continued: true as const } : {}) });
     current = null;
   };
-  for (let i = from; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (used.has(l)) continue;
+  for (const l of lines) {
+    // A column's labels stand at its own left edge.
+    if (columnStarts.has(l)) labelX = null;
     const start = noteStart(l, current === null ? expected : (current as { number: number }).number + 1, current === null, labelX);
     if (start !== null) {
       labelX ??= l.chunks[0]!.x0;
@@ -161,4 +179,112 @@ export function readNoteDefinitions(lines: readonly Line[], from: number, used: 
     notes.shift();
   }
   return notes;
+}
+
+/** A notes region read column by column: its lines in reading order, the first line of the right column, and each split line's parts. */
+export interface NoteColumns {
+  /** The region's lines: those above the columns, the left column's top to bottom, the right column's, those below. */
+  lines: Line[];
+  /** The right column's first line. */
+  starts: Set<Line>;
+  /** Each line that stood in both columns, with its left and right part (lines of their own). */
+  parts: Map<Line, Line[]>;
+}
+
+/**
+ * The notes region `region` (its lines top to bottom) read column by column, or null when it is
+ * not set in two columns. Two columns: at least NOTE_COLUMNS.minLabels lines hold, after a gap of
+ * at least NOTE_COLUMNS.minGapEm and after text with a letter (not a hanging label alone), a note
+ * label at one x (within NOTE_COLUMNS.alignEm): the right column's left edge. The columns run over
+ * the lines around those that no chunk crosses the edge, down to the last line with text right of
+ * it, and on over lines wholly left of it that step at most NOTE_COLUMNS.trailStepEm below the
+ * left column's last line. Each of those lines goes to the left column, the right one, or is cut
+ * in two at the edge. One-column notes (no such edge) are read as before. n log n.
+ */
+export function noteColumns(region: readonly Line[]): NoteColumns | null {
+  const edge = rightColumnEdge(region);
+  if (edge === null) return null;
+  const tol = (l: Line): number => NOTE_COLUMNS.alignEm * l.size;
+  const crosses = (l: Line): boolean => l.chunks.some((c) => c.x0 < edge - tol(l) && c.x1 > edge);
+  const right = (l: Line): Chunk[] => l.chunks.filter((c) => c.x0 >= edge - tol(l));
+  const atEdge = (l: Line): boolean => {
+    const x = midLineLabelAt(l);
+    return x !== null && Math.abs(x - edge) <= tol(l);
+  };
+  const firstLabel = region.findIndex(atEdge);
+  let top = firstLabel;
+  while (top > 0 && !crosses(region[top - 1]!)) top--;
+  let bottom = firstLabel;
+  for (let i = firstLabel; i < region.length && !crosses(region[i]!); i++) if (right(region[i]!).length > 0) bottom = i;
+  // A left column one line longer than the right runs on below the right column's last line.
+  let lastLeft = region.slice(top, bottom + 1).findLast((l) => right(l).length < l.chunks.length);
+  while (bottom + 1 < region.length && lastLeft !== undefined) {
+    const l = region[bottom + 1]!;
+    if (right(l).length > 0 || crosses(l) || l.baseline - lastLeft.baseline > NOTE_COLUMNS.trailStepEm * l.size) break;
+    lastLeft = l;
+    bottom++;
+  }
+  const block = region.slice(top, bottom + 1);
+  if (block.filter(atEdge).length < NOTE_COLUMNS.minLabels) return null;
+  const leftLines: Line[] = [];
+  const rightLines: Line[] = [];
+  const parts = new Map<Line, Line[]>();
+  for (const l of block) {
+    const r = right(l);
+    if (r.length === 0) leftLines.push(l);
+    else if (r.length === l.chunks.length) rightLines.push(l);
+    else {
+      const pair = [partLine(l, l.chunks.filter((c) => !r.includes(c))), partLine(l, r)] as const;
+      parts.set(l, [...pair]);
+      leftLines.push(pair[0]);
+      rightLines.push(pair[1]);
+    }
+  }
+  return {
+    lines: [...region.slice(0, top), ...leftLines, ...rightLines, ...region.slice(bottom + 1)],
+    starts: new Set(rightLines.slice(0, 1)),
+    parts,
+  };
+}
+
+/**
+ * The x where the region's right column starts: the left edge shared (within NOTE_COLUMNS.alignEm)
+ * by the most note labels in mid-line (midLineLabelAt), at least NOTE_COLUMNS.minLabels of them;
+ * null when there is none. n log n.
+ */
+function rightColumnEdge(region: readonly Line[]): number | null {
+  const xs = region.flatMap((l) => {
+    const x = midLineLabelAt(l);
+    return x === null ? [] : [{ x, tol: NOTE_COLUMNS.alignEm * l.size }];
+  });
+  xs.sort((a, b) => a.x - b.x);
+  let best: { x: number; n: number } | null = null;
+  for (let i = 0, j = 0; i < xs.length; i++) {
+    while (xs[i]!.x - xs[j]!.x > xs[i]!.tol) j++;
+    const n = i - j + 1;
+    if (best === null || n > best.n) best = { x: xs[j]!.x, n };
+  }
+  return best !== null && best.n >= NOTE_COLUMNS.minLabels ? best.x : null;
+}
+
+/**
+ * The x of a note label in the middle of line `l` (a note of the right column beside a line of the
+ * left one), or null: the first chunk after a gap of at least NOTE_COLUMNS.minGapEm, with a letter
+ * on the line before it (so not a note's text after its hanging label), that reads as a note label
+ * followed by text (noteLabel).
+ */
+export function midLineLabelAt(l: Line): number | null {
+  const chunks = l.chunks;
+  for (let k = 1; k < chunks.length; k++) {
+    const c = chunks[k]!;
+    if (c.x0 - chunks[k - 1]!.x1 < NOTE_COLUMNS.minGapEm * c.size) continue;
+    if (!chunks.slice(0, k).some((p) => /\p{L}/u.test(p.text))) continue;
+    if (noteLabel(partLine(l, chunks.slice(k))) !== null) return c.x0;
+  }
+  return null;
+}
+
+/** Chunks of line `l` as a line of their own (its baseline and size, their box). */
+function partLine(l: Line, chunks: Chunk[]): Line {
+  return { ...boxOf(chunks), chunks, baseline: l.baseline, size: l.size };
 }

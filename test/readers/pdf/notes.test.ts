@@ -1,6 +1,6 @@
 /** Note definitions in every numbering style (notes.ts): raised markers, and `1.`, `1)`, `[1]` at text size in sequence. */
 import { describe, expect, it } from 'vitest';
-import { noteLabel, readNoteDefinitions, startsNoteList } from '../../../src/readers/pdf/notes.js';
+import { midLineLabelAt, noteColumns, noteLabel, readNoteDefinitions, startsNoteList } from '../../../src/readers/pdf/notes.js';
 import { type Chunk, type Line, buildLines } from '../../../src/readers/pdf/text.js';
 
 const chunk = (text: string, x: number, y: number, size = 9, sup = false): Chunk => ({ text, x0: x, x1: x + 0.5 * size * text.length, y0: y - 0.8 * size, y1: y + 0.2 * size, baseline: y, size, font: 'F1', sup });
@@ -70,5 +70,69 @@ describe('a note that a page end broke (Word runs a long footnote on at the foot
     expect(readAll(lines(page5), 1).map((n) => n[0])).toEqual([5]);
     const row = [chunk('Verkenning bespreekbaar maken', 56, 480), chunk('Q1 2023', 200, 480), chunk('Rutgers heeft onderzoek', 300, 480), ...page5.slice(1)];
     expect(readAll(lines(row), 5)).toEqual([[5, 'Kamerstukken II 2022/23, 34843, nr. 80', false]]);
+  });
+});
+
+describe('notes set in two columns (LaTeX multicol; the fifth hold-out\'s page 17, shortened)', () => {
+  // Left column: notes 1–3 from x 40 (labels) / 52 (text); right column: notes 4–6 from x 300 / 312.
+  // Line building joins the two columns where their lines stand at one height.
+  const page = [
+    chunk('Noten', 40, 80, 10),
+    chunk('1', 40, 100), chunk('I&O Research (2023) [Onderzoek seksueel', 52, 100), chunk('4', 300, 100), chunk('Kamerstukken II 2022/23 34843', 312, 100),
+    chunk('grensoverschrijdend gedrag](#)', 52, 111), chunk('5', 300, 111), chunk('Kamerstukken II 2023/24, 29240,', 312, 111),
+    chunk('nr. 135.', 312, 118),
+    chunk('2', 40, 124), chunk('Kamerstukken, 2023/24 30420, nr. 390', 52, 124), chunk('6', 300, 124), chunk('Integrale aanpak sociale veiligheid', 312, 124),
+    chunk('3', 40, 137), chunk('<https://generatiejaen.rutgers.nl/>', 52, 137), chunk('in het hoger onderwijs', 312, 138),
+    chunk('Te vinden op: www.rcgog.nl', 52, 148),
+    chunk('Legenda', 40, 190, 10),
+    chunk('Afgerond', 52, 205),
+  ];
+  const notesOf = (cs: Chunk[]) => {
+    const ls = lines(cs);
+    const used = new Set<Line>();
+    const notes = readNoteDefinitions(ls, 1, used, 1, 17).map((n) => [n.number, n.text]);
+    return { notes, unread: ls.filter((l) => !used.has(l)).map((l) => l.chunks.map((c) => c.text).join(' ')) };
+  };
+
+  it('finds the right column at its labels and reads the left column, then the right one', () => {
+    const ls = lines(page);
+    const columns = noteColumns(ls.slice(1));
+    expect(columns).not.toBeNull();
+    // The right column's labels stand at x 300 on the lines shared with the left column.
+    expect(ls.slice(1).map(midLineLabelAt)).toEqual([300, 300, null, 300, null, null, null, null]);
+    expect(columns!.lines.map((l) => l.chunks.map((c) => c.text).join(' '))).toEqual([
+      '1 I&O Research (2023) [Onderzoek seksueel', 'grensoverschrijdend gedrag](#)', '2 Kamerstukken, 2023/24 30420, nr. 390', '3 <https://generatiejaen.rutgers.nl/>', 'Te vinden op: www.rcgog.nl',
+      '4 Kamerstukken II 2022/23 34843', '5 Kamerstukken II 2023/24, 29240,', 'nr. 135.', '6 Integrale aanpak sociale veiligheid', 'in het hoger onderwijs',
+      'Legenda', 'Afgerond',
+    ]);
+    expect(columns!.parts.size).toBe(4);
+  });
+
+  it('reads each note whole; lines below the columns run on the last note', () => {
+    expect(notesOf(page).notes.slice(0, -1)).toEqual([
+      [1, 'I&O Research (2023) [Onderzoek seksueel grensoverschrijdend gedrag](#)'],
+      [2, 'Kamerstukken, 2023/24 30420, nr. 390'],
+      [3, '<https://generatiejaen.rutgers.nl/> Te vinden op: www.rcgog.nl'],
+      [4, 'Kamerstukken II 2022/23 34843'],
+      [5, 'Kamerstukken II 2023/24, 29240, nr. 135.'],
+    ]);
+    expect(notesOf(page).notes.at(-1)).toEqual([6, 'Integrale aanpak sociale veiligheid in het hoger onderwijs Legenda Afgerond']);
+  });
+
+  it('keeps one-column notes as they are: a hanging label, or one number after a wide gap, is no column', () => {
+    const oneColumn = [
+      chunk('1', 40, 100), chunk('Kamerstukken II 2022/23, zie', 52, 100), chunk('12', 300, 100), chunk('voor de cijfers', 312, 100),
+      chunk('2', 40, 112), chunk('Regioplan (2023) Digitale dimensie van geweld', 52, 112),
+    ];
+    expect(noteColumns(lines(oneColumn))).toBeNull();
+    expect(read(lines(oneColumn))).toEqual([[1, 'Kamerstukken II 2022/23, zie 12 voor de cijfers'], [2, 'Regioplan (2023) Digitale dimensie van geweld']]);
+    // Notes whose labels hang before their text (a gap wider than NOTE_COLUMNS.minGapEm) and no text left of it.
+    expect(noteColumns(lines([chunk('1', 40, 100), chunk('Tekst', 60, 100), chunk('2', 40, 112), chunk('Tekst', 60, 112)]))).toBeNull();
+  });
+
+  it('a line crossing the column edge ends the columns: it is read after both', () => {
+    const crossing = [...page.slice(1, 17), chunk('Een regel over de hele breedte van de pagina, tot voorbij de rechterkolom', 40, 160)];
+    const columns = noteColumns(lines(crossing))!;
+    expect(columns.lines.at(-1)!.chunks[0]!.text).toBe('Een regel over de hele breedte van de pagina, tot voorbij de rechterkolom');
   });
 });
