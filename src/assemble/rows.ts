@@ -159,7 +159,7 @@ class Assembly {
   /** Loose text before page 1's first table is the document title; other loose text not known as furniture is NAP106. */
   private readLooseText(page: Page): void {
     for (const loose of page.looseText) {
-      if (loose.kind === 'page-number' || loose.kind === 'running' || loose.kind === 'notes-heading') continue;
+      if (loose.kind === 'page-number' || loose.kind === 'running' || loose.kind === 'notes-heading' || loose.kind === 'legend-heading') continue;
       if (page.number === 1 && this.rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page)) {
         this.titleParts.push(loose.text);
       } else {

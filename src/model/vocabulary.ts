@@ -253,6 +253,16 @@ export function actionLineNumberOf(cell: string): number | null {
 // ---------------------------------------------------------------------------------------------
 // Notes
 
+/** Headings printed above a status legend (case and a colon aside): `Legenda`, as the annex family prints it. */
+export const LEGEND_HEADINGS = ['Legenda', 'Statuslegenda', 'Legenda status', 'Legend'] as const;
+
+const LEGEND_HEADING_KEYS: ReadonlySet<string> = new Set(LEGEND_HEADINGS.map(labelKey));
+
+/** True when `text` is a legend heading (LEGEND_HEADINGS). */
+export function isLegendHeading(text: string): boolean {
+  return LEGEND_HEADING_KEYS.has(labelKey(text));
+}
+
 /** Headings Word documents print above endnotes or a note list (case and a colon aside). */
 export const NOTES_HEADINGS = ['Noten', 'Eindnoten', 'Voetnoten', 'Bronnen', 'Notes', 'Endnotes'] as const;
 

@@ -12,17 +12,17 @@
  * - Status and legend icons are whatever is drawn compactly (path, symbol glyph, image); their
  *   colour is the paint colour. Nothing here depends on particular colours, fonts or coordinates.
  */
-import type { BBox, BodyRow, FootnoteDefinition, HeaderRow, LooseText, Page, TableBlock } from '../../model/page-model.js';
+import type { BBox, BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, LooseText, Page, TableBlock } from '../../model/page-model.js';
 import { type Box, overlap, toBBox, union } from './geometry.js';
 import { type FurnitureKind, findFurniture } from './furniture.js';
 import { isFootnoteStart, readNoteDefinitions, startsNoteList } from './notes.js';
 import { type Columns, buildHeader, continueHeader, headerBand, isHeaderAnchor } from './layout-header.js';
-import { legendCells, legendFromLine } from './layout-icons.js';
+import { type Icon, legendCells, legendFromLine } from './layout-icons.js';
 import { PAGE_NUMBER, boxOf, centerY, estimatePitch, hasColumnGap, isFurniture, lineBox } from './layout-lines.js';
 import { buildRows, joinLineTexts } from './layout-rows.js';
 import type { PageStructure, TaggedRow } from './structure.js';
 import { stripSymbolChars } from './symbols.js';
-import { actionLineNumberOf, isLegendLabel, isLegendLabelStart, isNotesHeading } from '../../model/vocabulary.js';
+import { actionLineNumberOf, isLegendHeading, isLegendLabel, isLegendLabelStart, isNotesHeading } from '../../model/vocabulary.js';
 import type { PageContent } from './page-content.js';
 import { type Line, joinChunks } from './text.js';
 import { LAYOUT } from './settings.js';
@@ -97,7 +97,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
   for (const seg of segmentsOf(state)) layoutSegment(state, seg);
   state.footnoteStart ??= notesBelowTables(state);
   const { page } = state;
-  if (state.footnoteStart !== null) page.footnotes.push(...readNoteDefinitions(state.lines, state.footnoteStart, state.used, previous.nextNote, content.number));
+  if (state.footnoteStart !== null) page.footnotes.push(...readNoteDefinitions(state.lines, state.footnoteStart, state.used, previous.nextNote, content.number, legendLineTest(state)));
   const nextNote = page.footnotes.reduce((n, f) => Math.max(n, f.number + 1), previous.nextNote);
   legendAndLooseText(state, furniture);
   const last = page.tables.at(-1);
@@ -350,10 +350,32 @@ function notesBelowTables({ lines, used, tableRegions, content, previous }: Page
   return null;
 }
 
+/** The page's icon candidates and shaded legend cells outside its tables: the marks a legend entry may have. */
+function freeIconsOf({ content, tableRegions }: PageState): Icon[] {
+  return [...content.icons, ...legendCells(content.fills, content.bodySize)].filter((ic) => !tableRegions.some((r) => centerY(ic.box) >= r.y0 && centerY(ic.box) <= r.y1));
+}
+
+/**
+ * Which lines belong to a status legend printed below the notes (the end of the document: a
+ * `Legenda` heading and a list of `cue label` lines) and so end the note above them: a legend
+ * heading (isLegendHeading), or a line on which legendFromLine pairs a cue outside the tables with
+ * one of the five legend labels (or a wrapped label's start). Any cue the page offers counts
+ * (path, glyph, image, shaded cell), wherever the legend stands.
+ */
+function legendLineTest(state: PageState): (l: Line) => boolean {
+  const icons = freeIconsOf(state);
+  return (l) => {
+    if (isLegendHeading(joinChunks(l.chunks))) return true;
+    const entries: LegendEntry[] = [];
+    legendFromLine(l, icons, state.content.runs, entries, state.content.number);
+    return entries.some((e) => isLegendLabel(e.label) || isLegendLabelStart(e.label));
+  };
+}
+
 /** The lines no table or note took: furniture as loose text of its kind, legend entries, and the rest as loose text. */
 function legendAndLooseText(state: PageState, furniture: ReadonlyMap<Line, FurnitureKind>): void {
-  const { content, page, used, tableRegions } = state;
-  const freeIcons = [...content.icons, ...legendCells(content.fills, content.bodySize)].filter((ic) => !tableRegions.some((r) => centerY(ic.box) >= r.y0 && centerY(ic.box) <= r.y1));
+  const { content, page, used } = state;
+  const freeIcons = freeIconsOf(state);
   for (const l of content.lines) {
     const furnitureKind = furniture.get(l);
     if (furnitureKind !== undefined) {
@@ -364,7 +386,7 @@ function legendAndLooseText(state: PageState, furniture: ReadonlyMap<Line, Furni
     const rest = legendFromLine(l, freeIcons, content.runs, page.legend, content.number);
     const text = joinChunks(rest);
     if (rest.length === 0 || text.trim() === '') continue;
-    const kind = PAGE_NUMBER.test(text.trim()) ? 'page-number' : isNotesHeading(text) ? 'notes-heading' : 'text';
+    const kind = PAGE_NUMBER.test(text.trim()) ? 'page-number' : isNotesHeading(text) ? 'notes-heading' : isLegendHeading(text) ? 'legend-heading' : 'text';
     page.looseText.push({ text, location: { page: content.number, bbox: toBBox(boxOf(rest)) }, kind });
   }
 }

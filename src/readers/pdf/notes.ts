@@ -118,8 +118,9 @@ function noteStart(l: Line, next: number, first: boolean, labelX: number | null)
  * size only when it is the next number (`expected` for the page's first note). Furniture lines
  * (page numbers) are left alone. Lines before the page's first label, once some note has been
  * read (`expected` above 1), are the part of an earlier note that the page end broke off: a
- * definition marked `continued`. Notes set in two columns are read column by column (noteColumns).
- * Returns the notes in order.
+ * definition marked `continued`. Notes set in two columns are read column by column (noteColumns);
+ * a line that `endsNote` holds (a status legend printed below the notes, its heading) ends the note
+ * before it and is left to the caller. Returns the notes in order.
  */
 export function readNoteDefinitions(
   lines: readonly Line[],
@@ -127,17 +128,18 @@ export function readNoteDefinitions(
   used: Set<Line>,
   expected: number,
   page: number,
+  endsNote: (l: Line) => boolean = () => false,
 ): FootnoteDefinition[] {
   const region = lines.slice(from).filter((l) => !used.has(l));
   const columns = noteColumns(region);
-  const notes = readNotes(columns?.lines ?? region, columns?.starts ?? new Set(), used, expected, page);
+  const notes = readNotes(columns?.lines ?? region, columns?.starts ?? new Set(), used, expected, page, endsNote);
   // A line split into its columns is read when each of its parts is; else the whole line stays unread (loose text).
   for (const [whole, parts] of columns?.parts ?? []) if (parts.every((p) => used.has(p))) used.add(whole);
   return notes;
 }
 
 /** readNoteDefinitions on the region's lines in reading order; `columnStarts`: the first line of each column after the first. */
-function readNotes(lines: readonly Line[], columnStarts: ReadonlySet<Line>, used: Set<Line>, expected: number, page: number): FootnoteDefinition[] {
+function readNotes(lines: readonly Line[], columnStarts: ReadonlySet<Line>, used: Set<Line>, expected: number, page: number, endsNote: (l: Line) => boolean): FootnoteDefinition[] {
   const notes: FootnoteDefinition[] = [];
   let current: { number: number; parts: string[]; box: Box; continued?: true } | null = null;
   // The lines of a continued part, to check that they read as note text.
@@ -150,6 +152,10 @@ function readNotes(lines: readonly Line[], columnStarts: ReadonlySet<Line>, used
   for (const l of lines) {
     // A column's labels stand at its own left edge.
     if (columnStarts.has(l)) labelX = null;
+    if (endsNote(l)) {
+      flush();
+      continue;
+    }
     const start = noteStart(l, current === null ? expected : (current as { number: number }).number + 1, current === null, labelX);
     if (start !== null) {
       labelX ??= l.chunks[0]!.x0;

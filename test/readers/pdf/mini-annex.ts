@@ -28,6 +28,10 @@ export interface MiniAnnexPage {
   extra?: string;
   /** More objects and resources of the page (mini-pdf.ts MiniPage: objects, ExtGStates, fonts, annotations …). */
   pdf?: Omit<MiniPage, 'content' | 'images'>;
+  /** Leave out the legend row at the page's top (a legend printed elsewhere, or none). */
+  noLegend?: true;
+  /** Leave out the header row (a page of notes after the table, drawn with `extra`). */
+  noHeader?: true;
 }
 
 const COLS = [40, 200, 250, 370, 470];
@@ -59,16 +63,20 @@ function pageContent(kind: IconKind, colors: readonly string[], p: MiniAnnexPage
   // Running header and legend.
   out.push(text(40, 565, 'Bijlage 1. Voortgang activiteiten', 12));
   let x = 50;
-  LABELS.forEach((label, i) => {
-    out.push(icon(kind, colors[i]!, x, 540 + 3));
-    out.push(text(x + 8, 540, label, 8));
-    x += 8 + label.length * 4.2 + 25;
-  });
+  if (p.noLegend !== true) {
+    LABELS.forEach((label, i) => {
+      out.push(icon(kind, colors[i]!, x, 540 + 3));
+      out.push(text(x + 8, 540, label, 8));
+      x += 8 + label.length * 4.2 + 25;
+    });
+  }
   // Header row.
   let y = 510;
-  out.push(hRule(y + 12));
-  ['Activiteit', 'Status', p.third ?? 'Wanneer', 'Wie', 'Toelichting'].forEach((h, i) => out.push(text(COLS[i]!, y, h)));
-  out.push(hRule(y - 5));
+  if (p.noHeader !== true) {
+    out.push(hRule(y + 12));
+    ['Activiteit', 'Status', p.third ?? 'Wanneer', 'Wie', 'Toelichting'].forEach((h, i) => out.push(text(COLS[i]!, y, h)));
+    out.push(hRule(y - 5));
+  }
   y -= 20;
   for (const r of p.rows) {
     const top = y;

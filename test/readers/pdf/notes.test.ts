@@ -87,10 +87,10 @@ describe('notes set in two columns (LaTeX multicol; the fifth hold-out\'s page 1
     chunk('Legenda', 40, 190, 10),
     chunk('Afgerond', 52, 205),
   ];
-  const notesOf = (cs: Chunk[]) => {
+  const notesOf = (cs: Chunk[], endsNote?: (l: Line) => boolean) => {
     const ls = lines(cs);
     const used = new Set<Line>();
-    const notes = readNoteDefinitions(ls, 1, used, 1, 17).map((n) => [n.number, n.text]);
+    const notes = readNoteDefinitions(ls, 1, used, 1, 17, endsNote).map((n) => [n.number, n.text]);
     return { notes, unread: ls.filter((l) => !used.has(l)).map((l) => l.chunks.map((c) => c.text).join(' ')) };
   };
 
@@ -108,14 +108,20 @@ describe('notes set in two columns (LaTeX multicol; the fifth hold-out\'s page 1
     expect(columns!.parts.size).toBe(4);
   });
 
-  it('reads each note whole; lines below the columns run on the last note', () => {
-    expect(notesOf(page).notes.slice(0, -1)).toEqual([
+  it('reads each note whole, and leaves a legend below the columns to the caller', () => {
+    const { notes, unread } = notesOf(page, (l) => ['Legenda', 'Afgerond'].includes(l.chunks.map((c) => c.text).join(' ')));
+    expect(notes).toEqual([
       [1, 'I&O Research (2023) [Onderzoek seksueel grensoverschrijdend gedrag](#)'],
       [2, 'Kamerstukken, 2023/24 30420, nr. 390'],
       [3, '<https://generatiejaen.rutgers.nl/> Te vinden op: www.rcgog.nl'],
       [4, 'Kamerstukken II 2022/23 34843'],
       [5, 'Kamerstukken II 2023/24, 29240, nr. 135.'],
+      [6, 'Integrale aanpak sociale veiligheid in het hoger onderwijs'],
     ]);
+    expect(unread).toEqual(['Noten', 'Legenda', 'Afgerond']);
+  });
+
+  it('without endsNote the lines below the columns run on the last note, as before', () => {
     expect(notesOf(page).notes.at(-1)).toEqual([6, 'Integrale aanpak sociale veiligheid in het hoger onderwijs Legenda Afgerond']);
   });
 
