@@ -4,6 +4,7 @@
  * filled rectangle path): the legend is read wherever it stands, the notes end above it, and the
  * rows before it take their colours from it (legend-scope.ts).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractAnnex } from '../../../src/pipeline.js';
 import { LABELS, miniAnnex } from './mini-annex.js';
@@ -66,5 +67,24 @@ describe('a legend printed only after the notes', () => {
     // nor NAP106 (the legend's heading or lines as stray text): only that this mini annex prints one
     // action line of five (NAP503) and no edition date (NAP013).
     expect(diagnostics.map((d) => d.code)).toEqual(['NAP503', 'NAP013']);
+  });
+});
+
+describe('fixtures/latex-generated/latex-a4-centred-lmroman.pdf (pdfLaTeX: legend only at the end, notes "n." in two columns)', () => {
+  const file = 'fixtures/latex-generated/latex-a4-centred-lmroman.pdf';
+  const truth = JSON.parse(readFileSync(new URL(`../../../fixtures/latex-generated/latex-a4-centred-lmroman.truth.json`, import.meta.url), 'utf8')) as {
+    activities: { title: string; status: string }[];
+    footnotes: { number: number; text: string; page: number }[];
+  };
+  it('reads the legend of the last page, each cue of a row with it, and the 25 notes of both columns as printed', async () => {
+    const { annex, diagnostics } = await extractAnnex(new Uint8Array(readFileSync(new URL(`../../../${file}`, import.meta.url))), { fileName: file });
+    expect(annex.legend.map((e) => e.label)).toEqual(LABELS);
+    expect(diagnostics.filter((d) => d.code === 'NAP109' || d.code === 'NAP303')).toEqual([]);
+    // Rows the layout reads whole (their title as printed) have the truth's status: 56 of them today.
+    const want = new Map(truth.activities.map((a) => [a.title, a.status]));
+    const whole = annex.activities.filter((a) => want.has(a.title));
+    expect(whole.length).toBeGreaterThanOrEqual(56);
+    expect(whole.filter((a) => a.status?.label !== want.get(a.title)).map((a) => `${a.id} ${a.status?.label ?? null}`)).toEqual([]);
+    expect(annex.footnotes.map((f) => [f.number, f.text, f.location.page])).toEqual(truth.footnotes.map((f) => [f.number, f.text, f.page]));
   });
 });
