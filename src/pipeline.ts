@@ -14,6 +14,7 @@ import type { Diagnostic } from './schema/diagnostic.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from './model/limits.js';
 import type { InputFormat, PageModel } from './model/page-model.js';
 import type { PageSource } from './readers/pdf/page-source.js';
+import { explanationHasHtml } from './normalise/explanation-blocks.js';
 import { normaliseAnnex } from './normalise/normalise-annex.js';
 import { detectFormat } from './readers/detect-format.js';
 import { readText } from './readers/text-reader.js';
@@ -105,7 +106,9 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions, r
     ...(options.editionDate !== undefined ? { editionDate: options.editionDate } : {}),
     ...(options.kamerstuk !== undefined ? { kamerstuk: options.kamerstuk } : {}),
   };
-  const built = normaliseAnnex({ fileName: options.fileName, bytes, format, assembled, rows, footnotes, edition }, bag.stage('normalise'));
+  // The HTML parser (cheerio) only when some Toelichting has markup: a PDF or a text export rarely does.
+  const parseHtml = rows.some((r) => explanationHasHtml(r.cells.explanation)) ? (await import('./normalise/explanation.js')).parseExplanationHtml : undefined;
+  const built = normaliseAnnex({ fileName: options.fileName, bytes, format, assembled, rows, footnotes, edition, parseHtml }, bag.stage('normalise'));
   if (options.expect) checkExpectedCounts(built.actionLines, options.expect, bag.stage('validate'));
   // Published output names the file by its base name only: no local folder leaks into annex.json.
   const published = bag.items.map((d) =>

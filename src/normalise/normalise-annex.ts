@@ -15,7 +15,7 @@ import { compareActionLineTitle } from './action-lines.js';
 import { assignActivityKeys } from './activity-key.js';
 import { findEdition } from './edition.js';
 import { parseCitations } from './citations.js';
-import { normaliseExplanation } from './explanation.js';
+import { type ExplanationHtmlParser, explanationOf } from './explanation-blocks.js';
 import { SAFE_LINK_SCHEMES, extractLinks, plainLinkText, screenLinks } from './links.js';
 import { parseOwners } from './owners.js';
 import { parsePlanning } from './planning.js';
@@ -34,6 +34,11 @@ export interface NormaliseInput {
   footnotes: AttachedFootnote[];
   /** Edition date (ISO) and Kamerstuk (`34843-109`) given as options, used where the document prints none. */
   edition?: { editionDate?: string; kamerstuk?: string };
+  /**
+   * The HTML parser for Toelichting cells with markup (explanation.ts, `parseExplanationHtml`);
+   * needed only when some row's cell has markup (`explanationHasHtml`), so a caller loads it then.
+   */
+  parseHtml?: ExplanationHtmlParser;
 }
 
 
@@ -99,7 +104,7 @@ function normaliseActivities(input: NormaliseInput, diagnostics: DiagnosticBag):
       statusFoundBy: foundBy,
       planning: planning.value,
       owners: owners.value,
-      explanation: normaliseExplanation(row.cells.explanation),
+      explanation: explanationOf(row.cells.explanation, input.parseHtml),
       footnotes: row.footnotes,
       location: schemaLocation(row.location),
       provenance: activityProvenance(input.format, row.sources),
