@@ -2,12 +2,15 @@
  * The 2024 annex as text export, HTML rendition and PDF rendition gives exactly the committed
  * annex.json (test/expected/*.json, written by `nap-annex extract <fixture> --force` from the repo
  * root). Diagnostics are compared by code, severity and place only, so that their wording can
- * improve without touching these files; everything else must be identical.
+ * improve without touching these files; everything else must be identical. The annexes are the
+ * pipeline's results shared with the other tests of the same fixtures (extractFixture: computed
+ * once per test worker; the PDF rendition read by page-reader threads).
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractAnnex } from '../src/pipeline.js';
 import type { Annex } from '../src/schema/annex.js';
+import { extractFixture } from './helpers/fixtures.js';
 
 const CASES = [
   ['fixtures/nap-2024/bijlage-1.txt', 'nap-2024-text.json'],
@@ -22,9 +25,8 @@ function comparable(annex: Annex): unknown {
 
 describe('expected output of the 2024 fixtures', () => {
   it.each(CASES)('%s gives test/expected/%s', async (input, expectedFile) => {
-    const bytes = new Uint8Array(readFileSync(new URL(`../${input}`, import.meta.url)));
     const expected = JSON.parse(readFileSync(new URL(`./expected/${expectedFile}`, import.meta.url), 'utf8')) as Annex;
-    const { annex } = await extractAnnex(bytes, { fileName: input });
+    const { annex } = await extractFixture(fileURLToPath(new URL(`../${input}`, import.meta.url)));
     expect(comparable(annex)).toEqual(comparable(expected));
     expect(annex.activities).toHaveLength(83);
     expect(annex.footnotes).toHaveLength(25);

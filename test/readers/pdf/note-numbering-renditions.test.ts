@@ -12,15 +12,15 @@
  *   LibreOffice prints it at the top of the next page's notes, with the marker's letter.
  * The values below are the PDFs', read back by the generator into the truth files.
  */
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { footnotesCsv } from '../../../src/emit/csv.js';
-import { extractAnnex } from '../../../src/pipeline.js';
 import type { Annex } from '../../../src/schema/annex.js';
+import { extractFixture } from '../../helpers/fixtures.js';
 
+/** The pipeline's annex of a committed fixture: the manifest test's (extractFixture: computed once per test worker, pages from the page cache). */
 async function extract(file: string): Promise<Annex> {
-  const bytes = new Uint8Array(readFileSync(new URL(`../../../${file}`, import.meta.url)));
-  return (await extractAnnex(bytes, { fileName: file })).annex;
+  return (await extractFixture(fileURLToPath(new URL(`../../../${file}`, import.meta.url)))).annex;
 }
 
 let annex: Annex;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../../src/diagnostics/bag.js';
 import type { BodyRow, Page, PageModel } from '../../../src/model/page-model.js';
 import { nearestLegendEntry } from '../../../src/status/nearest-legend-entry.js';
-import { readPdf } from '../../helpers/read-pdf.js';
+import { readPdfCached } from '../../helpers/read-pdf.js';
 import { flattenHtml, readExport } from './export-fixture.js';
 
 const FIXTURE = new URL('../../../fixtures/nap-2024/bijlage-1-rendition.pdf', import.meta.url);
@@ -43,7 +43,9 @@ describe('readPdf on the 2024 rendition', () => {
 
   beforeAll(async () => {
     bag = new DiagnosticBag('bijlage-1-rendition.pdf');
-    model = await readPdf(new Uint8Array(readFileSync(FIXTURE)), { diagnostics: bag });
+    // Pages from the tests' page cache (read by page-reader threads whenever the reader's code
+    // changes); extract2024Pdf (helpers/fixtures.ts) reads this rendition through the threads in every run.
+    model = await readPdfCached(new Uint8Array(readFileSync(FIXTURE)), { diagnostics: bag });
     rows = activityRows(model);
   });
 
