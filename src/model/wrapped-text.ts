@@ -31,7 +31,8 @@ const CONTINUES_WORD = /^(?:[.,;:!?)\]}%]|['’"”](?=[\s.,;:!?)]|$))/u;
  *   text export prints it), unless the next line starts with a conjunction (`meld-` + `en …`)
  *   or with another word cut short the same way (`steun-` + `hulp- en meldpunten`);
  *   nothing between a period broken at a hyphen (`2023-` + `2025` → `2023-2025`, `2022-` +
- *   `Q3 2024` → `2022-Q3 2024`: a space after a hyphen at a line end cannot be seen);
+ *   `Q3 2024` → `2022-Q3 2024`, `70%-` + `30%` → `70%-30%`: a space after a hyphen at a line end
+ *   cannot be seen);
  * - a space otherwise.
  */
 export function joinWrapped(text: string, next: string, paragraph = false, spaceBefore = false): string {
@@ -45,7 +46,7 @@ export function joinWrapped(text: string, next: string, paragraph = false, space
   if (a.endsWith('\u00ad')) return a.slice(0, -1) + b;
   if (/\p{L}\u2010$/u.test(a) && /^\p{L}/u.test(b)) return a.slice(0, -1) + b;
   if (/\S[-\u2010]$/u.test(a) && /^\p{L}/u.test(b) && !/^(en|of|tot|en\/of)\b/.test(b) && !/^\p{L}+[-\u2010](\s|$)/u.test(b)) return a + b;
-  if (/\d[-\u2010–]$/u.test(a) && /^([QH]\d|\d)/u.test(b)) return a + b;
+  if (/\d%?[-\u2010–]$/u.test(a) && /^([QH]\d|\d)/u.test(b)) return a + b;
   return `${a} ${b}`;
 }
 

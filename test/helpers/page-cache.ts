@@ -33,7 +33,7 @@ const CACHE = join(ROOT, 'node_modules/.cache/nap-annex/pages');
 /** The entries the page reader is built from: the thread that reads pages and the code that hands them to the caller. */
 const READER_ENTRIES = ['src/threads/page-reader-thread.ts', 'src/threads/read-pages.ts'];
 /** Files outside those entries' imports that decide how the tests build and run the reader, or how an entry is kept. */
-const SETUP_FILES = ['scripts/build-bundles.mjs', 'tsconfig.json', 'vitest.config.ts', 'test/global-setup.ts', 'test/helpers/thread-script.ts', 'test/helpers/page-cache.ts', 'package-lock.json'];
+const SETUP_FILES = ['scripts/build-bundles.mjs', 'scripts/bundle-externals.mjs', 'tsconfig.json', 'vitest.config.ts', 'test/global-setup.ts', 'test/helpers/thread-script.ts', 'test/helpers/page-cache.ts', 'package-lock.json'];
 
 /**
  * The source files the page reader is built from, sorted, relative to the repository root: every

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { canEndDutchWord } from '../../src/model/vocabulary.js';
 import { joinWrapped } from '../../src/model/wrapped-text.js';
 import { opensParagraph } from '../../src/assemble/page-break.js';
-import { BROKEN_WORD_LINE, fullLineEdgesOf, resolveWordBreaks } from '../../src/readers/pdf/layout-rows.js';
+import { fullLineEdgesOf } from '../../src/readers/pdf/layout-rows.js';
+import { dutchSpeller } from '../../src/readers/pdf/dutch-spelling.js';
+import { BROKEN_WORD_LINE, resolveWordBreaks } from '../../src/readers/pdf/word-breaks.js';
 
 describe('joinWrapped', () => {
   it.each([
@@ -60,18 +62,25 @@ describe('opensParagraph (a row broken by a page end)', () => {
 
 describe('resolveWordBreaks', () => {
   const BREAK = '\uFFFE';
-  const known = new Set(['in', 'verband', 'en', 'is', 'd', 'hulpverleningslandschap', 'regeringscommissaris', 'lhbtqi', 'van', 'tussen']);
+  // The words a document prints elsewhere, and a small Dutch word list standing in for Hunspell.
+  const printed = new Set(['in', 'verband', 'en', 'is', 'd', 'hulpverleningslandschap', 'regeringscommissaris', 'lhbtqi', 'van', 'tussen', 'stimuleringsprogramma', 'loopt']);
+  const dutch = new Set(['arbeidsomstandighedenwet', 'rondetafelgesprekken', 'ervaringsdeskundig', 'ervaringsdeskundigen', 'en', 'vrouwonvriendelijke', 'werkcultuur', 'als', 'al', 'stimuleringsprogrammaloopt']);
+  const words = { printed, spellsDutch: (w: string) => dutch.has(w.toLowerCase()) };
   it.each([
-    ['Regeringsco', 'mmissaris', 'Regeringscommissaris'], // the whole word is known
+    ['Regeringsco', 'mmissaris', 'Regeringscommissaris'], // the whole word is printed elsewhere
     ['werkvoorzieningsbedrijv', 'en', 'werkvoorzieningsbedrijven'], // no Dutch word ends in v
     ['migrantengemeenschapp', 'en', 'migrantengemeenschappen'], // nor in a doubled consonant
     ['vluchtelingenachtergron', 'd', 'vluchtelingenachtergrond'], // one letter, after an unknown word
-    ['zwangerschapsdiscrimin', 'atie', 'zwangerschapsdiscriminatie'], // neither part known
-    ['Arbeidsomstandighedenwet', 'in verband', 'Arbeidsomstandighedenwet in verband'], // a known word follows
+    ['zwangerschapsdiscrimin', 'atie', 'zwangerschapsdiscriminatie'], // neither part a word
+    ['onderwijsprofession', 'als', 'onderwijsprofessionals'], // the second part is a word, the first is not
+    ['Arbeidsomstandighedenwet', 'in verband', 'Arbeidsomstandighedenwet in verband'], // two words, the whole is none
     ['hulpverleningslandschap', 'is versnipperd', 'hulpverleningslandschap is versnipperd'],
     ['Rondetafelgesprekken', 'lhbtqi+', 'Rondetafelgesprekken lhbtqi+'],
+    ['vrouwonvriendelijke', 'werkcultuur.', 'vrouwonvriendelijke werkcultuur.'], // a word the document prints nowhere else
+    ['ervaringsdeskundig', 'en en de wetenschap', 'ervaringsdeskundigen en de wetenschap'], // both readings Dutch: the document never prints the first part alone
+    ['stimuleringsprogramma', 'loopt tot', 'stimuleringsprogramma loopt tot'], // both readings Dutch: the document prints the first part alone
   ])('%j | %j → %j', (a, b, resolved) => {
-    expect(resolveWordBreaks(`${a}${BREAK}${b}`, known)).toBe(resolved);
+    expect(resolveWordBreaks(`${a}${BREAK}${b}`, words)).toBe(resolved);
   });
 
   it('Dutch spelling ends no word in v or z, nor in a doubled consonant', () => {
@@ -81,11 +90,19 @@ describe('resolveWordBreaks', () => {
   });
 });
 
+describe('Dutch spelling (Hunspell with OpenTaal\'s dictionary)', () => {
+  it('knows compounds from the dictionary\'s compound rules, and that a linking form alone is no word', async () => {
+    const spells = await dutchSpeller();
+    expect(['ervaringsdeskundigen', 'werkcultuur', 'bewustwordingscampagne', 'Omgangsvormen', 'contactpersoon'].map(spells)).toEqual([true, true, true, true, true]);
+    expect(['bewustwordings', 'organisati', 'vrouwonvriendelijkewerkcultuur', 'grensoverschrijdendgedrag'].map(spells)).toEqual([false, false, false, false]);
+  });
+});
+
 describe('lines that may end in a broken word (BROKEN_WORD_LINE)', () => {
-  it.each([["'Mannenemancipati"], ['(grensoverschrijden'], ['‘Seksuele'], ['ervaringsdeskundig']])('%j: one word, after an opening quote or bracket if any', (line) => {
+  it.each([["'Mannenemancipati"], ['(grensoverschrijden'], ['‘Seksuele'], ['ervaringsdeskundig'], ['studenten(organisati'], ['(overzichts-)literatuu'], ['www.seksueleopvoe']])('%j: one run of text ending in three letters or more', (line) => {
     expect(BROKEN_WORD_LINE.test(line)).toBe(true);
   });
-  it.each([['organisaties, de'], ['gedrag.'], ['ab'], ["''woord"]])('%j: not one word', (line) => {
+  it.each([['organisaties, de'], ['gedrag.'], ['ab'], ['2023-ab']])('%j: not one run ending in three letters', (line) => {
     expect(BROKEN_WORD_LINE.test(line)).toBe(false);
   });
 });

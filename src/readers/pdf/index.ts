@@ -21,7 +21,8 @@ import { type PageContent, type PageInput, type PageVisibility, preparePage } fr
 import { ScanTally } from './scan-pages.js';
 import { unswapLetters } from './swapped-unicode.js';
 import { HEADER_WORDS, STATUS_LABELS } from '../../model/vocabulary.js';
-import { resolveWordBreaks, wordsOutsideBreaks } from './layout-rows.js';
+import { dutchSpeller } from './dutch-spelling.js';
+import { hasWordBreaks, resolveWordBreaks, wordsOutsideBreaks } from './word-breaks.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
 import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js';
 import { OpenError, PageLimitError, PageReadError, type PageSource, ReadLimitError } from './page-source.js';
@@ -132,7 +133,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   const laidOut = layoutWithNoteLetters(contents, diagnostics);
   for (const { page, finding } of laidOut.findings) reportLayoutFinding(finding, page, diagnostics);
   const model: PageModel = { format: 'pdf', pages: laidOut.pages.map((p) => (sizes.has(p.number) ? { ...p, size: sizes.get(p.number)! } : p)) };
-  resolveDocumentWordBreaks(model);
+  await resolveDocumentWordBreaks(model);
   return model;
 }
 
@@ -393,27 +394,30 @@ function bboxOf(b: Box): [number, number, number, number] | undefined {
 }
 
 /**
- * Resolves the possible mid-word breaks the layout marked in cells (resolveWordBreaks) against
- * the words the whole document prints.
+ * Resolves the possible mid-word breaks the layout marked in cells (word-breaks.ts) against the
+ * words the whole document prints and Dutch spelling (loaded only when a cell holds a mark).
  */
-function resolveDocumentWordBreaks(model: PageModel): void {
-  const known = new Set<string>();
+async function resolveDocumentWordBreaks(model: PageModel): Promise<void> {
+  const cells = function* (): Generator<string> {
+    for (const page of model.pages) for (const table of page.tables) for (const row of table.rows) yield* Object.values(row.cells);
+  };
+  if (!hasWordBreaks(cells())) return;
+  const printed = new Set<string>();
   const add = (text: string): void => {
-    for (const w of wordsOutsideBreaks(text)) known.add(w);
+    for (const w of wordsOutsideBreaks(text)) printed.add(w);
   };
   // The annex's own words (status labels, column headers) are known whatever the document prints.
   for (const [label] of STATUS_LABELS) add(label);
   for (const word of HEADER_WORDS) add(word);
-  for (const page of model.pages) {
-    for (const table of page.tables) for (const row of table.rows) for (const cell of Object.values(row.cells)) add(cell);
-    for (const f of page.footnotes) add(f.text);
-  }
+  for (const cell of cells()) add(cell);
+  for (const page of model.pages) for (const f of page.footnotes) add(f.text);
+  const words = { printed, spellsDutch: await dutchSpeller() };
   for (const page of model.pages) {
     for (const table of page.tables) {
       for (const row of table.rows) {
-        for (const [key, cell] of Object.entries(row.cells) as [ColumnKey, string][]) row.cells[key] = resolveWordBreaks(cell, known);
+        for (const [key, cell] of Object.entries(row.cells) as [ColumnKey, string][]) row.cells[key] = resolveWordBreaks(cell, words);
         // A status printed in words was read from the same lines as its cell.
-        if (row.statusCue.kind === 'text') row.statusCue = { kind: 'text', text: resolveWordBreaks(row.statusCue.text, known) };
+        if (row.statusCue.kind === 'text') row.statusCue = { kind: 'text', text: resolveWordBreaks(row.statusCue.text, words) };
       }
     }
   }

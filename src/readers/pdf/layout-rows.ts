@@ -4,9 +4,7 @@
  * (hyphenation at line ends, paragraphs and bullets kept as `\n`), and each row's status icon.
  */
 
-import { foldText } from '../../model/plain-text.js';
 import { type BBox, type BodyRow, type ColumnKey, type StatusCue, keyedCells } from '../../model/page-model.js';
-import { canEndDutchWord } from '../../model/vocabulary.js';
 import { joinWrapped, joinWrappedLines } from '../../model/wrapped-text.js';
 import { type Box, toBBox, union } from './geometry.js';
 import type { RunPaint, Shape } from './graphics.js';
@@ -19,6 +17,7 @@ import { boxOf, centerY } from './layout-lines.js';
 import { joinMergedCells } from './merged-cells.js';
 import { stripSymbolChars } from './symbols.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
+import { BROKEN_WORD_LINE, POSSIBLE_WORD_BREAK } from './word-breaks.js';
 
 
 
@@ -365,13 +364,6 @@ function cellShading(fills: readonly Shape[], left: number, right: number, range
 }
 
 /**
- * Marks, inside cell text, a place where a line end may have broken a word longer than its
- * column (no hyphen printed): resolved by resolveWordBreaks once the whole document is read.
- * U+FFFE is a Unicode noncharacter, never text.
- */
-export const POSSIBLE_WORD_BREAK = '\uFFFE';
-
-/**
  * Joins a cell's line fragments in reading order (joinWrapped). A word longer than the column is
  * broken by the line end without a hyphen: a fragment that is one word reaching the column's
  * right edge (the widest line of the column on this page), followed by a line that starts with a
@@ -425,9 +417,6 @@ function cellPitch(sorted: readonly Fragment[]): number | null {
   return lines.reduce((sum, g) => sum + g, 0) / lines.length;
 }
 
-/** A line that is one word of three letters or more, after an opening quote or bracket if any (`'Mannenemancipati`). */
-export const BROKEN_WORD_LINE = /^[\p{Ps}\p{Pi}'"]?\p{L}{3,}$/u;
-
 /**
  * Whether the line `text` (fragment `f`) may end in a word broken because it did not fit the
  * column, `next` being the line after it and `nextFirst` its first chunk. A word broken by the
@@ -447,34 +436,6 @@ function mayBreakWord(f: Fragment, text: string, next: string, nextFirst: Chunk,
  */
 function charWidth(c: Chunk): number {
   return Math.max((c.x1 - c.x0) / Math.max(1, [...c.text].length), LAYOUT.minCharWidthEm * c.size);
-}
-
-/**
- * Resolves POSSIBLE_WORD_BREAK marks in `text` against `known`, the words the document prints
- * elsewhere (lower case, the marked parts left out). The layout marks only lines that end where
- * the next line's first character would not have fitted (mayBreakWord), so either the column
- * broke a word that did not fit, or the line wrapped before the next word. The two parts `a` and
- * `b` are one word when that word is known (`Regeringsco` + `mmissaris`) or `a` cannot end a
- * Dutch word (`werkvoorzieningsbedrijv` + `en`); they are two words when `b` is a known word of
- * two letters or more (`Arbeidsomstandighedenwet` + `in`, `Rondetafelgesprekken` + `lhbtqi+`),
- * or a known one-letter word after a known word; otherwise one word (`vluchtelingenachtergron` +
- * `d`, `Arbeidsomstandighede` + `nwet`: a single letter is rarely a word, abbreviations aside).
- */
-export function resolveWordBreaks(text: string, known: ReadonlySet<string>): string {
-  if (!text.includes(POSSIBLE_WORD_BREAK)) return text;
-  const lower = foldText;
-  const twoWords = (a: string, b: string): boolean =>
-    !known.has(lower(a + b)) && canEndDutchWord(a) && known.has(lower(b)) && ([...b].length >= 2 || known.has(lower(a)));
-  return text
-    .replace(/(\p{L}+)\uFFFE(\p{L}*)/gu, (_, a: string, b: string) => (twoWords(a, b) ? `${a} ${b}` : a + b))
-    .replaceAll(POSSIBLE_WORD_BREAK, ' ');
-}
-
-/** The words of `text` for resolveWordBreaks's `known`, leaving out the parts next to a mark. */
-export function wordsOutsideBreaks(text: string): string[] {
-  return foldText(text.replace(/\p{L}*\uFFFE\p{L}*/gu, ' '))
-    .split(/[^\p{L}]+/u)
-    .filter((w) => w !== '');
 }
 
 /** Joins the lines of one cell (see joinWrappedLines in the model). */

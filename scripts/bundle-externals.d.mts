@@ -1,0 +1,2 @@
+/** See bundle-externals.mjs. */
+export declare const BUNDLE_EXTERNALS: string[];
