@@ -49,6 +49,8 @@ export interface RowContext {
   pageNumber: number;
   /** The page's structure tree, or null (untagged). */
   structure: PageStructure | null;
+  /** Earlier pages showed the table's cells centred in their rows (row-starts.ts). */
+  centredBefore?: boolean;
 }
 
 /** Body rows of a segment, and where the tags and the geometry disagree about them. */
@@ -60,6 +62,8 @@ export interface BuiltRows {
   disagreements: { bbox: BBox; tagRows: number; geometryRows: number }[];
   /** Rows whose Status cell holds more than one status mark (two rows read as one?). */
   crowded: { bbox: BBox; marks: number }[];
+  /** The table's cells are centred in their rows (row-starts.ts RowStarts.centred), for the next segment. */
+  centred: boolean;
 }
 
 /**
@@ -74,7 +78,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
   // Split every line into per-column fragments.
   const perLine: Fragment[][] = body.map((l) => lineFragments(l, cols));
   const all = perLine.flat();
-  const starts = rowStarts(body, perLine, { cols, rulings: ctx.rulings, ...(ctx.partRulings ? { partRulings: ctx.partRulings } : {}), icons: ctx.icons, structure: ctx.structure, pitch });
+  const starts = rowStarts(body, perLine, { cols, rulings: ctx.rulings, ...(ctx.partRulings ? { partRulings: ctx.partRulings } : {}), icons: ctx.icons, structure: ctx.structure, pitch, ...(ctx.centredBefore ? { centredBefore: true } : {}) });
   const groups = groupsFromStarts(body, perLine, starts, pitch, ctx.rulings);
   // A cell merged over several rows (no ruling under it where the others have one) belongs to its top row.
   const mergedColumns = joinMergedCells(groups, cols.bounds, ctx.rulings, pitch, ctx.vRulings);
@@ -115,7 +119,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
     });
     tagged.push(group.tagged);
   });
-  return { rows, tagged, disagreements, crowded };
+  return { rows, tagged, disagreements, crowded, centred: starts.centred };
 }
 
 /** The `mergedAbove` field of a row from the indices of the columns whose cell it shares with a row above. */

@@ -37,6 +37,8 @@ export interface Carried {
   nextNote: number;
   /** The page's last table printed its header row and no body row under it: the header may go on on the next page. */
   headerAlone?: boolean;
+  /** The tables so far print their cells centred in their rows (row-starts.ts): a short segment keeps it. */
+  centredCells?: boolean;
 }
 
 /**
@@ -93,6 +95,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
     table: previous.table,
     lastTagged: previous.lastTagged,
     footnoteStart: null,
+    centredCells: previous.centredCells === true,
   };
   for (const seg of segmentsOf(state)) layoutSegment(state, seg);
   state.footnoteStart ??= notesBelowTables(state);
@@ -102,7 +105,7 @@ export function layoutPage(content: PageContent, previous: Carried, furniture: R
   legendAndLooseText(state, furniture);
   const last = page.tables.at(-1);
   const headerAlone = last !== undefined && last.inheritedHeader !== true && last.header !== null && last.rows.length === 0;
-  return { page, carried: { table: state.table, lastTagged: state.lastTagged, nextNote, headerAlone }, findings: state.findings };
+  return { page, carried: { table: state.table, lastTagged: state.lastTagged, nextNote, headerAlone, ...(state.centredCells ? { centredCells: true } : {}) }, findings: state.findings };
 }
 
 /** What the steps of layoutPage share while they lay out one page. */
@@ -122,6 +125,8 @@ interface PageState {
   lastTagged: TaggedRow | null;
   /** Index into `lines` where the page's notes begin, once seen. */
   footnoteStart: number | null;
+  /** The tables so far print their cells centred in their rows (Carried.centredCells). */
+  centredCells: boolean;
 }
 
 /** A run of lines under one header row (or above the page's first, continuing the table in force): lines[from, to). */
@@ -319,7 +324,9 @@ function addTable(state: PageState, t: { headerRow: HeaderRow | null; cols: Colu
     regionBottom,
     pageNumber: content.number,
     structure: content.structure,
+    ...(state.centredCells ? { centredBefore: true } : {}),
   });
+  state.centredCells = built.centred;
   state.findings.push(...built.disagreements.map((d) => ({ kind: 'rows' as const, ...d })));
   state.findings.push(...built.crowded.map((c) => ({ kind: 'marks' as const, ...c })));
   // Tagged rows: the page's first TR continues the previous page's last when they are the same TR.

@@ -71,6 +71,8 @@ export interface RowStartContext {
   icons: readonly Icon[];
   structure: PageStructure | null;
   pitch: number;
+  /** Earlier pages showed the table's cells centred in their rows (RowStarts.centred), for a segment too short to show it. */
+  centredBefore?: boolean;
 }
 
 /** A place where the tags and what the page shows disagree about a row boundary. */
@@ -85,6 +87,8 @@ export interface RowStarts {
   votes: RowStartVote[];
   tagged: (TaggedRow | null)[];
   disagreements: RowDisagreement[];
+  /** The cells are centred in their rows: shown by this segment, else carried from `centredBefore`. */
+  centred: boolean;
 }
 
 /** Columns whose cells are top-aligned single blocks: a new block there starts a row. */
@@ -122,23 +126,48 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
   const cueLines = signals.filter((s) => s.cue);
   const cuesAtTop = cueLines.length > 0 && cueLines.filter((s) => s === signals[0] || s.ruling || s.vocabulary || s.gap || s.aligned).length >= LAYOUT.cueTopShare * cueLines.length;
   if (!cuesAtTop) for (const s of signals) s.cue = false;
-  // Ruled between rows: rulings separate at least half as many lines as the other signals do
-  // (a table with a rule only between its action lines is not ruled between its rows).
+  // Ruled between rows: rulings separate at least half as many lines as there are rows (a table
+  // with a rule only between its action lines is not ruled between its rows). The rows are
+  // counted by their status marks, one per row, where the marks are row-start signals; else by
+  // the lines the other signals start (in a table whose cells are centred in their rows, a row's
+  // title and its mark line each give a signal).
   const rulings = signals.filter((s) => s.ruling).length;
-  const others = signals.filter((s) => s.vocabulary || s.gap || s.aligned || s.cue).length;
+  const marks = signals.filter((s) => s.cue).length;
+  const others = marks > 0 ? marks : signals.filter((s) => s.vocabulary || s.gap || s.aligned).length;
   const ruled = rulings > 0 && rulings >= LAYOUT.ruledShare * others;
+  // Cells centred in their ruled rows (LaTeX's m{} columns): the marks do not sit on the first
+  // line under a ruling; the title, mark, Wanneer and Wie are printed side by side halfway down
+  // the row, below the first lines of its Toelichting.
+  // Shown when at most a quarter of the marks sit on a row's first line, not centred when at
+  // least three quarters do (LAYOUT.cueTopShare); a segment in between (a mark beside a merged
+  // cell whose ruling is missing), or too short to tell, keeps what earlier pages showed.
+  const atRuling = cueLines.filter((s) => s === signals[0] || s.ruling || s.vocabulary).length;
+  const shows = ruled && rulings >= LAYOUT.centredMinRows && cueLines.length > 0;
+  const centred = shows && atRuling <= (1 - LAYOUT.cueTopShare) * cueLines.length ? true : shows && atRuling >= LAYOUT.cueTopShare * cueLines.length ? false : ctx.centredBefore === true;
   const votes: RowStartVote[] = [];
   const disagreements: RowDisagreement[] = [];
+  // Whether the row being read has shown Activiteit text yet (since its first line).
+  const hasTitle = perLine.map((fs) => fs.some((f) => f.col === titleCol && textOf(f) !== ''));
+  let titleInRow = false;
   signals.forEach((s, i) => {
     if (i === 0) {
       votes.push({ ...s, tag: null, start: true });
+      titleInRow = hasTitle[0]!;
       return;
     }
     // In a ruled table the rulings decide, unless a row's first lines are printed side by side
     // beside its status mark where a ruling is missing, or a part of a ruling is drawn where the
     // Activiteit or a top-aligned column starts a new block (one cell's border segment missing).
-    const byPart = ruled && s.partRuling && (s.gap || s.aligned);
-    const seen = ruled ? s.ruling || s.vocabulary || (s.aligned && s.cue) || byPart : s.vocabulary || s.gap || s.aligned || s.cue;
+    // Where the cells are centred in their rows, either needs a row above that already showed its
+    // Activiteit text, and the first lines side by side start a row only after a gap in the
+    // Activiteit column (a centred multi-line title has the mark beside its middle line).
+    const afterTitle = !centred || titleInRow;
+    const byPart = ruled && s.partRuling && (s.gap || s.aligned) && afterTitle;
+    // Unruled, a row whose cells are centred starts only at a new block of Activiteit text after
+    // the row's own (its Wanneer, Wie and mark start halfway down the row, its Toelichting above).
+    const seen = ruled
+      ? s.ruling || s.vocabulary || (s.aligned && s.cue && afterTitle && (s.gap || !centred)) || byPart
+      : s.vocabulary || (centred ? s.gap && titleInRow : s.gap || s.aligned || s.cue);
     const [a, b] = [tagged[i - 1], tagged[i]];
     const tag = a && b ? (a.table === b.table && a.index === b.index ? 'same' : 'new') : null;
     // What is seen decides where it says anything; the tags decide an unruled, evenly spaced table.
@@ -154,8 +183,9 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
     // A row started by the part of a ruling begins at it, as at a whole one.
     const partY = byPart && !(s.ruling || s.vocabulary || (s.aligned && s.cue)) ? rulingBetween(i)?.y : undefined;
     votes.push({ ...s, ...(partY !== undefined ? { rulingY: partY } : {}), tag, start });
+    titleInRow = (titleInRow && !start) || hasTitle[i]!;
   });
-  return { votes, tagged, disagreements };
+  return { votes, tagged, disagreements, centred };
 }
 
 /**

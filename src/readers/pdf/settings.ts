@@ -526,6 +526,12 @@ export const LAYOUT = {
    */
   ruledShare: 0.5,
   /**
+   * rows. A segment shows whether its cells are centred in their rows (row-starts.ts) when at
+   * least this many rulings separate its rows; a shorter one keeps what earlier pages showed (a
+   * page holding one row of a LaTeX table with m{} columns, hold-out 5's page 14).
+   */
+  centredMinRows: 2,
+  /**
    * share. Status marks count as printed at the top of their cells (and so as a row-start signal)
    * when at least this share of the lines that carry one start a row by another signal too; the
    * 2024 rendition centres its marks in the cell, so a mark sits beside a row's second line (on

@@ -66,6 +66,38 @@ describe('row starts in a ruled table', () => {
   });
 });
 
+describe('row starts in a ruled table whose cells are centred in their rows (LaTeX m{} columns, hold-out 5)', () => {
+  // Three rows between rulings; each row's Toelichting starts at its top, and its title (two lines),
+  // mark, Wanneer and Wie are centred halfway down it, the mark beside the title's second line.
+  const row = (top: number, n: number): Chunk[] => [
+    chunk(`Toelichting ${n} regel 1`, 405, top), chunk('regel 2', 405, top + PITCH), chunk('regel 3', 405, top + 2 * PITCH), chunk('regel 4', 405, top + 3 * PITCH),
+    chunk(`Titel ${n}`, 45, top + PITCH), chunk('vervolg', 45, top + 2 * PITCH), chunk('2024', 265, top + 2 * PITCH), chunk('OCW', 335, top + 2 * PITCH),
+  ];
+  const tops = [100, 170, 240];
+  const rulings = [92, 162, 232, 302].map(ruling);
+  const marks = tops.map((t) => mark(t + 2 * PITCH));
+  const read = (centredBefore = false) =>
+    buildRows(buildLines(tops.flatMap((t, i) => row(t, i + 1))), { cols, rulings, pitch: PITCH, icons: marks, runs: [], fills: [], regionBottom: 1000, pageNumber: 1, structure: null, centredBefore });
+
+  it('reads one row per ruled band, the Toelichting lines above the title in it, and says the cells are centred', () => {
+    const built = read();
+    expect(built.rows.map((r) => r.cells.title)).toEqual(['Titel 1 vervolg', 'Titel 2 vervolg', 'Titel 3 vervolg']);
+    expect(built.rows.map((r) => r.cells.explanation)).toEqual([1, 2, 3].map((n) => `Toelichting ${n} regel 1 regel 2 regel 3 regel 4`));
+    expect(built.rows.map((r) => [r.cells.planning, r.cells.owners])).toEqual([['2024', 'OCW'], ['2024', 'OCW'], ['2024', 'OCW']]);
+    expect(built.centred).toBe(true);
+  });
+
+  it('a page holding one centred row under its header keeps what earlier pages showed', () => {
+    const one = row(100, 1);
+    const built = (before: boolean) =>
+      buildRows(buildLines(one), { cols, rulings: [ruling(92), ruling(162)], pitch: PITCH, icons: [mark(100 + 2 * PITCH)], runs: [], fills: [], regionBottom: 1000, pageNumber: 1, structure: null, centredBefore: before });
+    expect(built(true).rows.map((r) => r.cells.title)).toEqual(['Titel 1 vervolg']);
+    expect(built(true).centred).toBe(true);
+    // Without that knowledge the segment is read as top-aligned: rows start at the title and again at the line beside the mark.
+    expect(built(false).rows.map((r) => r.cells.title)).toEqual(['', 'Titel 1', 'vervolg']);
+  });
+});
+
 describe('row starts in a ruled table with part of a ruling missing', () => {
   // Three rows; the border between the first and second lacks its Activiteit segment (x 40–200): what remains runs over the Status, Wanneer and Wie bounds.
   const chunks = [
