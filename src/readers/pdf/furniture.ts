@@ -32,7 +32,8 @@ export type Furniture = Map<number, Map<Line, FurnitureKind>>;
  * right-hand pages only; a stamp or a section's own header on some pages); or when the same text
  * but one number does, and that number grows from page to page (a page counter: `Pagina 3`,
  * `Pagina 4`, `xiv`, a total such as `van 17` may stay) — a table row whose text differs from page
- * to page in several numbers is not furniture.
+ * to page in several numbers is not furniture. A table's continuation note is furniture too
+ * (continuationNotes).
  */
 export function findFurniture(pages: readonly PageContent[]): Furniture {
   const needed = neededPages(pages.length);
@@ -61,6 +62,59 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
   // a page of its own, printing only its running header) is furniture where the same lines frame
   // content on other pages; in a document where they frame nothing, the lines are kept as they are.
   if (out.size > 0) for (const { page, found } of onlyFurniture) out.set(page, found);
+  for (const [page, line] of continuationNotes(pages, out)) {
+    const found = out.get(page) ?? new Map<Line, FurnitureKind>();
+    found.set(line, 'running');
+    out.set(page, found);
+  }
+  return out;
+}
+
+/**
+ * A table's continuation note (`vervolg op volgende pagina`, `wordt vervolgd`): a line that is the
+ * last of its page's content (below it only furniture, above it other content) wherever it is printed, on at least
+ * LAYOUT.furnitureMinPages pages, with the same text (digits folded), the same size and the same
+ * left or right edge (within LAYOUT.furnitureFlowSizeShare and LAYOUT.furnitureFlowLeftEm), and
+ * printed nowhere else, and not set as the text above it a line below it on half its pages or more
+ * (a note's closing sentence, continuesText). It ends each page a table continues from, so its height follows the table
+ * (hold-out 5: LaTeX's longtable foot, right-aligned under the Toelichting column). Linear in the
+ * lines of the document.
+ */
+function continuationNotes(pages: readonly PageContent[], furniture: Furniture): [number, Line][] {
+  const keyOf = (l: Line): string | null => furnitureKey(l)?.replace(DIGITS, '#') ?? null;
+  const feet = new Map<string, { page: number; line: Line; inFlow: boolean }[]>();
+  const footLines = new Set<Line>();
+  for (const page of pages) {
+    const found = furniture.get(page.number);
+    const content = page.lines.filter((l) => !found?.has(l));
+    // A note ends content above it: a page holding that one line is not a page a table continues from.
+    const foot = content.length > 1 ? content[content.length - 1] : undefined;
+    const key = foot === undefined ? null : keyOf(foot);
+    if (foot === undefined || key === null) continue;
+    footLines.add(foot);
+    // The last line of the text above it (a note's closing sentence, set as the note is, a line below it) is text.
+    const above = content[content.length - 2]!;
+    const inFlow = foot.baseline - above.baseline <= LAYOUT.furnitureFlowEm * foot.size && sameColumnOfText(foot, above);
+    const list = feet.get(key);
+    if (list) list.push({ page: page.number, line: foot, inFlow });
+    else feet.set(key, [{ page: page.number, line: foot, inFlow }]);
+  }
+  const elsewhere = new Set<string>();
+  for (const page of pages) {
+    for (const l of page.lines) {
+      const key = footLines.has(l) ? null : keyOf(l);
+      if (key !== null && feet.has(key)) elsewhere.add(key);
+    }
+  }
+  const out: [number, Line][] = [];
+  for (const [key, list] of feet) {
+    if (list.length < LAYOUT.furnitureMinPages || elsewhere.has(key) || list.filter((e) => e.inFlow).length * 2 >= list.length) continue;
+    const first = list[0]!.line;
+    const near = (a: number, b: number): boolean => Math.abs(a - b) <= LAYOUT.furnitureFlowLeftEm * first.size;
+    const alike = list.every(({ line }) => Math.abs(line.size - first.size) <= LAYOUT.furnitureFlowSizeShare * first.size);
+    const aligned = list.every(({ line }) => near(line.x0, first.x0)) || list.every(({ line }) => near(line.x1, first.x1));
+    if (alike && aligned) for (const { page, line } of list) out.push([page, line]);
+  }
   return out;
 }
 
