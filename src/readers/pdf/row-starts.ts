@@ -132,7 +132,8 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
   // the lines the other signals start (in a table whose cells are centred in their rows, a row's
   // title and its mark line each give a signal).
   const rulings = signals.filter((s) => s.ruling).length;
-  const marks = signals.filter((s) => s.cue).length;
+  // Marks known to be centred in their rows (earlier pages showed it) count rows as well.
+  const marks = ctx.centredBefore === true ? cueLines.length : signals.filter((s) => s.cue).length;
   const others = marks > 0 ? marks : signals.filter((s) => s.vocabulary || s.gap || s.aligned).length;
   const ruled = rulings > 0 && rulings >= LAYOUT.ruledShare * others;
   // Cells centred in their ruled rows (LaTeX's m{} columns): the marks do not sit on the first
