@@ -145,7 +145,17 @@ function lineFragments(l: Line, cols: Columns): Fragment[] {
     else byCol.set(k, [c]);
     prev = { chunk: c, col: k };
   }
-  return [...byCol.entries()].map(([col, chunks]) => ({ col, chunks, baseline: l.baseline, size: l.size, box: boxOf(chunks) }));
+  return [...byCol.entries()].map(([col, chunks]) => ({ col, chunks, baseline: ownBaseline(chunks) ?? l.baseline, size: l.size, box: boxOf(chunks) }));
+}
+
+/**
+ * The baseline of a fragment's own text (its first chunk that is not a raised marker), or null:
+ * a line gathers chunks whose baselines differ by up to TEXT.lineBaselineShare, and a cell's lines
+ * must be measured on their own (LaTeX centres a title's lines between the Toelichting's, 1.5 pt
+ * apart: latex-generated/latex-a4-centred-lmroman AL1-11 read a paragraph gap there).
+ */
+function ownBaseline(chunks: readonly Chunk[]): number | null {
+  return chunks.find((c) => !c.sup)?.baseline ?? null;
 }
 
 /** The names of the signals that voted for a row start (what inspect shows and provenance keeps). */
