@@ -73,7 +73,7 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
 /**
  * A table's continuation note (`vervolg op volgende pagina`, `wordt vervolgd`): a line that is the
  * last of its page's content (below it only furniture, above it other content) wherever it is printed, on at least
- * LAYOUT.furnitureMinPages pages, with the same text (digits folded), the same size and the same
+ * LAYOUT.furnitureMinPages pages, with the same text (numbers too: `Slot 1`, `Slot 2` are two texts), the same size and the same
  * left or right edge (within LAYOUT.furnitureFlowSizeShare and LAYOUT.furnitureFlowLeftEm), and
  * printed nowhere else, and not set as the text above it a line below it on half its pages or more
  * (a note's closing sentence, continuesText). It ends each page a table continues from, so its height follows the table
@@ -81,7 +81,7 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
  * lines of the document.
  */
 function continuationNotes(pages: readonly PageContent[], furniture: Furniture): [number, Line][] {
-  const keyOf = (l: Line): string | null => furnitureKey(l)?.replace(DIGITS, '#') ?? null;
+  const keyOf = furnitureKey;
   const feet = new Map<string, { page: number; line: Line; inFlow: boolean }[]>();
   const footLines = new Set<Line>();
   for (const page of pages) {
