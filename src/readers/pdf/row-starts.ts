@@ -119,32 +119,7 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
   const tagged = perLine.map(tagOf);
   const rulingBetween = rulingsBetween(lines, ctx);
   const signals = lineSignals(lines, perLine, ctx, rulingBetween, cueYs, titleCol, actionLineCol, alignedCols);
-  // Status marks printed at the top of their cell mark row starts; marks centred in their cell do
-  // not. They are taken as printed at the top when, on most lines that carry one, another signal
-  // starts a row too.
-  // (The first line starts a row whatever else it shows.)
-  const cueLines = signals.filter((s) => s.cue);
-  const cuesAtTop = cueLines.length > 0 && cueLines.filter((s) => s === signals[0] || s.ruling || s.vocabulary || s.gap || s.aligned).length >= LAYOUT.cueTopShare * cueLines.length;
-  if (!cuesAtTop) for (const s of signals) s.cue = false;
-  // Ruled between rows: rulings separate at least half as many lines as there are rows (a table
-  // with a rule only between its action lines is not ruled between its rows). The rows are
-  // counted by their status marks, one per row, where the marks are row-start signals; else by
-  // the lines the other signals start (in a table whose cells are centred in their rows, a row's
-  // title and its mark line each give a signal).
-  const rulings = signals.filter((s) => s.ruling).length;
-  // Marks known to be centred in their rows (earlier pages showed it) count rows as well.
-  const marks = ctx.centredBefore === true ? cueLines.length : signals.filter((s) => s.cue).length;
-  const others = marks > 0 ? marks : signals.filter((s) => s.vocabulary || s.gap || s.aligned).length;
-  const ruled = rulings > 0 && rulings >= LAYOUT.ruledShare * others;
-  // Cells centred in their ruled rows (LaTeX's m{} columns): the marks do not sit on the first
-  // line under a ruling; the title, mark, Wanneer and Wie are printed side by side halfway down
-  // the row, below the first lines of its Toelichting.
-  // Shown when at most a quarter of the marks sit on a row's first line, not centred when at
-  // least three quarters do (LAYOUT.cueTopShare); a segment in between (a mark beside a merged
-  // cell whose ruling is missing), or too short to tell, keeps what earlier pages showed.
-  const atRuling = cueLines.filter((s) => s === signals[0] || s.ruling || s.vocabulary).length;
-  const shows = ruled && rulings >= LAYOUT.centredMinRows && cueLines.length > 0;
-  const centred = shows && atRuling <= (1 - LAYOUT.cueTopShare) * cueLines.length ? true : shows && atRuling >= LAYOUT.cueTopShare * cueLines.length ? false : ctx.centredBefore === true;
+  const { ruled, centred } = howRowsAreMarked(signals, ctx.centredBefore === true);
   const votes: RowStartVote[] = [];
   const disagreements: RowDisagreement[] = [];
   // Whether the row being read has shown Activiteit text yet (since its first line).
@@ -187,6 +162,42 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
     titleInRow = (titleInRow && !start) || hasTitle[i]!;
   });
   return { votes, tagged, disagreements, centred };
+}
+
+/**
+ * What a segment's signals say about the table as a whole (row-starts.ts votes with it): whether
+ * its status marks sit at the top of their cells (else their `cue` votes are withdrawn, in
+ * `signals`), whether it is ruled between its rows, and whether its cells are centred in their
+ * rows (`centredBefore`: earlier pages showed it).
+ */
+function howRowsAreMarked(signals: Omit<RowStartVote, 'tag' | 'start'>[], centredBefore: boolean): { ruled: boolean; centred: boolean } {
+  // Status marks printed at the top of their cell mark row starts; marks centred in their cell do
+  // not. They are taken as printed at the top when, on most lines that carry one, another signal
+  // starts a row too.
+  // (The first line starts a row whatever else it shows.)
+  const cueLines = signals.filter((s) => s.cue);
+  const cuesAtTop = cueLines.length > 0 && cueLines.filter((s) => s === signals[0] || s.ruling || s.vocabulary || s.gap || s.aligned).length >= LAYOUT.cueTopShare * cueLines.length;
+  if (!cuesAtTop) for (const s of signals) s.cue = false;
+  // Ruled between rows: rulings separate at least half as many lines as there are rows (a table
+  // with a rule only between its action lines is not ruled between its rows). The rows are
+  // counted by their status marks, one per row, where the marks are row-start signals; else by
+  // the lines the other signals start (in a table whose cells are centred in their rows, a row's
+  // title and its mark line each give a signal).
+  const rulings = signals.filter((s) => s.ruling).length;
+  // Marks known to be centred in their rows (earlier pages showed it) count rows as well.
+  const marks = centredBefore ? cueLines.length : signals.filter((s) => s.cue).length;
+  const others = marks > 0 ? marks : signals.filter((s) => s.vocabulary || s.gap || s.aligned).length;
+  const ruled = rulings > 0 && rulings >= LAYOUT.ruledShare * others;
+  // Cells centred in their ruled rows (LaTeX's m{} columns): the marks do not sit on the first
+  // line under a ruling; the title, mark, Wanneer and Wie are printed side by side halfway down
+  // the row, below the first lines of its Toelichting.
+  // Shown when at most a quarter of the marks sit on a row's first line, not centred when at
+  // least three quarters do (LAYOUT.cueTopShare); a segment in between (a mark beside a merged
+  // cell whose ruling is missing), or too short to tell, keeps what earlier pages showed.
+  const atRuling = cueLines.filter((s) => s === signals[0] || s.ruling || s.vocabulary).length;
+  const shows = ruled && rulings >= LAYOUT.centredMinRows && cueLines.length > 0;
+  const centred = shows && atRuling <= (1 - LAYOUT.cueTopShare) * cueLines.length ? true : shows && atRuling >= LAYOUT.cueTopShare * cueLines.length ? false : centredBefore;
+  return { ruled, centred };
 }
 
 /**
