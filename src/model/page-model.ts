@@ -78,6 +78,8 @@ export type RowCells = Partial<Record<ColumnKey, string>>;
 export interface LineEnds {
   room: number;
   lead: number;
+  /** The last line is one long word filling the column: a page end may have broken it (PDF input, readers/pdf/word-breaks.ts). */
+  brokenWord?: boolean;
 }
 
 /**

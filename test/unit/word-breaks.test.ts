@@ -9,7 +9,7 @@ import { joinWrapped } from '../../src/model/wrapped-text.js';
 import { opensParagraph } from '../../src/assemble/page-break.js';
 import { fullLineEdgesOf } from '../../src/readers/pdf/layout-rows.js';
 import { dutchSpeller } from '../../src/readers/pdf/dutch-spelling.js';
-import { BROKEN_WORD_LINE, resolveWordBreaks } from '../../src/readers/pdf/word-breaks.js';
+import { BROKEN_WORD_LINE, markPageEndBreak, resolveWordBreaks } from '../../src/readers/pdf/word-breaks.js';
 
 describe('joinWrapped', () => {
   it.each([
@@ -87,6 +87,20 @@ describe('resolveWordBreaks', () => {
     expect(['bedrijv', 'reiz', 'gemeenschapp', 'kenn', 'bedrijf', 'reis', 'gemeenschap', 'woord', 'stress'].map(canEndDutchWord)).toEqual([
       false, false, false, false, true, true, true, true, true,
     ]);
+  });
+});
+
+describe('markPageEndBreak (a word a page end broke at the column edge)', () => {
+  const words = { printed: new Set(['omgangsvormen', 'in', 'april', 'n']), spellsDutch: (w: string) => ['omgangsvormen', 'verwijsmogelijkheden'].includes(w.toLowerCase()) };
+  it('ends the part before the page end with a soft hyphen where the two parts are one word, which the page-break join drops with the space', () => {
+    const marked = markPageEndBreak('Klachtencommissie Ongewenste Omgangsvorme', 'n in april 2023', words);
+    expect(marked).toBe('Klachtencommissie Ongewenste Omgangsvorme\u00ad');
+    expect(joinWrapped(marked, 'n in april 2023')).toBe('Klachtencommissie Ongewenste Omgangsvormen in april 2023');
+    expect(joinWrapped(markPageEndBreak('doorverwijzing en verwijsmogelijkhede', 'n.', words), 'n.')).toBe('doorverwijzing en verwijsmogelijkheden.');
+  });
+  it('leaves two words as they are, and a part on the next page that does not start in a lower-case letter', () => {
+    expect(markPageEndBreak('voor de Omgangsvormen', 'in april', words)).toBe('voor de Omgangsvormen');
+    expect(markPageEndBreak('Omgangsvorme', 'N.B. iets', words)).toBe('Omgangsvorme');
   });
 });
 

@@ -10,7 +10,7 @@
 import { type DiagnosticCode, type DiagnosticLocation } from '../../model/diagnostics.js';
 import { type DiagnosticBag } from '../../diagnostics/bag.js';
 import { InputError } from '../../diagnostics/errors.js';
-import type { ColumnKey, Page, PageModel } from '../../model/page-model.js';
+import type { BodyRow, ColumnKey, LineEnds, Page, PageModel } from '../../model/page-model.js';
 import { type LetterNotes, type PlacedLetter, type UnreadLetters, labelNotesWithLetters, noteLabelOf, rewriteLetterLabels } from './note-letters.js';
 import { type Box, isFiniteBox } from './geometry.js';
 import type { HiddenReason } from './page-graphics.js';
@@ -20,9 +20,9 @@ import { type LayoutFinding, layoutDocument } from './layout.js';
 import { type PageContent, type PageInput, type PageVisibility, preparePage } from './page-content.js';
 import { ScanTally } from './scan-pages.js';
 import { unswapLetters } from './swapped-unicode.js';
-import { HEADER_WORDS, STATUS_LABELS } from '../../model/vocabulary.js';
+import { HEADER_WORDS, STATUS_LABELS, actionLineNumberOf } from '../../model/vocabulary.js';
 import { dutchSpeller } from './dutch-spelling.js';
-import { hasWordBreaks, resolveWordBreaks, wordsOutsideBreaks } from './word-breaks.js';
+import { hasWordBreaks, markPageEndBreak, resolveWordBreaks, wordsOutsideBreaks } from './word-breaks.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
 import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js';
 import { OpenError, PageLimitError, PageReadError, type PageSource, ReadLimitError } from './page-source.js';
@@ -394,6 +394,42 @@ function bboxOf(b: Box): [number, number, number, number] | undefined {
 }
 
 /**
+ * Cells a page end may have cut inside a word: the last row of a page whose cell's last line
+ * fills the column with one long word (LineEnds.brokenWord), and the first row of the next page
+ * when it continues that row (no Activiteit text) with the same cell starting in a lower-case
+ * letter. The Activiteit cell itself is left to assembly's carried-title rule.
+ */
+function pageEndBreaks(model: PageModel): { before: BodyRow; after: BodyRow; key: ColumnKey }[] {
+  const out: { before: BodyRow; after: BodyRow; key: ColumnKey }[] = [];
+  for (let i = 0; i + 1 < model.pages.length; i++) {
+    const before = model.pages[i]!.tables.at(-1)?.rows.at(-1);
+    const after = continuationAtTop(model.pages[i + 1]!);
+    if (before?.lineEnds === undefined || after === undefined) continue;
+    for (const [key, ends] of Object.entries(before.lineEnds) as [ColumnKey, LineEnds][]) {
+      if (key !== 'title' && ends.brokenWord === true && before.cells[key] !== undefined && /^\p{Ll}/u.test((after.cells[key] ?? '').trim())) out.push({ before, after, key });
+    }
+  }
+  return out;
+}
+
+/**
+ * The first row of a page when it continues a row of the page before: no Activiteit text, after
+ * any repeated `Actielijn N` row and the goal row under it (a page that repeats them as header
+ * rows, word-generated/three-headers-a5-arial); undefined when the page starts with a row of its own.
+ */
+function continuationAtTop(page: Page): BodyRow | undefined {
+  const rows = page.tables[0]?.rows ?? [];
+  for (let i = 0; i < rows.length; i++) {
+    const title = (rows[i]!.cells.title ?? '').trim();
+    if (title === '') return rows[i];
+    if (actionLineNumberOf(title) === null) return undefined;
+    // The goal row under a repeated Actielijn row.
+    if ((rows[i + 1]?.cells.title ?? '').trim() !== '') i++;
+  }
+  return undefined;
+}
+
+/**
  * Resolves the possible mid-word breaks the layout marked in cells (word-breaks.ts) against the
  * words the whole document prints and Dutch spelling (loaded only when a cell holds a mark).
  */
@@ -401,7 +437,8 @@ async function resolveDocumentWordBreaks(model: PageModel): Promise<void> {
   const cells = function* (): Generator<string> {
     for (const page of model.pages) for (const table of page.tables) for (const row of table.rows) yield* Object.values(row.cells);
   };
-  if (!hasWordBreaks(cells())) return;
+  const pageEnds = pageEndBreaks(model);
+  if (pageEnds.length === 0 && !hasWordBreaks(cells())) return;
   const printed = new Set<string>();
   const add = (text: string): void => {
     for (const w of wordsOutsideBreaks(text)) printed.add(w);
@@ -409,9 +446,28 @@ async function resolveDocumentWordBreaks(model: PageModel): Promise<void> {
   // The annex's own words (status labels, column headers) are known whatever the document prints.
   for (const [label] of STATUS_LABELS) add(label);
   for (const word of HEADER_WORDS) add(word);
-  for (const cell of cells()) add(cell);
+  // The parts of a word a page end may have broken are not words the document prints.
+  const cut = new Map<BodyRow, Map<ColumnKey, 'end' | 'start'>>();
+  const cutAt = (row: BodyRow, key: ColumnKey, part: 'end' | 'start'): void => {
+    cut.set(row, (cut.get(row) ?? new Map<ColumnKey, 'end' | 'start'>()).set(key, part));
+  };
+  for (const { before, after, key } of pageEnds) {
+    cutAt(before, key, 'end');
+    cutAt(after, key, 'start');
+  }
+  for (const page of model.pages) {
+    for (const table of page.tables) {
+      for (const row of table.rows) {
+        for (const [key, cell] of Object.entries(row.cells) as [ColumnKey, string][]) {
+          const part = cut.get(row)?.get(key);
+          add(part === undefined ? cell : part === 'end' ? cell.replace(/\p{L}+$/u, '') : cell.replace(/^\s*\p{L}+/u, ''));
+        }
+      }
+    }
+  }
   for (const page of model.pages) for (const f of page.footnotes) add(f.text);
   const words = { printed, spellsDutch: await dutchSpeller() };
+  for (const { before, after, key } of pageEnds) before.cells[key] = markPageEndBreak(before.cells[key]!, after.cells[key]!, words);
   for (const page of model.pages) {
     for (const table of page.tables) {
       for (const row of table.rows) {

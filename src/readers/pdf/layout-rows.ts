@@ -109,7 +109,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
     rows.push({
       ...keyedCells(cells, cols.keys),
       cellBoxes: cellBoxesOf(frags, cols.keys),
-      lineEnds: lineEndsOf(frags, cols.keys, fullLineEdges),
+      lineEnds: lineEndsOf(frags, cols.keys, fullLineEdges, cols.bounds),
       statusCue: cue.cue,
       ...(cue.box !== null ? { statusBox: toBBox(cue.box) } : {}),
       ...markersOf(frags),
@@ -218,7 +218,7 @@ export function fullLineEdgesOf(frags: readonly Fragment[], ncol: number): numbe
  * line's first word and the space after it (the first chunk's width shared out by character, the
  * space LAYOUT.spaceEm wide).
  */
-function lineEndsOf(frags: readonly Fragment[], keys: readonly (ColumnKey | null)[], rightEdges: readonly number[]): NonNullable<BodyRow['lineEnds']> {
+function lineEndsOf(frags: readonly Fragment[], keys: readonly (ColumnKey | null)[], rightEdges: readonly number[], bounds: readonly number[]): NonNullable<BodyRow['lineEnds']> {
   const out: NonNullable<BodyRow['lineEnds']> = {};
   keys.forEach((key, c) => {
     if (key === null || key === undefined) return;
@@ -226,9 +226,22 @@ function lineEndsOf(frags: readonly Fragment[], keys: readonly (ColumnKey | null
     if (fs.length === 0) return;
     const first = fs.reduce((a, b) => (b.baseline < a.baseline ? b : a));
     const last = fs.reduce((a, b) => (b.baseline > a.baseline ? b : a));
-    out[key] = { room: Math.max(0, rightEdges[c]! - last.box.x1), lead: firstWordWidth(first.chunks) + LAYOUT.spaceEm * first.size };
+    const room = Math.max(0, rightEdges[c]! - last.box.x1);
+    out[key] = { room, lead: firstWordWidth(first.chunks) + LAYOUT.spaceEm * first.size };
+    if (endsInBrokenWord(last, room, bounds[c]!, rightEdges[c]!)) out[key].brokenWord = true;
   });
   return out;
+}
+
+/**
+ * Whether a cell's last line may end in a word a page end broke at the column's edge (the next
+ * line on the next page): one run of text ending in three letters or more (BROKEN_WORD_LINE) that
+ * fills its line as mayBreakWord asks, with less than LAYOUT.pageEndBrokenWordRoomEm left (the
+ * next page's first character is not known here). Resolved in word-breaks.ts.
+ */
+function endsInBrokenWord(last: Fragment, room: number, left: number, rightEdge: number): boolean {
+  if (!BROKEN_WORD_LINE.test(joinChunks(last.chunks).trim())) return false;
+  return room < LAYOUT.pageEndBrokenWordRoomEm * last.size && last.box.x1 >= left + LAYOUT.brokenWordFillShare * (rightEdge - left);
 }
 
 /**

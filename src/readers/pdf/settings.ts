@@ -627,6 +627,13 @@ export const LAYOUT = {
    * fixtures/word-generated/*-narrow-*.pdf).
    */
   brokenWordFillShare: 0.75,
+  /**
+   * em. A cell's last line before a page end may end in a broken word when less than this is left
+   * on it: the next line's first character, on the next page, is not measured there (a character
+   * is at most about an em wide). word-generated/three-headers-a5-arial: `Omgangsvorme` at the foot
+   * of page 42, `n` on page 43.
+   */
+  pageEndBrokenWordRoomEm: 1,
   /** em. The width of a chunk's first character is estimated as at least this (a short chunk such as `n.` averages in its punctuation). */
   minCharWidthEm: 0.5,
   /**

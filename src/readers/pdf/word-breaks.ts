@@ -49,16 +49,31 @@ export interface WordKnowledge {
  */
 export function resolveWordBreaks(text: string, words: WordKnowledge): string {
   if (!text.includes(POSSIBLE_WORD_BREAK)) return text;
+  return text
+    .replace(/(\p{L}+)\uFFFE(\p{L}*)/gu, (_, a: string, b: string) => (areTwoWords(a, b, words) ? `${a} ${b}` : a + b))
+    .replaceAll(POSSIBLE_WORD_BREAK, ' ');
+}
+
+/** Whether the letters `a` and `b` on either side of a possible break are two words (the rule of resolveWordBreaks). */
+export function areTwoWords(a: string, b: string, words: WordKnowledge): boolean {
   const printed = (w: string): boolean => words.printed.has(foldText(w));
   const isWord = (w: string): boolean => printed(w) || words.spellsDutch(w);
-  const twoWords = (a: string, b: string): boolean => {
-    if (!canEndDutchWord(a) || !isWord(a) || !isWord(b)) return false;
-    if ([...b].length < 2 && !printed(a)) return false;
-    return !isWord(a + b) || (printed(a) && !printed(a + b));
-  };
-  return text
-    .replace(/(\p{L}+)\uFFFE(\p{L}*)/gu, (_, a: string, b: string) => (twoWords(a, b) ? `${a} ${b}` : a + b))
-    .replaceAll(POSSIBLE_WORD_BREAK, ' ');
+  if (!canEndDutchWord(a) || !isWord(a) || !isWord(b)) return false;
+  if ([...b].length < 2 && !printed(a)) return false;
+  return !isWord(a + b) || (printed(a) && !printed(a + b));
+}
+
+/**
+ * The cell text that ends a page's part of a row, given the part on the next page (`next`), when
+ * the last line may end in a word the page end broke (LineEnds.brokenWord): with a soft hyphen
+ * (U+00AD) after it where the two parts' letters are one word, which the join of a row broken by
+ * a page end (joinWrapped) drops with the space; unchanged otherwise.
+ */
+export function markPageEndBreak(text: string, next: string, words: WordKnowledge): string {
+  const a = /(\p{L}+)$/u.exec(text)?.[1];
+  const b = /^(\p{Ll}\p{L}*)/u.exec(next.trim())?.[1];
+  if (a === undefined || b === undefined || areTwoWords(a, b, words)) return text;
+  return `${text}\u00ad`;
 }
 
 /** The words of `text` for WordKnowledge.printed (folded), leaving out the parts next to a mark. */
