@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stackEditions } from '../src/stack/stack-editions.js';
 import type { Annex } from '../src/schema/annex.js';
-import { PDF_2024, TEXT_2024, extract2024Text } from './helpers/fixtures.js';
+import { annexJson } from '../src/emit/json.js';
+import { PDF_2024, TEXT_2024, extract2024Pdf, extract2024Text } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
 
 let dir: string;
@@ -41,8 +42,8 @@ function editedCopy(pdf: Annex): Annex {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nap-stack-'));
-  expect((await runCli(['extract', PDF_2024, '-o', join(dir, 'pdf'), '-q', '--format', 'json'])).status).toBe(0);
-  pdfAnnex = JSON.parse(readFileSync(join(dir, 'pdf', 'annex.json'), 'utf8'));
+  // The rendition's annex.json as extract writes it, from the result the other tests share (read once per test worker).
+  pdfAnnex = JSON.parse(annexJson((await extract2024Pdf()).annex)) as Annex;
   writeFileSync(join(dir, 'edited.json'), JSON.stringify(editedCopy(pdfAnnex)));
 }, 120_000);
 
