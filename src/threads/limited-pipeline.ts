@@ -6,6 +6,7 @@
  * not the host process (NAP010). The CLI reads every input (PDF, text, HTML; also both inputs of
  * `diff`) this way. Library users who want the limits call this instead of `extractAnnex`.
  */
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { DiagnosticBag } from '../diagnostics/bag.js';
 import { InputError, SchemaViolationError } from '../diagnostics/errors.js';
@@ -51,16 +52,19 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
     let settled = false;
     /**
      * Settles once. A thread that gave a result or an input error (the input's fault) is kept warm
-     * for the next input; one that failed (an internal error, a schema violation, a limit) is terminated.
+     * for the next input; one that failed (an internal error, a schema violation, a limit) or that
+     * is not to be kept is terminated. `outcome` is given the thread's end (resolved at once for a
+     * thread kept warm).
      */
-    const settle = (outcome: () => void, healthy = false): void => {
+    const settle = (outcome: (ended: Promise<unknown>) => void, healthy = false): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearInterval(memoryWatch);
+      let ended: Promise<unknown> = Promise.resolve();
       if (healthy && options.keepWarm !== false) giveWarmThread(key, worker);
-      else void worker.terminate();
-      outcome();
+      else ended = worker.terminate();
+      outcome(ended);
     };
     const timer = setTimeout(() => {
       settle(() => reject(limitError(options.fileName, 'NAP009', timeoutMs)));
@@ -89,7 +93,7 @@ export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions):
       };
       thread.on('message', (reply: ThreadReply) => {
         if (worker !== thread) return;
-        settle(() => answer(reply, resolve, reject), 'result' in reply || 'inputError' in reply);
+        settle((ended) => answer(reply, ended, resolve, reject), 'packed' in reply || 'inputError' in reply);
       });
       thread.on('error', (error: NodeJS.ErrnoException) => {
         if (worker !== thread || (error.code !== 'ERR_WORKER_OUT_OF_MEMORY' && retry())) return;
@@ -132,10 +136,22 @@ function newPipelineThread(spec: ReturnType<typeof threadScript>, maxMemoryMb: n
   });
 }
 
-/** A thread's reply → the job settled: resolved with its result, or rejected with the input error, schema violation or internal error it reports. */
-function answer(reply: ThreadReply, resolve: (result: ExtractResult) => void, reject: (error: unknown) => void): void {
-  if ('result' in reply) resolve(reply.result);
-  else if ('inputError' in reply) reject(new InputError(reply.inputError));
+/**
+ * A thread's reply → the job settled: resolved with its result, or rejected with the input error,
+ * schema violation or internal error it reports. A result is built again (`v8.deserialize`) once
+ * the thread has `ended`, so that a terminated thread's heap is gone by then.
+ */
+function answer(reply: ThreadReply, ended: Promise<unknown>, resolve: (result: ExtractResult) => void, reject: (error: unknown) => void): void {
+  if ('packed' in reply) {
+    const unpack = (): void => {
+      try {
+        resolve(deserialize(reply.packed) as ExtractResult);
+      } catch (error) {
+        reject(error);
+      }
+    };
+    void ended.then(unpack, unpack);
+  } else if ('inputError' in reply) reject(new InputError(reply.inputError));
   else if ('schemaIssues' in reply) reject(new SchemaViolationError(reply.schemaIssues));
   else reject(Object.assign(new Error(reply.internal.message), { stack: reply.internal.stack }));
 }
