@@ -22,6 +22,7 @@ import { ScanTally } from './scan-pages.js';
 import { unswapLetters } from './swapped-unicode.js';
 import { HEADER_WORDS, STATUS_LABELS, actionLineNumberOf } from '../../model/vocabulary.js';
 import { dutchSpeller } from './dutch-spelling.js';
+import { documentHyphenates, hasLineEndHyphens, printedWords, resolveLineEndHyphens } from './line-end-hyphens.js';
 import { hasWordBreaks, markPageEndBreak, resolveWordBreaks, wordsOutsideBreaks } from './word-breaks.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
 import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js';
@@ -133,6 +134,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   const laidOut = layoutWithNoteLetters(contents, diagnostics);
   for (const { page, finding } of laidOut.findings) reportLayoutFinding(finding, page, diagnostics);
   const model: PageModel = { format: 'pdf', pages: laidOut.pages.map((p) => (sizes.has(p.number) ? { ...p, size: sizes.get(p.number)! } : p)) };
+  await resolveDocumentHyphens(model);
   await resolveDocumentWordBreaks(model);
   return model;
 }
@@ -391,6 +393,42 @@ function bboxOf(b: Box): [number, number, number, number] | undefined {
   if (!isFiniteBox(b)) return undefined;
   const r = (n: number): number => Math.round(n * 10) / 10;
   return [r(b.x0), r(b.y0), r(b.x1), r(b.y1)];
+}
+
+/** Every cell's text of the model, in document order. */
+function* cellTexts(model: PageModel): Generator<string> {
+  for (const page of model.pages) for (const table of page.tables) for (const row of table.rows) yield* Object.values(row.cells);
+}
+
+/**
+ * Resolves the line-end hyphens inside words the layout marked in cells (line-end-hyphens.ts):
+ * dropped where the document shows they are its producer's hyphenation, kept otherwise. Against
+ * the words the whole document prints (cells, notes, the annex's own labels); Dutch spelling is
+ * loaded only when the document hyphenates and a marked word is printed nowhere else. Runs before
+ * resolveDocumentWordBreaks, which then sees the text as it is where no hyphen was marked.
+ */
+async function resolveDocumentHyphens(model: PageModel): Promise<void> {
+  if (!hasLineEndHyphens(cellTexts(model))) return;
+  const printed = new Set<string>();
+  const add = (text: string): void => {
+    for (const w of printedWords(text)) printed.add(w);
+  };
+  for (const [label] of STATUS_LABELS) add(label);
+  for (const word of HEADER_WORDS) add(word);
+  for (const cell of cellTexts(model)) add(cell);
+  for (const page of model.pages) for (const f of page.footnotes) add(f.text);
+  const hyphenates = documentHyphenates(cellTexts(model), printed);
+  let spellsDutch: ((word: string) => boolean) | null = null;
+  if (hyphenates) spellsDutch = await dutchSpeller();
+  const words = { printed, hyphenates, spellsDutch: (w: string): boolean => spellsDutch !== null && spellsDutch(w) };
+  for (const page of model.pages) {
+    for (const table of page.tables) {
+      for (const row of table.rows) {
+        for (const [key, cell] of Object.entries(row.cells) as [ColumnKey, string][]) row.cells[key] = resolveLineEndHyphens(cell, words);
+        if (row.statusCue.kind === 'text') row.statusCue = { kind: 'text', text: resolveLineEndHyphens(row.statusCue.text, words) };
+      }
+    }
+  }
 }
 
 /**

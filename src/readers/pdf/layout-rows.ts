@@ -17,6 +17,7 @@ import { boxOf, centerY } from './layout-lines.js';
 import { joinMergedCells } from './merged-cells.js';
 import { stripSymbolChars } from './symbols.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
+import { markLineEndHyphen } from './line-end-hyphens.js';
 import { BROKEN_WORD_LINE, POSSIBLE_WORD_BREAK } from './word-breaks.js';
 
 
@@ -396,7 +397,8 @@ function cellShading(fills: readonly Shape[], left: number, right: number, range
  * right edge (the widest line of the column on this page), followed by a line that starts with a
  * lower-case letter, is joined with POSSIBLE_WORD_BREAK instead of a space. Closing punctuation that
  * starts a line follows a space when the line before holds more than one word (joinWrapped's
- * `spaceBefore`).
+ * `spaceBefore`). A line-end hyphen inside a word, which joinWrapped keeps, is marked
+ * (LINE_END_HYPHEN, line-end-hyphens.ts): the document decides later whether TeX hyphenated there.
  */
 function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean, column: { left: number; rightEdge: number }): string {
   if (fs.length === 0) return '';
@@ -416,7 +418,7 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
     else {
       const paragraph = prev !== null && f.baseline - prev.fragment.baseline - linePitch > LAYOUT.paragraphGapEm * f.size;
       // A line before that holds more than one word wrapped at a space, not inside a word.
-      out = joinWrapped(out, text, paragraph, prev !== null && /\s/u.test(prev.text));
+      out = markLineEndHyphen(out, text, joinWrapped(out, text, paragraph, prev !== null && /\s/u.test(prev.text)));
     }
     prev = { fragment: f, text };
   }

@@ -18,6 +18,7 @@
  *   notes.ts, furniture.ts, page-content.ts, ocr-layer.ts);
  * - NOTE_LETTERS: notes labelled with letters (note-letters.ts);
  * - NOTE_COLUMNS: notes set in two columns (notes.ts);
+ * - HYPHENATION: when a document hyphenates words at line ends (line-end-hyphens.ts);
  * - NUMERIC: guards of the arithmetic, no tolerance (regions.ts, visibility.ts, walk/images.ts).
  *
  * "Smaller than" is not one setting but five, each measured against something else and set by its
@@ -706,6 +707,31 @@ export const NOTE_COLUMNS = {
    * columns 4.7 em.
    */
   trailStepEm: 3,
+} as const;
+
+// --- Line-end hyphens inside a word (line-end-hyphens.ts) ----------------------------------------
+
+/**
+ * When a document counts as hyphenating its words at line ends (line-end-hyphens.ts
+ * documentHyphenates), which lets Dutch spelling drop the line-end hyphen of a word the document
+ * prints only once.
+ */
+export const HYPHENATION = {
+  /**
+   * different words. At least this many words whose line-end hyphen the document prints nowhere
+   * else, printing the word whole without it. Reason: a document that breaks lines only at the
+   * text's own hyphens has at most one such word (the 2024 annex spells both `Regerings-commissaris`
+   * and `Regeringscommissaris`: pdf-generated/vector-a4-landscape, WeasyPrint and Chromium
+   * renditions), pdfLaTeX's rendition 58 (latex-generated/latex-a4-landscape-top-hyphenated-times).
+   */
+  minHyphenatedWords: 5,
+  /**
+   * words per word. And at least this many of those for each different word whose line-end hyphen
+   * the document prints elsewhere too. Reason: the Word A5 renditions break up to 4 such words
+   * (`e-learning`, `pop-up`, `5D-benadering`, `IAO-verdrag`) and none of the other kind; pdfLaTeX's
+   * rendition 58 against 1 (`Regerings-commissaris`, which TeX broke at its own hyphen).
+   */
+  hyphenatedPerKept: 2,
 } as const;
 
 // --- Guards of the arithmetic (regions.ts, visibility.ts, walk/images.ts) ---------------------------
