@@ -134,8 +134,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   const laidOut = layoutWithNoteLetters(contents, diagnostics);
   for (const { page, finding } of laidOut.findings) reportLayoutFinding(finding, page, diagnostics);
   const model: PageModel = { format: 'pdf', pages: laidOut.pages.map((p) => (sizes.has(p.number) ? { ...p, size: sizes.get(p.number)! } : p)) };
-  await resolveDocumentHyphens(model);
-  await resolveDocumentWordBreaks(model);
+  await resolveDocumentWords(model);
   return model;
 }
 
@@ -393,6 +392,15 @@ function bboxOf(b: Box): [number, number, number, number] | undefined {
   if (!isFiniteBox(b)) return undefined;
   const r = (n: number): number => Math.round(n * 10) / 10;
   return [r(b.x0), r(b.y0), r(b.x1), r(b.y1)];
+}
+
+/**
+ * What the layout left to the whole document to decide in cells' text: line-end hyphens inside
+ * words (resolveDocumentHyphens), then words a narrow column may have broken (resolveDocumentWordBreaks).
+ */
+async function resolveDocumentWords(model: PageModel): Promise<void> {
+  await resolveDocumentHyphens(model);
+  await resolveDocumentWordBreaks(model);
 }
 
 /** Every cell's text of the model, in document order. */
