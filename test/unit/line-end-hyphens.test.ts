@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinWrapped } from '../../src/model/wrapped-text.js';
 import { dutchSpeller } from '../../src/readers/pdf/dutch-spelling.js';
-import { LINE_END_HYPHEN, documentHyphenates, markLineEndHyphen, printedWords, resolveLineEndHyphens } from '../../src/readers/pdf/line-end-hyphens.js';
+import { LINE_END_HYPHEN, documentHyphenates, markLineEndHyphen, markPageEndHyphen, pageEndHyphen, printedWords, resolveLineEndHyphens } from '../../src/readers/pdf/line-end-hyphens.js';
 
 const M = LINE_END_HYPHEN;
 const join = (a: string, b: string): string => markLineEndHyphen(a, b, joinWrapped(a, b));
@@ -96,5 +96,23 @@ describe('Dutch spelling of the words TeX hyphenated once in the rendition', () 
     const spells = await dutchSpeller();
     expect(['desalniettemin', 'Datacentrum', 'sporttuchtrecht', 'jongerenwerkers', 'aangiftebereidheid'].map(spells)).toEqual([true, true, true, true, true]);
     expect(['Responsive', 'respon', 'sive', 'PvdAGL'].map(spells)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('a hyphen at a page end inside a row (pageEndHyphen, markPageEndHyphen)', () => {
+  // adversarial review 3's y1 (LibreOffice, automatic hyphenation): AL1-13's Toelichting ends page 4 in `voor-`, page 5 goes on `lichting …`.
+  const words = { printed: new Set(['voorlichting', 'regerings-commissaris']), hyphenates: true, spellsDutch: (): boolean => false };
+  it('is the marked hyphen where the join would keep it glued inside a word', () => {
+    expect(pageEndHyphen('scholen en voor-', ' lichting over seksualiteit')).toBe(`voor-${M}lichting`);
+    expect(pageEndHyphen('de klacht-', 'en meldsystemen')).toBeNull();
+    expect(pageEndHyphen('in 2023-', '2025')).toBeNull();
+    expect(pageEndHyphen('scholen en voorlichting', 'over')).toBeNull();
+  });
+  it('makes the last hyphen soft where it is hyphenation, which the page-break join drops', () => {
+    const before = markPageEndHyphen('scholen en voor-', 'lichting over', words);
+    expect(before).toBe('scholen en voor\u00ad');
+    expect(joinWrapped(before, 'lichting over')).toBe('scholen en voorlichting over');
+    expect(markPageEndHyphen('de Regerings-', 'commissaris', words)).toBe('de Regerings-');
+    expect(markPageEndHyphen('scholen en voor-', 'lichting over', { ...words, hyphenates: false })).toBe('scholen en voor-');
   });
 });

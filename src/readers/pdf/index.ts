@@ -22,7 +22,7 @@ import { ScanTally } from './scan-pages.js';
 import { unswapLetters } from './swapped-unicode.js';
 import { HEADER_WORDS, STATUS_LABELS, actionLineNumberOf } from '../../model/vocabulary.js';
 import { dutchSpeller } from './dutch-spelling.js';
-import { documentHyphenates, hasLineEndHyphens, printedWords, resolveLineEndHyphens } from './line-end-hyphens.js';
+import { documentHyphenates, hasLineEndHyphens, markPageEndHyphen, pageEndHyphen, printedWords, resolveLineEndHyphens } from './line-end-hyphens.js';
 import { hasWordBreaks, markPageEndBreak, resolveWordBreaks, wordsOutsideBreaks } from './word-breaks.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
 import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js';
@@ -416,19 +416,39 @@ function* cellTexts(model: PageModel): Generator<string> {
  * resolveDocumentWordBreaks, which then sees the text as it is where no hyphen was marked.
  */
 async function resolveDocumentHyphens(model: PageModel): Promise<void> {
-  if (!hasLineEndHyphens(cellTexts(model))) return;
+  const pageEnds = pageEndHyphens(model);
+  if (pageEnds.length === 0 && !hasLineEndHyphens(cellTexts(model))) return;
   const printed = new Set<string>();
   const add = (text: string): void => {
     for (const w of printedWords(text)) printed.add(w);
   };
   for (const [label] of STATUS_LABELS) add(label);
   for (const word of HEADER_WORDS) add(word);
-  for (const cell of cellTexts(model)) add(cell);
+  // The two parts of a word a page end broke at a hyphen are not words the document prints.
+  const cut = new Map<BodyRow, Map<ColumnKey, 'end' | 'start'>>();
+  const cutAt = (row: BodyRow, key: ColumnKey, part: 'end' | 'start'): void => {
+    cut.set(row, (cut.get(row) ?? new Map<ColumnKey, 'end' | 'start'>()).set(key, part));
+  };
+  for (const { before, after, key } of pageEnds) {
+    cutAt(before, key, 'end');
+    cutAt(after, key, 'start');
+  }
+  for (const page of model.pages) {
+    for (const table of page.tables) {
+      for (const row of table.rows) {
+        for (const [key, cell] of Object.entries(row.cells) as [ColumnKey, string][]) {
+          const part = cut.get(row)?.get(key);
+          add(part === undefined ? cell : part === 'end' ? cell.replace(/[\p{L}\p{N}-]+$/u, '') : cell.replace(/^\s*[\p{L}\p{N}]+/u, ''));
+        }
+      }
+    }
+  }
   for (const page of model.pages) for (const f of page.footnotes) add(f.text);
-  const hyphenates = documentHyphenates(cellTexts(model), printed);
+  const hyphenates = documentHyphenates([...cellTexts(model), ...pageEnds.map((p) => p.marked)], printed);
   let spellsDutch: ((word: string) => boolean) | null = null;
   if (hyphenates) spellsDutch = await dutchSpeller();
   const words = { printed, hyphenates, spellsDutch: (w: string): boolean => spellsDutch !== null && spellsDutch(w) };
+  for (const { before, after, key } of pageEnds) before.cells[key] = markPageEndHyphen(before.cells[key]!, after.cells[key]!, words);
   for (const page of model.pages) {
     for (const table of page.tables) {
       for (const row of table.rows) {
@@ -437,6 +457,26 @@ async function resolveDocumentHyphens(model: PageModel): Promise<void> {
       }
     }
   }
+}
+
+/**
+ * Cells a page end may have cut at a hyphen inside a word: the last row of a page whose cell ends
+ * in a hyphen glued to a letter, and the first row of the next page when it continues that row
+ * (continuationAtTop) with the same cell starting in a letter, as line-end-hyphens.ts pageEndHyphen
+ * gives them (`marked`). The Activiteit cell is left to assembly's carried-title rule.
+ */
+function pageEndHyphens(model: PageModel): { before: BodyRow; after: BodyRow; key: ColumnKey; marked: string }[] {
+  const out: { before: BodyRow; after: BodyRow; key: ColumnKey; marked: string }[] = [];
+  for (let i = 0; i + 1 < model.pages.length; i++) {
+    const before = model.pages[i]!.tables.at(-1)?.rows.at(-1);
+    const after = continuationAtTop(model.pages[i + 1]!);
+    if (before === undefined || after === undefined) continue;
+    for (const [key, cell] of Object.entries(before.cells) as [ColumnKey, string][]) {
+      const marked = key === 'title' ? null : pageEndHyphen(cell, after.cells[key] ?? '');
+      if (marked !== null) out.push({ before, after, key, marked });
+    }
+  }
+  return out;
 }
 
 /**

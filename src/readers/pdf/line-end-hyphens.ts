@@ -9,11 +9,14 @@
  * the document prints elsewhere, whether the document as a whole hyphenates
  * (documentHyphenates), and Dutch spelling (dutch-spelling.ts).
  *
- * Where this does not reach: a cell that a page end broke (joined by assembly,
- * assemble/page-break.ts, after the reader has resolved its marks), notes and headings (joined
- * without marks): their line-end hyphens are kept, as model/wrapped-text.ts joinWrapped keeps them.
+ * A cell that a page end broke is joined by assembly (assemble/page-break.ts); the reader sees the
+ * two parts and decides their hyphen as a mark's (pageEndHyphen, markPageEndHyphen): a hyphen to
+ * drop becomes a soft hyphen, which the join drops. Where this does not reach: notes and headings
+ * (joined without marks), and a page end inside the Activiteit cell (assembly's carried title):
+ * their line-end hyphens are kept, as model/wrapped-text.ts joinWrapped keeps them.
  */
 import { foldText } from '../../model/plain-text.js';
+import { joinWrapped } from '../../model/wrapped-text.js';
 import { HYPHENATION } from './settings.js';
 
 /**
@@ -136,4 +139,29 @@ export function resolveLineEndHyphens(text: string, words: HyphenKnowledge): str
     return /^\p{Lu}?\p{Ll}+$/u.test(a) && /^\p{Ll}+$/u.test(b) && !isWord(a) && !isWord(b);
   };
   return text.replace(MARKED, (_, a: string, b: string) => (drop(a, b) ? a + b : `${a}-${b}`)).replaceAll(LINE_END_HYPHEN, '');
+}
+
+/**
+ * The line-end hyphen between the text that ends a page's part of a row (`text`) and the same
+ * cell's part on the next page (`next`), as a marked hyphen (`voor-\uFDD0lichting`, for
+ * documentHyphenates and resolveLineEndHyphens), when the join of the two parts (joinWrapped)
+ * would keep it glued inside a word; null otherwise.
+ */
+export function pageEndHyphen(text: string, next: string): string | null {
+  const a = /([\p{L}\p{N}]*\p{L})-$/u.exec(text)?.[1];
+  const b = /^\p{L}[\p{L}\p{N}]*/u.exec(next.trim())?.[0];
+  if (a === undefined || b === undefined) return null;
+  if (!markLineEndHyphen(text, next.trim(), joinWrapped(text, next.trim())).includes(LINE_END_HYPHEN)) return null;
+  return `${a}-${LINE_END_HYPHEN}${b}`;
+}
+
+/**
+ * `text`, which ends a page's part of a row, with its last hyphen made soft (U+00AD) where the
+ * hyphen between it and `next` is hyphenation (resolveLineEndHyphens drops it): the join of a row
+ * broken by a page end (joinWrapped) drops a soft hyphen. Unchanged otherwise.
+ */
+export function markPageEndHyphen(text: string, next: string, words: HyphenKnowledge): string {
+  const marked = pageEndHyphen(text, next);
+  if (marked === null || resolveLineEndHyphens(marked, words).includes('-')) return text;
+  return `${text.slice(0, -1)}\u00ad`;
 }
