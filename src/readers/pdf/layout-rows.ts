@@ -5,7 +5,7 @@
  */
 
 import { type BBox, type BodyRow, type ColumnKey, type StatusCue, keyedCells } from '../../model/page-model.js';
-import { joinWrapped, joinWrappedLines } from '../../model/wrapped-text.js';
+import { BULLET_START, joinWrapped, joinWrappedLines } from '../../model/wrapped-text.js';
 import { type Box, toBBox, union } from './geometry.js';
 import type { RunPaint, Shape } from './graphics.js';
 import type { PageStructure, TaggedRow } from './structure.js';
@@ -409,20 +409,54 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
   const linePitch = Math.min(pitch, cellPitch(sorted) ?? pitch);
   let out = '';
   let prev: { fragment: Fragment; text: string } | null = null;
+  const list = listIndent();
   for (const f of sorted) {
     let chunks = [...f.chunks].sort((a, b) => a.x0 - b.x0);
     if (isStatus) chunks = chunks.map((c) => ({ ...c, text: stripSymbolChars(c.text) })).filter((c) => c.text !== '');
     if (chunks.length === 0) continue;
     const text = joinChunks(chunks).trim();
+    const endsList = list.endsList(chunks, text, f.size);
     if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, chunks[0]!, column)) out += POSSIBLE_WORD_BREAK + text;
     else {
-      const paragraph = prev !== null && f.baseline - prev.fragment.baseline - linePitch > LAYOUT.paragraphGapEm * f.size;
+      const paragraph = endsList || (prev !== null && f.baseline - prev.fragment.baseline - linePitch > LAYOUT.paragraphGapEm * f.size);
       // A line before that holds more than one word wrapped at a space, not inside a word.
       out = markLineEndHyphen(out, text, joinWrapped(out, text, paragraph, prev !== null && /\s/u.test(prev.text)));
     }
     prev = { fragment: f, text };
   }
   return out;
+}
+
+/**
+ * Follows a cell's bulleted list line by line: where each item's text starts (x, points: the chunk
+ * after a bullet printed as a chunk of its own) and whether the list hangs its wrapped lines under
+ * that text (a line after a bullet line starting there, within LAYOUT.listIndentEm). In a list that
+ * hangs, a line starting left of the item's text by more than that ends the list: it is a
+ * paragraph of its own, which LibreOffice prints right under the last item with no space before
+ * it (the word-generated renditions' AL3-18: `Voor de zomer van 2024 …` under the bullet, not under
+ * the item's text). `endsList` is called once per line, top to bottom.
+ */
+function listIndent(): { endsList: (chunks: readonly Chunk[], text: string, size: number) => boolean } {
+  let itemTextX: number | null = null;
+  let hangs = false;
+  return {
+    endsList(chunks, text, size) {
+      const tolerance = LAYOUT.listIndentEm * size;
+      if (BULLET_START.test(text)) {
+        itemTextX = chunks.length > 1 && BULLET_START.test(chunks[0]!.text.trim()) && [...chunks[0]!.text.trim()].length === 1 ? chunks[1]!.x0 : null;
+        return false;
+      }
+      if (itemTextX === null) return false;
+      const x0 = chunks[0]!.x0;
+      if (Math.abs(x0 - itemTextX) <= tolerance) hangs = true;
+      else if (hangs && x0 < itemTextX - tolerance) {
+        itemTextX = null;
+        hangs = false;
+        return true;
+      }
+      return false;
+    },
+  };
 }
 
 /**

@@ -629,6 +629,12 @@ export const LAYOUT = {
    */
   brokenWordFillShare: 0.75,
   /**
+   * em. A bulleted item's wrapped line starts under the item's text within this (a hanging indent);
+   * a line starting further left than that ends the list (layout-rows.ts listIndent; the
+   * word-generated renditions' AL3-18, whose closing paragraph starts under the bullet).
+   */
+  listIndentEm: 0.5,
+  /**
    * em. A cell's last line before a page end may end in a broken word when less than this is left
    * on it: the next line's first character, on the next page, is not measured there (a character
    * is at most about an em wide). word-generated/three-headers-a5-arial: `Omgangsvorme` at the foot
