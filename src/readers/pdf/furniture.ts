@@ -92,9 +92,10 @@ function continuationNotes(pages: readonly PageContent[], furniture: Furniture):
     const key = foot === undefined ? null : keyOf(foot);
     if (foot === undefined || key === null) continue;
     footLines.add(foot);
-    // The last line of the text above it (a note's closing sentence, set as the note is, a line below it) is text.
+    // The last line of the text above it (a note's closing sentence, a row's closing paragraph, set
+    // as that text is, up to a paragraph gap below it) is text.
     const above = content[content.length - 2]!;
-    const inFlow = foot.baseline - above.baseline <= LAYOUT.furnitureFlowEm * foot.size && sameColumnOfText(foot, above);
+    const inFlow = foot.baseline - above.baseline <= LAYOUT.continuationApartEm * foot.size && sameColumnOfText(foot, above);
     const list = feet.get(key);
     if (list) list.push({ page: page.number, line: foot, inFlow });
     else feet.set(key, [{ page: page.number, line: foot, inFlow }]);

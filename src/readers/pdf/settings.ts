@@ -484,6 +484,13 @@ export const LAYOUT = {
    * pages). A line's pitch is about 1.2 em; Word puts a footer apart from the text, in the margin.
    */
   furnitureFlowEm: 1.5,
+  /**
+   * em. A line recurring at the foot of several pages is a table's continuation note only when it
+   * is not set as the text above it (same size and left edge) within this distance: a line and a
+   * paragraph gap. Adversarial review 4's L11: a row's closing paragraph `Zie de voortgangsbrief.`
+   * ending ten pages, 2.3 em under the paragraph before it, was dropped as a note.
+   */
+  continuationApartEm: 3,
   /** share of the size. A recurring line continues the text above it only in about that text's size: f2-fn-tail-last's closing sentence is 10 pt under a 9 pt note (its own paragraph style); a 12 pt header over 9 pt text (adversarial review 3's h2) is not. */
   furnitureFlowSizeShare: 0.2,
   /** em. A recurring line continues the text above it only when it starts within this of that text's left edge (right-aligned and centred footers close to the text do not). */
