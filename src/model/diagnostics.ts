@@ -142,6 +142,7 @@ export const DIAGNOSTIC_CODES = {
   NAP121: { severity: 'warning', summary: 'The same text was drawn twice at the same place in a PDF (fake bold, or a hidden duplicate); it was read once.' },
   NAP122: { severity: 'error', summary: 'A PDF row holds more than one status mark in its Status cell: most likely two rows read as one.' },
   NAP123: { severity: 'warning', summary: 'A PDF table cell is merged vertically over several rows: its text is given to the row where the cell starts.' },
+  NAP124: { severity: 'error', summary: 'A PDF table prints its cells centred in their rows with no ruling between two rows: where the Toelichting of one row ends and the next begins cannot be seen.' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
   NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },

@@ -187,6 +187,14 @@ function reportUnreadLetters(letters: UnreadLetters, diagnostics: DiagnosticBag)
 }
 
 function reportLayoutFinding(f: LayoutFinding, page: number, diagnostics: DiagnosticBag): void {
+  if (f.kind === 'uncertain') {
+    diagnostics.report(
+      'NAP124',
+      `The table on page ${page} prints its cells centred in their rows and no ruling between two of them: the Toelichting runs on from one row into the next, so where one row's Toelichting ends cannot be seen. The row was started at its title; check the rows' explanations on page ${page} (nap-annex inspect shows each row).`,
+      { page, bbox: f.bbox },
+    );
+    return;
+  }
   if (f.kind === 'marks') {
     diagnostics.report(
       'NAP122',

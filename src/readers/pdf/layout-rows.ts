@@ -65,6 +65,8 @@ export interface BuiltRows {
   crowded: { bbox: BBox; marks: number }[];
   /** The table's cells are centred in their rows (row-starts.ts RowStarts.centred), for the next segment. */
   centred: boolean;
+  /** Row starts the page cannot confirm (row-starts.ts RowStarts.uncertain, NAP124). */
+  uncertain: BBox[];
 }
 
 /**
@@ -120,7 +122,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
     });
     tagged.push(group.tagged);
   });
-  return { rows, tagged, disagreements, crowded, centred: starts.centred };
+  return { rows, tagged, disagreements, crowded, centred: starts.centred, uncertain: starts.uncertain };
 }
 
 /** The `mergedAbove` field of a row from the indices of the columns whose cell it shares with a row above. */

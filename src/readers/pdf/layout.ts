@@ -49,6 +49,7 @@ export type LayoutFinding =
   | { kind: 'rows'; bbox: BBox; tagRows: number; geometryRows: number }
   | { kind: 'duplicate'; bbox: BBox; text: string }
   | { kind: 'marks'; bbox: BBox; marks: number }
+  | { kind: 'uncertain'; bbox: BBox }
   | { kind: 'header-continued'; bbox: BBox; headerPage: number; header: string[] };
 
 /** A laid-out page, what to carry to the next page, and the layout's findings. */
@@ -329,6 +330,7 @@ function addTable(state: PageState, t: { headerRow: HeaderRow | null; cols: Colu
   state.centredCells = built.centred;
   state.findings.push(...built.disagreements.map((d) => ({ kind: 'rows' as const, ...d })));
   state.findings.push(...built.crowded.map((c) => ({ kind: 'marks' as const, ...c })));
+  state.findings.push(...built.uncertain.map((bbox) => ({ kind: 'uncertain' as const, bbox })));
   // Tagged rows: the page's first TR continues the previous page's last when they are the same TR.
   built.rows.forEach((row, i) => {
     const tagged = built.tagged[i];

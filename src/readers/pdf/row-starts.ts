@@ -89,6 +89,12 @@ export interface RowStarts {
   disagreements: RowDisagreement[];
   /** The cells are centred in their rows: shown by this segment, else carried from `centredBefore`. */
   centred: boolean;
+  /**
+   * Row starts the page cannot confirm (NAP124): in an unruled segment whose cells are centred, a
+   * row started at its title while the Toelichting ran on from the line above without a gap; the
+   * box of both lines.
+   */
+  uncertain: BBox[];
 }
 
 /** Columns whose cells are top-aligned single blocks: a new block there starts a row. */
@@ -122,6 +128,8 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
   const { ruled, centred } = howRowsAreMarked(signals, ctx.centredBefore === true);
   const votes: RowStartVote[] = [];
   const disagreements: RowDisagreement[] = [];
+  const uncertain: BBox[] = [];
+  const explanationCol = cols.keys.indexOf('explanation');
   // Whether the row being read has shown Activiteit text yet (since its first line).
   const hasTitle = perLine.map((fs) => fs.some((f) => f.col === titleCol && textOf(f) !== ''));
   let titleInRow = false;
@@ -158,10 +166,13 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
     }
     // A row started by the part of a ruling begins at it, as at a whole one.
     const partY = byPart && !(s.ruling || s.vocabulary || (s.aligned && s.cue)) ? rulingBetween(i)?.y : undefined;
+    if (start && !ruled && centred && !s.vocabulary && toelichtingRunsOn(perLine, i, explanationCol, lines, ctx.pitch)) {
+      uncertain.push(toBBox(union(lineBoxOf(lines[i - 1]!), lineBoxOf(lines[i]!))));
+    }
     votes.push({ ...s, ...(partY !== undefined ? { rulingY: partY } : {}), tag, start });
     titleInRow = (titleInRow && !start) || hasTitle[i]!;
   });
-  return { votes, tagged, disagreements, centred };
+  return { votes, tagged, disagreements, centred, uncertain };
 }
 
 /**
@@ -185,8 +196,12 @@ function howRowsAreMarked(signals: Omit<RowStartVote, 'tag' | 'start'>[], centre
   // title and its mark line each give a signal).
   const rulings = signals.filter((s) => s.ruling).length;
   // Marks known to be centred in their rows (earlier pages showed it) count rows as well.
+  // Where the marks are not row-start signals (centred in their cells), the rows are still no more
+  // than the marks: a table whose centred cells give each row two signals (its title and its mark
+  // line) is ruled when rulings separate half its marks (adversarial review 4's H7, WeasyPrint).
+  const starts = signals.filter((s) => s.vocabulary || s.gap || s.aligned || s.cue).length;
   const marks = centredBefore ? cueLines.length : signals.filter((s) => s.cue).length;
-  const others = marks > 0 ? marks : signals.filter((s) => s.vocabulary || s.gap || s.aligned).length;
+  const others = marks > 0 ? marks : cueLines.length > 0 ? Math.min(cueLines.length, starts) : starts;
   const ruled = rulings > 0 && rulings >= LAYOUT.ruledShare * others;
   // Cells centred in their ruled rows (LaTeX's m{} columns): the marks do not sit on the first
   // line under a ruling; the title, mark, Wanneer and Wie are printed side by side halfway down
@@ -274,6 +289,21 @@ function lineSignals(
     if (title !== undefined) lastTitle = title;
   }
   return out;
+}
+
+/**
+ * Whether the Toelichting column has text on line i and on the line before it, a line's pitch
+ * apart (LAYOUT.rowGapPitch): its text runs on across a row start.
+ */
+function toelichtingRunsOn(perLine: readonly Fragment[][], i: number, col: number, lines: readonly Line[], pitch: number): boolean {
+  if (col < 0) return false;
+  const at = (k: number): boolean => perLine[k]?.some((f) => f.col === col && textOf(f) !== '') === true;
+  if (!at(i)) return false;
+  for (let k = i - 1; k >= 0; k--) {
+    if (lines[i]!.baseline - lines[k]!.baseline > LAYOUT.rowGapPitch * pitch) return false;
+    if (at(k)) return true;
+  }
+  return false;
 }
 
 function textOf(f: Fragment | undefined): string {
