@@ -125,13 +125,13 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
   const tagged = perLine.map(tagOf);
   const rulingBetween = rulingsBetween(lines, ctx);
   const signals = lineSignals(lines, perLine, ctx, rulingBetween, cueYs, titleCol, actionLineCol, alignedCols);
-  const { ruled, centred } = howRowsAreMarked(signals, ctx.centredBefore === true);
+  const hasTitle = perLine.map((fs) => fs.some((f) => f.col === titleCol && textOf(f) !== ''));
+  const { ruled, centred } = howRowsAreMarked(signals, hasTitle, ctx.centredBefore === true);
   const votes: RowStartVote[] = [];
   const disagreements: RowDisagreement[] = [];
   const uncertain: BBox[] = [];
   const explanationCol = cols.keys.indexOf('explanation');
   // Whether the row being read has shown Activiteit text yet (since its first line).
-  const hasTitle = perLine.map((fs) => fs.some((f) => f.col === titleCol && textOf(f) !== ''));
   let titleInRow = false;
   signals.forEach((s, i) => {
     if (i === 0) {
@@ -179,9 +179,9 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
  * What a segment's signals say about the table as a whole (row-starts.ts votes with it): whether
  * its status marks sit at the top of their cells (else their `cue` votes are withdrawn, in
  * `signals`), whether it is ruled between its rows, and whether its cells are centred in their
- * rows (`centredBefore`: earlier pages showed it).
+ * rows (`hasTitle`: which lines hold Activiteit text; `centredBefore`: earlier pages showed it).
  */
-function howRowsAreMarked(signals: Omit<RowStartVote, 'tag' | 'start'>[], centredBefore: boolean): { ruled: boolean; centred: boolean } {
+function howRowsAreMarked(signals: Omit<RowStartVote, 'tag' | 'start'>[], hasTitle: readonly boolean[], centredBefore: boolean): { ruled: boolean; centred: boolean } {
   // Status marks printed at the top of their cell mark row starts; marks centred in their cell do
   // not. They are taken as printed at the top when, on most lines that carry one, another signal
   // starts a row too.
@@ -206,12 +206,21 @@ function howRowsAreMarked(signals: Omit<RowStartVote, 'tag' | 'start'>[], centre
   // Cells centred in their ruled rows (LaTeX's m{} columns): the marks do not sit on the first
   // line under a ruling; the title, mark, Wanneer and Wie are printed side by side halfway down
   // the row, below the first lines of its Toelichting.
-  // Shown when at most a quarter of the marks sit on a row's first line, not centred when at
-  // least three quarters do (LAYOUT.cueTopShare); a segment in between (a mark beside a merged
-  // cell whose ruling is missing), or too short to tell, keeps what earlier pages showed.
+  // Shown when at least three quarters of the marks (LAYOUT.cueTopShare) sit below their row's
+  // top, not centred when as many sit on a row's first line; a segment in between (a mark beside
+  // a merged cell whose ruling is missing), or too short to tell, keeps what earlier pages showed.
   const atRuling = cueLines.filter((s) => s === signals[0] || s.ruling || s.vocabulary).length;
+  // A mark below its row's top: the row's first line, under a ruling, holds no Activiteit text
+  // (the Toelichting starts above the centred title). A table ruled only in part, whose rows
+  // start at their titles elsewhere, shows no such mark (adversarial w9-title-unruled).
+  let bandTop = 0;
+  let below = 0;
+  signals.forEach((s, i) => {
+    if (s.ruling || s.vocabulary) bandTop = i;
+    if (s.cue && i > bandTop && !hasTitle[bandTop]!) below++;
+  });
   const shows = ruled && rulings >= LAYOUT.centredMinRows && cueLines.length > 0;
-  const centred = shows && atRuling <= (1 - LAYOUT.cueTopShare) * cueLines.length ? true : shows && atRuling >= LAYOUT.cueTopShare * cueLines.length ? false : centredBefore;
+  const centred = shows && below >= LAYOUT.cueTopShare * cueLines.length ? true : shows && atRuling >= LAYOUT.cueTopShare * cueLines.length ? false : centredBefore;
   return { ruled, centred };
 }
 
