@@ -42,6 +42,7 @@ export const DIAGNOSTIC_SUMMARIES_NL: Record<DiagnosticCode, string> = {
   NAP032: 'Stijlregels in de HTML laten een browser tekst tonen (::before / ::after content) die niet in de tekst van het document staat; die tekst zit niet in de data.',
   NAP033: 'Letters die de Unicode-tabel van een PDF-lettertype met verwisselde bytes geeft (ligaturen van Ghostscript 10.00: 琀椀 voor ti, 昀케 voor ffi) zijn gelezen als de letters die ze zijn; controleer woorden met ligaturen.',
   NAP034: 'Woorden op een PDF-pagina bevatten een teken uit een ander schrift (een ligatuur waarvan het lettertype de Unicode verkeerd geeft) dat niet te lezen was.',
+  NAP035: 'Nederlandse spelling (Hunspell met het Nederlandse woordenboek) kon niet geladen worden: woorden die een smalle kolom afbrak, of met een afbreekstreepje aan het regeleinde, zijn alleen met de woorden van het document zelf beslist. Installeer nap-annex opnieuw (npm ci).',
   NAP038: 'PDF-pagina\'s zijn gelezen uit een OCR-tekstlaag (onzichtbare tekst over een gescande afbeelding): OCR leest tekens verkeerd en mist statuskleuren; controleer de gegevens met de pagina\'s.',
   NAP039: 'Een PDF-pagina is een afbeelding zonder tekst (een scan zonder tekstlaag); een PDF van alleen zulke pagina\'s wordt geweigerd: laat er eerst OCR op los.',
   NAP101: 'Geen activiteitentabel gevonden in de invoer.',

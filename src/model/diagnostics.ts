@@ -119,6 +119,7 @@ export const DIAGNOSTIC_CODES = {
   NAP032: { severity: 'warning', summary: 'HTML style rules generate text a browser shows (::before / ::after content) that is not in the document\'s text; it is not in the data.' },
   NAP033: { severity: 'warning', summary: 'Letters a PDF font\'s Unicode map gives byte-swapped (Ghostscript 10.00\'s ligatures: 琀椀 for ti, 昀케 for ffi) were read as the letters they stand for; check words with ligatures.' },
   NAP034: { severity: 'error', summary: 'Words on a PDF page hold a character of another script inside them (a ligature whose Unicode the font gives wrongly) that could not be read.' },
+  NAP035: { severity: 'error', summary: 'Dutch spelling (Hunspell with the Dutch dictionary) could not be loaded: words a narrow column broke, or hyphenated at line ends, were decided by the document\'s own words only. Reinstall nap-annex (npm ci).' },
   NAP038: { severity: 'warning', summary: 'PDF pages were read from an OCR text layer (invisible text over a scanned image): OCR misreads characters and loses status colours; check the data against the pages.' },
   NAP039: { severity: 'error', summary: 'A PDF page is an image without text (a scan without a text layer); a PDF of only such pages is refused: run OCR on it first.' },
   // Table structure (NAP1xx)

@@ -21,7 +21,7 @@ import { type PageContent, type PageInput, type PageVisibility, preparePage } fr
 import { ScanTally } from './scan-pages.js';
 import { unswapLetters } from './swapped-unicode.js';
 import { HEADER_WORDS, STATUS_LABELS, actionLineNumberOf } from '../../model/vocabulary.js';
-import { dutchSpeller } from './dutch-spelling.js';
+import { type SpellsDutch, dutchSpeller } from './dutch-spelling.js';
 import { documentHyphenates, hasLineEndHyphens, markPageEndHyphen, pageEndHyphen, printedWords, resolveLineEndHyphens } from './line-end-hyphens.js';
 import { hasWordBreaks, markPageEndBreak, resolveWordBreaks, wordsOutsideBreaks } from './word-breaks.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
@@ -134,7 +134,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
   const laidOut = layoutWithNoteLetters(contents, diagnostics);
   for (const { page, finding } of laidOut.findings) reportLayoutFinding(finding, page, diagnostics);
   const model: PageModel = { format: 'pdf', pages: laidOut.pages.map((p) => (sizes.has(p.number) ? { ...p, size: sizes.get(p.number)! } : p)) };
-  await resolveDocumentWords(model);
+  await resolveDocumentWords(model, diagnostics);
   return model;
 }
 
@@ -406,9 +406,17 @@ function bboxOf(b: Box): [number, number, number, number] | undefined {
  * What the layout left to the whole document to decide in cells' text: line-end hyphens inside
  * words (resolveDocumentHyphens), then words a narrow column may have broken (resolveDocumentWordBreaks).
  */
-async function resolveDocumentWords(model: PageModel): Promise<void> {
-  await resolveDocumentHyphens(model);
-  await resolveDocumentWordBreaks(model);
+async function resolveDocumentWords(model: PageModel, diagnostics: DiagnosticBag): Promise<void> {
+  let loaded: Promise<SpellsDutch> | null = null;
+  // Dutch spelling, loaded once and only when asked for; a broken install is NAP035, and words
+  // are then decided by the document's own.
+  const speller = (): Promise<SpellsDutch> =>
+    (loaded ??= dutchSpeller().catch((err: unknown) => {
+      diagnostics.report('NAP035', `Dutch spelling could not be loaded (${err instanceof Error ? err.message : String(err)}): words a narrow column broke at its edge, or hyphenated at line ends, were decided by the words the document prints only; check them. Reinstall nap-annex (npm ci).`, {});
+      return () => false;
+    }));
+  await resolveDocumentHyphens(model, speller);
+  await resolveDocumentWordBreaks(model, speller);
 }
 
 /** Every cell's text of the model, in document order. */
@@ -423,7 +431,7 @@ function* cellTexts(model: PageModel): Generator<string> {
  * loaded only when the document hyphenates and a marked word is printed nowhere else. Runs before
  * resolveDocumentWordBreaks, which then sees the text as it is where no hyphen was marked.
  */
-async function resolveDocumentHyphens(model: PageModel): Promise<void> {
+async function resolveDocumentHyphens(model: PageModel, speller: () => Promise<SpellsDutch>): Promise<void> {
   const pageEnds = pageEndHyphens(model);
   if (pageEnds.length === 0 && !hasLineEndHyphens(cellTexts(model))) return;
   const printed = new Set<string>();
@@ -454,7 +462,7 @@ async function resolveDocumentHyphens(model: PageModel): Promise<void> {
   for (const page of model.pages) for (const f of page.footnotes) add(f.text);
   const hyphenates = documentHyphenates([...cellTexts(model), ...pageEnds.map((p) => p.marked)], printed);
   let spellsDutch: ((word: string) => boolean) | null = null;
-  if (hyphenates) spellsDutch = await dutchSpeller();
+  if (hyphenates) spellsDutch = await speller();
   const words = { printed, hyphenates, spellsDutch: (w: string): boolean => spellsDutch !== null && spellsDutch(w) };
   for (const { before, after, key } of pageEnds) before.cells[key] = markPageEndHyphen(before.cells[key]!, after.cells[key]!, words);
   for (const page of model.pages) {
@@ -527,7 +535,7 @@ function continuationAtTop(page: Page): BodyRow | undefined {
  * Resolves the possible mid-word breaks the layout marked in cells (word-breaks.ts) against the
  * words the whole document prints and Dutch spelling (loaded only when a cell holds a mark).
  */
-async function resolveDocumentWordBreaks(model: PageModel): Promise<void> {
+async function resolveDocumentWordBreaks(model: PageModel, speller: () => Promise<SpellsDutch>): Promise<void> {
   const cells = function* (): Generator<string> {
     for (const page of model.pages) for (const table of page.tables) for (const row of table.rows) yield* Object.values(row.cells);
   };
@@ -560,7 +568,7 @@ async function resolveDocumentWordBreaks(model: PageModel): Promise<void> {
     }
   }
   for (const page of model.pages) for (const f of page.footnotes) add(f.text);
-  const words = { printed, spellsDutch: await dutchSpeller() };
+  const words = { printed, spellsDutch: await speller() };
   for (const { before, after, key } of pageEnds) before.cells[key] = markPageEndBreak(before.cells[key]!, after.cells[key]!, words);
   for (const page of model.pages) {
     for (const table of page.tables) {
