@@ -425,6 +425,46 @@ function* cellTexts(model: PageModel): Generator<string> {
 }
 
 /**
+ * The words the whole document prints, for deciding line-end hyphens and broken words: the
+ * annex's own labels and column headers, every cell and every note, split by `split`; the two
+ * parts of a word a page end cut (`pageEnds`: the end of the cell before, matched by `cut.end`,
+ * and the start of the cell after, `cut.start`) left out, as they are not words the document prints.
+ */
+function documentWords(
+  model: PageModel,
+  pageEnds: readonly { before: BodyRow; after: BodyRow; key: ColumnKey }[],
+  split: (text: string) => Iterable<string>,
+  cut: { end: RegExp; start: RegExp },
+): Set<string> {
+  const printed = new Set<string>();
+  const add = (text: string): void => {
+    for (const w of split(text)) printed.add(w);
+  };
+  for (const [label] of STATUS_LABELS) add(label);
+  for (const word of HEADER_WORDS) add(word);
+  const parts = new Map<BodyRow, Map<ColumnKey, 'end' | 'start'>>();
+  const partAt = (row: BodyRow, key: ColumnKey, part: 'end' | 'start'): void => {
+    parts.set(row, (parts.get(row) ?? new Map<ColumnKey, 'end' | 'start'>()).set(key, part));
+  };
+  for (const { before, after, key } of pageEnds) {
+    partAt(before, key, 'end');
+    partAt(after, key, 'start');
+  }
+  for (const page of model.pages) {
+    for (const table of page.tables) {
+      for (const row of table.rows) {
+        for (const [key, cell] of Object.entries(row.cells) as [ColumnKey, string][]) {
+          const part = parts.get(row)?.get(key);
+          add(part === undefined ? cell : cell.replace(part === 'end' ? cut.end : cut.start, ''));
+        }
+      }
+    }
+  }
+  for (const page of model.pages) for (const f of page.footnotes) add(f.text);
+  return printed;
+}
+
+/**
  * Resolves the line-end hyphens inside words the layout marked in cells (line-end-hyphens.ts):
  * dropped where the document shows they are its producer's hyphenation, kept otherwise. Against
  * the words the whole document prints (cells, notes, the annex's own labels); Dutch spelling is
@@ -434,32 +474,7 @@ function* cellTexts(model: PageModel): Generator<string> {
 async function resolveDocumentHyphens(model: PageModel, speller: () => Promise<SpellsDutch>): Promise<void> {
   const pageEnds = pageEndHyphens(model);
   if (pageEnds.length === 0 && !hasLineEndHyphens(cellTexts(model))) return;
-  const printed = new Set<string>();
-  const add = (text: string): void => {
-    for (const w of printedWords(text)) printed.add(w);
-  };
-  for (const [label] of STATUS_LABELS) add(label);
-  for (const word of HEADER_WORDS) add(word);
-  // The two parts of a word a page end broke at a hyphen are not words the document prints.
-  const cut = new Map<BodyRow, Map<ColumnKey, 'end' | 'start'>>();
-  const cutAt = (row: BodyRow, key: ColumnKey, part: 'end' | 'start'): void => {
-    cut.set(row, (cut.get(row) ?? new Map<ColumnKey, 'end' | 'start'>()).set(key, part));
-  };
-  for (const { before, after, key } of pageEnds) {
-    cutAt(before, key, 'end');
-    cutAt(after, key, 'start');
-  }
-  for (const page of model.pages) {
-    for (const table of page.tables) {
-      for (const row of table.rows) {
-        for (const [key, cell] of Object.entries(row.cells) as [ColumnKey, string][]) {
-          const part = cut.get(row)?.get(key);
-          add(part === undefined ? cell : part === 'end' ? cell.replace(/[\p{L}\p{N}-]+$/u, '') : cell.replace(/^\s*[\p{L}\p{N}]+/u, ''));
-        }
-      }
-    }
-  }
-  for (const page of model.pages) for (const f of page.footnotes) add(f.text);
+  const printed = documentWords(model, pageEnds, printedWords, { end: /[\p{L}\p{N}-]+$/u, start: /^\s*[\p{L}\p{N}]+/u });
   const hyphenates = documentHyphenates([...cellTexts(model), ...pageEnds.map((p) => p.marked)], printed);
   let spellsDutch: ((word: string) => boolean) | null = null;
   if (hyphenates) spellsDutch = await speller();
@@ -541,33 +556,7 @@ async function resolveDocumentWordBreaks(model: PageModel, speller: () => Promis
   };
   const pageEnds = pageEndBreaks(model);
   if (pageEnds.length === 0 && !hasWordBreaks(cells())) return;
-  const printed = new Set<string>();
-  const add = (text: string): void => {
-    for (const w of wordsOutsideBreaks(text)) printed.add(w);
-  };
-  // The annex's own words (status labels, column headers) are known whatever the document prints.
-  for (const [label] of STATUS_LABELS) add(label);
-  for (const word of HEADER_WORDS) add(word);
-  // The parts of a word a page end may have broken are not words the document prints.
-  const cut = new Map<BodyRow, Map<ColumnKey, 'end' | 'start'>>();
-  const cutAt = (row: BodyRow, key: ColumnKey, part: 'end' | 'start'): void => {
-    cut.set(row, (cut.get(row) ?? new Map<ColumnKey, 'end' | 'start'>()).set(key, part));
-  };
-  for (const { before, after, key } of pageEnds) {
-    cutAt(before, key, 'end');
-    cutAt(after, key, 'start');
-  }
-  for (const page of model.pages) {
-    for (const table of page.tables) {
-      for (const row of table.rows) {
-        for (const [key, cell] of Object.entries(row.cells) as [ColumnKey, string][]) {
-          const part = cut.get(row)?.get(key);
-          add(part === undefined ? cell : part === 'end' ? cell.replace(/\p{L}+$/u, '') : cell.replace(/^\s*\p{L}+/u, ''));
-        }
-      }
-    }
-  }
-  for (const page of model.pages) for (const f of page.footnotes) add(f.text);
+  const printed = documentWords(model, pageEnds, wordsOutsideBreaks, { end: /\p{L}+$/u, start: /^\s*\p{L}+/u });
   const words = { printed, spellsDutch: await speller() };
   for (const { before, after, key } of pageEnds) before.cells[key] = markPageEndBreak(before.cells[key]!, after.cells[key]!, words);
   for (const page of model.pages) {
