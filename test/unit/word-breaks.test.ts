@@ -9,7 +9,7 @@ import { joinWrapped } from '../../src/model/wrapped-text.js';
 import { opensParagraph } from '../../src/assemble/page-break.js';
 import { fullLineEdgesOf } from '../../src/readers/pdf/layout-rows.js';
 import { dutchSpeller } from '../../src/readers/pdf/dutch-spelling.js';
-import { BROKEN_WORD_LINE, markPageEndBreak, resolveWordBreaks } from '../../src/readers/pdf/word-breaks.js';
+import { BROKEN_WORD_LINE, areTwoWords, decidedByDocument, markPageEndBreak, resolveWordBreaks } from '../../src/readers/pdf/word-breaks.js';
 
 describe('joinWrapped', () => {
   it.each([
@@ -87,6 +87,22 @@ describe('resolveWordBreaks', () => {
     expect(['bedrijv', 'reiz', 'gemeenschapp', 'kenn', 'bedrijf', 'reis', 'gemeenschap', 'woord', 'stress'].map(canEndDutchWord)).toEqual([
       false, false, false, false, true, true, true, true, true,
     ]);
+  });
+});
+
+describe('decidedByDocument (a break the printed words decide without Dutch spelling)', () => {
+  const printed = new Set(['grensoverschrijdend', 'gedrag', 'regeringscommissaris', 'en', 'in']);
+  const pairs: [string, string][] = [
+    ['grensoverschrijdend', 'gedrag'], ['Regeringsco', 'mmissaris'], ['werkvoorzieningsbedrijv', 'en'], ['ervaringsdeskundig', 'en'],
+    ['vrouwonvriendelijke', 'werkcultuur'], ['organisati', 'es'], ['Arbeidsomstandighedenwet', 'in'], ['vluchtelingenachtergron', 'd'],
+  ];
+  it('decides as areTwoWords does whatever spelling says, and leaves to spelling what the document cannot tell', () => {
+    const decided = pairs.map(([a, b]) => decidedByDocument(a, b, printed));
+    expect(decided).toEqual([true, false, false, null, null, null, null, null]);
+    for (const [[a, b], d] of pairs.map((p, i) => [p, decided[i]] as const)) {
+      if (d === null) continue;
+      for (const spells of [() => true, () => false]) expect(areTwoWords(a, b, { printed, spellsDutch: spells })).toBe(d);
+    }
   });
 });
 

@@ -23,7 +23,7 @@ import { unswapLetters } from './swapped-unicode.js';
 import { HEADER_WORDS, STATUS_LABELS, actionLineNumberOf } from '../../model/vocabulary.js';
 import { type SpellsDutch, dutchSpeller } from './dutch-spelling.js';
 import { documentHyphenates, hasLineEndHyphens, markPageEndHyphen, pageEndHyphen, printedWords, resolveLineEndHyphens } from './line-end-hyphens.js';
-import { hasWordBreaks, markPageEndBreak, resolveWordBreaks, wordsOutsideBreaks } from './word-breaks.js';
+import { decidedByDocument, hasWordBreaks, markPageEndBreak, needsSpelling, resolveWordBreaks, wordsOutsideBreaks } from './word-breaks.js';
 import { CleanTextTally, cleanText } from '../../model/clean-text.js';
 import { type PdfjsWarningKind, classifyPdfjsWarning } from './pdfjs-warnings.js';
 import { OpenError, PageLimitError, PageReadError, type PageSource, ReadLimitError } from './page-source.js';
@@ -557,7 +557,14 @@ async function resolveDocumentWordBreaks(model: PageModel, speller: () => Promis
   const pageEnds = pageEndBreaks(model);
   if (pageEnds.length === 0 && !hasWordBreaks(cells())) return;
   const printed = documentWords(model, pageEnds, wordsOutsideBreaks, { end: /\p{L}+$/u, start: /^\s*\p{L}+/u });
-  const words = { printed, spellsDutch: await speller() };
+  // Dutch spelling is loaded only where the words the document prints leave a mark undecided.
+  const undecidedAtPageEnd = pageEnds.some(({ before, after, key }) => {
+    const a = /(\p{L}+)$/u.exec(before.cells[key]!)?.[1];
+    const b = /^(\p{Ll}\p{L}*)/u.exec(after.cells[key]!.trim())?.[1];
+    return a !== undefined && b !== undefined && decidedByDocument(a, b, printed) === null;
+  });
+  const spellsDutch = undecidedAtPageEnd || needsSpelling(cellTexts(model), printed) ? await speller() : (): boolean => false;
+  const words = { printed, spellsDutch };
   for (const { before, after, key } of pageEnds) before.cells[key] = markPageEndBreak(before.cells[key]!, after.cells[key]!, words);
   for (const page of model.pages) {
     for (const table of page.tables) {

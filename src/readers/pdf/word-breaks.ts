@@ -54,6 +54,28 @@ export function resolveWordBreaks(text: string, words: WordKnowledge): string {
     .replaceAll(POSSIBLE_WORD_BREAK, ' ');
 }
 
+/**
+ * What the words the document prints decide about a possible break between `a` and `b` without
+ * Dutch spelling (areTwoWords gives the same answer whatever spelling says): one word where `a`
+ * cannot end a Dutch word or the document prints the whole; two where it prints both parts (and
+ * the second has two letters or more, or the first is printed); null where spelling must decide.
+ */
+export function decidedByDocument(a: string, b: string, printed: ReadonlySet<string>): boolean | null {
+  const has = (w: string): boolean => printed.has(foldText(w));
+  if (!canEndDutchWord(a) || has(a + b)) return false;
+  if (has(a) && has(b)) return true;
+  return null;
+}
+
+/** Whether a mark in any of `texts` needs Dutch spelling to be decided (decidedByDocument). */
+export function needsSpelling(texts: Iterable<string>, printed: ReadonlySet<string>): boolean {
+  for (const t of texts) {
+    if (!t.includes(POSSIBLE_WORD_BREAK)) continue;
+    for (const m of t.matchAll(/(\p{L}+)\uFFFE(\p{L}*)/gu)) if (decidedByDocument(m[1]!, m[2]!, printed) === null) return true;
+  }
+  return false;
+}
+
 /** Whether the letters `a` and `b` on either side of a possible break are two words (the rule of resolveWordBreaks). */
 export function areTwoWords(a: string, b: string, words: WordKnowledge): boolean {
   const printed = (w: string): boolean => words.printed.has(foldText(w));
