@@ -92,10 +92,16 @@ export function areTwoWords(a: string, b: string, words: WordKnowledge): boolean
  * a page end (joinWrapped) drops with the space; unchanged otherwise.
  */
 export function markPageEndBreak(text: string, next: string, words: WordKnowledge): string {
+  const parts = pageEndBreakParts(text, next);
+  if (parts === null || areTwoWords(parts.a, parts.b, words)) return text;
+  return `${text}\u00ad`;
+}
+
+/** The letters ending `text` and the lower-case word starting `next`: the two parts of a word a page end may have broken, or null. */
+export function pageEndBreakParts(text: string, next: string): { a: string; b: string } | null {
   const a = /(\p{L}+)$/u.exec(text)?.[1];
   const b = /^(\p{Ll}\p{L}*)/u.exec(next.trim())?.[1];
-  if (a === undefined || b === undefined || areTwoWords(a, b, words)) return text;
-  return `${text}\u00ad`;
+  return a === undefined || b === undefined ? null : { a, b };
 }
 
 /** The words of `text` for WordKnowledge.printed (folded), leaving out the parts next to a mark. */
