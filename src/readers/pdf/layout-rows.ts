@@ -231,7 +231,7 @@ function lineEndsOf(frags: readonly Fragment[], keys: readonly (ColumnKey | null
     const last = fs.reduce((a, b) => (b.baseline > a.baseline ? b : a));
     const room = Math.max(0, rightEdges[c]! - last.box.x1);
     out[key] = { room, lead: firstWordWidth(first.chunks) + LAYOUT.spaceEm * first.size };
-    if (endsInBrokenWord(last, room, bounds[c]!, rightEdges[c]!)) out[key].brokenWord = true;
+    if (endsInBrokenWord(last, room, { left: bounds[c]!, rightEdge: rightEdges[c]! })) out[key].brokenWord = true;
   });
   return out;
 }
@@ -242,9 +242,9 @@ function lineEndsOf(frags: readonly Fragment[], keys: readonly (ColumnKey | null
  * fills its line as mayBreakWord asks, with less than LAYOUT.pageEndBrokenWordRoomEm left (the
  * next page's first character is not known here). Resolved in word-breaks.ts.
  */
-function endsInBrokenWord(last: Fragment, room: number, left: number, rightEdge: number): boolean {
+function endsInBrokenWord(last: Fragment, room: number, column: { left: number; rightEdge: number }): boolean {
   if (!BROKEN_WORD_LINE.test(joinChunks(last.chunks).trim())) return false;
-  return room < LAYOUT.pageEndBrokenWordRoomEm * last.size && last.box.x1 >= left + LAYOUT.brokenWordFillShare * (rightEdge - left);
+  return room < LAYOUT.pageEndBrokenWordRoomEm * last.size && fillsColumn(last, column);
 }
 
 /**
@@ -492,6 +492,11 @@ function cellPitch(sorted: readonly Fragment[]): number | null {
 function mayBreakWord(f: Fragment, text: string, next: string, nextFirst: Chunk, column: { left: number; rightEdge: number }): boolean {
   if (!BROKEN_WORD_LINE.test(text) || !/^\p{Ll}/u.test(next)) return false;
   if (column.rightEdge - f.box.x1 >= charWidth(nextFirst)) return false;
+  return fillsColumn(f, column);
+}
+
+/** Whether a line reaches at least LAYOUT.brokenWordFillShare of its column's text width, as a word broken by the line end does. */
+function fillsColumn(f: Fragment, column: { left: number; rightEdge: number }): boolean {
   return f.box.x1 >= column.left + LAYOUT.brokenWordFillShare * (column.rightEdge - column.left);
 }
 
