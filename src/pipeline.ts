@@ -106,7 +106,7 @@ export async function extractAnnex(bytes: Uint8Array, options: ExtractOptions, r
     ...(options.editionDate !== undefined ? { editionDate: options.editionDate } : {}),
     ...(options.kamerstuk !== undefined ? { kamerstuk: options.kamerstuk } : {}),
   };
-  // The HTML parser (cheerio) only when some Toelichting has markup: a PDF or a text export rarely does.
+  // The HTML parser (htmlparser2) only when some Toelichting has markup: a PDF rarely has.
   const parseHtml = rows.some((r) => explanationHasHtml(r.cells.explanation)) ? (await import('./normalise/explanation.js')).parseExplanationHtml : undefined;
   const built = normaliseAnnex({ fileName: options.fileName, bytes, format, assembled, rows, footnotes, edition, parseHtml }, bag.stage('normalise'));
   if (options.expect) checkExpectedCounts(built.actionLines, options.expect, bag.stage('validate'));

@@ -8,7 +8,7 @@
  * elements (`i`, `b`, `span`, `a` …) keep only their text. White space is collapsed.
  * Footnote markers are removed before this stage (see assemble/footnotes.ts).
  *
- * The HTML parser (cheerio, about 330 KB of code) is not imported here but handed in: the pipeline
+ * The HTML parser (htmlparser2) is not imported here but handed in: the pipeline
  * loads it only when some cell holds markup (explanation.ts, `parseExplanationHtml`), so reading a
  * PDF or a text export without markup never loads it.
  */

@@ -1,15 +1,16 @@
 /**
  * Toelichting cell → plain text with paragraphs and bullet lists kept as structure
- * (explanation-blocks.ts has the rules), with the HTML parser: cheerio, loaded with this module.
+ * (explanation-blocks.ts has the rules), with the HTML parser: htmlparser2 (the parser under
+ * cheerio, without cheerio's selector engine), loaded with this module.
  */
-import { load } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import type { Explanation } from '../schema/annex.js';
 import { explanationOf } from './explanation-blocks.js';
 
 /** A cell's HTML as its top-level nodes; malformed HTML is read the way a browser would (htmlparser2). */
 export function parseExplanationHtml(cell: string): AnyNode[] {
-  return load(cell, { xml: false }, false).root().contents().toArray();
+  return parseDocument(cell).children;
 }
 
 /**

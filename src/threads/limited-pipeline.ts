@@ -3,14 +3,19 @@
  * not by checks inside loops that a slow stage might never reach: `extractAnnexLimited` runs
  * `extractAnnex` in a worker thread, terminates it when `timeoutMs` passes (NAP009), and gives it
  * a V8 heap of `maxMemoryMb` (worker `resourceLimits`), so the limit measures the work itself,
- * not the host process (NAP010). The CLI reads every input (PDF, text, HTML; also both inputs of
- * `diff`) this way. Library users who want the limits call this instead of `extractAnnex`.
+ * not the host process (NAP010). The CLI's `extract` and `check` read every input this way.
+ * Library users who want the limits call this instead of `extractAnnex`.
+ *
+ * One exception, for start-up's sake: a small text export or HTML page read with the default
+ * limits (readsInCallingThread) cannot come near them, so it is read in the calling thread,
+ * without the second start-up a thread costs (docs/benchmarks.md, "One thread or two").
  */
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { DiagnosticBag } from '../diagnostics/bag.js';
 import { InputError, SchemaViolationError } from '../diagnostics/errors.js';
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_PDF_TIMEOUT_MS } from '../model/limits.js';
+import { detectFormat } from '../readers/detect-format.js';
 import type { ExtractOptions, ExtractResult } from '../pipeline.js';
 import type { ThreadJob, ThreadReply } from './pipeline-thread.js';
 import { giveWarmThread, takeWarmThread } from './pool.js';
@@ -26,13 +31,36 @@ export const PIPELINE_YOUNG_MB = 16;
 /** How often the resident memory of the process is compared with the memory limit (ms). */
 export const MEMORY_CHECK_MS = 50;
 
+/**
+ * Largest text export or HTML page read in the calling thread (bytes): 256 KiB, three times the
+ * largest real input (the 2024 annex as HTML, 85 KB; as text, 65 KB). Every stage of the text and
+ * HTML readers is linear, and the crafted inputs of `npm run bench:adversarial`, up to 1 MB, finish
+ * within 3.3 s and 250 MB at a load of 10; a quarter of that size stays far from the default limits.
+ */
+export const IN_THREAD_MAX_BYTES = 256 * 1024;
+
+/**
+ * Whether `extractAnnexLimited` reads `bytes` in the calling thread: a text export or HTML page (as
+ * detected, or as `options.format` forces) of at most IN_THREAD_MAX_BYTES, read with a time limit
+ * and a memory limit no tighter than the defaults (120 s, 2048 MB), which it cannot reach. A PDF,
+ * a larger input, or a tighter limit given by the caller is read in a pipeline thread, which the
+ * limit stops.
+ */
+export function readsInCallingThread(bytes: Uint8Array, options: Pick<ExtractOptions, 'format' | 'timeoutMs' | 'maxMemoryMb'>): boolean {
+  if (bytes.byteLength > IN_THREAD_MAX_BYTES) return false;
+  if ((options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS) < DEFAULT_PDF_TIMEOUT_MS) return false;
+  if ((options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB) < DEFAULT_MAX_MEMORY_MB) return false;
+  return (options.format ?? detectFormat(bytes)) !== 'pdf';
+}
+
 /** The warm-thread pool key of pipeline threads with a `maxMemoryMb` heap (script and limit). */
 export function pipelinePoolKey(maxMemoryMb: number = DEFAULT_MAX_MEMORY_MB): string {
   return `pipeline ${String(threadScript('pipeline').script)} heap=${maxMemoryMb}`;
 }
 
 /**
- * Runs the pipeline on `bytes` in a worker thread. Resolves like `extractAnnex`; rejects with the
+ * Runs the pipeline on `bytes` in a worker thread (a small text or HTML input under the default
+ * limits in the calling thread: readsInCallingThread). Resolves like `extractAnnex`; rejects with the
  * same InputError / SchemaViolationError, with InputError NAP009 when `options.timeoutMs`
  * (default 120 s) passes and NAP010 when the work needs more than `options.maxMemoryMb` (default
  * 2048 MB): more heap than that, or the process's resident memory grown by more than that since
@@ -42,7 +70,17 @@ export function pipelinePoolKey(maxMemoryMb: number = DEFAULT_MAX_MEMORY_MB): st
  * limit (pool.ts); one stopped by a limit or failing otherwise is terminated.
  * A warm thread that ends before it answered is replaced by a new one, which runs the job.
  */
-export function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {
+export async function extractAnnexLimited(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {
+  if (readsInCallingThread(bytes, options)) {
+    // Loaded here only: a PDF's caller never runs the pipeline itself.
+    const { extractAnnex } = await import('../pipeline.js');
+    return extractAnnex(bytes, options);
+  }
+  return extractInThread(bytes, options);
+}
+
+/** extractAnnexLimited's work in a pipeline thread, which the limits stop. */
+function extractInThread(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
   const spec = threadScript('pipeline');

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { compareAnnexes, wordChanges } from '../../src/diff/compare-annexes.js';
 import { MAX_DIAGNOSTICS_PER_CODE } from '../../src/model/diagnostics.js';
 import { normaliseExplanation } from '../../src/normalise/explanation.js';
-import { extractAnnexLimited } from '../../src/threads/limited-pipeline.js';
+import { extractAnnexLimited, readsInCallingThread } from '../../src/threads/limited-pipeline.js';
 import { textAnnexWithRows } from '../../scripts/bench/crafted-cases.js';
 import { runCli } from '../helpers/run-cli.js';
 import { startThreadsFromSource } from '../helpers/thread-script.js';
@@ -39,11 +39,14 @@ describe('the limits cover the whole pipeline, for text and HTML too', () => {
     await expect(extractAnnexLimited(bytes, { fileName: 'big.txt', maxMemoryMb: 40 })).rejects.toMatchObject({ diagnostic: { code: 'NAP010', severity: 'error' } });
   });
 
-  it('the limited pipeline gives the same annex as the plain one', async () => {
+  it('the limited pipeline gives the same annex as the plain one, in a pipeline thread (a limit under the default) and in the calling thread (the default limits)', async () => {
     const text = textAnnexWithRows(10);
+    const bytes = new TextEncoder().encode(text);
     const plain = await extractFixture('ten.txt', text);
-    const limited = await extractAnnexLimited(new TextEncoder().encode(text), { fileName: 'ten.txt' });
-    expect(limited.annex).toEqual(plain.annex);
+    expect(readsInCallingThread(bytes, { timeoutMs: 60_000 })).toBe(false);
+    expect((await extractAnnexLimited(bytes, { fileName: 'ten.txt', timeoutMs: 60_000 })).annex).toEqual(plain.annex);
+    expect(readsInCallingThread(bytes, {})).toBe(true);
+    expect((await extractAnnexLimited(bytes, { fileName: 'ten.txt' })).annex).toEqual(plain.annex);
   });
 
   it('from source without the built thread (the thread loads tsx, as under `tsx src/cli/bin.ts`): the same annex', async () => {
@@ -52,7 +55,7 @@ describe('the limits cover the whole pipeline, for text and HTML too', () => {
     const plain = await extractFixture('ten.txt', text);
     startThreadsFromSource(true);
     try {
-      const limited = await extractAnnexLimited(new TextEncoder().encode(text), { fileName: 'ten.txt', keepWarm: false });
+      const limited = await extractAnnexLimited(new TextEncoder().encode(text), { fileName: 'ten.txt', keepWarm: false, timeoutMs: 60_000 });
       expect(limited.annex).toEqual(plain.annex);
     } finally {
       startThreadsFromSource(false);

@@ -22,6 +22,8 @@ const PDF = miniAnnex('vector', ['#008080', '#ffb000', '#5a5a5a', '#d0006f', '#1
   { rows: [{ title: ['Activiteit 2'], status: 3, wanneer: '2025', wie: ['VWS'], toelichting: ['Tweede.'] }] },
 ]);
 const TEXT = new TextEncoder().encode('Activiteit\tStatus\tWanneer\tWie\tToelichting\nActielijn 1\t\t\t\t\nEen activiteit\t\t2024\tOCW\tUitleg.\n');
+/** A time limit under the default: a small text export is then read in a pipeline thread (readsInCallingThread), as these tests need. */
+const IN_A_THREAD = { timeoutMs: 60_000 } as const;
 
 beforeEach(closeWarmThreads);
 
@@ -48,14 +50,14 @@ describe('pipeline threads', () => {
     // Counted per pool key: a thread of another kind given back late by an earlier file does not count.
     const byDefault = (): number => warmThreadCount(pipelinePoolKey());
     const by300 = (): number => warmThreadCount(pipelinePoolKey(300));
-    const a = await extractAnnexLimited(TEXT, { fileName: 'a.txt' });
+    const a = await extractAnnexLimited(TEXT, { ...IN_A_THREAD, fileName: 'a.txt' });
     expect(byDefault()).toBe(1);
-    const b = await extractAnnexLimited(TEXT, { fileName: 'a.txt' });
+    const b = await extractAnnexLimited(TEXT, { ...IN_A_THREAD, fileName: 'a.txt' });
     expect(byDefault()).toBe(1);
     expect(b).toEqual(a);
     expect(a.annex.activities.map((x) => [x.id, x.title, x.planning.text, x.owners.text])).toEqual([['AL1-01', 'Een activiteit', '2024', 'OCW']]);
     // Another memory limit: another thread.
-    await extractAnnexLimited(TEXT, { fileName: 'a.txt', maxMemoryMb: 300 });
+    await extractAnnexLimited(TEXT, { ...IN_A_THREAD, fileName: 'a.txt', maxMemoryMb: 300 });
     expect([byDefault(), by300()]).toEqual([1, 1]);
     // A job that takes far longer than its 1 ms (the tiny TEXT could answer first on a busy machine).
     const slow = new TextEncoder().encode(`Activiteit\tStatus\tWanneer\tWie\tToelichting\nActielijn 1\t\t\t\t\n${'A\t\t\t\t\n'.repeat(5000)}`);
@@ -80,7 +82,7 @@ describe('a warm thread that dies just as it is taken', () => {
   it('pipeline: the job goes to a new thread and gives the annex', async () => {
     const thread = dying();
     giveWarmThread(pipelinePoolKey(), thread);
-    const result = await extractAnnexLimited(TEXT, { fileName: 'a.txt' });
+    const result = await extractAnnexLimited(TEXT, { ...IN_A_THREAD, fileName: 'a.txt' });
     // It was taken and is gone (taking a thread drops its listeners, so its exit is read off threadId).
     expect(thread.threadId).toBe(-1);
     expect(result.annex.activities.map((x) => x.title)).toEqual(['Een activiteit']);
@@ -88,7 +90,7 @@ describe('a warm thread that dies just as it is taken', () => {
 
   it('a new thread that exits before it answers is an error (no retry loop)', async () => {
     // The pipeline runs in its thread; a job that makes a fresh thread exit is reported, once.
-    await expect(extractAnnexLimited(TEXT, { fileName: 'a.txt', maxMemoryMb: 1 })).rejects.toMatchObject({ diagnostic: { code: 'NAP010' } });
+    await expect(extractAnnexLimited(TEXT, { ...IN_A_THREAD, fileName: 'a.txt', maxMemoryMb: 1 })).rejects.toMatchObject({ diagnostic: { code: 'NAP010' } });
   });
 });
 
@@ -133,7 +135,7 @@ describe('keepWarm: false (the CLI on its last input)', () => {
     const model = await readPdf(PDF, { diagnostics: new DiagnosticBag('a.pdf'), keepWarm: false });
     expect(model.pages).toHaveLength(2);
     expect(warmThreadCount()).toBe(0);
-    const { annex } = await extractAnnexLimited(TEXT, { fileName: 'a.txt', keepWarm: false });
+    const { annex } = await extractAnnexLimited(TEXT, { ...IN_A_THREAD, fileName: 'a.txt', keepWarm: false });
     expect(annex.activities).toHaveLength(1);
     expect(warmThreadCount()).toBe(0);
   });
@@ -141,14 +143,14 @@ describe('keepWarm: false (the CLI on its last input)', () => {
 
 describe('pipeline threads that failed', () => {
   it('options that cannot be copied to a thread reject with DataCloneError and leave no thread behind (the process could not exit before)', async () => {
-    const options = { fileName: 'a.txt', onProgress: () => undefined } as unknown as Parameters<typeof extractAnnexLimited>[1];
+    const options = { ...IN_A_THREAD, fileName: 'a.txt', onProgress: () => undefined } as unknown as Parameters<typeof extractAnnexLimited>[1];
     const terminate = vi.spyOn(Worker.prototype, 'terminate');
     try {
       await expect(extractAnnexLimited(TEXT, options)).rejects.toMatchObject({ name: 'DataCloneError' });
       expect(terminate).toHaveBeenCalledTimes(1);
       expect(warmThreadCount()).toBe(0);
       // A warm thread taken for such a call is terminated too, not left running.
-      await extractAnnexLimited(TEXT, { fileName: 'a.txt' });
+      await extractAnnexLimited(TEXT, { ...IN_A_THREAD, fileName: 'a.txt' });
       expect(warmThreadCount()).toBe(1);
       await expect(extractAnnexLimited(TEXT, options)).rejects.toMatchObject({ name: 'DataCloneError' });
       expect(terminate).toHaveBeenCalledTimes(2);
@@ -159,9 +161,9 @@ describe('pipeline threads that failed', () => {
   });
 
   it('a thread whose job failed inside (an internal error) is not kept; one that answered with an input error is', async () => {
-    await expect(extractAnnexLimited(TEXT, { fileName: 'a.txt', expect: 5 } as unknown as Parameters<typeof extractAnnexLimited>[1])).rejects.toThrow();
+    await expect(extractAnnexLimited(TEXT, { ...IN_A_THREAD, fileName: 'a.txt', expect: 5 } as unknown as Parameters<typeof extractAnnexLimited>[1])).rejects.toThrow();
     expect(warmThreadCount()).toBe(0);
-    await expect(extractAnnexLimited(new Uint8Array(0), { fileName: 'empty.txt' })).rejects.toMatchObject({ diagnostic: { code: 'NAP001' } });
+    await expect(extractAnnexLimited(new Uint8Array(0), { ...IN_A_THREAD, fileName: 'empty.txt' })).rejects.toMatchObject({ diagnostic: { code: 'NAP001' } });
     expect(warmThreadCount()).toBe(1);
   });
 });
