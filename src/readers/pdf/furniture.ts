@@ -30,10 +30,11 @@ export type Furniture = Map<number, Map<Line, FurnitureKind>>;
  * LAYOUT.furnitureMinShare × pages) pages, or on LAYOUT.furnitureMinPages pages standing apart
  * from the page's other lines on each (mirrored layouts print a header or footer on left-hand or
  * right-hand pages only; a stamp or a section's own header on some pages); or when the same text
- * but one number does, and that number grows from page to page (a page counter: `Pagina 3`,
- * `Pagina 4`, `xiv`, a total such as `van 17` may stay) — a table row whose text differs from page
- * to page in several numbers is not furniture. A table's continuation note is furniture too
- * (continuationNotes).
+ * but its numbers does, one of which grows from page to page (a page counter: `Pagina 3`,
+ * `Pagina 4`, `xiv`, a total such as `van 17` may stay) and the others never fall (a section
+ * number) — a table row whose numbers go up and down is not furniture; and then a line at the same
+ * place that prints the same first or last piece (sameFurnitureElsewhere). A table's continuation
+ * note is furniture too (continuationNotes).
  */
 export function findFurniture(pages: readonly PageContent[]): Furniture {
   const needed = neededPages(pages.length);
@@ -186,10 +187,11 @@ function recurringLines(pages: readonly PageContent[]): Map<Line, FurnitureKind>
   }
   const recurring = new Set(clusters.flatMap((c) => c.map((e) => e.line)));
   const out = new Map<Line, FurnitureKind>();
-  for (const cluster of clusters) {
-    if (continuesText(cluster, recurring)) continue;
+  const furniture = clusters.filter((cluster) => !continuesText(cluster, recurring));
+  for (const cluster of furniture) {
     for (const e of cluster) out.set(e.line, e.pageNumber !== null ? 'page-number' : 'running');
   }
+  for (const [line, kind] of sameFurnitureElsewhere(pages, furniture)) if (!out.has(line)) out.set(line, kind);
   return out;
 }
 
@@ -294,7 +296,10 @@ function toRoman(value: number): string {
 
 /**
  * True when the lines of a cluster (same text once digits are folded, or all page numbers) read
- * the same, or differ in one number only, which grows with the page number (a page counter).
+ * the same, or differ in numbers of which one grows with the page number (a page counter) and any
+ * other never falls from page to page (the number of the section a running header names:
+ * `Actielijn 1 | blz. 3 van 20`, hold-out 6). A table row whose text differs from page to page in
+ * numbers that go up and down is not furniture.
  */
 function isSameOrCounted(cluster: readonly Entry[]): boolean {
   const numbers = cluster.map((e) => (e.pageNumber !== null ? [e.pageNumber.value] : [...e.text.matchAll(DIGITS)].map((m) => Number(m[0]))));
@@ -302,10 +307,39 @@ function isSameOrCounted(cluster: readonly Entry[]): boolean {
   const varying: number[] = [];
   for (let g = 0; g < width; g++) if (numbers.some((n) => n[g] !== numbers[0]![g])) varying.push(g);
   if (varying.length === 0) return true;
-  if (varying.length > 1) return false;
-  const g = varying[0]!;
-  const byPage = cluster.map((e, i) => ({ page: e.page, value: numbers[i]![g]! })).sort((a, b) => a.page - b.page);
-  return byPage.every((e, i) => i === 0 || (e.page > byPage[i - 1]!.page && e.value > byPage[i - 1]!.value));
+  const order = cluster.map((e, i) => ({ page: e.page, values: numbers[i]! })).sort((a, b) => a.page - b.page);
+  if (order.some((e, i) => i > 0 && e.page === order[i - 1]!.page)) return false;
+  const grows = (g: number, strictly: boolean): boolean => order.every((e, i) => i === 0 || (strictly ? e.values[g]! > order[i - 1]!.values[g]! : e.values[g]! >= order[i - 1]!.values[g]!));
+  const counters = varying.filter((g) => grows(g, true));
+  return counters.length === 1 && varying.every((g) => grows(g, false));
+}
+
+/**
+ * The lines that stand where a running header or footer of `clusters` stands (baseline within
+ * LAYOUT.furnitureBaselineTolerance, the same size within LAYOUT.furnitureFlowSizeShare) on a page
+ * it is not read on, and print its first or last piece of text as it does on every page (a running
+ * header that names the section: `Bijlage 1 – Voortgang activiteiten NAP … Eindnoten | blz. 20 van
+ * 20` after 19 pages of `… Actielijn N | blz. …`, hold-out 6). Pieces are a line's chunks.
+ */
+function sameFurnitureElsewhere(pages: readonly PageContent[], clusters: readonly Entry[][]): Map<Line, FurnitureKind> {
+  const out = new Map<Line, FurnitureKind>();
+  for (const cluster of clusters) {
+    const first = cluster[0]!.line;
+    if (first.chunks.length < 2 || cluster.some((e) => e.pageNumber !== null)) continue;
+    const pieceAt = (l: Line, k: 0 | -1): string => foldText(joinChunks([l.chunks.at(k)!]).trim());
+    const shared = ([0, -1] as const).filter((k) => cluster.every((e) => pieceAt(e.line, k) === pieceAt(first, k)));
+    if (shared.length === 0) continue;
+    const onPages = new Set(cluster.map((e) => e.page));
+    const baseline = cluster.reduce((sum, e) => sum + e.line.baseline, 0) / cluster.length;
+    for (const page of pages) {
+      if (onPages.has(page.number)) continue;
+      for (const l of page.lines) {
+        const placed = Math.abs(l.baseline - baseline) <= LAYOUT.furnitureBaselineTolerance && Math.abs(l.size - first.size) <= LAYOUT.furnitureFlowSizeShare * first.size;
+        if (placed && l.chunks.length >= 2 && furnitureKey(l) !== null && shared.some((k) => pieceAt(l, k) === pieceAt(first, k))) out.set(l, 'running');
+      }
+    }
+  }
+  return out;
 }
 
 /**

@@ -6,6 +6,7 @@
 
 import { type BBox, type BodyRow, type ColumnKey, type StatusCue, keyedCells } from '../../model/page-model.js';
 import { BULLET_START, joinWrapped, joinWrappedLines } from '../../model/wrapped-text.js';
+import { dashListItems } from './dash-lists.js';
 import { type Box, toBBox, union } from './geometry.js';
 import type { RunPaint, Shape } from './graphics.js';
 import type { PageStructure, TaggedRow } from './structure.js';
@@ -332,8 +333,10 @@ function statusCueOf(group: RowGroup, cells: string[], range: { top: number; bot
   }
   // A fill that holds another candidate inside it (a zebra stripe or shading painted per cell,
   // with the mark on it) is the cell's background: the mark is the cue. In a Status column under
-  // 40 pt a short row's stripe is no larger than an icon, and the larger candidate would win.
-  const marksOnly = candidates.filter((ic) => !candidates.some((inner) => inner !== ic && encloses(ic.box, inner.box)));
+  // 40 pt a short row's stripe is no larger than an icon, and the larger candidate would win. A
+  // near-white shape inside a fill is no mark but a symbol knocked out of it (a white triangle on a
+  // coloured disc, hold-out 6): the fill is the mark.
+  const marksOnly = candidates.filter((ic) => !candidates.some((inner) => inner !== ic && !isNearWhite(inner.color) && encloses(ic.box, inner.box)));
   if (marksOnly.length > 0 && marksOnly.length < candidates.length) candidates.splice(0, candidates.length, ...marksOnly);
   const icon = pickIcon(candidates);
   const marks = separateMarks(candidates);
@@ -412,10 +415,13 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
   let out = '';
   let prev: { fragment: Fragment; text: string } | null = null;
   const list = listIndent();
+  const dashItems = dashListItems(sorted, (f) => joinChunks([...f.chunks].sort((a, b) => a.x0 - b.x0)));
   for (const f of sorted) {
     let chunks = [...f.chunks].sort((a, b) => a.x0 - b.x0);
     if (isStatus) chunks = chunks.map((c) => ({ ...c, text: stripSymbolChars(c.text) })).filter((c) => c.text !== '');
     if (chunks.length === 0) continue;
+    // A dash bullet is written as the page model's bullet, `•`, as a symbol font's bullet is.
+    if (dashItems.has(f)) chunks[0] = { ...chunks[0]!, text: chunks[0]!.text.replace(/^(\s*)[–—-]/u, '$1•') };
     const text = joinChunks(chunks).trim();
     const endsList = list.endsList(chunks, text, f.size);
     if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, chunks[0]!, column)) out += POSSIBLE_WORD_BREAK + text;

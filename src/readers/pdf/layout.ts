@@ -454,14 +454,16 @@ function outsideTaggedRows(l: Line, structure: PageStructure): boolean {
 
 /**
  * A line of the status legend: it prints a legend label (symbols aside) starting left of the
- * Status column, or nothing but legend labels, one per chunk (a legend printed in a row:
- * `● Afgerond   ● In uitvoering …`).
+ * Status column, or nothing but legend labels, one per chunk, after a legend heading or not (a
+ * legend printed in a row: `● Afgerond   ● In uitvoering …`; `Legenda  ● Afgerond …` in the
+ * page foot of hold-out 6).
  */
 function isLegendLine(l: Line, cols: Columns): boolean {
   const texts = l.chunks.map((c) => stripSymbolChars(c.text).trim()).filter((t) => t !== '');
   const text = texts.join(' ');
   if ((isLegendLabel(text) || isLegendLabelStart(text)) && l.x0 < (cols.bounds[cols.statusIndex] ?? Infinity)) return true;
-  return texts.length > 1 && texts.every((t) => isLegendLabel(t) || isLegendLabelStart(t));
+  const labels = isLegendHeading(texts[0] ?? '') ? texts.slice(1) : texts;
+  return labels.length > 1 && labels.every((t) => isLegendLabel(t) || isLegendLabelStart(t));
 }
 
 export type { Columns } from './layout-header.js';

@@ -642,6 +642,14 @@ export const LAYOUT = {
    */
   listIndentEm: 0.5,
   /**
+   * em. A line that starts with a dash and a space is a list item when the line after it starts at
+   * least this far right of it (dash-lists.ts: the wrapped line hangs under the item's text, as
+   * ReportLab's bulletText prints it in hold-out 6, about 1.1 em)…
+   */
+  dashListHangMinEm: 0.3,
+  /** em. …and at most this far (further right is a new column's text, not a hanging indent). */
+  dashListHangMaxEm: 3,
+  /**
    * em. A cell's last line before a page end may end in a broken word when less than this is left
    * on it: the next line's first character, on the next page, is not measured there (a character
    * is at most about an em wide). word-generated/three-headers-a5-arial: `Omgangsvorme` at the foot

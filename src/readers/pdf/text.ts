@@ -153,10 +153,10 @@ export function fontExtent(font: { ascent?: number | null; descent?: number | nu
 }
 
 /**
- * Text of a footnote marker: a number (also in brackets, `[25]`), a Roman numeral (Word's endnotes `ii`; `II`), or a letter
+ * Text of a footnote marker: a number (also in brackets, `[25]`, `(25)`, or with a closing parenthesis, `25)`), a Roman numeral (Word's endnotes `ii`; `II`), or a letter
  * label (`a`, `B`, `aa`), or a note symbol (`*`, `††`: notes labelled so, note-letters.ts).
  */
-const MARKER = /^\s*(\d{1,4}|\[\d{1,4}\]|\(\d{1,4}\)|[ivx]{1,6}|[IVX]{1,6}|([a-zA-Z])\2{0,3}|([*†‡§])\3{0,9})\s*$/;
+const MARKER = /^\s*(\d{1,4}|\[\d{1,4}\]|\(?\d{1,4}\)|[ivx]{1,6}|[IVX]{1,6}|([a-zA-Z])\2{0,3}|([*†‡§])\3{0,9})\s*$/;
 
 /**
  * Groups chunks into lines by baseline; small raised chunks join the line below them as
@@ -388,12 +388,13 @@ export function joinChunks(chunks: readonly Chunk[]): string {
 
 /**
  * A raised chunk as the page model writes it: digits as Unicode superscript digits (a footnote
- * marker), brackets around them left out (`[12]` raised is marker 12); a lower-case Roman numeral up to 39 the same way (`ⁱⁱ` endnote markers, Word's default
+ * marker), brackets around them left out (`[12]` and `12)` raised are marker 12); a lower-case Roman numeral up to 39 the same way (`ⁱⁱ` endnote markers, Word's default
  * endnote numbering), as its number.
  */
 function supText(text: string): string {
-  // A raised marker in brackets (`[12]`, `(12)`) is the marker: the brackets are how it is printed.
-  const t = text.replace(/\s+/g, '').replace(/^\[(\d+)\]$|^\((\d+)\)$/, (_, a: string | undefined, b: string | undefined) => a ?? b ?? '');
+  // A raised marker in brackets (`[12]`, `(12)`) or with a closing parenthesis (`12)`, ReportLab
+  // and German-style notes) is the marker: the brackets are how it is printed.
+  const t = text.replace(/\s+/g, '').replace(/^\[(\d+)\]$|^\(?(\d+)\)$/, (_, a: string | undefined, b: string | undefined) => a ?? b ?? '');
   const roman = lowerRomanValue(t);
   if (roman !== null) return toSuperscript(roman);
   return t.replace(/\d+/g, (d) => toSuperscript(Number(d)));

@@ -61,6 +61,19 @@ describe('page furniture by repetition', () => {
     expect(findFurniture(shuffled).size).toBe(0);
   });
 
+  it('finds a running header that names the current section (hold-out 6): the section number never falls, the page counter grows, and the last page\'s other section name is the same header', () => {
+    const sections = [1, 1, 2, 2, 3, 3];
+    const header = (n: number, section: string): Chunk[] => [chunk('Bijlage 1 – Voortgang NAP', 40, 30), chunk(`${section} | blz. ${n} van 7`, 400, 30)];
+    const pages = sections.map((s, i) => page(i + 1, [...header(i + 1, `Actielijn ${s}`), chunk(`Activiteit ${'abcdef'[i]}`, 40, 80), chunk(`Toelichting ${'ghijkl'[i]}`, 300, 80)]));
+    pages.push(page(7, [...header(7, 'Eindnoten'), chunk('1) Kamerstukken II 2023/24, 34843, nr. 100.', 40, 80)]));
+    const f = findFurniture(pages);
+    expect(texts(f, 3)).toEqual(['running:Bijlage 1 – Voortgang NAP Actielijn 2 | blz. 3 van 7']);
+    expect(texts(f, 7)).toEqual(['running:Bijlage 1 – Voortgang NAP Eindnoten | blz. 7 van 7']);
+    // Section numbers that go down again are no running header's: content, as the rows of the test above.
+    const shuffled = [3, 1, 2, 1, 3, 2].map((s, i) => page(i + 1, [...header(i + 1, `Actielijn ${s}`), chunk(`Activiteit ${'abcdef'[i]}`, 40, 80)]));
+    expect(findFurniture(shuffled).size).toBe(0);
+  });
+
   it('never takes the legend, the table header or an Actielijn row for furniture', () => {
     const pages = Array.from({ length: 4 }, (_, i) =>
       page(i + 1, [chunk('Afgerond', 40, 30), chunk('Activiteit', 40, 60), chunk('Status', 150, 60), chunk('Wanneer', 200, 60), chunk('Actielijn 2', 40, 80), chunk(`Rij ${i}`, 40, 100), chunk('Afgerond', 40, 700)]),

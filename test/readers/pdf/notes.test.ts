@@ -1,7 +1,7 @@
 /** Note definitions in every numbering style (notes.ts): raised markers, and `1.`, `1)`, `[1]` at text size in sequence. */
 import { describe, expect, it } from 'vitest';
 import { midLineLabelAt, noteColumns, noteLabel, readNoteDefinitions, startsNoteList } from '../../../src/readers/pdf/notes.js';
-import { type Chunk, type Line, buildLines } from '../../../src/readers/pdf/text.js';
+import { type Chunk, type Line, buildLines, joinChunks } from '../../../src/readers/pdf/text.js';
 
 const chunk = (text: string, x: number, y: number, size = 9, sup = false): Chunk => ({ text, x0: x, x1: x + 0.5 * size * text.length, y0: y - 0.8 * size, y1: y + 0.2 * size, baseline: y, size, font: 'F1', sup });
 const lines = (cs: Chunk[]): Line[] => buildLines(cs);
@@ -140,5 +140,17 @@ describe('notes set in two columns (LaTeX multicol; the fifth hold-out\'s page 1
     const crossing = [...page.slice(1, 17), chunk('Een regel over de hele breedte van de pagina, tot voorbij de rechterkolom', 40, 160)];
     const columns = noteColumns(lines(crossing))!;
     expect(columns.lines.at(-1)!.chunks[0]!.text).toBe('Een regel over de hele breedte van de pagina, tot voorbij de rechterkolom');
+  });
+});
+
+describe('raised markers in the text', () => {
+  it('a raised `1)` (ReportLab <super>, hold-out 6), `(2)` and `[3]` are markers 1, 2 and 3: the brackets are how they are printed', () => {
+    for (const [printed, marker] of [['1)', '¹'], ['(2)', '²'], ['[3]', '³'], ['14)', '¹⁴']] as const) {
+      const word = chunk('gedrag.', 40, 100, 7.8);
+      const raised = chunk(printed, word.x1, 97.1, 5.3);
+      const next = chunk('De publieksmonitor', raised.x1 + 2.5, 100, 7.8);
+      const [l] = lines([word, raised, next]);
+      expect(joinChunks(l!.chunks), printed).toBe(`gedrag.${marker} De publieksmonitor`);
+    }
   });
 });
