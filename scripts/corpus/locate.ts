@@ -43,6 +43,12 @@ export interface LocateOptions {
    * the data's). Every other character must still be there, in order.
    */
   ignoreHyphens?: boolean;
+  /**
+   * Notes are printed after each action line's table (the notes that table cites), not only after
+   * the last row: each note is searched in number order from the first row on, and the last row
+   * ends where the first note after its title starts.
+   */
+  notesBetweenTables?: boolean;
 }
 
 interface Item {
@@ -111,16 +117,20 @@ export async function locateAnnex(bytes: Uint8Array, annex: AnnexData, options: 
     starts.push(items[item]!.at);
     item++;
   }
-  // Notes: in number order after the last row's title.
-  let from = starts.at(-1)!;
+  // Notes: in number order after the last row's title (or, between tables, after the first row's).
+  let from = options.notesBetweenTables ? starts[0]! : starts.at(-1)!;
+  const noteHits: number[] = [];
   const notes = annex.footnotes.map((f) => {
     const key = squeeze(f.text).slice(0, 24);
     const hit = text.indexOf(key, from);
     if (hit < 0) throw new Error(`note ${f.number}: "${f.text.slice(0, 40)}…" not found after the table`);
     from = hit + key.length;
+    noteHits.push(hit);
     return { number: f.number, page: pageAt(hit) };
   });
-  const notesStart = text.indexOf(squeeze(annex.footnotes[0]!.text).slice(0, 24), starts.at(-1)!);
+  const notesStart = options.notesBetweenTables
+    ? (noteHits.find((h) => h > starts.at(-1)!) ?? text.length)
+    : text.indexOf(squeeze(annex.footnotes[0]!.text).slice(0, 24), starts.at(-1)!);
 
   // A row starts where the first of its cells starts: a browser may carry the title cell (orphan
   // and widow control) to the next page while Wanneer, Wie and the explanation begin at the foot of
