@@ -5,7 +5,8 @@
  * (the PDFs themselves carry dates and differ). Word variants take about 20 s each, so two of the
  * new Word layouts stand for their generator options (the merged first column, the status in words
  * broken by a page end); the other generators run all their variants. pdfLaTeX, given a fixed date
- * and trailer /ID, remakes its PDFs byte for byte too (with the TeX Live of .ci/run, Debian 12's).
+ * and trailer /ID, remakes its PDFs byte for byte too (with the TeX Live of .ci/run, Debian 12's), and
+ * so does ReportLab given SOURCE_DATE_EPOCH (Debian 12's python3-reportlab 3.6.12 and fonts).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALC_VARIANT, generateCalc } from '../scripts/calc-rendition/generate.js';
 import { HTML_PRINT_VARIANTS, generateHtmlPrint } from '../scripts/html-rendition/generate.js';
 import { LATEX_VARIANTS, generateLatex } from '../scripts/latex-rendition/generate.js';
+import { REPORTLAB_VARIANTS, generateReportlab } from '../scripts/reportlab-rendition/generate.js';
 import { REWRITE_VARIANTS, generateRewrite } from '../scripts/rewritten-rendition/generate.js';
 import { SCAN, generateScan } from '../scripts/scan-rendition/generate.js';
 import { generateWordVariant } from '../scripts/word-rendition/generate.js';
@@ -33,6 +35,7 @@ beforeAll(() => {
   requireProgram('pdftocairo', ['-v'], 'poppler-utils');
   requireProgram('qpdf', ['--version'], 'qpdf');
   requireProgram('pdflatex', ['--version'], 'texlive-latex-recommended texlive-fonts-recommended lmodern');
+  requireProgram('/usr/bin/python3', ['-c', 'import reportlab'], 'python3-reportlab');
   out = mkdtempSync(join(tmpdir(), 'nap-corpus-'));
 });
 afterAll(() => {
@@ -60,6 +63,15 @@ describe.each(LATEX_VARIANTS.map((v) => [v.name, v] as const))('pdfLaTeX %s', (n
     expect(readFileSync(join(out, 'latex', `${name}.truth.json`), 'utf8')).toBe(committed(`latex-generated/${name}.truth.json`));
     const pdf = readFileSync(join(out, 'latex', `${name}.pdf`));
     expect(pdf.equals(readFileSync(join(FIXTURES, `latex-generated/${name}.pdf`))), `${name}.pdf differs from the committed file`).toBe(true);
+  });
+});
+
+describe.each(REPORTLAB_VARIANTS.map((v) => [v.name, v] as const))('ReportLab %s', (name, v) => {
+  it('regenerates its truth file and its PDF byte for byte', async () => {
+    await generateReportlab(v, join(out, 'reportlab'));
+    expect(readFileSync(join(out, 'reportlab', `${name}.truth.json`), 'utf8')).toBe(committed(`reportlab-generated/${name}.truth.json`));
+    const pdf = readFileSync(join(out, 'reportlab', `${name}.pdf`));
+    expect(pdf.equals(readFileSync(join(FIXTURES, `reportlab-generated/${name}.pdf`))), `${name}.pdf differs from the committed file`).toBe(true);
   });
 });
 
