@@ -30,6 +30,13 @@ describe('nap-annex check', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  it('takes --verbose as extract does (the first-time user typed it): the same lines, every diagnostic listed anyway', async () => {
+    const plain = await runCli(['check', TEXT_2024]);
+    const verbose = await runCli(['check', '--verbose', TEXT_2024]);
+    expect([verbose.status, verbose.stdout]).toEqual([0, plain.stdout]);
+    expect(verbose.stdout).toContain('info NAP301');
+  });
+
   it('expands a glob, passes --expect, and lets the worst exit code win (2 > 1 > 0)', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.txt'), readFileSync(TEXT_2024));

@@ -111,15 +111,20 @@ export function attachFootnotes(
   });
 
   const footnotes = [...byNumber.values()].sort((a, b) => a.number - b.number);
-  for (const f of footnotes) {
-    if (f.citedBy.length === 0) {
-      diagnostics.report(
-        'NAP202',
-        `Footnote ${noteName(f)} ("${clip(f.text)}") is never cited by a marker in the table. Add its marker to the row it belongs to, or remove the footnote.`,
-        locationOf(f.location),
-        { actual: f.number },
-      );
-    }
+  const uncited = footnotes.filter((f) => f.citedBy.length === 0);
+  // Without any row (no table: NAP101) no note can be cited: one NAP202 for all of them.
+  if (rows.length === 0 && uncited.length > 1) {
+    const first = uncited[0]!;
+    diagnostics.report('NAP202', `${uncited.length} footnotes (${noteName(first)} to ${noteName(uncited.at(-1)!)}) are cited by no row: the input has no table rows.`, locationOf(first.location), { actual: uncited.length });
+    return { rows: withFootnotes, footnotes };
+  }
+  for (const f of uncited) {
+    diagnostics.report(
+      'NAP202',
+      `Footnote ${noteName(f)} ("${clip(f.text)}") is never cited by a marker in the table. Add its marker to the row it belongs to, or remove the footnote.`,
+      locationOf(f.location),
+      { actual: f.number },
+    );
   }
   return { rows: withFootnotes, footnotes };
 }

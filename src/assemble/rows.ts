@@ -8,7 +8,7 @@
  */
 import { locationOf as loc } from '../model/diagnostics.js';
 import { type DiagnosticBag } from '../diagnostics/bag.js';
-import type { BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, Page, PageModel, SourceLocation, StatusCue, TableBlock } from '../model/page-model.js';
+import type { BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, Page, PageModel, SourceLocation, StatusCue, TableBlock , LooseText } from '../model/page-model.js';
 import { joinWrapped } from '../model/wrapped-text.js';
 import { type Legend, checkLegends, hasStatusCues, legendInForce, legendsOf } from '../status/index.js';
 import { type ActivityCells, type ContinuedActivity, continuesActivity, continuesGoalSentence, joinContinuation } from './page-break.js';
@@ -67,13 +67,14 @@ export interface AssembledAnnex {
 export function assembleRows(model: PageModel, diagnostics: DiagnosticBag): AssembledAnnex {
   const cues = hasStatusCues(model);
   const legends = legendsOf(model);
-  // The legend only matters where statuses are cues: a text export without one loses nothing.
-  if (cues) checkLegends(legends, diagnostics);
-  // An input without any table is most likely not an annex: say so first, before its lines of
-  // loose text (NAP106), which are then all of its text.
+  // An input without any table is most likely not an annex: say so first, and its text outside
+  // tables (then all of its text) once, not line by line (NAP106); what looks like a legend in it
+  // is no annex's legend (NAP109 is left out).
   const noTable = model.pages.every((p) => p.tables.length === 0);
   if (noTable) reportNoTable(diagnostics);
-  const assembly = new Assembly(diagnostics, cues, legendInForce(legends));
+  // The legend only matters where statuses are cues: a text export without one loses nothing.
+  else if (cues) checkLegends(legends, diagnostics);
+  const assembly = new Assembly(diagnostics, cues, legendInForce(legends), noTable);
   for (const page of model.pages) assembly.readPage(page);
   assembly.finish();
   const { actionLines, rows, perActionLine, pageTables } = assembly;
@@ -138,10 +139,14 @@ class Assembly {
   /** A row without a title, held until the next row shows whether its title was carried to the next page. */
   private untitled: { row: BodyRow; text: RowText; page: number } | null = null;
 
+  /** Without any table (NAP101): the lines of text outside tables, counted for one NAP106 at the end, and the first of them. */
+  private readonly outsideTables: { lines: number; pages: Set<number>; first: LooseText | null } = { lines: 0, pages: new Set(), first: null };
+
   constructor(
     private readonly diagnostics: DiagnosticBag,
     private readonly cues: boolean,
     private readonly legendAt: (at: SourceLocation) => Legend | null,
+    private readonly noTable = false,
   ) {}
 
   /** Reads one page: its footnote definitions, its loose text, then its tables in order. */
@@ -162,6 +167,10 @@ class Assembly {
       if (loose.kind === 'page-number' || loose.kind === 'running' || loose.kind === 'notes-heading' || loose.kind === 'legend-heading') continue;
       if (page.number === 1 && this.rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page)) {
         this.titleParts.push(loose.text);
+      } else if (this.noTable) {
+        this.outsideTables.lines++;
+        this.outsideTables.pages.add(page.number);
+        this.outsideTables.first ??= loose;
       } else {
         this.diagnostics.report('NAP106', `Text outside the table is not known page furniture: "${clip(loose.text)}". It is not in the output; check whether the reader missed a row or footnote.`, loc(loose.location), { actual: clip(loose.text, 200) });
       }
@@ -324,6 +333,12 @@ class Assembly {
   /** Ends the document: a row without a title still held is reported. */
   finish(): void {
     this.reportUntitled();
+    const { lines, pages, first } = this.outsideTables;
+    if (first !== null) {
+      const what = lines === 1 ? `its one line of text, "${clip(first.text)}", stands` : `all ${lines} lines of text on ${pages.size} page${pages.size === 1 ? '' : 's'} stand`;
+      const firstOf = lines === 1 ? '' : `, the first "${clip(first.text)}"`;
+      this.diagnostics.report('NAP106', `No table was found (NAP101), so ${what} outside any table${firstOf}; none of it is in the output.`, loc(first.location), { actual: lines });
+    }
   }
 
   /** True for the first body row of a page whose previous row was last seen on the page before. */

@@ -275,6 +275,8 @@ function addCheckCommand(program: Command, run: RunCommand, io: CliIo): void {
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', 'warnings fail the check too (exit 1)', false)
     .option('-q, --quiet', 'print only the verdict line of each input', false)
+    // check lists every diagnostic already; --verbose is taken as extract and report take it, so that one command line serves all three.
+    .option('--verbose', 'accepted as extract takes it; check lists every diagnostic, info included, anyway', false)
     .option('--ignore <codes>', 'diagnostic codes known and accepted (e.g. NAP501): still printed, not counted for the verdict', codeList)
     .addOption(expectOption())
     .addOption(new Option('--input-format <format>', 'skip detection and read every input as this format').choices(['text', 'pdf', 'html']))

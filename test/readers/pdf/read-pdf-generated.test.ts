@@ -112,6 +112,20 @@ describe('readPdf on unreadable input', () => {
     // first when the input has no table at all (it says what is most likely wrong).
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['NAP101', 'NAP106']);
   });
+
+  it('a document without any table gets one NAP106 for all its text and one NAP202 for all its notes, not one per line (the first-time user: 132 NAP106 after NAP101)', async () => {
+    const { buildPdf } = await import('./mini-pdf.js');
+    const { extractAnnex } = await import('../../../src/pipeline.js');
+    const lines = (page: number): string => Array.from({ length: 30 }, (_, i) => `BT /F1 10 Tf 72 ${560 - 14 * i} Td (Regel ${i + 1} van blad ${page}) Tj ET`).join('\n');
+    const notes = 'BT /F1 6 Tf 72 103 Td (1) Tj ET BT /F1 9 Tf 76 100 Td (Een eerste noot.) Tj ET BT /F1 6 Tf 72 85 Td (2) Tj ET BT /F1 9 Tf 76 82 Td (Een tweede noot.) Tj ET';
+    const bytes = buildPdf([{ content: lines(1) }, { content: `${lines(2)}\n${notes}` }]);
+    const { diagnostics } = await extractAnnex(bytes, { fileName: 'brief.pdf' });
+    const nap106 = diagnostics.filter((d) => d.code === 'NAP106');
+    expect(nap106).toHaveLength(1);
+    expect(nap106[0]).toMatchObject({ severity: 'error', actual: 60, place: { page: 1 } });
+    expect(nap106[0]!.reason).toContain('all 60 lines of text on 2 pages stand outside any table, the first "Regel 1 van blad 1"');
+    expect(diagnostics.filter((d) => d.code === 'NAP202').map((d) => [d.actual, d.reason])).toEqual([[2, '2 footnotes (1 to 2) are cited by no row: the input has no table rows.']]);
+  });
 });
 
 describe('readPdf on an encrypted PDF', () => {
