@@ -222,31 +222,63 @@ function intersect(a: Box, b: Box): Box | null {
 type PointVerdict = 'visible' | 'undecided' | HiddenReason;
 
 /**
+ * Which of a point's candidate paints cover it (1) or not (0), by index, for the point judged
+ * now and the one before it (MAX_CANDIDATES each; judgeRun swaps them).
+ */
+let coverNow = new Uint8Array(MAX_CANDIDATES);
+let coverBefore = new Uint8Array(MAX_CANDIDATES);
+
+/**
  * Judges a run by its sample points (walk/text.ts): at each, the paints there are composited
  * with and without the run; the run is hidden when less than VISIBILITY.minVisibleFraction of its points
  * show it (why: the reason most of its hidden points give). A run whose points are undecided
- * stays data.
+ * stays data. A point's verdict depends only on the run, the paints listed where it lies, which
+ * of them cover it and, where a soft mask is involved, the mask's value there; so a point with
+ * the same paints and the same coverage as the point before, and no soft mask, takes that
+ * point's verdict (most points of a run lie in one grid cell under the same paints).
  */
 function judgeRun(run: TextRun, paints: Grid<Paint>, symbols: Symbols): HiddenReason | 'unchecked' | null {
   const pts = run.points;
   if (pts === undefined || pts.length === 0) return null;
   const reasons = new Map<HiddenReason, number>();
+  const runMasked = Boolean(run.mask);
   let shown = 0;
   let total = 0;
+  let before: readonly Paint[] | null = null;
+  let verdict: PointVerdict = 'visible';
   for (let k = 0; k < pts.length; k += 2) {
-    const candidates = paints.at(pts[k]!, pts[k + 1]!);
+    const x = pts[k]!;
+    const y = pts[k + 1]!;
+    const candidates = paints.at(x, y);
     if (candidates.length > MAX_CANDIDATES) return 'unchecked';
-    const v = judgePoint(run, candidates, pts[k]!, pts[k + 1]!, symbols);
+    const covers = coverBefore;
+    coverBefore = coverNow;
+    coverNow = covers;
+    let same = candidates === before;
+    let masked = runMasked;
+    for (let i = 0; i < candidates.length; i++) {
+      const p = candidates[i]!;
+      const c = paintCovers(p, x, y) ? 1 : 0;
+      if (c === 1 && p.mask) masked = true;
+      if (c !== coverBefore[i]) same = false;
+      covers[i] = c;
+    }
+    if (!same) verdict = judgePoint(run, candidates, covers, x, y, symbols);
+    // A verdict that read a soft mask holds for its own point only.
+    before = masked ? null : candidates;
     total++;
-    if (v === 'visible' || v === 'undecided') shown++;
-    else reasons.set(v, (reasons.get(v) ?? 0) + 1);
+    if (verdict === 'visible' || verdict === 'undecided') shown++;
+    else reasons.set(verdict, (reasons.get(verdict) ?? 0) + 1);
   }
   if (shown >= VISIBILITY.minVisibleFraction * total) return null;
   return [...reasons].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
-/** One point of a run: the paints under it and over it, composited without and with the run's paint. */
-function judgePoint(run: TextRun, candidates: readonly Paint[], x: number, y: number, symbols: Symbols): PointVerdict {
+/**
+ * One point of a run: the paints under it and over it (`covers[i]`: whether candidate i covers
+ * the point, paintCovers), composited without and with the run's paint.
+ */
+function judgePoint(run: TextRun, candidates: readonly Paint[], covers: Uint8Array, x: number, y: number, symbols: Symbols): PointVerdict {
   let without: Shade = WHITE;
   let withText: Shade[] | null = null;
   let reason: HiddenReason | null = null;
@@ -260,9 +292,10 @@ function judgePoint(run: TextRun, candidates: readonly Paint[], x: number, y: nu
     }
     return drawn;
   };
-  for (const p of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const p = candidates[i]!;
     if (withText === null && p.order > run.order) withText = textOver(without);
-    if (!paintCovers(p, x, y)) continue;
+    if (covers[i] !== 1) continue;
     const opaque = p.image === undefined || p.image.opaque === true;
     const maskAt = !opaque ? null : p.mask ? maskValue(p.mask, x, y) : 1;
     const key = `p${p.order}`;
@@ -407,10 +440,9 @@ class Grid<T> {
     return [...seen];
   }
 
+  /** The items listed in the cell that holds the point (span's cell of a point, without its pair). */
   at(x: number, y: number): readonly T[] {
-    const [i] = span(x, x);
-    const [j] = span(y, y);
-    return this.cells.get(i * 4096 + j) ?? Grid.EMPTY;
+    return this.cells.get(clampCell(Math.floor(x / GRID_CELL)) * 4096 + clampCell(Math.floor(y / GRID_CELL))) ?? Grid.EMPTY;
   }
 }
 
