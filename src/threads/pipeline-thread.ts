@@ -7,7 +7,8 @@
  * the error, as plain data. A PDF of at most SHORT_PDF_PAGES pages is read in this thread: its
  * caller stops it at the time and memory limits as it would stop a page-reader thread, and one
  * thread costs less than two (no second start-up, no page copied between threads). A longer PDF,
- * or a read that asks for a number of reader threads, goes to page-reader threads (read-pages.ts).
+ * or a read that asks for a number of reader threads, goes to page-reader threads (read-pages.ts);
+ * when its bytes tell its length (page-count-hint.ts), without pdfjs-dist loaded here.
  * pdfjs-environment.ts is imported first, before anything loads pdfjs-dist.
  */
 import './pdfjs-environment.js';
@@ -17,6 +18,7 @@ import { InputError, SchemaViolationError } from '../diagnostics/errors.js';
 import { extractAnnex, type ExtractOptions } from '../pipeline.js';
 import type { PageInput } from '../readers/pdf/page-content.js';
 import type { PageSourceOptions } from '../readers/pdf/page-source.js';
+import { pageCountHint } from './page-count-hint.js';
 import { readPagesHere } from './page-reader-thread.js';
 import { readPagesInWorkers } from './read-pages.js';
 import { threadData } from './thread-script.js';
@@ -29,10 +31,13 @@ export const SHORT_PDF_PAGES = 50;
 
 /**
  * The pipeline thread's page source: this thread for a PDF of at most SHORT_PDF_PAGES pages,
- * page-reader threads for a longer one or when `options.workers` asks for reader threads.
+ * page-reader threads for a longer one or when `options.workers` asks for reader threads. A PDF
+ * whose bytes say it is longer (page-count-hint.ts) goes to page-reader threads at once, without
+ * loading pdfjs-dist here; otherwise pdfjs-dist opens it here to count its pages.
  */
 export function readPagesInPipelineThread(bytes: Uint8Array, onPage: (input: PageInput) => void, options: PageSourceOptions): Promise<number> {
-  return options.workers !== undefined ? readPagesInWorkers(bytes, onPage, options) : readPagesHere(bytes, onPage, options, SHORT_PDF_PAGES, readPagesInWorkers);
+  if (options.workers !== undefined || (pageCountHint(bytes) ?? 0) > SHORT_PDF_PAGES) return readPagesInWorkers(bytes, onPage, options);
+  return readPagesHere(bytes, onPage, options, SHORT_PDF_PAGES, readPagesInWorkers);
 }
 
 /**
