@@ -11,8 +11,8 @@ import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
-import { annexSetFiles, annexSetNames, excelCutReason, excelCuts, MANIFEST, spreadsheetCsvOptions, type AnnexSetOptions, type ExcelCut } from '../emit/annex-set.js';
-import { activitiesCsv, EXCEL_MAX_CELL, type CsvOptions } from '../emit/csv.js';
+import type { AnnexSetOptions, ExcelCut } from '../emit/annex-set.js';
+import type { CsvOptions } from '../emit/csv.js';
 import { annexJson } from '../emit/json.js';
 import { recoverOutputFolder } from '../emit/output-set.js';
 import { DiagnosticBag } from '../diagnostics/bag.js';
@@ -20,7 +20,7 @@ import { InputError, SchemaViolationError } from '../diagnostics/errors.js';
 import { type Diagnostic } from '../schema/diagnostic.js';
 import { extractAnnexLimited as extractAnnex } from '../threads/limited-pipeline.js';
 import type { Annex } from '../schema/annex.js';
-import { batchFolderNames, staleFolders, type BatchInput } from './batch-names.js';
+import type { BatchInput } from './batch-names.js';
 import { worstExit } from './check-command.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs } from './expand-inputs.js';
@@ -31,6 +31,14 @@ import { readInput } from './read-input.js';
 import { type ReaderCliOptions, extractOptionsFrom, keepThreads } from './reader-options.js';
 import { countBySeverity, formatDiagnostic, formatSummary } from './report.js';
 import { writeOutputFolder, writeSet } from './write-output.js';
+
+/**
+ * The output set's and the CSV writer's modules, loaded by a run that writes them (batch-names.ts,
+ * which names a batch's folders, needs the set's names): `extract` of one input to standard output
+ * as JSON loads none of them, nor the tables, the schema and zod they bring (docs/benchmarks.md).
+ */
+const annexSet = (): Promise<typeof import('../emit/annex-set.js')> => import('../emit/annex-set.js');
+const csvWriter = (): Promise<typeof import('../emit/csv.js')> => import('../emit/csv.js');
 
 /** Parsed options of `extract`. */
 export interface ExtractCommandOptions extends ReaderCliOptions {
@@ -69,7 +77,9 @@ function setOptions(options: ExtractCommandOptions): AnnexSetOptions {
  * in the files to be written (`cuts`), before anything is made, so that annex.json and the
  * diagnostics table record them; prints each unless quiet.
  */
-function reportCuts(annex: Annex, cuts: readonly ExcelCut[], quiet: boolean, stderr: TextSink, shown: string): void {
+async function reportCuts(annex: Annex, cuts: readonly ExcelCut[], quiet: boolean, stderr: TextSink, shown: string): Promise<void> {
+  if (cuts.length === 0) return;
+  const [{ excelCutReason }, { EXCEL_MAX_CELL }] = await Promise.all([annexSet(), csvWriter()]);
   for (const cut of cuts) {
     const d = new DiagnosticBag(annex.source.fileName, 'emit').report('NAP601', excelCutReason(cut), {}, { actual: cut.length, expected: EXCEL_MAX_CELL });
     annex.diagnostics.push(d as Annex['diagnostics'][number]);
@@ -79,7 +89,8 @@ function reportCuts(annex: Annex, cuts: readonly ExcelCut[], quiet: boolean, std
 }
 
 /** The CSV dialect of `extract -f csv` to standard output: the spreadsheet dialect with --excel or --bom, else the package's. */
-function stdoutCsvOptions(options: ExtractCommandOptions): CsvOptions {
+async function stdoutCsvOptions(options: ExtractCommandOptions): Promise<CsvOptions> {
+  const { spreadsheetCsvOptions } = await annexSet();
   return spreadsheetCsvOptions(options) ?? { delimiter: options.delimiter, neutraliseFormulas: options.neutraliseFormulas };
 }
 
@@ -131,7 +142,8 @@ export async function runExtract(inputs: string[], options: ExtractCommandOption
 /** The files of `annex`'s set; adds a NAP601 warning for every cell Excel's limit cuts in them first (printed unless quiet). */
 async function setFiles(annex: Annex, options: ExtractCommandOptions, stderr: TextSink, shown: string) {
   const set = setOptions(options);
-  reportCuts(annex, excelCuts(annex, set), options.quiet, stderr, shown);
+  const { annexSetFiles, excelCuts } = await annexSet();
+  await reportCuts(annex, excelCuts(annex, set), options.quiet, stderr, shown);
   return annexSetFiles(annex, set);
 }
 
@@ -147,10 +159,11 @@ async function extractSingle(input: string, options: ExtractCommandOptions, io: 
   if (options.output === undefined) {
     // Without -o: the JSON, or with --format csv the activities CSV, to stdout.
     if (options.format === 'csv') {
-      const csv = stdoutCsvOptions(options);
+      const csv = await stdoutCsvOptions(options);
+      const { activitiesCsv } = await csvWriter();
       const cuts: ExcelCut[] = [];
       const text = activitiesCsv(annex, { ...csv, onCut: ({ record, column, length }) => cuts.push({ file: 'activities.csv', row: annex.activities[record]!.id, column, length }) });
-      reportCuts(annex, cuts, options.quiet, io.stderr, name);
+      await reportCuts(annex, cuts, options.quiet, io.stderr, name);
       io.stdout.write(text);
       if (!options.quiet) io.stderr.write('nap-annex: printed activities.csv only; footnotes.csv and the other tables are written with -o <dir>.\n');
     } else {
@@ -159,6 +172,7 @@ async function extractSingle(input: string, options: ExtractCommandOptions, io: 
   } else {
     const folder = resolvePath(io, options.output);
     const files = await setFiles(annex, options, io.stderr, name);
+    const { annexSetNames, MANIFEST } = await annexSet();
     const failed = writeOutputFolder(folder, files, { owned: annexSetNames(), last: [MANIFEST] }, options.quiet, io.stderr, options.output);
     if (failed !== undefined) return failed;
   }
@@ -211,6 +225,7 @@ async function extractMany(inputs: string[], output: string, options: ExtractCom
   await Promise.all(Array.from({ length: lanes }, worker));
   progress.stop();
   // Names are given when every input's edition is known: two inputs of one edition are told apart (batch-names.ts).
+  const [{ batchFolderNames, staleFolders }, { annexSetNames, MANIFEST }] = await Promise.all([import('./batch-names.js'), annexSet()]);
   const names = batchFolderNames(results.map((r) => r.name), output, io.cwd);
   for (const [i, r] of results.entries()) {
     if (r.annex !== null) {
