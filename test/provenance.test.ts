@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { assembleRows } from '../src/assemble/rows.js';
-import { annexJson } from '../src/emit/json.js';
+import { annexJson, annexJsonPieces } from '../src/emit/json.js';
 import { DiagnosticBag } from '../src/diagnostics/bag.js';
 import { type BodyRow, type Page, type PageModel, keyedCells } from '../src/model/page-model.js';
 import { PRINTED_COLUMN_KEYS } from '../src/model/vocabulary.js';
@@ -137,6 +137,19 @@ describe('provenance of text input, and in annex.json', () => {
     expect(JSON.parse(text)).toEqual(annex);
     // Everything else is pretty-printed as before: the location object spans lines.
     expect(text).toContain('"location": {\n        "page": 1,\n        "line": null\n      },\n      "provenance": {"row":[{"page":1,"bbox":[32.25,130.46,806.99,192.84]}],');
+  });
+
+  it('annex.json in pieces (extract to standard output) joins to exactly the text of annex.json: PDF, text export and HTML input, and an annex of 4000 activities in several pieces', async () => {
+    const annexes = [(await extract2024Pdf()).annex, (await extract2024Text()).annex, (await extractFixture(fileURLToPath(new URL('../fixtures/html-generated/bijlage-1-2024.html', import.meta.url)))).annex];
+    const pdf = annexes[0]!;
+    // The PDF's activities 50 times over (about 3 MB of JSON): more than one piece; an empty list and a property left out as JSON leaves it out.
+    annexes.push({ ...pdf, activities: Array.from({ length: 50 }, () => pdf.activities).flat(), footnotes: [], extra: undefined } as typeof pdf);
+    for (const annex of annexes) {
+      const pieces = [...annexJsonPieces(annex)];
+      expect(pieces.join('')).toBe(annexJson(annex));
+    }
+    expect([...annexJsonPieces(annexes[3]!)].length).toBeGreaterThan(2);
+    expect(annexes[3]!.activities.length).toBeGreaterThanOrEqual(4000);
   });
 
   it('an annex.json without provenance (written before it existed) reads as provenance null', async () => {

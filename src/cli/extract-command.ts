@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import type { AnnexSetOptions, ExcelCut } from '../emit/annex-set.js';
 import type { CsvOptions } from '../emit/csv.js';
-import { annexJson } from '../emit/json.js';
+import { annexJsonPieces } from '../emit/json.js';
 import { recoverOutputFolder } from '../emit/output-set.js';
 import { DiagnosticBag } from '../diagnostics/bag.js';
 import { InputError, SchemaViolationError } from '../diagnostics/errors.js';
@@ -167,7 +167,8 @@ async function extractSingle(input: string, options: ExtractCommandOptions, io: 
       io.stdout.write(text);
       if (!options.quiet) io.stderr.write('nap-annex: printed activities.csv only; footnotes.csv and the other tables are written with -o <dir>.\n');
     } else {
-      io.stdout.write(annexJson(annex));
+      // In pieces, so that the whole text and the copies writing it makes are never held at once.
+      for (const piece of annexJsonPieces(annex)) io.stdout.write(piece);
     }
   } else {
     const folder = resolvePath(io, options.output);
