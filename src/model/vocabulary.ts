@@ -268,9 +268,19 @@ export const NOTES_HEADINGS = ['Noten', 'Eindnoten', 'Voetnoten', 'Bronnen', 'No
 
 const NOTES_HEADING_KEYS: ReadonlySet<string> = new Set(NOTES_HEADINGS.map(labelKey));
 
-/** True when `text` is a notes heading (NOTES_HEADINGS). */
+/**
+ * A notes heading that names what its notes belong to: `Noten bij actielijn 3`, `Voetnoten bij
+ * Actielijn 2:` (notes after each action line's table, the ReportLab rendition), `Noten van deze
+ * bijlage`; at most four words after the heading word.
+ */
+const QUALIFIED_NOTES_HEADING = /^(\S+) (?:bij|van|voor|to|for) (?:\S+ ?){1,4}$/u;
+
+/** True when `text` is a notes heading (NOTES_HEADINGS), alone or with what its notes belong to (QUALIFIED_NOTES_HEADING). */
 export function isNotesHeading(text: string): boolean {
-  return NOTES_HEADING_KEYS.has(labelKey(text));
+  const key = labelKey(text);
+  if (NOTES_HEADING_KEYS.has(key)) return true;
+  const qualified = QUALIFIED_NOTES_HEADING.exec(key);
+  return qualified !== null && NOTES_HEADING_KEYS.has(qualified[1]!);
 }
 
 /**

@@ -6,8 +6,8 @@
  * not the host process (NAP010). The CLI's `extract` and `check` read every input this way.
  * Library users who want the limits call this instead of `extractAnnex`.
  *
- * One exception, for start-up's sake: a small text export or HTML page read with the default
- * limits (readsInCallingThread) cannot come near them, so it is read in the calling thread,
+ * One exception, for start-up's sake: a small text export read with the default limits
+ * (readsInCallingThread) cannot come near them, so it is read in the calling thread,
  * without the second start-up a thread costs (docs/benchmarks.md, "One thread or two").
  */
 import { deserialize } from 'node:v8';
@@ -32,25 +32,27 @@ export const PIPELINE_YOUNG_MB = 16;
 export const MEMORY_CHECK_MS = 50;
 
 /**
- * Largest text export or HTML page read in the calling thread (bytes): 256 KiB, three times the
- * largest real input (the 2024 annex as HTML, 85 KB; as text, 65 KB). Every stage of the text and
- * HTML readers is linear, and the crafted inputs of `npm run bench:adversarial`, up to 1 MB, finish
- * within 3.3 s and 250 MB at a load of 10; a quarter of that size stays far from the default limits.
+ * Largest text export read in the calling thread (bytes): 256 KiB, four times the 2024 annex as a
+ * text export (65 KB). The text reader and the stages after it are linear in the input, and the
+ * crafted text inputs of `npm run bench:adversarial`, up to 1 MB, finish within 3.3 s and 250 MB at
+ * a load of 10; a quarter of that size stays far from the default limits. An HTML page is never
+ * read in the calling thread: checking its style rules against every element is not linear
+ * (adversarial review 5: 213 KB of `:has()` rules and nested elements took 265 s of CPU).
  */
 export const IN_THREAD_MAX_BYTES = 256 * 1024;
 
 /**
- * Whether `extractAnnexLimited` reads `bytes` in the calling thread: a text export or HTML page (as
- * detected, or as `options.format` forces) of at most IN_THREAD_MAX_BYTES, read with a time limit
- * and a memory limit no tighter than the defaults (120 s, 2048 MB), which it cannot reach. A PDF,
- * a larger input, or a tighter limit given by the caller is read in a pipeline thread, which the
- * limit stops.
+ * Whether `extractAnnexLimited` reads `bytes` in the calling thread: a text export (as detected,
+ * or as `options.format` forces) of at most IN_THREAD_MAX_BYTES, read with a time limit and a
+ * memory limit no tighter than the defaults (120 s, 2048 MB), which it cannot reach. A PDF, an HTML
+ * page, a larger input, or a tighter limit given by the caller is read in a pipeline thread, which
+ * the limit stops.
  */
 export function readsInCallingThread(bytes: Uint8Array, options: Pick<ExtractOptions, 'format' | 'timeoutMs' | 'maxMemoryMb'>): boolean {
   if (bytes.byteLength > IN_THREAD_MAX_BYTES) return false;
   if ((options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS) < DEFAULT_PDF_TIMEOUT_MS) return false;
   if ((options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB) < DEFAULT_MAX_MEMORY_MB) return false;
-  return (options.format ?? detectFormat(bytes)) !== 'pdf';
+  return (options.format ?? detectFormat(bytes)) === 'text';
 }
 
 /** The warm-thread pool key of pipeline threads with a `maxMemoryMb` heap (script and limit). */
@@ -59,8 +61,8 @@ export function pipelinePoolKey(maxMemoryMb: number = DEFAULT_MAX_MEMORY_MB): st
 }
 
 /**
- * Runs the pipeline on `bytes` in a worker thread (a small text or HTML input under the default
- * limits in the calling thread: readsInCallingThread). Resolves like `extractAnnex`; rejects with the
+ * Runs the pipeline on `bytes` in a worker thread (a small text export under the default limits
+ * in the calling thread: readsInCallingThread). Resolves like `extractAnnex`; rejects with the
  * same InputError / SchemaViolationError, with InputError NAP009 when `options.timeoutMs`
  * (default 120 s) passes and NAP010 when the work needs more than `options.maxMemoryMb` (default
  * 2048 MB): more heap than that, or the process's resident memory grown by more than that since

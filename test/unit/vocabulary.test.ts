@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { RememberedText, clip, foldText, withoutFormatChars } from '../../src/model/plain-text.js';
 import {
   headerColumnKeys,
+  isNotesHeading,
   COLUMNS,
   HEADER_ALIASES,
   HEADER_WORDS,
@@ -133,5 +134,12 @@ describe('column keys from a header row (headerColumnKeys)', () => {
     const assembled = assembleRows(model, new DiagnosticBag('a.txt'));
     expect(assembled.actionLines.map((a) => [a.number, a.title])).toEqual([[1, 'Het doel']]);
     expect(assembled.rows.map((r) => [r.id, r.cells.title, r.cells.planning])).toEqual([['AL1-01', 'Een activiteit', '2024']]);
+  });
+});
+
+describe('notes headings', () => {
+  it('the heading word alone, or with what its notes belong to (the ReportLab rendition: `Noten bij actielijn 3`); not a sentence that starts with it', () => {
+    for (const heading of ['Noten', 'EINDNOTEN', 'Voetnoten:', 'Noten bij actielijn 3', 'Noten bij Actielijn 12:', 'Bronnen van deze bijlage', 'Notes to annex 1']) expect(isNotesHeading(heading), heading).toBe(true);
+    for (const text of ['Noten zijn belangrijk voor de lezer', 'Noten bij', 'Notenkraker bij actielijn 3', 'Afgerond bij actielijn 3', 'Noten bij de vijf actielijnen van dit programma en meer']) expect(isNotesHeading(text), text).toBe(false);
   });
 });

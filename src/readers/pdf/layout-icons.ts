@@ -20,6 +20,10 @@ export interface Icon {
   color: string;
   /** `shading`: a shaded cell of a legend printed as a table (labels beside shaded cells). */
   shape: 'vector' | 'glyph' | 'image' | 'shading';
+  /** A stroked path (a ring, an outlined square): a mark only where no filled one is (pickIcon), since a filled mark's outline is drawn round it. */
+  outline?: true;
+  /** A fill that is one axis-aligned rectangle (a square mark, or a cell's shading). */
+  rect?: true;
 }
 
 
@@ -29,7 +33,11 @@ export interface IconSources {
   imageColors: ReadonlyMap<ImageMark, string>;
 }
 
-/** Every icon candidate of a page: filled compact paths, symbol glyphs and small images (ICONS: sides and aspect), with their colour. */
+/**
+ * Every icon candidate of a page: filled compact paths, stroked ones (rings, outlined squares:
+ * the ReportLab rendition's status cues), symbol glyphs and small images (ICONS: sides and aspect),
+ * with their colour (a stroked path's: its stroke).
+ */
 export function collectIcons(input: IconSources): Icon[] {
   const icons: Icon[] = [];
   const iconLike = (b: Box): boolean => {
@@ -37,7 +45,11 @@ export function collectIcons(input: IconSources): Icon[] {
     const h = b.y1 - b.y0;
     return w >= ICONS.minSide && h >= ICONS.minSide && w <= ICONS.maxSide && h <= ICONS.maxSide && w <= ICONS.maxAspect * h && h <= ICONS.maxAspect * w;
   };
-  for (const s of input.graphics.shapes) if (s.mode === 'fill' && iconLike(s.box)) icons.push({ box: s.box, color: s.color, shape: 'vector' });
+  for (const s of input.graphics.shapes) {
+    if (!iconLike(s.box)) continue;
+    if (s.mode === 'fill') icons.push({ box: s.box, color: s.color, shape: 'vector', ...(s.rect ? { rect: true as const } : {}) });
+    else icons.push({ box: s.box, color: s.color, shape: 'vector', outline: true });
+  }
   for (const g of input.graphics.glyphs) icons.push({ box: g.box, color: g.color, shape: 'glyph' });
   for (const im of input.graphics.images) {
     const color = im.maskColor ?? input.imageColors.get(im);
@@ -85,8 +97,11 @@ export function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly R
     const c = chunks[i]!;
     if (iconChunks.has(c)) continue;
     const labelStart = stripLeadingSymbols(c.text);
-    // The icon: right before the chunk, or a symbol glyph at the chunk's start.
-    const icon = pickIcon(
+    // The icon: right before the chunk, or a symbol glyph at the chunk's start; of those, the ones
+    // level with the label where there are such (in a legend set tight, the margin of a line
+    // reaches the icon of the line above: the ReportLab rendition's boxed legend).
+    const icon = pickLevelIcon(
+      c,
       onLine.filter((ic) => {
         const gap = c.x0 - ic.box.x1;
         const leadingGlyph = labelStart.length < c.text.length && ic.shape === 'glyph' && ic.box.x0 >= c.x0 - ICONS.legendLeadingGlyphEm * c.size && ic.box.x0 <= c.x0 + c.size;
@@ -122,6 +137,12 @@ export function legendFromLine(l: Line, icons: readonly Icon[], runs: readonly R
   return rest;
 }
 
+/** pickIcon of the candidates whose middle lies within the label chunk's height, or of all of them when none does. */
+function pickLevelIcon(label: Chunk, cands: readonly Icon[]): Icon | null {
+  const level = cands.filter((ic) => centerY(ic.box) >= label.y0 && centerY(ic.box) <= label.y1);
+  return pickIcon(level.length > 0 ? level : cands);
+}
+
 /** The fill colour of the smallest text run containing the centre of `b`. */
 export function runColorAt(runs: readonly RunPaint[], b: Box): string | null {
   const cx = (b.x0 + b.x1) / 2;
@@ -144,11 +165,16 @@ function stripLeadingSymbols(s: string): string {
   return chars.slice(i).join('').trim();
 }
 
-/** The largest of the candidate icons (the icon, not a speck next to it), or null. */
+/**
+ * The largest of the candidate icons (the icon, not a speck next to it), or null. An outline
+ * (stroked path) only where no candidate is filled: round a filled mark it is the mark's border.
+ */
 export function pickIcon(cands: readonly Icon[]): Icon | null {
   let best: Icon | null = null;
   let bestArea = -1;
+  const filled = cands.some((c) => c.outline !== true);
   for (const c of cands) {
+    if (filled && c.outline === true) continue;
     const a = (c.box.x1 - c.box.x0) * (c.box.y1 - c.box.y0);
     if (a > bestArea) {
       best = c;

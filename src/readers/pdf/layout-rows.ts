@@ -102,7 +102,7 @@ export function buildRows(body: readonly Line[], ctx: RowContext): BuiltRows {
     const cells: string[] = [];
     for (let c = 0; c < ncol; c++) {
       const fs = frags.filter((f) => f.col === c);
-      cells.push(joinFragments(fs, pitch, c === cols.statusIndex, { left: cols.bounds[c]!, rightEdge: rightEdges[c] ?? Infinity }));
+      cells.push(joinFragments(fs, pitch, c === cols.statusIndex, { left: cols.bounds[c]!, rightEdge: rightEdges[c] ?? Infinity, lists: cols.keys[c] === 'explanation' }));
     }
     let box = frags.map((f) => f.box).reduce(union);
     const top = idx === 0 ? Math.min(group.top, box.y0) : group.top;
@@ -334,9 +334,12 @@ function statusCueOf(group: RowGroup, cells: string[], range: { top: number; bot
   // A fill that holds another candidate inside it (a zebra stripe or shading painted per cell,
   // with the mark on it) is the cell's background: the mark is the cue. In a Status column under
   // 40 pt a short row's stripe is no larger than an icon, and the larger candidate would win. A
-  // near-white shape inside a fill is no mark but a symbol knocked out of it (a white triangle on a
-  // coloured disc, hold-out 6): the fill is the mark.
-  const marksOnly = candidates.filter((ic) => !candidates.some((inner) => inner !== ic && !isNearWhite(inner.color) && encloses(ic.box, inner.box)));
+  // near-white shape inside a fill that is not a rectangle is no mark but a symbol knocked out of
+  // it (a white triangle on a coloured disc, hold-out 6): the fill is the mark. A rectangle round a
+  // near-white mark stays the cell's shading (an open white circle on a pastel cell, adversarial
+  // review 5's i10).
+  const knockedOut = (outer: Icon, inner: Icon): boolean => outer.rect !== true && isNearWhite(inner.color);
+  const marksOnly = candidates.filter((ic) => !candidates.some((inner) => inner !== ic && !knockedOut(ic, inner) && encloses(ic.box, inner.box)));
   if (marksOnly.length > 0 && marksOnly.length < candidates.length) candidates.splice(0, candidates.length, ...marksOnly);
   const icon = pickIcon(candidates);
   const marks = separateMarks(candidates);
@@ -405,7 +408,7 @@ function cellShading(fills: readonly Shape[], left: number, right: number, range
  * `spaceBefore`). A line-end hyphen inside a word, which joinWrapped keeps, is marked
  * (LINE_END_HYPHEN, line-end-hyphens.ts): the document decides later whether TeX hyphenated there.
  */
-function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean, column: { left: number; rightEdge: number }): string {
+function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean, column: { left: number; rightEdge: number; lists?: boolean }): string {
   if (fs.length === 0) return '';
   const sorted = [...fs].sort((a, b) => a.baseline - b.baseline);
   // The cell's own line pitch where it has lines enough to show one, when tighter than the
@@ -415,7 +418,9 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
   let out = '';
   let prev: { fragment: Fragment; text: string } | null = null;
   const list = listIndent();
-  const dashItems = dashListItems(sorted, (f) => joinChunks([...f.chunks].sort((a, b) => a.x0 - b.x0)));
+  const gapBefore = (i: number): boolean => i > 0 && sorted[i]!.baseline - sorted[i - 1]!.baseline - linePitch > LAYOUT.paragraphGapEm * sorted[i]!.size;
+  // Dash-bulleted lists only in the Toelichting: a title, Wanneer or Wie holds none (adversarial review 5's d5, d6, n6).
+  const dashItems = column.lists === true ? dashListItems(sorted, { text: (f) => joinChunks([...f.chunks].sort((a, b) => a.x0 - b.x0)), paragraphBefore: gapBefore, fillsColumn: (f) => fillsColumn(f, column) }) : new Set<Fragment>();
   for (const f of sorted) {
     let chunks = [...f.chunks].sort((a, b) => a.x0 - b.x0);
     if (isStatus) chunks = chunks.map((c) => ({ ...c, text: stripSymbolChars(c.text) })).filter((c) => c.text !== '');

@@ -153,4 +153,13 @@ describe('raised markers in the text', () => {
       expect(joinChunks(l!.chunks), printed).toBe(`gedrag.${marker} De publieksmonitor`);
     }
   });
+
+  it('several markers raised together (`1)2)`, `1),2)`, `[1][2]`) are markers 1 and 2, a space between them: no bracket or comma is left, and `¹²` is not 12 (adversarial review 5)', () => {
+    for (const printed of ['1)2)', '1),2)', '[1][2]', '(1)(2)']) {
+      const word = chunk('gedrag.', 40, 100, 7.8);
+      const raised = chunk(printed, word.x1, 97.1, 5.3);
+      const [l] = lines([word, raised, chunk('De', raised.x1 + 2.5, 100, 7.8)]);
+      expect(joinChunks(l!.chunks), printed).toBe('gedrag.¹ ² De');
+    }
+  });
 });
