@@ -14,9 +14,10 @@ import { diffCsv } from '../src/cli/diff-command.js';
 import { compareAnnexes, type AnnexDiff } from '../src/diff/compare-annexes.js';
 import { buildReportModel } from '../src/report/data.js';
 import type { Annex } from '../src/schema/annex.js';
+import { annexJson } from '../src/emit/json.js';
 import { stackEditions } from '../src/stack/stack-editions.js';
 import { EDITS_2025, edition2025Text } from './helpers/edition-2025.js';
-import { PDF_2024, extract2024Pdf, extractString } from './helpers/fixtures.js';
+import { extract2024Pdf, extractString } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
 
 let before: Annex;
@@ -117,7 +118,9 @@ describe('2024 PDF → 2025 text export', () => {
   it('nap-annex diff prints the same, as text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nap-2025-'));
     writeFileSync(join(dir, 'bijlage-1-2025.txt'), edition2025Text());
-    const run = await runCli(['diff', PDF_2024, join(dir, 'bijlage-1-2025.txt')]);
+    // The 2024 rendition's annex as `extract` writes it (the shared result: the CLI reading the PDF itself is annex-2024-pdf.test.ts's).
+    writeFileSync(join(dir, 'annex-2024.json'), annexJson(before));
+    const run = await runCli(['diff', join(dir, 'annex-2024.json'), join(dir, 'bijlage-1-2025.txt')]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('1 added, 1 removed, 10 changed, 72 unchanged (8 printed differently); 21 renumbered');
     expect(run.stdout).toContain('status transitions (75 unchanged):');
