@@ -128,6 +128,8 @@ interface PageState {
   footnoteStart: number | null;
   /** The tables so far print their cells centred in their rows (Carried.centredCells). */
   centredCells: boolean;
+  /** The icons outside the page's tables, once they are laid out (freeIconsOf). */
+  freeIcons?: Icon[];
 }
 
 /** A run of lines under one header row (or above the page's first, continuing the table in force): lines[from, to). */
@@ -212,7 +214,7 @@ function segmentRulings({ content, lines }: PageState, seg: Segment, cols: Colum
   const titleLeft = cols.bounds[Math.max(0, cols.keys.indexOf('title'))]!;
   const lastLeft = cols.bounds[cols.bounds.length - 1]!;
   const segBottom = seg.to < lines.length ? lines[seg.to]!.y0 : Infinity;
-  const all = joinRulings(content.hRulings).filter((r) => r.box.y0 >= headerBottom - LAYOUT.rulingSlack && r.box.y1 <= segBottom + LAYOUT.rulingSlack);
+  const all = pageRulings(content).filter((r) => r.box.y0 >= headerBottom - LAYOUT.rulingSlack && r.box.y1 <= segBottom + LAYOUT.rulingSlack);
   const across = new Set(rulingsAcross(all, titleLeft, lastLeft));
   const rows = all.filter((r) => across.has(r));
   const tableLeft = cols.bounds[0]!;
@@ -359,9 +361,14 @@ function notesBelowTables({ lines, used, tableRegions, content, previous }: Page
   return null;
 }
 
-/** The page's icon candidates and shaded legend cells outside its tables: the marks a legend entry may have. */
-function freeIconsOf({ content, tableRegions }: PageState): Icon[] {
-  return [...content.icons, ...legendCells(content.fills, content.bodySize)].filter((ic) => !tableRegions.some((r) => centerY(ic.box) >= r.y0 && centerY(ic.box) <= r.y1));
+/**
+ * The page's icon candidates and shaded legend cells outside its tables: the marks a legend entry
+ * may have. Asked once the tables are laid out (by the notes and by the legend), and kept.
+ */
+function freeIconsOf(state: PageState): Icon[] {
+  const { content, tableRegions } = state;
+  state.freeIcons ??= [...content.icons, ...legendCells(content.fills, content.bodySize)].filter((ic) => !tableRegions.some((r) => centerY(ic.box) >= r.y0 && centerY(ic.box) <= r.y1));
+  return state.freeIcons;
 }
 
 /**
@@ -405,6 +412,17 @@ function columnExtents(cols: Columns, body: readonly Line[]): NonNullable<TableB
   const right = body.reduce((x, l) => Math.max(x, l.x1), cols.bounds[cols.bounds.length - 1]!);
   const r = (v: number): number => Math.round(v * 10) / 10;
   return cols.bounds.map((x0, i) => ({ key: cols.keys[i] ?? null, x0: r(x0), x1: r(cols.bounds[i + 1] ?? right) }));
+}
+
+/** The page's horizontal rulings joined (joinRulings), once per page content: every segment of the page filters the same list. */
+const JOINED_RULINGS = new WeakMap<PageContent, { box: Box }[]>();
+function pageRulings(content: PageContent): { box: Box }[] {
+  let joined = JOINED_RULINGS.get(content);
+  if (joined === undefined) {
+    joined = joinRulings(content.hRulings);
+    JOINED_RULINGS.set(content, joined);
+  }
+  return joined;
 }
 
 /**
