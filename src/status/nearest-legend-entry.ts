@@ -9,9 +9,11 @@ import { DEFAULT_COLOR_TOLERANCE, colorDistance } from './color-distance.js';
 /**
  * Finds the legend entry whose icon colour is nearest to `colour`. Returns it with the distance,
  * or null when no entry has a colour, or the nearest is farther than `tolerance`, or two entries
- * tie (ambiguous: never a guess).
+ * with different labels tie, whether their colours differ or are the same (a legend that prints
+ * two statuses in one colour cannot tell them apart: adversarial review 5's i6 read five white
+ * entries and gave every row the first; ambiguous: never a guess).
  */
-export function nearestLegendEntry<T extends { iconColor: string | null }>(
+export function nearestLegendEntry<T extends { iconColor: string | null; label?: string }>(
   color: string,
   legend: readonly T[],
   tolerance = DEFAULT_COLOR_TOLERANCE,
@@ -24,7 +26,7 @@ export function nearestLegendEntry<T extends { iconColor: string | null }>(
     if (best === null || distance < best.distance) {
       best = { entry, distance };
       tie = false;
-    } else if (distance === best.distance && entry.iconColor !== best.entry.iconColor) {
+    } else if (distance === best.distance && (entry.iconColor !== best.entry.iconColor || (entry.label !== undefined && entry.label !== best.entry.label))) {
       tie = true;
     }
   }

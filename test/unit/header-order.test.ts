@@ -61,10 +61,33 @@ describe('a bracketed marker wrapped alone onto the next line', () => {
 
 describe('a Status cell\'s background under its mark', () => {
   it('is a candidate that holds the mark inside it and is at least 4 times its area (a 30 x 28 pt zebra stripe round a 7 pt icon), not a mark\'s ring', async () => {
-    const { encloses } = await import('../../src/readers/pdf/layout-rows.js');
+    const { encloses } = await import('../../src/readers/pdf/layout-icons.js');
     const icon = { x0: 55, y0: 782, x1: 62, y1: 789 };
     expect(encloses({ x0: 43, y0: 780, x1: 73, y1: 808 }, icon)).toBe(true);
     expect(encloses({ x0: 53, y0: 780, x1: 64, y1: 791 }, icon)).toBe(false); // a ring round the dot: one mark
     expect(encloses({ x0: 43, y0: 783, x1: 73, y1: 808 }, icon)).toBe(false); // not holding it
+  });
+
+  it('withoutBackgrounds drops a fill round a mark (a pale per-cell stripe: adversarial review 5\'s i3), keeps a disc round a knocked-out white symbol (hold-out 6) and a mark alone, and drops a rectangle round an open white circle (i10)', async () => {
+    const { withoutBackgrounds } = await import('../../src/readers/pdf/layout-icons.js');
+    const mark = { box: { x0: 55, y0: 782, x1: 62, y1: 789 }, color: '#39870c', shape: 'vector' as const };
+    const stripe = { box: { x0: 43, y0: 780, x1: 73, y1: 808 }, color: '#edf2f7', shape: 'vector' as const, rect: true as const };
+    expect(withoutBackgrounds([stripe, mark])).toEqual([mark]);
+    const disc = { box: { x0: 50, y0: 780, x1: 60, y1: 790 }, color: '#007bc7', shape: 'vector' as const };
+    const triangle = { box: { x0: 54, y0: 784, x1: 57, y1: 787 }, color: '#ffffff', shape: 'vector' as const };
+    expect(withoutBackgrounds([disc, triangle])).toEqual([disc, triangle]);
+    const whiteCircle = { ...triangle, box: { x0: 54, y0: 784, x1: 58, y1: 788 } };
+    expect(withoutBackgrounds([stripe, whiteCircle])).toEqual([whiteCircle]);
+    expect(withoutBackgrounds([stripe])).toEqual([stripe]);
+  });
+});
+
+describe('a legend entry for a colour', () => {
+  it('is no entry when two labels share the nearest colour, even the same one (adversarial review 5\'s i6: five white entries gave every row the first)', async () => {
+    const { nearestLegendEntry } = await import('../../src/status/nearest-legend-entry.js');
+    const white = ['Afgerond', 'In uitvoering'].map((label) => ({ label, iconColor: '#ffffff' }));
+    expect(nearestLegendEntry('#ffffff', white)).toBeNull();
+    expect(nearestLegendEntry('#ffffff', [white[0]!, { label: 'Afgerond', iconColor: '#ffffff' }])?.entry.label).toBe('Afgerond');
+    expect(nearestLegendEntry('#39870c', [{ label: 'Afgerond', iconColor: '#39870c' }, { label: 'In uitvoering', iconColor: '#007bc7' }])?.entry.label).toBe('Afgerond');
   });
 });

@@ -184,6 +184,52 @@ export function pickIcon(cands: readonly Icon[]): Icon | null {
   return best;
 }
 
+/** True when box `outer` holds box `inner` and is at least LAYOUT.backgroundAreaRatio times its area (a cell's fill under a mark, not a mark's ring). */
+export function encloses(outer: Box, inner: Box): boolean {
+  const area = (b: Box): number => (b.x1 - b.x0) * (b.y1 - b.y0);
+  return outer.x0 <= inner.x0 && outer.x1 >= inner.x1 && outer.y0 <= inner.y0 && outer.y1 >= inner.y1 && area(outer) >= LAYOUT.backgroundAreaRatio * area(inner);
+}
+
+/**
+ * The status-mark candidates of a column without the backgrounds: a fill that holds another
+ * candidate (encloses: a zebra stripe or shading painted per cell, with the mark on it) is the
+ * cell's background, not a mark; in a Status column under 40 pt a short row's stripe is no larger
+ * than an icon, and as the larger candidate it would win, or start a row of its own (adversarial
+ * review 5's i2, i3, i9: a pale per-cell stripe read as a second mark under a short row). A
+ * near-white shape inside a fill that is not a rectangle is a symbol knocked out of the mark (a
+ * white triangle on a coloured disc, hold-out 6): that fill stays; a rectangle round a near-white
+ * mark stays the cell's shading (an open white circle on a pastel cell, review 5's i10). All the
+ * candidates when every one would go. n log n plus the candidates within each fill's height.
+ */
+export function withoutBackgrounds(cands: readonly Icon[]): Icon[] {
+  const byTop = [...cands].sort((a, b) => a.box.y0 - b.box.y0);
+  const background = new Set<Icon>();
+  for (const outer of cands) {
+    for (let i = lowerBoundTop(byTop, outer.box.y0); i < byTop.length && byTop[i]!.box.y0 <= outer.box.y1; i++) {
+      const inner = byTop[i]!;
+      const knockedOut = outer.rect !== true && isNearWhite(inner.color);
+      if (inner !== outer && !knockedOut && encloses(outer.box, inner.box)) {
+        background.add(outer);
+        break;
+      }
+    }
+  }
+  const marks = cands.filter((c) => !background.has(c));
+  return marks.length > 0 ? marks : [...cands];
+}
+
+/** The first index of `sorted` (by box.y0) whose top is at least `y`. */
+function lowerBoundTop(sorted: readonly Icon[], y: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.box.y0 < y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** True for a colour whose channels are all at least LAYOUT.nearWhiteLevel: the white of paper, a light grey band. */
 export function isNearWhite(color: string): boolean {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);

@@ -13,7 +13,7 @@ import type { PageStructure, TaggedRow } from './structure.js';
 import { type Fragment, type RowStarts, rowStarts } from './row-starts.js';
 import { LAYOUT, TEXT } from './settings.js';
 import { type Columns, columnOf } from './layout-header.js';
-import { type Icon, isNearWhite, pickIcon, runColorAt } from './layout-icons.js';
+import { type Icon, isNearWhite, pickIcon, runColorAt, withoutBackgrounds } from './layout-icons.js';
 import { boxOf, centerY } from './layout-lines.js';
 import { joinMergedCells } from './merged-cells.js';
 import { stripSymbolChars } from './symbols.js';
@@ -331,16 +331,9 @@ function statusCueOf(group: RowGroup, cells: string[], range: { top: number; bot
     statusText = '';
     cells[cols.statusIndex] = '';
   }
-  // A fill that holds another candidate inside it (a zebra stripe or shading painted per cell,
-  // with the mark on it) is the cell's background: the mark is the cue. In a Status column under
-  // 40 pt a short row's stripe is no larger than an icon, and the larger candidate would win. A
-  // near-white shape inside a fill that is not a rectangle is no mark but a symbol knocked out of
-  // it (a white triangle on a coloured disc, hold-out 6): the fill is the mark. A rectangle round a
-  // near-white mark stays the cell's shading (an open white circle on a pastel cell, adversarial
-  // review 5's i10).
-  const knockedOut = (outer: Icon, inner: Icon): boolean => outer.rect !== true && isNearWhite(inner.color);
-  const marksOnly = candidates.filter((ic) => !candidates.some((inner) => inner !== ic && !knockedOut(ic, inner) && encloses(ic.box, inner.box)));
-  if (marksOnly.length > 0 && marksOnly.length < candidates.length) candidates.splice(0, candidates.length, ...marksOnly);
+  // A fill round another candidate is the cell's background, not the mark (withoutBackgrounds).
+  const marksOnly = withoutBackgrounds(candidates);
+  if (marksOnly.length < candidates.length) candidates.splice(0, candidates.length, ...marksOnly);
   const icon = pickIcon(candidates);
   const marks = separateMarks(candidates);
   if (icon) {
@@ -351,12 +344,6 @@ function statusCueOf(group: RowGroup, cells: string[], range: { top: number; bot
   if (shading) return { cue: { kind: 'icon', color: shading.color, shape: 'shading' }, box: shading.box, marks };
   if (/\p{L}/u.test(statusText)) return { cue: { kind: 'text', text: statusText }, box: null, marks };
   return { cue: { kind: 'none' }, box: null, marks };
-}
-
-/** True when box `outer` holds box `inner` and is at least LAYOUT.backgroundAreaRatio times its area (a cell's fill under a mark, not a mark's ring). */
-export function encloses(outer: Box, inner: Box): boolean {
-  const area = (b: Box): number => (b.x1 - b.x0) * (b.y1 - b.y0);
-  return outer.x0 <= inner.x0 && outer.x1 >= inner.x1 && outer.y0 <= inner.y0 && outer.y1 >= inner.y1 && area(outer) >= LAYOUT.backgroundAreaRatio * area(inner);
 }
 
 /**

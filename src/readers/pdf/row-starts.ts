@@ -32,7 +32,7 @@ import type { BBox } from '../../model/page-model.js';
 import { actionLineNumberOf } from '../../model/vocabulary.js';
 import { type Box, toBBox, union } from './geometry.js';
 import type { Columns } from './layout-header.js';
-import type { Icon } from './layout-icons.js';
+import { type Icon, withoutBackgrounds } from './layout-icons.js';
 import { LAYOUT } from './settings.js';
 import type { PageStructure, TaggedRow } from './structure.js';
 import { type Chunk, type Line, joinChunks } from './text.js';
@@ -111,7 +111,8 @@ export function rowStarts(lines: readonly Line[], perLine: readonly Fragment[][]
   const alignedCols = cols.keys.flatMap((k, i) => (k !== null && ALIGNED_KEYS.has(k) ? [i] : []));
   const sLeft = cols.bounds[cols.statusIndex] ?? -Infinity;
   const sRight = cols.bounds[cols.statusIndex + 1] ?? Infinity;
-  const cueYs = ctx.icons.filter((ic) => centreX(ic.box) >= sLeft && centreX(ic.box) < sRight).map((ic) => centreY(ic.box)).sort((a, b) => a - b);
+  // The marks of the Status column, its cells' backgrounds left out (withoutBackgrounds).
+  const cueYs = withoutBackgrounds(ctx.icons.filter((ic) => centreX(ic.box) >= sLeft && centreX(ic.box) < sRight)).map((ic) => centreY(ic.box)).sort((a, b) => a - b);
   const tagOf = (frags: readonly Fragment[]): TaggedRow | null => {
     if (ctx.structure === null) return null;
     for (const f of frags) {
