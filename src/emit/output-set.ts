@@ -23,8 +23,8 @@
  * brings any write in progress to one complete set. Nothing is written outside the folder.
  */
 import { randomBytes } from 'node:crypto';
-import { type Stats, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { type Stats, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 
 /** The lock file: present only while a run writes the folder. */
 export const LOCK_FILE = '.nap-annex.lock';
@@ -93,6 +93,30 @@ interface Journal {
   remove: string[];
 }
 
+/**
+ * Creates folder `path` and its missing parents, one level at a time. Node's own `mkdirSync(path,
+ * { recursive: true })` never returns where a parent exists but cannot hold the child: under
+ * /proc, or on a stale mount, the kernel answers ENOENT, which Node takes for a missing parent and
+ * tries again, at full CPU and deaf to Ctrl-C (the first-time user's `extract -o /proc/nope`,
+ * session 5; a known Node behaviour, also met by bun and other projects). Here each level is made
+ * once: throws the fs error of the first level that cannot be made (ENOENT, EACCES, ENOTDIR …).
+ */
+export function makeFolders(path: string): void {
+  const missing: string[] = [];
+  for (let p = resolve(path); statSync(p, { throwIfNoEntry: false }) === undefined; p = dirname(p)) {
+    missing.push(p);
+    if (dirname(p) === p) break;
+  }
+  for (const dir of missing.reverse()) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      // A dangling link or a folder made meanwhile: the next level says whether it can hold a child.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 /** Writes in progress in this process (at most one per folder), for settleActiveWrites. */
 const active = new Map<string, { locked: boolean }>();
 
@@ -103,7 +127,7 @@ const active = new Map<string, { locked: boolean }>();
  * on every rejection the folder holds its old set and nothing of this run.
  */
 export function writeOutputSet(folder: string, files: readonly SetFile[], options: WriteSetOptions = {}): void {
-  mkdirSync(folder, { recursive: true });
+  makeFolders(folder);
   const state = { locked: false };
   active.set(folder, state);
   try {
@@ -114,7 +138,7 @@ export function writeOutputSet(folder: string, files: readonly SetFile[], option
     mkdirSync(staging); // exclusive: recovery removed any earlier one
     for (const f of files) {
       const path = join(staging, ...f.name.split('/'));
-      mkdirSync(dirname(path), { recursive: true });
+      makeFolders(dirname(path));
       writeFileSync(path, typeof f.content === 'function' ? f.content() : f.content, { flag: 'wx' });
     }
     const names = new Set(files.map((f) => f.name));
@@ -198,7 +222,7 @@ function rollForward(folder: string): void {
     const from = join(staging, ...name.split('/'));
     if (lstatOrNull(from) === null) continue;
     const to = join(folder, ...name.split('/'));
-    mkdirSync(dirname(to), { recursive: true });
+    makeFolders(dirname(to));
     renameSync(from, to);
   }
   for (const name of journal.remove) {

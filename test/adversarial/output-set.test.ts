@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMIT_FILE, LOCK_FILE, OutputInTheWayError, OutputLockedError, recoverOutputFolder, STAGING_DIR, writeOutputSet } from '../../src/emit/output-set.js';
+import { COMMIT_FILE, LOCK_FILE, OutputInTheWayError, OutputLockedError, makeFolders, recoverOutputFolder, STAGING_DIR, writeOutputSet } from '../../src/emit/output-set.js';
 import { CLI_BUNDLE, runCli } from '../helpers/run-cli.js';
 import { TEST_BUNDLE } from '../global-setup.js';
 import { filesUnder } from '../helpers/files.js';
@@ -198,5 +198,17 @@ describe('what the folder holds besides the set', () => {
     writeOutputSet(folder, set(2, ['annex.json']), { owned: [...owned, 'excel/activities.csv'] });
     expect(readdirSync(folder)).toEqual(['annex.json']);
     expect(readFileSync(join(folder, 'annex.json'), 'utf8')).toBe('set 2\n');
+  });
+});
+
+describe('makeFolders: an output folder that cannot be made is an error, never a hang', () => {
+  it('makes nested folders; under a dangling link or /proc (where Node\'s recursive mkdir spins for ever: the first-time user\'s -o /proc/nope) it throws ENOENT at once', () => {
+    const root = mkdtempSync(join(tmpdir(), 'nap-mk-'));
+    makeFolders(join(root, 'a', 'b', 'c'));
+    expect(lstatSync(join(root, 'a', 'b', 'c')).isDirectory()).toBe(true);
+    makeFolders(join(root, 'a', 'b', 'c'));
+    symlinkSync(join(root, 'nowhere'), join(root, 'dangling'));
+    expect(() => makeFolders(join(root, 'dangling', 'out'))).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+    if (existsSync('/proc/self')) expect(() => makeFolders('/proc/nap-annex-test/out')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
   });
 });
