@@ -52,7 +52,8 @@ export function normaliseAnnex(input: NormaliseInput, diagnostics: DiagnosticBag
   const activities = normaliseActivities(input, diagnostics);
   const footnotes = input.footnotes.map((f) => normaliseFootnote(f, input.format, diagnostics));
   const edition = findEdition(assembled.title, input.edition);
-  for (const p of edition.problems) diagnostics.report(p.code, p.message);
+  // No edition to label where no annex was read (no action line, no row: NAP101 says so).
+  if (assembled.actionLines.length > 0 || assembled.rows.length > 0) for (const p of edition.problems) diagnostics.report(p.code, p.message);
   return {
     schemaVersion: 1,
     source: {
