@@ -8,7 +8,7 @@
  */
 import { locationOf as loc } from '../model/diagnostics.js';
 import { type DiagnosticBag } from '../diagnostics/bag.js';
-import type { BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, Page, PageModel, SourceLocation, StatusCue, TableBlock , LooseText } from '../model/page-model.js';
+import type { BodyRow, FootnoteDefinition, HeaderRow, LegendEntry, LooseText, Page, PageModel, SourceLocation, StatusCue, TableBlock } from '../model/page-model.js';
 import { joinWrapped } from '../model/wrapped-text.js';
 import { type Legend, checkLegends, hasStatusCues, legendInForce, legendsOf } from '../status/index.js';
 import { type ActivityCells, type ContinuedActivity, continuesActivity, continuesGoalSentence, joinContinuation } from './page-break.js';

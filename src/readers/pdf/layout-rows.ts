@@ -405,7 +405,9 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
   let out = '';
   let prev: { fragment: Fragment; text: string } | null = null;
   const list = listIndent();
-  const gapBefore = (i: number): boolean => i > 0 && sorted[i]!.baseline - sorted[i - 1]!.baseline - linePitch > LAYOUT.paragraphGapEm * sorted[i]!.size;
+  /** Whether a paragraph gap stands between line `f` and line `above` of the cell. */
+  const paragraphGap = (f: Fragment, above: Fragment): boolean => f.baseline - above.baseline - linePitch > LAYOUT.paragraphGapEm * f.size;
+  const gapBefore = (i: number): boolean => i > 0 && paragraphGap(sorted[i]!, sorted[i - 1]!);
   // Dash-bulleted lists only in the Toelichting: a title, Wanneer or Wie holds none (adversarial review 5's d5, d6, n6).
   const dashItems = column.lists === true ? dashListItems(sorted, { text: (f) => joinChunks([...f.chunks].sort((a, b) => a.x0 - b.x0)), paragraphBefore: gapBefore, fillsColumn: (f) => fillsColumn(f, column) }) : new Set<Fragment>();
   for (const f of sorted) {
@@ -418,7 +420,7 @@ function joinFragments(fs: readonly Fragment[], pitch: number, isStatus: boolean
     const endsList = list.endsList(chunks, text, f.size);
     if (prev !== null && mayBreakWord(prev.fragment, prev.text, text, chunks[0]!, column)) out += POSSIBLE_WORD_BREAK + text;
     else {
-      const paragraph = endsList || (prev !== null && f.baseline - prev.fragment.baseline - linePitch > LAYOUT.paragraphGapEm * f.size);
+      const paragraph = endsList || (prev !== null && paragraphGap(f, prev.fragment));
       // A line before that holds more than one word wrapped at a space, not inside a word.
       out = markLineEndHyphen(out, text, joinWrapped(out, text, paragraph, prev !== null && /\s/u.test(prev.text)));
     }

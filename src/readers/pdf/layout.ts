@@ -130,6 +130,8 @@ interface PageState {
   centredCells: boolean;
   /** The icons outside the page's tables, once they are laid out (freeIconsOf). */
   freeIcons?: Icon[];
+  /** The page's horizontal rulings joined (joinRulings), once the first segment asks. */
+  rulings?: { box: Box }[];
 }
 
 /** A run of lines under one header row (or above the page's first, continuing the table in force): lines[from, to). */
@@ -210,11 +212,14 @@ interface SegmentRulings {
  * column Actielijn has none); a short ruling at the table's left edge is the footnote separator
  * Word and LibreOffice draw above page-bottom notes.
  */
-function segmentRulings({ content, lines }: PageState, seg: Segment, cols: Columns, headerBottom: number): SegmentRulings {
+function segmentRulings(state: PageState, seg: Segment, cols: Columns, headerBottom: number): SegmentRulings {
+  const { content, lines } = state;
   const titleLeft = cols.bounds[Math.max(0, cols.keys.indexOf('title'))]!;
   const lastLeft = cols.bounds[cols.bounds.length - 1]!;
   const segBottom = seg.to < lines.length ? lines[seg.to]!.y0 : Infinity;
-  const all = pageRulings(content).filter((r) => r.box.y0 >= headerBottom - LAYOUT.rulingSlack && r.box.y1 <= segBottom + LAYOUT.rulingSlack);
+  // Joined once per page: every segment of the page filters the same list.
+  state.rulings ??= joinRulings(content.hRulings);
+  const all = state.rulings.filter((r) => r.box.y0 >= headerBottom - LAYOUT.rulingSlack && r.box.y1 <= segBottom + LAYOUT.rulingSlack);
   const across = new Set(rulingsAcross(all, titleLeft, lastLeft));
   const rows = all.filter((r) => across.has(r));
   const tableLeft = cols.bounds[0]!;
@@ -412,17 +417,6 @@ function columnExtents(cols: Columns, body: readonly Line[]): NonNullable<TableB
   const right = body.reduce((x, l) => Math.max(x, l.x1), cols.bounds[cols.bounds.length - 1]!);
   const r = (v: number): number => Math.round(v * 10) / 10;
   return cols.bounds.map((x0, i) => ({ key: cols.keys[i] ?? null, x0: r(x0), x1: r(cols.bounds[i + 1] ?? right) }));
-}
-
-/** The page's horizontal rulings joined (joinRulings), once per page content: every segment of the page filters the same list. */
-const JOINED_RULINGS = new WeakMap<PageContent, { box: Box }[]>();
-function pageRulings(content: PageContent): { box: Box }[] {
-  let joined = JOINED_RULINGS.get(content);
-  if (joined === undefined) {
-    joined = joinRulings(content.hRulings);
-    JOINED_RULINGS.set(content, joined);
-  }
-  return joined;
 }
 
 /**

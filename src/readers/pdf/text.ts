@@ -152,8 +152,8 @@ export function fontExtent(font: { ascent?: number | null; descent?: number | nu
   return { ascent: clamp(finite(font?.ascent, TEXT.emAscent), TEXT.ascentMin, TEXT.ascentMax), descent: clamp(Math.abs(finite(font?.descent, -TEXT.emDescent)), 0, TEXT.descentMax) };
 }
 
-/** Raised text that is nothing but bracketed markers, one after another or separated by commas: `1)2)`, `1),2)`, `[1][2]`, `(1)(2)`. */
-const MARKER_GROUP = /^(?:\[\d{1,4}\]|\(?\d{1,4}\))(?:,?(?:\[\d{1,4}\]|\(?\d{1,4}\)))+$/u;
+/** Raised text that is nothing but bracketed markers, one or several, one after another or separated by commas: `[12]`, `12)`, `1)2)`, `1),2)`, `[1][2]`, `(1)(2)`. */
+const MARKER_GROUP = /^(?:\[\d{1,4}\]|\(?\d{1,4}\))(?:,?(?:\[\d{1,4}\]|\(?\d{1,4}\)))*$/u;
 
 /**
  * Text of a footnote marker: a number (also in brackets, `[25]`, `(25)`, or with a closing parenthesis, `25)`), a Roman numeral (Word's endnotes `ii`; `II`), or a letter
@@ -395,13 +395,13 @@ export function joinChunks(chunks: readonly Chunk[]): string {
  * endnote numbering), as its number.
  */
 function supText(text: string): string {
+  const t = text.replace(/\s+/g, '');
   // A raised marker in brackets (`[12]`, `(12)`) or with a closing parenthesis (`12)`, ReportLab
-  // and German-style notes) is the marker: the brackets are how it is printed.
-  const t = text.replace(/\s+/g, '').replace(/^\[(\d+)\]$|^\(?(\d+)\)$/, (_, a: string | undefined, b: string | undefined) => a ?? b ?? '');
-  // Several markers raised together (`1)2)`, `1),2)`, `[1][2]`, adversarial review 5's m1, m7, m6):
-  // each its own marker, a space between them, so that neither the brackets nor the comma stay in
-  // the text and `¹²` is not read as 12.
-  if (MARKER_GROUP.test(t) && /\d\D+\d/u.test(t)) return [...t.matchAll(/\d{1,4}/gu)].map((m) => toSuperscript(Number(m[0]))).join(' ');
+  // and German-style notes) is the marker: the brackets are how it is printed. Several raised
+  // together (`1)2)`, `1),2)`, `[1][2]`, adversarial review 5's m1, m7, m6) are each a marker, a
+  // space between them, so that neither the brackets nor the comma stay in the text and `¹²` is
+  // not read as 12.
+  if (MARKER_GROUP.test(t)) return [...t.matchAll(/\d{1,4}/gu)].map((m) => toSuperscript(Number(m[0]))).join(' ');
   const roman = lowerRomanValue(t);
   if (roman !== null) return toSuperscript(roman);
   return t.replace(/\d+/g, (d) => toSuperscript(Number(d)));
