@@ -34,7 +34,7 @@ const manifest = readManifest();
 const LAYOUT_TROUBLE = ['NAP104', 'NAP106', 'NAP109', 'NAP120', 'NAP201', 'NAP202', 'NAP303', 'NAP304'];
 
 /** Folders of renditions (anything else under fixtures/ is bad input, adversarial text or a generator's source). */
-const RENDITION_FOLDERS = ['nap-2024', 'pdf-generated', 'word-generated', 'html-generated', 'html-printed', 'calc-generated', 'latex-generated', 'reportlab-generated', 'rewritten', 'scanned'];
+const RENDITION_FOLDERS = ['nap-2024', 'pdf-generated', 'word-generated', 'html-generated', 'html-printed', 'calc-generated', 'latex-generated', 'reportlab-generated', 'context-generated', 'rewritten', 'scanned'];
 /** Files in those folders that are not renditions of the annex to be read. */
 const NOT_RENDITIONS = new Set(['pdf-generated/encrypted-user-password.pdf']);
 

@@ -6,7 +6,8 @@
  * new Word layouts stand for their generator options (the merged first column, the status in words
  * broken by a page end); the other generators run all their variants. pdfLaTeX, given a fixed date
  * and trailer /ID, remakes its PDFs byte for byte too (with the TeX Live of .ci/run, Debian 12's), and
- * so does ReportLab given SOURCE_DATE_EPOCH (Debian 12's python3-reportlab 3.6.12 and fonts).
+ * so does ReportLab given SOURCE_DATE_EPOCH (Debian 12's python3-reportlab 3.6.12 and fonts), and
+ * ConTeXt, whose sources pin dates and ids themselves (Debian 12's context 2021.03.05 on LuaTeX 1.15).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALC_VARIANT, generateCalc } from '../scripts/calc-rendition/generate.js';
+import { CONTEXT_VARIANTS, generateContext } from '../scripts/context-rendition/generate.js';
 import { HTML_PRINT_VARIANTS, generateHtmlPrint } from '../scripts/html-rendition/generate.js';
 import { LATEX_VARIANTS, generateLatex } from '../scripts/latex-rendition/generate.js';
 import { REPORTLAB_VARIANTS, generateReportlab } from '../scripts/reportlab-rendition/generate.js';
@@ -36,6 +38,7 @@ beforeAll(() => {
   requireProgram('qpdf', ['--version'], 'qpdf');
   requireProgram('pdflatex', ['--version'], 'texlive-latex-recommended texlive-fonts-recommended lmodern');
   requireProgram('/usr/bin/python3', ['-c', 'import reportlab'], 'python3-reportlab');
+  requireProgram('context', ['--version'], 'context fonts-texgyre');
   out = mkdtempSync(join(tmpdir(), 'nap-corpus-'));
 });
 afterAll(() => {
@@ -72,6 +75,15 @@ describe.each(REPORTLAB_VARIANTS.map((v) => [v.name, v] as const))('ReportLab %s
     expect(readFileSync(join(out, 'reportlab', `${name}.truth.json`), 'utf8')).toBe(committed(`reportlab-generated/${name}.truth.json`));
     const pdf = readFileSync(join(out, 'reportlab', `${name}.pdf`));
     expect(pdf.equals(readFileSync(join(FIXTURES, `reportlab-generated/${name}.pdf`))), `${name}.pdf differs from the committed file`).toBe(true);
+  });
+});
+
+describe.each(CONTEXT_VARIANTS.map((v) => [v.name, v] as const))('ConTeXt %s', (name, v) => {
+  it('regenerates its truth file and its PDF byte for byte', async () => {
+    await generateContext(v, join(out, 'context'));
+    expect(readFileSync(join(out, 'context', `${name}.truth.json`), 'utf8')).toBe(committed(`context-generated/${name}.truth.json`));
+    const pdf = readFileSync(join(out, 'context', `${name}.pdf`));
+    expect(pdf.equals(readFileSync(join(FIXTURES, `context-generated/${name}.pdf`))), `${name}.pdf differs from the committed file`).toBe(true);
   });
 });
 

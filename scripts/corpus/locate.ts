@@ -49,6 +49,12 @@ export interface LocateOptions {
    * ends where the first note after its title starts.
    */
   notesBetweenTables?: boolean;
+  /**
+   * A row's cells are drawn line by line, the lines of its cells interleaved (ConTeXt's tabulate,
+   * which splits rows across pages): a title's first line may be shorter than the 16-character key,
+   * so a text item that is the start of the title by itself (8 characters or more) also starts it.
+   */
+  linesInterleaved?: boolean;
 }
 
 interface Item {
@@ -111,8 +117,10 @@ export async function locateAnnex(bytes: Uint8Array, annex: AnnexData, options: 
   const starts: number[] = [];
   let item = 0;
   for (const a of annex.activities) {
-    const prefix = squeeze(a.title).slice(0, 16);
-    while (item < items.length && !text.startsWith(prefix, items[item]!.at)) item++;
+    const whole = squeeze(a.title);
+    const prefix = whole.slice(0, 16);
+    const startsTitle = (it: Item): boolean => text.startsWith(prefix, it.at) || (options.linesInterleaved === true && it.text.length >= 8 && whole.startsWith(it.text));
+    while (item < items.length && !startsTitle(items[item]!)) item++;
     if (item >= items.length) throw new Error(`${a.id}: title "${a.title}" not found at the start of a text item after the previous row`);
     starts.push(items[item]!.at);
     item++;
