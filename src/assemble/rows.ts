@@ -161,11 +161,17 @@ class Assembly {
     this.pageTable.actionLineAtEnd = this.current?.number ?? null;
   }
 
-  /** Loose text before page 1's first table is the document title; other loose text not known as furniture is NAP106. */
+  /**
+   * Loose text before page 1's first table is the document title, and so is the text above the
+   * first heading of a page 1 without a table (a title page with a table of contents or the
+   * legend: hold-out 7); other loose text not known as furniture is NAP106.
+   */
   private readLooseText(page: Page): void {
-    for (const loose of page.looseText) {
-      if (loose.kind === 'page-number' || loose.kind === 'running' || loose.kind === 'notes-heading' || loose.kind === 'legend-heading') continue;
-      if (page.number === 1 && this.rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page)) {
+    const titlePage = page.number === 1 && this.rows.length === 0 && page.tables.length === 0;
+    const firstHeading = titlePage ? page.looseText.findIndex((l) => l.kind === 'contents' || l.kind === 'legend-heading' || l.kind === 'notes-heading') : -1;
+    page.looseText.forEach((loose, i) => {
+      if (loose.kind === 'page-number' || loose.kind === 'running' || loose.kind === 'notes-heading' || loose.kind === 'legend-heading' || loose.kind === 'contents') return;
+      if (i < firstHeading || (page.number === 1 && this.rows.length === 0 && page.tables.length > 0 && isBeforeTables(loose.location, page))) {
         this.titleParts.push(loose.text);
       } else if (this.noTable) {
         this.outsideTables.lines++;
@@ -174,7 +180,7 @@ class Assembly {
       } else {
         this.diagnostics.report('NAP106', `Text outside the table is not known page furniture: "${clip(loose.text)}". It is not in the output; check whether the reader missed a row or footnote.`, loc(loose.location), { actual: clip(loose.text, 200) });
       }
-    }
+    });
   }
 
   /** Checks a table's header row (NAP102, NAP103) and reads its body rows. */
@@ -384,6 +390,7 @@ class Assembly {
     this.lastRowPage = page;
     const cells = row.cells;
     const sources = sourcesOf(row);
+    if (cells.number !== undefined) checkRowNumber(cells.number, current.number, sequence, row.location, this.diagnostics);
     this.rows.push({
       id: activityId(current.number, sequence),
       actionLine: current.number,
@@ -414,14 +421,14 @@ class Assembly {
 
 /**
  * A row's text for reading: its Activiteit cell first, then the other printed cells. A row whose
- * only text stands in one cell under no known column (an `Actielijn N` band or a goal merged across
- * a table whose first column is one the annex does not have, such as `Nr.`) reads that text as its
- * first cell, as a merged row does in the five-column table.
+ * only text stands in one cell under no known column or in the `Nr.` column (an `Actielijn N`
+ * band or a goal merged across a table whose first column is not Activiteit) reads that text as
+ * its first cell, as a merged row does in the five-column table.
  */
 function rowText(row: BodyRow): RowText {
   const rest = PRINTED_COLUMN_KEYS.slice(1).map((k) => row.cells[k] ?? '');
   const title = row.cells.title ?? '';
-  const unplaced = (row.unplaced ?? []).filter((t) => t.trim() !== '');
+  const unplaced = [row.cells.number ?? '', ...(row.unplaced ?? [])].filter((t) => t.trim() !== '');
   if (title.trim() === '' && rest.every((c) => c.trim() === '') && unplaced.length === 1) return { merged: true, first: unplaced[0]!, rest };
   return { first: title, rest };
 }
@@ -501,6 +508,23 @@ function reportDuplicateTitles(rows: AssembledRow[], diagnostics: DiagnosticBag)
 /** `AL1-05`: action line number and 1-based sequence, at least two digits. */
 export function activityId(actionLine: number, sequence: number): string {
   return `AL${actionLine}-${String(sequence).padStart(2, '0')}`;
+}
+
+/** A printed row number: `3`, `1.3`, `1.3.` (the action line, then the activity's place in it). */
+const ROW_NUMBER = /^(?:(\d+)\.)?(\d+)\.?$/;
+
+/**
+ * NAP125 when the number printed in a row's `Nr.` cell is not the number of the activity the row
+ * reads as (action line `actionLine`, `sequence`-th activity in it): `1.3` or `3` for AL1-03. An
+ * empty cell says nothing; another text is reported as not a number.
+ */
+function checkRowNumber(printed: string, actionLine: number, sequence: number, location: SourceLocation, diagnostics: DiagnosticBag): void {
+  const text = printed.replace(/\s+/g, '');
+  if (text === '') return;
+  const m = ROW_NUMBER.exec(text);
+  if (m !== null && (m[1] === undefined || Number(m[1]) === actionLine) && Number(m[2]) === sequence) return;
+  const id = activityId(actionLine, sequence);
+  diagnostics.report('NAP125', `The row numbered "${clip(printed, 20)}" reads as ${id}, activity ${sequence} of action line ${actionLine}: a row before it may be missing, doubled or out of order. Check the rows around it.`, { ...loc(location, id), field: COLUMN_NAMES.number }, { actual: clip(printed, 20), expected: `${actionLine}.${sequence}` });
 }
 
 /**

@@ -66,6 +66,7 @@ export const DIAGNOSTIC_SUMMARIES_NL: Record<DiagnosticCode, string> = {
   NAP122: 'Een PDF-rij heeft meer dan één statusmarkering in haar cel Status: vermoedelijk zijn twee rijen als één gelezen.',
   NAP123: 'Een PDF-tabelcel is verticaal samengevoegd over meerdere rijen: de tekst staat bij de rij waar de cel begint.',
   NAP124: 'Een PDF-tabel zet de cellen verticaal gecentreerd in hun rijen zonder lijn tussen twee rijen: waar de Toelichting van de ene rij eindigt en die van de volgende begint, is niet te zien.',
+  NAP125: 'Het gedrukte nummer van een rij (kolom Nr.) is niet het nummer van de activiteit die de rij is: er kan een rij ontbreken, dubbel staan of verwisseld zijn.',
   NAP201: 'Een voetnootverwijzing noemt een voetnoot die niet bestaat.',
   NAP202: 'Een voetnoot is gedefinieerd maar nergens aangehaald.',
   NAP203: 'Een voetnootnummer is twee keer gedefinieerd.',

@@ -144,6 +144,7 @@ export const DIAGNOSTIC_CODES = {
   NAP122: { severity: 'error', summary: 'A PDF row holds more than one status mark in its Status cell: most likely two rows read as one.' },
   NAP123: { severity: 'warning', summary: 'A PDF table cell is merged vertically over several rows: its text is given to the row where the cell starts.' },
   NAP124: { severity: 'error', summary: 'A PDF table prints its cells centred in their rows with no ruling between two rows: where the Toelichting of one row ends and the next begins cannot be seen.' },
+  NAP125: { severity: 'warning', summary: 'A row\'s printed number (a Nr. column) is not the number of the activity it reads as: a row may be missing, doubled or out of order.' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
   NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },

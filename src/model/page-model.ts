@@ -187,14 +187,15 @@ export interface FootnoteDefinition {
 /**
  * Text on a page that is neither legend, table nor footnote. `kind` says what a reader recognised
  * it as: `page-number`, `running` (a running header or footer repeated on pages) and
- * `notes-heading` (`Noten`, `Eindnoten` above a note list) and `legend-heading` (`Legenda` above
- * the status legend) are furniture and dropped by assembly; `text` (the default) is anything else, such as the document
- * title, and is reported when assembly cannot place it.
+ * `notes-heading` (`Noten`, `Eindnoten` above a note list), `legend-heading` (`Legenda` above
+ * the status legend) and `contents` (a table of contents: its heading and its entries with a dot
+ * leader and a page number) are furniture and dropped by assembly; `text` (the default) is
+ * anything else, such as the document title, and is reported when assembly cannot place it.
  */
 export interface LooseText {
   text: string;
   location: SourceLocation;
-  kind?: 'page-number' | 'running' | 'notes-heading' | 'legend-heading' | 'text';
+  kind?: 'page-number' | 'running' | 'notes-heading' | 'legend-heading' | 'contents' | 'text';
 }
 
 /** One page of the source. */

@@ -138,10 +138,12 @@ export const HEADER_ALIASES: ReadonlyArray<ReadonlyArray<string>> = [
 ];
 
 /**
- * The keys of the activity table's columns, as the data names them: the five printed columns and
- * a merged first column `Actielijn` that some layouts add (each row's action line).
+ * The keys of the activity table's columns, as the data names them: the five printed columns, a
+ * merged first column `Actielijn` that some layouts add (each row's action line), and a `Nr.`
+ * column numbering the rows (`1.1`, `1.2` …: hold-out 7), whose numbers are checked against the
+ * activities' own (NAP125).
  */
-export const COLUMN_KEYS = ['actionLine', 'title', 'status', 'planning', 'owners', 'explanation'] as const;
+export const COLUMN_KEYS = ['actionLine', 'title', 'status', 'planning', 'owners', 'explanation', 'number'] as const;
 
 /** One column key (COLUMN_KEYS). */
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
@@ -157,6 +159,7 @@ export const COLUMN_NAMES: Readonly<Record<ColumnKey, string>> = {
   planning: COLUMNS[2],
   owners: COLUMNS[3],
   explanation: COLUMNS[4],
+  number: 'Nr.',
 };
 
 /** Accepted header texts per column key (lower case, spacing collapsed): HEADER_ALIASES, and `Actielijn`. */
@@ -167,6 +170,7 @@ export const COLUMN_ALIASES: Readonly<Record<ColumnKey, ReadonlyArray<string>>> 
   planning: HEADER_ALIASES[2]!,
   owners: HEADER_ALIASES[3]!,
   explanation: HEADER_ALIASES[4]!,
+  number: ['nr.', 'nr', 'nummer', 'no.', '#'],
 };
 
 const KEY_BY_ALIAS: ReadonlyMap<string, ColumnKey> = new Map(COLUMN_KEYS.flatMap((k) => COLUMN_ALIASES[k].map((a) => [a, k] as const)));
@@ -232,7 +236,7 @@ const HEADER_MIN_NAMED_CELLS = 3;
 export const HEADER_WORDS: ReadonlySet<string> = new Set(Object.values(COLUMN_ALIASES).flat().flatMap((alias) => alias.split(' ')));
 
 /** A whole header text or one header word, any case (`Toelichting`, `Oorspronkelijke`, `oorspronkelijke planning`). */
-const HEADER_TEXT = new RegExp(`^(${[...new Set([...Object.values(COLUMN_ALIASES).flat(), ...HEADER_WORDS])].join('|')})$`, 'i');
+const HEADER_TEXT = new RegExp(`^(${[...new Set([...Object.values(COLUMN_ALIASES).flat(), ...HEADER_WORDS])].map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`, 'i');
 
 /** True when `text` is an accepted header text or one word of one (any case, nothing around it). */
 export function isHeaderText(text: string): boolean {
@@ -261,6 +265,22 @@ const LEGEND_HEADING_KEYS: ReadonlySet<string> = new Set(LEGEND_HEADINGS.map(lab
 /** True when `text` is a legend heading (LEGEND_HEADINGS). */
 export function isLegendHeading(text: string): boolean {
   return LEGEND_HEADING_KEYS.has(labelKey(text));
+}
+
+/** Headings of a table of contents on the annex's first page (case and a colon aside): hold-out 7 prints `Inhoud`. */
+export const CONTENTS_HEADINGS = ['Inhoud', 'Inhoudsopgave', 'Inhoudstafel', 'Contents'] as const;
+
+const CONTENTS_HEADING_KEYS: ReadonlySet<string> = new Set(CONTENTS_HEADINGS.map(labelKey));
+
+/**
+ * An entry of a table of contents: text, a leader of at least four dots (periods, middle dots,
+ * ellipses or underscores, spaced or not) and a page number (`Actielijn 1 Er zijn … . . . . 2`).
+ */
+const CONTENTS_ENTRY = /^\S.*?(?:[.·…_]\s?){4,}\s*\d{1,4}$/u;
+
+/** True when `text` is a table-of-contents heading (CONTENTS_HEADINGS) or entry (a dot leader and a page number). */
+export function isContentsLine(text: string): boolean {
+  return CONTENTS_HEADING_KEYS.has(labelKey(text)) || CONTENTS_ENTRY.test(text.trim());
 }
 
 /** Headings Word documents print above endnotes or a note list (case and a colon aside). */

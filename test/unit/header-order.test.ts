@@ -28,13 +28,13 @@ describe('raised markers in brackets', () => {
   });
 });
 
-describe('a table whose first column is one the annex does not have (Nr.)', () => {
+describe('a table whose first column is one the annex does not have (Code)', () => {
   it('reads an Actielijn band and a goal merged across it as action line and goal, and names the unknown column in every row (NAP105)', async () => {
     const { assembleRows } = await import('../../src/assemble/rows.js');
     const { DiagnosticBag } = await import('../../src/diagnostics/bag.js');
     const { keyedCells } = await import('../../src/model/page-model.js');
     const keys = [null, 'title', 'status', 'planning', 'owners', 'explanation'] as const;
-    const header = { cells: ['Nr.', 'Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'], keys: [...keys], location: { page: 1 } };
+    const header = { cells: ['Code', 'Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'], keys: [...keys], location: { page: 1 } };
     const row = (cells: string[]) => ({ ...keyedCells(cells, [...keys]), statusCue: { kind: 'none' as const }, location: { page: 1 } });
     const bag = new DiagnosticBag('a.pdf');
     const assembled = assembleRows(
@@ -47,6 +47,65 @@ describe('a table whose first column is one the annex does not have (Nr.)', () =
     expect(assembled.actionLines.map((a) => [a.number, a.title])).toEqual([[1, 'Er zijn gedeelde maatschappelijke waarden']]);
     expect(assembled.rows.map((r) => [r.id, r.cells.title, r.cells.planning])).toEqual([['AL1-01', 'Publiekscommunicatie', '2023-2025']]);
     expect(bag.items.filter((d) => d.code === 'NAP105')).toHaveLength(1);
+  });
+});
+
+describe('a Nr. column numbering the rows (hold-out 7: 1.1, 1.2 …)', () => {
+  it('is a column the header names; a row numbered as the activity it reads as says nothing, another number is NAP125 on that row', async () => {
+    const { assembleRows } = await import('../../src/assemble/rows.js');
+    const { DiagnosticBag } = await import('../../src/diagnostics/bag.js');
+    const { keyedCells } = await import('../../src/model/page-model.js');
+    const { headerColumnKeys } = await import('../../src/model/vocabulary.js');
+    const cells = ['Nr.', 'Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting'];
+    const keys = headerColumnKeys(cells);
+    expect(keys).toEqual(['number', 'title', 'status', 'planning', 'owners', 'explanation']);
+    const row = (texts: string[]) => ({ ...keyedCells(texts, keys), statusCue: { kind: 'none' as const }, location: { page: 1 } });
+    const bag = new DiagnosticBag('a.pdf');
+    const assembled = assembleRows(
+      {
+        format: 'pdf',
+        pages: [{ number: 1, legend: [], footnotes: [], looseText: [], tables: [{ header: { cells, keys, location: { page: 1 } }, rows: [
+          // The band and the goal merged across the table start in the Nr. column (adversarial review 1: f1-nr-column).
+          row(['Actielijn 1', '', '', '', '', '']), row(['Er zijn gedeelde maatschappelijke waarden', '', '', '', '', '']),
+          row(['1.1', 'Publiekscommunicatie', '', '2023-2025', 'Allen', 'Het kabinet ontwikkelt']),
+          row(['2', 'Campagne', '', 'Q1 2024', 'Allen', 'De eerste campagne']),
+          row(['1.4', 'Jaarlijkse conferentie NAP', '', '2023-2025', 'OCW', 'Op 22 maart']),
+          row(['2.4', 'Publieksmonitor', '', '2023-2025', 'OCW', 'In maart']),
+        ] }] }],
+      },
+      bag,
+    );
+    expect(assembled.actionLines.map((a) => [a.number, a.title])).toEqual([[1, 'Er zijn gedeelde maatschappelijke waarden']]);
+    expect(assembled.rows.map((r) => [r.id, r.cells.title])).toEqual([['AL1-01', 'Publiekscommunicatie'], ['AL1-02', 'Campagne'], ['AL1-03', 'Jaarlijkse conferentie NAP'], ['AL1-04', 'Publieksmonitor']]);
+    expect(bag.items.filter((d) => d.code === 'NAP103' || d.code === 'NAP105')).toEqual([]);
+    expect(bag.items.filter((d) => d.code === 'NAP125').map((d) => [d.row, d.field, d.actual, d.expected])).toEqual([['AL1-03', 'Nr.', '1.4', '1.3'], ['AL1-04', 'Nr.', '2.4', '1.4']]);
+  });
+});
+
+describe('a title page with a table of contents (hold-out 7)', () => {
+  it('reads the text above the contents as the title, and the contents lines as front matter, not as loose text (NAP106)', async () => {
+    const { assembleRows } = await import('../../src/assemble/rows.js');
+    const { DiagnosticBag } = await import('../../src/diagnostics/bag.js');
+    const { isContentsLine } = await import('../../src/model/vocabulary.js');
+    expect(['Inhoud', 'Actielijn 1 Er zijn gedeelde waarden . . . . . . 2', 'Noten ........ 30', 'Inhoudsopgave:'].map(isContentsLine)).toEqual([true, true, true, true]);
+    expect(['Actielijn 1', 'Zie pagina 2', 'Het kabinet ... 2', 'In 2023 . . . en 2024'].map(isContentsLine)).toEqual([false, false, false, false]);
+    const loose = (text: string, kind: 'text' | 'contents' | 'legend-heading' | 'running') => ({ text, kind, location: { page: 1 } });
+    const bag = new DiagnosticBag('a.pdf');
+    const assembled = assembleRows(
+      {
+        format: 'pdf',
+        pages: [{ number: 1, legend: [], footnotes: [], tables: [], looseText: [
+          loose('Bijlage 1 | Voortgang activiteiten NAP', 'running'), loose('Bijlage 1. Voortgang activiteiten NAP', 'text'), loose('(NAP)', 'text'),
+          loose('Inhoud', 'contents'), loose('Actielijn 1 Er zijn . . . . 2', 'contents'), loose('Legenda', 'legend-heading'), loose('Een zin na de inhoud', 'text'),
+        ] }, { number: 2, legend: [], footnotes: [], looseText: [], tables: [{ header: null, rows: [
+          { cells: { title: 'Actielijn 1' }, statusCue: { kind: 'none' as const }, location: { page: 2 } },
+          { cells: { title: 'Publiekscommunicatie', planning: '2023-2025', owners: 'Allen', explanation: 'Het kabinet' }, statusCue: { kind: 'none' as const }, location: { page: 2 } },
+        ] }] }],
+      },
+      bag,
+    );
+    expect(assembled.title).toBe('Bijlage 1. Voortgang activiteiten NAP (NAP)');
+    expect(bag.items.filter((d) => d.code === 'NAP106').map((d) => d.actual)).toEqual(['Een zin na de inhoud']);
   });
 });
 

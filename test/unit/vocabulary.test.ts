@@ -43,9 +43,10 @@ describe('the annex vocabulary', () => {
 
   it('knows the header texts of each column and their single words', () => {
     expect(HEADER_ALIASES).toHaveLength(COLUMNS.length);
-    expect([...HEADER_WORDS].sort()).toEqual(['actielijn', 'actielijnen', 'activiteit', 'activiteiten', 'oorspronkelijke', 'planning', 'status', 'toelichting', 'wanneer', 'wie']);
-    for (const text of ['Toelichting', 'WIE', 'Oorspronkelijke', 'oorspronkelijke planning']) expect(isHeaderText(text)).toBe(true);
-    for (const text of ['Toelichtingen', 'Oorspronk', ' Wie']) expect(isHeaderText(text)).toBe(false);
+    expect([...HEADER_WORDS].sort()).toEqual(['#', 'actielijn', 'actielijnen', 'activiteit', 'activiteiten', 'no.', 'nr', 'nr.', 'nummer', 'oorspronkelijke', 'planning', 'status', 'toelichting', 'wanneer', 'wie']);
+    for (const text of ['Toelichting', 'WIE', 'Oorspronkelijke', 'oorspronkelijke planning', 'Nr.', 'nr']) expect(isHeaderText(text)).toBe(true);
+    // `.` in `Nr.` is a full stop, not any character.
+    for (const text of ['Toelichtingen', 'Oorspronk', ' Wie', 'Nrx', 'Nox']) expect(isHeaderText(text)).toBe(false);
   });
 
   it('marks a header row by its first cell: Activiteit or Activiteiten, format characters and spacing aside', () => {

@@ -140,6 +140,24 @@ function neededPages(pages: number): number {
 }
 
 /**
+ * The parts of a cluster that print the same text, numbers and all, and recur often enough on
+ * their own (recursOften): a running header that names the section it is in (`Bijlage 1 |
+ * Voortgang activiteiten NAP` … `Actielijn 3`, hold-out 7) reads one text on all pages of a
+ * section, and its numbers go up without one that counts pages, so the cluster as a whole is no
+ * furniture (isSameOrCounted). The pages of short sections follow from the long ones
+ * (sameFurnitureElsewhere).
+ */
+function sameTextClusters(cluster: readonly Entry[], pageCount: number): Entry[][] {
+  const byText = new Map<string, Entry[]>();
+  for (const e of cluster) {
+    const list = byText.get(e.text);
+    if (list) list.push(e);
+    else byText.set(e.text, [e]);
+  }
+  return byText.size > 1 ? [...byText.values()].filter((c) => recursOften(c, pageCount)) : [];
+}
+
+/**
  * True when a cluster's pages are enough: neededPages of the document, or LAYOUT.furnitureMinPages
  * when the line stands apart on each of them.
  */
@@ -182,6 +200,7 @@ function recurringLines(pages: readonly PageContent[]): Map<Line, FurnitureKind>
       if (i < list.length && list[i]!.line.baseline - list[start]!.line.baseline <= LAYOUT.furnitureBaselineTolerance) continue;
       const cluster = list.slice(start, i);
       if (recursOften(cluster, pages.length) && isSameOrCounted(cluster)) clusters.push(cluster);
+      else clusters.push(...sameTextClusters(cluster, pages.length));
       start = i;
     }
   }
@@ -319,7 +338,8 @@ function isSameOrCounted(cluster: readonly Entry[]): boolean {
  * LAYOUT.furnitureBaselineTolerance, the same size within LAYOUT.furnitureFlowSizeShare) on a page
  * it is not read on, and print its first or last piece of text as it does on every page (a running
  * header that names the section: `Bijlage 1 – Voortgang activiteiten NAP … Eindnoten | blz. 20 van
- * 20` after 19 pages of `… Actielijn N | blz. …`, hold-out 6). Pieces are a line's chunks.
+ * 20` after 19 pages of `… Actielijn N | blz. …`, hold-out 6; the first piece alone on a page
+ * before any section, hold-out 7). Pieces are a line's chunks.
  */
 function sameFurnitureElsewhere(pages: readonly PageContent[], clusters: readonly Entry[][]): Map<Line, FurnitureKind> {
   const out = new Map<Line, FurnitureKind>();
@@ -335,7 +355,7 @@ function sameFurnitureElsewhere(pages: readonly PageContent[], clusters: readonl
       if (onPages.has(page.number)) continue;
       for (const l of page.lines) {
         const placed = Math.abs(l.baseline - baseline) <= LAYOUT.furnitureBaselineTolerance && Math.abs(l.size - first.size) <= LAYOUT.furnitureFlowSizeShare * first.size;
-        if (placed && l.chunks.length >= 2 && furnitureKey(l) !== null && shared.some((k) => pieceAt(l, k) === pieceAt(first, k))) out.set(l, 'running');
+        if (placed && furnitureKey(l) !== null && shared.some((k) => pieceAt(l, k) === pieceAt(first, k))) out.set(l, 'running');
       }
     }
   }
@@ -350,7 +370,8 @@ function furnitureKey(l: Line): string | null {
   const text = joinChunks(l.chunks).replace(/\s+/g, ' ').trim();
   if (text === '') return null;
   const words = l.chunks.map((c) => stripSymbolChars(c.text).trim());
-  if (words.some((w) => isLegendLabel(w) || isLegendLabelStart(w) || isFirstHeaderCell(w) || actionLineNumberOf(w) !== null)) return null;
+  // An `Actielijn N` row starts with it; a running header may end with the section it is in (hold-out 7).
+  if (actionLineNumberOf(words[0]!) !== null || words.some((w) => isLegendLabel(w) || isLegendLabelStart(w) || isFirstHeaderCell(w))) return null;
   if (words.filter((w) => isHeaderText(w)).length >= 2) return null;
   return foldText(text);
 }

@@ -25,16 +25,56 @@ export interface Columns {
 /**
  * True for the line that carries the header row: it holds `Activiteit` as its first cell, or as
  * its second after a first column `Actielijn`, and at least three header words (or their starts)
- * in all.
+ * in all, with at most one cell that is neither. A group heading over header words on the line
+ * `below` (groupHeadings: `Uitvoering` over `Wanneer` and `Wie`) counts as the header words under it.
  */
-export function isHeaderAnchor(l: Line): boolean {
-  // A word drawn in two fonts arrives as touching chunks: one cell, its pieces joined.
-  const words = lineCells(l).map((cs) => cs.map((c) => c.text.trim()).join(''));
+export function isHeaderAnchor(l: Line, below?: Line): boolean {
+  const cells = lineCells(l);
+  const words = cells.map(cellWord);
   if (!startsHeaderRow(words)) return false;
+  if (namesColumns(words)) return true;
+  const groups = groupHeadings(cells, l, below);
+  return groups.size > 0 && namesColumns(cells.flatMap((cs, i) => groups.get(i)?.map((c) => c.text.trim()) ?? [cellWord(cs)]));
+}
+
+/** The text of a header line's cell: a word drawn in two fonts arrives as touching chunks, its pieces joined. */
+function cellWord(cs: readonly Chunk[]): string {
+  return cs.map((c) => c.text.trim()).join('');
+}
+
+/** True when at least three of a header line's cell texts are header words, and all but one are header words or their starts. */
+function namesColumns(words: readonly string[]): boolean {
   const known = words.filter((w) => isHeaderText(w)).length;
   // A header cell wrapped mid-word in a narrow column (`Statu` / `s`) leaves a word start here.
   const started = words.filter((w) => !isHeaderText(w) && isHeaderWordStart(w)).length;
   return known >= 3 && known + started >= words.length - 1;
+}
+
+/**
+ * The group headings of a header line (its cells `cells`, of line `l`) over the header line
+ * `below`: a cell that is no header word, with at least two chunks of `below` that each are one
+ * between its neighbour cells (right of the cell before it, left of the cell after it), the
+ * heading over the stretch they cover. A two-row header prints such a heading centred across the
+ * columns it groups (`Uitvoering` over `Wanneer` and `Wie`: ConTeXt's xtable, hold-out 7), so it
+ * need not stand over any one of them. `below` counts only where a wrapped header line may be
+ * (within LAYOUT.headerWrapEm of `l`, its size within LAYOUT.headerSizeShare). Maps each group
+ * heading's index in `cells` to the chunks under it, left to right; empty when there is none.
+ */
+function groupHeadings(cells: readonly Chunk[][], l: Line, below: Line | undefined): Map<number, Chunk[]> {
+  const groups = new Map<number, Chunk[]>();
+  if (below === undefined || below.baseline - l.baseline > LAYOUT.headerWrapEm * l.size || Math.abs(below.size - l.size) >= LAYOUT.headerSizeShare * l.size) return groups;
+  const words = below.chunks.filter((c) => isHeaderText(c.text.trim())).sort((a, b) => a.x0 - b.x0);
+  cells.forEach((cs, i) => {
+    if (isHeaderText(cellWord(cs))) return;
+    const left = i > 0 ? Math.max(...cells[i - 1]!.map((c) => c.x1)) : -Infinity;
+    const right = i + 1 < cells.length ? cells[i + 1]![0]!.x0 : Infinity;
+    const under = words.filter((c) => c.x0 >= left && c.x1 <= right);
+    if (under.length < 2) return;
+    const x0 = Math.min(...cs.map((c) => c.x0));
+    const x1 = Math.max(...cs.map((c) => c.x1));
+    if (overlap(x0, x1, under[0]!.x0, under[under.length - 1]!.x1) > 0) groups.set(i, under);
+  });
+  return groups;
 }
 
 /** `Statu`, `Oorspronk`: the start (3+ letters, not the whole) of a header word. */
@@ -130,11 +170,22 @@ function lineCells(l: Line): Chunk[][] {
  * band line joins the cell it overlaps most, or starts a cell of its own.
  */
 function headerCells(band: readonly Line[]): HeaderCell[] {
-  const anchor = band.find((l) => isHeaderAnchor(l)) ?? band[0]!;
-  const cells: HeaderCell[] = lineCells(anchor).map((cs) => ({ x0: cs[0]!.x0, x1: Math.max(...cs.map((c) => c.x1)), parts: cs.map((c) => ({ c, l: anchor })) }));
+  const at = Math.max(0, band.findIndex((l, k) => isHeaderAnchor(l, band[k + 1])));
+  const anchor = band[at]!;
+  const below = band[at + 1];
+  const anchorCells = lineCells(anchor);
+  // A group heading is no column: the header words under it are the columns' cells.
+  const groups = groupHeadings(anchorCells, anchor, below);
+  const grouped = new Set([...groups.values()].flat());
+  const cells: HeaderCell[] = anchorCells.flatMap((cs, i) => {
+    const under = groups.get(i);
+    if (under !== undefined) return under.map((c) => ({ x0: c.x0, x1: c.x1, parts: [{ c, l: below! }] }));
+    return [{ x0: cs[0]!.x0, x1: Math.max(...cs.map((c) => c.x1)), parts: cs.map((c) => ({ c, l: anchor })) }];
+  });
   for (const l of band) {
     if (l === anchor) continue;
     for (const c of l.chunks) {
+      if (grouped.has(c)) continue;
       let best: HeaderCell | null = null;
       let most = 0;
       for (const cell of cells) {

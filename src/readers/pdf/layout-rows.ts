@@ -133,16 +133,17 @@ function mergedAbove(columns: readonly number[], keys: readonly (ColumnKey | nul
 }
 
 /**
- * A line cut into the parts that fall in each column, by where each chunk starts — except a chunk
- * in another font that touches the one before it (within LAYOUT.touchEm): that is the same text
- * drawn in another font (a ligature a re-writer moved into a font of its own: `preven|tie`), and stays in its
- * column even where a merged cell (a goal row) runs across the column bounds.
+ * A line cut into the parts that fall in each column, by where each chunk starts (chunkColumn) —
+ * except a chunk in another font that touches the one before it (within LAYOUT.touchEm): that is
+ * the same text drawn in another font (a ligature a re-writer moved into a font of its own:
+ * `preven|tie`), and stays in its column even where a merged cell (a goal row) runs across the
+ * column bounds.
  */
 function lineFragments(l: Line, cols: Columns): Fragment[] {
   const byCol = new Map<number, Chunk[]>();
   let prev: { chunk: Chunk; col: number } | null = null;
   for (const c of l.chunks) {
-    let k = columnOf(c.x0, cols.bounds);
+    let k = chunkColumn(c, cols.bounds);
     if (prev !== null && k > prev.col && c.font !== prev.chunk.font && c.x0 - prev.chunk.x1 <= LAYOUT.touchEm * c.size) k = prev.col;
     const list = byCol.get(k);
     if (list) list.push(c);
@@ -150,6 +151,23 @@ function lineFragments(l: Line, cols: Columns): Fragment[] {
     prev = { chunk: c, col: k };
   }
   return [...byCol.entries()].map(([col, chunks]) => ({ col, chunks, baseline: ownBaseline(chunks) ?? l.baseline, size: l.size, box: boxOf(chunks) }));
+}
+
+/**
+ * The column of a chunk (`bounds`: the columns' left edges, PDF points): the one it starts in, or
+ * the next one when it runs over that one bound only, most of it lies past it, and it starts in
+ * the right half of the column it starts in. A cell set flush right (a Wanneer column, hold-out 7)
+ * starts its text wider than its header left of the header's column bound, which the header's
+ * left edge gives; a chunk that starts where its column does, or runs over several bounds (a goal
+ * merged across the table), stays where it starts.
+ */
+export function chunkColumn(c: Chunk, bounds: readonly number[]): number {
+  const k = columnOf(c.x0, bounds);
+  const next = bounds[k + 1];
+  if (next === undefined || c.x1 <= next) return k;
+  const after = bounds[k + 2];
+  const over = next - c.x0;
+  return (after === undefined || c.x1 <= after) && c.x1 - next > over && over * 2 < next - bounds[k]! ? k + 1 : k;
 }
 
 /**

@@ -22,7 +22,7 @@ import { PAGE_NUMBER, boxOf, centerY, estimatePitch, hasColumnGap, isFurniture, 
 import { buildRows, joinLineTexts } from './layout-rows.js';
 import type { PageStructure, TaggedRow } from './structure.js';
 import { stripSymbolChars } from './symbols.js';
-import { actionLineNumberOf, isLegendHeading, isLegendLabel, isLegendLabelStart, isNotesHeading } from '../../model/vocabulary.js';
+import { actionLineNumberOf, isContentsLine, isLegendHeading, isLegendLabel, isLegendLabelStart, isNotesHeading } from '../../model/vocabulary.js';
 import type { PageContent } from './page-content.js';
 import { type Line, joinChunks } from './text.js';
 import { LAYOUT } from './settings.js';
@@ -149,7 +149,7 @@ interface Segment {
 /** The page's segments: before the first header row (a headerless continuation), then one per header row. */
 function segmentsOf({ lines, previous }: PageState): Segment[] {
   const headers: { band: Line[] }[] = [];
-  for (let i = 0; i < lines.length; i++) if (isHeaderAnchor(lines[i]!)) headers.push({ band: headerBand(lines, i) });
+  for (let i = 0; i < lines.length; i++) if (isHeaderAnchor(lines[i]!, lines[i + 1])) headers.push({ band: headerBand(lines, i) });
   const segments: Segment[] = [];
   const starts = headers.map((h) => lines.indexOf(h.band[0]!));
   // An `Actielijn N` heading above a header row (a table per action line) ends what comes before it.
@@ -407,7 +407,7 @@ function legendAndLooseText(state: PageState, furniture: ReadonlyMap<Line, Furni
     const rest = legendFromLine(l, freeIcons, content.runs, page.legend, content.number);
     const text = joinChunks(rest);
     if (rest.length === 0 || text.trim() === '') continue;
-    const kind = PAGE_NUMBER.test(text.trim()) ? 'page-number' : isNotesHeading(text) ? 'notes-heading' : isLegendHeading(text) ? 'legend-heading' : 'text';
+    const kind = PAGE_NUMBER.test(text.trim()) ? 'page-number' : isNotesHeading(text) ? 'notes-heading' : isLegendHeading(text) ? 'legend-heading' : isContentsLine(text) ? 'contents' : 'text';
     page.looseText.push({ text, location: { page: content.number, bbox: toBBox(boxOf(rest)) }, kind });
   }
 }

@@ -74,6 +74,18 @@ describe('page furniture by repetition', () => {
     expect(findFurniture(shuffled).size).toBe(0);
   });
 
+  it('finds a running header that ends in the section it is in, with no page counter (hold-out 7): each section\'s pages print one text, the short sections follow from the long ones', () => {
+    const sections = ['Actielijn 1', 'Actielijn 1', 'Actielijn 1', 'Actielijn 2', 'Actielijn 3', 'Actielijn 3', 'Actielijn 3', 'Noten'];
+    const pages = sections.map((s, i) =>
+      page(i + 1, [chunk('Bijlage 1 | Voortgang activiteiten NAP', 40, 30), chunk(s, 500, 30), chunk(`Activiteit ${'abcdefgh'[i]}`, 40, 80), chunk(`Toelichting ${'ijklmnop'[i]}`, 300, 80), chunk(`pagina ${i + 1} van 8`, 480, 800)]),
+    );
+    const f = findFurniture(pages);
+    for (const [i, s] of sections.entries()) expect(texts(f, i + 1)).toEqual([`page-number:pagina ${i + 1} van 8`, `running:Bijlage 1 | Voortgang activiteiten NAP ${s}`]);
+    // An Actielijn row at the top of the table (its first piece) is never furniture, on however many pages.
+    const rows = Array.from({ length: 5 }, (_, i) => page(i + 1, [chunk('Actielijn 2', 40, 30), chunk('Vervolg', 500, 30), chunk(`Activiteit ${'abcde'[i]}`, 40, 80)]));
+    expect(findFurniture(rows).size).toBe(0);
+  });
+
   it('never takes the legend, the table header or an Actielijn row for furniture', () => {
     const pages = Array.from({ length: 4 }, (_, i) =>
       page(i + 1, [chunk('Afgerond', 40, 30), chunk('Activiteit', 40, 60), chunk('Status', 150, 60), chunk('Wanneer', 200, 60), chunk('Actielijn 2', 40, 80), chunk(`Rij ${i}`, 40, 100), chunk('Afgerond', 40, 700)]),

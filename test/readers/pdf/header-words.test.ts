@@ -53,6 +53,33 @@ describe('header cells from the header line (layout-header.ts)', () => {
   });
 });
 
+describe('a two-row header with a group heading (hold-out 7: ConTeXt xtable)', () => {
+  const chunk = (text: string, x0: number, x1: number, y: number): Chunk => ({ text, x0, x1, y0: y - 6, y1: y + 2, baseline: y, size: 7.5, font: 'F2', sup: false });
+  // `Uitvoering` is centred over the Wanneer and Wie columns it groups, over neither word; a column
+  // the annex does not have comes first (`Code`: with `Uitvoering`, two cells that name no column).
+  const top = [chunk('Code', 52, 66, 120.5), chunk('Activiteit', 72, 103, 120.5), chunk('Status', 179, 200, 120.5), chunk('Uitvoering', 270, 306, 120.5), chunk('Toelichting', 373, 412, 120.5)];
+  const under = [chunk('Wanneer', 238, 270, 135.1), chunk('Wie', 282, 295, 135.1)];
+
+  it('takes the line with the group heading for the header line, and the header words under the heading for its columns', () => {
+    const lines = buildLines([...top, ...under]);
+    expect(isHeaderAnchor(lines[0]!)).toBe(false);
+    expect(isHeaderAnchor(lines[0]!, lines[1])).toBe(true);
+    const { header, columns } = buildHeader(headerBand(lines, 0), [], 7.5, 2);
+    expect(header.cells).toEqual(['Code', 'Activiteit', 'Status', 'Wanneer', 'Wie', 'Toelichting']);
+    expect(columns.keys).toEqual([null, 'title', 'status', 'planning', 'owners', 'explanation']);
+  });
+
+  it('needs two header words under the heading and between its neighbours: a line of one, or of words elsewhere, makes no group', () => {
+    const one = buildLines([...top, chunk('Wanneer', 238, 270, 135.1)]);
+    expect(isHeaderAnchor(one[0]!, one[1])).toBe(false);
+    const elsewhere = buildLines([...top, chunk('Wanneer', 120, 150, 135.1), chunk('Wie', 140, 160, 135.1)]);
+    expect(isHeaderAnchor(elsewhere[0]!, elsewhere[1])).toBe(false);
+    // Too far below to belong to the header (more than LAYOUT.headerWrapEm).
+    const far = buildLines([...top, ...under.map((c) => ({ ...c, baseline: 150, y0: 144, y1: 152 }))]);
+    expect(isHeaderAnchor(far[0]!, far[1])).toBe(false);
+  });
+});
+
 describe('a header row broken by a page end (layout-header.ts continueHeader)', () => {
   const chunk = (text: string, x0: number, y = 60): Chunk => ({ text, x0, x1: x0 + text.length * 4.5, y0: y - 7, y1: y + 2, baseline: y, size: 9, font: 'F1', sup: false });
   const header = (cells: string[]): HeaderRow => ({ cells, keys: headerColumnKeys(cells), location: { page: 13, bbox: [50, 560, 700, 570] } });

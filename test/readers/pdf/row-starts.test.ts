@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRINTED_COLUMN_KEYS } from '../../../src/model/vocabulary.js';
 import type { Icon } from '../../../src/readers/pdf/layout-icons.js';
-import { buildRows } from '../../../src/readers/pdf/layout-rows.js';
+import { buildRows, chunkColumn } from '../../../src/readers/pdf/layout-rows.js';
 import { type Chunk, buildLines } from '../../../src/readers/pdf/text.js';
 
 const PITCH = 13.5; // 9 pt text at 1.5 line spacing
@@ -133,5 +133,29 @@ describe('a row holding two status marks', () => {
     const built = buildRows(buildLines(chunks), { cols, rulings: [ruling(92), ruling(107), ruling(135)], pitch: PITCH, icons: [mark(100), mark(113), mark(126)], runs: [], fills: [], regionBottom: 1000, pageNumber: 1, structure: null });
     expect(built.rows.map((r) => r.cells.title)).toEqual(['Eerste', 'Tweede Derde']);
     expect(built.crowded).toEqual([{ bbox: expect.any(Array), marks: 2 }]);
+  });
+});
+
+describe('the column of a chunk (layout-rows.ts chunkColumn)', () => {
+  const c = (x0: number, x1: number): Chunk => ({ text: 'x', x0, x1, y0: 0, y1: 8, baseline: 7, size: 7.5, font: 'F1', sup: false });
+  // Hold-out 7's columns: Nr. | Activiteit | Status | Wanneer (flush right, bound at its header's left edge) | Wie | Toelichting.
+  const bounds = [41, 67.5, 174.5, 233.5, 277.5, 368.5];
+
+  it('is the column it starts in when it ends there, or runs over a bound only a little', () => {
+    expect(chunkColumn(c(72, 154), bounds)).toBe(1);
+    expect(chunkColumn(c(187, 193), bounds)).toBe(2);
+    expect(chunkColumn(c(150, 180), bounds)).toBe(1);
+  });
+
+  it('is the next column for a flush-right cell wider than its header: most of it past the one bound it runs over', () => {
+    expect(chunkColumn(c(215, 270), bounds)).toBe(3);
+    expect(chunkColumn(c(230, 270), bounds)).toBe(3);
+  });
+
+  it('stays where it starts when it runs over several bounds, or starts in the left half of its column (a goal merged across two columns)', () => {
+    expect(chunkColumn(c(72, 492), bounds)).toBe(1);
+    expect(chunkColumn(c(51, 159), bounds)).toBe(0);
+    // reportlab-a4-portrait-dejavu-squares: a goal line over Activiteit and most of Toelichting.
+    expect(chunkColumn(c(38, 311), [35, 138, 370, 440])).toBe(0);
   });
 });
