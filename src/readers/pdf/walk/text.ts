@@ -28,6 +28,15 @@ const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const;
 /** A glyph whose text is only whitespace moves the pen; it is not text. */
 const WHITESPACE = /^\s+$/u;
 
+/**
+ * U+00AD SOFT HYPHEN, a format character: invisible in text, so glyphText drops it. A glyph that
+ * maps to it and advances the pen is drawn, though: a printed hyphen, read as U+002D (adversarial
+ * review 6: `mutool convert` and a ToUnicode entry <2D> → U+00AD made `2023-2025` read `2023 2025`
+ * and `non-binair` `non binair`). A hyphen at a line end is then decided as every one is
+ * (line-end-hyphens.ts).
+ */
+const SOFT_HYPHEN = '\u00ad';
+
 /** One glyph of a run along the baseline, in text space (x only; y is the baseline). */
 interface Placed {
   text: string;
@@ -95,7 +104,8 @@ function measure(w: WalkState, glyphs: readonly unknown[], advScale: number, pla
     const space = u === '' ? g.isSpace : WHITESPACE.test(u);
     text += space && u === '' ? ' ' : u;
     if (u.length > 0 && u.charCodeAt(0) >= 0x2190 && isSymbolChar(u)) (symbols ??= []).push({ x0: x, x1: x + wd, char: u });
-    if (placing) placed.push({ text: space ? ' ' : glyphText(u), x0: x, x1: x + wd });
+    // A soft hyphen the font draws with a width is a printed hyphen (`mutool convert` maps every hyphen glyph to U+00AD): see SOFT_HYPHEN.
+    if (placing) placed.push({ text: space ? ' ' : glyphText(u === SOFT_HYPHEN && wd > 0 ? '-' : u), x0: x, x1: x + wd });
     // Not in the font's map, and read as the raw code (a composite font's glyph number) or as a control: the map is damaged.
     if (mapped !== null && g.originalCharCode !== null && !mapped(g.originalCharCode) && (u === '' || UNREADABLE.test(u) || (font.composite === true && u === String.fromCharCode(g.originalCharCode)))) unmapped++;
     if (!space && u !== '') {
