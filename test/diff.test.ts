@@ -127,6 +127,10 @@ describe('nap-annex diff', () => {
     expect(text.stdout).toContain('1 added, 1 removed, 3 changed, 79 unchanged');
     expect(text.stdout).toContain('  + AL5-13  Nieuwe activiteit evaluatie');
     expect(text.stdout).toContain('  ~ AL3-20  Onderzoek naar klachtenprocedures onderwijssector\n      planning: Q4 2024 → Q2 2025 (start +2 quarters, end +2 quarters)');
+    // The one pair found by title similarity alone is marked as such (the first-time user read a replaced activity as renamed).
+    expect(text.stdout).toContain('(1 activity was paired by title similarity alone (--min-similarity), marked below');
+    expect(text.stdout).toContain('  ~ AL3-08  Inzetten op veilige sport  (paired by title similarity 0.962: check that it is the same activity)\n      title: Invzetten op veilige sport → Inzetten op veilige sport');
+    expect(text.stdout.match(/paired by title similarity \d/g)).toHaveLength(1);
     const csv = await runCli(['diff', TEXT_2024, later, '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toBe('change,old_id,new_id,key,title,field,old,new,start_shift_quarters,end_shift_quarters');
     const rows = csv.stdout.split('\n');

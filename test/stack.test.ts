@@ -53,6 +53,8 @@ describe('stack', () => {
     const run = await runCli(['stack', TEXT_2024, PDF_2024, join(dir, 'edited.json'), '-o', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('249 rows, 84 activities, 4 transitions (1 added, 1 removed, 2 changed)');
+    // None of the three is dated: the order is the command line's, and stack says so (the first-time user stacked 2025 before 2024).
+    expect(run.stderr).toContain('warning: 3 of 3 editions have no edition date, so the editions are stacked in the order given (the first is the oldest)');
     const read = (name: string) => parse(readFileSync(join(out, name)), { columns: true }) as Record<string, string>[];
     const rows = read('edition_activities.csv');
     expect(rows).toHaveLength(83 + 83 + 83);
@@ -107,6 +109,7 @@ describe('stack', () => {
 
   it('needs two editions (64) and an output folder (64)', async () => {
     expect((await runCli(['stack', TEXT_2024, '-o', join(dir, 'x')])).status).toBe(64);
-    expect((await runCli(['stack', TEXT_2024, TEXT_2024])).status).toBe(64);
+    const twice = await runCli(['stack', TEXT_2024, TEXT_2024, '-o', join(dir, 'twice')]);
+    expect([twice.status, twice.stderr]).toEqual([64, 'nap-annex stack: give at least two editions (files or glob patterns) (2 were named, but they are one file).\n']);
   });
 });

@@ -70,6 +70,9 @@ export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string
       (diff.notedCount > 0 ? ` (${diff.notedCount} printed differently)` : '') +
       (diff.renumbered.length > 0 ? `; ${diff.renumbered.length} renumbered` : ''),
   ];
+  // A pair found by title similarity alone is a guess an analyst should see as one (the first-time user took a replaced activity for a renamed one).
+  const guessed = diff.matched.filter((m) => m.matchedBy === 'similarity').length;
+  if (guessed > 0) lines.push(`(${guessed} ${guessed === 1 ? 'activity was' : 'activities were'} paired by title similarity alone (--min-similarity), marked below: a pair that is not the same activity is one removed and one added)`);
   const withoutStatus = [before, after].filter((a) => a !== undefined && a.activities.every((x) => x.status === null));
   if (withoutStatus.length > 0) lines.push('(statuses not compared: an input carries none, e.g. a text export)');
   if (diff.added.length > 0) lines.push('', 'added:', ...diff.added.map((a) => `  + ${a.id}  ${a.title}${a.status ? `  [${a.status}]` : ''}`));
@@ -78,7 +81,7 @@ export function diffText(diff: AnnexDiff, before?: Annex, after?: Annex): string
   if (changed.length > 0) {
     lines.push('', 'changed:');
     for (const m of changed) {
-      lines.push(`  ~ ${m.oldId === m.newId ? m.newId : `${m.oldId} → ${m.newId}`}  ${m.title}`);
+      lines.push(`  ~ ${m.oldId === m.newId ? m.newId : `${m.oldId} → ${m.newId}`}  ${m.title}${m.matchedBy === 'similarity' ? `  (paired by title similarity ${m.similarity}: check that it is the same activity)` : ''}`);
       for (const c of m.changes) lines.push(`      ${changeText(c)}`);
       // What this changed activity also prints differently with the same meaning stays with it.
       for (const n of m.notes) lines.push(`      = ${noteText(n)} (same meaning)`);

@@ -49,7 +49,9 @@ export async function runStack(inputs: string[], options: StackCommandOptions, i
     paths.push(e.path);
   }
   if (paths.length < 2) {
-    io.stderr.write('nap-annex stack: give at least two editions (files or glob patterns).\n');
+    // expandInputs gives each file once: the same file named twice is one edition.
+    const named = inputs.length >= 2 ? ` (${inputs.length} were named, but they are ${paths.length === 1 ? 'one file' : 'no file'})` : '';
+    io.stderr.write(`nap-annex stack: give at least two editions (files or glob patterns)${named}.\n`);
     return EXIT.USAGE;
   }
   const loaded = [];
@@ -96,6 +98,10 @@ export async function runStack(inputs: string[], options: StackCommandOptions, i
     const sheets = tables.map((t) => ({ name: t.sheet, columns: t.columns, records: tableRecords(t, stack) }));
     files.push({ name: 'stack.xlsx', content: await workbookBytes(sheets, (cut) => warnings.push(`stack.xlsx (sheet ${cut.sheet}), row ${cut.record + 1}, column ${cut.column}: ${cut.length} characters cut to ${EXCEL_MAX_CELL} (Excel's cell limit)`)) });
   }
+  // Without a date on every edition the order is the command line's: an analyst must know, or the transitions run backwards.
+  const undated = stack.editions.filter((e) => e.date === null).length;
+  if (undated > 0) io.stderr.write(`${printable(`${options.output} warning: ${undated} of ${stack.editions.length} editions have no edition date, so the editions are stacked in the order given (the first is the oldest) and each transition runs from one to the next in that order. Give them oldest first, or date them (nap-annex extract --edition-date YYYY-MM-DD, then stack the annex.json files).`)}
+`);
   // NAP601, as extract reports it; the stack has no annex.json to record it in.
   for (const w of warnings) io.stderr.write(`${printable(`${options.output} warning NAP601 ${w}; the whole text is in the inputs' annex.json and the package CSVs.`)}\n`);
   if (!options.quiet) {

@@ -128,6 +128,18 @@ function refuseControlBytes(bytes: Uint8Array, { text, encoding }: DecodedText, 
       ),
     );
   }
+  // An image (a photo or a scan of the annex) by its signature.
+  const image = imageKind(bytes);
+  if (image !== null) {
+    throw new InputError(
+      diagnostics.report(
+        'NAP001',
+        `Input is a ${image} image, not the annex as PDF, text export or HTML. A scan or photo of the annex has no text to read: make it a PDF with a text layer (OCR, e.g. ocrmypdf) and give that PDF.`,
+        {},
+        { actual: image.toLowerCase(), expected: [...INPUT_FORMATS] },
+      ),
+    );
+  }
   throw new InputError(
     diagnostics.report(
       'NAP001',
@@ -137,6 +149,17 @@ function refuseControlBytes(bytes: Uint8Array, { text, encoding }: DecodedText, 
       { actual: byteName(text.charCodeAt(offset)) },
     ),
   );
+}
+
+/** The image format a file's first bytes name (PNG, JPEG, GIF, TIFF, WebP), or null. */
+function imageKind(bytes: Uint8Array): string | null {
+  const at = (offset: number, signature: readonly number[]): boolean => signature.every((b, i) => bytes[offset + i] === b);
+  if (at(0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'PNG';
+  if (at(0, [0xff, 0xd8, 0xff])) return 'JPEG';
+  if (at(0, [0x47, 0x49, 0x46, 0x38])) return 'GIF';
+  if (at(0, [0x49, 0x49, 0x2a, 0x00]) || at(0, [0x4d, 0x4d, 0x00, 0x2a])) return 'TIFF';
+  if (at(0, [0x52, 0x49, 0x46, 0x46]) && at(8, [0x57, 0x45, 0x42, 0x50])) return 'WebP';
+  return null;
 }
 
 /** Bytes that are not valid UTF-8 → NAP006 (decoded as Windows-1252), naming the first invalid byte and its line. */

@@ -12,6 +12,7 @@
  * removed, private-use and non-characters replaced with U+FFFD, one diagnostic per kind.
  */
 import type { DiagnosticBag } from '../diagnostics/bag.js';
+import { InputError } from '../diagnostics/errors.js';
 import { type BodyRow, type FootnoteDefinition, type HeaderRow, type Page, type PageModel, type TableBlock, keyedCells } from '../model/page-model.js';
 import { fromSuperscript } from '../model/superscript.js';
 import { decodeText } from './decode-text.js';
@@ -28,6 +29,7 @@ const FOOTNOTE_DEFINITION = /^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$/;
  */
 export function readText(bytes: Uint8Array, diagnostics: DiagnosticBag): PageModel {
   const { text } = decodeText(bytes, diagnostics);
+  refuseAnnexJson(text, diagnostics);
   const lines = text.split('\n');
   const pages: Page[] = [];
   let page = newPage(1);
@@ -117,4 +119,24 @@ function newPage(number: number): Page {
 
 function isEmptyPage(p: Page): boolean {
   return p.legend.length === 0 && p.tables.length === 0 && p.footnotes.length === 0 && p.looseText.length === 0;
+}
+
+/** The start of an annex.json that nap-annex wrote: a JSON object whose first key is its schema version. */
+const ANNEX_JSON = /^\s*\{\s*"schemaVersion"\s*:/;
+
+/**
+ * Throws InputError NAP001 for nap-annex's own annex.json given as an annex to read: it is no text
+ * export (its text would all be NAP106), but an edition that `diff`, `report` and `stack` read
+ * (the first-time user ran `check out/annex.json` and was told no table was found).
+ */
+function refuseAnnexJson(text: string, diagnostics: DiagnosticBag): void {
+  if (!ANNEX_JSON.test(text.slice(0, 200))) return;
+  throw new InputError(
+    diagnostics.report(
+      'NAP001',
+      'Input is an annex.json as nap-annex writes it, not an annex to extract: it holds the data already. Give it to diff, report or stack as an edition; to read the annex again, give its PDF, text export or HTML.',
+      { line: 1 },
+      { actual: 'annex.json', expected: ['pdf', 'text', 'html'] },
+    ),
+  );
 }

@@ -75,6 +75,23 @@ describe('unreadable inputs: exit 2, NAP001/NAP002, one clear line', () => {
     expect(run.diagnostics).toEqual([{ code: 'NAP001', severity: 'error', file: 'annex.docx', place: {}, actual: 'zip', expected: ['text', 'pdf', 'html'], source: 'reader:text' }]);
   });
 
+  it('an image (a photo or scan of the annex) is named as one, with what to do (the first-time user got "binary data")', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);
+    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1]);
+    for (const [name, bytes, kind] of [['scan.png', png, 'png'], ['foto.jpg', jpeg, 'jpeg']] as const) {
+      const run = await checkWritten(name, bytes);
+      expect(run.status).toBe(2);
+      expect(run.diagnostics).toEqual([{ code: 'NAP001', severity: 'error', file: name, place: {}, actual: kind, expected: ['text', 'pdf', 'html'], source: 'reader:text' }]);
+    }
+  });
+
+  it('nap-annex\'s own annex.json is named as such: it is an edition for diff, report and stack, not an annex to extract', async () => {
+    const json = new TextEncoder().encode(`${JSON.stringify({ schemaVersion: '1.0.0', activities: [] }, null, 2)}\n`);
+    const run = await checkWritten('annex.json', json);
+    expect(run.status).toBe(2);
+    expect(run.diagnostics).toEqual([{ code: 'NAP001', severity: 'error', file: 'annex.json', place: { line: 1 }, actual: 'annex.json', expected: ['pdf', 'text', 'html'], source: 'reader:text' }]);
+  });
+
   it('a file over --max-bytes', async () => {
     const run = await checkWritten('big.txt', UTF8, '--max-bytes', '1000');
     expect(run.status).toBe(2);
