@@ -56,7 +56,7 @@ function rich(words: RichWord[]): string {
     .join(' ');
 }
 
-/** The Toelichting: paragraphs (a small gap between them) and packed itemize lists. */
+/** The Toelichting: paragraphs (a 2 pt gap between them; tabulate's line splitting drops it) and packed itemize lists. */
 function explanation(a: ActivityData): string {
   return a.blocks
     .map((b, i) => {
@@ -183,7 +183,7 @@ function tabulateActionLine(v: ContextVariant, annex: AnnexData, n: number): str
     '\\blank[small]',
     '\\starttabulatehead[annex]',
     '\\FL',
-    `\\NC {\\bf Activiteit} \\NC {\\bf Status} \\NC {\\bf ${tex(al.planningHeader)}} \\NC {\\bf Wie} \\NC {\\bf Toelichting} \\NC \\NR`,
+    `\\NC \\cel{\\bf Activiteit} \\NC {\\bf Status} \\NC \\cel{\\bf ${tex(al.planningHeader)}} \\NC \\cel{\\bf Wie} \\NC \\cel{\\bf Toelichting} \\NC \\NR`,
     '\\ML',
     '\\stoptabulatehead',
     '\\startannex',

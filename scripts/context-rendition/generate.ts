@@ -154,10 +154,26 @@ function producerVersion(): string {
   return `ConTeXt MkIV ${ctx} (Debian context) on ${lua}`;
 }
 
+/** A word as poppler's `pdftotext -bbox` boxes it, x in PDF points. */
+interface Word {
+  text: string;
+  xMin: number;
+  xMax: number;
+}
+
+/** Every page's words with their boxes (pdftotext -bbox, poppler-utils). */
+function wordBoxes(pdf: string): Word[][] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) => [...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ text: m[3]!, xMin: Number(m[1]), xMax: Number(m[2]) })));
+}
+
 const squeezed = (items: TextItem[]): string => items.map((i) => i.str.replace(/\s+/g, '')).join('');
 
 /** The layout checks of the module docstring that the read-back alone does not make. */
-function checkLayout(v: ContextVariant, at: Located, pages: TextItem[][], truth: ContextTruth): void {
+function checkLayout(v: ContextVariant, at: Located, pages: TextItem[][], headerWords: Word[][], truth: ContextTruth): void {
   const text = pages.map(squeezed);
   const rowPages = (p: number): boolean => truth.activities.some((a) => a.pages.includes(p));
   for (let p = 1; p <= at.pages; p++) {
@@ -193,7 +209,7 @@ function checkLayout(v: ContextVariant, at: Located, pages: TextItem[][], truth:
       if (str === '' || cues.has(str) || Math.abs(b.h - v.font.sizePt) > 0.3) continue;
       // The legend above the first table (page 1) is not in a column.
       if (p === 0 && (str.startsWith('Legenda') || STATUS_LABELS.includes(str))) continue;
-      // The column header (pdf.js may join two of its cells into one item).
+      // The column header: pdf.js may give a two-line header cell as one item; its words are checked below, one by one.
       if (str.split(/\s+/).every((w) => HEADER_WORDS.has(w))) continue;
       // An action line's name and goal span the columns (a row) or stand above the table (a heading).
       if (truth.actionLines.some((l) => `Actielijn ${l.number}` === str || l.title.replace(/\s+/g, '').includes(str.replace(/\s+/g, '')))) continue;
@@ -201,6 +217,15 @@ function checkLayout(v: ContextVariant, at: Located, pages: TextItem[][], truth:
       if (col < 0) throw new Error(`${v.name}: page ${p + 1}: text "${b.str}" outside the table columns (x ${b.x.toFixed(1)})`);
       if (b.x + b.w > edges[col + 1]! - 1) throw new Error(`${v.name}: page ${p + 1}: "${b.str}" runs out of column ${col} by ${(b.x + b.w - edges[col + 1]! + 1).toFixed(1)} pt`);
       checked++;
+    }
+  });
+  // The header's words one by one (poppler's word boxes): each ends before the next column's header starts.
+  headerWords.forEach((words, p) => {
+    if (!rowPages(p + 1)) return;
+    const starts = words.filter((w) => ['Activiteit', 'Status', 'Wie', 'Toelichting'].includes(w.text)).map((w) => w.xMin).sort((a, b) => a - b);
+    for (const w of words.filter((x) => HEADER_WORDS.has(x.text))) {
+      const next = starts.find((s) => s > w.xMin + 1) ?? right + 1;
+      if (w.xMax > next - 1) throw new Error(`${v.name}: page ${p + 1}: header word "${w.text}" runs into the next column (${(w.xMax - next + 1).toFixed(1)} pt)`);
     }
   });
   if (checked < 500) throw new Error(`${v.name}: only ${checked} text items checked against the columns`);
@@ -267,7 +292,7 @@ export async function generateContext(v: ContextVariant, outDir: string, keepTex
     if (cueFont !== undefined && !fonts.some((f) => f.startsWith(cueFont))) throw new Error(`${v.name}: the cue font is not embedded (${fonts.join(', ')})`);
     const items = await textItems(bytes);
     const truth = truthOf(annex, v, at, producerVersion(), fonts, texHyphenations(items, annex));
-    checkLayout(v, at, items, truth);
+    checkLayout(v, at, items, wordBoxes(pdf), truth);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, `${v.name}.pdf`), bytes);
     writeFileSync(join(outDir, `${v.name}.truth.json`), truthJson(truth));

@@ -114,7 +114,7 @@ export const CONTEXT_VARIANTS: ContextVariant[] = [
     layout: 'topspace=9mm,header=8mm,headerdistance=3mm,footer=8mm,footerdistance=3mm,height=middle,bottomspace=10mm',
     font: { family: 'Latin Modern Roman', style: 'rm', sizePt: 8, pdfFontPrefix: 'LMRoman' },
     table: 'tabulate',
-    columnsMm: { title: 45, status: 0, planning: 20, owners: 28, explanation: 0 },
+    columnsMm: { title: 44, status: 0, planning: 23, owners: 27, explanation: 0 },
     // Hyphenated, tabulate may break a row at a hyphenated line's end (\brokenpenalty is not
     // consulted), leaving half a word at a page foot; scripts/corpus/locate.ts cannot read that back.
     hyphenation: false,
