@@ -152,7 +152,7 @@ interface HeaderCell {
  */
 function lineCells(l: Line): Chunk[][] {
   const cells: Chunk[][] = [];
-  for (const c of [...l.chunks].sort((a, b) => a.x0 - b.x0)) {
+  for (const c of l.chunks.flatMap(splitHeaderRun).sort((a, b) => a.x0 - b.x0)) {
     const last = cells[cells.length - 1];
     const prev = last?.[last.length - 1];
     const bothWords = prev !== undefined && isHeaderText(prev.text.trim()) && isHeaderText(c.text.trim());
@@ -160,6 +160,37 @@ function lineCells(l: Line): Chunk[][] {
     else cells.push([c]);
   }
   return cells;
+}
+
+/** Most words a run of header texts drawn as one chunk holds (`Oorspronkelijke planning Wie`). */
+const HEADER_RUN_WORDS = 6;
+
+/**
+ * A chunk that holds several header texts drawn as one run, cut into one chunk per header text:
+ * `Oorspronkelijke Wie` (LuaTeX places words itself, and a narrow Wanneer column left no gap wide
+ * enough to split them: context-letter-lmroman-split-dejavu-glyphs). Each part's x extent is its
+ * share of the chunk's width by characters. A chunk that is one header text (`Oorspronkelijke
+ * planning`), starts with another word or holds one, is left whole. Longest header text first.
+ */
+function splitHeaderRun(c: Chunk): Chunk[] {
+  const text = c.text.trim();
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > HEADER_RUN_WORDS || !isHeaderText(words[0]!) || isHeaderText(text)) return [c];
+  const parts: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let j = words.length;
+    while (j > i && !isHeaderText(words.slice(i, j).join(' '))) j--;
+    if (j === i) return [c];
+    parts.push(words.slice(i, j).join(' '));
+    i = j;
+  }
+  const perChar = (c.x1 - c.x0) / c.text.length;
+  let from = 0;
+  return parts.map((part) => {
+    const start = c.text.indexOf(part.split(' ')[0]!, from);
+    from = start + part.length;
+    return { ...c, text: part, x0: c.x0 + perChar * start, x1: c.x0 + perChar * Math.min(c.text.length, start + part.length) };
+  });
 }
 
 /**

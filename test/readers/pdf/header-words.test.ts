@@ -80,6 +80,28 @@ describe('a two-row header with a group heading (hold-out 7: ConTeXt xtable)', (
   });
 });
 
+describe('header texts drawn as one chunk (context-letter-lmroman-split-dejavu-glyphs: LuaTeX, a narrow Wanneer column)', () => {
+  const chunk = (text: string, x0: number, x1: number, y: number): Chunk => ({ text, x0, x1, y0: y - 6, y1: y + 2, baseline: y, size: 8, font: 'F2', sup: false });
+
+  it('cuts `Oorspronkelijke Wie` into its two header texts, and joins `planning` under the first', () => {
+    const lines = buildLines([chunk('Activiteit', 45, 83, 64.7), chunk('Status', 181, 206, 64.7), chunk('Oorspronkelijke Wie', 214, 295, 64.7), chunk('Toelichting', 366, 410, 64.7), chunk('planning', 214, 249, 74.3)]);
+    expect(isHeaderAnchor(lines[0]!, lines[1])).toBe(true);
+    const { header, columns } = buildHeader(headerBand(lines, 0), [], 8, 14);
+    expect(header.cells).toEqual(['Activiteit', 'Status', 'Oorspronkelijke planning', 'Wie', 'Toelichting']);
+    expect(columns.keys).toEqual(['title', 'status', 'planning', 'owners', 'explanation']);
+    // Wie's column starts near where `Wie` is printed (its share of the chunk by characters: x ≈ 282), before Wie's values at 279 +.
+    expect(columns.bounds[3]).toBeGreaterThan(270);
+    expect(columns.bounds[3]).toBeLessThan(280);
+  });
+
+  it('leaves a chunk whole that is one header text, or starts with another word', () => {
+    const one = buildLines([chunk('Activiteit', 45, 83, 64.7), chunk('Status', 181, 206, 64.7), chunk('Oorspronkelijke planning', 214, 300, 64.7), chunk('Wie', 310, 325, 64.7), chunk('Toelichting', 366, 410, 64.7)]);
+    expect(buildHeader(headerBand(one, 0), [], 8, 14).header.cells).toEqual(['Activiteit', 'Status', 'Oorspronkelijke planning', 'Wie', 'Toelichting']);
+    const other = buildLines([chunk('Activiteit', 45, 83, 64.7), chunk('Status', 181, 206, 64.7), chunk('Planning en Wie', 214, 300, 64.7), chunk('Toelichting', 366, 410, 64.7)]);
+    expect(buildHeader(headerBand(other, 0), [], 8, 14).header.cells).toEqual(['Activiteit', 'Status', 'Planning en Wie', 'Toelichting']);
+  });
+});
+
 describe('a header row broken by a page end (layout-header.ts continueHeader)', () => {
   const chunk = (text: string, x0: number, y = 60): Chunk => ({ text, x0, x1: x0 + text.length * 4.5, y0: y - 7, y1: y + 2, baseline: y, size: 9, font: 'F1', sup: false });
   const header = (cells: string[]): HeaderRow => ({ cells, keys: headerColumnKeys(cells), location: { page: 13, bbox: [50, 560, 700, 570] } });
