@@ -27,7 +27,8 @@ export function annexJson(annex: Annex): string {
 const PIECE_LENGTH = 1 << 20;
 
 /**
- * annex.json's text in pieces of about PIECE_LENGTH characters: joined, exactly annexJson(annex).
+ * annex.json's text in pieces of about `pieceLength` characters (default PIECE_LENGTH): joined,
+ * exactly annexJson(annex).
  * Each property of the annex and each element of an array property is written on its own, so a
  * caller that writes the pieces as they come (`extract` to standard output) never holds the whole
  * text nor the copies writing it makes (at 1000 pages about 20 MB of JSON; a string with any
@@ -36,7 +37,7 @@ const PIECE_LENGTH = 1 << 20;
  * break occurs only between tokens: in a string it is escaped); the replacer sees every property
  * with its own key, as in annexJson. The annex is plain data, as validated (no `toJSON`).
  */
-export function* annexJsonPieces(annex: Annex): Generator<string> {
+export function* annexJsonPieces(annex: Annex, pieceLength = PIECE_LENGTH): Generator<string> {
   let compact: string[] = [];
   const replacer = (key: string, value: unknown): unknown => {
     if (key !== 'provenance' || value === null || typeof value !== 'object') return value;
@@ -58,7 +59,7 @@ export function* annexJsonPieces(annex: Annex): Generator<string> {
       piece += `${head}[`;
       for (let i = 0; i < value.length; i++) {
         piece += `${i === 0 ? '' : ','}\n    ${text(String(i), value[i], 2) ?? 'null'}`;
-        if (piece.length >= PIECE_LENGTH) {
+        if (piece.length >= pieceLength) {
           yield piece;
           piece = '';
         }

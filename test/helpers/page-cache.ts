@@ -20,10 +20,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { PageSource } from '../../src/readers/pdf/page-source.js';
 import { readPagesInWorkers } from '../../src/threads/read-pages.js';
 
@@ -59,9 +58,38 @@ export async function pageReaderSources(): Promise<string[]> {
 
 let codeHash: Promise<string> | undefined;
 
+/**
+ * pageReaderSources, remembered on disk by the contents of every file under src/ and the set-up
+ * files: asking esbuild costs each test process about half a second of CPU, and between two runs
+ * of the same code the answer is the same.
+ */
+async function readerSourcesRemembered(): Promise<string[]> {
+  const all = createHash('sha256');
+  for (const entry of readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort()) {
+    all.update(`\0${entry}\0`).update(readFileSync(entry));
+  }
+  for (const file of SETUP_FILES) all.update(`\0${file}\0`).update(readFileSync(join(ROOT, file)));
+  const remembered = join(ROOT, 'node_modules/.cache/nap-annex', `reader-sources-${all.digest('hex').slice(0, 24)}.json`);
+  try {
+    return JSON.parse(readFileSync(remembered, 'utf8')) as string[];
+  } catch {
+    const sources = await pageReaderSources();
+    try {
+      mkdirSync(dirname(remembered), { recursive: true });
+      for (const other of readdirSync(dirname(remembered))) if (other.startsWith('reader-sources-') && join(dirname(remembered), other) !== remembered) rmSync(join(dirname(remembered), other), { force: true });
+      const partial = `${remembered}.${process.pid}.partial`;
+      writeFileSync(partial, JSON.stringify(sources));
+      renameSync(partial, remembered);
+    } catch {
+      // Not remembered: esbuild is asked again next time.
+    }
+    return sources;
+  }
+}
+
 /** The hash of the code and versions that decide what the page reader gives (see the file's comment). */
 export function pageCodeHash(): Promise<string> {
-  codeHash ??= pageReaderSources().then((sources) => {
+  codeHash ??= readerSourcesRemembered().then((sources) => {
     const h = createHash('sha256').update(process.version);
     for (const file of [...sources, ...SETUP_FILES]) h.update(`\0${file}\0`).update(readFileSync(join(ROOT, file)));
     return h.digest('hex').slice(0, 24);
@@ -82,10 +110,10 @@ export const cachedPages: PageSource = async (bytes, onPage, options) => {
   const folder = join(CACHE, await pageCodeHash());
   const { keepWarm: _keepWarm, ...decisive } = options;
   const key = createHash('sha256').update(JSON.stringify(decisive)).update('\0').update(bytes).digest('hex');
-  const file = join(folder, `${key}.v8.gz`);
+  const file = join(folder, `${key}.v8`);
   let saved: { pageCount: number; pages: Buffer[] } | undefined;
   try {
-    saved = deserialize(gunzipSync(readFileSync(file))) as { pageCount: number; pages: Buffer[] };
+    saved = deserialize(readFileSync(file)) as { pageCount: number; pages: Buffer[] };
   } catch {
     saved = undefined;
   }
@@ -112,7 +140,8 @@ function remember(folder: string, file: string, entry: { pageCount: number; page
     mkdirSync(folder, { recursive: true });
     for (const other of readdirSync(CACHE)) if (join(CACHE, other) !== folder) rmSync(join(CACHE, other), { recursive: true, force: true });
     const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, gzipSync(serialize(entry), { level: 1 }));
+    // Not compressed: inflating every entry in every run cost more CPU than reading the larger file.
+    writeFileSync(partial, serialize(entry));
     renameSync(partial, file);
   } catch {
     // A cache that cannot be written only costs time.
