@@ -103,9 +103,29 @@ export function statusCodeOf(text: string): StatusCode | undefined {
 
 const LEGEND_KEYS = new Set(LEGEND_LABELS.map(labelKey));
 
+/**
+ * True when `text` has more than `n` ASCII letters and digits: then its labelKey or headerKey,
+ * which keeps each of them, is longer than `n` characters. Cheaper than folding the text: the
+ * readers ask every line of every page whether it is a label or a header, and most are long.
+ */
+function longerThan(text: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const lower = code | 0x20;
+    if ((lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      if (++count > n) return true;
+    }
+  }
+  return false;
+}
+
+/** The length of the longest legend label's key: a text with more letters and digits is none. */
+const LONGEST_LEGEND_KEY = Math.max(...[...LEGEND_KEYS].map((k) => k.length));
+
 /** True when `text` is one of the five legend labels (case, spacing and punctuation aside). */
 export function isLegendLabel(text: string): boolean {
-  return LEGEND_KEYS.has(labelKey(text));
+  return !longerThan(text, LONGEST_LEGEND_KEY) && LEGEND_KEYS.has(labelKey(text));
 }
 
 /**
@@ -113,6 +133,7 @@ export function isLegendLabel(text: string): boolean {
  * (`Doorlopend gedurende uitvoering` of `… programma`): at least one whole word, not a whole label.
  */
 export function isLegendLabelStart(text: string): boolean {
+  if (longerThan(text, LONGEST_LEGEND_KEY)) return false;
   const key = labelKey(text);
   if (key === '' || LEGEND_KEYS.has(key)) return false;
   for (const label of LEGEND_KEYS) if (label.startsWith(`${key} `)) return true;
@@ -214,8 +235,11 @@ export function headerKey(text: string): string {
 
 /** True when `text` heads the first column (`Activiteit`, `Activiteiten`): the cell that marks a header row. */
 export function isFirstHeaderCell(text: string): boolean {
-  return HEADER_ALIASES[0]!.includes(headerKey(text));
+  return !longerThan(text, LONGEST_FIRST_HEADER) && HEADER_ALIASES[0]!.includes(headerKey(text));
 }
+
+/** The length of the longest first-column header (`activiteiten`). */
+const LONGEST_FIRST_HEADER = Math.max(...HEADER_ALIASES[0]!.map((a) => a.length));
 
 /**
  * True when a row's cells mark it as the table's header row: `Activiteit` first, or second after a

@@ -38,7 +38,9 @@ export type Furniture = Map<number, Map<Line, FurnitureKind>>;
  */
 export function findFurniture(pages: readonly PageContent[]): Furniture {
   const needed = neededPages(pages.length);
-  const recurring = recurringLines(pages);
+  // Each line's key once: recurringLines, sameFurnitureElsewhere and continuationNotes all ask it.
+  const keyOf = rememberedKeys();
+  const recurring = recurringLines(pages, keyOf);
   // Too few pages for repetition to tell: a page number is still recognised by its form.
   const tooFewPages = pages.length < needed;
   const out: Furniture = new Map();
@@ -63,7 +65,7 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
   // a page of its own, printing only its running header) is furniture where the same lines frame
   // content on other pages; in a document where they frame nothing, the lines are kept as they are.
   if (out.size > 0) for (const { page, found } of onlyFurniture) out.set(page, found);
-  for (const [page, line] of continuationNotes(pages, out)) {
+  for (const [page, line] of continuationNotes(pages, out, keyOf)) {
     const found = out.get(page) ?? new Map<Line, FurnitureKind>();
     found.set(line, 'running');
     out.set(page, found);
@@ -81,8 +83,7 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
  * (hold-out 5: LaTeX's longtable foot, right-aligned under the Toelichting column). Linear in the
  * lines of the document.
  */
-function continuationNotes(pages: readonly PageContent[], furniture: Furniture): [number, Line][] {
-  const keyOf = furnitureKey;
+function continuationNotes(pages: readonly PageContent[], furniture: Furniture, keyOf: KeyOf): [number, Line][] {
   const feet = new Map<string, { page: number; line: Line; inFlow: boolean }[]>();
   const footLines = new Set<Line>();
   for (const page of pages) {
@@ -172,12 +173,12 @@ function recursOften(cluster: readonly Entry[], pageCount: number): boolean {
 }
 
 /** The lines that recur at the same baseline on enough pages (see findFurniture), with their kind. */
-function recurringLines(pages: readonly PageContent[]): Map<Line, FurnitureKind> {
+function recurringLines(pages: readonly PageContent[], keyOf: KeyOf): Map<Line, FurnitureKind> {
   const byKey = new Map<string, Entry[]>();
   for (const page of pages) {
     const apart = distancesApart(page.lines, pageMiddle(page));
     for (const line of page.lines) {
-      const text = furnitureKey(line);
+      const text = keyOf(line);
       if (text === null) continue;
       // Page numbers are one key per kind of numeral (`7`, `- 7 -`, `Pagina 7`; `vii`): front matter
       // numbered i, ii, iii before 1, 2, 3 counts up in each; other text folds its digits.
@@ -210,7 +211,7 @@ function recurringLines(pages: readonly PageContent[]): Map<Line, FurnitureKind>
   for (const cluster of furniture) {
     for (const e of cluster) out.set(e.line, e.pageNumber !== null ? 'page-number' : 'running');
   }
-  for (const [line, kind] of sameFurnitureElsewhere(pages, furniture)) if (!out.has(line)) out.set(line, kind);
+  for (const [line, kind] of sameFurnitureElsewhere(pages, furniture, keyOf)) if (!out.has(line)) out.set(line, kind);
   return out;
 }
 
@@ -341,7 +342,7 @@ function isSameOrCounted(cluster: readonly Entry[]): boolean {
  * 20` after 19 pages of `… Actielijn N | blz. …`, hold-out 6; the first piece alone on a page
  * before any section, hold-out 7). Pieces are a line's chunks.
  */
-function sameFurnitureElsewhere(pages: readonly PageContent[], clusters: readonly Entry[][]): Map<Line, FurnitureKind> {
+function sameFurnitureElsewhere(pages: readonly PageContent[], clusters: readonly Entry[][], keyOf: KeyOf): Map<Line, FurnitureKind> {
   const out = new Map<Line, FurnitureKind>();
   for (const cluster of clusters) {
     const first = cluster[0]!.line;
@@ -355,11 +356,27 @@ function sameFurnitureElsewhere(pages: readonly PageContent[], clusters: readonl
       if (onPages.has(page.number)) continue;
       for (const l of page.lines) {
         const placed = Math.abs(l.baseline - baseline) <= LAYOUT.furnitureBaselineTolerance && Math.abs(l.size - first.size) <= LAYOUT.furnitureFlowSizeShare * first.size;
-        if (placed && furnitureKey(l) !== null && shared.some((k) => pieceAt(l, k) === pieceAt(first, k))) out.set(l, 'running');
+        if (placed && keyOf(l) !== null && shared.some((k) => pieceAt(l, k) === pieceAt(first, k))) out.set(l, 'running');
       }
     }
   }
   return out;
+}
+
+/** A line → its furnitureKey. */
+type KeyOf = (l: Line) => string | null;
+
+/** furnitureKey, remembered for each line of one document (findFurniture asks it up to three times per line). */
+function rememberedKeys(): KeyOf {
+  const keys = new Map<Line, string | null>();
+  return (l) => {
+    let key = keys.get(l);
+    if (key === undefined) {
+      key = furnitureKey(l);
+      keys.set(l, key);
+    }
+    return key;
+  };
 }
 
 /**
