@@ -45,6 +45,7 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
   const tooFewPages = pages.length < needed;
   const out: Furniture = new Map();
   const onlyFurniture: { page: number; found: Map<Line, FurnitureKind> }[] = [];
+  const floating = floatingPageNumbers(pages);
   for (const page of pages) {
     const kindOf = (l: Line): FurnitureKind | null =>
       recurring.get(l) ?? (tooFewPages && PAGE_NUMBER.test(joinChunks(l.chunks).trim()) ? 'page-number' : null);
@@ -58,6 +59,7 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
         found.set(l, kind);
       }
     }
+    for (const l of page.lines) if (floating.has(l)) found.set(l, 'page-number');
     if (found.size > 0 && found.size < page.lines.length) out.set(page.number, found);
     else if (found.size > 0) onlyFurniture.push({ page: page.number, found });
   }
@@ -71,6 +73,34 @@ export function findFurniture(pages: readonly PageContent[]): Furniture {
     out.set(page, found);
   }
   return out;
+}
+
+/** A page number in a form no cell text takes: with dashes or a word around it (`- 7 -`, `Pagina 7`, `7 van 20`), not a bare number. */
+const DECORATED_PAGE_NUMBER = /\D/u;
+
+/**
+ * Page numbers printed where the page's text ends rather than at one height (centred under the
+ * table, above a footer: adversarial review 6's f4b, whose number also misses on some pages): a
+ * line that reads alone as a page number in a decorated form (DECORATED_PAGE_NUMBER), whose number
+ * is its page's number plus the offset that most such lines share, on at least
+ * LAYOUT.furnitureMinPages pages. Linear in the lines of the document.
+ */
+function floatingPageNumbers(pages: readonly PageContent[]): Set<Line> {
+  const byOffset = new Map<number, Line[]>();
+  for (const page of pages) {
+    for (const l of page.lines) {
+      if (l.chunks.length > 2) continue;
+      const text = joinChunks(l.chunks).trim();
+      if (!PAGE_NUMBER.test(text) || !DECORATED_PAGE_NUMBER.test(text)) continue;
+      const offset = Number(text.match(DIGITS)![0]) - page.number;
+      const lines = byOffset.get(offset);
+      if (lines) lines.push(l);
+      else byOffset.set(offset, [l]);
+    }
+  }
+  let best: Line[] = [];
+  for (const lines of byOffset.values()) if (lines.length > best.length) best = lines;
+  return new Set(best.length >= LAYOUT.furnitureMinPages ? best : []);
 }
 
 /**

@@ -86,6 +86,20 @@ describe('page furniture by repetition', () => {
     expect(findFurniture(rows).size).toBe(0);
   });
 
+  it('finds a page number printed where the table ends, at another height on each page and missing on some (adversarial review 6: f4b), and no bare number in a cell', () => {
+    const pages = Array.from({ length: 8 }, (_, i) => {
+      const rows = 2 + (i % 3);
+      const body = Array.from({ length: rows }, (_, r) => [chunk(`Activiteit ${i}.${r}`, 40, 80 + 14 * r), chunk(String(i + 1), 250, 80 + 14 * r), chunk(`Toelichting ${i}.${r}`, 420, 80 + 14 * r)]).flat();
+      return page(i + 1, [chunk('Bijlage 1 Voortgang NAP', 40, 30), ...body, ...(i === 4 ? [] : [chunk(`- ${i + 1} -`, 450, 90 + 14 * rows)]), chunk('Legenda: Afgerond', 40, 780)]);
+    });
+    const f = findFurniture(pages);
+    expect(texts(f, 2)).toEqual(['page-number:- 2 -', 'running:Bijlage 1 Voortgang NAP', 'running:Legenda: Afgerond']);
+    expect(texts(f, 5)).toEqual(['running:Bijlage 1 Voortgang NAP', 'running:Legenda: Afgerond']);
+    // The same numbers that do not count the pages are content.
+    const shuffled = pages.map((p, i) => page(p.number, p.lines.flatMap((l) => l.chunks).map((c) => (/^- \d+ -$/.test(c.text) ? chunk(`- ${[5, 3, 7, 1, 0, 2, 6, 4][i]!} -`, c.x0, c.baseline) : c))));
+    expect(shuffled.flatMap((p) => texts(findFurniture(shuffled), p.number)).filter((t) => t.startsWith('page-number'))).toEqual([]);
+  });
+
   it('never takes the legend, the table header or an Actielijn row for furniture', () => {
     const pages = Array.from({ length: 4 }, (_, i) =>
       page(i + 1, [chunk('Afgerond', 40, 30), chunk('Activiteit', 40, 60), chunk('Status', 150, 60), chunk('Wanneer', 200, 60), chunk('Actielijn 2', 40, 80), chunk(`Rij ${i}`, 40, 100), chunk('Afgerond', 40, 700)]),
