@@ -67,6 +67,7 @@ export const DIAGNOSTIC_SUMMARIES_NL: Record<DiagnosticCode, string> = {
   NAP123: 'Een PDF-tabelcel is verticaal samengevoegd over meerdere rijen: de tekst staat bij de rij waar de cel begint.',
   NAP124: 'Een PDF-tabel zet de cellen verticaal gecentreerd in hun rijen zonder lijn tussen twee rijen: waar de Toelichting van de ene rij eindigt en die van de volgende begint, is niet te zien.',
   NAP125: 'Het gedrukte nummer van een rij (kolom Nr.) is niet het nummer van de activiteit die de rij is: er kan een rij ontbreken, dubbel staan of verwisseld zijn.',
+  NAP126: 'Een statusmarkering in een PDF-tabel staat naast geen enkele rij met tekst: de tekst van die rij is als vormen of als afbeelding getekend, en de activiteit ontbreekt.',
   NAP201: 'Een voetnootverwijzing noemt een voetnoot die niet bestaat.',
   NAP202: 'Een voetnoot is gedefinieerd maar nergens aangehaald.',
   NAP203: 'Een voetnootnummer is twee keer gedefinieerd.',

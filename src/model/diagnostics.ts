@@ -145,6 +145,7 @@ export const DIAGNOSTIC_CODES = {
   NAP123: { severity: 'warning', summary: 'A PDF table cell is merged vertically over several rows: its text is given to the row where the cell starts.' },
   NAP124: { severity: 'error', summary: 'A PDF table prints its cells centred in their rows with no ruling between two rows: where the Toelichting of one row ends and the next begins cannot be seen.' },
   NAP125: { severity: 'warning', summary: 'A row\'s printed number (a Nr. column) is not the number of the activity it reads as: a row may be missing, doubled or out of order.' },
+  NAP126: { severity: 'error', summary: 'A status mark in a PDF table stands beside no row\'s text: the row\'s text is drawn as shapes or an image, and its activity is missing.' },
   // Footnotes (NAP2xx)
   NAP201: { severity: 'error', summary: 'Footnote marker cites a footnote that is not defined.' },
   NAP202: { severity: 'warning', summary: 'Footnote is defined but never cited.' },

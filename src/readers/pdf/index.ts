@@ -205,6 +205,14 @@ function reportLayoutFinding(f: LayoutFinding, page: number, diagnostics: Diagno
     diagnostics.report('NAP108', `Header row broken by the end of page ${f.headerPage}: its last line, on page ${page}, joined into the header (${f.header.map((c) => `"${c}"`).join(', ')}).`, { page, bbox: f.bbox }, { actual: f.header });
     return;
   }
+  if (f.kind === 'stray-mark') {
+    diagnostics.report(
+      'NAP126',
+      `A status mark on page ${page} stands in the Status column beside no row's text: that row's text is drawn as shapes or as an image, which cannot be read, so its activity is missing. Check page ${page} (nap-annex inspect shows each row), and ask for a PDF with the text as text.`,
+      { page, bbox: f.bbox },
+    );
+    return;
+  }
   if (f.kind === 'duplicate') {
     diagnostics.report('NAP121', `Text drawn twice at the same place on page ${page} ("${f.text.slice(0, 60)}"; fake bold, or hidden duplicate text) was read once.`, { page, bbox: f.bbox }, { actual: f.text.slice(0, 200) });
     return;

@@ -50,7 +50,8 @@ export type LayoutFinding =
   | { kind: 'duplicate'; bbox: BBox; text: string }
   | { kind: 'marks'; bbox: BBox; marks: number }
   | { kind: 'uncertain'; bbox: BBox }
-  | { kind: 'header-continued'; bbox: BBox; headerPage: number; header: string[] };
+  | { kind: 'header-continued'; bbox: BBox; headerPage: number; header: string[] }
+  | { kind: 'stray-mark'; bbox: BBox };
 
 /** A laid-out page, what to carry to the next page, and the layout's findings. */
 export interface LayoutResult {
@@ -338,6 +339,9 @@ function addTable(state: PageState, t: { headerRow: HeaderRow | null; cols: Colu
   state.findings.push(...built.disagreements.map((d) => ({ kind: 'rows' as const, ...d })));
   state.findings.push(...built.crowded.map((c) => ({ kind: 'marks' as const, ...c })));
   state.findings.push(...built.uncertain.map((bbox) => ({ kind: 'uncertain' as const, bbox })));
+  // Below the header row (its Status cell may be shaded like a mark), down to the table's end.
+  const bodyTop = t.headerRow !== null ? t.headerBottom : Math.min(...body.map((l) => l.y0));
+  for (const box of strayMarks(content.icons, built.rows, cols, bodyTop, regionBottom)) state.findings.push({ kind: 'stray-mark', bbox: toBBox(box) });
   // Tagged rows: the page's first TR continues the previous page's last when they are the same TR.
   built.rows.forEach((row, i) => {
     const tagged = built.tagged[i];
@@ -410,6 +414,31 @@ function legendAndLooseText(state: PageState, furniture: ReadonlyMap<Line, Furni
     const kind = PAGE_NUMBER.test(text.trim()) ? 'page-number' : isNotesHeading(text) ? 'notes-heading' : isLegendHeading(text) ? 'legend-heading' : isContentsLine(text) ? 'contents' : 'text';
     page.looseText.push({ text, location: { page: content.number, bbox: toBBox(boxOf(rest)) }, kind });
   }
+}
+
+/**
+ * Status marks in a table's Status column (`cols`) between `top` and `bottom` (the table's body,
+ * PDF points from the top) that stand beside no row (`rows`, their boxes): the text of their row
+ * is drawn as shapes (outlined glyphs) or as an image, which the reader cannot read, so its
+ * activity is missing (adversarial review 6: y-outline-row, an activity gone at exit 0). The
+ * marks' boxes, for NAP126; none in a table without a Status column.
+ */
+export function strayMarks(icons: readonly Icon[], rows: readonly BodyRow[], cols: Columns, top: number, bottom: number): Box[] {
+  const status = cols.keys.indexOf('status');
+  if (status < 0) return [];
+  const left = cols.bounds[status]!;
+  const right = cols.bounds[status + 1] ?? Infinity;
+  const spans = rows.flatMap((r) => (r.location.bbox !== undefined ? [[r.location.bbox[1], r.location.bbox[3]] as const] : []));
+  const out: Box[] = [];
+  for (const ic of icons) {
+    const x = (ic.box.x0 + ic.box.x1) / 2;
+    const y = centerY(ic.box);
+    if (x < left || x >= right || y < top || y > bottom) continue;
+    if (spans.some(([y0, y1]) => y >= y0 - LAYOUT.edgeSlack && y <= y1 + LAYOUT.edgeSlack)) continue;
+    // One mark drawn as several shapes (a disc and its outline) is one mark.
+    if (!out.some((b) => overlap(b.x0, b.x1, ic.box.x0, ic.box.x1) > 0 && overlap(b.y0, b.y1, ic.box.y0, ic.box.y1) > 0)) out.push(ic.box);
+  }
+  return out;
 }
 
 /** The columns as the page model gives them: key and x extent (the last column to the table's right edge on this page). */
