@@ -1,6 +1,6 @@
 /**
  * Seeded mutations of a PDF page's content, for the PDF oracle campaign
- * (test/property/pdf-mutation-campaign.test.ts). A page is cut out of a committed rendition into
+ * (test/property/pdf-mutation-campaign.full.test.ts). A page is cut out of a committed rendition into
  * a one-page PDF whose content is one uncompressed stream (pdf-lib), so that a mutation hits the
  * drawing operators, not compressed bytes; then one of: a byte flipped in the content, an
  * operator (with its operands) dropped or duplicated, a font swapped for another of the page's

@@ -189,7 +189,7 @@ export const DAMAGE = {
    * characters. A page is "mostly hidden" (NAP028) only when at least this many characters are
    * hidden, and more than are visible. Reason: a hidden footnote marker or word is NAP017 only; a
    * page whose rows vanish behind a lost `Q` (the PDF oracle campaign: 80 of 83 activities gone) hides
-   * hundreds. Motivating case: test/property/pdf-mutation-campaign.test.ts, a dropped `Q`.
+   * hundreds. Motivating case: test/property/pdf-mutation-campaign.full.test.ts, a dropped `Q`.
    */
   minHiddenLetters: 40,
   /**

@@ -9,7 +9,7 @@
  * rendering, and a change that renders identically must never change the data at exit 0. Each run reads a one-page excerpt (page 2 of each rendition,
  * a page of table rows), so that a run costs tens of milliseconds instead of a whole document.
  *
- * Counts: NAP_PDF_CAMPAIGN_RUNS per rendition (default: 4 in `npm test`, CAMPAIGN_FULL in
+ * Counts: NAP_PDF_CAMPAIGN_RUNS per rendition (default: 4 when this file runs alone, CAMPAIGN_FULL in
  * `npm run test:all`); the tally (same data / other data at exit 0 / refused) is printed in a
  * campaign and asserted: no other data at exit 0 from a page that renders as the original, and
  * every run counted. At the local count the runs' pages come from the tests' page cache (the
