@@ -174,8 +174,11 @@ const HEADER_RUN_WORDS = 6;
  */
 function splitHeaderRun(c: Chunk): Chunk[] {
   const text = c.text.trim();
+  // Every chunk of every line is asked (isHeaderAnchor): a text whose first word is no header word is left at once.
+  const space = text.search(/\s/);
+  if (space < 0 || !isHeaderText(text.slice(0, space))) return [c];
   const words = text.split(/\s+/);
-  if (words.length < 2 || words.length > HEADER_RUN_WORDS || !isHeaderText(words[0]!) || isHeaderText(text)) return [c];
+  if (words.length > HEADER_RUN_WORDS || isHeaderText(text)) return [c];
   const parts: string[] = [];
   for (let i = 0; i < words.length; ) {
     let j = words.length;
